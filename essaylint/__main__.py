@@ -1,0 +1,6 @@
+"""``python -m essaylint``."""
+
+from essaylint.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,268 @@
+"""The data that flows through essaylint: frozen pydantic models.
+
+Every object that comes from the document carries a :class:`Span` (character
+offsets into ``Document.text``) so a finding can always be shown at a line and
+column of the original file.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+ReferenceType = Literal[
+    "article",
+    "book",
+    "chapter",
+    "web",
+    "news",
+    "report",
+    "thesis",
+    "conference",
+    "video",
+    "unknown",
+]
+
+CitationKind = Literal["author-date", "numeric", "footnote", "key"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(Frozen):
+    """Half-open character range ``[start, end)`` into ``Document.text``."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return max(0, self.end - self.start)
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+    def covers(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+class Position(Frozen):
+    """1-based line and column (columns count code points)."""
+
+    line: int
+    column: int
+
+
+class Document(Frozen):
+    """A loaded file: the text essaylint analyses and how to map it back.
+
+    ``text`` is what every later stage reads. For plain text and Markdown it is
+    the file itself; for .docx it is one line per paragraph; for HTML the
+    visible text. ``source_lines`` maps each line of ``text`` (0-based index)
+    to the 1-based line of the original file when the two differ.
+    """
+
+    path: str
+    format: str
+    text: str
+    encoding: str = "utf-8"
+    notes: tuple[str, ...] = ()
+    source_lines: tuple[int, ...] | None = None
+    line_starts: tuple[int, ...] = Field(default=(), repr=False)
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        *,
+        path: str = "<text>",
+        format: str = "text",
+        encoding: str = "utf-8",
+        notes: tuple[str, ...] = (),
+        source_lines: tuple[int, ...] | None = None,
+    ) -> Document:
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        return cls(
+            path=path,
+            format=format,
+            text=text,
+            encoding=encoding,
+            notes=notes,
+            source_lines=source_lines,
+            line_starts=tuple(starts),
+        )
+
+    def position(self, offset: int) -> Position:
+        """Line and column of a character offset, in the original file's terms."""
+        offset = max(0, min(offset, len(self.text)))
+        starts = self.line_starts or (0,)
+        index = bisect.bisect_right(starts, offset) - 1
+        column = offset - starts[index] + 1
+        line = index + 1
+        if self.source_lines is not None and index < len(self.source_lines):
+            line = self.source_lines[index]
+        return Position(line=line, column=column)
+
+    def line_text(self, line_index: int) -> str:
+        """The text of a 0-based line of ``text`` (without its newline)."""
+        starts = self.line_starts or (0,)
+        if not 0 <= line_index < len(starts):
+            return ""
+        end = starts[line_index + 1] - 1 if line_index + 1 < len(starts) else len(self.text)
+        return self.text[starts[line_index] : end].rstrip("\r")
+
+
+class Person(Frozen):
+    """An author. Corporate authors have only ``family`` ("World Health Organization")."""
+
+    family: str
+    given: str | None = None
+    raw: str = ""
+    corporate: bool = False
+
+
+class Citation(Frozen):
+    """One in-text citation of one work, as written."""
+
+    span: Span
+    text: str
+    kind: CitationKind = "author-date"
+    authors: tuple[str, ...] = ()
+    et_al: bool = False
+    year: str | None = None
+    locator: str | None = None
+    narrative: bool = False
+    number: int | None = None
+    key: str | None = None
+    prefix: str | None = None
+    # "(Smith, 2010, as cited in Jones, 2015)": Smith is secondary and needs no entry.
+    secondary: bool = False
+    # An abbreviation being introduced: "(World Health Organization [WHO], 2020)".
+    alias: str | None = None
+
+
+class Reference(Frozen):
+    """One entry of the reference list, parsed into fields."""
+
+    span: Span = Span(start=0, end=0)
+    raw: str
+    index: int = 0
+    number: int | None = None
+    key: str | None = None
+    authors: tuple[Person, ...] = ()
+    et_al: bool = False
+    year: str | None = None
+    date: str | None = None
+    title: str | None = None
+    container: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    publisher: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    retrieved_from: bool = False
+    type: ReferenceType = "unknown"
+    source: Literal["text", "bib", "footnote"] = "text"
+
+
+LinkStatus = Literal[
+    "matched",  # author(s) and year agree
+    "year-mismatch",  # author(s) found under another year
+    "author-mismatch",  # year agrees and the name is a near miss
+    "ambiguous",  # two or more entries fit equally
+    "missing",  # nothing fits
+    "secondary",  # "as cited in": no entry needed
+]
+
+
+class Link(Frozen):
+    """How one citation relates to the reference list."""
+
+    citation: int
+    status: LinkStatus
+    reference: int | None = None
+    candidates: tuple[int, ...] = ()
+    differing_author: str | None = None
+    expected_author: str | None = None
+
+
+class Essay(Frozen):
+    """Where the parts of a document are.
+
+    ``body`` is the essay text that may contain citations; ``references`` is
+    the reference list; ``trailing`` is text after the essay (comments, page
+    chrome). ``excluded`` are spans inside the body that are not essay prose
+    (further-reading lists, annotated bibliographies).
+    """
+
+    body: Span
+    references: Span | None = None
+    heading: str | None = None
+    trailing: Span | None = None
+    excluded: tuple[Span, ...] = ()
+    style: Literal["apa", "harvard", "numeric", "unknown"] = "unknown"
+
+
+class Edit(Frozen):
+    """A replacement of ``span`` in ``Document.text`` by ``replacement``."""
+
+    span: Span
+    replacement: str
+
+
+class CitationRef(Frozen):
+    text: str
+    authors: tuple[str, ...] = ()
+    year: str | None = None
+    number: int | None = None
+    key: str | None = None
+
+
+class ReferenceRef(Frozen):
+    line: int
+    authors: tuple[str, ...] = ()
+    year: str | None = None
+    index: int = 0
+    number: int | None = None
+
+
+class Finding(Frozen):
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    span: Span
+    citation: CitationRef | None = None
+    reference: ReferenceRef | None = None
+    word: str | None = None
+    suggestions: tuple[str, ...] = ()
+    fix: Edit | None = None
+
+
+class FileResult(Frozen):
+    """Everything essaylint found in one file (or why it could not read it)."""
+
+    path: str
+    document: Document | None = None
+    essay: Essay | None = None
+    citations: tuple[Citation, ...] = ()
+    references: tuple[Reference, ...] = ()
+    links: tuple[Link, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def style(self) -> str:
+        return self.essay.style if self.essay else "unknown"
