@@ -15,7 +15,7 @@ PARTICLES = frozenset(
 
 _NON_WORD = re.compile(r"[^\w]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
-DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"  # hyphen last: safe inside [...]
 
 
 def fold(text: str) -> str:
