@@ -1,0 +1,483 @@
+"""BibTeX through pybtex (imported lazily): reading .bib files into References and
+writing References back as BibTeX.
+
+Reading is tolerant where it costs nothing (a repeated entry key or a repeated
+field keeps the first one and adds a warning) and strict where the data would
+be wrong: a syntax error raises :class:`LoadError` naming the line pybtex
+reports, unless ``strict=False`` is passed, in which case the error becomes a
+warning and the entries pybtex could salvage are returned.
+
+Text fields are converted from LaTeX to plain text (``{\\"u}`` -> ``ü``, braces
+dropped, ``--`` -> en dash); ``url`` and ``doi`` are taken literally (only
+backslash escapes such as ``\\_`` are undone).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from essaylint.loaders.errors import LoadError, cannot_read
+from essaylint.models import Person, Reference, ReferenceType
+
+__all__ = ["load_bib", "parse_bib_text", "reference_type", "references_to_bibtex"]
+
+_TYPE_MAP: dict[str, ReferenceType] = {
+    "article": "article",
+    "book": "book",
+    "mvbook": "book",
+    "booklet": "book",
+    "collection": "book",
+    "mvcollection": "book",
+    "inbook": "chapter",
+    "incollection": "chapter",
+    "bookinbook": "chapter",
+    "suppbook": "chapter",
+    "suppcollection": "chapter",
+    "inproceedings": "conference",
+    "conference": "conference",
+    "proceedings": "conference",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "thesis": "thesis",
+    "techreport": "report",
+    "report": "report",
+    "manual": "report",
+    "online": "web",
+    "electronic": "web",
+    "www": "web",
+    "webpage": "web",
+    "video": "video",
+    "movie": "video",
+}
+# Reference.type -> the entry type written by references_to_bibtex.
+_ENTRY_TYPE: dict[str, str] = {
+    "article": "article",
+    "news": "article",
+    "book": "book",
+    "chapter": "incollection",
+    "conference": "inproceedings",
+    "thesis": "phdthesis",
+    "report": "techreport",
+    "web": "online",
+    "video": "misc",
+    "unknown": "misc",
+}
+_CORPORATE_WORDS = frozenset(
+    {
+        "organization", "organisation", "association", "institute", "institution",
+        "society", "agency", "department", "council", "foundation", "commission",
+        "bureau", "ministry", "university", "centre", "committee", "network", "services",
+        "nations", "corporation", "company", "inc", "ltd", "government", "authority",
+        "administration", "alliance", "federation", "collaboration", "consortium",
+    }
+)  # fmt: skip
+_LEFTOVER_COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*")
+_WHITESPACE = re.compile(r"\s+")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+_ESCAPED = re.compile(r"\\([%_#&$~{}])")
+_URL_IN_TEXT = re.compile(r"\\url\{([^}]*)\}|(https?://\S+)")
+_YEAR = re.compile(r"\d{4}")
+
+
+def latex_to_text(value: str) -> str:
+    """Plain text of a BibTeX field value: accents decoded, braces and markup dropped."""
+    from pybtex.richtext import Text
+
+    try:
+        text = str(Text.from_latex(value).render_as("text"))
+    except Exception:  # pybtex's LaTeX reader is strict about braces; fall back
+        text = value.replace("{", "").replace("}", "")
+    text = _LEFTOVER_COMMAND.sub("", text).replace("\\", "")
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def _literal(value: str) -> str:
+    """A url/doi field: braces and backslash escapes removed, nothing else changed."""
+    value = _ESCAPED.sub(r"\1", value.strip())
+    return value.replace("{", "").replace("}", "").strip()
+
+
+def _clean_doi(value: str) -> str:
+    return _DOI_PREFIX.sub("", _literal(value)).strip()
+
+
+def _person(person: Any) -> Person | None:
+    """An essaylint Person from a pybtex Person (None for "others")."""
+    first = list(person.first_names) + list(person.middle_names)
+    prelast = list(person.prelast_names)
+    last = list(person.last_names)
+    lineage = list(person.lineage_names)
+    if not first and not prelast and not lineage and [n.lower() for n in last] == ["others"]:
+        return None
+    raw = latex_to_text(str(person))
+    if not first and not prelast and not lineage and len(last) == 1:
+        token = last[0]
+        if token.startswith("{") and token.endswith("}") and " " in token:
+            return Person(family=latex_to_text(token), raw=raw, corporate=True)
+    whole = [*first, *last]
+    if (
+        len(whole) >= 2
+        and not prelast
+        and not lineage
+        and whole[-1].strip("{}.").lower() in _CORPORATE_WORDS
+        and not any(len(name.strip("{}.")) <= 2 for name in first)
+    ):
+        # "World Health Organization" without protecting braces: still an organisation.
+        name = latex_to_text(" ".join(whole))
+        return Person(family=name, raw=name, corporate=True)
+    family = latex_to_text(" ".join(prelast + last))
+    given = latex_to_text(" ".join(first)) or None
+    if lineage:
+        given = ", ".join(part for part in (given, latex_to_text(" ".join(lineage))) if part)
+    return Person(family=family or raw, given=given, raw=raw)
+
+
+def reference_type(entry_type: str, fields: Any) -> ReferenceType:
+    """Reference.type for a BibTeX entry type (and its fields)."""
+    kind = entry_type.lower()
+    subtype = str(fields.get("entrysubtype", "")).lower()
+    if kind == "article" and subtype in {"newspaper", "magazine"}:
+        return "news"
+    if kind in _TYPE_MAP:
+        return _TYPE_MAP[kind]
+    if kind in {"misc", "unpublished"} and (fields.get("url") or _url_from(fields)):
+        return "web"
+    return "unknown"
+
+
+def _url_from(fields: Any) -> str | None:
+    if fields.get("url"):
+        return _literal(str(fields["url"]))
+    howpublished = str(fields.get("howpublished", ""))
+    match = _URL_IN_TEXT.search(howpublished)
+    if match:
+        return _literal(match.group(1) or match.group(2))
+    return None
+
+
+def _initials(given: str) -> str:
+    """ "Jean-Paul Marie" -> "J.-P. M."; initials already given stay as they are."""
+    out: list[str] = []
+    for word in given.split():
+        parts = [p for p in word.split("-") if p]
+        out.append("-".join(p[0] + "." if p[0].isalpha() else p for p in parts))
+    return " ".join(out)
+
+
+def _render(ref: Reference) -> str:
+    """A readable one-line rendering of a Reference (APA-like)."""
+    names: list[str] = []
+    for person in ref.authors:
+        names.append(
+            person.family if not person.given else f"{person.family}, {_initials(person.given)}"
+        )
+    if ref.et_al:
+        names.append("et al.")
+    if len(names) > 1 and not ref.et_al:
+        authors = ", ".join(names[:-1]) + ", & " + names[-1]
+    else:
+        authors = ", ".join(names)
+    parts: list[str] = []
+    if authors:
+        parts.append(authors)
+    parts.append(f"({ref.year or 'n.d.'}).")
+    if ref.title:
+        parts.append(ref.title.rstrip(".") + ".")
+    where = ref.container or ""
+    if ref.volume:
+        where += (", " if where else "") + ref.volume
+        if ref.issue:
+            where += f"({ref.issue})"
+    elif ref.issue:
+        where += (", " if where else "") + f"({ref.issue})"
+    if ref.pages:
+        where += (", " if where else "") + ref.pages
+    if where:
+        parts.append(where + ".")
+    if ref.publisher and ref.publisher != ref.container:
+        parts.append(ref.publisher + ".")
+    if ref.doi:
+        parts.append(f"https://doi.org/{ref.doi}")
+    elif ref.url:
+        parts.append(ref.url)
+    return " ".join(parts)
+
+
+def _field(fields: Any, *names: str) -> str | None:
+    for name in names:
+        value = fields.get(name)
+        if value:
+            text = latex_to_text(str(value))
+            if text:
+                return text
+    return None
+
+
+def _entry_to_reference(key: str, entry: Any, index: int) -> Reference:
+    fields = entry.fields
+    persons = entry.persons
+    people = list(persons.get("author", [])) or list(persons.get("editor", []))
+    authors: list[Person] = []
+    et_al = False
+    for pybtex_person in people:
+        person = _person(pybtex_person)
+        if person is None:
+            et_al = True
+        else:
+            authors.append(person)
+    date = _field(fields, "date")
+    year = _field(fields, "year")
+    if year is None and date:
+        found = _YEAR.search(date)
+        year = found.group(0) if found else None
+    pages = _field(fields, "pages")
+    doi = _clean_doi(str(fields["doi"])) if fields.get("doi") else None
+    ref = Reference(
+        raw="",
+        index=index,
+        key=key,
+        authors=tuple(authors),
+        et_al=et_al,
+        year=year,
+        date=date,
+        title=_field(fields, "title"),
+        container=_field(fields, "journal", "journaltitle", "booktitle"),
+        volume=_field(fields, "volume"),
+        issue=_field(fields, "number", "issue"),
+        pages=pages,
+        publisher=_field(fields, "publisher", "institution", "school", "organization"),
+        doi=doi or None,
+        url=_url_from(fields),
+        type=reference_type(entry.type, fields),
+        source="bib",
+    )
+    return ref.model_copy(update={"raw": _render(ref)})
+
+
+def _make_parser(errors: list[Any]) -> Any:
+    """A pybtex BibTeX parser that collects errors instead of raising them."""
+    from pybtex.database.input.bibtex import Parser
+    from pybtex.exceptions import PybtexError
+
+    class CollectingParser(Parser):  # type: ignore[misc]
+        def handle_error(self, error: Any) -> None:
+            errors.append(error)
+
+        def process_entry(self, entry_type: Any, key: Any, fields: Any) -> None:
+            if key is not None and key in self.data.entries:
+                errors.append(PybtexError(f"repeated entry key {key!r} (the first one is used)"))
+                return
+            try:
+                super().process_entry(entry_type, key, fields)
+            except PybtexError as error:
+                errors.append(error)
+
+    return CollectingParser(encoding="utf-8")
+
+
+def _describe(error: Any, text: str = "") -> str:
+    """One line for a pybtex error, with the line numbers pybtex knows."""
+    lineno = getattr(error, "lineno", None)
+    message = str(error.args[0]) if getattr(error, "args", None) else str(error)
+    kind = getattr(error, "error_type", None) or "error"
+    if lineno is None:
+        return f"BibTeX {kind}: {message}" if kind != "error" else f"BibTeX: {message}"
+    described = f"BibTeX {kind} in line {lineno}: {message}"
+    context = getattr(error, "error_context_info", None)
+    if text and isinstance(context, tuple) and context and isinstance(context[0], int):
+        entry_line = text.count("\n", 0, context[0]) + 1
+        if entry_line != lineno:
+            described += f" (in the entry that starts in line {entry_line}"
+            if "end of file" in message:
+                described += "; an unclosed brace or quote?"
+            described += ")"
+    return described
+
+
+def parse_bib_text(
+    text: str,
+    *,
+    path: str = "<bibtex>",
+    strict: bool = True,
+    warnings: list[str] | None = None,
+) -> tuple[Reference, ...]:
+    """References from BibTeX source text, in file order.
+
+    A syntax error raises :class:`LoadError` ("cannot read refs.bib: BibTeX syntax
+    error in line 3: '}' expected") unless ``strict`` is False. Non-fatal
+    problems (repeated keys or fields, unreadable names) are appended to
+    ``warnings`` when a list is given.
+    """
+    from pybtex.scanner import PybtexSyntaxError
+
+    errors: list[Any] = []
+    try:
+        parser = _make_parser(errors)
+        data = parser.parse_string(text)
+        entries = list(data.entries.items())
+    except LoadError:
+        raise
+    except Exception as error:  # a pybtex bug or an input it cannot handle at all
+        raise cannot_read(path, f"BibTeX could not be parsed ({_describe(error)})") from None
+
+    syntax = [e for e in errors if isinstance(e, PybtexSyntaxError)]
+    if syntax and strict:
+        more = f" (and {len(syntax) - 1} more)" if len(syntax) > 1 else ""
+        raise cannot_read(path, _describe(syntax[0], text) + more)
+    if warnings is not None:
+        warnings.extend(_describe(e, text) for e in errors)
+
+    refs: list[Reference] = []
+    for index, (key, entry) in enumerate(entries):
+        try:
+            refs.append(_entry_to_reference(str(key), entry, index))
+        except Exception as error:  # one odd entry never stops the rest
+            if warnings is not None:
+                warnings.append(f"BibTeX entry {key!r} skipped: {error}")
+    return tuple(refs)
+
+
+def load_bib(
+    path: str | Path, *, strict: bool = True, warnings: list[str] | None = None
+) -> tuple[Reference, ...]:
+    """References from a .bib file (read-only; any encoding; see :func:`parse_bib_text`)."""
+    from essaylint.loaders import read_bytes
+    from essaylint.loaders.text import decode_bytes
+
+    shown = str(path)
+    data = read_bytes(path)
+    decoded = decode_bytes(data, shown)
+    if warnings is not None:
+        warnings.extend(decoded.notes)
+    return parse_bib_text(decoded.text, path=shown, strict=strict, warnings=warnings)
+
+
+# -- writing -------------------------------------------------------------------------
+
+
+def _key_base(ref: Reference) -> str:
+    from essaylint.analysis.text import fold
+
+    family = ref.authors[0].family if ref.authors else (ref.title or "ref")
+    word = re.sub(r"[^a-z0-9]", "", fold(family.split()[-1] if not ref.authors else family))
+    if ref.authors and ref.authors[0].corporate:
+        word = "".join(w[0] for w in fold(family).split() if w[:1].isalnum()) or word
+    year = re.sub(r"[^0-9a-z]", "", (ref.year or "nd").lower()) or "nd"
+    return (word or "ref")[:30] + year
+
+
+def _unique_keys(refs: list[Reference]) -> list[str]:
+    """A unique key per reference: its own key (from a .bib) when it has a free
+    one, else ``<family><year>`` with a/b/... suffixes for works sharing it."""
+    own = Counter(ref.key for ref in refs if ref.key)
+    used: set[str] = {key for key, n in own.items() if n == 1}
+    bases = [_key_base(ref) for ref in refs]
+    counts = Counter(
+        base for ref, base in zip(refs, bases, strict=True) if not _keeps_key(ref, own)
+    )
+    seen: Counter[str] = Counter()
+    keys: list[str] = []
+    for ref, base in zip(refs, bases, strict=True):
+        if _keeps_key(ref, own):
+            keys.append(str(ref.key))
+            continue
+        key = base
+        if counts[base] > 1 or key in used:
+            key = base + _suffix(seen[base])
+            seen[base] += 1
+            while key in used:
+                key = base + _suffix(seen[base])
+                seen[base] += 1
+        used.add(key)
+        keys.append(key)
+    return keys
+
+
+def _keeps_key(ref: Reference, own: Counter[str]) -> bool:
+    return (
+        bool(ref.key)
+        and own[ref.key or ""] == 1
+        and re.fullmatch(r"[^\s,{}()=#%\"]+", ref.key or "") is not None
+    )
+
+
+def _suffix(n: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa, ..."""
+    letters = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+def _plain(value: str) -> str:
+    """Text safe for pybtex's writer (it LaTeX-encodes but refuses unbalanced braces)."""
+    return value.replace("{", "(").replace("}", ")")
+
+
+def references_to_bibtex(refs: Iterable[Reference]) -> str:
+    """BibTeX source for ``refs``, written by pybtex's BibTeX writer.
+
+    Keys are ``<family><year>`` ("pan2017"); works that would share a key get
+    a/b/... suffixes ("pan2017a", "pan2017b"). Text fields are LaTeX-encoded
+    by pybtex; url and doi are written literally.
+    """
+    from pybtex.database import BibliographyData, Entry
+    from pybtex.database import Person as PybtexPerson
+    from pybtex.database.output.bibtex import Writer
+
+    class LiteralUrlWriter(Writer):  # type: ignore[misc]
+        def _write_field(self, stream: Any, type: str, value: str) -> None:
+            if type.lower() in {"url", "doi"}:
+                stream.write(f",\n    {type} = {self.quote(value)}")
+            else:
+                super()._write_field(stream, type, value)
+
+    ref_list = list(refs)
+    entries: dict[str, Any] = {}
+    for key, ref in zip(_unique_keys(ref_list), ref_list, strict=True):
+        persons: list[Any] = []
+        for person in ref.authors:
+            if person.corporate or not person.given:
+                family = _plain(person.family)
+                last = "{" + family + "}" if (person.corporate or " " in family) else family
+                persons.append(PybtexPerson(last=last))
+            else:
+                persons.append(PybtexPerson(first=_plain(person.given), last=_plain(person.family)))
+        if ref.et_al:
+            persons.append(PybtexPerson(last="others"))
+        fields: dict[str, str] = {}
+        entry_type = _ENTRY_TYPE.get(ref.type, "misc")
+        container_field = {"article": "journal", "news": "journal"}.get(ref.type, "booktitle")
+        if ref.type in {"book", "report", "thesis", "web", "unknown", "video"}:
+            container_field = "journal" if ref.type == "unknown" else "booktitle"
+        values = [
+            ("title", ref.title),
+            (container_field, ref.container),
+            ("year", ref.year),
+            ("volume", ref.volume),
+            ("number", ref.issue),
+            (
+                "pages",
+                ref.pages.replace("\u2013", "--").replace("\u2014", "--") if ref.pages else None,
+            ),
+            ("publisher", ref.publisher),
+        ]
+        for name, value in values:
+            if value:
+                fields[name] = _plain(value)
+        if ref.type == "news":
+            fields["entrysubtype"] = "newspaper"
+        if ref.doi:
+            fields["doi"] = ref.doi.replace("{", "").replace("}", "")
+        if ref.url:
+            fields["url"] = ref.url.replace("{", "").replace("}", "")
+        person_map = {"author": persons} if persons else {}
+        entries[key] = Entry(entry_type, fields=fields, persons=person_map)
+    data = BibliographyData(entries=entries)
+    return str(LiteralUrlWriter(encoding="UTF-8").to_string(data))

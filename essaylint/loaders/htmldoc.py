@@ -1,0 +1,169 @@
+"""HTML files (BeautifulSoup with the standard ``html.parser``, imported lazily).
+
+The Document text is the visible text only: ``<head>``, ``<script>``,
+``<style>``, ``<template>``, ``<noscript>`` and elements with a ``hidden``
+attribute are dropped, entities are decoded and whitespace is collapsed as a
+browser would (non-breaking spaces are kept). Every block element (``p``,
+``li``, ``h1``-``h6``, ``div``, ``tr``, ``blockquote`` ...) and every ``<br>``
+starts a new line; table cells in a row are separated by a tab; ``<pre>``
+keeps its lines. Empty lines are not emitted. ``source_lines`` maps each text
+line to the HTML source line where its text starts.
+
+Suppression comments (``<!-- essaylint: ignore[C104] -->``) are kept in the
+text, where they stood, in that same form; other comments are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from typing import Any
+
+from essaylint.loaders.errors import cannot_read
+from essaylint.models import Document
+
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
+        "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+        "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
+        "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
+        "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+SKIP_TAGS = frozenset(
+    {"head", "script", "style", "template", "noscript", "iframe", "object", "svg", "math"}
+)
+CELL_TAGS = frozenset({"td", "th"})
+
+_SPACE = re.compile(r"[ \t\n\r\f]+")
+_SPACES = re.compile(r" {2,}")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+class _Lines:
+    """Collects text lines and the source line where each one starts."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.sources: list[int] = []
+        self.pieces: list[str] = []
+        self.first: int | None = None
+
+    def add(self, text: str, line: int) -> None:
+        if not text:
+            return
+        if self.first is None and text.strip(" \t"):
+            self.first = line
+        self.pieces.append(text)
+
+    def cell_break(self) -> None:
+        if self.first is not None:
+            self.pieces.append("\t")
+
+    def flush(self) -> None:
+        if self.first is not None:
+            text = _SPACES.sub(" ", "".join(self.pieces)).strip(" \t")
+            if text:
+                self.lines.append(text)
+                self.sources.append(self.first)
+        self.pieces = []
+        self.first = None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def html_to_lines(markup: str) -> tuple[list[str], list[int]]:
+    """Visible text lines of ``markup`` and the 1-based source line of each."""
+    from bs4 import BeautifulSoup
+    from bs4.element import (
+        CData,
+        Comment,
+        Declaration,
+        Doctype,
+        NavigableString,
+        ProcessingInstruction,
+        Tag,
+    )
+
+    with warnings.catch_warnings():
+        # bs4 warns about markup that looks like a file name or like XML; not our problem.
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(markup, "html.parser")
+    out = _Lines()
+    current = 1
+    pre_depth = 0
+    # Iterative walk: (node, False) enters a node, (tag, True) leaves a tag.
+    stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(soup.contents)]
+    while stack:
+        node, leaving = stack.pop()
+        if isinstance(node, Tag):
+            name = (node.name or "").lower()
+            if leaving:
+                if name in BLOCK_TAGS:
+                    out.flush()
+                if name == "pre":
+                    pre_depth -= 1
+                continue
+            if node.sourceline is not None:
+                current = node.sourceline
+            if name in SKIP_TAGS or node.has_attr("hidden"):
+                current += node.get_text().count("\n")
+                continue
+            if name == "br":
+                out.flush()
+                continue
+            if name in BLOCK_TAGS:
+                out.flush()
+            elif name in CELL_TAGS:
+                out.cell_break()
+            if name == "pre":
+                pre_depth += 1
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node.contents))
+            continue
+        if not isinstance(node, NavigableString):
+            continue
+        raw = str(node)
+        if isinstance(node, Comment):
+            if "essaylint:" in raw:
+                out.add(f"<!--{raw}-->", current)
+            current += raw.count("\n")
+            continue
+        if isinstance(node, (CData, Declaration, Doctype, ProcessingInstruction)):
+            current += raw.count("\n")
+            continue
+        if pre_depth:
+            for i, piece in enumerate(raw.split("\n")):
+                if i:
+                    out.flush()
+                    current += 1
+                out.add(piece.rstrip("\r"), current)
+            continue
+        stripped = raw.lstrip(" \t\n\r\f")
+        start_line = current + raw[: len(raw) - len(stripped)].count("\n")
+        out.add(_SPACE.sub(" ", raw), start_line)
+        current += raw.count("\n")
+    out.flush()
+    return out.lines, out.sources
+
+
+def load_html(data: bytes, path: str) -> Document:
+    """An HTML file's visible text as a Document (format ``"html"``)."""
+    from essaylint.loaders.text import decode_bytes
+
+    decoded = decode_bytes(data, path, declared=_declared_charset(data))
+    lines, sources = html_to_lines(decoded.text)
+    if not lines:
+        raise cannot_read(path, "is empty (the page has no visible text)")
+    return Document.from_text(
+        "\n".join(lines),
+        path=path,
+        format="html",
+        encoding=decoded.encoding,
+        notes=decoded.notes,
+        source_lines=tuple(sources),
+    )

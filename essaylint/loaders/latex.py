@@ -1,0 +1,153 @@
+"""LaTeX sources.
+
+Decision on comments: the loader blanks them. Every ``%`` comment (a ``%``
+not escaped as ``\\%``) is replaced, up to the end of its line, by spaces of
+the same length, so the Document text has exactly the offsets, lines and
+columns of the file while no rule ever reads commented-out prose or
+commented-out ``\\cite`` commands. The one exception is a suppression
+directive: a comment whose text starts with ``essaylint:`` (``% essaylint:
+ignore[T401]``) is kept verbatim, so the suppression handling reads it from
+``Document.text`` like ``<!-- essaylint: ... -->`` in Markdown.
+
+``%`` is literal (not a comment) inside ``\\verb``, inside the arguments of
+``\\url``/``\\href`` on the same line and inside ``verbatim``-like environments.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from essaylint.models import Document
+
+_SUPPRESSION = re.compile(r"%\s*essaylint:")
+_VERBATIM_ENVS = ("verbatim", "verbatim*", "lstlisting", "minted", "Verbatim", "comment")
+_BEGIN_VERBATIM = re.compile(
+    r"\\begin\{(" + "|".join(re.escape(e) for e in _VERBATIM_ENVS) + r")\}"
+)
+_URL_COMMAND = re.compile(r"\\(?:url|href|path)\s*\{")
+_VERB = re.compile(r"\\verb\*?([^A-Za-z\s*])")
+
+
+def _comment_start(line: str) -> int:
+    """Offset of the ``%`` that starts a comment in ``line``, or -1."""
+    i = 0
+    n = len(line)
+    while i < n:
+        ch = line[i]
+        if ch == "\\":
+            verb = _VERB.match(line, i)
+            if verb:
+                end = line.find(verb.group(1), verb.end())
+                i = n if end == -1 else end + 1
+                continue
+            url = _URL_COMMAND.match(line, i)
+            if url:
+                depth = 1
+                j = url.end()
+                while j < n and depth:
+                    if line[j] == "{":
+                        depth += 1
+                    elif line[j] == "}":
+                        depth -= 1
+                    j += 1
+                i = j
+                continue
+            i += 2  # a control symbol such as \% or \\ : skip both characters
+            continue
+        if ch == "%":
+            return i
+        i += 1
+    return -1
+
+
+def blank_latex_comments(text: str) -> str:
+    """``text`` with each LaTeX comment replaced by spaces of the same length.
+
+    Line endings (LF or CRLF) and every other character stay where they are.
+    Comments that are suppression directives (``% essaylint: ...``) are kept.
+    The body of a ``comment`` environment is blanked too.
+    """
+    out: list[str] = []
+    in_env: str | None = None
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        ending = line[len(body) :]
+        if in_env is not None:
+            end_marker = "\\end{" + in_env + "}"
+            pos = body.find(end_marker)
+            if pos == -1:
+                out.append((" " * len(body) if in_env == "comment" else body) + ending)
+                continue
+            head = body[: pos + len(end_marker)]
+            rest = body[pos + len(end_marker) :]
+            if in_env == "comment":
+                head = " " * (pos) + head[pos:]
+            in_env = None
+            out.append(head + _blank_line(rest) + ending)
+            continue
+        begin = _BEGIN_VERBATIM.search(body)
+        if begin is not None:
+            before = body[: begin.start()]
+            cut = _comment_start(before)
+            if cut == -1:
+                in_env = begin.group(1)
+                out.append(body + ending)
+                continue
+        out.append(_blank_line(body) + ending)
+    return "".join(out)
+
+
+def _blank_line(body: str) -> str:
+    cut = _comment_start(body)
+    if cut == -1:
+        return body
+    if _SUPPRESSION.match(body, cut):
+        return body
+    return body[:cut] + " " * (len(body) - cut)
+
+
+def load_latex(data: bytes, path: str) -> Document:
+    """A .tex file as a Document (format ``"latex"``) with comments blanked."""
+    from essaylint.loaders.text import decode_bytes
+
+    decoded = decode_bytes(data, path)
+    return Document.from_text(
+        blank_latex_comments(decoded.text),
+        path=path,
+        format="latex",
+        encoding=decoded.encoding,
+        notes=decoded.notes,
+    )
+
+
+_BIB_COMMAND = re.compile(
+    r"\\(bibliography|addbibresource|addglobalbib|addsectionbib)\s*(?:\[[^\]]*\]\s*)?\{([^}]*)\}"
+)
+
+
+def latex_bib_paths(doc_path: Path, text: str) -> list[Path]:
+    """The .bib files a LaTeX document names, resolved beside ``doc_path``.
+
+    Reads ``\\bibliography{a,b}`` (``.bib`` added when missing) and
+    ``\\addbibresource{x.bib}`` (also ``\\addglobalbib``/``\\addsectionbib``);
+    commented-out commands are ignored. Paths are returned in order without
+    duplicates, whether or not they exist: the caller reports missing ones.
+    Absolute names are kept as they are.
+    """
+    base = Path(doc_path).parent
+    found: list[Path] = []
+    for match in _BIB_COMMAND.finditer(blank_latex_comments(text)):
+        command, argument = match.group(1), match.group(2)
+        names = argument.split(",") if command == "bibliography" else [argument]
+        for raw in names:
+            name = raw.strip()
+            if not name:
+                continue
+            if not name.lower().endswith(".bib"):
+                name += ".bib"
+            candidate = Path(name)
+            resolved = candidate if candidate.is_absolute() else base / candidate
+            if resolved not in found:
+                found.append(resolved)
+    return found

@@ -1,0 +1,181 @@
+"""Word .docx files (python-docx, imported lazily).
+
+The Document text has one line per paragraph of the document body, in
+document order: body paragraphs, paragraphs inside tables (row by row, cell
+by cell) and inside content controls (Word's generated bibliography lives in
+one). Empty paragraphs are kept as empty lines, so line N of the text is
+paragraph N of the document and a finding reports the paragraph number. A
+manual line break inside a paragraph (Shift+Enter) starts a new text line
+that still reports its paragraph's number.
+
+Tracked insertions are read as text and tracked deletions are not; field
+codes (``CITATION ...``, Zotero's ``ADDIN ZOTERO_ITEM ...``) are skipped while
+their displayed results are kept. Text boxes, headers, footers and footnotes
+are not read.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from essaylint.loaders.errors import LoadError, cannot_read
+from essaylint.models import Document
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_P = _W + "p"
+_TBL = _W + "tbl"
+_T = _W + "t"
+_TAB = _W + "tab"
+_BR = _W + "br"
+_CR = _W + "cr"
+_NO_BREAK_HYPHEN = _W + "noBreakHyphen"
+_SOFT_HYPHEN = _W + "softHyphen"
+_SECT_PR = _W + "sectPr"
+# Subtrees whose text is not part of the paragraph's running text.
+_SKIP = frozenset(
+    {
+        _W + "del",
+        _W + "txbxContent",
+        _W + "instrText",
+        _W + "delInstrText",
+        _W + "pPr",
+        _W + "rPr",
+        _MC + "Fallback",
+    }
+)
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_MAIN_PART = "word/document.xml"
+# A document.xml bigger than this when unzipped is refused (zip bombs).
+_MAX_XML_BYTES = 512 * 1024 * 1024
+
+
+def is_docx_zip(data: bytes) -> bool:
+    """True when ``data`` is a zip archive holding ``word/document.xml``."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return _MAIN_PART in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def _check_container(data: bytes, path: str) -> None:
+    """Raise a precise LoadError when ``data`` is not a readable .docx zip."""
+    if data.startswith(_OLE_MAGIC):
+        raise cannot_read(
+            path,
+            "is encrypted or not a .docx (an old binary Word file?); "
+            "remove the password or save it as .docx",
+        )
+    if not data.startswith(b"PK"):
+        raise cannot_read(path, "not a valid .docx file (it is not a zip container)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            if _MAIN_PART not in names:
+                raise cannot_read(path, "not a valid .docx file (the zip has no word/document.xml)")
+            if archive.getinfo(_MAIN_PART).file_size > _MAX_XML_BYTES:
+                raise cannot_read(path, "the document text is too large to read")
+            if archive.testzip() is not None:
+                raise cannot_read(path, "not a valid .docx file (the zip container is damaged)")
+    except LoadError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise cannot_read(path, "not a valid .docx file (the zip container is damaged)") from None
+    except Exception:  # zlib.error, NotImplementedError (unknown compression), ...
+        raise cannot_read(path, "not a valid .docx file (the zip container is damaged)") from None
+
+
+def _paragraph_text(p: Any) -> str:
+    parts: list[str] = []
+    stack: list[Any] = [iter(p)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == _T:
+            parts.append(child.text or "")
+        elif tag == _TAB:
+            parts.append("\t")
+        elif tag in (_BR, _CR):
+            parts.append("\n")
+        elif tag == _NO_BREAK_HYPHEN:
+            parts.append("-")
+        elif tag == _SOFT_HYPHEN:
+            parts.append("\u00ad")
+        elif tag == _P:
+            continue  # a paragraph nested in a paragraph (text box): not running text
+        else:
+            stack.append(iter(child))
+    return "".join(parts)
+
+
+def _block_paragraphs(container: Any) -> Iterator[Any]:
+    """Every ``w:p`` under a body-like container, in document order."""
+    stack: list[Any] = [iter(container)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag
+        if not isinstance(tag, str) or tag == _SECT_PR or tag in _SKIP:
+            continue
+        if tag == _P:
+            yield child
+        else:  # tables, rows, cells, content controls, custom XML: look inside
+            stack.append(iter(child))
+
+
+def load_docx(data: bytes, path: str) -> Document:
+    """Read a .docx file's paragraphs into a Document (format ``"docx"``)."""
+    _check_container(data, path)
+    try:
+        from docx.opc.package import OpcPackage
+
+        package = OpcPackage.open(io.BytesIO(data))
+        part = package.main_document_part
+        content_type = str(part.content_type)
+        if "wordprocessingml" not in content_type:
+            raise cannot_read(path, f"not a Word document (its main part is {content_type})")
+        root = part.element
+    except LoadError:
+        raise
+    except KeyError as error:
+        raise cannot_read(
+            path, f"not a valid .docx file (missing part {error.args[0] if error.args else ''})"
+        ) from None
+    except Exception as error:  # lxml XMLSyntaxError, PackageNotFoundError, ...
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise cannot_read(path, f"not a valid .docx file ({reason})") from None
+
+    body = root.find(_W + "body")
+    if body is None:
+        raise cannot_read(path, "not a valid .docx file (the document has no body)")
+
+    lines: list[str] = []
+    source_lines: list[int] = []
+    for number, p in enumerate(_block_paragraphs(body), start=1):
+        for piece in _paragraph_text(p).split("\n"):
+            lines.append(piece.replace("\r", ""))
+            source_lines.append(number)
+
+    notes: tuple[str, ...] = ()
+    if not any(line.strip() for line in lines):
+        raise cannot_read(path, "is empty (the document has no text)")
+    return Document.from_text(
+        "\n".join(lines),
+        path=path,
+        format="docx",
+        encoding="utf-8",
+        notes=notes,
+        source_lines=tuple(source_lines),
+    )
