@@ -1,0 +1,340 @@
+"""Parse the author segment of a reference-list entry into :class:`Person` objects.
+
+The segment is whatever comes before the date or title of an entry, in any of
+the common shapes::
+
+    Pan, Z., Lu, Y., Wang, B., & Chau, P. Y.        (APA)
+    Lawrence, G.D.                                   (Harvard)
+    Rong, Shuang, Benchao Li, and Wei Zhang          (Chicago / MLA)
+    Goss DL, Moore JH                                (Vancouver)
+    Tsung-Yu Lin, Aruni RoyChowdhury                 (natural order)
+    World Health Organization / Zentangle, Inc.      (corporate)
+    ———.                                             (same authors as above)
+
+:func:`parse_authors` is pure and never raises on ordinary text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from essaylint.analysis.text import PARTICLES
+from essaylint.models import Person
+
+__all__ = [
+    "is_initials",
+    "looks_corporate",
+    "looks_like_name_part",
+    "parse_authors",
+    "strip_role_words",
+]
+
+# --- shapes of single tokens -------------------------------------------------
+
+_INITIALS = re.compile(
+    r"^(?:(?:[^\W\d_]\.?-)?[^\W\d_][a-z]?\.|[A-Z]\.?-[A-Z]\.?)(?:[\s-]*(?:[^\W\d_][a-z]?\.|[A-Z]\.?-[A-Z]\.?))*$"
+)
+_BARE_INITIALS = re.compile(r"^[A-Z]{1,3}$")
+_SPACED_INITIALS = re.compile(r"^(?:[A-Z]\.?\s*){1,4}$")
+_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "jnr", "snr"})
+_CORPORATE_SUFFIX = re.compile(
+    r",?\s*\b(?:Inc|Ltd|LLC|L\.L\.C|Co|Corp|Corporation|GmbH|PLC|plc|AG|S\.A|Pty)\.?$"
+)
+_ORG_WORDS = frozenset(
+    """
+    organization organisation department institute institution university
+    association committee commission council bank agency office ministry
+    society foundation federation board bureau centre center group service
+    services company corporation network union league trust fund press times
+    news guardian network party government authority administration
+    library museum school college hospital team project consortium alliance
+    coalition programme program initiative forum panel unit laboratory
+    wikipedia bbc cnn reuters inc ltd llc staff nations world national
+    international federal statistics council
+    """.split()
+)
+_ROLE = re.compile(
+    r"\s*(?:\((?:eds?|Eds?|Hrsg|hrsg|Coords?|Comp|Dir|ed|Trans|trans)\.?[^)]*\)"
+    r"|,?\s*\b(?:eds?|Eds?|Hrsg|hg|Hg)\.(?=\s*$)"
+    r"|,?\s*\b(?:editors?|Editors?)(?=\s*$))"
+)
+_BRACKETED = re.compile(r"\s*\[[^\]]*\]|\s*\((?![^)]*\d)[^)]*\)")
+_ET_AL = re.compile(
+    r"[,;]?\s*(?:\bet\.?\s*al\b\.?|\band\s+others\b|\bu\.\s?a\.|\ba\s+kol\.|…|\.\.\.)\s*[.,;]?\s*$",
+    re.IGNORECASE,
+)
+_REPEATER = re.compile(r"^[\s\-—–_―‒‐~.,*]+$")
+_CONJUNCTION = re.compile(r"\s*(?:,\s*)?(?:\s&\s?|&\s|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\boch\b)\s*")
+_SEMICOLON = re.compile(r"\s*;\s*")
+_COMMA = re.compile(r"\s*,\s*")
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_SPACE = re.compile(r"\s+")
+
+
+def is_initials(token: str) -> bool:
+    """True for given-name initials: "D.", "D. M.", "J.-P.", "JJ", "G.D.", "Th."."""
+    token = token.strip()
+    if not token:
+        return False
+    if _BARE_INITIALS.match(token):
+        return True
+    if _SPACED_INITIALS.match(token) and "." in token:
+        return True
+    return bool(_INITIALS.match(token))
+
+
+def _is_word(token: str) -> bool:
+    """A name word: starts with a letter, no digits."""
+    return bool(_WORD.match(token)) and not any(ch.isdigit() for ch in token)
+
+
+def _is_particle(token: str) -> bool:
+    return token in PARTICLES or token.lower() in {"de la", "van der", "van den"}
+
+
+def _is_cap_word(token: str) -> bool:
+    """A capitalised name word that is not an initial ("Smith", "RoyChowdhury", "O'Neil")."""
+    core = token.strip(".")
+    return len(core) >= 2 and core[0].isupper() and _is_word(core) and not is_initials(token)
+
+
+def looks_like_name_part(part: str) -> bool:
+    """Could this comma-separated chunk be (part of) a personal name?
+
+    Accepts initials, surnames, given names and short full names; rejects
+    chunks with digits, long chunks and chunks with lower-case words other
+    than particles ("de", "van").
+    """
+    part = part.strip().strip(",;")
+    if not part or len(part) > 60:
+        return False
+    if is_initials(part):
+        return True
+    words = part.split()
+    if len(words) > 5:
+        return False
+    if words[0] in {"The", "A", "An", "On", "In", "Of", "For"} and len(words) > 1:
+        return False
+    has_name_word = False
+    for word in words:
+        if is_initials(word):
+            continue
+        if word.lower().strip(".") in _SUFFIXES:
+            continue
+        if _is_particle(word):
+            continue
+        if not _is_word(word) or not word[0].isupper():
+            return False
+        if word.endswith(".") and len(word.strip(".")) > 2 and "." not in word[:-1]:
+            # "Trans." or "Proc." inside a chunk: an abbreviation, not a name
+            return False
+        has_name_word = True
+    return has_name_word or len(words) == 1
+
+
+def looks_corporate(segment: str) -> bool:
+    """Heuristic: an organisation rather than a list of people."""
+    text = segment.strip().strip(".,;")
+    if not text:
+        return False
+    if _CORPORATE_SUFFIX.search(text):
+        return True
+    words = text.split()
+    if len(words) < 2:
+        return False
+    if words[0] == "The" and "," not in text:
+        return True
+    folded = {w.strip(".,()").lower() for w in words}
+    if folded & _ORG_WORDS and not _has_initials_pattern(text):
+        return True
+    if "," in text or ";" in text:
+        return False
+    # "Bureau of Labor Statistics": lower-case of/for/the/on between capitals
+    return bool(re.search(r"[A-Z][\w.]*\s+(?:of|for|the|on)\s+(?:the\s+)?[A-Z]", text))
+
+
+def _has_initials_pattern(text: str) -> bool:
+    """True when the text has personal-name initials ("Smith, J." or "J. Smith")."""
+    tokens = [t for t in re.split(r"[\s,;&]+", text) if t]
+    return any(is_initials(t) and len(t.strip(".")) <= 2 and t != "U.S." for t in tokens[:6]) and not (
+        re.match(r"^(?:U\.\s?S\.|U\.\s?K\.|E\.\s?U\.)", text)
+    )
+
+
+def strip_role_words(segment: str) -> str:
+    """Remove "(Eds.)", "ed.", "[WHO]" and similar from an author segment."""
+    text = _ROLE.sub("", segment)
+    return _BRACKETED.sub("", text)
+
+
+def _clean(segment: str) -> str:
+    text = _EMPHASIS.sub(r"\2", segment)
+    text = _SPACE.sub(" ", text).strip()
+    text = re.sub(r"^\s*(?:\[\d+\]|\(\d+\)|\d{1,3}\.\s)\s*", "", text)
+    return text
+
+
+def _split_words(token: str) -> list[str]:
+    """Split a name token into words, keeping "G.D." style initials as one word."""
+    token = re.sub(r"(?<=\.)(?=[A-Z][a-z]{2,})", " ", token)  # "J.Smith" -> "J. Smith"
+    return [w for w in token.replace(",", " ").split() if w]
+
+
+def _family_from_words(words: list[str]) -> tuple[str, str | None]:
+    """Natural order "Ludwig van Beethoven": the last word plus particles before it."""
+    words = [w for w in words if w.lower().strip(".") not in _SUFFIXES] or words
+    end = len(words) - 1
+    start = end
+    while start > 0 and _is_particle(words[start - 1]):
+        start -= 1
+    family = " ".join(words[start:]).strip(".") if not words[-1].endswith("..") else " ".join(words[start:])
+    given = " ".join(words[:start]) or None
+    return family, given
+
+
+def _person(family: str, given: str | None, raw: str) -> Person:
+    family = family.strip().strip(",;")
+    if family.endswith(".") and not is_initials(family):
+        family = family[:-1]
+    return Person(family=family, given=(given.strip() or None) if given else None, raw=raw.strip())
+
+
+def _parse_token(token: str) -> list[Person]:
+    """Parse one comma-free chunk that holds one or more names."""
+    words = _split_words(token)
+    if not words:
+        return []
+    kinds = ["I" if is_initials(w) else "W" for w in words]
+    if all(k == "I" for k in kinds):
+        # "BEARD" or "LA" alone: treat as a surname
+        return [_person(token, None, token)]
+    if kinds[-1] == "I" and kinds[0] == "W":
+        return _parse_vancouver(words, kinds)
+    if kinds[0] == "I":
+        return _parse_initials_first(words, kinds)
+    family, given = _family_from_words(words)
+    return [_person(family, given, token)]
+
+
+def _parse_vancouver(words: list[str], kinds: list[str]) -> list[Person]:
+    """"Goss DL Moore JH" / "Heidegger M." / "Pérez-Higueras JJ": family + initials runs."""
+    people: list[Person] = []
+    family: list[str] = []
+    given: list[str] = []
+    for word, kind in zip(words, kinds, strict=True):
+        if kind == "W" and given:
+            people.append(_person(" ".join(family), " ".join(given), " ".join(family + given)))
+            family, given = [], []
+        (family if kind == "W" else given).append(word)
+    if family:
+        people.append(_person(" ".join(family), " ".join(given) or None, " ".join(family + given)))
+    return people
+
+
+def _parse_initials_first(words: list[str], kinds: list[str]) -> list[Person]:
+    """"H. Fischer" / "S. Keshav H. Zhang" / "D. H. van Hessem": initials then family."""
+    people: list[Person] = []
+    current: list[str] = []
+    for index, (word, kind) in enumerate(zip(words, kinds, strict=True)):
+        starts_new = kind == "I" and index > 0 and kinds[index - 1] == "W" and not _is_particle(words[index - 1])
+        if starts_new and current:
+            family, given = _family_from_words(current)
+            people.append(_person(family, given, " ".join(current)))
+            current = []
+        current.append(word)
+    if current:
+        family, given = _family_from_words(current)
+        people.append(_person(family, given, " ".join(current)))
+    return people
+
+
+def _looks_given(token: str) -> bool:
+    """Given names after a comma: initials or one or two capitalised words."""
+    if is_initials(token):
+        return True
+    words = token.split()
+    return 1 <= len(words) <= 3 and all(
+        _is_cap_word(w) or is_initials(w) or _is_particle(w) for w in words
+    )
+
+
+def _looks_surname(token: str) -> bool:
+    """A surname before a comma: one to three words, none of them initials."""
+    words = token.split()
+    if not 1 <= len(words) <= 3:
+        return False
+    return all((_is_word(w) and not is_initials(w)) or _is_particle(w) for w in words)
+
+
+def _parse_comma_part(part: str) -> list[Person]:
+    """Parse a conjunction-free part such as "Pan, Z., Lu, Y." or "Rong, Shuang, Benchao Li"."""
+    tokens = [t for t in _COMMA.split(part) if t.strip()]
+    tokens = [t for t in tokens if t.lower().strip(". ") not in _SUFFIXES]
+    people: list[Person] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and _pairs(token, nxt, len(tokens)):
+            people.append(_person(token, nxt, f"{token}, {nxt}"))
+            i += 2
+            continue
+        people.extend(_parse_token(token))
+        i += 1
+    return people
+
+
+def _pairs(first: str, second: str, count: int) -> bool:
+    """Do two adjacent comma tokens form "Family, Given"?"""
+    if not _looks_surname(first) or not _looks_given(second):
+        return False
+    first_words = first.split()
+    second_words = second.split()
+    if len(first_words) > 1 and len(second_words) > 1 and not is_initials(second):
+        # "Tsung-Yu Lin, Aruni RoyChowdhury": two natural-order full names
+        return False
+    if is_initials(second):
+        return True
+    if len(second_words) > 1 and is_initials(second_words[0]) and count > 2:
+        # "Erisman, A. Bleeker, A. Hensen": natural-order names after the first
+        return False
+    return True
+
+
+def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
+    """Parse an author segment into people and an *et al.* flag.
+
+    >>> people, et_al = parse_authors("Pan, Z., Lu, Y., & Chau, P. Y.")
+    >>> [p.family for p in people], et_al
+    (['Pan', 'Lu', 'Chau'], False)
+    """
+    try:
+        return _parse_authors(segment)
+    except Exception:  # pragma: no cover - defensive: never fail a whole entry
+        return (), False
+
+
+def _parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
+    text = _clean(segment)
+    if not text or _REPEATER.match(text):
+        return (), False
+    text = strip_role_words(text).strip().strip(",;:")
+    et_al = False
+    match = _ET_AL.search(text)
+    if match:
+        et_al = True
+        text = text[: match.start()].strip().strip(",;")
+    text = text.rstrip(".").strip() if not re.search(r"\b[A-Z]\.$|\b(?:Inc|Ltd|Co|Jr|Sr)\.$", text) else text
+    if not text:
+        return (), et_al
+    if looks_corporate(text):
+        name = text.strip().rstrip(",;")
+        return (Person(family=name, raw=name, corporate=True),), et_al
+    people: list[Person] = []
+    for group in _SEMICOLON.split(text):
+        for part in _CONJUNCTION.split(group):
+            part = part.strip().strip(",;")
+            if part:
+                people.extend(_parse_comma_part(part))
+    return tuple(p for p in people if p.family), et_al

@@ -1,0 +1,960 @@
+"""Parse reference-list entries into :class:`~essaylint.models.Reference` objects.
+
+Two entry points:
+
+* :func:`parse_reference` turns one entry (APA, Harvard, Chicago, MLA, IEEE,
+  Vancouver, or something in between) into fields. It is tolerant and never
+  raises: on an internal error it returns a Reference with only ``raw`` set.
+* :func:`split_reference_list` splits the text of a reference-list section
+  into entries and parses each, keeping document offsets in every span.
+
+The parser works on the shape of an entry rather than on a fixed style: it
+finds where the author list ends (a bracketed date, a bare year, a quoted
+title, the first full stop that is not an initial, or the first comma-part
+that is not a name), then the date, then the title (quoted, or up to the next
+sentence end), then reads the journal, volume, issue and pages of what is left.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from essaylint.analysis.names import is_initials, looks_corporate, looks_like_name_part, parse_authors
+from essaylint.models import Reference, ReferenceType, Span
+
+__all__ = ["parse_reference", "split_reference_list"]
+
+# --- regular expressions (all precompiled, all linear-time in practice) ------
+
+_WS = re.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
+_MARKER = re.compile(
+    r"^\s*(?:\[\^(?P<fkey>[^\]\s]{1,60})\]:\s*"
+    r"|\[(?P<bnum>\d{1,4})\]\s*"
+    r"|\((?P<pnum>\d{1,4})\)\s+"
+    r"|(?P<dnum>\d{1,3})[.)]\s+"
+    r"|\[(?P<key>[A-Za-z][\w:+-]{0,30})\]\s+"
+    r"|[-*+•–]\s+)"
+)
+_EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,2})(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+_HTML_ITALIC = re.compile(r"</?(?:i|em|italic|b|strong|u)>", re.IGNORECASE)
+_MD_LINK = re.compile(r"\[([^\[\]]{0,500})\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\)[^()\s<>]*)*)>?\s*\)")
+_URL = re.compile(r"(?:\b(?:https?|ftp)\s?:\s?//|\bwww\.)[^\s<>\"\]]+", re.IGNORECASE)
+_URL_CONTINUATION = re.compile(r"\s(?:[/._~-][^\s<>\"]*|[^\s<>\"(]*[/_~][^\s<>\"]*)")
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
+_DOI_PREFIX = re.compile(
+    r"(?:\b(?:doi|DOI)\s*:?\s*|https?://(?:dx\.)?doi\.org/|\bdoi\.org/)\s*$"
+)
+_RETRIEVAL = re.compile(
+    r"\b(?:Retrieved|retrieved|Available|available|Accessed|accessed|Viewed|viewed|"
+    r"Last\s+(?:accessed|modified|updated))\b"
+    r"(?:\s+(?:at|from|on|via|online))?",
+)
+_RETRIEVAL_CLAUSE = re.compile(
+    r"\(?\s*\b(?:Retrieved|retrieved|Accessed|accessed|Viewed|viewed|Last\s+(?:accessed|modified|updated))\b"
+    r"[^()]{0,60}?(?:\bfrom\b\s*(?:[\w .&-]{0,40}:)?|\d{4}\)?|$)"
+    r"|\(?\s*\b(?:Available|available)\b\s*(?:at|from|online|via)?\s*(?:[\w .-]{0,30}\s)?:?"
+    r"|\[\s*(?:Online|online|Internet)\s*\]"
+    r"|\bURL\s*:?"
+    r"|\bdoi\s*:\s*$"
+)
+_YEAR = r"(?:1[5-9]\d{2}|20\d{2})"
+_PAREN_DATE = re.compile(
+    r"[(\[]\s*(?P<body>(?:c\.\s*|ca\.\s*)?(?P<year>" + _YEAR + r")(?P<suffix>[a-z])?(?![\d])"
+    r"(?:\s*[-–/]\s*\d{2,4}[a-z]?)?(?P<extra>[^()\[\]]{0,45})"
+    r"|(?P<nd>n\.\s?d\.?|s\.\s?d\.?|nd|undated|no date|forthcoming|in press|in preparation"
+    r"|under review|submitted)(?:[-–]?(?P<ndsuffix>[a-z]))?)\s*[)\]]",
+    re.IGNORECASE,
+)
+_BARE_DATE = re.compile(
+    r"(?:(?<=[\s,.;:])|^)(?P<year>" + _YEAR + r")(?P<suffix>[a-z])?(?![\d\w])(?!\s*[-–—]\s*\d)"
+    r"(?=\s*[.,;:)]|\s*$)"
+    r"|(?:(?<=[\s,.])|^)(?P<nd>n\.\s?d\.)"
+)
+_YEAR_ANY = re.compile(r"(?<![\d/.\-–])(?P<year>" + _YEAR + r")(?P<suffix>[a-z])?(?![\d])")
+_QUOTE_OPEN = re.compile(r"[\"“„«”]|''|``|(?<!\w)['‘](?=[A-Z0-9])")
+_QUOTE_CLOSE = {'"': '"', "“": "”", "„": "“”\"", "«": "»", "''": "''", "``": "''", "'": "'", "‘": "’", "”": "”"}
+_SENTENCE = re.compile(r"(?<=\S)(?:\.|\?|!)(?=[\s\"”’')\]]|$)|:(?=\s)")
+_NAME_ABBREV = frozenset(
+    {"al", "jr", "sr", "inc", "ltd", "co", "corp", "ed", "eds", "st", "dr", "mr", "mrs", "ms", "hrsg", "th", "ch", "wm", "jnr", "snr"}
+)
+_TITLE_ABBREV = frozenset(
+    {
+        "vs", "v", "etc", "vol", "vols", "no", "nos", "ed", "eds", "st", "dr", "mr", "mrs", "ms", "jr",
+        "inc", "ltd", "co", "corp", "fig", "al", "approx", "ca", "cf", "mt", "ft", "sr", "pt", "gen",
+    }
+)  # fmt: skip
+_CHUNK_SEP = re.compile(r"\s*(?:;|,|&|\band\b|\bund\b)\s*")
+_DESCRIPTOR = re.compile(
+    r"\s*[(\[](?=[^()\[\]]*(?:\bed\b|\beds?\.|edition|dissertation|thesis|video|report|\bno\.|vol\.|pp\.|"
+    r"format|film|podcast|audio|blog|tweet|online|motion picture|kindle|version|translat|trans\.|"
+    r"master|unpublished|doctoral|ph\.?\s?d|working paper|technical|brochure|fact sheet|data set|"
+    r"computer software|web page|webpage|photograph|lecture|press release|television|radio|"
+    r"slides|infographic|map|poster|abstract|letter|editorial|review of|\d{4}|:))[^()\[\]]*[)\]]\s*$",
+    re.IGNORECASE,
+)
+_TRAIL_PUNCT = " \t.,;:–—-/"
+_VOL_ISSUE_PAGES = re.compile(
+    r"(?P<vol>\b\d{1,5}|(?<=[^\W\d_])\d{1,5})\s*\(\s*(?P<iss>[^()]{1,20}?)\s*\)"
+    r"(?:\s*[,:.]?\s*(?:pp?\.?\s*)?(?P<pages>[A-Za-z]?\d+[a-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+)?))?"
+)
+_VOL_NO = re.compile(
+    r"\b(?:[Vv]ol(?:ume)?s?\.?|[Vv]\.|Bd\.|Jg\.)\s*(?P<vol>\d+[A-Za-z]?)"
+    r"(?:\s*[,(]?\s*(?:[Nn]o|[Nn]os|[Nn]um|[Nn]umber|[Ii]ssue|[Nn]r|[Nn]\.|Heft)\.?\s*(?P<iss>\d+[A-Za-z]?(?:[-–]\d+)?)\)?)?"
+)
+_CHICAGO_VOL = re.compile(r"(?P<vol>\b\d{1,5})\s*,\s*(?:no|issue|nr)\.?\s*(?P<iss>\d+(?:[-–]\d+)?)", re.IGNORECASE)
+_ISSUE_ONLY = re.compile(r"\b(?:[Nn]o|[Nn]um|[Ii]ssue|[Nn]r)\.?\s*(?P<iss>\d+[A-Za-z]?)")
+_VOL_PAGES = re.compile(
+    r"(?P<vol>\b\d{1,5}|(?<=[^\W\d_])\d{1,5})\s*[,:]\s*(?:pp?\.?\s*)?(?P<pages>[A-Za-z]?\d+[a-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)(?![\d(])"
+)
+_PAGES = re.compile(
+    r"(?:\bpp?\.|\bpages?\b|\bS\.)\s*(?P<pages>[A-Za-z]?\d+[a-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)"
+    r"|(?<![\d(])(?P<range>\d+\s*[-–—]+\s*\d+)(?![\d)])"
+)
+_PUBLISHER = re.compile(
+    r"(?:^|[.,]\s+)(?P<city>[A-Z][\w .'’-]{1,40}?(?:,\s*[A-Z][\w .]{1,20}?)?)\s*:\s*(?P<pub>[^:.;()]{2,80}?)(?:\s*,\s*(?:\d{4}|n\.d)|\.|;|$)"
+)
+_NEWS = re.compile(
+    r"\b(?:Guardian|Times|Post|Herald|Tribune|Telegraph|Independent|BBC|CNN|Reuters|News|Journal\s+Sentinel|"
+    r"Gazette|Chronicle|Daily|Observer|Economist|Atlantic|Forbes|Bloomberg|Wired|Vox|NPR|Newsweek|"
+    r"Al\s+Jazeera|Associated\s+Press|Huffington|Slate|Vice|Mirror|Sun|Express|Magazine)\b"
+)
+_ONLINE_NEWS_HOST = re.compile(r"(?:nytimes|theguardian|bbc|cnn|washingtonpost|reuters|wsj|news)\.", re.IGNORECASE)
+_CONFERENCE = re.compile(
+    r"\b(?:Proceedings|Proc\.|Conference|Conf\.|Symposium|Workshop|Congress|Meeting|Colloquium|Paper presented)\b",
+    re.IGNORECASE,
+)
+_THESIS = re.compile(r"\b(?:dissertation|thesis|Ph\.?\s?D\.?|Doctoral|Master'?s)\b", re.IGNORECASE)
+_REPORT = re.compile(
+    r"\b(?:Report|Tech(?:nical)?\.? Rep|Working Paper|White Paper|Publication No|Policy Brief|Discussion Paper|TR-)\b",
+    re.IGNORECASE,
+)
+_VIDEO = re.compile(r"\[(?:Video|Film|Motion picture|Video file|Television series)[^\]]*\]|\bYouTube\b|\bVimeo\b", re.IGNORECASE)
+_JOURNALISH = re.compile(r"\b(?:Journal|J\.|Review|Quarterly|Bulletin|Annals|Letters|Transactions|Trans\.|Magazine|Research)\b")
+_IN_PREFIX = re.compile(r"^(?:In|in|IN)\s*:?\s+")
+_EDITORS = re.compile(r"^(?P<eds>.{0,300}?)\s*\((?:Eds?|eds?|Hrsg|Coord|Dir)\.?\)\s*[,.:]?\s*|^(?P<eds2>.{0,300}?),?\s+(?:eds?\.|Eds?\.|editors?)\s*[,.:]\s*")
+_EDITED_BY = re.compile(r",?\s*\b(?:edited by|ed\. by|Ed\. by|eds?\.)\s.*$")
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ]
+    )
+    for m in names
+}  # fmt: skip
+_MONTH_DAY = re.compile(r"^\s*,?\s*(?P<a>[A-Za-z]+|\d{1,2})\.?\s*(?P<b>\d{1,2}|[A-Za-z]+)?\.?\s*$")
+_HEADING = re.compile(
+    r"^\s*(?:#{1,6}\s*)?[*_]*\s*(?:references?(?:\s+list)?|bibliography|works\s+cited|sources(?:\s+cited)?|"
+    r"literature(?:\s+cited)?|citations|notes|endnotes|footnotes|reference\s+list|further\s+reading|"
+    r"works\s+consulted|cited\s+works|literaturverzeichnis|bibliographie|références)\s*[*_]*\s*:?\s*[*_]*\s*$",
+    re.IGNORECASE,
+)
+_NON_ENTRY = re.compile(r"^\s*(?:#{1,6}(?:\s.*)?|</?[A-Za-z][^>]*>\s*|[-=*_~`]{3,}\s*|\W*)$")
+_AUTHOR_START = re.compile(
+    r"^(?:[\"“]|[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}\s*(?:,|\(|\.\s)|[A-Z]\.|[A-Z][\w'’-]+\s+[A-Z]{1,3}\b|———|---|___)"
+)
+_CONTINUATION_START = re.compile(
+    r"^(?:[a-z]|https?:|www\.|doi|DOI|Retrieved|Available|Accessed|\(Accessed|\[Online|pp?\.\s|\d|[)\],.;:&])"
+)
+
+
+@dataclass
+class _Fields:
+    """Mutable scratch space while one entry is parsed."""
+
+    number: int | None = None
+    key: str | None = None
+    footnote: bool = False
+    authors_segment: str = ""
+    year: str | None = None
+    date: str | None = None
+    title: str | None = None
+    container: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    publisher: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    retrieved_from: bool = False
+    italics: list[str] = field(default_factory=list)
+    quoted_title: bool = False
+    chapter: bool = False
+
+
+# --- small text helpers -------------------------------------------------------
+
+
+def _collapse(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _clean_value(value: str | None) -> str | None:
+    """Trim punctuation, one layer of quotes and unbalanced brackets from a field value."""
+    if value is None:
+        return None
+    text = value.strip()
+    for _ in range(4):
+        before = text
+        text = text.strip(_TRAIL_PUNCT)
+        if len(text) >= 2 and text[0] in "\"“„«'‘`" and text[-1] in "\"”“»'’":
+            text = text[1:-1].strip()
+        elif text[:1] in "\"“„«" and not any(c in text[1:] for c in "\"”“»"):
+            text = text[1:].strip()
+        elif text[-1:] in "\"”»" and not any(c in text[:-1] for c in "\"“„«"):
+            text = text[:-1].strip()
+        if text.endswith((")", "]")) and text.count(text[-1]) > text.count("(" if text[-1] == ")" else "["):
+            text = text[:-1]
+        if text.startswith(("(", "[")) and text.count(text[0]) > text.count(")" if text[0] == "(" else "]"):
+            text = text[1:]
+        if text == before:
+            break
+    return text or None
+
+
+def _strip_markup(text: str, fields: _Fields) -> str:
+    """Remove markdown/HTML emphasis, remembering what was emphasised."""
+    text = _HTML_ITALIC.sub("", text)
+
+    def keep(match: re.Match[str]) -> str:
+        fields.italics.append(match.group(2))
+        return match.group(2)
+
+    return _EMPHASIS.sub(keep, text)
+
+
+def _strip_marker(text: str, fields: _Fields) -> str:
+    match = _MARKER.match(text)
+    if not match:
+        return text
+    if match.group("fkey"):
+        fields.key = match.group("fkey")
+        fields.footnote = True
+    elif match.group("key"):
+        fields.key = match.group("key")
+    for name in ("bnum", "pnum", "dnum"):
+        if match.group(name):
+            fields.number = int(match.group(name))
+    return text[match.end() :]
+
+
+# --- links: URL, DOI, "Retrieved from" ---------------------------------------
+
+
+def _trim_url(url: str) -> str:
+    url = url.strip().rstrip(".,;:'\"”’>")
+    while url.endswith((")", "]")) and url.count(url[-1]) > url.count("(" if url[-1] == ")" else "["):
+        url = url[:-1].rstrip(".,;:")
+    return url
+
+
+def _extend_url(text: str, end: int) -> int:
+    """Extend a URL over PDF line-break spaces ("http://www. boston.com/...")."""
+    for _ in range(8):
+        match = _URL_CONTINUATION.match(text, end)
+        if not match:
+            break
+        chunk = match.group(0).strip()
+        prev = text[end - 1] if end else ""
+        if not (chunk[:1] in "/._~-" or prev in "/._~-"):
+            break
+        if chunk.startswith("(") or re.match(r"^[A-Z][a-z]+$", chunk):
+            break
+        end = match.end()
+    return end
+
+
+def _extract_links(text: str, fields: _Fields) -> str:
+    """Find URL, DOI and retrieval phrases; return the text without them."""
+    if _RETRIEVAL.search(text):
+        fields.retrieved_from = True
+    cuts: list[tuple[int, int]] = []
+    for match in _URL.finditer(text):
+        end = _extend_url(text, match.end())
+        url = _trim_url(_collapse(text[match.start() : end]).replace(" ", ""))
+        url = re.sub(r"^(https?|ftp)\s?:\s?//", r"\1://", url, flags=re.IGNORECASE)
+        if fields.url is None and len(url) > 7:
+            fields.url = url
+        doi_in_url = _DOI.search(url)
+        if doi_in_url and fields.doi is None and "doi" in url.lower():
+            fields.doi = _trim_url(doi_in_url.group(1))
+        cuts.append((match.start(), end))
+    for match in _DOI.finditer(text):
+        if any(a <= match.start() < b for a, b in cuts):
+            continue
+        if fields.doi is None:
+            fields.doi = _trim_url(match.group(1))
+        start = match.start()
+        prefix = _DOI_PREFIX.search(text, max(0, start - 25), start)
+        cuts.append((prefix.start() if prefix else start, match.end()))
+    if not cuts:
+        return _remove_retrieval(text)
+    pieces: list[str] = []
+    last = 0
+    for start, end in sorted(cuts):
+        if start < last:
+            continue
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    return _remove_retrieval(" ".join(p for p in pieces))
+
+
+def _remove_retrieval(text: str) -> str:
+    text = _RETRIEVAL_CLAUSE.sub(" ", text)
+    text = re.sub(r"<\s*>|\(\s*\)|\[\s*\]", " ", text)
+    return _collapse(text).strip(" ,;:")
+
+
+# --- finding the end of the author list ---------------------------------------
+
+
+def _word_before(text: str, pos: int) -> str:
+    start = pos
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"“":
+        start -= 1
+    return text[start:pos]
+
+
+def _is_name_stop(text: str, match: re.Match[str]) -> bool:
+    """Is this full stop (or colon) the end of the author list?"""
+    mark = match.group(0)
+    if mark == ":":
+        return True
+    if mark != ".":
+        return True
+    word = _word_before(text, match.start())
+    core = word.strip("([,;")
+    if not core:
+        return False
+    if "." in core or core.lower() in _NAME_ABBREV:
+        return False
+    if len(core) == 1 and core.isalpha():
+        return False  # an initial
+    return not re.fullmatch(r"[A-Z]\.?-[A-Z]", core)
+
+
+def _first_name_stop(text: str) -> int | None:
+    for match in _SENTENCE.finditer(text):
+        if _is_name_stop(text, match):
+            return match.start()
+    return None
+
+
+def _first_quote(text: str) -> int | None:
+    match = _QUOTE_OPEN.search(text)
+    return match.start() if match else None
+
+
+@dataclass
+class _AuthorCut:
+    end: int  # end of the author segment
+    rest: int  # where the text after the author segment starts
+    date: re.Match[str] | None = None
+    comma_style: bool = False
+
+
+def _chunks(region: str) -> list[tuple[int, int]]:
+    """Offsets of the separator-delimited chunks of an author region."""
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for match in _CHUNK_SEP.finditer(region):
+        spans.append((last, match.start()))
+        last = match.end()
+    spans.append((last, len(region)))
+    return [(a, b) for a, b in spans if region[a:b].strip(" .")]
+
+
+def _shape(chunk: str) -> str:
+    words = chunk.split()
+    if not words:
+        return ""
+    if is_initials(chunk):
+        return "I"
+    return "IW" if is_initials(words[0]) else "W"
+
+
+def _name_prefix(chunk: str) -> int | None:
+    """In "Smith J. Title of paper", the end of the name part "Smith J."."""
+    for match in re.finditer(r"\.\s+", chunk):
+        prefix = chunk[: match.start() + 1]
+        if looks_like_name_part(prefix) and len(prefix.split()) <= 4:
+            following = chunk[match.end() :].split()
+            if following and not is_initials(following[0]):
+                return match.start() + 1
+    return None
+
+
+def _scan_names(region: str) -> int:
+    """Length of the leading part of ``region`` that reads as a list of names."""
+    spans = _chunks(region)
+    if not spans:
+        return 0
+    first_shape = ""
+    accepted_end = 0
+    for index, (a, b) in enumerate(spans):
+        chunk = region[a:b].strip()
+        bare = chunk.strip(". ")
+        if not bare or bare in {"…", ". . ."} or re.fullmatch(r"(?:\.\s*)+|…", bare):
+            accepted_end = b
+            continue
+        if re.fullmatch(r"et\.?\s*al\.?|others|al\.?", bare, re.IGNORECASE):
+            accepted_end = b
+            continue
+        ok = looks_like_name_part(chunk)
+        shape = _shape(chunk)
+        if ok and index == 0:
+            first_shape = shape
+        elif ok and first_shape == "IW" and shape == "W" and not re.search(r"\b[A-Z]\.", chunk):
+            ok = False  # "G. Gauthier, Andrei Tarkovski": the format changes, a title starts
+        if not ok:
+            cut = _name_prefix(chunk)
+            if cut is not None:
+                return a + cut
+            return accepted_end if index else 0
+        accepted_end = b
+    return accepted_end
+
+
+def _find_author_cut(text: str) -> _AuthorCut:
+    """Where the author list ends, and how the entry continues."""
+    candidates: list[tuple[int, str, re.Match[str] | None]] = []
+    paren = _PAREN_DATE.search(text)
+    if paren:
+        candidates.append((paren.start(), "paren", paren))
+    bare = _BARE_DATE.search(text)
+    if bare and bare.start() > 0:
+        candidates.append((bare.start(), "bare", bare))
+    quote = _first_quote(text)
+    if quote is not None:
+        candidates.append((quote, "quote", None))
+    stop = _first_name_stop(text)
+    if stop is not None:
+        candidates.append((stop, "stop", None))
+    if not candidates:
+        end, kind, date = len(text), "end", None
+    else:
+        end, kind, date = min(candidates, key=lambda c: c[0])
+    region = text[:end]
+    stripped = region.rstrip(" ,;.")
+    if kind in {"paren", "bare"} and _region_is_author(stripped, kind):
+        return _AuthorCut(end=len(stripped), rest=end, date=date, comma_style=region.rstrip().endswith(","))
+    scanned = _scan_names(region)
+    if scanned >= len(stripped) and stripped:
+        comma = region.rstrip().endswith(",") or (kind == "bare" and text[end:end + 12].find(",") != -1 and bare is not None and text[bare.end(): bare.end() + 2].startswith(","))
+        return _AuthorCut(end=len(stripped), rest=end, date=date if kind in {"paren", "bare"} else None, comma_style=comma)
+    if scanned <= 0:
+        if kind == "stop" and looks_corporate(stripped) and len(stripped) < 120:
+            return _AuthorCut(end=len(stripped), rest=end)
+        return _AuthorCut(end=0, rest=0)
+    tail = region[scanned:]
+    return _AuthorCut(end=scanned, rest=scanned, comma_style=tail.lstrip().startswith(",") or "," in tail[:3])
+
+
+def _region_is_author(region: str, kind: str) -> bool:
+    """Before a date: is this plausibly an author segment (people or an organisation)?"""
+    if not region:
+        return False
+    if len(region) > 400:
+        return False
+    if _scan_names(region) >= len(region):
+        return True
+    if looks_corporate(region):
+        return True
+    # A short stretch before "(2019)." is an author (or a title standing in for one).
+    return kind == "paren" and len(region.split()) <= 8 and not any(q in region for q in "\"“”")
+
+
+# --- dates -------------------------------------------------------------------
+
+
+def _date_from_match(match: re.Match[str]) -> tuple[str | None, str | None]:
+    """(year, date) from a _PAREN_DATE or _BARE_DATE match."""
+    if match.group("nd"):
+        suffix = match.groupdict().get("ndsuffix") or ""
+        nd = match.group("nd").lower().replace(" ", "")
+        if nd.startswith(("n", "s", "u")) and "." in nd or nd in {"nd", "undated", "nodate"}:
+            return "n.d." + (("-" + suffix) if suffix else ""), None
+        return None, match.group("nd")
+    year = match.group("year") + (match.group("suffix") or "")
+    extra = match.groupdict().get("extra") or ""
+    return year, _month_date(match.group("year"), extra)
+
+
+def _month_date(year: str, extra: str) -> str | None:
+    """"2019" + ", September 17" -> "2019-09-17"; other text is kept as written."""
+    extra = extra.strip(" ,.")
+    if not extra:
+        return None
+    match = _MONTH_DAY.match(extra)
+    if match:
+        a, b = match.group("a"), match.group("b")
+        month_word, day = (a, b) if not a.isdigit() else (b, a)
+        month = _MONTHS.get((month_word or "").lower().rstrip("."))
+        if month and day and day.isdigit() and 1 <= int(day) <= 31:
+            return f"{year}-{month:02d}-{int(day):02d}"
+        if month and not day:
+            return f"{year}-{month:02d}"
+    return extra
+
+
+def _fallback_year(text: str) -> str | None:
+    """The publication year of an entry whose date does not follow the authors."""
+    strong: list[str] = []
+    weak: list[str] = []
+    for match in _YEAR_ANY.finditer(text):
+        start, end = match.start(), match.end()
+        after = text[end : end + 3]
+        before = text[max(0, start - 6) : start]
+        if re.match(r"\s*[-–—]\s*\d", after) or re.search(r"\d\s*[-–—]\s*$", before):
+            continue
+        if re.search(r"(?:\bpp?\.|\bNo\.?|\bno\.|:|#)\s*$", before):
+            continue
+        year = match.group("year") + (match.group("suffix") or "")
+        if (
+            re.search(r"[(\[]\s*$", before)
+            or re.match(r"\s*[;)\]]", after)
+            or re.search(r"(?:[A-Za-z]{3,}\.?|\d{1,2})\s*,?\s*$", before)
+            and re.match(r"\s*(?:[.,]|$)", after)
+        ):
+            strong.append(year)
+        else:
+            weak.append(year)
+    if strong:
+        return strong[-1]
+    return weak[-1] if weak else None
+
+
+# --- title -------------------------------------------------------------------
+
+
+def _is_title_stop(text: str, match: re.Match[str]) -> bool:
+    mark = match.group(0)
+    if mark in "?!":
+        return True
+    if mark == ":":
+        return False
+    word = _word_before(text, match.start()).strip("([\"“'")
+    if not word:
+        return False
+    if "." in word:
+        return False
+    if word.lower() in _TITLE_ABBREV:
+        return False
+    if len(word) == 1 and word.isupper():
+        return False
+    return not (text[match.end() : match.end() + 2].strip()[:1].islower() and len(word) <= 3)
+
+
+def _title_stop(text: str) -> int | None:
+    """Offset just after the sentence that ends the title."""
+    depth = 0
+    for match in _SENTENCE.finditer(text):
+        depth = text.count("(", 0, match.start()) - text.count(")", 0, match.start())
+        if depth > 0:
+            continue
+        if _is_title_stop(text, match):
+            return match.end() if match.group(0) in "?!" else match.start()
+    return None
+
+
+_SOURCE_HINT = re.compile(
+    r"\d|\bProc|\bJournal|\bJ\.|\bConf|\bTrans|\bPress|\b[Ii]n\s|\b[Vv]ol|\bpp|:|\bIEEE|\bACM|\bUniversity|\bSymp"
+)
+_COMMA_TITLE_END = re.compile(r",\s+(?=[A-Z0-9\"“]|[Ii]n\s)")
+
+
+def _take_quoted(text: str) -> tuple[str, int] | None:
+    """A title in quotes at the start of ``text``: (title, end offset)."""
+    match = _QUOTE_OPEN.match(text)
+    if not match:
+        return None
+    opener = match.group(0)
+    closers = _QUOTE_CLOSE.get(opener, opener)
+    start = match.end()
+    best = -1
+    for closer in ([closers] if len(closers) == 2 and closers == "''" else list(closers)):
+        pos = text.find(closer, start)
+        while pos != -1 and closer in "'’" and pos + 1 < len(text) and text[pos + 1].isalpha():
+            pos = text.find(closer, pos + 1)  # an apostrophe inside a word
+        if pos != -1 and (best == -1 or pos < best):
+            best = pos
+    if best == -1:
+        return None
+    close_len = 2 if closers == "''" else 1
+    return text[start:best], best + close_len
+
+
+def _take_title(text: str, comma_style: bool) -> tuple[str | None, str, bool]:
+    """Split the title off ``text``: (title, rest, quoted)."""
+    text = text.lstrip(" .,;:")
+    if not text:
+        return None, "", False
+    quoted = _take_quoted(text)
+    if quoted:
+        title, end = quoted
+        return _clean_value(title), text[end:], True
+    period_end = _title_stop(text)
+    end = period_end if period_end is not None else len(text)
+    if comma_style:
+        comma = _COMMA_TITLE_END.search(text, 0, end)
+        if comma and _SOURCE_HINT.search(text[comma.start() : end]):
+            end = comma.start()
+    paren = re.search(r"\s[(\[](?=[^()\[\]]*(?:\d{4}|:|\bpp\.|\bVol\.))", text[:end])
+    if paren and paren.start() > 0:
+        end = paren.start()
+    title = text[:end]
+    rest = text[end:]
+    while True:
+        match = _DESCRIPTOR.search(title)
+        if not match or match.start() == 0:
+            break
+        rest = title[match.start() :] + rest
+        title = title[: match.start()]
+    return _clean_value(title), rest, False
+
+
+# --- container, volume, issue, pages, publisher -------------------------------
+
+
+def _first_sentence(text: str) -> str:
+    stop = _title_stop(text)
+    return text if stop is None else text[:stop]
+
+
+def _parse_source(rest: str, fields: _Fields) -> None:
+    """Read container, volume, issue, pages and publisher from what follows the title."""
+    text = rest.strip(" .,;:")
+    if not text:
+        return
+    text = _DESCRIPTOR.sub("", text, count=0) if text.startswith(("(", "[")) else text
+    text = re.sub(r"^\s*[(\[][^()\[\]]{0,80}[)\]]\s*[.,]?\s*", "", text) if re.match(r"^\s*[(\[]", text) else text
+    in_match = _IN_PREFIX.match(text)
+    if in_match:
+        fields.chapter = True
+        text = text[in_match.end() :]
+        eds = _EDITORS.match(text)
+        if eds:
+            text = text[eds.end() :]
+    _parse_numbers(text, fields)
+    container_end = _container_end(text)
+    container = text[:container_end]
+    container = _EDITED_BY.sub("", container)
+    container = re.sub(r"\s*[(\[][^()\[\]]*$", "", container)
+    if container.strip() and not _looks_like_publisher_only(container, text):
+        fields.container = _clean_value(container)
+    pub = _PUBLISHER.search(text, container_end if fields.container else 0)
+    if pub:
+        fields.publisher = _clean_value(pub.group("pub"))
+    elif fields.container is None and not fields.volume and text:
+        candidate = _first_sentence(text)
+        if 2 <= len(candidate) <= 80 and not re.search(r"\d", candidate):
+            fields.publisher = _clean_value(candidate)
+
+
+def _looks_like_publisher_only(container: str, text: str) -> bool:
+    """"Chicago: University of Chicago Press" is a publisher, not a container."""
+    if re.search(r":\s", container):
+        return True
+    return bool(re.search(r"\b(?:Press|Publishers?|Publishing|Verlag|Books|Wiley|Elsevier|Springer)\b", container)) and not _JOURNALISH.search(container)
+
+
+def _container_end(text: str) -> int:
+    """End of the container name: before numbers, pages, a paren, or a sentence end."""
+    ends = [len(text)]
+    for pattern in (_VOL_ISSUE_PAGES, _VOL_NO, _CHICAGO_VOL, _VOL_PAGES, _ISSUE_ONLY):
+        match = pattern.search(text)
+        if match:
+            ends.append(match.start())
+    for pattern in (
+        re.compile(r",?\s*\(?\b(?:pp?\.|pages?\b)"),
+        re.compile(r"\s\((?=[^)]*(?:\d|Eds?\.|ed\.))"),
+        re.compile(r",\s*(?:" + _YEAR + r")\b"),
+        re.compile(r"\s(?:" + _YEAR + r")\s*[;,.]"),
+        re.compile(r",\s*\d"),
+        re.compile(r";"),
+    ):
+        match = pattern.search(text)
+        if match:
+            ends.append(match.start())
+    stop = _title_stop(text)
+    if stop is not None:
+        ends.append(stop)
+    return min(ends)
+
+
+def _parse_numbers(text: str, fields: _Fields) -> None:
+    vip = _VOL_ISSUE_PAGES.search(text)
+    if vip and not re.fullmatch(_YEAR, vip.group("vol") or ""):
+        fields.volume = vip.group("vol")
+        fields.issue = vip.group("iss").strip()
+        if vip.group("pages"):
+            fields.pages = _norm_pages(vip.group("pages"))
+    if fields.volume is None:
+        for pattern in (_VOL_NO, _CHICAGO_VOL):
+            match = pattern.search(text)
+            if match:
+                fields.volume = match.group("vol")
+                fields.issue = match.groupdict().get("iss") or fields.issue
+                break
+    if fields.volume is None:
+        match = _VOL_PAGES.search(text)
+        if match and not re.fullmatch(_YEAR, match.group("vol")):
+            fields.volume = match.group("vol")
+            fields.pages = _norm_pages(match.group("pages"))
+    if fields.issue is None:
+        match = _ISSUE_ONLY.search(text)
+        if match:
+            fields.issue = match.group("iss")
+    if fields.pages is None:
+        match = _PAGES.search(text)
+        if match:
+            fields.pages = _norm_pages(match.group("pages") or match.group("range"))
+
+
+def _norm_pages(pages: str) -> str:
+    return re.sub(r"\s*[-–—]+\s*", "–", pages.strip())
+
+
+# --- type --------------------------------------------------------------------
+
+
+def _classify(text: str, fields: _Fields) -> ReferenceType:
+    if _VIDEO.search(text):
+        return "video"
+    if _THESIS.search(text):
+        return "thesis"
+    has_link = bool(fields.url or fields.retrieved_from)
+    outlet = " ".join(x for x in (fields.container, fields.publisher, fields.authors_segment) if x)
+    if has_link and (_NEWS.search(outlet) or (fields.url and _ONLINE_NEWS_HOST.search(fields.url))) and not fields.volume:
+        return "news"
+    if _CONFERENCE.search(fields.container or "") or (fields.chapter and _CONFERENCE.search(text)):
+        return "conference"
+    if fields.chapter:
+        return "chapter"
+    if _REPORT.search(text):
+        return "report"
+    if fields.container and (fields.volume or fields.issue or _JOURNALISH.search(fields.container)):
+        return "article"
+    if fields.container and _NEWS.search(fields.container) and not fields.pages:
+        return "news"
+    if fields.publisher and not fields.container:
+        return "book"
+    if fields.url and not fields.container:
+        return "web"
+    if fields.container and fields.pages:
+        return "article"
+    return "unknown"
+
+
+# --- the entry point ---------------------------------------------------------
+
+
+def parse_reference(
+    raw: str,
+    *,
+    span: Span | None = None,
+    index: int = 0,
+    number: int | None = None,
+    key: str | None = None,
+) -> Reference:
+    """Parse one reference-list entry. Never raises.
+
+    >>> ref = parse_reference("Boyd, D. M., & Ellison, N. B. (2007). Social network sites. "
+    ...                       "Journal of Computer-Mediated Communication, 13(1), 210-230.")
+    >>> ref.authors[0].family, ref.year, ref.volume, ref.issue, ref.pages, ref.type
+    ('Boyd', '2007', '13', '1', '210–230', 'article')
+    """
+    raw = raw if isinstance(raw, str) else str(raw)
+    base_span = span if span is not None else Span(start=0, end=len(raw))
+    try:
+        fields = _parse_fields(raw)
+    except Exception:  # never let one odd entry stop the whole run
+        return Reference(span=base_span, raw=raw, index=index, number=number, key=key)
+    try:
+        return _build(raw, base_span, index, number, key, fields)
+    except Exception:  # pragma: no cover - validation should not fail, but be safe
+        return Reference(span=base_span, raw=raw, index=index, number=number, key=key)
+
+
+def _build(raw: str, span: Span, index: int, number: int | None, key: str | None, fields: _Fields) -> Reference:
+    people, et_al = parse_authors(fields.authors_segment) if fields.authors_segment else ((), False)
+    text_for_type = _collapse(raw)
+    return Reference(
+        span=span,
+        raw=raw,
+        index=index,
+        number=number if number is not None else fields.number,
+        key=key if key is not None else fields.key,
+        authors=people,
+        et_al=et_al,
+        year=fields.year,
+        date=fields.date,
+        title=fields.title,
+        container=fields.container,
+        volume=fields.volume,
+        issue=fields.issue,
+        pages=fields.pages,
+        publisher=fields.publisher,
+        doi=fields.doi,
+        url=fields.url,
+        retrieved_from=fields.retrieved_from,
+        type=_classify(text_for_type, fields),
+        source="footnote" if fields.footnote else "text",
+    )
+
+
+def _parse_fields(raw: str) -> _Fields:
+    fields = _Fields()
+    text = _collapse(raw.replace("\u00a0", " "))
+    text = _strip_marker(text, fields)
+    text = _MD_LINK.sub(lambda m: f"{m.group(1)} {m.group(2)}" if m.group(1) != m.group(2) else m.group(2), text)
+    text = _extract_links(text, fields)
+    text = _strip_markup(text, fields)
+    text = _collapse(text)
+    if not text:
+        return fields
+    cut = _find_author_cut(text)
+    fields.authors_segment = text[: cut.end].strip()
+    rest = text[cut.rest :]
+    comma_style = cut.comma_style
+    date = cut.date
+    if date is None:
+        lead = rest.lstrip(" .,;:")
+        offset = len(rest) - len(lead)
+        paren = _PAREN_DATE.match(lead)
+        bare = _BARE_DATE.match(lead)
+        date = paren or bare
+        if date is not None:
+            rest = rest[offset:]
+    if date is not None and rest.startswith(date.group(0)):
+        fields.year, fields.date = _date_from_match(date)
+        after = rest[len(date.group(0)) :]
+        lead_after = after.lstrip(" ")
+        if lead_after.startswith(",") and not lead_after.lstrip(" ,").startswith(("\"", "“")):
+            comma_style = True
+        rest = after
+    title, rest, quoted = _take_title(rest, comma_style)
+    fields.title = title
+    fields.quoted_title = quoted
+    _parse_source(rest, fields)
+    if fields.year is None:
+        fields.year = _fallback_year(rest) or _fallback_year(title or "")
+        if fields.year is None and re.search(r"\bn\.\s?d\b", text):
+            fields.year = "n.d."
+    if fields.title is None and fields.container:
+        fields.title, fields.container = fields.container, None
+    return fields
+
+
+# --- splitting a reference list ----------------------------------------------
+
+
+@dataclass
+class _Entry:
+    start: int
+    end: int
+    indent: int
+    has_year: bool
+    last_line: str
+    number: int | None = None
+
+
+def _line_iter(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, content) for every line; ``end`` excludes the newline and a CR."""
+    lines: list[tuple[int, int, str]] = []
+    pos = 0
+    length = len(text)
+    while pos <= length:
+        nl = text.find("\n", pos)
+        end = length if nl == -1 else nl
+        content_end = end - 1 if end > pos and text[end - 1] == "\r" else end
+        lines.append((pos, content_end, text[pos:content_end]))
+        if nl == -1:
+            break
+        pos = nl + 1
+    return lines
+
+
+def _is_skippable(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return True
+    if _HEADING.match(stripped):
+        return True
+    return bool(_NON_ENTRY.match(stripped))
+
+
+def _has_year(text: str) -> bool:
+    return bool(_YEAR_ANY.search(text) or re.search(r"\bn\.\s?d\.", text))
+
+
+def _starts_entry(line: str, current: _Entry | None) -> bool:
+    """Does this (non-blank, non-heading) line begin a new entry?"""
+    stripped = line.strip()
+    if current is None:
+        return True
+    if _MARKER.match(stripped) and not re.match(r"^[-–]\s", stripped) or stripped.startswith(("- ", "* ", "+ ", "• ")):
+        return True
+    if _CONTINUATION_START.match(stripped):
+        return False
+    indent = len(line) - len(line.lstrip())
+    if indent > current.indent:
+        return False
+    previous = current.last_line.rstrip()
+    if previous.endswith((".", ")", "]", ">")) or _URL.search(previous.split(" ")[-1] if previous else ""):
+        return True
+    if not current.has_year:
+        return False
+    return bool(_AUTHOR_START.match(stripped))
+
+
+def split_reference_list(text: str, start: int) -> list[Reference]:
+    """Split a reference-list section into entries and parse each one.
+
+    ``start`` is the section's offset in the document; every returned span is a
+    document offset. Never raises on any input.
+    """
+    try:
+        entries = _split_entries(text)
+    except Exception:  # pragma: no cover - defensive
+        return []
+    references: list[Reference] = []
+    for index, entry in enumerate(entries):
+        raw = text[entry.start : entry.end]
+        span = Span(start=start + entry.start, end=start + entry.end)
+        references.append(parse_reference(raw, span=span, index=index))
+    return references
+
+
+def _split_entries(text: str) -> list[_Entry]:
+    entries: list[_Entry] = []
+    current: _Entry | None = None
+    for line_start, line_end, line in _line_iter(text):
+        if not line.strip():
+            current = None
+            continue
+        if _is_skippable(line):
+            current = None
+            continue
+        lead = len(line) - len(line.lstrip())
+        content_start = line_start + lead
+        content_end = line_start + len(line.rstrip())
+        if _starts_entry(line, current):
+            current = _Entry(
+                start=content_start,
+                end=content_end,
+                indent=lead,
+                has_year=_has_year(line),
+                last_line=line,
+            )
+            entries.append(current)
+        else:
+            assert current is not None
+            current.end = content_end
+            current.has_year = current.has_year or _has_year(line)
+            current.last_line = line
+    return entries
