@@ -49,12 +49,14 @@ class _Lines:
         self.sources: list[int] = []
         self.pieces: list[str] = []
         self.first: int | None = None
+        self.verbatim = False
 
-    def add(self, text: str, line: int) -> None:
+    def add(self, text: str, line: int, *, verbatim: bool = False) -> None:
         if not text:
             return
         if self.first is None and text.strip(" \t"):
             self.first = line
+        self.verbatim = self.verbatim or verbatim
         self.pieces.append(text)
 
     def cell_break(self) -> None:
@@ -63,12 +65,14 @@ class _Lines:
 
     def flush(self) -> None:
         if self.first is not None:
-            text = _SPACES.sub(" ", "".join(self.pieces)).strip(" \t")
-            if text:
+            text = "".join(self.pieces)
+            text = text.rstrip() if self.verbatim else _SPACES.sub(" ", text).strip(" \t")
+            if text.strip():
                 self.lines.append(text)
                 self.sources.append(self.first)
         self.pieces = []
         self.first = None
+        self.verbatim = False
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -141,7 +145,7 @@ def html_to_lines(markup: str) -> tuple[list[str], list[int]]:
                 if i:
                     out.flush()
                     current += 1
-                out.add(piece.rstrip("\r"), current)
+                out.add(piece.rstrip("\r"), current, verbatim=True)
             continue
         stripped = raw.lstrip(" \t\n\r\f")
         start_line = current + raw[: len(raw) - len(stripped)].count("\n")

@@ -110,9 +110,15 @@ def _detect(data: bytes) -> str | None:
             start = data.rfind(b"\n", 0, bad - 1024) + 1
             head += b"\n" + data[start : start + _DETECT_SAMPLE]
         sample = head
-    best = from_bytes(sample).best()
-    if best is None:
+    matches = list(from_bytes(sample))
+    if not matches:
         return None
+    best = matches[0]
+    for match in matches:
+        # On short text the detector often ties several Western code pages (and picks
+        # e.g. Baltic cp775); windows-1252 is by far the most common, so it wins ties.
+        if match.encoding == "cp1252" and match.chaos <= best.chaos + 0.01:
+            return "cp1252"
     return str(best.encoding)
 
 

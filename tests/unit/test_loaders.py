@@ -1,0 +1,520 @@
+"""Loaders: every format, positions back into the file, and every kind of bad input."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from essaylint.loaders import LoadError, load_bytes, load_path
+from essaylint.loaders.latex import blank_latex_comments, latex_bib_paths
+from essaylint.loaders.text import decode_bytes
+from essaylint.models import Document
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "loaders"
+
+
+def _pos(doc: Document, word: str) -> tuple[int, int]:
+    position = doc.position(doc.text.index(word))
+    return position.line, position.column
+
+
+def _make_docx(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Social media and tourism", level=1)  # paragraph 1
+    document.add_paragraph("")  # paragraph 2 (empty, still counted)
+    para = document.add_paragraph("Travellers plan trips online ")  # paragraph 3
+    para.add_run("(Pan et al., 2017)").italic = True
+    para.add_run(".")
+    table = document.add_table(rows=1, cols=2)  # paragraphs 4 and 5
+    table.cell(0, 0).text = "Cell one"
+    table.cell(0, 1).text = "Cell two"
+    broken = document.add_paragraph("First half")  # paragraph 6, two text lines
+    run = broken.add_run()
+    run.add_break()
+    run.add_text("after a manual break")
+    document.add_paragraph("References")  # paragraph 7
+    document.add_paragraph("Pan, B. (2017). Title. Journal, 1(2), 3\u20134.")  # paragraph 8
+    document.save(str(path))
+    return path
+
+
+# -- formats ----------------------------------------------------------------------------
+
+
+def test_plain_text_positions(tmp_path: Path) -> None:
+    path = tmp_path / "essay.txt"
+    path.write_text("First line.\nSecond line has Goographies here.\n", encoding="utf-8")
+    doc = load_path(path)
+    assert doc.format == "text"
+    assert doc.encoding == "utf-8"
+    assert doc.notes == ()
+    assert doc.path == str(path)
+    assert _pos(doc, "Goographies") == (2, 17)
+
+
+def test_markdown_kept_as_is() -> None:
+    path = FIXTURES / "essay.md"
+    doc = load_path(path)
+    assert doc.format == "markdown"
+    assert doc.text == path.read_text(encoding="utf-8")
+    assert _pos(doc, "Ellison (2007)") == (4, 10)
+    assert "<!-- essaylint: ignore[C104] -->" in doc.text
+    # typography is not normalised
+    assert "“social network sites” —" in doc.text
+    assert "210–230" in doc.text
+
+
+def test_unknown_suffix_is_read_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "essay.rst"
+    path.write_text("Title\n=====\n\nBody text.\n", encoding="utf-8")
+    doc = load_path(path)
+    assert doc.format == "text"
+    assert _pos(doc, "Body") == (4, 1)
+
+
+def test_crlf_preserved_and_columns_match(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"Line one\r\nLine two has target\r\nLine three\r\n")
+    doc = load_path(path)
+    assert "\r\n" in doc.text
+    assert doc.text == "Line one\r\nLine two has target\r\nLine three\r\n"
+    assert _pos(doc, "target") == (2, 14)
+    assert _pos(doc, "three") == (3, 6)
+    assert doc.line_text(1) == "Line two has target"
+
+
+def test_special_characters_kept(tmp_path: Path) -> None:
+    text = "Non\u00a0breaking, \u201ccurly\u201d \u2018quotes\u2019, 9\u201310, soft\u00adhyphen"
+    path = tmp_path / "chars.txt"
+    path.write_text(text, encoding="utf-8")
+    assert load_path(path).text == text
+
+
+def test_utf8_bom_stripped(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbfHello world\n")
+    doc = load_path(path)
+    assert doc.text == "Hello world\n"
+    assert _pos(doc, "world") == (1, 7)
+    assert doc.notes == ()
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("Ein Aufsatz über Städte.\n".encode("utf-16"))
+    doc = load_path(path)
+    assert doc.text == "Ein Aufsatz über Städte.\n"
+    assert doc.encoding == "utf-16"
+    assert any("utf-16" in note for note in doc.notes)
+
+
+def test_windows_1252_file_gets_a_note() -> None:
+    doc = load_path(FIXTURES / "windows1252.txt")
+    assert doc.encoding == "windows-1252"
+    assert doc.notes == ("decoded as windows-1252 (not valid UTF-8)",)
+    assert doc.text.startswith("Café culture “quoted” – an en dash.\r\n")
+    assert _pos(doc, "résumé") == (2, 24)
+
+
+def test_latin1_text_gets_a_note(tmp_path: Path) -> None:
+    text = "Les élèves étudient à Montréal; ça coûte cher. " * 20 + "\n"
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(text.encode("latin-1"))
+    doc = load_path(path)
+    assert doc.text == text
+    assert doc.encoding != "utf-8"
+    assert len(doc.notes) == 1
+    assert doc.notes[0].startswith("decoded as ")
+    assert doc.notes[0].endswith("(not valid UTF-8)")
+
+
+def test_invalid_utf8_falls_back_and_says_so(tmp_path: Path) -> None:
+    # Valid UTF-8 except one stray byte in the middle.
+    data = "Mostly fine UTF-8 text with “quotes”.\n".encode() + b"Broken \xff byte here.\n"
+    path = tmp_path / "broken.txt"
+    path.write_bytes(data)
+    doc = load_path(path)
+    assert "Broken" in doc.text
+    assert "byte here." in doc.text
+    assert doc.encoding != "utf-8"
+    assert doc.notes
+    assert "not valid UTF-8" in doc.notes[0]
+    assert _pos(doc, "Broken") == (2, 1)
+
+
+def test_docx_one_line_per_paragraph(tmp_path: Path) -> None:
+    path = _make_docx(tmp_path / "essay.docx")
+    doc = load_path(path)
+    assert doc.format == "docx"
+    lines = doc.text.split("\n")
+    assert lines[0] == "Social media and tourism"
+    assert lines[1] == ""
+    assert lines[2] == "Travellers plan trips online (Pan et al., 2017)."
+    assert lines[3:5] == ["Cell one", "Cell two"]
+    assert lines[5:7] == ["First half", "after a manual break"]
+    # line = paragraph number; the column is within the paragraph
+    assert _pos(doc, "(Pan et al.") == (3, 30)
+    assert _pos(doc, "Cell two") == (5, 1)
+    assert _pos(doc, "after a manual break") == (6, 1)
+    assert _pos(doc, "References") == (7, 1)
+    assert _pos(doc, "Journal") == (8, 24)
+
+
+def test_docx_tracked_changes_and_field_codes(tmp_path: Path) -> None:
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body = (
+        f"<w:document {w}><w:body>"
+        "<w:p><w:r><w:t>Kept </w:t></w:r>"
+        "<w:del><w:r><w:delText>deleted </w:delText></w:r></w:del>"
+        "<w:ins><w:r><w:t>inserted</w:t></w:r></w:ins></w:p>"
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        "<w:r><w:instrText> CITATION Smi19 \\l 1033 </w:instrText></w:r>"
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        "<w:r><w:t>(Smith, 2019)</w:t></w:r>"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        "<w:sdt><w:sdtContent><w:p><w:r><w:t>Bibliography entry</w:t></w:r></w:p>"
+        "</w:sdtContent></w:sdt>"
+        "</w:body></w:document>"
+    )
+    path = tmp_path / "tracked.docx"
+    _write_minimal_docx(path, body)
+    doc = load_path(path)
+    assert doc.text == "Kept inserted\n(Smith, 2019)\nBibliography entry"
+    assert _pos(doc, "Bibliography") == (3, 1)
+
+
+def _write_minimal_docx(path: Path, document_xml: str, *, with_document: bool = True) -> None:
+    content_types = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/word/document.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+        "</Types>"
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/officeDocument" Target="word/document.xml"/>'
+        "</Relationships>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", content_types)
+        archive.writestr("_rels/.rels", rels)
+        if with_document:
+            archive.writestr("word/document.xml", document_xml)
+        else:
+            archive.writestr("word/other.xml", document_xml)
+
+
+def test_latex_comments_blanked_keeping_offsets() -> None:
+    path = FIXTURES / "essay.tex"
+    original = path.read_text(encoding="utf-8")
+    doc = load_path(path)
+    assert doc.format == "latex"
+    assert len(doc.text) == len(original)
+    assert doc.text.count("\n") == original.count("\n")
+    # commented-out prose and commands are gone
+    assert "Goographies" not in doc.text
+    assert "hidden" not in doc.text
+    assert "a trailing remark" not in doc.text
+    assert "old" not in doc.text
+    # escaped percent, url percent, verbatim percent and suppressions stay
+    assert "Discounts of 50\\% are common. % essaylint: ignore[T401]" in doc.text
+    assert "\\url{https://example.org/a%20b}" in doc.text
+    assert "100% literal" in doc.text
+    # positions are the file's positions
+    assert _pos(doc, "\\cite{pan2017}") == (4, 30)
+    assert doc.text.index("\\cite{pan2017}") == original.index("\\cite{pan2017}")
+
+
+def test_blank_latex_comments_edge_cases() -> None:
+    assert blank_latex_comments("a % b\r\nc") == "a    \r\nc"
+    assert blank_latex_comments("line\\\\% comment") == "line\\\\         "
+    assert blank_latex_comments("50\\% off") == "50\\% off"
+    assert blank_latex_comments("\\verb|%x| % y") == "\\verb|%x|    "
+    text = "\\begin{comment}\nhidden text\n\\end{comment}\nshown"
+    blanked = blank_latex_comments(text)
+    assert "hidden" not in blanked
+    assert blanked.endswith("\\end{comment}\nshown")
+    assert len(blanked) == len(text)
+
+
+def test_latex_bib_paths(tmp_path: Path) -> None:
+    tex = tmp_path / "paper.tex"
+    text = (
+        "\\bibliography{refs, extra.bib}\n"
+        "% \\bibliography{commented}\n"
+        "\\addbibresource[datatype=bibtex]{more.bib}\n"
+        "\\addbibresource{refs.bib}\n"
+    )
+    assert latex_bib_paths(tex, text) == [
+        tmp_path / "refs.bib",
+        tmp_path / "extra.bib",
+        tmp_path / "more.bib",
+    ]
+    assert latex_bib_paths(FIXTURES / "essay.tex", (FIXTURES / "essay.tex").read_text()) == [
+        FIXTURES / "refs.bib"
+    ]
+
+
+def test_html_visible_text_and_source_lines() -> None:
+    doc = load_path(FIXTURES / "essay.html")
+    assert doc.format == "html"
+    lines = doc.text.split("\n")
+    assert lines == [
+        "Social media & tourism",
+        "Travellers plan trips online (Pan et al., 2017).",
+        "<!-- essaylint: ignore[C104] -->",
+        "First point",
+        "Second\u00a0point",
+        "continued",
+        "Cell one\tCell two",
+    ]
+    assert "Not visible" not in doc.text
+    assert "Goographies" not in doc.text
+    assert "color" not in doc.text
+    assert _pos(doc, "Social media") == (9, 1)
+    assert _pos(doc, "Travellers") == (10, 1)
+    assert _pos(doc, "(Pan et al.") == (10, 30)
+    assert _pos(doc, "essaylint") == (12, 6)
+    assert _pos(doc, "Second") == (14, 1)
+    assert _pos(doc, "continued") == (14, 1)
+    assert _pos(doc, "Cell two") == (16, 10)
+
+
+def test_html_pre_and_declared_charset(tmp_path: Path) -> None:
+    html = (
+        '<html><head><meta charset="windows-1252"></head><body>\n'
+        "<pre>first  line\nsecond line</pre>\n<p>Caf\xe9</p></body></html>"
+    )
+    path = tmp_path / "page.htm"
+    path.write_bytes(html.encode("cp1252"))
+    doc = load_path(path)
+    assert doc.text == "first  line\nsecond line\nCafé"
+    assert doc.encoding == "windows-1252"
+    assert _pos(doc, "second") == (3, 1)
+    assert _pos(doc, "Café") == (4, 1)
+
+
+def test_docx_content_with_txt_name_is_read_as_docx(tmp_path: Path) -> None:
+    real = _make_docx(tmp_path / "essay.docx")
+    renamed = tmp_path / "essay.txt"
+    renamed.write_bytes(real.read_bytes())
+    doc = load_path(renamed)
+    assert doc.format == "docx"
+    assert "read as .docx" in doc.notes[0]
+
+
+# -- bad input ------------------------------------------------------------------------
+
+
+def _error(path: Path, **kwargs: int) -> str:
+    with pytest.raises(LoadError) as info:
+        load_path(path, **kwargs)
+    message = str(info.value)
+    assert "\n" not in message
+    assert message.startswith(f"cannot read {path}")
+    return message
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    assert "no such file" in _error(tmp_path / "nope.txt")
+
+
+def test_directory(tmp_path: Path) -> None:
+    assert "is a directory" in _error(tmp_path)
+
+
+@pytest.mark.skipif(
+    sys.platform == "win32" or (hasattr(os, "geteuid") and os.geteuid() == 0),
+    reason="root can read anything",
+)
+def test_permission_denied(tmp_path: Path) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text("text", encoding="utf-8")
+    path.chmod(0)
+    try:
+        assert "permission denied" in _error(path)
+    finally:
+        path.chmod(0o600)
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    assert _error(path).endswith("is empty")
+    blank = tmp_path / "blank.md"
+    blank.write_bytes(b"  \n\r\n\t\n")
+    assert "is empty" in _error(blank)
+
+
+def test_binary_junk(tmp_path: Path) -> None:
+    path = tmp_path / "junk.txt"
+    path.write_bytes(bytes(range(256)) * 40)
+    assert "does not look like text" in _error(path)
+
+
+def test_mostly_control_characters_without_nul(tmp_path: Path) -> None:
+    path = tmp_path / "controls.txt"
+    path.write_bytes(bytes(range(1, 32)) * 100 + b"a few words")
+    assert "does not look like text" in _error(path)
+
+
+def test_random_bytes_named_docx(tmp_path: Path) -> None:
+    path = tmp_path / "random.docx"
+    path.write_bytes(bytes((i * 37 + 11) % 256 for i in range(4096)))
+    message = _error(path)
+    assert "not a valid .docx file" in message
+
+
+def test_truncated_docx(tmp_path: Path) -> None:
+    real = _make_docx(tmp_path / "real.docx")
+    path = tmp_path / "truncated.docx"
+    path.write_bytes(real.read_bytes()[: real.stat().st_size // 2])
+    assert "not a valid .docx file (the zip container is damaged)" in _error(path)
+
+
+def test_docx_with_damaged_member(tmp_path: Path) -> None:
+    real = _make_docx(tmp_path / "real.docx")
+    data = bytearray(real.read_bytes())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    for i in range(start + 10, start + 60):
+        data[i] ^= 0x5A
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(bytes(data))
+    assert "not a valid .docx file" in _error(path)
+
+
+def test_encrypted_docx(tmp_path: Path) -> None:
+    path = tmp_path / "locked.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000)
+    assert "is encrypted or not a .docx (an old binary Word file?)" in _error(path)
+
+
+def test_zip_without_document_xml(tmp_path: Path) -> None:
+    path = tmp_path / "nodoc.docx"
+    _write_minimal_docx(path, "<x/>", with_document=False)
+    assert "no word/document.xml" in _error(path)
+
+
+def test_docx_with_broken_xml(tmp_path: Path) -> None:
+    path = tmp_path / "badxml.docx"
+    _write_minimal_docx(path, "<w:document><w:body><w:p>unclosed")
+    assert "not a valid .docx file" in _error(path)
+
+
+def test_unsupported_formats(tmp_path: Path) -> None:
+    pdf = tmp_path / "essay.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    assert "PDF files are not supported" in _error(pdf)
+    doc = tmp_path / "essay.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x01" * 600)
+    assert ".doc" in _error(doc)
+
+
+def test_too_large_says_size_and_limit(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"word " * 3000)
+    message = _error(path, max_bytes=10_000)
+    assert "too large" in message
+    assert "14.6 KB" in message
+    assert "9.8 KB" in message
+
+
+def test_twenty_megabyte_text_loads_quickly(tmp_path: Path) -> None:
+    import time
+
+    line = "An essay sentence with a citation (Smith, 2019) and ordinary words.\n"
+    count = 20 * 1024 * 1024 // len(line)
+    path = tmp_path / "huge.txt"
+    path.write_text(line * count, encoding="utf-8")
+    assert path.stat().st_size <= 20 * 1024 * 1024
+    started = time.perf_counter()
+    doc = load_path(path)
+    elapsed = time.perf_counter() - started
+    assert len(doc.text) == len(line) * count
+    assert doc.position(len(doc.text) - 1).line == count
+    assert elapsed < 5.0
+
+
+def test_over_default_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "toobig.txt"
+    with path.open("wb") as handle:
+        handle.truncate(21 * 1024 * 1024)  # sparse: no need to write 21 MB
+    assert "the limit is 20.0 MB" in _error(path)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["essay.md", "essay.tex", "essay.html", "windows1252.txt"],
+)
+def test_loading_never_changes_the_file(name: str, tmp_path: Path) -> None:
+    path = tmp_path / name
+    path.write_bytes((FIXTURES / name).read_bytes())
+    _assert_unchanged_after_load(path)
+
+
+def test_loading_docx_never_changes_the_file(tmp_path: Path) -> None:
+    _assert_unchanged_after_load(_make_docx(tmp_path / "essay.docx"))
+
+
+def test_failed_load_never_changes_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "truncated.docx"
+    path.write_bytes(_make_docx(tmp_path / "real.docx").read_bytes()[:300])
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    with pytest.raises(LoadError):
+        load_path(path)
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def _assert_unchanged_after_load(path: Path) -> None:
+    os.utime(path, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    before_bytes = path.read_bytes()
+    before = path.stat()
+    load_path(path)
+    after = path.stat()
+    assert path.read_bytes() == before_bytes
+    assert after.st_mtime_ns == before.st_mtime_ns
+    assert after.st_size == before.st_size
+
+
+def test_load_bytes_without_a_file() -> None:
+    doc = load_bytes(b"# Title\n\nText (Smith, 2019).\n", "notes.md")
+    assert doc.format == "markdown"
+    assert _pos(doc, "Smith") == (3, 7)
+
+
+def test_decode_bytes_utf16_without_bom() -> None:
+    decoded = decode_bytes("Plain essay text here.".encode("utf-16-le"), "x.txt")
+    assert decoded.text == "Plain essay text here."
+    assert decoded.encoding == "utf-16-le"
+
+
+def test_text_cold_start_does_not_import_heavy_libraries(tmp_path: Path) -> None:
+    path = tmp_path / "essay.txt"
+    path.write_text("A short essay (Smith, 2019).\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from essaylint.loaders import load_path\n"
+        f"load_path({str(path)!r})\n"
+        "heavy = {'docx', 'bs4', 'pybtex', 'charset_normalizer', 'lxml'} & set(sys.modules)\n"
+        "print(sorted(heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
