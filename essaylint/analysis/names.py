@@ -39,7 +39,7 @@ _SPACED_INITIALS = re.compile(r"^(?:[A-Z]\.?\s*){1,4}$")
 _WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "jnr", "snr"})
 _CORPORATE_SUFFIX = re.compile(
-    r",?\s*\b(?:Inc|Ltd|LLC|L\.L\.C|Co|Corp|Corporation|GmbH|PLC|plc|AG|S\.A|Pty)\.?$"
+    r",?\s+(?:Inc|Ltd|LLC|L\.L\.C|Co|Corp|Corporation|GmbH|PLC|plc|Pty)\.?$"
 )
 _ORG_WORDS = frozenset(
     """
@@ -57,7 +57,7 @@ _ORG_WORDS = frozenset(
 _ROLE = re.compile(
     r"\s*(?:\((?:eds?|Eds?|Hrsg|hrsg|Coords?|Comp|Dir|ed|Trans|trans)\.?[^)]*\)"
     r"|,?\s*\b(?:eds?|Eds?|Hrsg|hg|Hg)\.(?=\s*$)"
-    r"|,?\s*\b(?:editors?|Editors?)(?=\s*$))"
+    r"|,?\s*\b(?:editors?|Editors?|director|producers?|compilers?|translators?)\.?(?=\s*$))"
 )
 _BRACKETED = re.compile(r"\s*\[[^\]]*\]|\s*\((?![^)]*\d)[^)]*\)")
 _ET_AL = re.compile(
@@ -141,7 +141,7 @@ def looks_corporate(segment: str) -> bool:
     if _CORPORATE_SUFFIX.search(text):
         return True
     words = text.split()
-    if len(words) < 2:
+    if len(words) < 2 or len(words) > 12 or re.search(r"[\d:()\"“”]", text):
         return False
     if words[0] == "The" and "," not in text:
         return True

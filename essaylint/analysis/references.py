@@ -60,7 +60,7 @@ _RETRIEVAL_CLAUSE = re.compile(
 )
 _YEAR = r"(?:1[5-9]\d{2}|20\d{2})"
 _PAREN_DATE = re.compile(
-    r"[(\[]\s*(?P<body>(?:c\.\s*|ca\.\s*)?(?P<year>" + _YEAR + r")(?P<suffix>[a-z])?(?![\d])"
+    r"[(\[]\s*(?P<body>(?:c\.\s*|ca\.\s*|(?P<pre>[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?,?\s+))?(?P<year>" + _YEAR + r")(?P<suffix>[a-z])?(?![\d])"
     r"(?:\s*[-–/]\s*\d{2,4}[a-z]?)?(?P<extra>[^()\[\]]{0,45})"
     r"|(?P<nd>n\.\s?d\.?|s\.\s?d\.?|nd|undated|no date|forthcoming|in press|in preparation"
     r"|under review|submitted)(?:[-–]?(?P<ndsuffix>[a-z]))?)\s*[)\]]",
@@ -84,7 +84,7 @@ _TITLE_ABBREV = frozenset(
         "inc", "ltd", "co", "corp", "fig", "al", "approx", "ca", "cf", "mt", "ft", "sr", "pt", "gen",
     }
 )  # fmt: skip
-_CHUNK_SEP = re.compile(r"\s*(?:;|,|&|\band\b|\bund\b)\s*")
+_CHUNK_SEP = re.compile(r"\s*(?:;|,|&|\b[Aa]nd\b|\bAND\b|\bund\b)\s*")
 _DESCRIPTOR = re.compile(
     r"\s*[(\[](?=[^()\[\]]*(?:\bed\b|\beds?\.|edition|dissertation|thesis|video|report|\bno\.|vol\.|pp\.|"
     r"format|film|podcast|audio|blog|tweet|online|motion picture|kindle|version|translat|trans\.|"
@@ -322,11 +322,11 @@ def _word_before(text: str, pos: int) -> str:
 def _is_name_stop(text: str, match: re.Match[str]) -> bool:
     """Is this full stop (or colon) the end of the author list?"""
     mark = match.group(0)
+    word = _word_before(text, match.start())
     if mark == ":":
-        return True
+        return bool(re.fullmatch(r"\(?[A-Z][a-z]?\.\)?|[A-Z]{1,3}", word))
     if mark != ".":
         return True
-    word = _word_before(text, match.start())
     core = word.strip("([,;")
     if not core:
         return False
@@ -377,15 +377,50 @@ def _shape(chunk: str) -> str:
     return "IW" if is_initials(words[0]) else "W"
 
 
-def _name_prefix(chunk: str) -> int | None:
+def _name_prefix(chunk: str, pairs_mode: bool = False) -> int | None:
     """In "Smith J. Title of paper", the end of the name part "Smith J."."""
     for match in re.finditer(r"\.\s+", chunk):
         prefix = chunk[: match.start() + 1]
-        if looks_like_name_part(prefix) and len(prefix.split()) <= 4:
+        if (
+            looks_like_name_part(prefix)
+            and len(prefix.split()) <= 4
+            and not all(is_initials(w) for w in prefix.split())
+            or is_initials(prefix)
+            and pairs_mode
+        ):
             following = chunk[match.end() :].split()
             if following and not is_initials(following[0]):
                 return match.start() + 1
     return None
+
+
+_ROLE_CHUNK = re.compile(
+    r"^\(?(?:eds?|editors?|ed\. by|director|directors|producers?|writer|host|narrator|compilers?|"
+    r"trans|translators?|hrsg|coords?|comps?)\.?\)?\.?$",
+    re.IGNORECASE,
+)
+_ROLE_PAREN = re.compile(r"\s*\((?:[A-Za-z/]+\.?\s?){1,3}\)\s*$")
+
+
+def _chunk_ok(chunk: str) -> bool | None:
+    """True/False for a name chunk; None for filler (ellipsis, et al., role words)."""
+    bare = chunk.strip(". ")
+    if not bare or re.fullmatch(r"(?:\.\s*)+|…", bare):
+        return None
+    if re.fullmatch(r"et\.?\s*al\.?|others|al\.?", bare, re.IGNORECASE) or _ROLE_CHUNK.match(bare):
+        return None
+    chunk = _ROLE_PAREN.sub("", chunk)
+    chunk = re.sub(r",?\s+(?:eds?|Eds?)\.?$|\s+(?:editors?|Editors?)$", "", chunk)
+    if _count_name_words(chunk) > 4:
+        return False
+    return looks_like_name_part(chunk)
+
+
+def _count_name_words(chunk: str) -> int:
+    return sum(1 for w in chunk.split() if not is_initials(w) and w not in _PARTICLE_WORDS)
+
+
+_PARTICLE_WORDS = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le"})
 
 
 def _scan_names(region: str) -> int:
@@ -395,27 +430,40 @@ def _scan_names(region: str) -> int:
         return 0
     first_shape = ""
     accepted_end = 0
+    pairs_mode = False
+    name_index = 0
+    prev_lone_after_comma = -1
     for index, (a, b) in enumerate(spans):
         chunk = region[a:b].strip()
-        bare = chunk.strip(". ")
-        if not bare or bare in {"…", ". . ."} or re.fullmatch(r"(?:\.\s*)+|…", bare):
+        ok = _chunk_ok(chunk)
+        if ok is None:
             accepted_end = b
             continue
-        if re.fullmatch(r"et\.?\s*al\.?|others|al\.?", bare, re.IGNORECASE):
-            accepted_end = b
-            continue
-        ok = looks_like_name_part(chunk)
         shape = _shape(chunk)
-        if ok and index == 0:
+        sep_before = region[spans[index - 1][1] : a] if index else ""
+        after_comma = "," in sep_before
+        if ok and name_index == 0:
             first_shape = shape
-        elif ok and first_shape == "IW" and shape == "W" and not re.search(r"\b[A-Z]\.", chunk):
+        elif ok and name_index == 1 and first_shape == "W" and shape == "I":
+            pairs_mode = True
+        elif ok and first_shape == "IW" and shape == "W" and after_comma and not re.search(r"\b[A-Z]\.", chunk):
             ok = False  # "G. Gauthier, Andrei Tarkovski": the format changes, a title starts
+        if ok and pairs_mode and name_index % 2 == 1 and shape != "I":
+            cut = _name_prefix(chunk, pairs_mode=True)
+            return a + cut if cut is not None else accepted_end
         if not ok:
-            cut = _name_prefix(chunk)
+            cut = _name_prefix(chunk, pairs_mode=pairs_mode and name_index % 2 == 1)
             if cut is not None:
                 return a + cut
+            if not after_comma and prev_lone_after_comma >= 0:
+                # "Crammond, J., Scheduling and Variable Assignment...": "and" inside a title
+                return prev_lone_after_comma
             return accepted_end if index else 0
+        prev_lone_after_comma = (
+            spans[index - 1][1] if after_comma and shape == "W" and len(chunk.split()) == 1 else -1
+        )
         accepted_end = b
+        name_index += 1
     return accepted_end
 
 
@@ -434,6 +482,13 @@ def _find_author_cut(text: str) -> _AuthorCut:
     stop = _first_name_stop(text)
     if stop is not None:
         candidates.append((stop, "stop", None))
+    if paren and (stop is None or stop >= paren.start() - 2 or paren.start() < 200):
+        region = text[: paren.start()].rstrip(" ,;.")
+        inner_stop = stop is not None and stop < len(region)
+        if region and (quote is None or quote > paren.start()) and (
+            _scan_names(region) >= len(region) or looks_corporate(region) or (not inner_stop and _region_is_author(region, "paren"))
+        ):
+            return _AuthorCut(end=len(region), rest=paren.start(), date=paren)
     if not candidates:
         end, kind, date = len(text), "end", None
     else:
@@ -481,6 +536,9 @@ def _date_from_match(match: re.Match[str]) -> tuple[str | None, str | None]:
         return None, match.group("nd")
     year = match.group("year") + (match.group("suffix") or "")
     extra = match.groupdict().get("extra") or ""
+    pre = match.groupdict().get("pre") or ""
+    if pre and not extra.strip(" ,."):
+        extra = pre
     return year, _month_date(match.group("year"), extra)
 
 
@@ -509,11 +567,14 @@ def _fallback_year(text: str) -> str | None:
         start, end = match.start(), match.end()
         after = text[end : end + 3]
         before = text[max(0, start - 6) : start]
-        if re.match(r"\s*[-–—]\s*\d", after) or re.search(r"\d\s*[-–—]\s*$", before):
+        if re.search(r"\d\s*[-–—]\s*$", before):
             continue
-        if re.search(r"(?:\bpp?\.|\bNo\.?|\bno\.|:|#)\s*$", before):
+        if re.search(r"(?:\bpp?\.|\bNo\.?|\bno\.|:|#|\bNumber)\s*$", before):
             continue
         year = match.group("year") + (match.group("suffix") or "")
+        if re.match(r"\s*[-–—]\s*\d", after):
+            weak.append(year)
+            continue
         if (
             re.search(r"[(\[]\s*$", before)
             or re.match(r"\s*[;)\]]", after)
@@ -524,8 +585,8 @@ def _fallback_year(text: str) -> str | None:
         else:
             weak.append(year)
     if strong:
-        return strong[-1]
-    return weak[-1] if weak else None
+        return strong[0]
+    return weak[0] if weak else None
 
 
 # --- title -------------------------------------------------------------------
