@@ -44,8 +44,37 @@ _ABBR = re.compile(r"\s*[\[(]([A-Z][A-Za-z&.]{1,12})[\])]\s*$")
 _CORP_SUFFIX = frozenset({"inc", "inc.", "ltd", "ltd.", "llc", "co", "co.", "corp", "corp.",
                           "plc", "gmbh", "s.a.", "ag", "llp"})  # fmt: skip
 _MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+    ]
 )
 _LOWER_CONNECTORS = frozenset(
     {"and", "&", "of", "for", "the", "at", "on", "in", "with", "van", "von", "de", "der", "den",
@@ -53,20 +82,172 @@ _LOWER_CONNECTORS = frozenset(
 )  # fmt: skip
 # Capitalised words that start a sentence before the author's name: dropped.
 _SENTENCE_WORDS = frozenset(
-    """a an in as however according while although also both then thus hence moreover
-    furthermore similarly recently later earlier here finally first second third for when
-    after before since because like unlike following per using see indeed notably only even
-    yet but and or so many some most other others previous researchers scholars authors
-    this that these those it its their his her our we they he she i you research study
-    studies""".split()
+    [
+        "a",
+        "an",
+        "in",
+        "as",
+        "however",
+        "according",
+        "while",
+        "although",
+        "also",
+        "both",
+        "then",
+        "thus",
+        "hence",
+        "moreover",
+        "furthermore",
+        "similarly",
+        "recently",
+        "later",
+        "earlier",
+        "here",
+        "finally",
+        "first",
+        "second",
+        "third",
+        "for",
+        "when",
+        "after",
+        "before",
+        "since",
+        "because",
+        "like",
+        "unlike",
+        "following",
+        "per",
+        "using",
+        "see",
+        "indeed",
+        "notably",
+        "only",
+        "even",
+        "yet",
+        "but",
+        "and",
+        "or",
+        "so",
+        "many",
+        "some",
+        "most",
+        "other",
+        "others",
+        "previous",
+        "researchers",
+        "scholars",
+        "authors",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "we",
+        "they",
+        "he",
+        "she",
+        "i",
+        "you",
+        "research",
+        "study",
+        "studies",
+    ]
 )
 # Capitalised words that name things, not authors: "Table (2010)", "Accords (1978)".
 _NOT_AUTHORS = _SENTENCE_WORDS | frozenset(
-    """report reports paper papers article chapter table figure fig section appendix act
-    accords accord summit war agreement treaty olympics games conference edition version
-    volume issue pages phase example question answer exam unit week year
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday today yesterday""".split()
+    [
+        "report",
+        "reports",
+        "paper",
+        "papers",
+        "article",
+        "chapter",
+        "table",
+        "figure",
+        "fig",
+        "section",
+        "appendix",
+        "act",
+        "accords",
+        "accord",
+        "summit",
+        "war",
+        "agreement",
+        "treaty",
+        "olympics",
+        "games",
+        "conference",
+        "edition",
+        "version",
+        "volume",
+        "issue",
+        "pages",
+        "phase",
+        "example",
+        "question",
+        "answer",
+        "exam",
+        "unit",
+        "week",
+        "year",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+    ]
+)
+_ORG_WORDS = frozenset(
+    [
+        "organization",
+        "organisation",
+        "institute",
+        "university",
+        "association",
+        "society",
+        "council",
+        "agency",
+        "department",
+        "ministry",
+        "office",
+        "foundation",
+        "academy",
+        "college",
+        "school",
+        "centre",
+        "center",
+        "company",
+        "group",
+        "bank",
+        "committee",
+        "commission",
+        "board",
+        "network",
+        "news",
+        "times",
+        "press",
+    ]
 )
 _NUMERIC = re.compile(
     r"(?<![!\]\w])\[(\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*)\]"
@@ -77,7 +258,9 @@ _LATEX_CITE = re.compile(
     r"\\(?P<cmd>[a-zA-Z]*cite[a-zA-Z]*)\*?(?P<opt1>\[[^\]]*\])?(?P<opt2>\[[^\]]*\])?\{(?P<keys>[^}]*)\}"
 )
 _PANDOC_GROUP = re.compile(r"\[(?P<body>[^\[\]\n]*?-?@[\w][^\[\]\n]*)\]")
-_PANDOC_ITEM = re.compile(r"(?P<prefix>[^@;]*?)-?@(?P<key>[\w][\w:.#$%&\-+?<>~/]*[\w])(?P<rest>[^;]*)")
+_PANDOC_ITEM = re.compile(
+    r"(?P<prefix>[^@;]*?)-?@(?P<key>[\w][\w:.#$%&\-+?<>~/]*[\w])(?P<rest>[^;]*)"
+)
 _NARRATIVE = re.compile(
     r"(?P<names>(?:(?:van|von|de|del|della|di|da|du|le|la|der|den|ten|ter)\s+)?"
     r"[_*]*(?:[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)[_*]*"
@@ -120,7 +303,7 @@ def _looks_like_names(authors: str) -> bool:
         return False
     if any(ch.isdigit() for ch in authors):
         return False
-    first = authors.lstrip("_*\"“")[:1]
+    first = authors.lstrip('_*"“')[:1]
     if not first or not first.isupper():
         return False
     words = [w for w in re.split(r"[\s,]+", authors) if w]
@@ -136,7 +319,7 @@ def _looks_like_names(authors: str) -> bool:
 
 
 def split_author_names(authors: str) -> tuple[tuple[str, ...], bool, str | None]:
-    """"Krause, Croft & James" -> (("Krause", "Croft", "James"), False, None)."""
+    """ "Krause, Croft & James" -> (("Krause", "Croft", "James"), False, None)."""
     text = _strip_markup(authors)
     alias = None
     abbr = _ABBR.search(text)
@@ -166,7 +349,7 @@ def _parse_years(text: str) -> list[str]:
 
 
 def _split_author_years(part: str) -> tuple[str, list[str], str | None] | None:
-    """"Pan, Lu & Chau, 2019a, 2020, p. 71" -> ("Pan, Lu & Chau", ["2019a", "2020"], "p. 71")."""
+    """ "Pan, Lu & Chau, 2019a, 2020, p. 71" -> ("Pan, Lu & Chau", ["2019a", "2020"], "p. 71")."""
     matches = list(_ANY_YEAR.finditer(part))
     if not matches:
         return None
@@ -278,6 +461,15 @@ class _Extractor:
             return []
         known = name_key(resolved[0]) in self.known
         first_words = resolved[0].split()
+        if (
+            not known
+            and m.group("poss")
+            and len(first_words) == 2
+            and not _ORG_WORDS & {w.casefold() for w in first_words}
+        ):
+            # "Edgar Dale's cones of learning (1946)": a person, cited by family name.
+            resolved = (first_words[1], *resolved[1:])
+            first_words = first_words[1:]
         if first_words[-1].strip("_*.").casefold() in _NOT_AUTHORS:
             return []
         if not known:
@@ -299,7 +491,7 @@ class _Extractor:
 
     # -- parenthetical ---------------------------------------------------------------
     def abbreviation_owner(self, abbr: str, group_start: int) -> str | None:
-        """"The University of North Carolina at Chapel Hill (UNC, 2025)" -> the full name."""
+        """ "The University of North Carolina at Chapel Hill (UNC, 2025)" -> the full name."""
         before = self.text[max(0, group_start - 200) : group_start]
         m = re.search(
             r"((?:[A-Z][\w'’\-]*|of|for|the|and|at|on|in|&)(?:\s+(?:[A-Z][\w'’\-]*|of|for|the|and|at|on|in|&))*)\s*$",
@@ -341,7 +533,9 @@ class _Extractor:
             text = text[cited.end() :]
         out: list[Citation] = []
         if secondary_text is not None:
-            out.extend(self._author_part(secondary_text, part, index, count, group_start, close, True))
+            out.extend(
+                self._author_part(secondary_text, part, index, count, group_start, close, True)
+            )
         out.extend(self._author_part(text, part, index, count, group_start, close, False))
         return out
 
@@ -511,8 +705,8 @@ def extract_citations(
         found.extend(_latex(text, regions))
     found.extend(_pandoc(text, regions))
     numbers = list(_numeric(text, regions))
-    use_numeric = numeric if numeric is not None else (
-        len(numbers) >= 2 and len(numbers) >= len(found)
+    use_numeric = (
+        numeric if numeric is not None else (len(numbers) >= 2 and len(numbers) >= len(found))
     )
     if use_numeric:
         found.extend(numbers)

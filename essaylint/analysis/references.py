@@ -76,7 +76,7 @@ _QUOTE_OPEN = re.compile(r"[\"“„«”]|''|``|(?<!\w)['‘](?=[A-Z0-9])")
 _QUOTE_CLOSE = {'"': '"', "“": "”", "„": "“”\"", "«": "»", "''": "''", "``": "''", "'": "'", "‘": "’", "”": "”"}
 _SENTENCE = re.compile(r"(?<=\S)(?:\.|\?|!)(?=[\s\"”’')\]]|$)|:(?=\s)")
 _NAME_ABBREV = frozenset(
-    {"al", "jr", "sr", "inc", "ltd", "co", "corp", "ed", "eds", "st", "dr", "mr", "mrs", "ms", "hrsg", "th", "ch", "wm", "jnr", "snr"}
+    {"al", "jr", "sr", "inc", "ltd", "co", "corp", "st", "dr", "mr", "mrs", "ms", "hrsg", "th", "ch", "wm", "jnr", "snr"}
 )
 _TITLE_ABBREV = frozenset(
     {
@@ -323,9 +323,13 @@ def _is_name_stop(text: str, match: re.Match[str]) -> bool:
     """Is this full stop (or colon) the end of the author list?"""
     mark = match.group(0)
     word = _word_before(text, match.start())
+    if text[match.end() : match.end() + 1] in ")]":
+        return False
     if mark == ":":
         return bool(re.fullmatch(r"\(?[A-Z][a-z]?\.\)?|[A-Z]{1,3}", word))
     if mark != ".":
+        return True
+    if word.endswith((")", "]")):
         return True
     core = word.strip("([,;")
     if not core:
@@ -423,6 +427,11 @@ def _count_name_words(chunk: str) -> int:
 _PARTICLE_WORDS = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le"})
 
 
+def _starts_with_initials(chunk: str) -> bool:
+    words = chunk.split()
+    return bool(words) and is_initials(words[0]) and len(words[0]) <= 3
+
+
 def _scan_names(region: str) -> int:
     """Length of the leading part of ``region`` that reads as a list of names."""
     spans = _chunks(region)
@@ -444,13 +453,16 @@ def _scan_names(region: str) -> int:
         after_comma = "," in sep_before
         if ok and name_index == 0:
             first_shape = shape
-        elif ok and name_index == 1 and first_shape == "W" and shape == "I":
+        elif name_index == 1 and first_shape == "W" and after_comma and shape == "I":
             pairs_mode = True
-        elif ok and first_shape == "IW" and shape == "W" and after_comma and not re.search(r"\b[A-Z]\.", chunk):
-            ok = False  # "G. Gauthier, Andrei Tarkovski": the format changes, a title starts
-        if ok and pairs_mode and name_index % 2 == 1 and shape != "I":
+        elif name_index == 1 and first_shape == "W" and after_comma and not ok and _starts_with_initials(chunk):
+            # "Felleisen, M. Programming languages...": the initials end the list
             cut = _name_prefix(chunk, pairs_mode=True)
             return a + cut if cut is not None else accepted_end
+        elif pairs_mode and name_index % 2 == 0 and shape != "W":
+            pairs_mode = False
+        elif ok and first_shape == "IW" and shape == "W" and after_comma and not re.search(r"\b[A-Z]\.", chunk):
+            ok = False  # "G. Gauthier, Andrei Tarkovski": the format changes, a title starts
         if not ok:
             cut = _name_prefix(chunk, pairs_mode=pairs_mode and name_index % 2 == 1)
             if cut is not None:
@@ -598,10 +610,13 @@ def _is_title_stop(text: str, match: re.Match[str]) -> bool:
         return True
     if mark == ":":
         return False
-    word = _word_before(text, match.start()).strip("([\"“'")
+    word = _word_before(text, match.start())
+    if word.endswith((")", "]")):
+        return True
+    word = word.strip("([\"“'")
     if not word:
         return False
-    if "." in word:
+    if re.search(r"[^\W\d_]\.[^\W\d_]", word):
         return False
     if word.lower() in _TITLE_ABBREV:
         return False

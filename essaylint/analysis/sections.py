@@ -86,8 +86,7 @@ def normalise_heading(text: str) -> str:
     t = t.strip().strip("#").strip()
     t = t.replace("*", "").replace("_", " ").replace("`", "")
     t = _NUMBERING.sub("", t.strip())
-    t = re.sub(r"\s+", " ", t).strip(" :.-–—").casefold()
-    return t
+    return re.sub(r"\s+", " ", t).strip(" :.-–—").casefold()
 
 
 def _heading(lines: list[Line], i: int) -> Heading | None:
@@ -124,7 +123,7 @@ def _is_reference_heading(h: Heading) -> bool:
     t = h.title
     if t in PRIMARY_HEADINGS or t in CONSULTED_HEADINGS:
         return True
-    return t.startswith("references") or t.startswith("reference list")
+    return t.startswith(("references", "reference list"))
 
 
 def _names_shaped(names: str) -> bool:

@@ -13,6 +13,9 @@ PARTICLES = frozenset(
     }
 )  # fmt: skip
 
+CORPORATE_SUFFIXES = frozenset(
+    {"inc", "ltd", "llc", "co", "corp", "plc", "gmbh", "ag", "llp", "sa"}
+)
 _NON_WORD = re.compile(r"[^\w]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"  # hyphen last: safe inside [...]
@@ -33,6 +36,8 @@ def name_key(name: str) -> str:
     (van, de, von...) do not matter: "van Dijk", "Van Dijk" and "Dijk" share a key.
     """
     words = [w for w in _NON_WORD.split(fold(name).replace("'", "")) if w]
+    while len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:
+        words = words[:-1]
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     while len(words) > 1 and words[0] in PARTICLES:

@@ -1,1 +1,1 @@
-"""reporters."""
+"""Reporters: every output format is written from the same list of FileResults."""

@@ -1,1 +1,1 @@
-"""rules/references."""
+"""Rules about the entries of the reference list itself (R2xx)."""

@@ -1,0 +1,286 @@
+"""Link citations to reference-list entries.
+
+A citation is *matched* when its first author and year agree with one entry
+(case, diacritics, particles, "The" and corporate abbreviations do not
+matter; "et al." stands for three or more authors; year suffixes must agree
+when both sides have one). When they do not, the near misses are kept so
+rules can say exactly what is wrong:
+
+- ``year-mismatch``: the first author is in the list, under another year;
+- ``author-mismatch``: the year agrees and a name is a near miss
+  ("Poly Technic" for "Open Polytechnic", a misspelt co-author);
+- ``ambiguous``: two entries fit equally (same author and year, no suffix);
+- ``missing``: nothing fits; ``candidates`` holds the closest entries.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from essaylint.analysis.text import initials, name_key, normalise_year, year_digits
+from essaylint.models import Citation, Link, Reference
+
+NEAR_NAME = 80.0  # rapidfuzz ratio (0-100) above which two names are a near miss
+NEAR_PARTIAL = 90.0  # partial ratio for corporate names ("Poly Technic" ~ "Open Polytechnic")
+
+
+@dataclass
+class _Index:
+    references: Sequence[Reference]
+    by_name: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_number: dict[int, int] = field(default_factory=dict)
+    by_key: dict[str, int] = field(default_factory=dict)
+    by_key_folded: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, references: Sequence[Reference]) -> _Index:
+        index = cls(references)
+        for i, ref in enumerate(references):
+            for key in reference_name_keys(ref):
+                if i not in index.by_name[key]:
+                    index.by_name[key].append(i)
+            if ref.number is not None:
+                index.by_number.setdefault(ref.number, i)
+            if ref.key:
+                index.by_key.setdefault(ref.key, i)
+                index.by_key_folded.setdefault(ref.key.casefold(), i)
+        return index
+
+
+def reference_name_keys(ref: Reference) -> list[str]:
+    """Keys under which an entry can be cited: first author, its abbreviation, title start."""
+    keys: list[str] = []
+    if ref.authors:
+        first = ref.authors[0]
+        keys.append(name_key(first.family))
+        words = first.family.split()
+        if len(words) >= 2:
+            abbreviation = initials(first.family)
+            if len(abbreviation) >= 2:
+                keys.append(name_key(abbreviation))
+            if words[0].casefold() == "the":
+                abbreviation = initials(" ".join(words[1:]))
+                if len(abbreviation) >= 2:
+                    keys.append(name_key(abbreviation))
+            # "National Cholesterol Education Program (NCEP) Expert Panel ..."
+            for word in words:
+                inner = word.strip("()[]")
+                if word != inner and inner.isupper() and len(inner) >= 2:
+                    keys.append(name_key(inner))
+    elif ref.title:
+        words = ref.title.split()
+        for n in (1, 2, 3, 4):
+            if len(words) >= n:
+                keys.append(name_key(" ".join(words[:n])))
+    return [k for k in keys if k]
+
+
+def known_name_keys(references: Iterable[Reference]) -> frozenset[str]:
+    """Name keys of every author of every entry (used to find narrative citations)."""
+    keys: set[str] = set()
+    for ref in references:
+        keys.update(reference_name_keys(ref))
+        for person in ref.authors:
+            k = name_key(person.family)
+            if k:
+                keys.add(k)
+    return frozenset(keys)
+
+
+def citation_name_keys(citation: Citation) -> list[str]:
+    keys: list[str] = []
+    if citation.authors:
+        first = citation.authors[0]
+        keys.append(name_key(first))
+        words = first.split()
+        if len(words) > 1:
+            keys.append(name_key(words[-1]))  # "Claude Steele" -> Steele
+    if citation.alias:
+        keys.append(name_key(citation.alias))
+    return [k for k in dict.fromkeys(keys) if k]
+
+
+def years_agree(cited: str | None, listed: str | None) -> bool:
+    a, b = normalise_year(cited), normalise_year(listed)
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    # "2019" cited for "2019a" (or the reverse) still points at that year's work.
+    return (
+        year_digits(a) != ""
+        and year_digits(a) == year_digits(b)
+        and (a == year_digits(a) or b == year_digits(b))
+    )
+
+
+def _coauthor_score(citation: Citation, ref: Reference) -> tuple[int, int]:
+    """(agreeing cited co-authors, cited co-authors missing from the entry)."""
+    listed = {name_key(p.family) for p in ref.authors}
+    agree = missing = 0
+    for name in citation.authors[1:]:
+        key = name_key(name)
+        if key in listed or any(fuzz.ratio(key, other) >= NEAR_NAME for other in listed):
+            agree += 1
+        else:
+            missing += 1
+    return agree, missing
+
+
+def _shape_penalty(citation: Citation, ref: Reference) -> int:
+    """How badly the number of cited names fits the entry's author count."""
+    count = len(ref.authors) + (3 if ref.et_al else 0)
+    if citation.et_al:
+        return 0 if count >= 3 or ref.et_al else 1
+    cited = len(citation.authors)
+    if cited == 1:
+        return 0 if count <= 2 else 1
+    return 0 if cited == count else 1
+
+
+def _rank(citation: Citation, indices: Iterable[int], refs: Sequence[Reference]) -> list[int]:
+    def key(i: int) -> tuple[int, int, int, int]:
+        agree, missing = _coauthor_score(citation, refs[i])
+        exact_year = 0 if normalise_year(citation.year) == normalise_year(refs[i].year) else 1
+        return (missing, -agree, _shape_penalty(citation, refs[i]), exact_year)
+
+    return sorted(indices, key=key)
+
+
+def _year_distance(citation: Citation, ref: Reference) -> int:
+    a, b = year_digits(citation.year), year_digits(ref.year)
+    if a and b:
+        return abs(int(a) - int(b))
+    return 1000
+
+
+def _link_author_date(ci: int, citation: Citation, index: _Index) -> Link:
+    refs = index.references
+    if citation.secondary:
+        return Link(citation=ci, status="secondary")
+    candidates: list[int] = []
+    for key in citation_name_keys(citation):
+        for i in index.by_name.get(key, []):
+            if i not in candidates:
+                candidates.append(i)
+    if candidates:
+        same_year = [i for i in candidates if years_agree(citation.year, refs[i].year)]
+        if same_year:
+            return _pick(ci, citation, same_year, refs)
+        closest = sorted(
+            candidates,
+            key=lambda i: (
+                _coauthor_score(citation, refs[i])[1],
+                _year_distance(citation, refs[i]),
+            ),
+        )
+        return Link(
+            citation=ci, status="year-mismatch", reference=closest[0], candidates=tuple(closest)
+        )
+    return _near_miss(ci, citation, index)
+
+
+def _pick(ci: int, citation: Citation, same_year: list[int], refs: Sequence[Reference]) -> Link:
+    ranked = _rank(citation, same_year, refs)
+    best = ranked[0]
+    if len(ranked) > 1:
+        exact = [i for i in ranked if normalise_year(refs[i].year) == normalise_year(citation.year)]
+        ties = [
+            i for i in exact
+            if _coauthor_score(citation, refs[i]) == _coauthor_score(citation, refs[best])
+            and _shape_penalty(citation, refs[i]) == _shape_penalty(citation, refs[best])
+        ]  # fmt: skip
+        if len(ties) > 1 or not exact:
+            options = ties if len(ties) > 1 else ranked
+            return Link(
+                citation=ci, status="ambiguous", reference=options[0], candidates=tuple(options)
+            )
+        best = exact[0] if best not in exact else best
+    ref = refs[best]
+    if not citation.et_al and len(citation.authors) > 1:
+        listed = [name_key(p.family) for p in ref.authors]
+        for position, name in enumerate(citation.authors[1:], start=1):
+            key = name_key(name)
+            if key in listed:
+                continue
+            expected = ref.authors[position].family if position < len(ref.authors) else None
+            if expected is not None and name_key(expected) not in {
+                name_key(n) for n in citation.authors
+            }:
+                return Link(
+                    citation=ci, status="author-mismatch", reference=best,
+                    candidates=(best,), differing_author=name, expected_author=expected,
+                )  # fmt: skip
+    return Link(citation=ci, status="matched", reference=best, candidates=(best,))
+
+
+def _near_miss(ci: int, citation: Citation, index: _Index) -> Link:
+    refs = index.references
+    keys = citation_name_keys(citation)
+    if not keys:
+        return Link(citation=ci, status="missing")
+    scored: list[tuple[float, int]] = []
+    for i, ref in enumerate(refs):
+        best = 0.0
+        for ref_key in reference_name_keys(ref):
+            for key in keys:
+                score = fuzz.ratio(key, ref_key)
+                shorter = min(len(key), len(ref_key))
+                if shorter >= 5 and fuzz.partial_ratio(key, ref_key) >= NEAR_PARTIAL:
+                    score = max(score, NEAR_PARTIAL)
+                best = max(best, score)
+        if best >= 60:
+            scored.append((best, i))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    near_same_year = [
+        i for score, i in scored if score >= NEAR_NAME and years_agree(citation.year, refs[i].year)
+    ]
+    if near_same_year:
+        best = near_same_year[0]
+        return Link(
+            citation=ci, status="author-mismatch", reference=best,
+            candidates=tuple(near_same_year), differing_author=citation.authors[0],
+            expected_author=refs[best].authors[0].family if refs[best].authors else None,
+        )  # fmt: skip
+    return Link(citation=ci, status="missing", candidates=tuple(i for _, i in scored[:3]))
+
+
+def link_citations(
+    citations: Sequence[Citation], references: Sequence[Reference]
+) -> tuple[Link, ...]:
+    """One :class:`Link` per citation, in the same order."""
+    index = _Index.build(references)
+    links: list[Link] = []
+    for ci, citation in enumerate(citations):
+        if citation.kind == "numeric":
+            found = index.by_number.get(citation.number) if citation.number is not None else None
+            links.append(_simple(ci, found))
+        elif citation.kind in ("footnote", "key"):
+            key = citation.key or ""
+            found = index.by_key.get(key, index.by_key_folded.get(key.casefold()))
+            links.append(_simple(ci, found))
+        else:
+            links.append(_link_author_date(ci, citation, index))
+    return tuple(links)
+
+
+def _simple(ci: int, found: int | None) -> Link:
+    if found is None:
+        return Link(citation=ci, status="missing")
+    return Link(citation=ci, status="matched", reference=found, candidates=(found,))
+
+
+def cited_reference_indices(links: Iterable[Link]) -> set[int]:
+    """Entries that some citation points at (a wrong year still counts as cited)."""
+    cited: set[int] = set()
+    for link in links:
+        if link.status in ("matched", "year-mismatch", "author-mismatch"):
+            if link.reference is not None:
+                cited.add(link.reference)
+        elif link.status == "ambiguous":
+            cited.update(link.candidates)
+    return cited

@@ -1,0 +1,136 @@
+"""The pure core: a loaded Document in, every finding out.
+
+load -> sections -> references -> citations -> links -> rules. Only
+:func:`lint_path` touches the file system (through the loaders).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from essaylint.analysis.citations import extract_citations
+from essaylint.analysis.matching import known_name_keys, link_citations
+from essaylint.analysis.references import parse_reference, split_reference_list
+from essaylint.analysis.sections import find_sections, footnote_definition_spans
+from essaylint.config import Settings
+from essaylint.models import Document, Essay, FileResult, Reference
+from essaylint.rules.base import Rule, RuleContext
+from essaylint.rules.registry import all_rules, select_rules
+
+
+def read_references(doc: Document, essay: Essay) -> list[Reference]:
+    """Entries of the reference list, plus Markdown footnote definitions elsewhere."""
+    refs: list[Reference] = []
+    if essay.references is not None:
+        span = essay.references
+        refs = split_reference_list(doc.text[span.start : span.end], span.start)
+    inside = essay.references
+    for key, span in footnote_definition_spans(doc.text):
+        if inside is not None and inside.covers(span):
+            continue
+        raw = re.sub(r"^\s*\[\^[^\]]+\]:\s*", "", doc.text[span.start : span.end])
+        ref = parse_reference(raw, span=span, key=key)
+        refs.append(ref.model_copy(update={"source": "footnote"}))
+    return [r.model_copy(update={"index": i}) for i, r in enumerate(refs)]
+
+
+def detect_style(essay: Essay, refs: Sequence[Reference], numeric_citations: int) -> str:
+    if numeric_citations and numeric_citations >= len(refs) // 2:
+        return "numeric"
+    if not refs:
+        return "unknown"
+    harvard = sum(1 for r in refs if re.search(r"\(\d{4}[a-z]?\)\s+['‘*_A-Z]", r.raw))
+    return "harvard" if harvard > len(refs) / 2 else "apa"
+
+
+def lint_document(
+    doc: Document,
+    settings: Settings | None = None,
+    rules: Sequence[type[Rule]] | None = None,
+    *,
+    bib: Sequence[Reference] = (),
+) -> FileResult:
+    """Run every selected rule over one document. Pure: no I/O."""
+    settings = settings or Settings()
+    essay = find_sections(doc.text)
+    references = read_references(doc, essay)
+    if bib:
+        offset = len(references)
+        references += [r.model_copy(update={"index": offset + i}) for i, r in enumerate(bib)]
+    numbered = any(r.number is not None for r in references)
+    numeric: bool | None = True if settings.style == "numeric" else None
+    if settings.style in ("apa", "harvard") or (numeric is None and not numbered and references):
+        numeric = False
+    citations = extract_citations(
+        doc.text,
+        essay,
+        known_names=known_name_keys(references),
+        numeric=numeric,
+        latex=doc.format == "latex",
+    )
+    links = link_citations(citations, references)
+    style = (
+        settings.style
+        if settings.style != "auto"
+        else detect_style(essay, references, sum(1 for c in citations if c.kind == "numeric"))
+    )
+    essay = essay.model_copy(update={"style": style})
+    chosen = (
+        rules if rules is not None else select_rules(all_rules(), settings.select, settings.ignore)
+    )
+    ctx = RuleContext(
+        document=doc,
+        essay=essay,
+        citations=citations,
+        references=tuple(references),
+        links=links,
+        settings=settings,
+    )
+    findings = [f for rule in chosen for f in rule().check(ctx)]
+    findings.sort(key=lambda f: (f.span.start, f.code))
+    return FileResult(
+        path=doc.path,
+        document=doc,
+        essay=essay,
+        citations=citations,
+        references=tuple(references),
+        links=links,
+        findings=tuple(findings),
+        notes=doc.notes,
+    )
+
+
+def lint_text(text: str, settings: Settings | None = None, *, path: str = "<text>") -> FileResult:
+    """Lint a string as if it were a plain-text or Markdown essay."""
+    fmt = "markdown" if path.endswith((".md", ".markdown")) else "text"
+    return lint_document(Document.from_text(text, path=path, format=fmt), settings)
+
+
+def lint_path(
+    path: str | Path,
+    settings: Settings | None = None,
+    rules: Sequence[type[Rule]] | None = None,
+    *,
+    bib_path: str | Path | None = None,
+) -> FileResult:
+    """Load a file and lint it; unreadable input becomes a result with ``error`` set."""
+    from essaylint.loaders import LoadError, load_path
+
+    shown = str(path)
+    try:
+        doc = load_path(path)
+        bib: tuple[Reference, ...] = ()
+        bib_files: list[Path] = [Path(bib_path)] if bib_path else []
+        if not bib_files and doc.format == "latex":
+            from essaylint.loaders.latex import latex_bib_paths
+
+            bib_files = latex_bib_paths(Path(path), doc.text)
+        if bib_files:
+            from essaylint.loaders.bibtex import load_bib
+
+            bib = tuple(r for f in bib_files for r in load_bib(f))
+    except LoadError as exc:
+        return FileResult(path=shown, error=str(exc))
+    return lint_document(doc, settings, rules, bib=bib)

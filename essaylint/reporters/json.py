@@ -1,0 +1,93 @@
+"""The JSON report: the documented contract every tool and scorer reads (DESIGN.md)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from essaylint import __version__
+from essaylint.models import FileResult, Finding
+
+
+def finding_dict(result: FileResult, f: Finding) -> dict[str, Any]:
+    doc = result.document
+    if doc is not None:
+        start = doc.position(f.span.start)
+        end = doc.position(max(f.span.start, f.span.end))
+        line, column, end_line, end_column = start.line, start.column, end.line, end.column
+    else:
+        line = column = end_line = end_column = 1
+    out: dict[str, Any] = {
+        "code": f.code,
+        "rule": f.rule,
+        "severity": f.severity,
+        "message": f.message,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "citation": None,
+        "reference": None,
+        "word": f.word,
+        "suggestions": list(f.suggestions),
+    }
+    if f.citation is not None:
+        out["citation"] = {
+            "text": f.citation.text,
+            "authors": list(f.citation.authors),
+            "year": f.citation.year,
+        }
+        if f.citation.number is not None:
+            out["citation"]["number"] = f.citation.number
+        if f.citation.key is not None:
+            out["citation"]["key"] = f.citation.key
+    if f.reference is not None:
+        out["reference"] = {
+            "line": f.reference.line,
+            "authors": list(f.reference.authors),
+            "year": f.reference.year,
+        }
+        if f.reference.number is not None:
+            out["reference"]["number"] = f.reference.number
+    if f.fix is not None:
+        out["fix"] = {
+            "start": f.fix.span.start,
+            "end": f.fix.span.end,
+            "replacement": f.fix.replacement,
+        }
+    return out
+
+
+def report_dict(results: Sequence[FileResult]) -> dict[str, Any]:
+    files = []
+    by_rule: Counter[str] = Counter()
+    for r in results:
+        for f in r.findings:
+            by_rule[f.rule] += 1
+        entry: dict[str, Any] = {
+            "path": r.path,
+            "style": r.style if r.error is None else None,
+            "citations": len(r.citations),
+            "references": len(r.references),
+            "findings": [finding_dict(r, f) for f in r.findings],
+            "error": r.error,
+        }
+        if r.notes:
+            entry["notes"] = list(r.notes)
+        files.append(entry)
+    return {
+        "version": __version__,
+        "files": files,
+        "summary": {
+            "files": len(results),
+            "findings": sum(by_rule.values()),
+            "errors": sum(1 for r in results if r.error),
+            "by_rule": dict(sorted(by_rule.items())),
+        },
+    }
+
+
+def render(results: Sequence[FileResult]) -> str:
+    return json.dumps(report_dict(results), ensure_ascii=False, indent=2) + "\n"

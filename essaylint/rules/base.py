@@ -1,0 +1,147 @@
+"""What a rule is, and the read-only context every rule receives."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from essaylint.models import (
+    Citation,
+    CitationRef,
+    Document,
+    Edit,
+    Essay,
+    Finding,
+    Link,
+    Reference,
+    ReferenceRef,
+    Severity,
+    Span,
+)
+
+if TYPE_CHECKING:
+    from essaylint.config import Settings
+
+DOC_SECTIONS = ("What it checks", "Why it matters", "Example", "Fix")
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """Everything a rule may read. Rules never fetch data themselves."""
+
+    document: Document
+    essay: Essay
+    citations: Sequence[Citation]
+    references: Sequence[Reference]
+    links: Sequence[Link]
+    settings: Settings | None = None
+    services: dict[str, object] = field(default_factory=dict)
+
+    def reference_line(self, ref: Reference) -> int:
+        return self.document.position(ref.span.start).line
+
+
+class Rule:
+    """Base class of every rule: set the class attributes, implement :meth:`check`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    default_severity: ClassVar[Severity]
+    summary: ClassVar[str]
+    requires: ClassVar[frozenset[str]] = frozenset()
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def doc_section(cls, title: str) -> str:
+        """One section (e.g. "Fix") of the rule's docstring."""
+        text = cls.documentation()
+        pattern = re.compile(rf"^{re.escape(title)}:?\s*$", re.MULTILINE)
+        m = pattern.search(text)
+        if not m:
+            return ""
+        rest = text[m.end() :]
+        nxt = re.search(
+            rf"^(?:{'|'.join(re.escape(t) for t in DOC_SECTIONS)}):?\s*$", rest, re.MULTILINE
+        )
+        return (rest[: nxt.start()] if nxt else rest).strip()
+
+    def finding(
+        self,
+        ctx: RuleContext,
+        span: Span,
+        message: str,
+        *,
+        citation: Citation | None = None,
+        reference: Reference | None = None,
+        word: str | None = None,
+        suggestions: Sequence[str] = (),
+        fix: Edit | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        return Finding(
+            code=self.code,
+            rule=self.name,
+            severity=severity or self.default_severity,
+            message=message,
+            span=span,
+            citation=citation_ref(citation) if citation else None,
+            reference=reference_ref(ctx, reference) if reference else None,
+            word=word,
+            suggestions=tuple(suggestions),
+            fix=fix,
+        )
+
+
+def citation_ref(c: Citation) -> CitationRef:
+    return CitationRef(text=c.text, authors=c.authors, year=c.year, number=c.number, key=c.key)
+
+
+def reference_ref(ctx: RuleContext, r: Reference) -> ReferenceRef:
+    return ReferenceRef(
+        line=ctx.reference_line(r),
+        authors=tuple(p.family for p in r.authors),
+        year=r.year,
+        index=r.index,
+        number=r.number,
+    )
+
+
+def describe_citation(c: Citation) -> str:
+    """How a marker would name the cited work: "Pan et al. (2019)", "[41]"."""
+    if c.kind == "numeric":
+        return f"[{c.number}]"
+    if c.kind in ("footnote", "key"):
+        return f"[^{c.key}]" if c.kind == "footnote" else f"@{c.key}"
+    names = list(c.authors)
+    if c.et_al or len(names) > 2:
+        who = f"{names[0]} et al."
+    elif len(names) == 2:
+        who = f"{names[0]} & {names[1]}"
+    else:
+        who = names[0] if names else "?"
+    return f"{who} ({c.year})" if c.year else who
+
+
+def describe_reference(r: Reference) -> str:
+    """ "Pan, Lu, Wang & Chau (2017)" for an entry."""
+    names = [p.family for p in r.authors]
+    if not names:
+        who = (r.title or r.raw)[:60]
+    elif len(names) == 1:
+        who = names[0]
+    elif len(names) <= 5:
+        who = ", ".join(names[:-1]) + " & " + names[-1]
+    else:
+        who = f"{names[0]} et al."
+    if r.et_al and len(names) <= 5:
+        who += " et al."
+    return f"{who} ({r.year or 'n.d.'})"

@@ -1,0 +1,59 @@
+"""C103 author-mismatch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from essaylint.models import Finding
+from essaylint.rules.base import Rule, RuleContext, describe_citation, describe_reference
+
+
+class AuthorMismatch(Rule):
+    """The same work, but an author's name is spelled differently in the text and the list.
+
+    What it checks
+        A citation whose year agrees with an entry and whose first author
+        (or a named co-author) is a near miss of the entry's name, for
+        example "Poly Technic (n.d.)" for "Open Polytechnic. (n.d.)" or
+        "O'Day & Heimberg" for "O'Day, E. B., & Gross, J. J.".
+
+    Why it matters
+        Readers search the list by the name you give in the text; a
+        misspelt or changed name makes the source hard to find and looks
+        careless.
+
+    Example
+        "According to Poly Technic (n.d.)" while the list has
+        "Open Polytechnic. (n.d.). Techniques for active learning."
+
+    Fix
+        Write the author's name in the text exactly as it appears in the
+        reference list entry.
+    """
+
+    code = "C103"
+    name = "author-mismatch"
+    default_severity = "error"
+    summary = "same work, author name spelled differently between text and list"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for link in ctx.links:
+            if link.status != "author-mismatch" or link.reference is None:
+                continue
+            citation = ctx.citations[link.citation]
+            ref = ctx.references[link.reference]
+            line = ctx.reference_line(ref)
+            written = link.differing_author or (citation.authors[0] if citation.authors else "?")
+            expected = link.expected_author or "?"
+            if citation.authors and written != citation.authors[0]:
+                lead = f"{describe_citation(citation)} names co-author {written!r}"
+            else:
+                lead = f"{describe_citation(citation)} names the author {written!r}"
+            message = (
+                f"{lead}, but the matching entry (line {line}), {describe_reference(ref)}, "
+                f"has {expected!r}; write the name as in the entry"
+            )
+            yield self.finding(
+                ctx, citation.span, message, citation=citation, reference=ref,
+                suggestions=[expected] if link.expected_author else [],
+            )  # fmt: skip

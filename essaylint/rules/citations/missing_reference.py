@@ -1,0 +1,69 @@
+"""C101 missing-reference."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from essaylint.models import Finding
+from essaylint.rules.base import Rule, RuleContext, describe_citation, describe_reference
+
+
+class MissingReference(Rule):
+    """An in-text citation with no entry in the reference list.
+
+    What it checks
+        Every citation (author-date, numbered, footnote or citation key) is
+        looked up in the reference list. A citation that fits no entry, not
+        even with another year or a near-miss spelling, is reported.
+        Secondary sources ("Smith, 2010, as cited in Jones, 2015") need no
+        entry of their own and are not reported.
+
+    Why it matters
+        A reader (and a marker) must be able to find every source you cite.
+        A citation without an entry looks like an unsupported claim.
+
+    Example
+        The text cites "(Delanty, 2002)" but the reference list has no
+        Delanty entry.
+
+    Fix
+        Add the missing entry to the reference list, or correct the citation
+        if it was meant to point at an entry that is already there.
+    """
+
+    code = "C101"
+    name = "missing-reference"
+    default_severity = "error"
+    summary = "an in-text citation with no entry in the reference list"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        no_list = ctx.essay.references is None and not ctx.references
+        for link in ctx.links:
+            if link.status != "missing":
+                continue
+            citation = ctx.citations[link.citation]
+            cited = describe_citation(citation)
+            if no_list:
+                message = f"{cited} is cited, but the essay has no reference list; add one"
+            elif citation.kind == "numeric":
+                numbers = [r.number for r in ctx.references if r.number is not None]
+                last = f" stops at {max(numbers)}" if numbers else " has no numbered entries"
+                message = (
+                    f"{cited} is cited, but the numbered reference list{last}; "
+                    f"add entry {citation.number}"
+                )
+            elif citation.kind in ("footnote", "key"):
+                message = f"{cited} is cited, but no entry has the key {citation.key!r}; add it"
+            else:
+                message = f"{cited} is cited, but the reference list has no entry for it; add one"
+            suggestions: list[str] = []
+            if link.candidates:
+                closest = [ctx.references[i] for i in link.candidates[:2]]
+                listed = "; ".join(
+                    f"{describe_reference(r)} on line {ctx.reference_line(r)}" for r in closest
+                )
+                message += f" (closest entries: {listed})"
+                suggestions = [describe_reference(r) for r in closest]
+            yield self.finding(
+                ctx, citation.span, message, citation=citation, suggestions=suggestions
+            )

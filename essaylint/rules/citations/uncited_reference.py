@@ -1,0 +1,51 @@
+"""C104 uncited-reference."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from essaylint.analysis.matching import cited_reference_indices
+from essaylint.models import Finding
+from essaylint.rules.base import Rule, RuleContext, describe_reference
+
+
+class UncitedReference(Rule):
+    """An entry of the reference list that no citation in the text points at.
+
+    What it checks
+        Every entry of the reference list is looked for among the citations.
+        An entry cited with a wrong year or a misspelt name still counts as
+        cited (those citations get their own findings). Works consulted under
+        a separate "Bibliography" or reading list are not entries and are
+        not reported.
+
+    Why it matters
+        APA and Harvard reference lists hold only the works cited in the
+        text; an uncited entry suggests a citation was forgotten or the entry
+        is padding.
+
+    Example
+        "Oettingen, G. (2014). Rethinking positive thinking." is listed, but
+        the essay only mentions Oettingen's model without a citation.
+
+    Fix
+        Cite the work where you use it, or remove the entry.
+    """
+
+    code = "C104"
+    name = "uncited-reference"
+    default_severity = "warning"
+    summary = "an entry never cited in the text"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        cited = cited_reference_indices(ctx.links)
+        for i, ref in enumerate(ctx.references):
+            if i in cited:
+                continue
+            yield self.finding(
+                ctx,
+                ref.span,
+                f"{describe_reference(ref)} is in the reference list but never cited; "
+                "cite it where you use it or remove the entry",
+                reference=ref,
+            )

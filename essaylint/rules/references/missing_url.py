@@ -1,0 +1,64 @@
+"""R201 missing-url."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from essaylint.models import Finding, Reference
+from essaylint.rules.base import Rule, RuleContext, describe_reference
+
+_ONLINE_MARKERS = re.compile(
+    r"\[(?:video|podcast|audio|tweet|blog post|web page|webpage|online|infographic|"
+    r"youtube video|facebook post|instagram post)\]|\byoutube\b|\bvimeo\b|\btiktok\b",
+    re.IGNORECASE,
+)
+
+
+def is_online(ref: Reference) -> bool:
+    """Sources that are read online: web pages, videos, "Retrieved from" entries."""
+    return (
+        ref.retrieved_from or ref.type in ("web", "video") or bool(_ONLINE_MARKERS.search(ref.raw))
+    )
+
+
+class MissingUrl(Rule):
+    """An online source listed without a URL or DOI.
+
+    What it checks
+        Entries for web pages, online videos, blog posts and any entry that
+        says "Retrieved from" or "Available at" must end in a URL (or carry a
+        DOI). A "Retrieved from" with nothing after it is the typical case:
+        the link was lost when the essay was pasted.
+
+    Why it matters
+        Without the address the reader cannot find the page; online sources
+        often have no other identifier.
+
+    Example
+        "Melas, C. (2019). Voices Behind Time's Up. CNN. Retrieved from"
+
+    Fix
+        Add the full URL (or the DOI as https://doi.org/...) at the end of
+        the entry.
+    """
+
+    code = "R201"
+    name = "missing-url"
+    default_severity = "error"
+    summary = "an online source without URL or DOI"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for ref in ctx.references:
+            if ref.url or ref.doi or not is_online(ref):
+                continue
+            if ref.retrieved_from:
+                why = "says where it was retrieved from but gives no URL"
+            else:
+                why = "is an online source with no URL or DOI"
+            yield self.finding(
+                ctx,
+                ref.span,
+                f"{describe_reference(ref)} {why}; add the full URL at the end of the entry",
+                reference=ref,
+            )
