@@ -463,6 +463,9 @@ def _scan_names(region: str) -> int:
             pairs_mode = False
         elif ok and first_shape == "IW" and shape == "W" and after_comma and not re.search(r"\b[A-Z]\.", chunk):
             ok = False  # "G. Gauthier, Andrei Tarkovski": the format changes, a title starts
+        if ok and pairs_mode and name_index % 2 == 1 and shape == "IW":
+            cut = _name_prefix(chunk, pairs_mode=True)
+            return a + cut if cut is not None else accepted_end
         if not ok:
             cut = _name_prefix(chunk, pairs_mode=pairs_mode and name_index % 2 == 1)
             if cut is not None:
