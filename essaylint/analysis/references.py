@@ -643,7 +643,7 @@ def _title_stop(text: str) -> int | None:
 _SOURCE_HINT = re.compile(
     r"\d|\bProc|\bJournal|\bJ\.|\bConf|\bTrans|\bPress|\b[Ii]n\s|\b[Vv]ol|\bpp|:|\bIEEE|\bACM|\bUniversity|\bSymp"
 )
-_COMMA_TITLE_END = re.compile(r",\s+(?=[A-Z0-9\"“]|[Ii]n\s)")
+_COMMA_TITLE_END = re.compile(r",\s+(?=[A-Z0-9\"“]|[Ii]n:?\s)")
 
 
 def _take_quoted(text: str) -> tuple[str, int] | None:
@@ -667,7 +667,92 @@ def _take_quoted(text: str) -> tuple[str, int] | None:
     return text[start:best], best + close_len
 
 
-def _take_title(text: str, comma_style: bool) -> tuple[str | None, str, bool]:
+_STRONG_SOURCE = re.compile(
+    r",\s+(?=(?:[Ii]n:?\s|Proc\b|Proc\.|Proceedings|Journal\b|J\.\s|IEEE|ACM|SIAM|Trans\.|Transactions|"
+    r"Comm\.|Communications of|Lecture Notes|LNCS|Springer|(?:The\s)?MIT Press|[A-Z][\w&.-]*\s(?:University\s)?Press\b|"
+    r"Ph\.?\s?D|PhD|Masters?'?s?\s[Tt]hesis|[Tt]hesis|[Dd]issertation|Technical\s[Rr]ep|Tech\.?\s[Rr]ep|"
+    r"[Pp]reprint|to appear|[Ss]ubmitted|paper\s|[Ii]n press|[Uu]npublished|manuscript|pp\.|[Pp]ages?\s\d|"
+    r"[Vv]ol\.|\d+\s*(?:\(|,\s*\d|:)|(?:edited|translated)\sby|eds?\.\s))"
+)
+_TRAILING_DATE = re.compile(
+    r"(?:,\s*|\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?)?"
+    + _YEAR
+    + r"[a-z]?\s*$"
+)
+_PUBLISHER_SENTENCE = re.compile(
+    r"^[A-Z][\w .,'’&-]{1,60}:\s*[A-Z][^.]*$|\b(?:Press|Publishers?|Publishing|Verlag|Books)\b"
+)
+
+
+_ABBREV_FOLLOW = re.compile(r"\.\s*(?:of\b|[A-Z][a-z]{0,5}\.|[A-Z][a-z]+,?\s*\d{1,3}\b(?!\d))")
+_SECOND_SENTENCE_BAD = re.compile(
+    r"^(?:In\b|Edited|Translated|Trans\b|Ed\b|Eds\b|Reprint|Revised|Rev\b|Introduction|Foreword|Compiled|"
+    r"Comp\b|Selected|Vol|Volume|Book|Part|DVD|CD|Film|Directed|Dir\b|Perf\b|Editio|Paper|Poster|Unpublished|"
+    r"Doctoral|Master|PhD|Ph\.D|Technical|Report|Retrieved|Available|Accessed)",
+    re.IGNORECASE,
+)
+
+
+def _abbrev_tail_comma(title: str, following: str) -> int | None:
+    """"... the Internet, Comm" (cut at a period after "Comm."): the comma before a short abbreviation."""
+    comma = title.rfind(", ")
+    if comma <= 0:
+        return None
+    tail = title[comma + 2 :].split()
+    if not (1 <= len(tail) <= 2 and tail[-1][:1].isupper() and len(tail[-1]) <= 5 and tail[-1].isalpha()):
+        return None
+    if _ABBREV_FOLLOW.match(following):
+        return comma
+    return None
+
+
+def _merge_subtitle(text: str, end: int) -> int:
+    """APA/Chicago book titles with a second sentence: "Title. Subtitle. City: Publisher."."""
+    rest = text[end:]
+    if not rest.startswith(". "):
+        if not rest.startswith(" ") or text[end - 1 : end] != "?":
+            return end
+    second_start = end + (2 if rest.startswith(". ") else 1)
+    second_stop = _title_stop(text[second_start:])
+    if second_stop is None:
+        return end
+    second = text[second_start : second_start + second_stop]
+    after = text[second_start + second_stop :].lstrip(" .")
+    if not after or re.search(r"\d|:|\b(?:Retrieved|Available|Journal|Review)\b", second):
+        return end
+    if _PUBLISHER_SENTENCE.search(second) or not 2 <= len(second.split()) <= 25:
+        return end
+    if _SECOND_SENTENCE_BAD.match(second) or _CONFERENCE.search(second) or _JOURNALISH.search(second):
+        return end
+    if re.match(r"(?:In:?\s|in:?\s)", after) or re.match(r"[A-Z][\w .,'’-]{1,40}(?:,\s*[A-Z]{2,})?:\s", after):
+        return second_start + second_stop
+    return end
+
+
+_PUB_PAREN = re.compile(
+    r"[\s,]+[(\[](?=[^()\[\]]*(?:\d{4}|:|\bpp\.|\bVol\.))[^()\[\]]*[)\]](?=\s*(?:[.,;:]|$|in\b|In\b))"
+)
+
+
+def _before_open_bracket(text: str, end: int) -> int:
+    """Do not end a title inside a bracket: cut before an unclosed "(" or "["."""
+    depth = 0
+    opened = -1
+    for pos in range(end):
+        char = text[pos]
+        if char in "([":
+            if depth == 0:
+                opened = pos
+            depth += 1
+        elif char in ")]" and depth:
+            depth -= 1
+    if depth and opened > 0:
+        return len(text[:opened].rstrip(" ,"))
+    return end
+
+
+def _take_title(text: str, comma_style: bool, dated: bool = False) -> tuple[str | None, str, bool]:
     """Split the title off ``text``: (title, rest, quoted)."""
     text = text.lstrip(" .,;:")
     if not text:
@@ -678,13 +763,23 @@ def _take_title(text: str, comma_style: bool) -> tuple[str | None, str, bool]:
         return _clean_value(title), text[end:], True
     period_end = _title_stop(text)
     end = period_end if period_end is not None else len(text)
+    if period_end is not None:
+        end = _merge_subtitle(text, end)
+    strong = _STRONG_SOURCE.search(text, 0, end)
     if comma_style:
         comma = _COMMA_TITLE_END.search(text, 0, end)
         if comma and _SOURCE_HINT.search(text[comma.start() : end]):
             end = comma.start()
-    paren = re.search(r"\s[(\[](?=[^()\[\]]*(?:\d{4}|:|\bpp\.|\bVol\.))", text[:end])
-    if paren and paren.start() > 0:
+    if strong and strong.start() < end:
+        end = strong.start()
+    if period_end is not None and end == period_end:
+        tail_comma = _abbrev_tail_comma(text[:end], text[end:])
+        if tail_comma is not None:
+            end = tail_comma
+    paren = _PUB_PAREN.search(text)
+    if paren and 0 < paren.start() < end:
         end = paren.start()
+    end = _before_open_bracket(text, end)
     title = text[:end]
     rest = text[end:]
     while True:
@@ -693,6 +788,10 @@ def _take_title(text: str, comma_style: bool) -> tuple[str | None, str, bool]:
             break
         rest = title[match.start() :] + rest
         title = title[: match.start()]
+    trailing = None if dated else _TRAILING_DATE.search(title)
+    if trailing and trailing.start() > 0:
+        rest = title[trailing.start() :] + rest
+        title = title[: trailing.start()]
     return _clean_value(title), rest, False
 
 
@@ -916,7 +1015,7 @@ def _parse_fields(raw: str) -> _Fields:
         if lead_after.startswith(",") and not lead_after.lstrip(" ,").startswith(("\"", "“")):
             comma_style = True
         rest = after
-    title, rest, quoted = _take_title(rest, comma_style)
+    title, rest, quoted = _take_title(rest, comma_style, dated=fields.year is not None)
     fields.title = title
     fields.quoted_title = quoted
     _parse_source(rest, fields)
