@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from essaylint.loaders.errors import cannot_read
 from essaylint.models import Document
 
 _SUPPRESSION = re.compile(r"%\s*essaylint:")
@@ -112,8 +113,11 @@ def load_latex(data: bytes, path: str) -> Document:
     from essaylint.loaders.text import decode_bytes
 
     decoded = decode_bytes(data, path)
+    text = blank_latex_comments(decoded.text)
+    if not text.strip():
+        raise cannot_read(path, "is empty (it has only comments)")
     return Document.from_text(
-        blank_latex_comments(decoded.text),
+        text,
         path=path,
         format="latex",
         encoding=decoded.encoding,

@@ -185,6 +185,8 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> Deco
 
     if text.startswith("\ufeff"):
         text = text[1:]
+    if not text.strip():
+        raise cannot_read(path, "is empty")
     if looks_binary(text):
         raise cannot_read(path, "does not look like text (it is mostly binary data)")
     return Decoded(text, encoding, tuple(notes))

@@ -10,6 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from essaylint.loaders import LoadError, load_bytes, load_path
 from essaylint.loaders.latex import blank_latex_comments, latex_bib_paths
@@ -518,3 +520,33 @@ def test_text_cold_start_does_not_import_heavy_libraries(tmp_path: Path) -> None
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+# -- properties -----------------------------------------------------------------------
+
+_LATEX_ALPHABET = st.sampled_from([*"ab %\\{}\n\r|", "\\url{", "\\verb|", "\\\\"])
+
+
+@given(st.lists(_LATEX_ALPHABET, max_size=60).map("".join))
+def test_blanking_latex_comments_keeps_every_offset(text: str) -> None:
+    blanked = blank_latex_comments(text)
+    assert len(blanked) == len(text)
+    for before, after in zip(text, blanked, strict=True):
+        assert after in (before, " ")
+        if before in "\r\n":
+            assert after == before
+
+
+@settings(max_examples=200)
+@given(st.binary(max_size=400), st.sampled_from([".txt", ".md", ".tex", ".html", ".docx"]))
+def test_any_bytes_load_or_raise_load_error(data: bytes, suffix: str) -> None:
+    message = ""
+    try:
+        doc = load_bytes(data, "input" + suffix)
+    except LoadError as error:
+        message = str(error)
+    if message:
+        assert message.startswith("cannot read input")
+        assert "\n" not in message
+    else:
+        assert doc.text.strip()
