@@ -14,6 +14,7 @@ backslash escapes such as ``\\_`` are undone).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -83,12 +84,21 @@ _URL_IN_TEXT = re.compile(r"\\url\{([^}]*)\}|(https?://\S+)")
 _YEAR = re.compile(r"\d{4}")
 
 
+@functools.cache
+def _plain_backend() -> Any:
+    # render_as("text") looks the backend up through entry points on every call,
+    # which is slow; one backend instance serves every field.
+    from pybtex.backends.plaintext import Backend
+
+    return Backend()
+
+
 def latex_to_text(value: str) -> str:
     """Plain text of a BibTeX field value: accents decoded, braces and markup dropped."""
     from pybtex.richtext import Text
 
     try:
-        text = str(Text.from_latex(value).render_as("text"))
+        text = str(Text.from_latex(value).render(_plain_backend()))
     except Exception:  # pybtex's LaTeX reader is strict about braces; fall back
         text = value.replace("{", "").replace("}", "")
     text = _LEFTOVER_COMMAND.sub("", text).replace("\\", "")
