@@ -1,18 +1,21 @@
 """essaylint: a citation-checked essay linter.
 
-The small public API: :func:`parse_reference` (and more as the pipeline lands).
+The small public API: :func:`lint_path`, :func:`lint_text`, :func:`parse_reference`
+and :class:`Settings`. Heavy modules are imported on first use.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from essaylint.models import Reference
+    from essaylint.config import Settings
+    from essaylint.models import FileResult, Reference
 
-__all__ = ["__version__", "parse_reference"]
+__all__ = ["Settings", "__version__", "lint_path", "lint_text", "parse_reference"]
 
 
 def parse_reference(raw: str) -> Reference:
@@ -22,5 +25,23 @@ def parse_reference(raw: str) -> Reference:
     return _parse(raw)
 
 
-def __getattr__(name: str) -> Any:  # pragma: no cover - thin lazy re-exports
+def lint_path(path: str | Path, settings: Settings | None = None) -> FileResult:
+    """Load and check one file; an unreadable file gives a result with ``error`` set."""
+    from essaylint.pipeline import lint_path as _lint_path
+
+    return _lint_path(path, settings)
+
+
+def lint_text(text: str, settings: Settings | None = None, *, path: str = "<text>") -> FileResult:
+    """Check an essay given as a string (Markdown when ``path`` ends in .md)."""
+    from essaylint.pipeline import lint_text as _lint_text
+
+    return _lint_text(text, settings, path=path)
+
+
+def __getattr__(name: str) -> object:
+    if name == "Settings":
+        from essaylint.config import Settings
+
+        return Settings
     raise AttributeError(name)

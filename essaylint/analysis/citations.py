@@ -29,7 +29,7 @@ _LOCATOR = re.compile(
     r"(?:\s*[-–—,&]\s*[\w:.]+)*|\d{1,2}:\d\d(?::\d\d)?)(?:\s*,\s*.{0,40})?$",
     re.IGNORECASE,
 )
-_PAREN = re.compile(r"\(([^()\n]{2,500})\)")
+_PAREN = re.compile(r"\(((?:[^()\n]|\n(?![ \t]*\r?\n)){2,500})\)")
 _PREFIX = re.compile(
     r"^(?:(?:see\s+also|see|e\.\s?g\.|i\.\s?e\.|cf\.|for\s+example|for\s+instance|"
     r"for\s+a\s+review,?\s+see|as\s+reviewed\s+(?:in|by)|as\s+reported\s+(?:in|by)|"
@@ -253,6 +253,7 @@ _NUMERIC = re.compile(
     r"(?<![!\]\w])\[(\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*)\]"
     r"(?![(:\[])"
 )
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n|^[ \t]*#+ .*\n", re.MULTILINE)
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _LATEX_CITE = re.compile(
     r"\\(?P<cmd>[a-zA-Z]*cite[a-zA-Z]*)\*?(?P<opt1>\[[^\]]*\])?(?P<opt2>\[[^\]]*\])?\{(?P<keys>[^}]*)\}"
@@ -441,9 +442,9 @@ class _Extractor:
     ) -> list[Citation]:
         window_start = max(0, group_start - 220)
         before = self.text[window_start:group_start]
-        line_break = before.rfind("\n")
-        if line_break >= 0:
-            before = before[line_break + 1 :]
+        breaks = list(_PARAGRAPH_BREAK.finditer(before))
+        if breaks:
+            before = before[breaks[-1].end() :]
             window_start = group_start - len(before)
         m = _NARRATIVE.search(before)
         if not m or not m.group("names"):
@@ -452,7 +453,7 @@ class _Extractor:
             return []
         name_start = window_start + m.start("names")
         preceding = self.text[max(0, name_start - 1) : name_start]
-        if preceding in "\"“‘'":
+        if preceding and preceding in "\"“‘'":
             return []  # a quoted title followed by its year
         raw_names, et_al, alias = split_author_names(m.group("names"))
         et_al = et_al or bool(m.group("etal"))
@@ -715,9 +716,9 @@ def extract_citations(
 
 
 def _dedupe(citations: list[Citation]) -> Iterator[Citation]:
-    seen: set[tuple[int, int, str, tuple[str, ...], str | None, int | None]] = set()
+    seen: set[tuple[int, int, str, tuple[str, ...], str | None, int | None, str | None]] = set()
     for c in citations:
-        key = (c.span.start, c.span.end, c.kind, c.authors, c.year, c.number)
+        key = (c.span.start, c.span.end, c.kind, c.authors, c.year, c.number, c.key)
         if key in seen:
             continue
         seen.add(key)

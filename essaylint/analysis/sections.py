@@ -27,8 +27,10 @@ CONSULTED_HEADINGS = frozenset(
     {"bibliography", "works consulted", "select bibliography", "sources consulted"}
 )
 READING_WORDS = re.compile(
-    r"\b(?:reading|readings|resources|annotated bibliography|see also|external links|"
-    r"useful links|glossary|appendix|appendices)\b"
+    r"^(?:(?:further|recommended|suggested|additional|supplementary|supplemental|optional|"
+    r"wider|background|useful|online|extra)\s+(?:reading|readings|resources|sources|"
+    r"literature|links)\b|reading list|readings?$|resources\b|annotated bibliography|"
+    r"see also$|external links$|glossary\b|appendix|appendices\b)"
 )
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")

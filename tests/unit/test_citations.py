@@ -1,0 +1,114 @@
+"""In-text citation extraction: the shapes that are citations and the traps that are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from essaylint.analysis.citations import extract_citations, split_author_names
+from essaylint.analysis.sections import find_sections
+from essaylint.analysis.text import name_key
+from essaylint.models import Citation
+
+
+def cites(text: str, known: tuple[str, ...] = ()) -> list[Citation]:
+    return list(
+        extract_citations(text, find_sections(text), known_names={name_key(k) for k in known})
+    )
+
+
+def summary(text: str, known: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], str | None]]:
+    return [(c.authors, c.year) for c in cites(text, known)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("as shown (Pan, Lu, Wang & Chau, 2019, p. 71).", [(("Pan", "Lu", "Wang", "Chau"), "2019")]),
+        ("Boyd and Ellison (2007) define it.", [(("Boyd", "Ellison"), "2007")]),
+        ("Cascio et al. (2016) found it.", [(("Cascio",), "2016")]),
+        ("It helps (Goodfellow et al., 2014; Reed et al., 2016).",
+         [(("Goodfellow",), "2014"), (("Reed",), "2016")]),
+        ("A report (World Health Organization [WHO], 2020).",
+         [(("World Health Organization",), "2020")]),
+        ("Undated (Zentangle, Inc., n.d.).", [(("Zentangle, Inc.",), "n.d.")]),
+        ("Two works (Smith, 2010a, 2012).", [(("Smith",), "2010a"), (("Smith",), "2012")]),
+        ("see it (e.g., Walker & Lynn, 2013, p.151).", [(("Walker", "Lynn"), "2013")]),
+        ("Baldwin et al.’s (2020) advice.", [(("Baldwin",), "2020")]),
+        ("According to VMware (n.d., para 1-2), it is.", [(("VMware",), "n.d.")]),
+        ("It is throughput (Learn with harshit, 2022a).", [(("Learn with harshit",), "2022a")]),
+        ("wrapped (Oyelaran et al.,\n2019) here.", [(("Oyelaran",), "2019")]),
+    ],
+)
+def test_author_date_shapes(text: str, expected: list[tuple[tuple[str, ...], str]]) -> None:
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Martin Seligman (1942-present) studied it.",
+        "William James (1842–1910) wrote.",
+        "The period (2022–2024) saw growth.",
+        "**Calculation Skills** (January 2024, Q3a - 2 marks):",
+        "Posted (March 14, 2023) on the blog.",
+        'his book "The Power of Positive Thinking" (1952) sold well.',
+        "In 2017 the hashtag spread across (many) countries.",
+        "The Camp David Accords (1978) were signed.",
+        "As shown in Table 10.1 (p. 4), costs fall.",
+    ],
+)
+def test_traps_are_not_citations(text: str) -> None:
+    assert summary(text) == []
+
+
+def test_given_name_is_dropped_when_the_family_name_is_listed() -> None:
+    assert summary("Theory proposed by Claude Steele (1988).", known=("Steele",)) == [
+        (("Steele",), "1988")
+    ]
+
+
+def test_unknown_long_narrative_name_needs_the_list() -> None:
+    text = "Moreover, _Rise With Odn_ (2025) says."
+    assert summary(text) == []
+    assert summary(text, known=("Rise With Odn",)) == [(("Rise With Odn",), "2025")]
+
+
+def test_possessive_person_is_cited_by_family_name() -> None:
+    assert summary("If you look at Edgar Dale's cones of learning (1946) you see.") == [
+        (("Dale",), "1946")
+    ]
+
+
+def test_secondary_citation_is_marked() -> None:
+    found = cites("It was said (Smith, 2010, as cited in Jones, 2015).")
+    assert [(c.authors, c.secondary) for c in found] == [(("Smith",), True), (("Jones",), False)]
+
+
+def test_abbreviation_introduced_in_parentheses_cites_the_full_name() -> None:
+    found = cites("The University of North Carolina at Chapel Hill (UNC, 2025) notes this.")
+    assert len(found) == 1
+    assert found[0].authors == ("The University of North Carolina at Chapel Hill",)
+    assert found[0].alias == "UNC"
+
+
+def test_numeric_footnote_latex_and_pandoc() -> None:
+    numeric = cites("Claim [1]. More [2, 4]. Range [5–7]. A [link](http://x.org) and [^note].")
+    assert [c.number for c in numeric if c.kind == "numeric"] == [1, 2, 4, 5, 6, 7]
+    assert [c.key for c in numeric if c.kind == "footnote"] == ["note"]
+    text = r"As argued \citep[p.~4]{smith2010,jones2012} and [@doe2019; @roe2020, p. 9]."
+    keys = extract_citations(text, find_sections(text), latex=True)
+    assert [(c.key, c.locator) for c in keys] == [
+        ("smith2010", "p. 4"), ("jones2012", "p. 4"), ("doe2019", None), ("roe2020", "p. 9"),
+    ]  # fmt: skip
+
+
+def test_spans_point_at_the_citation() -> None:
+    text = "Intro. Ganda (2014, p. 9-10) noted it."
+    (c,) = cites(text)
+    assert text[c.span.start : c.span.end] == "Ganda (2014, p. 9-10)"
+    assert c.locator == "p. 9-10" and c.narrative
+
+
+def test_split_author_names() -> None:
+    assert split_author_names("Krause, Croft & James") == (("Krause", "Croft", "James"), False, None)
+    assert split_author_names("Cohen et al.") == (("Cohen",), True, None)

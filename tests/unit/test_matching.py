@@ -1,0 +1,106 @@
+"""Linking citations to entries: matches, wrong years, near-miss names, ambiguity."""
+
+from __future__ import annotations
+
+from essaylint.analysis.matching import cited_reference_indices, link_citations, years_agree
+from essaylint.models import Citation, Person, Reference, Span
+
+SPAN = Span(start=0, end=1)
+
+
+def ref(*families: str, year: str, corporate: bool = False, et_al: bool = False) -> Reference:
+    people = tuple(Person(family=f, corporate=corporate) for f in families)
+    return Reference(raw=f"{families[0]} ({year})", authors=people, year=year, et_al=et_al)
+
+
+def cite(*authors: str, year: str, et_al: bool = False, alias: str | None = None) -> Citation:
+    return Citation(span=SPAN, text="x", authors=authors, year=year, et_al=et_al, alias=alias)
+
+
+def test_exact_match_ignores_case_diacritics_particles_and_the() -> None:
+    refs = [ref("van Dijk", year="1998"), ref("The Guardian", year="2016", corporate=True),
+            ref("Coué", year="1920")]  # fmt: skip
+    links = link_citations(
+        [cite("Van Dijk", year="1998"), cite("Guardian", year="2016"), cite("Coue", year="1920")],
+        refs,
+    )
+    assert [(link.status, link.reference) for link in links] == [
+        ("matched", 0), ("matched", 1), ("matched", 2),
+    ]  # fmt: skip
+
+
+def test_wrong_year_is_a_year_mismatch_pointing_at_the_closest_entry() -> None:
+    refs = [ref("Pan", "Lu", "Wang", "Chau", year="2017"), ref("Pan", year="2005")]
+    (link,) = link_citations([cite("Pan", "Lu", "Wang", "Chau", year="2019")], refs)
+    assert link.status == "year-mismatch"
+    assert link.reference == 0
+    assert set(link.candidates) == {0, 1}
+
+
+def test_same_surname_two_works_are_told_apart_by_year() -> None:
+    refs = [ref("Tuckman", year="1965"), ref("Tuckman", "Jensen", year="1977")]
+    links = link_citations([cite("Tuckman", year="1965")], refs)
+    assert links[0].status == "matched" and links[0].reference == 0
+    assert cited_reference_indices(links) == {0}
+
+
+def test_misspelt_coauthor_is_an_author_mismatch() -> None:
+    refs = [ref("O'Day", "Gross", year="2021")]
+    (link,) = link_citations([cite("O'Day", "Heimberg", year="2021")], refs)
+    assert link.status == "author-mismatch"
+    assert (link.differing_author, link.expected_author) == ("Heimberg", "Gross")
+
+
+def test_near_miss_corporate_name_is_an_author_mismatch() -> None:
+    refs = [ref("Open Polytechnic", year="n.d.", corporate=True)]
+    (link,) = link_citations([cite("Poly Technic", year="n.d.")], refs)
+    assert link.status == "author-mismatch"
+    assert link.expected_author == "Open Polytechnic"
+
+
+def test_unknown_author_is_missing_with_closest_candidates() -> None:
+    refs = [ref("Schulman", year="2017"), ref("Zhang", year="2023")]
+    (link,) = link_citations([cite("Schuhmann", year="2022", et_al=True)], refs)
+    assert link.status == "missing"
+    assert link.candidates[:1] == (0,)
+
+
+def test_abbreviation_of_a_corporate_author_matches() -> None:
+    refs = [ref("World Health Organization", year="2020", corporate=True)]
+    links = link_citations([cite("WHO", year="2020")], refs)
+    assert links[0].status == "matched"
+
+
+def test_same_author_and_year_without_suffix_is_ambiguous() -> None:
+    refs = [ref("Smith", year="2019"), ref("Smith", year="2019")]
+    (link,) = link_citations([cite("Smith", year="2019")], refs)
+    assert link.status == "ambiguous"
+    assert set(link.candidates) == {0, 1}
+
+
+def test_suffixes_must_agree_when_both_sides_have_one() -> None:
+    assert years_agree("2022a", "2022a")
+    assert years_agree("2022", "2022a")
+    assert not years_agree("2022a", "2022b")
+    assert years_agree("n.d.", "n. d.")
+    assert not years_agree("2019", "2017")
+
+
+def test_numeric_and_key_citations() -> None:
+    refs = [
+        Reference(raw="a", number=1),
+        Reference(raw="b", number=2),
+        Reference(raw="c", key="rong2013"),
+    ]
+    cits = [
+        Citation(span=SPAN, text="[2]", kind="numeric", number=2),
+        Citation(span=SPAN, text="[41]", kind="numeric", number=41),
+        Citation(span=SPAN, text="[^rong2013]", kind="footnote", key="rong2013"),
+    ]
+    assert [link.status for link in link_citations(cits, refs)] == ["matched", "missing", "matched"]
+
+
+def test_secondary_citation_needs_no_entry() -> None:
+    c = Citation(span=SPAN, text="x", authors=("Smith",), year="2010", secondary=True)
+    (link,) = link_citations([c], [])
+    assert link.status == "secondary"
