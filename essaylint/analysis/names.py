@@ -36,7 +36,7 @@ _INITIALS = re.compile(
 )
 _BARE_INITIALS = re.compile(r"^[A-Z]{1,3}$")
 _SPACED_INITIALS = re.compile(r"^(?:[A-Z]\.?\s*){1,4}$")
-_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+_WORD = re.compile(r"^[^\W\d_][\w'’.\-\u2190-\u21ff]*$")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "jnr", "snr"})
 _CORPORATE_SUFFIX = re.compile(
     r",?\s+(?:Inc|Ltd|LLC|L\.L\.C|Co|Corp|Corporation|GmbH|PLC|plc|Pty)\.?$"
@@ -112,7 +112,7 @@ def looks_like_name_part(part: str) -> bool:
     if is_initials(part):
         return True
     words = part.split()
-    if len(words) > 5:
+    if len(words) > 5 and sum(1 for w in words if is_initials(w)) * 2 < len(words):
         return False
     if words[0] in {"The", "A", "An", "On", "In", "Of", "For"} and len(words) > 1:
         return False
@@ -130,7 +130,7 @@ def looks_like_name_part(part: str) -> bool:
             # "Trans." or "Proc." inside a chunk: an abbreviation, not a name
             return False
         has_name_word = True
-    return has_name_word or len(words) == 1
+    return has_name_word or len(words) == 1 or any(is_initials(w) for w in words)
 
 
 def looks_corporate(segment: str) -> bool:

@@ -81,16 +81,21 @@ _NAME_ABBREV = frozenset(
 _TITLE_ABBREV = frozenset(
     {
         "vs", "v", "etc", "vol", "vols", "no", "nos", "ed", "eds", "st", "dr", "mr", "mrs", "ms", "jr",
-        "inc", "ltd", "co", "corp", "fig", "al", "approx", "ca", "cf", "mt", "ft", "sr", "pt", "gen",
+        "inc", "ltd", "co", "corp", "fig", "al", "approx", "ca", "cf", "mt", "ft", "sr", "pt", "gen", "pp", "p",
     }
 )  # fmt: skip
-_CHUNK_SEP = re.compile(r"\s*(?:;|,|&|\b[Aa]nd\b|\bAND\b|\bund\b)\s*")
+_CHUNK_SEP = re.compile(r"\s*(?:;|,|&|\b[Aa]nd\b|\bAND\b|\bund\b|\bet\b(?!\.?\s*al\b))\s*")
+_LOOSE_YEAR = re.compile(r"(?<=[^\W\d_.,])\s(?P<year>" + _YEAR + r")(?P<suffix>[a-z])?\s+(?=[A-Z\"“‘'])")
+_REPEATER_START = re.compile(r"^\s*(?:[-—–_―‒‐]\s?){2,}\.?[,.]?\s*")
+_LEADING_YEAR = re.compile(r"^(?P<year>" + _YEAR + r")(?P<suffix>[a-z])?[.,]?\s+(?=\S)")
+_COLON = re.compile(r":\s")
 _DESCRIPTOR = re.compile(
     r"\s*[(\[](?=[^()\[\]]*(?:\bed\b|\beds?\.|edition|dissertation|thesis|video|report|\bno\.|vol\.|pp\.|"
     r"format|film|podcast|audio|blog|tweet|online|motion picture|kindle|version|translat|trans\.|"
     r"master|unpublished|doctoral|ph\.?\s?d|working paper|technical|brochure|fact sheet|data set|"
     r"computer software|web page|webpage|photograph|lecture|press release|television|radio|"
-    r"slides|infographic|map|poster|abstract|letter|editorial|review of|\d{4}|:))[^()\[\]]*[)\]]\s*$",
+    r"slides|infographic|map|poster|letter|editorial|review of|dvd|cd|blu-ray|software|e-book|\d{4}|:))[^()\[\]]*[)\]]\s*$"
+    r"",
     re.IGNORECASE,
 )
 _TRAIL_PUNCT = " \t.,;:–—-/"
@@ -359,6 +364,16 @@ class _AuthorCut:
     rest: int  # where the text after the author segment starts
     date: re.Match[str] | None = None
     comma_style: bool = False
+    title_first: bool = False
+    title_end: int = 0
+
+
+_LOWER_CONTENT = re.compile(r"(?<![\w'’-])(?!(?:of|for|the|and|on|in|at|to|a|an|de|van|von|der|du|la|le|et|al)\b)[a-z]{3,}\b")
+
+
+def _looks_like_title(region: str) -> bool:
+    """A title standing in the author position ("The Blackwell dictionary of ... (1991).")."""
+    return len(_LOWER_CONTENT.findall(region)) >= 2
 
 
 def _chunks(region: str) -> list[tuple[int, int]]:
@@ -443,7 +458,7 @@ def _scan_names(region: str) -> int:
     name_index = 0
     prev_lone_after_comma = -1
     for index, (a, b) in enumerate(spans):
-        chunk = region[a:b].strip()
+        chunk = _ROLE_PAREN.sub("", region[a:b]).strip()
         ok = _chunk_ok(chunk)
         if ok is None:
             accepted_end = b
@@ -455,7 +470,14 @@ def _scan_names(region: str) -> int:
             first_shape = shape
         elif name_index == 1 and first_shape == "W" and after_comma and shape == "I":
             pairs_mode = True
-        elif name_index == 1 and first_shape == "W" and after_comma and not ok and _starts_with_initials(chunk):
+        elif (
+            name_index == 1
+            and first_shape == "W"
+            and after_comma
+            and shape == "IW"
+            and _count_name_words(region[spans[0][0] : spans[0][1]]) == 1
+            and not (index + 1 < len(spans) and _starts_with_initials(region[spans[index + 1][0] : spans[index + 1][1]]))
+        ):
             # "Felleisen, M. Programming languages...": the initials end the list
             cut = _name_prefix(chunk, pairs_mode=True)
             return a + cut if cut is not None else accepted_end
@@ -494,12 +516,33 @@ def _find_author_cut(text: str) -> _AuthorCut:
     quote = _first_quote(text)
     if quote is not None:
         candidates.append((quote, "quote", None))
+    loose = _LOOSE_YEAR.search(text, 0, 300)
+    if loose and _scan_names(text[: loose.start()]) >= loose.start():
+        candidates.append((loose.start() + 1, "bare", loose))
+    colon = _COLON.search(text, 0, 300)
+    if (
+        colon
+        and colon.start() > 0
+        and _scan_names(text[: colon.start()]) >= colon.start()
+        and re.search(r"(?:^|[\s,;&])[A-Z]{1,3}\.?$", text[: colon.start()])
+    ):
+        candidates.append((colon.start(), "stop", None))
     stop = _first_name_stop(text)
     if stop is not None:
         candidates.append((stop, "stop", None))
     if paren and (stop is None or stop >= paren.start() - 2 or paren.start() < 200):
         region = text[: paren.start()].rstrip(" ,;.")
         inner_stop = stop is not None and stop < len(region)
+        if (
+            region
+            and not inner_stop
+            and (quote is None or quote > paren.start())
+            and len(region.split()) <= 20
+            and _looks_like_title(region)
+            and _scan_names(region) == 0
+            and not looks_corporate(region)
+        ):
+            return _AuthorCut(end=0, rest=0, title_first=True, date=paren, title_end=len(region))
         if region and (quote is None or quote > paren.start()) and (
             _scan_names(region) >= len(region) or looks_corporate(region) or (not inner_stop and _region_is_author(region, "paren"))
         ):
@@ -543,15 +586,16 @@ def _region_is_author(region: str, kind: str) -> bool:
 
 def _date_from_match(match: re.Match[str]) -> tuple[str | None, str | None]:
     """(year, date) from a _PAREN_DATE or _BARE_DATE match."""
-    if match.group("nd"):
-        suffix = match.groupdict().get("ndsuffix") or ""
+    groups = match.groupdict()
+    if groups.get("nd"):
+        suffix = groups.get("ndsuffix") or ""
         nd = match.group("nd").lower().replace(" ", "")
         if nd.startswith(("n", "s", "u")) and "." in nd or nd in {"nd", "undated", "nodate"}:
             return "n.d." + (("-" + suffix) if suffix else ""), None
         return None, match.group("nd")
-    year = match.group("year") + (match.group("suffix") or "")
-    extra = match.groupdict().get("extra") or ""
-    pre = match.groupdict().get("pre") or ""
+    year = match.group("year") + (groups.get("suffix") or "")
+    extra = groups.get("extra") or ""
+    pre = groups.get("pre") or ""
     if pre and not extra.strip(" ,."):
         extra = pre
     return year, _month_date(match.group("year"), extra)
@@ -672,7 +716,7 @@ _STRONG_SOURCE = re.compile(
     r"Comm\.|Communications of|Lecture Notes|LNCS|Springer|(?:The\s)?MIT Press|[A-Z][\w&.-]*\s(?:University\s)?Press\b|"
     r"Ph\.?\s?D|PhD|Masters?'?s?\s[Tt]hesis|[Tt]hesis|[Dd]issertation|Technical\s[Rr]ep|Tech\.?\s[Rr]ep|"
     r"[Pp]reprint|to appear|[Ss]ubmitted|paper\s|[Ii]n press|[Uu]npublished|manuscript|pp\.|[Pp]ages?\s\d|"
-    r"[Vv]ol\.|\d+\s*(?:\(|,\s*\d|:)|(?:edited|translated)\sby|eds?\.\s))"
+    r"[Vv]ol\.|\d+\s*(?:\(|,\s*\d|:|vols?\b)|(?:edited|translated)\sby|eds?\.\s))"
 )
 _TRAILING_DATE = re.compile(
     r"(?:,\s*|\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))"
@@ -765,7 +809,7 @@ def _take_title(text: str, comma_style: bool, dated: bool = False) -> tuple[str 
     end = period_end if period_end is not None else len(text)
     if period_end is not None:
         end = _merge_subtitle(text, end)
-    strong = _STRONG_SOURCE.search(text, 0, end)
+    strong = _STRONG_SOURCE.search(text)
     if comma_style:
         comma = _COMMA_TITLE_END.search(text, 0, end)
         if comma and _SOURCE_HINT.search(text[comma.start() : end]):
@@ -995,9 +1039,20 @@ def _parse_fields(raw: str) -> _Fields:
     text = _collapse(text)
     if not text:
         return fields
-    cut = _find_author_cut(text)
-    fields.authors_segment = text[: cut.end].strip()
+    repeater = _REPEATER_START.match(text)
+    leading_year = _LEADING_YEAR.match(text)
+    if repeater:
+        fields.authors_segment = repeater.group(0).strip()
+        cut = _AuthorCut(end=0, rest=repeater.end())
+    elif leading_year:
+        cut = _AuthorCut(end=0, rest=0, date=leading_year)
+    else:
+        cut = _find_author_cut(text)
+        fields.authors_segment = text[: cut.end].strip()
     rest = text[cut.rest :]
+    if cut.title_first:
+        fields.title = _clean_value(text[: cut.title_end])
+        rest = text[cut.title_end :].lstrip(" .,")
     comma_style = cut.comma_style
     date = cut.date
     if date is None:
@@ -1008,6 +1063,8 @@ def _parse_fields(raw: str) -> _Fields:
         date = paren or bare
         if date is not None:
             rest = rest[offset:]
+    elif not rest.startswith(date.group(0)):
+        rest = rest.lstrip(" .,;:")
     if date is not None and rest.startswith(date.group(0)):
         fields.year, fields.date = _date_from_match(date)
         after = rest[len(date.group(0)) :]
@@ -1015,9 +1072,10 @@ def _parse_fields(raw: str) -> _Fields:
         if lead_after.startswith(",") and not lead_after.lstrip(" ,").startswith(("\"", "“")):
             comma_style = True
         rest = after
-    title, rest, quoted = _take_title(rest, comma_style, dated=fields.year is not None)
-    fields.title = title
-    fields.quoted_title = quoted
+    if fields.title is None:
+        title, rest, quoted = _take_title(rest, comma_style, dated=fields.year is not None)
+        fields.title = title
+        fields.quoted_title = quoted
     _parse_source(rest, fields)
     if fields.year is None:
         fields.year = _fallback_year(rest) or _fallback_year(title or "")
