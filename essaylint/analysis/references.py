@@ -89,6 +89,7 @@ _LOOSE_YEAR = re.compile(r"(?<=[^\W\d_.,])\s(?P<year>" + _YEAR + r")(?P<suffix>[
 _REPEATER_START = re.compile(r"^\s*(?:[-—–_―‒‐]\s?){2,}\.?[,.]?\s*")
 _LEADING_YEAR = re.compile(r"^(?P<year>" + _YEAR + r")(?P<suffix>[a-z])?[.,]?\s+(?=\S)")
 _COLON = re.compile(r":\s")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;](?:\s|$))")
 _DESCRIPTOR = re.compile(
     r"\s*[(\[](?=[^()\[\]]*(?:\bed\b|\beds?\.|edition|dissertation|thesis|video|report|\bno\.|vol\.|pp\.|"
     r"format|film|podcast|audio|blog|tweet|online|motion picture|kindle|version|translat|trans\.|"
@@ -114,7 +115,7 @@ _VOL_PAGES = re.compile(
 )
 _PAGES = re.compile(
     r"(?:\bpp?\.|\bpages?\b|\bS\.)\s*(?P<pages>[A-Za-z]?\d+[a-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)"
-    r"|(?<![\d(])(?P<range>\d+\s*[-–—]+\s*\d+)(?![\d)])"
+    r"|(?<![\d(])(?<!No\.\s)(?<!No\s)(?P<range>\d+\s*[-–—]+\s*\d+)(?![\d)])"
 )
 _PUBLISHER = re.compile(
     r"(?:^|[.,]\s+)(?P<city>[A-Z][\w .'’-]{1,40}?(?:,\s*[A-Z][\w .]{1,20}?)?)\s*:\s*(?P<pub>[^:.;()]{2,80}?)(?:\s*,\s*(?:\d{4}|n\.d)|\.|;|$)"
@@ -771,6 +772,8 @@ def _merge_subtitle(text: str, end: int) -> int:
         return end
     if re.match(r"(?:In:?\s|in:?\s)", after) or re.match(r"[A-Z][\w .,'’-]{1,40}(?:,\s*[A-Z]{2,})?:\s", after):
         return second_start + second_stop
+    if text[end - 1 : end] == "?" and re.match(r"[^.]{2,120}?(?:[^\W\d_]|\s)\d+\s*(?:\(|,\s*\d)", after):
+        return second_start + second_stop
     return end
 
 
@@ -910,7 +913,10 @@ def _container_end(text: str) -> int:
 
 def _parse_numbers(text: str, fields: _Fields) -> None:
     vip = _VOL_ISSUE_PAGES.search(text)
-    if vip and not re.fullmatch(_YEAR, vip.group("vol") or ""):
+    chicago = _CHICAGO_VOL.search(text)
+    if chicago and (vip is None or chicago.start() <= vip.start()):
+        vip = None
+    if vip and not re.fullmatch(_YEAR, vip.group("vol") or "") and not re.fullmatch(_YEAR, vip.group("iss").strip()):
         fields.volume = vip.group("vol")
         fields.issue = vip.group("iss").strip()
         if vip.group("pages"):
@@ -1036,7 +1042,7 @@ def _parse_fields(raw: str) -> _Fields:
     text = _MD_LINK.sub(lambda m: f"{m.group(1)} {m.group(2)}" if m.group(1) != m.group(2) else m.group(2), text)
     text = _extract_links(text, fields)
     text = _strip_markup(text, fields)
-    text = _collapse(text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", _collapse(text))
     if not text:
         return fields
     repeater = _REPEATER_START.match(text)
