@@ -42,17 +42,80 @@ _CORPORATE_SUFFIX = re.compile(
     r",?\s+(?:Inc|Ltd|LLC|L\.L\.C|Co|Corp|Corporation|GmbH|PLC|plc|Pty)\.?$"
 )
 _ORG_WORDS = frozenset(
-    """
-    organization organisation department institute institution university
-    association committee commission council bank agency office ministry
-    society foundation federation board bureau centre center group service
-    services company corporation network union league trust fund press times
-    news guardian network party government authority administration
-    library museum school college hospital team project consortium alliance
-    coalition programme program initiative forum panel unit laboratory
-    wikipedia bbc cnn reuters inc ltd llc staff nations world national
-    international federal statistics council
-    """.split()
+    [
+        "organization",
+        "organisation",
+        "department",
+        "institute",
+        "institution",
+        "university",
+        "association",
+        "committee",
+        "commission",
+        "council",
+        "bank",
+        "agency",
+        "office",
+        "ministry",
+        "society",
+        "foundation",
+        "federation",
+        "board",
+        "bureau",
+        "centre",
+        "center",
+        "group",
+        "service",
+        "services",
+        "company",
+        "corporation",
+        "network",
+        "union",
+        "league",
+        "trust",
+        "fund",
+        "press",
+        "times",
+        "news",
+        "guardian",
+        "network",
+        "party",
+        "government",
+        "authority",
+        "administration",
+        "library",
+        "museum",
+        "school",
+        "college",
+        "hospital",
+        "team",
+        "project",
+        "consortium",
+        "alliance",
+        "coalition",
+        "programme",
+        "program",
+        "initiative",
+        "forum",
+        "panel",
+        "unit",
+        "laboratory",
+        "wikipedia",
+        "bbc",
+        "cnn",
+        "reuters",
+        "inc",
+        "ltd",
+        "llc",
+        "staff",
+        "nations",
+        "world",
+        "national",
+        "international",
+        "federal",
+        "statistics",
+        "council",
+    ]
 )
 _ROLE = re.compile(
     r"\s*(?:\((?:eds?|Eds?|Hrsg|hrsg|Coords?|Comp|Dir|ed|Trans|trans)\.?[^)]*\)"
@@ -65,7 +128,9 @@ _ET_AL = re.compile(
     re.IGNORECASE,
 )
 _REPEATER = re.compile(r"^[\s\-—–_―‒‐~.,*]+$")
-_CONJUNCTION = re.compile(r"\s*(?:,\s*)?(?:\s&\s?|&\s|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\boch\b)\s*")
+_CONJUNCTION = re.compile(
+    r"\s*(?:,\s*)?(?:\s&\s?|&\s|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\boch\b)\s*"
+)
 _SEMICOLON = re.compile(r"\s*;\s*")
 _COMMA = re.compile(r"\s*,\s*")
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
@@ -157,9 +222,9 @@ def looks_corporate(segment: str) -> bool:
 def _has_initials_pattern(text: str) -> bool:
     """True when the text has personal-name initials ("Smith, J." or "J. Smith")."""
     tokens = [t for t in re.split(r"[\s,;&]+", text) if t]
-    return any(is_initials(t) and len(t.strip(".")) <= 2 and t != "U.S." for t in tokens[:6]) and not (
-        re.match(r"^(?:U\.\s?S\.|U\.\s?K\.|E\.\s?U\.)", text)
-    )
+    return any(
+        is_initials(t) and len(t.strip(".")) <= 2 and t != "U.S." for t in tokens[:6]
+    ) and not (re.match(r"^(?:U\.\s?S\.|U\.\s?K\.|E\.\s?U\.)", text))
 
 
 def strip_role_words(segment: str) -> str:
@@ -171,8 +236,7 @@ def strip_role_words(segment: str) -> str:
 def _clean(segment: str) -> str:
     text = _EMPHASIS.sub(r"\2", segment)
     text = _SPACE.sub(" ", text).strip()
-    text = re.sub(r"^\s*(?:\[\d+\]|\(\d+\)|\d{1,3}\.\s)\s*", "", text)
-    return text
+    return re.sub(r"^\s*(?:\[\d+\]|\(\d+\)|\d{1,3}\.\s)\s*", "", text)
 
 
 def _split_words(token: str) -> list[str]:
@@ -188,7 +252,11 @@ def _family_from_words(words: list[str]) -> tuple[str, str | None]:
     start = end
     while start > 0 and _is_particle(words[start - 1]):
         start -= 1
-    family = " ".join(words[start:]).strip(".") if not words[-1].endswith("..") else " ".join(words[start:])
+    family = (
+        " ".join(words[start:]).strip(".")
+        if not words[-1].endswith("..")
+        else " ".join(words[start:])
+    )
     given = " ".join(words[:start]) or None
     return family, given
 
@@ -218,7 +286,7 @@ def _parse_token(token: str) -> list[Person]:
 
 
 def _parse_vancouver(words: list[str], kinds: list[str]) -> list[Person]:
-    """"Goss DL Moore JH" / "Heidegger M." / "Pérez-Higueras JJ": family + initials runs."""
+    """ "Goss DL Moore JH" / "Heidegger M." / "Pérez-Higueras JJ": family + initials runs."""
     people: list[Person] = []
     family: list[str] = []
     given: list[str] = []
@@ -233,11 +301,16 @@ def _parse_vancouver(words: list[str], kinds: list[str]) -> list[Person]:
 
 
 def _parse_initials_first(words: list[str], kinds: list[str]) -> list[Person]:
-    """"H. Fischer" / "S. Keshav H. Zhang" / "D. H. van Hessem": initials then family."""
+    """ "H. Fischer" / "S. Keshav H. Zhang" / "D. H. van Hessem": initials then family."""
     people: list[Person] = []
     current: list[str] = []
     for index, (word, kind) in enumerate(zip(words, kinds, strict=True)):
-        starts_new = kind == "I" and index > 0 and kinds[index - 1] == "W" and not _is_particle(words[index - 1])
+        starts_new = (
+            kind == "I"
+            and index > 0
+            and kinds[index - 1] == "W"
+            and not _is_particle(words[index - 1])
+        )
         if starts_new and current:
             family, given = _family_from_words(current)
             people.append(_person(family, given, " ".join(current)))
@@ -296,10 +369,8 @@ def _pairs(first: str, second: str, count: int) -> bool:
         return False
     if is_initials(second):
         return True
-    if len(second_words) > 1 and is_initials(second_words[0]) and count > 2:
-        # "Erisman, A. Bleeker, A. Hensen": natural-order names after the first
-        return False
-    return True
+    # "Erisman, A. Bleeker, A. Hensen": natural-order names after the first
+    return not (len(second_words) > 1 and is_initials(second_words[0]) and count > 2)
 
 
 def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
@@ -325,7 +396,11 @@ def _parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
     if match:
         et_al = True
         text = text[: match.start()].strip().strip(",;")
-    text = text.rstrip(".").strip() if not re.search(r"\b[A-Z]\.$|\b(?:Inc|Ltd|Co|Jr|Sr)\.$", text) else text
+    text = (
+        text.rstrip(".").strip()
+        if not re.search(r"\b[A-Z]\.$|\b(?:Inc|Ltd|Co|Jr|Sr)\.$", text)
+        else text
+    )
     if not text:
         return (), et_al
     if looks_corporate(text):

@@ -20,7 +20,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from essaylint.analysis.names import is_initials, looks_corporate, looks_like_name_part, parse_authors
+from essaylint.analysis.names import (
+    is_initials,
+    looks_corporate,
+    looks_like_name_part,
+    parse_authors,
+)
 from essaylint.models import Reference, ReferenceType, Span
 
 __all__ = ["parse_reference", "split_reference_list"]
@@ -42,9 +47,7 @@ _MD_LINK = re.compile(r"\[([^\[\]]{0,500})\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\)[^(
 _URL = re.compile(r"(?:\b(?:https?|ftp)\s?:\s?//|\bwww\.)[^\s<>\"\]]+", re.IGNORECASE)
 _URL_CONTINUATION = re.compile(r"\s(?:[/._~-][^\s<>\"]*|[^\s<>\"(]*[/_~][^\s<>\"]*)")
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
-_DOI_PREFIX = re.compile(
-    r"(?:\b(?:doi|DOI)\s*:?\s*|https?://(?:dx\.)?doi\.org/|\bdoi\.org/)\s*$"
-)
+_DOI_PREFIX = re.compile(r"(?:\b(?:doi|DOI)\s*:?\s*|https?://(?:dx\.)?doi\.org/|\bdoi\.org/)\s*$")
 _RETRIEVAL = re.compile(
     r"\b(?:Retrieved|retrieved|Available|available|Accessed|accessed|Viewed|viewed|"
     r"Last\s+(?:accessed|modified|updated))\b"
@@ -60,7 +63,9 @@ _RETRIEVAL_CLAUSE = re.compile(
 )
 _YEAR = r"(?:1[5-9]\d{2}|20\d{2})"
 _PAREN_DATE = re.compile(
-    r"[(\[]\s*(?P<body>(?:c\.\s*|ca\.\s*|(?P<pre>[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?,?\s+))?(?P<year>" + _YEAR + r")(?P<suffix>[a-z])?(?![\d])"
+    r"[(\[]\s*(?P<body>(?:c\.\s*|ca\.\s*|(?P<pre>[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?,?\s+))?(?P<year>"
+    + _YEAR
+    + r")(?P<suffix>[a-z])?(?![\d])"
     r"(?:\s*[-–/]\s*\d{2,4}[a-z]?)?(?P<extra>[^()\[\]]{0,45})"
     r"|(?P<nd>n\.\s?d\.?|s\.\s?d\.?|nd|undated|no date|forthcoming|in press|in preparation"
     r"|under review|submitted)(?:[-–]?(?P<ndsuffix>[a-z]))?)\s*[)\]]",
@@ -73,19 +78,51 @@ _BARE_DATE = re.compile(
 )
 _YEAR_ANY = re.compile(r"(?<![\d/.\-–])(?P<year>" + _YEAR + r")(?P<suffix>[a-z])?(?![\d])")
 _QUOTE_OPEN = re.compile(r"[\"“„«”]|''|``|(?<!\w)['‘](?=[A-Z0-9])")
-_QUOTE_CLOSE = {'"': '"', "“": "”", "„": "“”\"", "«": "»", "''": "''", "``": "''", "'": "'", "‘": "’", "”": "”"}
+_QUOTE_CLOSE = {
+    '"': '"',
+    "“": "”",
+    "„": '“”"',
+    "«": "»",
+    "''": "''",
+    "``": "''",
+    "'": "'",
+    "‘": "’",
+    "”": "”",
+}
 _SENTENCE = re.compile(r"(?<=\S)(?:\.|\?|!)(?=[\s\"”’')\]]|$)|:(?=\s)")
 _NAME_ABBREV = frozenset(
-    {"al", "jr", "sr", "inc", "ltd", "co", "corp", "st", "dr", "mr", "mrs", "ms", "hrsg", "th", "ch", "wm", "jnr", "snr"}
+    {
+        "al",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "st",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "hrsg",
+        "th",
+        "ch",
+        "wm",
+        "jnr",
+        "snr",
+    }
 )
 _TITLE_ABBREV = frozenset(
     {
-        "vs", "v", "etc", "vol", "vols", "no", "nos", "ed", "eds", "st", "dr", "mr", "mrs", "ms", "jr",
-        "inc", "ltd", "co", "corp", "fig", "al", "approx", "ca", "cf", "mt", "ft", "sr", "pt", "gen", "pp", "p",
+        "vs", "v", "etc", "vol", "vols", "no", "nos", "ed", "eds", "st", "dr", "mr", "mrs", "ms",
+        "jr", "inc", "ltd", "co", "corp", "fig", "al", "approx", "ca", "cf", "mt", "ft", "sr", "pt",
+        "gen", "pp", "p",
     }
 )  # fmt: skip
 _CHUNK_SEP = re.compile(r"\s*(?:;|,|&|\b[Aa]nd\b|\bAND\b|\bund\b|\bet\b(?!\.?\s*al\b))\s*")
-_LOOSE_YEAR = re.compile(r"(?<=[^\W\d_.,])\s(?P<year>" + _YEAR + r")(?P<suffix>[a-z])?\s+(?=[A-Z\"“‘'])")
+_LOOSE_YEAR = re.compile(
+    r"(?<=[^\W\d_.,])\s(?P<year>" + _YEAR + r")(?P<suffix>[a-z])?\s+(?=[A-Z\"“‘'])"
+)
 _REPEATER_START = re.compile(r"^\s*(?:[-—–_―‒‐]\s?){2,}\.?[,.]?\s*")
 _LEADING_YEAR = re.compile(r"^(?P<year>" + _YEAR + r")(?P<suffix>[a-z])?[.,]?\s+(?=\S)")
 _COLON = re.compile(r":\s")
@@ -95,7 +132,8 @@ _DESCRIPTOR = re.compile(
     r"format|film|podcast|audio|blog|tweet|online|motion picture|kindle|version|translat|trans\.|"
     r"master|unpublished|doctoral|ph\.?\s?d|working paper|technical|brochure|fact sheet|data set|"
     r"computer software|web page|webpage|photograph|lecture|press release|television|radio|"
-    r"slides|infographic|map|poster|letter|editorial|review of|dvd|cd|blu-ray|software|e-book|\d{4}|:))[^()\[\]]*[)\]]\s*$"
+    r"slides|infographic|map|poster|letter|editorial|review of|dvd|cd|blu-ray|software|e-book|"
+    r"\d{4}|:))[^()\[\]]*[)\]]\s*$"
     r"",
     re.IGNORECASE,
 )
@@ -108,7 +146,9 @@ _VOL_NO = re.compile(
     r"\b(?:[Vv]ol(?:ume)?s?\.?|[Vv]\.|Bd\.|Jg\.)\s*(?P<vol>\d+[A-Za-z]?)"
     r"(?:\s*[,(]?\s*(?:[Nn]o|[Nn]os|[Nn]um|[Nn]umber|[Ii]ssue|[Nn]r|[Nn]\.|Heft)\.?\s*(?P<iss>\d+[A-Za-z]?(?:[-–]\d+)?)\)?)?"
 )
-_CHICAGO_VOL = re.compile(r"(?P<vol>\b\d{1,5})\s*,\s*(?:no|issue|nr)\.?\s*(?P<iss>\d+(?:[-–]\d+)?)", re.IGNORECASE)
+_CHICAGO_VOL = re.compile(
+    r"(?P<vol>\b\d{1,5})\s*,\s*(?:no|issue|nr)\.?\s*(?P<iss>\d+(?:[-–]\d+)?)", re.IGNORECASE
+)
 _ISSUE_ONLY = re.compile(r"\b(?:[Nn]o|[Nn]um|[Ii]ssue|[Nn]r)\.?\s*(?P<iss>\d+[A-Za-z]?)")
 _VOL_PAGES = re.compile(
     r"(?P<vol>\b\d{1,5}|(?<=[^\W\d_])\d{1,5})\s*[,:]\s*(?:pp?\.?\s*)?(?P<pages>[A-Za-z]?\d+[a-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)(?![\d(])"
@@ -118,27 +158,39 @@ _PAGES = re.compile(
     r"|(?<![\d(])(?<!No\.\s)(?<!No\s)(?P<range>\d+\s*[-–—]+\s*\d+)(?![\d)])"
 )
 _PUBLISHER = re.compile(
-    r"(?:^|[.,]\s+)(?P<city>[A-Z][\w .'’-]{1,40}?(?:,\s*[A-Z][\w .]{1,20}?)?)\s*:\s*(?P<pub>[^:.;()]{2,80}?)(?:\s*,\s*(?:\d{4}|n\.d)|\.|;|$)"
+    r"(?:^|[.,]\s+)(?P<city>[A-Z][\w .'’-]{1,40}?(?:,\s*[A-Z][\w .]{1,20}?)?)\s*:\s*"
+    r"(?P<pub>[^:.;()]{2,80}?)(?:\s*,\s*(?:\d{4}|n\.d)|\.|;|$)"
 )
 _NEWS = re.compile(
     r"\b(?:Guardian|Times|Post|Herald|Tribune|Telegraph|Independent|BBC|CNN|Reuters|News|Journal\s+Sentinel|"
     r"Gazette|Chronicle|Daily|Observer|Economist|Atlantic|Forbes|Bloomberg|Wired|Vox|NPR|Newsweek|"
     r"Al\s+Jazeera|Associated\s+Press|Huffington|Slate|Vice|Mirror|Sun|Express|Magazine)\b"
 )
-_ONLINE_NEWS_HOST = re.compile(r"(?:nytimes|theguardian|bbc|cnn|washingtonpost|reuters|wsj|news)\.", re.IGNORECASE)
+_ONLINE_NEWS_HOST = re.compile(
+    r"(?:nytimes|theguardian|bbc|cnn|washingtonpost|reuters|wsj|news)\.", re.IGNORECASE
+)
 _CONFERENCE = re.compile(
-    r"\b(?:Proceedings|Proc\.|Conference|Conf\.|Symposium|Workshop|Congress|Meeting|Colloquium|Paper presented)\b",
+    r"\b(?:Proceedings|Proc\.|Conference|Conf\.|Symposium|Workshop|Congress|Meeting|Colloquium|"
+    r"Paper presented)\b",
     re.IGNORECASE,
 )
 _THESIS = re.compile(r"\b(?:dissertation|thesis|Ph\.?\s?D\.?|Doctoral|Master'?s)\b", re.IGNORECASE)
 _REPORT = re.compile(
-    r"\b(?:Report|Tech(?:nical)?\.? Rep|Working Paper|White Paper|Publication No|Policy Brief|Discussion Paper|TR-)\b",
+    r"\b(?:Report|Tech(?:nical)?\.? Rep|Working Paper|White Paper|Publication No|Policy Brief|"
+    r"Discussion Paper|TR-)\b",
     re.IGNORECASE,
 )
-_VIDEO = re.compile(r"\[(?:Video|Film|Motion picture|Video file|Television series)[^\]]*\]|\bYouTube\b|\bVimeo\b", re.IGNORECASE)
-_JOURNALISH = re.compile(r"\b(?:Journal|J\.|Review|Quarterly|Bulletin|Annals|Letters|Transactions|Trans\.|Magazine|Research)\b")
+_VIDEO = re.compile(
+    r"\[(?:Video|Film|Motion picture|Video file|Television series)[^\]]*\]|\bYouTube\b|\bVimeo\b",
+    re.IGNORECASE,
+)
+_JOURNALISH = re.compile(
+    r"\b(?:Journal|J\.|Review|Quarterly|Bulletin|Annals|Letters|Transactions|Trans\.|Magazine|Research)\b"
+)
 _IN_PREFIX = re.compile(r"^(?:In|in|IN)\s*:?\s+")
-_EDITORS = re.compile(r"^(?P<eds>.{0,300}?)\s*\((?:Eds?|eds?|Hrsg|Coord|Dir)\.?\)\s*[,.:]?\s*|^(?P<eds2>.{0,300}?),?\s+(?:eds?\.|Eds?\.|editors?)\s*[,.:]\s*")
+_EDITORS = re.compile(
+    r"^(?P<eds>.{0,300}?)\s*\((?:Eds?|eds?|Hrsg|Coord|Dir)\.?\)\s*[,.:]?\s*|^(?P<eds2>.{0,300}?),?\s+(?:eds?\.|Eds?\.|editors?)\s*[,.:]\s*"
+)
 _EDITED_BY = re.compile(r",?\s*\b(?:edited by|ed\. by|Ed\. by|eds?\.)\s.*$")
 _MONTHS = {
     m: i + 1
@@ -208,13 +260,17 @@ def _clean_value(value: str | None) -> str | None:
         text = text.strip(_TRAIL_PUNCT)
         if len(text) >= 2 and text[0] in "\"“„«'‘`" and text[-1] in "\"”“»'’":
             text = text[1:-1].strip()
-        elif text[:1] in "\"“„«" and not any(c in text[1:] for c in "\"”“»"):
+        elif text[:1] in '"“„«' and not any(c in text[1:] for c in '"”“»'):
             text = text[1:].strip()
-        elif text[-1:] in "\"”»" and not any(c in text[:-1] for c in "\"“„«"):
+        elif text[-1:] in '"”»' and not any(c in text[:-1] for c in '"“„«'):
             text = text[:-1].strip()
-        if text.endswith((")", "]")) and text.count(text[-1]) > text.count("(" if text[-1] == ")" else "["):
+        if text.endswith((")", "]")) and text.count(text[-1]) > text.count(
+            "(" if text[-1] == ")" else "["
+        ):
             text = text[:-1]
-        if text.startswith(("(", "[")) and text.count(text[0]) > text.count(")" if text[0] == "(" else "]"):
+        if text.startswith(("(", "[")) and text.count(text[0]) > text.count(
+            ")" if text[0] == "(" else "]"
+        ):
             text = text[1:]
         if text == before:
             break
@@ -252,7 +308,9 @@ def _strip_marker(text: str, fields: _Fields) -> str:
 
 def _trim_url(url: str) -> str:
     url = url.strip().rstrip(".,;:'\"”’>")
-    while url.endswith((")", "]")) and url.count(url[-1]) > url.count("(" if url[-1] == ")" else "["):
+    while url.endswith((")", "]")) and url.count(url[-1]) > url.count(
+        "(" if url[-1] == ")" else "["
+    ):
         url = url[:-1].rstrip(".,;:")
     return url
 
@@ -320,7 +378,7 @@ def _remove_retrieval(text: str) -> str:
 
 def _word_before(text: str, pos: int) -> str:
     start = pos
-    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"“":
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in '("“':
         start -= 1
     return text[start:pos]
 
@@ -369,7 +427,9 @@ class _AuthorCut:
     title_end: int = 0
 
 
-_LOWER_CONTENT = re.compile(r"(?<![\w'’-])(?!(?:of|for|the|and|on|in|at|to|a|an|de|van|von|der|du|la|le|et|al)\b)[a-z]{3,}\b")
+_LOWER_CONTENT = re.compile(
+    r"(?<![\w'’-])(?!(?:of|for|the|and|on|in|at|to|a|an|de|van|von|der|du|la|le|et|al)\b)[a-z]{3,}\b"
+)
 
 
 def _looks_like_title(region: str) -> bool:
@@ -399,15 +459,13 @@ def _shape(chunk: str) -> str:
 
 def _name_prefix(chunk: str, pairs_mode: bool = False) -> int | None:
     """In "Smith J. Title of paper", the end of the name part "Smith J."."""
-    for match in re.finditer(r"\.\s+", chunk):
+    for match in re.finditer(r"\.\s+", chunk[:80]):
         prefix = chunk[: match.start() + 1]
         if (
             looks_like_name_part(prefix)
             and len(prefix.split()) <= 4
             and not all(is_initials(w) for w in prefix.split())
-            or is_initials(prefix)
-            and pairs_mode
-        ):
+        ) or (is_initials(prefix) and pairs_mode):
             following = chunk[match.end() :].split()
             if following and not is_initials(following[0]):
                 return match.start() + 1
@@ -440,7 +498,9 @@ def _count_name_words(chunk: str) -> int:
     return sum(1 for w in chunk.split() if not is_initials(w) and w not in _PARTICLE_WORDS)
 
 
-_PARTICLE_WORDS = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le"})
+_PARTICLE_WORDS = frozenset(
+    {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le"}
+)
 
 
 def _starts_with_initials(chunk: str) -> bool:
@@ -477,14 +537,23 @@ def _scan_names(region: str) -> int:
             and after_comma
             and shape == "IW"
             and _count_name_words(region[spans[0][0] : spans[0][1]]) == 1
-            and not (index + 1 < len(spans) and _starts_with_initials(region[spans[index + 1][0] : spans[index + 1][1]]))
+            and not (
+                index + 1 < len(spans)
+                and _starts_with_initials(region[spans[index + 1][0] : spans[index + 1][1]])
+            )
         ):
             # "Felleisen, M. Programming languages...": the initials end the list
             cut = _name_prefix(chunk, pairs_mode=True)
             return a + cut if cut is not None else accepted_end
         elif pairs_mode and name_index % 2 == 0 and shape != "W":
             pairs_mode = False
-        elif ok and first_shape == "IW" and shape == "W" and after_comma and not re.search(r"\b[A-Z]\.", chunk):
+        elif (
+            ok
+            and first_shape == "IW"
+            and shape == "W"
+            and after_comma
+            and not re.search(r"\b[A-Z]\.", chunk)
+        ):
             ok = False  # "G. Gauthier, Andrei Tarkovski": the format changes, a title starts
         if ok and pairs_mode and name_index % 2 == 1 and shape == "IW":
             cut = _name_prefix(chunk, pairs_mode=True)
@@ -544,8 +613,14 @@ def _find_author_cut(text: str) -> _AuthorCut:
             and not looks_corporate(region)
         ):
             return _AuthorCut(end=0, rest=0, title_first=True, date=paren, title_end=len(region))
-        if region and (quote is None or quote > paren.start()) and (
-            _scan_names(region) >= len(region) or looks_corporate(region) or (not inner_stop and _region_is_author(region, "paren"))
+        if (
+            region
+            and (quote is None or quote > paren.start())
+            and (
+                _scan_names(region) >= len(region)
+                or looks_corporate(region)
+                or (not inner_stop and _region_is_author(region, "paren"))
+            )
         ):
             return _AuthorCut(end=len(region), rest=paren.start(), date=paren)
     if not candidates:
@@ -555,17 +630,31 @@ def _find_author_cut(text: str) -> _AuthorCut:
     region = text[:end]
     stripped = region.rstrip(" ,;.")
     if kind in {"paren", "bare"} and _region_is_author(stripped, kind):
-        return _AuthorCut(end=len(stripped), rest=end, date=date, comma_style=region.rstrip().endswith(","))
+        return _AuthorCut(
+            end=len(stripped), rest=end, date=date, comma_style=region.rstrip().endswith(",")
+        )
     scanned = _scan_names(region)
     if scanned >= len(stripped) and stripped:
-        comma = region.rstrip().endswith(",") or (kind == "bare" and text[end:end + 12].find(",") != -1 and bare is not None and text[bare.end(): bare.end() + 2].startswith(","))
-        return _AuthorCut(end=len(stripped), rest=end, date=date if kind in {"paren", "bare"} else None, comma_style=comma)
+        comma = region.rstrip().endswith(",") or (
+            kind == "bare"
+            and text[end : end + 12].find(",") != -1
+            and bare is not None
+            and text[bare.end() : bare.end() + 2].startswith(",")
+        )
+        return _AuthorCut(
+            end=len(stripped),
+            rest=end,
+            date=date if kind in {"paren", "bare"} else None,
+            comma_style=comma,
+        )
     if scanned <= 0:
         if kind == "stop" and looks_corporate(stripped) and len(stripped) < 120:
             return _AuthorCut(end=len(stripped), rest=end)
         return _AuthorCut(end=0, rest=0)
     tail = region[scanned:]
-    return _AuthorCut(end=scanned, rest=scanned, comma_style=tail.lstrip().startswith(",") or "," in tail[:3])
+    return _AuthorCut(
+        end=scanned, rest=scanned, comma_style=tail.lstrip().startswith(",") or "," in tail[:3]
+    )
 
 
 def _region_is_author(region: str, kind: str) -> bool:
@@ -579,7 +668,7 @@ def _region_is_author(region: str, kind: str) -> bool:
     if looks_corporate(region):
         return True
     # A short stretch before "(2019)." is an author (or a title standing in for one).
-    return kind == "paren" and len(region.split()) <= 8 and not any(q in region for q in "\"“”")
+    return kind == "paren" and len(region.split()) <= 8 and not any(q in region for q in '"“”')
 
 
 # --- dates -------------------------------------------------------------------
@@ -591,7 +680,7 @@ def _date_from_match(match: re.Match[str]) -> tuple[str | None, str | None]:
     if groups.get("nd"):
         suffix = groups.get("ndsuffix") or ""
         nd = match.group("nd").lower().replace(" ", "")
-        if nd.startswith(("n", "s", "u")) and "." in nd or nd in {"nd", "undated", "nodate"}:
+        if (nd.startswith(("n", "s", "u")) and "." in nd) or nd in {"nd", "undated", "nodate"}:
             return "n.d." + (("-" + suffix) if suffix else ""), None
         return None, match.group("nd")
     year = match.group("year") + (groups.get("suffix") or "")
@@ -603,7 +692,7 @@ def _date_from_match(match: re.Match[str]) -> tuple[str | None, str | None]:
 
 
 def _month_date(year: str, extra: str) -> str | None:
-    """"2019" + ", September 17" -> "2019-09-17"; other text is kept as written."""
+    """ "2019" + ", September 17" -> "2019-09-17"; other text is kept as written."""
     extra = extra.strip(" ,.")
     if not extra:
         return None
@@ -638,8 +727,10 @@ def _fallback_year(text: str) -> str | None:
         if (
             re.search(r"[(\[]\s*$", before)
             or re.match(r"\s*[;)\]]", after)
-            or re.search(r"(?:[A-Za-z]{3,}\.?|\d{1,2})\s*,?\s*$", before)
-            and re.match(r"\s*(?:[.,]|$)", after)
+            or (
+                re.search(r"(?:[A-Za-z]{3,}\.?|\d{1,2})\s*,?\s*$", before)
+                and re.match(r"\s*(?:[.,]|$)", after)
+            )
         ):
             strong.append(year)
         else:
@@ -676,8 +767,11 @@ def _is_title_stop(text: str, match: re.Match[str]) -> bool:
 def _title_stop(text: str) -> int | None:
     """Offset just after the sentence that ends the title."""
     depth = 0
+    counted = 0
     for match in _SENTENCE.finditer(text):
-        depth = text.count("(", 0, match.start()) - text.count(")", 0, match.start())
+        segment = text[counted : match.start()]
+        depth += segment.count("(") - segment.count(")")
+        counted = match.start()
         if depth > 0:
             continue
         if _is_title_stop(text, match):
@@ -700,7 +794,7 @@ def _take_quoted(text: str) -> tuple[str, int] | None:
     closers = _QUOTE_CLOSE.get(opener, opener)
     start = match.end()
     best = -1
-    for closer in ([closers] if len(closers) == 2 and closers == "''" else list(closers)):
+    for closer in [closers] if len(closers) == 2 and closers == "''" else list(closers):
         pos = text.find(closer, start)
         while pos != -1 and closer in "'’" and pos + 1 < len(text) and text[pos + 1].isalpha():
             pos = text.find(closer, pos + 1)  # an apostrophe inside a word
@@ -714,9 +808,11 @@ def _take_quoted(text: str) -> tuple[str, int] | None:
 
 _STRONG_SOURCE = re.compile(
     r",\s+(?=(?:[Ii]n:?\s|Proc\b|Proc\.|Proceedings|Journal\b|J\.\s|IEEE|ACM|SIAM|Trans\.|Transactions|"
-    r"Comm\.|Communications of|Lecture Notes|LNCS|Springer|(?:The\s)?MIT Press|[A-Z][\w&.-]*\s(?:University\s)?Press\b|"
+    r"Comm\.|Communications of|Lecture Notes|LNCS|Springer|(?:The\s)?MIT Press|"
+    r"[A-Z][\w&.-]*\s(?:University\s)?Press\b|"
     r"Ph\.?\s?D|PhD|Masters?'?s?\s[Tt]hesis|[Tt]hesis|[Dd]issertation|Technical\s[Rr]ep|Tech\.?\s[Rr]ep|"
-    r"[Pp]reprint|to appear|[Ss]ubmitted|paper\s|[Ii]n press|[Uu]npublished|manuscript|pp\.|[Pp]ages?\s\d|"
+    r"[Pp]reprint|to appear|[Ss]ubmitted|paper\s|[Ii]n press|[Uu]npublished|manuscript|pp\.|"
+    r"[Pp]ages?\s\d|"
     r"[Vv]ol\.|\d+\s*(?:\(|,\s*\d|:|vols?\b)|(?:edited|translated)\sby|eds?\.\s))"
 )
 _TRAILING_DATE = re.compile(
@@ -740,12 +836,14 @@ _SECOND_SENTENCE_BAD = re.compile(
 
 
 def _abbrev_tail_comma(title: str, following: str) -> int | None:
-    """"... the Internet, Comm" (cut at a period after "Comm."): the comma before a short abbreviation."""
+    """The comma before a short abbreviation that ends the title ("the Internet, Comm. of")."""
     comma = title.rfind(", ")
     if comma <= 0:
         return None
     tail = title[comma + 2 :].split()
-    if not (1 <= len(tail) <= 2 and tail[-1][:1].isupper() and len(tail[-1]) <= 5 and tail[-1].isalpha()):
+    if not (
+        1 <= len(tail) <= 2 and tail[-1][:1].isupper() and len(tail[-1]) <= 5 and tail[-1].isalpha()
+    ):
         return None
     if _ABBREV_FOLLOW.match(following):
         return comma
@@ -755,9 +853,8 @@ def _abbrev_tail_comma(title: str, following: str) -> int | None:
 def _merge_subtitle(text: str, end: int) -> int:
     """APA/Chicago book titles with a second sentence: "Title. Subtitle. City: Publisher."."""
     rest = text[end:]
-    if not rest.startswith(". "):
-        if not rest.startswith(" ") or text[end - 1 : end] != "?":
-            return end
+    if not rest.startswith(". ") and (not rest.startswith(" ") or text[end - 1 : end] != "?"):
+        return end
     second_start = end + (2 if rest.startswith(". ") else 1)
     second_stop = _title_stop(text[second_start:])
     if second_stop is None:
@@ -768,11 +865,19 @@ def _merge_subtitle(text: str, end: int) -> int:
         return end
     if _PUBLISHER_SENTENCE.search(second) or not 2 <= len(second.split()) <= 25:
         return end
-    if _SECOND_SENTENCE_BAD.match(second) or _CONFERENCE.search(second) or _JOURNALISH.search(second):
+    if (
+        _SECOND_SENTENCE_BAD.match(second)
+        or _CONFERENCE.search(second)
+        or _JOURNALISH.search(second)
+    ):
         return end
-    if re.match(r"(?:In:?\s|in:?\s)", after) or re.match(r"[A-Z][\w .,'’-]{1,40}(?:,\s*[A-Z]{2,})?:\s", after):
+    if re.match(r"(?:In:?\s|in:?\s)", after) or re.match(
+        r"[A-Z][\w .,'’-]{1,40}(?:,\s*[A-Z]{2,})?:\s", after
+    ):
         return second_start + second_stop
-    if text[end - 1 : end] == "?" and re.match(r"[^.]{2,120}?(?:[^\W\d_]|\s)\d+\s*(?:\(|,\s*\d)", after):
+    if text[end - 1 : end] == "?" and re.match(
+        r"[^.]{2,120}?(?:[^\W\d_]|\s)\d+\s*(?:\(|,\s*\d)", after
+    ):
         return second_start + second_stop
     return end
 
@@ -856,7 +961,11 @@ def _parse_source(rest: str, fields: _Fields) -> None:
     if not text:
         return
     text = _DESCRIPTOR.sub("", text, count=0) if text.startswith(("(", "[")) else text
-    text = re.sub(r"^\s*[(\[][^()\[\]]{0,80}[)\]]\s*[.,]?\s*", "", text) if re.match(r"^\s*[(\[]", text) else text
+    text = (
+        re.sub(r"^\s*[(\[][^()\[\]]{0,80}[)\]]\s*[.,]?\s*", "", text)
+        if re.match(r"^\s*[(\[]", text)
+        else text
+    )
     in_match = _IN_PREFIX.match(text)
     if in_match:
         fields.chapter = True
@@ -881,10 +990,14 @@ def _parse_source(rest: str, fields: _Fields) -> None:
 
 
 def _looks_like_publisher_only(container: str, text: str) -> bool:
-    """"Chicago: University of Chicago Press" is a publisher, not a container."""
+    """ "Chicago: University of Chicago Press" is a publisher, not a container."""
     if re.search(r":\s", container):
         return True
-    return bool(re.search(r"\b(?:Press|Publishers?|Publishing|Verlag|Books|Wiley|Elsevier|Springer)\b", container)) and not _JOURNALISH.search(container)
+    return bool(
+        re.search(
+            r"\b(?:Press|Publishers?|Publishing|Verlag|Books|Wiley|Elsevier|Springer)\b", container
+        )
+    ) and not _JOURNALISH.search(container)
 
 
 def _container_end(text: str) -> int:
@@ -916,7 +1029,11 @@ def _parse_numbers(text: str, fields: _Fields) -> None:
     chicago = _CHICAGO_VOL.search(text)
     if chicago and (vip is None or chicago.start() <= vip.start()):
         vip = None
-    if vip and not re.fullmatch(_YEAR, vip.group("vol") or "") and not re.fullmatch(_YEAR, vip.group("iss").strip()):
+    if (
+        vip
+        and not re.fullmatch(_YEAR, vip.group("vol") or "")
+        and not re.fullmatch(_YEAR, vip.group("iss").strip())
+    ):
         fields.volume = vip.group("vol")
         fields.issue = vip.group("iss").strip()
         if vip.group("pages"):
@@ -957,7 +1074,11 @@ def _classify(text: str, fields: _Fields) -> ReferenceType:
         return "thesis"
     has_link = bool(fields.url or fields.retrieved_from)
     outlet = " ".join(x for x in (fields.container, fields.publisher, fields.authors_segment) if x)
-    if has_link and (_NEWS.search(outlet) or (fields.url and _ONLINE_NEWS_HOST.search(fields.url))) and not fields.volume:
+    if (
+        has_link
+        and (_NEWS.search(outlet) or (fields.url and _ONLINE_NEWS_HOST.search(fields.url)))
+        and not fields.volume
+    ):
         return "news"
     if _CONFERENCE.search(fields.container or "") or (fields.chapter and _CONFERENCE.search(text)):
         return "conference"
@@ -1008,7 +1129,9 @@ def parse_reference(
         return Reference(span=base_span, raw=raw, index=index, number=number, key=key)
 
 
-def _build(raw: str, span: Span, index: int, number: int | None, key: str | None, fields: _Fields) -> Reference:
+def _build(
+    raw: str, span: Span, index: int, number: int | None, key: str | None, fields: _Fields
+) -> Reference:
     people, et_al = parse_authors(fields.authors_segment) if fields.authors_segment else ((), False)
     text_for_type = _collapse(raw)
     return Reference(
@@ -1035,11 +1158,16 @@ def _build(raw: str, span: Span, index: int, number: int | None, key: str | None
     )
 
 
+_MAX_PARSE = 3000  # no real entry is longer; keeps odd input (a whole pasted file) fast
+
+
 def _parse_fields(raw: str) -> _Fields:
     fields = _Fields()
-    text = _collapse(raw.replace("\u00a0", " "))
+    text = _collapse(raw[: _MAX_PARSE * 2].replace("\u00a0", " "))[:_MAX_PARSE]
     text = _strip_marker(text, fields)
-    text = _MD_LINK.sub(lambda m: f"{m.group(1)} {m.group(2)}" if m.group(1) != m.group(2) else m.group(2), text)
+    text = _MD_LINK.sub(
+        lambda m: f"{m.group(1)} {m.group(2)}" if m.group(1) != m.group(2) else m.group(2), text
+    )
     text = _extract_links(text, fields)
     text = _strip_markup(text, fields)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", _collapse(text))
@@ -1075,7 +1203,7 @@ def _parse_fields(raw: str) -> _Fields:
         fields.year, fields.date = _date_from_match(date)
         after = rest[len(date.group(0)) :]
         lead_after = after.lstrip(" ")
-        if lead_after.startswith(",") and not lead_after.lstrip(" ,").startswith(("\"", "“")):
+        if lead_after.startswith(",") and not lead_after.lstrip(" ,").startswith(('"', "“")):
             comma_style = True
         rest = after
     if fields.title is None:
@@ -1139,7 +1267,9 @@ def _starts_entry(line: str, current: _Entry | None) -> bool:
     stripped = line.strip()
     if current is None:
         return True
-    if _MARKER.match(stripped) and not re.match(r"^[-–]\s", stripped) or stripped.startswith(("- ", "* ", "+ ", "• ")):
+    if (_MARKER.match(stripped) and not re.match(r"^[-–]\s", stripped)) or stripped.startswith(
+        ("- ", "* ", "+ ", "• ")
+    ):
         return True
     if _CONTINUATION_START.match(stripped):
         return False
@@ -1147,7 +1277,9 @@ def _starts_entry(line: str, current: _Entry | None) -> bool:
     if indent > current.indent:
         return False
     previous = current.last_line.rstrip()
-    if previous.endswith((".", ")", "]", ">")) or _URL.search(previous.split(" ")[-1] if previous else ""):
+    if previous.endswith((".", ")", "]", ">")) or _URL.search(
+        previous.split(" ")[-1] if previous else ""
+    ):
         return True
     if not current.has_year:
         return False
@@ -1175,7 +1307,7 @@ def split_reference_list(text: str, start: int) -> list[Reference]:
 def _split_entries(text: str) -> list[_Entry]:
     entries: list[_Entry] = []
     current: _Entry | None = None
-    for line_start, line_end, line in _line_iter(text):
+    for line_start, _line_end, line in _line_iter(text):
         if not line.strip():
             current = None
             continue

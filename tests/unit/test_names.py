@@ -1,0 +1,102 @@
+"""Tests for essaylint.analysis.names.parse_authors."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from essaylint.analysis.names import is_initials, looks_corporate, parse_authors
+
+
+def families(segment: str) -> list[str]:
+    people, _ = parse_authors(segment)
+    return [p.family for p in people]
+
+
+@pytest.mark.parametrize(
+    ("segment", "expected"),
+    [
+        ("Pan, Z., Lu, Y., Wang, B., & Chau, P. Y.", ["Pan", "Lu", "Wang", "Chau"]),
+        ("Lawrence, G.D.", ["Lawrence"]),
+        ("Rong, Shuang, Benchao Li, and Wei Zhang", ["Rong", "Li", "Zhang"]),
+        ("Goss DL, Moore JH", ["Goss", "Moore"]),
+        ("Tsung-Yu Lin, Aruni RoyChowdhury", ["Lin", "RoyChowdhury"]),
+        ("D. H. van Hessem, C. W. Scherer, and O. H. Bosgra", ["van Hessem", "Scherer", "Bosgra"]),
+        ("Kamerlin, S. C. L.; Warshel, A.", ["Kamerlin", "Warshel"]),
+        ("Ferren, W. R., Jr.", ["Ferren"]),
+        ("de la Macorra, J.", ["de la Macorra"]),
+        ("Ludwig van Beethoven", ["van Beethoven"]),
+        ("S. Keshav H. Zhang", ["Keshav", "Zhang"]),
+        ("Kempner J.C., David L.P.", ["Kempner", "David"]),
+        ("Sera, W. E., and C. N. Early", ["Sera", "Early"]),
+        ("Bickman, L., & Ellis, H. (Eds.)", ["Bickman", "Ellis"]),
+    ],
+)
+def test_family_names(segment: str, expected: list[str]) -> None:
+    assert families(segment) == expected
+
+
+def test_given_names_and_raw_are_kept() -> None:
+    people, et_al = parse_authors("Pan, Z., & Chau, P. Y.")
+    assert not et_al
+    assert people[0].given == "Z."
+    assert people[1].given == "P. Y."
+    assert people[1].raw == "Chau, P. Y."
+
+
+@pytest.mark.parametrize(
+    "segment",
+    [
+        "World Health Organization",
+        "The Guardian",
+        "Zentangle, Inc.",
+        "U.S. Department of Transportation",
+    ],
+)
+def test_corporate_authors_are_one_person(segment: str) -> None:
+    people, _ = parse_authors(segment)
+    assert len(people) == 1
+    assert people[0].corporate
+    assert people[0].given is None
+    assert people[0].family == segment.rstrip(".") or people[0].family == segment
+
+
+def test_comma_inside_inc_is_not_a_separator() -> None:
+    people, _ = parse_authors("Zentangle, Inc.")
+    assert [p.family for p in people] == ["Zentangle, Inc."]
+
+
+@pytest.mark.parametrize("segment", ["Wei, J., et al.", "Smith, J. and others", "Smith, J., et al"])
+def test_et_al_is_flagged_and_removed(segment: str) -> None:
+    people, et_al = parse_authors(segment)
+    assert et_al
+    assert [p.family for p in people] in (["Wei"], ["Smith"])
+
+
+@pytest.mark.parametrize("segment", ["———.", "---", "______.", "  "])
+def test_repeaters_and_blank_give_no_authors(segment: str) -> None:
+    assert parse_authors(segment) == ((), False)
+
+
+def test_initials_shapes() -> None:
+    assert is_initials("D. M.")
+    assert is_initials("J.-P.")
+    assert is_initials("JJ")
+    assert is_initials("G.D.")
+    assert not is_initials("Smith")
+    assert not is_initials("BEARD")
+
+
+def test_corporate_heuristic_rejects_people() -> None:
+    assert not looks_corporate("Smith, J.")
+    assert not looks_corporate("Reijneveld, S.A.")
+    assert looks_corporate("Bureau of Labor Statistics")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_parse_authors_never_raises(segment: str) -> None:
+    people, et_al = parse_authors(segment)
+    assert isinstance(et_al, bool)
+    assert all(p.family for p in people)

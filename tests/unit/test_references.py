@@ -1,0 +1,349 @@
+"""Tests for essaylint.analysis.references (entry parsing and list splitting)."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from essaylint.analysis.references import parse_reference, split_reference_list
+from essaylint.models import Span
+
+SHARED = (
+    Path(__file__).resolve().parents[3] / "shared" / "data" / "refparse" / "anystyle-core.jsonl"
+)
+
+
+def test_apa_journal_article() -> None:
+    ref = parse_reference(
+        "Boyd, D. M., & Ellison, N. B. (2007). Social network sites: Definition, history, and "
+        "scholarship. Journal of Computer-Mediated Communication, 13(1), 210-230. "
+        "https://doi.org/10.1111/j.1083-6101.2007.00393.x"
+    )
+    assert [a.family for a in ref.authors] == ["Boyd", "Ellison"]
+    assert ref.year == "2007"
+    assert ref.title == "Social network sites: Definition, history, and scholarship"
+    assert ref.container == "Journal of Computer-Mediated Communication"
+    assert (ref.volume, ref.issue, ref.pages) == ("13", "1", "210–230")
+    assert ref.doi == "10.1111/j.1083-6101.2007.00393.x"
+    assert ref.type == "article"
+
+
+@pytest.mark.parametrize(
+    ("raw", "container", "volume", "issue", "pages"),
+    [
+        (
+            "Pan, Z. (2017). Who are you. New media & society9(5), 735-752.",
+            "New media & society",
+            "9",
+            "5",
+            "735–752",
+        ),
+        (
+            "Boyd, D. (2007). Sites. Journal of computer‐mediated Communication13(1), 210-230.",
+            "Journal of computer‐mediated Communication",
+            "13",
+            "1",
+            "210–230",
+        ),
+        (
+            "Kim, J. (2015). Tourism and stuff.\u00a0Tourism Management47, 58-67.",
+            "Tourism Management",
+            "47",
+            None,
+            "58–67",
+        ),
+    ],
+)
+def test_journal_running_into_volume(
+    raw: str, container: str, volume: str, issue: str | None, pages: str
+) -> None:
+    ref = parse_reference(raw)
+    assert ref.container == container
+    assert ref.volume == volume
+    assert ref.issue == issue
+    assert ref.pages == pages
+
+
+def test_month_date_and_empty_retrieved_from() -> None:
+    ref = parse_reference(
+        "The Guardian. (2019, September 17). Climate strikes explained. Retrieved from"
+    )
+    assert ref.year == "2019"
+    assert ref.date == "2019-09-17"
+    assert ref.retrieved_from
+    assert ref.url is None
+    assert ref.authors[0].corporate
+    assert ref.title == "Climate strikes explained"
+
+
+def test_minimal_entry_with_year_suffix_and_et_al() -> None:
+    ref = parse_reference("Wei, J., et al. (2022a). Title.")
+    assert ref.year == "2022a"
+    assert ref.et_al
+    assert [a.family for a in ref.authors] == ["Wei"]
+    assert ref.title == "Title"
+
+
+def test_harvard_available_at_and_accessed() -> None:
+    ref = parse_reference(
+        "Lawrence, G.D. (2013) The study of reading. Available at: https://example.org/reading "
+        "(Accessed: 24 April 2024)."
+    )
+    assert ref.authors[0].family == "Lawrence"
+    assert ref.year == "2013"
+    assert ref.title == "The study of reading"
+    assert ref.url == "https://example.org/reading"
+    assert ref.retrieved_from
+
+
+def test_chicago_journal_with_markdown_emphasis() -> None:
+    ref = parse_reference(
+        'Rong, Shuang, Benchao Li, and Wei Zhang. "Deep learning for things." '
+        "_Journal of Stuff_ 12, no. 3 (2022): 45–67."
+    )
+    assert [a.family for a in ref.authors] == ["Rong", "Li", "Zhang"]
+    assert ref.title == "Deep learning for things"
+    assert ref.container == "Journal of Stuff"
+    assert (ref.volume, ref.issue, ref.pages, ref.year) == ("12", "3", "45–67", "2022")
+
+
+def test_report_number_is_not_a_year() -> None:
+    ref = parse_reference(
+        "National Institutes of Health. Talking to your doctor. "
+        "NIH Publication No. 01-3670, May 2001."
+    )
+    assert ref.year == "2001"
+    assert ref.type == "report"
+
+
+def test_vancouver_with_list_number() -> None:
+    ref = parse_reference("[3] Goss DL, Moore JH. Running injuries. J Sports Med. 2012;30(15):1-5.")
+    assert ref.number == 3
+    assert [a.family for a in ref.authors] == ["Goss", "Moore"]
+    assert ref.year == "2012"
+    assert ref.title == "Running injuries"
+    assert (ref.volume, ref.issue, ref.pages) == ("30", "15", "1–5")
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        (
+            "Zhang, Y. (2019). Shaping minds [Video]. YouTube. https://www.youtube.com/watch?v=abc",
+            "video",
+        ),
+        (
+            "Chen, L. (2018). Learning things (Doctoral dissertation, Stanford University).",
+            "thesis",
+        ),
+        (
+            "Lin, T. (2017). Pyramids. In Proceedings of the IEEE Conference on Vision "
+            "(pp. 2117-2125).",
+            "conference",
+        ),
+        (
+            "Smith, A. (2010). Chapter one. In B. Jones (Ed.), Big book (pp. 1-20). London: Sage.",
+            "chapter",
+        ),
+        (
+            "BBC News. (2020, March 3). Virus spreads. Retrieved from https://www.bbc.co.uk/news/x",
+            "news",
+        ),
+        ("Smith, J. (2019). A book. New York: Penguin.", "book"),
+    ],
+)
+def test_types(raw: str, kind: str) -> None:
+    assert parse_reference(raw).type == kind
+
+
+def test_chapter_container_skips_editors() -> None:
+    ref = parse_reference(
+        "Smith, A. (2010). Chapter one. In B. Jones (Ed.), Big book (pp. 1-20). London: Sage."
+    )
+    assert ref.container == "Big book"
+    assert ref.pages == "1–20"
+    assert ref.publisher == "Sage"
+
+
+def test_markdown_link_target_is_the_url() -> None:
+    ref = parse_reference("Smith, J. (2020). [Some site](https://example.com/a_b). Example.")
+    assert ref.url == "https://example.com/a_b"
+
+
+def test_list_markers_and_emphasis_are_stripped() -> None:
+    ref = parse_reference("* Doe, J. (2020). Paper. *Nature*, 5(2), 1-2.")
+    assert ref.authors[0].family == "Doe"
+    assert ref.container == "Nature"
+    numbered = parse_reference("12. Doe, J. (2020). Paper. Nature, 5(2), 1-2.")
+    assert numbered.number == 12
+    assert parse_reference("12. Doe, J. (2020). Paper.", number=7).number == 7
+
+
+def test_ieee_and_comma_styles() -> None:
+    ieee = parse_reference(
+        'L. Sha, R. Rajkumar, and J. Lehoczky, "Priority inheritance protocols," '
+        "IEEE Trans. Comput., "
+        "vol. 39, no. 9, pp. 1175-1185, 1990."
+    )
+    assert [a.family for a in ieee.authors] == ["Sha", "Rajkumar", "Lehoczky"]
+    assert ieee.title == "Priority inheritance protocols"
+    assert ieee.year == "1990"
+    assert (ieee.volume, ieee.issue) == ("39", "9")
+    comma = parse_reference(
+        "Feferman, S., Transfinite recursive progressions, J. Symbolic Logic, 27, 259-316 (1962)."
+    )
+    assert comma.authors[0].family == "Feferman"
+    assert comma.title == "Transfinite recursive progressions"
+    assert comma.year == "1962"
+
+
+def test_doi_prefix_forms() -> None:
+    assert parse_reference("A, B. (2001). T. J, 1, 2. doi:10.1000/xyz123.").doi == "10.1000/xyz123"
+    assert parse_reference("A, B. (2001). T. https://dx.doi.org/10.1000/abc").doi == "10.1000/abc"
+
+
+def test_repeater_has_no_authors() -> None:
+    ref = parse_reference("———. 1836. Tales of a Grandfather. Edinburgh: R. Cadell.")
+    assert ref.authors == ()
+    assert ref.year == "1836"
+    assert ref.title == "Tales of a Grandfather"
+
+
+def test_span_and_index_are_passed_through() -> None:
+    ref = parse_reference("Smith, J. (2019). A.", span=Span(start=5, end=25), index=3, key="smith")
+    assert ref.span == Span(start=5, end=25)
+    assert (ref.index, ref.key) == (3, "smith")
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "(", "[", "“", "2019", "((((((", "\x00\x01", "———"])
+def test_odd_inputs_do_not_raise(raw: str) -> None:
+    assert parse_reference(raw).raw == raw
+
+
+def test_pathological_input_is_fast() -> None:
+    samples = [
+        "a" * 100_000,
+        "A. " * 33_000,
+        "(" * 50_000 + ")" * 50_000,
+        "Smith, J., " * 9_000,
+        "1999 " * 20_000,
+        "http://" + "a/" * 50_000,
+        "_*" * 50_000,
+        "Smith J. " * 11_000 + "(2019).",
+    ]
+    for raw in samples:
+        start = time.perf_counter()
+        parse_reference(raw)
+        split_reference_list(raw, 0)
+        assert time.perf_counter() - start < 2.0
+
+
+# --- splitting ----------------------------------------------------------------
+
+
+def test_split_mixed_list_with_crlf() -> None:
+    text = (
+        "## References\r\n\r\n"
+        "Wikipedia. (n.d.). Edgar Dale\r\n e. Retrieved from https://en.wikipedia.org/wiki/Edgar_Dale\r\n"
+        "Boyd, D. M. (2007). Social network sites. Journal of CMC, 13(1), 210-230.\r\n\r\n"
+        "<references>\r\n"
+        "1. Smith, J. (2019). A book. New York: Penguin.\r\n"
+        "- Jones, K. (2018). Another\r\n  book with a long title. London: Sage.\r\n"
+        "[3] Goss DL, Moore JH. Running injuries. J Sports Med. 2012;30(15):1-5.\r\n"
+        "[^kim]: Kim, J. (2015). Tourism. Tourism Management47, 58-67.\r\n"
+    )
+    offset = 40
+    refs = split_reference_list(text, offset)
+    assert [r.index for r in refs] == list(range(6))
+    assert [r.authors[0].family for r in refs] == [
+        "Wikipedia",
+        "Boyd",
+        "Smith",
+        "Jones",
+        "Goss",
+        "Kim",
+    ]
+    assert refs[0].year == "n.d."
+    assert refs[0].url == "https://en.wikipedia.org/wiki/Edgar_Dale"
+    assert (refs[2].number, refs[4].number) == (1, 3)
+    assert (refs[5].key, refs[5].source) == ("kim", "footnote")
+    for ref in refs:
+        piece = text[ref.span.start - offset : ref.span.end - offset]
+        assert piece == ref.raw
+        assert not piece.endswith(("\r", "\n", " "))
+    assert refs[3].raw.endswith("London: Sage.")
+
+
+def test_split_blank_line_separated_and_wrapped_lower_case() -> None:
+    text = (
+        "Smith, J. (2019). A very long title that\ncontinues here. Journal, 1(2), 3-4.\n\n"
+        "Jones, K. (2018). B. C."
+    )
+    refs = split_reference_list(text, 0)
+    assert len(refs) == 2
+    assert refs[0].title == "A very long title that continues here"
+
+
+def test_split_skips_headings_and_junk() -> None:
+    text = "References\n\n**Bibliography**\n---\n</references>\nSmith, J. (2019). A.\n"
+    refs = split_reference_list(text, 0)
+    assert len(refs) == 1
+    assert refs[0].raw == "Smith, J. (2019). A."
+
+
+def test_split_empty() -> None:
+    assert split_reference_list("", 10) == []
+    assert split_reference_list("\n\n\r\n", 0) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_parse_reference_never_raises(raw: str) -> None:
+    ref = parse_reference(raw)
+    assert ref.raw == raw
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list('ab A.,()[]1290-\n\r\t*_#<>:;"“”&')), max_size=400),
+    st.integers(0, 1000),
+)
+def test_split_spans_lie_within_input(text: str, start: int) -> None:
+    refs = split_reference_list(text, start)
+    previous_end = start
+    for index, ref in enumerate(refs):
+        assert ref.index == index
+        assert start <= ref.span.start < ref.span.end <= start + len(text)
+        assert ref.span.start >= previous_end
+        assert text[ref.span.start - start : ref.span.end - start] == ref.raw
+        previous_end = ref.span.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_split_never_raises_on_any_text(text: str) -> None:
+    for ref in split_reference_list(text, 0):
+        assert 0 <= ref.span.start <= ref.span.end <= len(text)
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="shared labelled data not present")
+def test_shared_dev_set_year_and_speed() -> None:
+    rows = [
+        json.loads(line) for line in SHARED.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    start = time.perf_counter()
+    refs = [parse_reference(row["raw"]) for row in rows]
+    elapsed = time.perf_counter() - start
+    assert elapsed < 5.0
+    hits = sum(
+        1
+        for row, ref in zip(rows, refs, strict=True)
+        if row["fields"]["year"] and ref.year and ref.year.startswith(row["fields"]["year"])
+    )
+    gold = sum(1 for row in rows if row["fields"]["year"])
+    assert hits / gold > 0.95
