@@ -218,6 +218,9 @@ _NOT_AUTHORS = _SENTENCE_WORDS | frozenset(
         "yesterday",
     ]
 )
+_LEADING_PARTICLES = re.compile(
+    r"^(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+"
+)
 _ORG_WORDS = frozenset(
     [
         "organization",
@@ -304,7 +307,8 @@ def _looks_like_names(authors: str) -> bool:
         return False
     if any(ch.isdigit() for ch in authors):
         return False
-    first = authors.lstrip('_*"“')[:1]
+    lead = _LEADING_PARTICLES.sub("", authors.lstrip('_*"“'))
+    first = lead[:1]
     if not first or not first.isupper():
         return False
     words = [w for w in re.split(r"[\s,]+", authors) if w]

@@ -15,6 +15,7 @@ rules can say exactly what is wrong:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -184,7 +185,31 @@ def _link_author_date(ci: int, citation: Citation, index: _Index) -> Link:
     return _near_miss(ci, citation, index)
 
 
+_CITED_INITIALS = re.compile(r"^((?:[A-Z]\.[\s-]*)+)\s*\S")
+
+
+def _given_initials(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch.isalpha())
+
+
+def _narrow_by_initials(
+    citation: Citation, indices: list[int], refs: Sequence[Reference]
+) -> list[int]:
+    """ "J. Smith (2019)" vs "K. Smith (2019)": APA adds initials to tell authors apart."""
+    m = _CITED_INITIALS.match(citation.authors[0]) if citation.authors else None
+    if not m:
+        return indices
+    wanted = _given_initials(m.group(1))
+    narrowed = [
+        i
+        for i in indices
+        if refs[i].authors and _given_initials(refs[i].authors[0].given or "").startswith(wanted)
+    ]
+    return narrowed or indices
+
+
 def _pick(ci: int, citation: Citation, same_year: list[int], refs: Sequence[Reference]) -> Link:
+    same_year = _narrow_by_initials(citation, same_year, refs)
     ranked = _rank(citation, same_year, refs)
     best = ranked[0]
     if len(ranked) > 1:

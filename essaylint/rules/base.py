@@ -144,4 +144,4 @@ def describe_reference(r: Reference) -> str:
         who = f"{names[0]} et al."
     if r.et_al and len(names) <= 5:
         who += " et al."
-    return f"{who} ({r.year or 'n.d.'})"
+    return f"{who} ({r.year or 'no year'})"

@@ -8,18 +8,24 @@ from collections.abc import Iterator
 from essaylint.models import Finding, Reference
 from essaylint.rules.base import Rule, RuleContext, describe_reference
 
-_ONLINE_MARKERS = re.compile(
+_ONLINE_FORMAT = re.compile(
     r"\[(?:video|podcast|audio|tweet|blog post|web page|webpage|online|infographic|"
-    r"youtube video|facebook post|instagram post)\]|\byoutube\b|\bvimeo\b|\btiktok\b",
+    r"youtube video|facebook post|instagram post)\]",
     re.IGNORECASE,
 )
+_PLATFORM = re.compile(r"\b(?:youtube|vimeo|tiktok|instagram|twitter|facebook)\b", re.IGNORECASE)
 
 
 def is_online(ref: Reference) -> bool:
-    """Sources that are read online: web pages, videos, "Retrieved from" entries."""
-    return (
-        ref.retrieved_from or ref.type in ("web", "video") or bool(_ONLINE_MARKERS.search(ref.raw))
-    )
+    """Sources that are read online: web pages, videos, "Retrieved from" entries.
+
+    A bracketed format ("[Video]") counts anywhere; a platform name counts only
+    as the source (container or publisher), never inside a book's title.
+    """
+    if ref.retrieved_from or ref.type in ("web", "video") or _ONLINE_FORMAT.search(ref.raw):
+        return True
+    source = " ".join(x for x in (ref.container, ref.publisher) if x)
+    return bool(_PLATFORM.search(source))
 
 
 class MissingUrl(Rule):
