@@ -23,13 +23,20 @@ def summary(text: str, known: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("as shown (Pan, Lu, Wang & Chau, 2019, p. 71).", [(("Pan", "Lu", "Wang", "Chau"), "2019")]),
+        (
+            "as shown (Pan, Lu, Wang & Chau, 2019, p. 71).",
+            [(("Pan", "Lu", "Wang", "Chau"), "2019")],
+        ),
         ("Boyd and Ellison (2007) define it.", [(("Boyd", "Ellison"), "2007")]),
         ("Cascio et al. (2016) found it.", [(("Cascio",), "2016")]),
-        ("It helps (Goodfellow et al., 2014; Reed et al., 2016).",
-         [(("Goodfellow",), "2014"), (("Reed",), "2016")]),
-        ("A report (World Health Organization [WHO], 2020).",
-         [(("World Health Organization",), "2020")]),
+        (
+            "It helps (Goodfellow et al., 2014; Reed et al., 2016).",
+            [(("Goodfellow",), "2014"), (("Reed",), "2016")],
+        ),
+        (
+            "A report (World Health Organization [WHO], 2020).",
+            [(("World Health Organization",), "2020")],
+        ),
         ("Undated (Zentangle, Inc., n.d.).", [(("Zentangle, Inc.",), "n.d.")]),
         ("Two works (Smith, 2010a, 2012).", [(("Smith",), "2010a"), (("Smith",), "2012")]),
         ("see it (e.g., Walker & Lynn, 2013, p.151).", [(("Walker", "Lynn"), "2013")]),
@@ -106,9 +113,14 @@ def test_spans_point_at_the_citation() -> None:
     text = "Intro. Ganda (2014, p. 9-10) noted it."
     (c,) = cites(text)
     assert text[c.span.start : c.span.end] == "Ganda (2014, p. 9-10)"
-    assert c.locator == "p. 9-10" and c.narrative
+    assert c.locator == "p. 9-10"
+    assert c.narrative
 
 
 def test_split_author_names() -> None:
-    assert split_author_names("Krause, Croft & James") == (("Krause", "Croft", "James"), False, None)
+    assert split_author_names("Krause, Croft & James") == (
+        ("Krause", "Croft", "James"),
+        False,
+        None,
+    )
     assert split_author_names("Cohen et al.") == (("Cohen",), True, None)

@@ -40,7 +40,8 @@ def test_wrong_year_is_a_year_mismatch_pointing_at_the_closest_entry() -> None:
 def test_same_surname_two_works_are_told_apart_by_year() -> None:
     refs = [ref("Tuckman", year="1965"), ref("Tuckman", "Jensen", year="1977")]
     links = link_citations([cite("Tuckman", year="1965")], refs)
-    assert links[0].status == "matched" and links[0].reference == 0
+    assert links[0].status == "matched"
+    assert links[0].reference == 0
     assert cited_reference_indices(links) == {0}
 
 

@@ -20,7 +20,8 @@ def test_heading_starts_the_list_and_a_rule_ends_it() -> None:
     assert _line(text, essay.references.start) == 5
     assert _line(text, essay.references.end) == 7
     assert essay.body.end == text.index("## References")
-    assert essay.trailing is not None and "Glossary" in text[essay.trailing.start :]
+    assert essay.trailing is not None
+    assert "Glossary" in text[essay.trailing.start :]
 
 
 def test_list_without_heading_is_found_and_comments_after_it_are_trailing() -> None:
@@ -50,7 +51,8 @@ def test_numbered_subsection_heading_wins_over_its_parent() -> None:
     assert essay.heading == "### 9.1 References"
     assert essay.references is not None
     listed = text[essay.references.start : essay.references.end]
-    assert "Bem" in listed and "Cohen" not in listed
+    assert "Bem" in listed
+    assert "Cohen" not in listed
 
 
 def test_reading_list_inside_the_body_is_excluded_but_a_title_with_reading_is_not() -> None:
@@ -62,7 +64,8 @@ def test_reading_list_inside_the_body_is_excluded_but_a_title_with_reading_is_no
     essay = find_sections(text)
     assert len(essay.excluded) == 1
     excluded = text[essay.excluded[0].start : essay.excluded[0].end]
-    assert "Kerzner" in excluded and "Ames, 2001" not in excluded
+    assert "Kerzner" in excluded
+    assert "Ames, 2001" not in excluded
 
 
 def test_no_reference_list() -> None:
@@ -75,7 +78,7 @@ def test_no_reference_list() -> None:
 def test_entry_shapes() -> None:
     assert looks_like_entry("Pan, Z., Lu, Y., & Chau, P. Y. (2017). Who do you think you are?")
     assert looks_like_entry("The Guardian (2016, October 19). The Guardian view. Retrieved from")
-    assert looks_like_entry("[^rong]: Rong, Shuang. \"Association.\" Journal 12 (2022): 4.")
+    assert looks_like_entry('[^rong]: Rong, Shuang. "Association." Journal 12 (2022): 4.')
     assert looks_like_entry("3. Ryan, R. M. (2000). Self-determination theory.")
     assert not looks_like_entry("Debates have emerged on whether media matter, Ganda (2014) said.")
     assert not looks_like_entry("Hi Shong, I enjoyed reading your paper in 2020.")
