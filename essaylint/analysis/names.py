@@ -164,6 +164,9 @@ def _is_cap_word(token: str) -> bool:
     return len(core) >= 2 and core[0].isupper() and _is_word(core) and not is_initials(token)
 
 
+_FUNCTION_WORDS = frozenset({"The", "An", "Of", "And", "In", "On", "For", "To", "With", "From"})
+
+
 def looks_like_name_part(part: str) -> bool:
     """Could this comma-separated chunk be (part of) a personal name?
 
@@ -182,6 +185,8 @@ def looks_like_name_part(part: str) -> bool:
     if words[0] in {"The", "A", "An", "On", "In", "Of", "For"} and len(words) > 1:
         return False
     has_name_word = False
+    if any(w in _FUNCTION_WORDS for w in words[1:]):
+        return False
     for word in words:
         if is_initials(word):
             continue

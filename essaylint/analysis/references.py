@@ -38,6 +38,7 @@ _MARKER = re.compile(
     r"|\[(?P<bnum>\d{1,4})\]\s*"
     r"|\((?P<pnum>\d{1,4})\)\s+"
     r"|(?P<dnum>\d{1,3})[.)]\s+"
+    r"|(?P<snum>\d{1,3})\s+(?=[A-Z][^\W\d_]*[,.\s])"
     r"|\[(?P<key>[A-Za-z][\w:+-]{0,30})\]\s+"
     r"|[-*+•–]\s+)"
 )
@@ -126,6 +127,10 @@ _LOOSE_YEAR = re.compile(
 _REPEATER_START = re.compile(r"^\s*(?:[-—–_―‒‐]\s?){2,}\.?[,.]?\s*")
 _LEADING_YEAR = re.compile(r"^(?P<year>" + _YEAR + r")(?P<suffix>[a-z])?[.,]?\s+(?=\S)")
 _COLON = re.compile(r":\s")
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\s*\.(?!\.)")
+_ROLE_AFTER_NAMES = re.compile(
+    r"\((?:eds?|Eds?|EDS?|Hrsg|hrsg|dir|Dir|trans|Trans|comp|Comp|coord|Coord)\.?\)(?=\s+[A-Z\"“‘«])"
+)
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;](?:\s|$))")
 _DESCRIPTOR = re.compile(
     r"\s*[(\[](?=[^()\[\]]*(?:\bed\b|\beds?\.|edition|dissertation|thesis|video|report|\bno\.|vol\.|pp\.|"
@@ -297,7 +302,7 @@ def _strip_marker(text: str, fields: _Fields) -> str:
         fields.footnote = True
     elif match.group("key"):
         fields.key = match.group("key")
-    for name in ("bnum", "pnum", "dnum"):
+    for name in ("bnum", "pnum", "dnum", "snum"):
         if match.group(name):
             fields.number = int(match.group(name))
     return text[match.end() :]
@@ -370,7 +375,8 @@ def _extract_links(text: str, fields: _Fields) -> str:
 def _remove_retrieval(text: str) -> str:
     text = _RETRIEVAL_CLAUSE.sub(" ", text)
     text = re.sub(r"<\s*>|\(\s*\)|\[\s*\]", " ", text)
-    return _collapse(text).strip(" ,;:")
+    text = _DOUBLE_STOP.sub(".", _collapse(text))
+    return text.strip(" ,;:")
 
 
 # --- finding the end of the author list ---------------------------------------
@@ -598,6 +604,9 @@ def _find_author_cut(text: str) -> _AuthorCut:
     ):
         candidates.append((colon.start(), "stop", None))
     stop = _first_name_stop(text)
+    role = _ROLE_AFTER_NAMES.search(text, 0, 300)
+    if role and (stop is None or role.end() < stop):
+        stop = role.end()
     if stop is not None:
         candidates.append((stop, "stop", None))
     if paren and (stop is None or stop >= paren.start() - 2 or paren.start() < 200):
@@ -813,7 +822,7 @@ _STRONG_SOURCE = re.compile(
     r"Ph\.?\s?D|PhD|Masters?'?s?\s[Tt]hesis|[Tt]hesis|[Dd]issertation|Technical\s[Rr]ep|Tech\.?\s[Rr]ep|"
     r"[Pp]reprint|to appear|[Ss]ubmitted|paper\s|[Ii]n press|[Uu]npublished|manuscript|pp\.|"
     r"[Pp]ages?\s\d|"
-    r"[Vv]ol\.|\d+\s*(?:\(|,\s*\d|:|vols?\b)|(?:edited|translated)\sby|eds?\.\s))"
+    r"[Vv]ol\.|\d+\s*(?:\(|,\s*\d|:|vols?\b)|(?:edited|translated)\sby|eds?\.\s|trans\.\s|tr\.\s))"
 )
 _TRAILING_DATE = re.compile(
     r"(?:,\s*|\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))"
@@ -940,6 +949,7 @@ def _take_title(text: str, comma_style: bool, dated: bool = False) -> tuple[str 
             break
         rest = title[match.start() :] + rest
         title = title[: match.start()]
+    title = title.rstrip(" .,;:")
     trailing = None if dated else _TRAILING_DATE.search(title)
     if trailing and trailing.start() > 0:
         rest = title[trailing.start() :] + rest
@@ -1194,7 +1204,7 @@ def _parse_fields(raw: str) -> _Fields:
         offset = len(rest) - len(lead)
         paren = _PAREN_DATE.match(lead)
         bare = _BARE_DATE.match(lead)
-        date = paren or bare
+        date = paren or bare or _LEADING_YEAR.match(lead)
         if date is not None:
             rest = rest[offset:]
     elif not rest.startswith(date.group(0)):
