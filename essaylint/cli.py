@@ -76,7 +76,10 @@ def _root(
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Essay files (.txt .md .docx .tex .html).")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Essay files (.txt .md .docx .tex .html).", metavar="PATH..."),
+    ],
     format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="Output format.")
     ] = CheckFormat.text,
@@ -108,6 +111,8 @@ def check(
             f"unknown rule {', '.join(repr(u) for u in unknown)}; "
             "see 'essaylint rules' for the list"
         )
+    if bib is not None and not bib.is_file():
+        raise _fail(f"cannot read the BibTeX file {bib}: no such file")
     settings = Settings(select=selected, ignore=ignored, style=style.value, fail_on=fail_on.value)
     chosen = select_rules(rules, selected, ignored)
     results = [lint_path(p, settings, chosen, bib_path=bib) for p in paths]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from essaylint.analysis.citations import extract_citations
 from essaylint.analysis.matching import known_name_keys, link_citations
+from essaylint.analysis.reference_list import normalise_author_date_list
 from essaylint.analysis.references import parse_reference, split_reference_list
 from essaylint.analysis.sections import find_sections, footnote_definition_spans
 from essaylint.config import Settings
@@ -33,10 +34,12 @@ def read_references(doc: Document, essay: Essay) -> list[Reference]:
         raw = re.sub(r"^\s*\[\^[^\]]+\]:\s*", "", doc.text[span.start : span.end])
         ref = parse_reference(raw, span=span, key=key)
         refs.append(ref.model_copy(update={"source": "footnote"}))
+    refs = normalise_author_date_list(refs)
     return [r.model_copy(update={"index": i}) for i, r in enumerate(refs)]
 
 
-def detect_style(essay: Essay, refs: Sequence[Reference], numeric_citations: int) -> str:
+def detect_style(refs: Sequence[Reference], numeric_citations: int) -> str:
+    """Numeric (numbers or footnotes), Harvard ("Name (2019) Title") or APA ("(2019).")."""
     if numeric_citations and numeric_citations >= len(refs) // 2:
         return "numeric"
     if not refs:
@@ -71,10 +74,9 @@ def lint_document(
         latex=doc.format == "latex",
     )
     links = link_citations(citations, references)
+    numbered_citations = sum(1 for c in citations if c.kind in ("numeric", "footnote"))
     style = (
-        settings.style
-        if settings.style != "auto"
-        else detect_style(essay, references, sum(1 for c in citations if c.kind == "numeric"))
+        settings.style if settings.style != "auto" else detect_style(references, numbered_citations)
     )
     essay = essay.model_copy(update={"style": style})
     chosen = (

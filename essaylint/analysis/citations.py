@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from essaylint.analysis.text import DASHES, initials, name_key
 from essaylint.models import Citation, Essay, Span
 
+UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha())
 YEAR = r"(?:(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.?|in\s+press|forthcoming)"
 _YEAR_RE = re.compile(rf"^{YEAR}$", re.IGNORECASE)
 _ANY_YEAR = re.compile(rf"(?<![\w{DASHES}]){YEAR}(?![\w{DASHES}])", re.IGNORECASE)
@@ -274,7 +275,7 @@ _NARRATIVE = re.compile(
     r"(?P<etal>,?\s+et\.?\s+al\.?)?"
     r"(?P<poss>['’]s?)?"
     r"(?P<gap>(?:\s+[a-z][\w\-]*){1,3})?"
-    r"\s*$"
+    r"\s*$".replace("[A-Z]", f"[{UPPER}]")
 )
 
 

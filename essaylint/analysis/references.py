@@ -186,9 +186,9 @@ _REPORT = re.compile(
     re.IGNORECASE,
 )
 _VIDEO = re.compile(
-    r"\[(?:Video|Film|Motion picture|Video file|Television series)[^\]]*\]|\bYouTube\b|\bVimeo\b",
-    re.IGNORECASE,
+    r"\[(?:Video|Film|Motion picture|Video file|Television series)[^\]]*\]", re.IGNORECASE
 )
+_VIDEO_PLATFORM = re.compile(r"\b(?:YouTube|Vimeo)\b", re.IGNORECASE)
 _JOURNALISH = re.compile(
     r"\b(?:Journal|J\.|Review|Quarterly|Bulletin|Annals|Letters|Transactions|Trans\.|Magazine|Research)\b"
 )
@@ -218,6 +218,10 @@ _HEADING = re.compile(
 _NON_ENTRY = re.compile(r"^\s*(?:#{1,6}(?:\s.*)?|</?[A-Za-z][^>]*>\s*|[-=*_~`]{3,}\s*|\W*)$")
 _AUTHOR_START = re.compile(
     r"^(?:[\"“]|[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}\s*(?:,|\(|\.\s)|[A-Z]\.|[A-Z][\w'’-]+\s+[A-Z]{1,3}\b|———|---|___)"
+)
+# "van Dijk, P. (2017)": a lower-case particle that starts a new entry's author.
+_PARTICLE_NAME_START = re.compile(
+    r"^(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+[^\W\d_][\w'’-]*,"
 )
 _CONTINUATION_START = re.compile(
     r"^(?:[a-z]|https?:|www\.|doi|DOI|Retrieved|Available|Accessed|\(Accessed|\[Online|pp?\.\s|\d|[)\],.;:&])"
@@ -1078,7 +1082,8 @@ def _norm_pages(pages: str) -> str:
 
 
 def _classify(text: str, fields: _Fields) -> ReferenceType:
-    if _VIDEO.search(text):
+    outside_title = text.replace(fields.title, " ") if fields.title else text
+    if _VIDEO.search(text) or _VIDEO_PLATFORM.search(outside_title):
         return "video"
     if _THESIS.search(text):
         return "thesis"
@@ -1281,7 +1286,7 @@ def _starts_entry(line: str, current: _Entry | None) -> bool:
         ("- ", "* ", "+ ", "• ")
     ):
         return True
-    if _CONTINUATION_START.match(stripped):
+    if _CONTINUATION_START.match(stripped) and not _PARTICLE_NAME_START.match(stripped):
         return False
     indent = len(line) - len(line.lstrip())
     if indent > current.indent:

@@ -437,20 +437,15 @@ def test_too_large_says_size_and_limit(tmp_path: Path) -> None:
     assert "9.8 KB" in message
 
 
-def test_twenty_megabyte_text_loads_quickly(tmp_path: Path) -> None:
-    import time
-
+def test_twenty_megabyte_text_loads(tmp_path: Path) -> None:
     line = "An essay sentence with a citation (Smith, 2019) and ordinary words.\n"
     count = 20 * 1024 * 1024 // len(line)
     path = tmp_path / "huge.txt"
     path.write_text(line * count, encoding="utf-8")
     assert path.stat().st_size <= 20 * 1024 * 1024
-    started = time.perf_counter()
     doc = load_path(path)
-    elapsed = time.perf_counter() - started
     assert len(doc.text) == len(line) * count
     assert doc.position(len(doc.text) - 1).line == count
-    assert elapsed < 5.0
 
 
 def test_over_default_limit_is_refused(tmp_path: Path) -> None:

@@ -1,8 +1,6 @@
-"""Behaviour essaylint gets wrong today, pinned as strict xfails so a fix is noticed."""
+"""Regressions: behaviour that was once wrong (found while writing the CLI tests)."""
 
 from __future__ import annotations
-
-import pytest
 
 from essaylint.pipeline import lint_text
 
@@ -15,12 +13,6 @@ REFS = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="narrative citations whose author starts with a non-ASCII capital (Öztürk, Émile, "
-    "Ångström) are not extracted: the narrative pattern uses [A-Z]; the entry is then "
-    "reported as uncited (C104)",
-)
 def test_narrative_citation_with_non_ascii_initial() -> None:
     result = lint_text(
         "Dunmore (2020) and Öztürk (2016) agree (Evening Courier, 2022)." + REFS, path="e.md"
@@ -33,12 +25,6 @@ def test_narrative_citation_with_non_ascii_initial() -> None:
     assert [f.code for f in result.findings] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a multi-word corporate author written without a comma ('Evening Courier.') is "
-    "parsed as given='Evening' family='Courier', so R204 sorts it under C and messages "
-    "call it 'Courier (2022)'",
-)
 def test_corporate_author_entry_is_sorted_by_its_full_name() -> None:
     result = lint_text(
         "Dunmore (2020) and others agree (Evening Courier, 2022; Öztürk, 2016)." + REFS,
@@ -49,11 +35,6 @@ def test_corporate_author_entry_is_sorted_by_its_full_name() -> None:
     assert [f.code for f in result.findings if f.code == "R204"] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an essay cited only through Markdown footnotes is labelled 'apa'; the corpus gold "
-    "(07-dietary-fats-guide) calls it 'numeric' - detect_style counts only kind == 'numeric'",
-)
 def test_footnote_essay_style_is_numeric() -> None:
     text = (
         "Ferries carry post and medicine.[^1] Shops feel a cut within a week.[^2]\n\n"

@@ -1,0 +1,74 @@
+"""List-level fixes to parsed entries, using what the whole list says about its style.
+
+A single entry is ambiguous: "Open Polytechnic. (n.d.)" could be a person
+written in natural order or an organisation. In an author-date list whose
+other entries write people as "Family, I." it can only be an organisation
+(or a channel such as "Learn with harshit"), so such names become corporate
+authors, and a name that the entry parser took for a title-first entry
+("Learn with harshit. (2022a). Title [Video]. YouTube.") gets its author back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from essaylint.analysis.names import is_initials
+from essaylint.analysis.references import parse_reference
+from essaylint.models import Person, Reference
+
+_LEADING_NAME = re.compile(
+    r"^\s*(?:\[?\d{1,3}[.)\]]\s+)?(?P<who>[^\W\d_][^().\[\]]{1,80}?)\.?\s*"
+    r"\((?P<date>(?:1[5-9]\d\d|20\d\d)[a-z]?\b[^)]*|n\.\s?d\.?)\)"
+)
+_PLACEHOLDER = "Placeholder, P."
+
+
+def _person_style_list(refs: Sequence[Reference]) -> bool:
+    """Do most entries with authors write people as "Family, I."?"""
+    telling = [
+        r
+        for r in refs
+        if r.authors
+        and not r.authors[0].corporate
+        and not _natural_order_single(r)
+        and len((r.authors[0].raw or r.authors[0].family).split()) > 1
+    ]
+    initialled = sum(1 for r in telling if any(p.given and is_initials(p.given) for p in r.authors))
+    return initialled >= 1 and initialled * 2 >= len(telling)
+
+
+def _natural_order_single(ref: Reference) -> bool:
+    if len(ref.authors) != 1 or ref.authors[0].corporate:
+        return False
+    raw = ref.authors[0].raw or ""
+    words = raw.split()
+    return "," not in raw and len(words) >= 2 and not any(is_initials(w) for w in words)
+
+
+def _with_corporate_author(ref: Reference, name: str) -> Reference:
+    return ref.model_copy(update={"authors": (Person(family=name, raw=name, corporate=True),)})
+
+
+def _reparse_with_author(ref: Reference, who: str, start: int) -> Reference:
+    """Parse the entry again with a stand-in author, then put the real one back."""
+    reparsed = parse_reference(_PLACEHOLDER + " " + ref.raw[start:].lstrip())
+    fields = reparsed.model_dump(exclude={"span", "raw", "index", "number", "key", "source"})
+    fields["authors"] = (Person(family=who, raw=who, corporate=True),)
+    return ref.model_copy(update=fields)
+
+
+def normalise_author_date_list(refs: Sequence[Reference]) -> list[Reference]:
+    """Apply the list-level reading of author names described in the module docstring."""
+    if not _person_style_list(refs):
+        return list(refs)
+    out: list[Reference] = []
+    for ref in refs:
+        if ref.source == "text" and _natural_order_single(ref):
+            ref = _with_corporate_author(ref, ref.authors[0].raw)
+        elif ref.source == "text" and not ref.authors:
+            m = _LEADING_NAME.match(ref.raw)
+            if m and not re.search(r"[:!?\"“”]", m.group("who")):
+                ref = _reparse_with_author(ref, m.group("who").strip(), m.start("date") - 1)
+        out.append(ref)
+    return out
