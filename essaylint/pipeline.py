@@ -16,9 +16,12 @@ from essaylint.analysis.reference_list import normalise_author_date_list
 from essaylint.analysis.references import parse_reference, split_reference_list
 from essaylint.analysis.sections import find_sections, footnote_definition_spans
 from essaylint.config import Settings
-from essaylint.models import Document, Essay, FileResult, Reference
+from essaylint.models import Document, Essay, FileResult, Reference, Span
 from essaylint.rules.base import Rule, RuleContext
 from essaylint.rules.registry import all_rules, select_rules
+
+
+_BIB_COMMAND = re.compile(r"\\(?:bibliography|addbibresource)\{[^}]*\}|^bibliography:.*$", re.M)
 
 
 def read_references(doc: Document, essay: Essay) -> list[Reference]:
@@ -60,8 +63,13 @@ def lint_document(
     essay = find_sections(doc.text)
     references = read_references(doc, essay)
     if bib:
+        # Findings about .bib entries point at the command that names the file.
+        command = _BIB_COMMAND.search(doc.text)
+        where = Span(start=command.start(), end=command.end()) if command else Span(start=0, end=0)
         offset = len(references)
-        references += [r.model_copy(update={"index": offset + i}) for i, r in enumerate(bib)]
+        references += [
+            r.model_copy(update={"index": offset + i, "span": where}) for i, r in enumerate(bib)
+        ]
     numbered = any(r.number is not None for r in references)
     numeric: bool | None = True if settings.style == "numeric" else None
     if settings.style in ("apa", "harvard") or (numeric is None and not numbered and references):

@@ -43,6 +43,12 @@ class RuleContext:
     def reference_line(self, ref: Reference) -> int:
         return self.document.position(ref.span.start).line
 
+    def where(self, ref: Reference) -> str:
+        """Where a person finds the entry: "line 58", or "BibTeX entry boyd2007"."""
+        if ref.source == "bib":
+            return f"BibTeX entry {ref.key}" if ref.key else "the BibTeX file"
+        return f"line {self.reference_line(ref)}"
+
 
 class Rule:
     """Base class of every rule: set the class attributes, implement :meth:`check`."""

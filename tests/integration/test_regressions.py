@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from essaylint.pipeline import lint_text
 
 REFS = (
@@ -47,3 +49,28 @@ def test_footnote_essay_style_is_numeric() -> None:
     assert len(result.references) == 2
     assert result.findings == ()
     assert result.style == "numeric"
+
+
+def test_bib_entries_are_reported_at_the_bibliography_command(tmp_path: Path) -> None:
+    from essaylint.pipeline import lint_path
+
+    (tmp_path / "refs.bib").write_text(
+        "@book{used2019, author={Hale, Ann}, title={Used}, publisher={P}, year={2019}}\n"
+        "@book{spare2018, author={Rook, Ben}, title={Spare}, publisher={P}, year={2018}}\n",
+        encoding="utf-8",
+    )
+    tex = tmp_path / "essay.tex"
+    tex.write_text(
+        "Text \\cite{used2019} and \\cite{ghost2020}.\n% \\cite{commented}\n\\bibliography{refs}\n",
+        encoding="utf-8",
+    )
+    result = lint_path(tex)
+    found = {(f.code, f.span.start) for f in result.findings}
+    command = result.document.text.index("\\bibliography") if result.document else -1
+    assert ("C104", command) in found
+    assert any(f.code == "C101" and "ghost2020" in f.message for f in result.findings)
+    assert not any("commented" in f.message for f in result.findings)
+    uncited = next(f for f in result.findings if f.code == "C104")
+    assert "BibTeX entry spare2018" not in uncited.message
+    assert uncited.reference is not None
+    assert uncited.reference.authors == ("Rook",)

@@ -40,7 +40,7 @@ class AmbiguousCitation(Rule):
             citation = ctx.citations[link.citation]
             options = [ctx.references[i] for i in link.candidates]
             listed = "; ".join(
-                f"{describe_reference(r)} on line {ctx.reference_line(r)}" for r in options
+                f"{describe_reference(r)} at {ctx.where(r)}" for r in options
             )
             yield self.finding(
                 ctx,

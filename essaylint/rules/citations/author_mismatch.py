@@ -42,7 +42,7 @@ class AuthorMismatch(Rule):
                 continue
             citation = ctx.citations[link.citation]
             ref = ctx.references[link.reference]
-            line = ctx.reference_line(ref)
+            where = ctx.where(ref)
             written = link.differing_author or (citation.authors[0] if citation.authors else "?")
             expected = link.expected_author or "?"
             if citation.authors and written != citation.authors[0]:
@@ -50,7 +50,7 @@ class AuthorMismatch(Rule):
             else:
                 lead = f"{describe_citation(citation)} names the author {written!r}"
             message = (
-                f"{lead}, but the matching entry (line {line}), {describe_reference(ref)}, "
+                f"{lead}, but the matching entry ({where}), {describe_reference(ref)}, "
                 f"has {expected!r}; write the name as in the entry"
             )
             yield self.finding(

@@ -60,7 +60,7 @@ class MissingReference(Rule):
             if link.candidates:
                 closest = [ctx.references[i] for i in link.candidates[:2]]
                 listed = "; ".join(
-                    f"{describe_reference(r)} on line {ctx.reference_line(r)}" for r in closest
+                    f"{describe_reference(r)} at {ctx.where(r)}" for r in closest
                 )
                 message += f" (closest entries: {listed})"
                 suggestions = [describe_reference(r) for r in closest]

@@ -78,7 +78,7 @@ class PageOutOfRange(Rule):
                 ctx,
                 citation.span,
                 f"{describe_citation(citation)} cites {citation.locator}, but "
-                f"{describe_reference(ref)} (line {ctx.reference_line(ref)}) runs from page "
+                f"{describe_reference(ref)} ({ctx.where(ref)}) runs from page "
                 f"{listed[0]} to {listed[1]}; check the page number",
                 citation=citation,
                 reference=ref,

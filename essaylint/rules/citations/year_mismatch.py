@@ -40,16 +40,16 @@ class YearMismatch(Rule):
                 continue
             citation = ctx.citations[link.citation]
             ref = ctx.references[link.reference]
-            line = ctx.reference_line(ref)
+            where = ctx.where(ref)
             who = describe_citation(citation).rsplit(" (", 1)[0]
             message = (
                 f"{who} cited as {citation.year or 'n.d.'}, but the reference list "
-                f"(line {line}) has {describe_reference(ref)}"
+                f"({where}) has {describe_reference(ref)}"
             )
             others = [ctx.references[i] for i in link.candidates if i != link.reference]
             if others:
                 listed = ", ".join(
-                    f"{describe_reference(r)} on line {ctx.reference_line(r)}" for r in others
+                    f"{describe_reference(r)} at {ctx.where(r)}" for r in others
                 )
                 message += f"; other entries by this author: {listed}"
             message += "; correct the year in the citation or the entry"

@@ -61,8 +61,8 @@ class DuplicateReference(Rule):
                 yield self.finding(
                     ctx,
                     later.span,
-                    f"{describe_reference(later)} repeats the entry on line "
-                    f"{ctx.reference_line(refs[i])}; delete one of them",
+                    f"{describe_reference(later)} repeats the entry at "
+                    f"{ctx.where(refs[i])}; delete one of them",
                     reference=later,
                 )
                 break

@@ -1,0 +1,53 @@
+"""List-level reading of author names (essaylint.analysis.reference_list)."""
+
+from __future__ import annotations
+
+from essaylint.analysis.reference_list import normalise_author_date_list
+from essaylint.analysis.references import parse_reference
+
+
+def families(raws: list[str]) -> list[tuple[str, bool]]:
+    refs = normalise_author_date_list([parse_reference(r) for r in raws])
+    return [
+        (r.authors[0].family, r.authors[0].corporate) if r.authors else ("", False) for r in refs
+    ]
+
+
+APA_PEOPLE = [
+    "Gupta, C. P., & Goyal, K. K. (2020). Computer concepts. Mercury Learning.",
+    "Page, C., Vincent, A. (n.d.). Describe the role. Retrieved from https://x.example/role",
+]
+
+
+def test_comma_less_names_in_an_apa_list_are_organisations() -> None:
+    got = families(
+        [
+            *APA_PEOPLE,
+            "Neso Academy. (2025, May 18). _Mobile OS architecture_ [Video]. YouTube.",
+            "Open Polytechnic. (n.d.). Techniques for active learning. Retrieved from https://op.example",
+        ]
+    )
+    assert got[2:] == [("Neso Academy", True), ("Open Polytechnic", True)]
+    assert got[:2] == [("Gupta", False), ("Page", False)]
+
+
+def test_a_channel_name_read_as_a_title_gets_its_author_back() -> None:
+    refs = normalise_author_date_list(
+        [parse_reference(r) for r in APA_PEOPLE]
+        + [parse_reference("Learn with harshit. (2022a, June 23). _Types of OS_ [Video]. YouTube.")]
+    )
+    channel = refs[-1]
+    assert channel.authors[0].family == "Learn with harshit"
+    assert channel.authors[0].corporate
+    assert channel.year == "2022a"
+    assert channel.title == "Types of OS"
+
+
+def test_lists_of_natural_order_names_are_left_alone() -> None:
+    got = families(
+        [
+            "Ludwig van Beethoven. (1990). Symphonies. Press.",
+            "Larry Squire. (2004). Memory systems. Press.",
+        ]
+    )
+    assert got == [("van Beethoven", False), ("Squire", False)]
