@@ -20,7 +20,6 @@ from essaylint.models import Document, Essay, FileResult, Reference, Span
 from essaylint.rules.base import Rule, RuleContext
 from essaylint.rules.registry import all_rules, select_rules
 
-
 _BIB_COMMAND = re.compile(r"\\(?:bibliography|addbibresource)\{[^}]*\}|^bibliography:.*$", re.M)
 
 
