@@ -39,9 +39,7 @@ class AmbiguousCitation(Rule):
                 continue
             citation = ctx.citations[link.citation]
             options = [ctx.references[i] for i in link.candidates]
-            listed = "; ".join(
-                f"{describe_reference(r)} at {ctx.where(r)}" for r in options
-            )
+            listed = "; ".join(f"{describe_reference(r)} at {ctx.where(r)}" for r in options)
             yield self.finding(
                 ctx,
                 citation.span,

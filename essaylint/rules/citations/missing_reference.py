@@ -59,9 +59,7 @@ class MissingReference(Rule):
             suggestions: list[str] = []
             if link.candidates:
                 closest = [ctx.references[i] for i in link.candidates[:2]]
-                listed = "; ".join(
-                    f"{describe_reference(r)} at {ctx.where(r)}" for r in closest
-                )
+                listed = "; ".join(f"{describe_reference(r)} at {ctx.where(r)}" for r in closest)
                 message += f" (closest entries: {listed})"
                 suggestions = [describe_reference(r) for r in closest]
             yield self.finding(

@@ -48,9 +48,7 @@ class YearMismatch(Rule):
             )
             others = [ctx.references[i] for i in link.candidates if i != link.reference]
             if others:
-                listed = ", ".join(
-                    f"{describe_reference(r)} at {ctx.where(r)}" for r in others
-                )
+                listed = ", ".join(f"{describe_reference(r)} at {ctx.where(r)}" for r in others)
                 message += f"; other entries by this author: {listed}"
             message += "; correct the year in the citation or the entry"
             suggestions = [ctx.references[i].year or "n.d." for i in link.candidates]
