@@ -1,0 +1,35 @@
+"""The README shows real output: its sample block must match what essaylint prints today."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from essaylint.cli import app
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_readme_sample_output_is_current(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("NO_COLOR", "1")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- sample-output -->\n```text\n\$ (.*?)\n(.*?)\n```", readme, re.S)
+    assert block is not None, "README has no sample-output block"
+    command, shown = block.group(1), block.group(2)
+    args = command.split()[1:]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1
+    assert result.output.rstrip("\n") == shown, "README sample output is stale: regenerate it"
+
+
+def test_readme_set_up_commands_match_ci() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\n(.*?)\n```", readme, re.S)
+    assert len(commands) == 2
+    assert "essaylint check fixtures/" in commands[0]
+    assert commands[1] in ci
