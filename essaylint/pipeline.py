@@ -99,6 +99,12 @@ def lint_document(
     )
     findings = [f for rule in chosen for f in rule().check(ctx)]
     findings.sort(key=lambda f: (f.span.start, f.code))
+    notes = list(doc.notes)
+    if references and not citations:
+        notes.append(
+            f"no in-text citations found for the {len(references)} reference-list entries; "
+            "essaylint reads author-date, numbered, footnote and \\cite/[@key] citations"
+        )
     return FileResult(
         path=doc.path,
         document=doc,
@@ -107,7 +113,7 @@ def lint_document(
         references=tuple(references),
         links=links,
         findings=tuple(findings),
-        notes=doc.notes,
+        notes=tuple(notes),
     )
 
 

@@ -27,7 +27,8 @@ _ANY_YEAR = re.compile(rf"(?<![\w{DASHES}]){YEAR}(?![\w{DASHES}])", re.IGNORECAS
 _LOCATOR = re.compile(
     r"^(?:(?:pp?|paras?|pars?|ch|chap|chapters?|sec|sections?|secs?|fig|figs?|table|"
     r"slides?|mins?|lines?|vols?|no|nos|loc|location|part|art|§|¶)\.?\s*[\w:.\-–—]+"
-    r"(?:\s*[-–—,&]\s*[\w:.]+)*|\d{1,2}:\d\d(?::\d\d)?)(?:\s*,\s*.{0,40})?$",
+    r"(?:\s*[-–—,&]\s*[\w:.]+)*|\d{1,2}:\d\d(?::\d\d)?|\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)"
+    r"(?:\s*,\s*.{0,40})?$",
     re.IGNORECASE,
 )
 _PAREN = re.compile(r"\(((?:[^()\n]|\n(?![ \t]*\r?\n)){2,500})\)")
@@ -252,6 +253,22 @@ _ORG_WORDS = frozenset(
         "times",
         "press",
     ]
+)
+_LEAD_IN = re.compile(
+    r"(?:\b(?:according\s+to|by|as|in|from|see|per|following|cited\s+in|and|&|work\s+of|"
+    r"study\s+of|research\s+of|view\s+of))\s*$",
+    re.IGNORECASE,
+)
+_REPORTING = re.compile(
+    r"^\s*,?\s*(?:(?:also|further|similarly|however|first|later|again|then|rightly|"
+    r"convincingly|famously)\s+)?(?:argue|note|state|found|find|suggest|show|report|explain|"
+    r"claim|describe|define|propose|observe|write|wrote|say|said|emphasi[sz]e|point|"
+    r"demonstrate|conclude|contend|assert|highlight|maintain|insist|recommend|identif|"
+    r"discuss|examine|investigate|develop|introduce|believe|posit|indicate|reveal|stress|"
+    r"add|acknowledge|mention|warn|reason|outline|summari[sz]e|list|call|refer|theori[sz]e|"
+    r"coin|term|predict|estimate|agree|disagree|challenge|question|criticis|critici[sz]|"
+    r"observ|put\s+forward|sugges|remark|caution)",
+    re.IGNORECASE,
 )
 _NUMERIC = re.compile(
     r"(?<![!\]\w])\[(\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*)\]"
@@ -478,13 +495,12 @@ class _Extractor:
             first_words = first_words[1:]
         if first_words[-1].strip("_*.").casefold() in _NOT_AUTHORS:
             return []
-        if not known:
-            plural = len(resolved) > 1 or et_al or bool(m.group("poss"))
-            undated = any(y.lower().startswith(("n", "in", "f")) for y in years)
-            if not (plural or undated or len(first_words) <= 2):
-                return []
-            if len(first_words) > 4:
-                return []
+        if any(ch.isdigit() for ch in resolved[0]):
+            return []  # "COVID-19 (2020)", "Windows 11 (2021)"
+        if not known and not self._plausible_unknown(
+            resolved, et_al, bool(m.group("poss")), years, name_start, close
+        ):
+            return []
         # Re-anchor the span on the resolved first name.
         first_pos = self.text.find(resolved[0].split()[0], name_start, group_start)
         start = first_pos if first_pos >= 0 else name_start
@@ -494,6 +510,35 @@ class _Extractor:
             _make(span, text, resolved, et_al, y, locator=locator, narrative=True, alias=alias)
             for y in years
         ]
+
+    def _plausible_unknown(
+        self,
+        names: tuple[str, ...],
+        et_al: bool,
+        possessive: bool,
+        years: list[str],
+        name_start: int,
+        close: int,
+    ) -> bool:
+        """Is an author missing from the list really being cited, or is it a named thing?
+
+        "Harry Potter (2001) became a hit" names a film; "According to Poly
+        Technic (n.d.)" and "Edgar Dale's cone (1946)" cite a work. Without an
+        entry to confirm it, a name of several words needs a cue: several
+        authors, "et al.", a possessive, "n.d.", a lead-in ("according to",
+        "by") or a reporting verb right after the parenthesis. A single
+        surname ("Delanty (2002)") is taken as a citation.
+        """
+        first_words = names[0].split()
+        if len(first_words) > 4:
+            return False
+        if len(names) > 1 or et_al or possessive or len(first_words) == 1:
+            return True
+        if any(y.lower().startswith(("n", "in", "f")) for y in years):
+            return True
+        before = self.text[max(0, name_start - 40) : name_start]
+        after = self.text[close : close + 60]
+        return bool(_LEAD_IN.search(before) or _REPORTING.match(after))
 
     # -- parenthetical ---------------------------------------------------------------
     def abbreviation_owner(self, abbr: str, group_start: int) -> str | None:
@@ -566,7 +611,7 @@ class _Extractor:
             return []
         authors, years, locator = parsed
         if not authors:
-            if index == 0 and not secondary:
+            if index == 0 and not secondary and prefix is None:
                 return self.narrative(group_start, years, locator, close)
             return []
         if not _looks_like_names(authors):

@@ -74,3 +74,15 @@ def test_bib_entries_are_reported_at_the_bibliography_command(tmp_path: Path) ->
     assert "BibTeX entry spare2018" not in uncited.message
     assert uncited.reference is not None
     assert uncited.reference.authors == ("Rook",)
+
+
+def test_no_recognised_citation_gives_one_note_instead_of_uncited_findings() -> None:
+    text = (
+        "Harbours shaped the town (Abbot 45).\n\nWorks Cited\n\n"
+        "Abbot, Ann. Canals and Harbours. Riverside Press, 2001.\n\n"
+        "Quill, Rhys. The Old Port. Northgate, 2015.\n"
+    )
+    result = lint_text(text, path="mla.md")
+    assert len(result.references) == 2
+    assert [f.code for f in result.findings if f.code == "C104"] == []
+    assert any("no in-text citations found for the 2" in n for n in result.notes)

@@ -75,9 +75,23 @@ def test_given_name_is_dropped_when_the_family_name_is_listed() -> None:
 
 
 def test_unknown_long_narrative_name_needs_the_list() -> None:
-    text = "Moreover, _Rise With Odn_ (2025) says."
+    text = "Moreover, _Rise With Odn_ (2025) posts weekly videos."
     assert summary(text) == []
     assert summary(text, known=("Rise With Odn",)) == [(("Rise With Odn",), "2025")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("Harry Potter (2001) became a hit.", False),
+        ("According to Open Learning (2019), breaks help.", True),
+        ("Open Learning (2019) argues that breaks help.", True),
+        ("COVID-19 (2020) changed teaching.", False),
+        ("It spread across Twitter (in 2019).", False),
+    ],
+)
+def test_unlisted_names_need_a_cue(text: str, cited: bool) -> None:
+    assert bool(summary(text)) is cited
 
 
 def test_possessive_person_is_cited_by_family_name() -> None:

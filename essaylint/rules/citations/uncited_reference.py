@@ -17,7 +17,8 @@ class UncitedReference(Rule):
         An entry cited with a wrong year or a misspelt name still counts as
         cited (those citations get their own findings). Works consulted under
         a separate "Bibliography" or reading list are not entries and are
-        not reported.
+        not reported. When no citation at all is recognised in the text, the
+        entries are not reported one by one; a note says so instead.
 
     Why it matters
         APA and Harvard reference lists hold only the works cited in the
@@ -38,6 +39,11 @@ class UncitedReference(Rule):
     summary = "an entry never cited in the text"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        if not ctx.citations:
+            # Nothing was recognised as a citation: the essay probably uses a style
+            # essaylint does not read (MLA page citations, say). The pipeline notes
+            # it once instead of calling every entry uncited.
+            return
         cited = cited_reference_indices(ctx.links)
         for i, ref in enumerate(ctx.references):
             if i in cited:
