@@ -289,7 +289,7 @@ _NARRATIVE = re.compile(
     r"(?:(?:\s+|,\s*|,?\s+(?:and|&)\s+)"
     r"(?:(?:van|von|de|der|den|la|le|du|da|di|of|for|the|at|on|in|with|ten|ter)\s+)*"
     r"[_*]*(?:[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)[_*]*){0,14})"
-    r"(?P<etal>,?\s+et\.?\s+al\.?)?"
+    r"(?P<etal>,?\s+et\.?\s+al\.?|\s+and\s+(?:colleagues|others|co-?workers|associates))?"
     r"(?P<poss>['’]s?)?"
     r"(?P<gap>(?:\s+[a-z][\w\-]*){1,3})?"
     r"\s*$".replace("[A-Z]", f"[{UPPER}]")
