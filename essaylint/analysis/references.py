@@ -45,7 +45,16 @@ _MARKER = re.compile(
 _EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,2})(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
 _HTML_ITALIC = re.compile(r"</?(?:i|em|italic|b|strong|u)>", re.IGNORECASE)
 _MD_LINK = re.compile(r"\[([^\[\]]{0,500})\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\)[^()\s<>]*)*)>?\s*\)")
-_URL = re.compile(r"(?:\b(?:https?|ftp)\s?:\s?//|\bwww\.)[^\s<>\"\]]+", re.IGNORECASE)
+_URL = re.compile(
+    r"(?:\b(?:https?|ftp)\s?:\s?//|\bwww\.)[^\s<>\"\]]+"
+    # a bare host with a path: "example.ac.uk/papers/a.pdf" (no scheme, no www.)
+    r"|(?<![\w@/.:-])(?!(?:dx\.)?doi\.org/)(?-i:[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,4})"
+    r"/[^\s<>\"\]]*[\w/]",
+    re.IGNORECASE,
+)
+_FILE_EXT = r"\.(?:pdf|html?|aspx?|php|jsp|cfm|docx?|xlsx?|pptx?|txt|xml|csv|zip)$"
+_FILE_NAME = re.compile(r"[^\s<>\"(]+" + _FILE_EXT, re.IGNORECASE)
+_NEXT_CHUNK = re.compile(r" ([^\s<>\"]+)")
 _URL_CONTINUATION = re.compile(r"\s(?:[/._~-][^\s<>\"]*|[^\s<>\"(]*[/_~][^\s<>\"]*)")
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 _DOI_PREFIX = re.compile(r"(?:\b(?:doi|DOI)\s*:?\s*|https?://(?:dx\.)?doi\.org/|\bdoi\.org/)\s*$")
@@ -340,13 +349,40 @@ def _extend_url(text: str, end: int) -> int:
     return end
 
 
+def _extend_url_path(text: str, start: int, end: int) -> int:
+    """Extend a URL over a genuine space inside its path ("/impact/Final Brochure.pdf").
+
+    The next chunk must itself look like the rest of a path: a file name with an
+    extension, or a run of path segments ("development/assets/report.pdf").
+    """
+    url = text[start:end]
+    if re.search(_FILE_EXT, url, re.IGNORECASE):
+        return end
+    if url.endswith((".", ",", ";", ")", "]")) or "/" not in url[url.find("//") + 2 :]:
+        return end
+    for _ in range(3):
+        match = _NEXT_CHUNK.match(text, end)
+        if not match:
+            break
+        chunk = match.group(1).rstrip(".,;")
+        if not (
+            _FILE_NAME.match(chunk)
+            or (re.fullmatch(r"[\w.~%-]+(?:/[\w.~%-]+){1,}/?", chunk) and chunk.count("/") >= 2)
+        ):
+            break
+        end = match.start(1) + len(chunk)
+        if _FILE_NAME.match(chunk):
+            break
+    return end
+
+
 def _extract_links(text: str, fields: _Fields) -> str:
     """Find URL, DOI and retrieval phrases; return the text without them."""
     if _RETRIEVAL.search(text):
         fields.retrieved_from = True
     cuts: list[tuple[int, int]] = []
     for match in _URL.finditer(text):
-        end = _extend_url(text, match.end())
+        end = _extend_url_path(text, match.start(), _extend_url(text, match.end()))
         url = _trim_url(_collapse(text[match.start() : end]).replace(" ", ""))
         url = re.sub(r"^(https?|ftp)\s?:\s?//", r"\1://", url, flags=re.IGNORECASE)
         if fields.url is None and len(url) > 7:

@@ -343,3 +343,38 @@ def test_shared_dev_set_year() -> None:
     )
     gold = sum(1 for row in rows if row["fields"]["year"])
     assert hits / gold > 0.95
+
+
+@pytest.mark.parametrize(
+    ("raw", "url"),
+    [
+        (
+            "Harlow, P. (2015). Tidal energy costs. Marine Trust. Retrieved from "
+            "https://www.marinetrust.org/files/annual/Tidal Costs2015.pdf",
+            "https://www.marinetrust.org/files/annual/TidalCosts2015.pdf",
+        ),
+        (
+            "Quill, R. (2018). Rural bus routes. Transit Board. Retrieved from "
+            "www.transitboard.gov/rural planning/docs/bus/RouteStudy.pdf",
+            "www.transitboard.gov/ruralplanning/docs/bus/RouteStudy.pdf",
+        ),
+        (
+            "Marsh, Eliza. Notes on Hedgerows. Leeds: Field Press, 2004. "
+            "fieldpress.ac.uk/archive/marsh_hedgerows.pdf (accessed May 2, 2019).",
+            "fieldpress.ac.uk/archive/marsh_hedgerows.pdf",
+        ),
+    ],
+)
+def test_url_with_spaces_in_path_or_without_scheme(raw: str, url: str) -> None:
+    ref = parse_reference(raw)
+    assert ref.url is not None
+    assert ref.url.replace(" ", "") == url
+
+
+def test_url_does_not_swallow_following_words() -> None:
+    ref = parse_reference(
+        "Ng, T. (2020). Soil maps. Retrieved from https://soil.example.org/maps/ Accessed today."
+    )
+    assert ref.url == "https://soil.example.org/maps/"
+    ref = parse_reference("Ong, B. (2019). Wetlands. In Lake Ecology 5.Jg/Heft 3, 10-19.")
+    assert ref.url is None
