@@ -34,9 +34,10 @@ __all__ = [
 _INITIALS = re.compile(
     r"^(?:(?:[^\W\d_]\.?-)?[^\W\d_][a-z]?\.|[A-Z]\.?-[A-Z]\.?)(?:[\s-]*(?:[^\W\d_][a-z]?\.|[A-Z]\.?-[A-Z]\.?))*$"
 )
-_BARE_INITIALS = re.compile(r"^[A-Z]{1,3}$")
+_BARE_INITIALS = re.compile(r"^[A-Z]{1,3}(?:-[A-Z]{1,2})?$")  # "JJ", "SS-H"
 _SPACED_INITIALS = re.compile(r"^(?:[A-Z]\.?\s*){1,4}$")
-_WORD = re.compile(r"^[^\W\d_][\w'’.\-\u2190-\u21ff]*$")
+# spacing accents ("Arbel´aez") are PDF debris inside a word
+_WORD = re.compile(r"^[^\W\d_][\w'’.\-\u2190-\u21ff´`¨˜ˆ]*$")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "jnr", "snr"})
 _CORPORATE_SUFFIX = re.compile(
     r",?\s+(?:Inc|Ltd|LLC|L\.L\.C|Co|Corp|Corporation|GmbH|PLC|plc|Pty)\.?$"
@@ -129,7 +130,7 @@ _ET_AL = re.compile(
 )
 _REPEATER = re.compile(r"^[\s\-—–_―‒‐~.,*]+$")
 _CONJUNCTION = re.compile(
-    r"\s*(?:,\s*)?(?:\s&\s?|&\s|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\boch\b)\s*"
+    r"\s*(?:,\s*)?(?:\s&\s?|&\s|(?<![\w-])(?:and|und|et|y|og|och)(?![\w-])|(?<=\s)e(?=\s))\s*"
 )
 _SEMICOLON = re.compile(r"\s*;\s*")
 _COMMA = re.compile(r"\s*,\s*")
@@ -164,6 +165,8 @@ def _is_cap_word(token: str) -> bool:
     return len(core) >= 2 and core[0].isupper() and _is_word(core) and not is_initials(token)
 
 
+# all-caps words that read as initials but are function words ("COMMISSION ON ...")
+_CAPS_FUNCTION_WORDS = frozenset({"U.S.", "ON", "OF", "THE", "AND", "FOR", "IN", "TO", "AT"})
 _FUNCTION_WORDS = frozenset({"The", "An", "Of", "And", "In", "On", "For", "To", "With", "From"})
 
 
@@ -228,7 +231,8 @@ def _has_initials_pattern(text: str) -> bool:
     """True when the text has personal-name initials ("Smith, J." or "J. Smith")."""
     tokens = [t for t in re.split(r"[\s,;&]+", text) if t]
     return any(
-        is_initials(t) and len(t.strip(".")) <= 2 and t != "U.S." for t in tokens[:6]
+        is_initials(t) and len(t.strip(".")) <= 2 and t not in _CAPS_FUNCTION_WORDS
+        for t in tokens[:6]
     ) and not (re.match(r"^(?:U\.\s?S\.|U\.\s?K\.|E\.\s?U\.)", text))
 
 

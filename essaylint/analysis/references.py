@@ -38,7 +38,7 @@ _MARKER = re.compile(
     r"|\[(?P<bnum>\d{1,4})\]\s*"
     r"|\((?P<pnum>\d{1,4})\)\s+"
     r"|(?P<dnum>\d{1,3})[.)]\s+"
-    r"|(?P<snum>\d{1,3})\s+(?=[A-Z][^\W\d_]*[,.\s])"
+    r"|(?P<snum>\d{1,3})\s+(?=[A-Z](?:['’][A-Z])?[^\W\d_]*[,.\s])"
     r"|\[(?P<key>[A-Za-z][\w:+-]{0,30})\]\s+"
     r"|[-*+•–]\s+)"
 )
@@ -129,7 +129,9 @@ _TITLE_ABBREV = frozenset(
         "gen", "pp", "p",
     }
 )  # fmt: skip
-_CHUNK_SEP = re.compile(r"\s*(?:;|,|&|\b[Aa]nd\b|\bAND\b|\bund\b|\bet\b(?!\.?\s*al\b))\s*")
+_CHUNK_SEP = re.compile(
+    r"\s*(?:;|,|&|\b[Aa]nd\b|\bAND\b|\bund\b|\bet\b(?!\.?\s*al\b)|(?<=[.\w]\s)e(?=\s[A-Z]))\s*"
+)
 _LOOSE_YEAR = re.compile(
     r"(?<=[^\W\d_.,])\s(?P<year>" + _YEAR + r")(?P<suffix>[a-z])?\s+(?=[A-Z\"“‘'])"
 )
@@ -480,7 +482,14 @@ _LOWER_CONTENT = re.compile(
 
 def _looks_like_title(region: str) -> bool:
     """A title standing in the author position ("The Blackwell dictionary of ... (1991).")."""
-    return len(_LOWER_CONTENT.findall(region)) >= 2
+    return len(_LOWER_CONTENT.findall(region)) >= 1
+
+
+# MLA entries without an author: "Title. Dir. Name." / "Title. Ed. Name." / "Title. Trans. Name."
+_MLA_TITLE_FIRST = re.compile(
+    r"^(?P<title>[^,.;:()\[\]\"“]{2,150}?)[.?!]\s+"
+    r"(?=(?:Dir|Ed|Eds|Trans|Perf|Prod|Narr)\.,?\s+[A-Z]|(?:Edited|Directed|Translated|Produced)\s+by\s)"
+)
 
 
 def _chunks(region: str) -> list[tuple[int, int]]:
@@ -622,6 +631,9 @@ def _scan_names(region: str) -> int:
 
 def _find_author_cut(text: str) -> _AuthorCut:
     """Where the author list ends, and how the entry continues."""
+    mla = _MLA_TITLE_FIRST.match(text)
+    if mla:
+        return _AuthorCut(end=0, rest=0, title_first=True, title_end=mla.end("title"))
     candidates: list[tuple[int, str, re.Match[str] | None]] = []
     paren = _PAREN_DATE.search(text)
     if paren:
@@ -634,13 +646,21 @@ def _find_author_cut(text: str) -> _AuthorCut:
         candidates.append((quote, "quote", None))
     loose = _LOOSE_YEAR.search(text, 0, 300)
     if loose and _scan_names(text[: loose.start()]) >= loose.start():
-        candidates.append((loose.start() + 1, "bare", loose))
+        candidates.append((loose.start(), "bare", loose))
     colon = _COLON.search(text, 0, 300)
     if (
         colon
         and colon.start() > 0
         and _scan_names(text[: colon.start()]) >= colon.start()
-        and re.search(r"(?:^|[\s,;&])[A-Z]{1,3}\.?$", text[: colon.start()])
+        and (
+            re.search(r"(?:^|[\s,;&])[A-Z]{1,3}\.?$", text[: colon.start()])
+            # "A. Berg, C. Dahl and E. Falk: Title" / "Irma Stoltz: 2011. Title"
+            or re.search(
+                r"\s(?:and|&|und)\s+[^\s,;&]+(?:,?\s+[^\s,;&]+){0,2}$|,?\s+et\.?\s?al\.?$",
+                text[: colon.start()],
+            )
+            or re.match(r"\s*" + _YEAR + r"\b", text[colon.end() :])
+        )
     ):
         candidates.append((colon.start(), "stop", None))
     stop = _first_name_stop(text)

@@ -100,3 +100,29 @@ def test_parse_authors_never_raises(segment: str) -> None:
     people, et_al = parse_authors(segment)
     assert isinstance(et_al, bool)
     assert all(p.family for p in people)
+
+
+def test_hyphenated_conjunction_words_stay_inside_a_surname() -> None:
+    people, _ = parse_authors("Ruiz-y-Ruiz T, Holm K")
+    assert [p.family for p in people] == ["Ruiz-y-Ruiz", "Holm"]
+
+
+def test_vancouver_hyphenated_bare_initials() -> None:
+    people, _ = parse_authors("Lim KK-W & Oyelaran PM")
+    assert [p.family for p in people] == ["Lim", "Oyelaran"]
+
+
+def test_all_caps_organisation_with_function_words_is_corporate() -> None:
+    people, _ = parse_authors("TASK FORCE ON RURAL BROADBAND COMMISSION")
+    assert len(people) == 1
+    assert people[0].corporate
+
+
+def test_spacing_accent_debris_stays_in_the_surname() -> None:
+    people, _ = parse_authors("R. Ib´a˜nez, T. Moss")
+    assert [p.family for p in people] == ["Ib´a˜nez", "Moss"]
+
+
+def test_italian_e_joins_two_names() -> None:
+    people, _ = parse_authors("G. Rossetti e L.M. Bianchi")
+    assert [p.family for p in people] == ["Rossetti", "Bianchi"]

@@ -378,3 +378,65 @@ def test_url_does_not_swallow_following_words() -> None:
     assert ref.url == "https://soil.example.org/maps/"
     ref = parse_reference("Ong, B. (2019). Wetlands. In Lake Ecology 5.Jg/Heft 3, 10-19.")
     assert ref.url is None
+
+
+def test_numbered_entry_whose_surname_has_an_apostrophe() -> None:
+    ref = parse_reference(
+        "7 O’BRIEN, K.L., HALE, T.: Gum recession in adults. J. Oral Sci., 12: 40, 1990."
+    )
+    assert ref.authors[0].family == "O’BRIEN"
+    assert ref.title == "Gum recession in adults"
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        ("Winter Harbour. Dir. Ana Lopes. Perf. Tom Reed. Northlight, 2011.", "Winter Harbour"),
+        ("Sea Tales. Ed. Ruth Bell. London: Arcadia, 2003.", "Sea Tales"),
+        ("Old bridges. (1997, May). Civic Works Magazine, 12(3), p. 9.", "Old bridges"),
+    ],
+)
+def test_title_first_entries_have_no_author(raw: str, title: str) -> None:
+    ref = parse_reference(raw)
+    assert ref.authors == ()
+    assert ref.title == title
+
+
+@pytest.mark.parametrize(
+    ("raw", "first", "title", "year"),
+    [
+        (
+            "K Olsen, P Varga and T Lind: Grip strength in older workers. Occup Med 4, 1-9 (2001)",
+            "Olsen",
+            "Grip strength in older workers",
+            "2001",
+        ),
+        (
+            "Hanna Weiss: 2015. Schulwege im Vergleich. In: Pädagogik heute. 3. Jg., 20-29",
+            "Weiss",
+            "Schulwege im Vergleich",
+            "2015",
+        ),
+        (
+            "3. Berg AK, Lund RT, Moe P, et al: Wrist fractures in skiers. Scand J Sport 9: 50-55.",
+            "Berg",
+            "Wrist fractures in skiers",
+            None,
+        ),
+    ],
+)
+def test_colon_ends_an_author_list(raw: str, first: str, title: str, year: str | None) -> None:
+    ref = parse_reference(raw)
+    assert ref.authors[0].family == first
+    assert ref.title == title
+    if year:
+        assert ref.year == year
+
+
+def test_bare_year_after_names_is_not_part_of_the_title() -> None:
+    ref = parse_reference(
+        "Marsh, Helen R. and Owen T. Pike 2009 River Terraces of the Upper Wye. Geomorph 14: 3-9."
+    )
+    assert [a.family for a in ref.authors] == ["Marsh", "Pike"]
+    assert ref.year == "2009"
+    assert ref.title == "River Terraces of the Upper Wye"
