@@ -144,7 +144,7 @@ _ROLE_AFTER_NAMES = re.compile(
 )
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;](?:\s|$))")
 _DESCRIPTOR = re.compile(
-    r"\s*[(\[](?=[^()\[\]]*(?:\bed\b|\beds?\.|edition|dissertation|thesis|video|report|\bno\.|vol\.|pp\.|"
+    r"\s*[(\[](?=[^()\[\]]*(?:\bed\b|\beds?\.|\b[ée]dn?\.|\bsuppl\b|edition|dissertation|thesis|video|report|\bno\.|vol\.|pp\.|"
     r"format|film|podcast|audio|blog|tweet|online|motion picture|kindle|version|translat|trans\.|"
     r"master|unpublished|doctoral|ph\.?\s?d|working paper|technical|brochure|fact sheet|data set|"
     r"computer software|web page|webpage|photograph|lecture|press release|television|radio|"
@@ -882,7 +882,10 @@ _STRONG_SOURCE = re.compile(
     r"Ph\.?\s?D|PhD|Masters?'?s?\s[Tt]hesis|[Tt]hesis|[Dd]issertation|Technical\s[Rr]ep|Tech\.?\s[Rr]ep|"
     r"[Pp]reprint|to appear|[Ss]ubmitted|paper\s|[Ii]n press|[Uu]npublished|manuscript|pp\.|"
     r"[Pp]ages?\s\d|"
-    r"[Vv]ol\.|\d+\s*(?:\(|,\s*\d|:|vols?\b)|(?:edited|translated)\sby|eds?\.\s|trans\.\s|tr\.\s))"
+    r"[Vv]ol\.|\d+\s*(?:\(|,\s*\d|:|vols?\b)|(?:edited|translated)\sby|eds?\.\s|trans\.\s|tr\.\s|"
+    r"[Rr]ev(?:ised)?\.?\s+ed|[Vv]olume\s\w+\.?$|"
+    # "Title, Ann Lee (ed.)": an editor or translator named after the title
+    r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}\s\((?:eds?|trans|tr)\.\)))"
 )
 _TRAILING_DATE = re.compile(
     r"(?:,\s*|\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))"

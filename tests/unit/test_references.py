@@ -440,3 +440,28 @@ def test_bare_year_after_names_is_not_part_of_the_title() -> None:
     assert [a.family for a in ref.authors] == ["Marsh", "Pike"]
     assert ref.year == "2009"
     assert ref.title == "River Terraces of the Upper Wye"
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        (
+            "Morel, C. (1988). La ville et ses ombres (2 éd.). Lyon: Presses du Rhône.",
+            "La ville et ses ombres",
+        ),
+        (
+            "Pryce, Owen T. The Tidewater Economy, Rev. ed. Boston: Harbor House, 1971.",
+            "The Tidewater Economy",
+        ),
+        (
+            "Calloway, Nina, Tales of the Fens, rev. ed. (Norwich: Reed Press, 1988), 12.",
+            "Tales of the Fens",
+        ),
+        (
+            "Valéry, Paul, Cahiers choisis, J.-M. Roux (ed.) (Paris: Seuil, 1973).",
+            "Cahiers choisis",
+        ),
+    ],
+)
+def test_title_ends_before_edition_and_editor_notes(raw: str, title: str) -> None:
+    assert parse_reference(raw).title == title
