@@ -27,6 +27,10 @@ BUILTIN = (
     "essaylint.rules.references.duplicate_reference:DuplicateReference",
     "essaylint.rules.references.reference_order:ReferenceOrder",
     "essaylint.rules.references.malformed_reference:MalformedReference",
+    "essaylint.rules.prose.repeated_word:RepeatedWord",
+    "essaylint.rules.prose.unbalanced_quotes:UnbalancedQuotes",
+    "essaylint.rules.prose.inconsistent_term:InconsistentTerm",
+    "essaylint.rules.prose.uncited_quote:UncitedQuote",
 )
 
 
