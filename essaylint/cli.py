@@ -41,6 +41,12 @@ class StyleChoice(str, Enum):
     numeric = "numeric"
 
 
+class DialectChoice(str, Enum):
+    auto = "auto"
+    american = "american"
+    british = "british"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -93,6 +99,16 @@ def check(
         FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe.")
     ] = FailOn.warning,
     statistics: Annotated[bool, typer.Option(help="Count findings by rule.")] = False,
+    dialect: Annotated[
+        DialectChoice, typer.Option(help="English spelling to expect (auto: detect).")
+    ] = DialectChoice.auto,
+    languagetool_url: Annotated[
+        str | None,
+        typer.Option("--languagetool-url", help="A LanguageTool server to check prose with."),
+    ] = None,
+    words: Annotated[
+        list[str] | None, typer.Option("--word", help="Accept this spelling (repeatable).")
+    ] = None,
 ) -> None:
     """Check essays and report every problem found."""
     from essaylint.config import Settings
@@ -113,9 +129,24 @@ def check(
         )
     if bib is not None and not bib.is_file():
         raise _fail(f"cannot read the BibTeX file {bib}: no such file")
-    settings = Settings(select=selected, ignore=ignored, style=style.value, fail_on=fail_on.value)
+    settings = Settings(
+        select=selected,
+        ignore=ignored,
+        style=style.value,
+        fail_on=fail_on.value,
+        dialect=dialect.value,
+        words=_split(words),
+        languagetool_url=languagetool_url,
+    )
     chosen = select_rules(rules, selected, ignored)
-    results = [lint_path(p, settings, chosen, bib_path=bib) for p in paths]
+    prose = None
+    if any("prose" in rule.requires for rule in chosen):
+        from essaylint.services.backends import choose_prose_backend
+
+        prose, note = choose_prose_backend(settings.languagetool_url)
+        if note and format is CheckFormat.text:
+            typer.echo(f"essaylint: note: {note}", err=True)
+    results = [lint_path(p, settings, chosen, bib_path=bib, prose=prose) for p in paths]
     if format is CheckFormat.json:
         from essaylint.reporters.json import render as render_json
 

@@ -20,3 +20,6 @@ class Settings(BaseModel):
     ignore: tuple[str, ...] = ()
     style: Style = "auto"
     fail_on: Severity = "warning"
+    dialect: Literal["auto", "american", "british"] = "auto"
+    words: tuple[str, ...] = ()
+    languagetool_url: str | None = None

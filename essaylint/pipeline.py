@@ -19,6 +19,7 @@ from essaylint.config import Settings
 from essaylint.models import Document, Essay, FileResult, Reference, Span
 from essaylint.rules.base import Rule, RuleContext
 from essaylint.rules.registry import all_rules, select_rules
+from essaylint.services.prose import ProseBackend
 
 _BIB_COMMAND = re.compile(r"\\(?:bibliography|addbibresource)\{[^}]*\}|^bibliography:.*$", re.M)
 
@@ -56,8 +57,14 @@ def lint_document(
     rules: Sequence[type[Rule]] | None = None,
     *,
     bib: Sequence[Reference] = (),
+    prose: ProseBackend | None = None,
 ) -> FileResult:
-    """Run every selected rule over one document. Pure: no I/O."""
+    """Run every selected rule over one document.
+
+    Pure except for ``prose``: the spelling/grammar engine handed in by the
+    caller, run once when a selected rule needs it. Without one, rules that
+    need prose checking are skipped.
+    """
     settings = settings or Settings()
     essay = find_sections(doc.text)
     references = read_references(doc, essay)
@@ -89,6 +96,15 @@ def lint_document(
     chosen = (
         rules if rules is not None else select_rules(all_rules(), settings.select, settings.ignore)
     )
+    services: dict[str, object] = {}
+    notes = list(doc.notes)
+    if prose is not None and any("prose" in rule.requires for rule in chosen):
+        from essaylint.prose import run_prose
+
+        report = run_prose(doc, essay, citations, references, prose, settings.dialect)
+        services["prose"] = report
+        if report.error:
+            notes.append(f"spelling and grammar not checked: {report.error}")
     ctx = RuleContext(
         document=doc,
         essay=essay,
@@ -96,10 +112,10 @@ def lint_document(
         references=tuple(references),
         links=links,
         settings=settings,
+        services=services,
     )
     findings = [f for rule in chosen for f in rule().check(ctx)]
     findings.sort(key=lambda f: (f.span.start, f.code))
-    notes = list(doc.notes)
     if references and not citations:
         notes.append(
             f"no in-text citations found for the {len(references)} reference-list entries; "
@@ -117,10 +133,17 @@ def lint_document(
     )
 
 
-def lint_text(text: str, settings: Settings | None = None, *, path: str = "<text>") -> FileResult:
+def lint_text(
+    text: str,
+    settings: Settings | None = None,
+    *,
+    path: str = "<text>",
+    prose: ProseBackend | None = None,
+) -> FileResult:
     """Lint a string as if it were a plain-text or Markdown essay."""
     fmt = "markdown" if path.endswith((".md", ".markdown")) else "text"
-    return lint_document(Document.from_text(text, path=path, format=fmt), settings)
+    doc = Document.from_text(text, path=path, format=fmt)
+    return lint_document(doc, settings, prose=prose)
 
 
 def lint_path(
@@ -129,6 +152,7 @@ def lint_path(
     rules: Sequence[type[Rule]] | None = None,
     *,
     bib_path: str | Path | None = None,
+    prose: ProseBackend | None = None,
 ) -> FileResult:
     """Load a file and lint it; unreadable input becomes a result with ``error`` set."""
     from essaylint.loaders import LoadError, load_path
@@ -148,4 +172,4 @@ def lint_path(
             bib = tuple(r for f in bib_files for r in load_bib(f))
     except LoadError as exc:
         return FileResult(path=shown, error=str(exc))
-    return lint_document(doc, settings, rules, bib=bib)
+    return lint_document(doc, settings, rules, bib=bib, prose=prose)

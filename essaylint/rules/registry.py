@@ -31,6 +31,8 @@ BUILTIN = (
     "essaylint.rules.prose.unbalanced_quotes:UnbalancedQuotes",
     "essaylint.rules.prose.inconsistent_term:InconsistentTerm",
     "essaylint.rules.prose.uncited_quote:UncitedQuote",
+    "essaylint.rules.prose.spelling:Spelling",
+    "essaylint.rules.prose.grammar:Grammar",
 )
 
 

@@ -23,6 +23,7 @@ from essaylint.config import Settings
 from essaylint.pipeline import lint_text
 from essaylint.rules.base import Rule
 from essaylint.rules.registry import all_rules, find_rule
+from essaylint.services.harper import HarperBackend
 
 CASES_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "rules"
 KINDS = ("fires", "silent")
@@ -44,7 +45,10 @@ def _collect() -> list[Any]:
 
 
 def _findings(rule: type[Rule], case: dict[str, Any]) -> list[tuple[int, int, str]]:
-    result = lint_text(case["text"], Settings(select=(rule.code,)), path=case.get("path", "<text>"))
+    prose = HarperBackend() if "prose" in rule.requires else None
+    result = lint_text(
+        case["text"], Settings(select=(rule.code,)), path=case.get("path", "<text>"), prose=prose
+    )
     assert result.document is not None
     out = []
     for f in result.findings:

@@ -1,1 +1,1 @@
-"""rules/prose."""
+"""Rules about the language of the essay (T4xx): spelling, grammar, quotes, consistency."""
