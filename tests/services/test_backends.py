@@ -1,0 +1,66 @@
+"""Choosing the prose engine, and Harper as the offline default."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from essaylint.config import Settings
+from essaylint.pipeline import lint_text
+from essaylint.services.backends import HARPER_NOTE, choose_prose_backend
+from essaylint.services.harper import HarperBackend
+from essaylint.services.prose import ProseBackend
+
+
+def test_no_languagetool_url_means_harper_with_a_note() -> None:
+    backend, note = choose_prose_backend(None)
+    assert isinstance(backend, HarperBackend)
+    assert isinstance(backend, ProseBackend)
+    assert note == HARPER_NOTE
+
+
+def test_a_languagetool_url_means_languagetool_and_no_note() -> None:
+    backend, note = choose_prose_backend("http://127.0.0.1:1")
+    assert backend.name == "languagetool"
+    assert note is None
+
+
+def test_harper_fallback_checks_prose_without_any_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    attempts: list[object] = []
+
+    def refuse(self: socket.socket, address: object) -> None:
+        attempts.append(address)
+        raise OSError("network access attempted in an offline test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    backend, _ = choose_prose_backend(None)
+    text = (
+        "Students recieve feedback late (Okafor, 2019).\n\n"
+        "References\n\nOkafor, N. (2019). Feedback. Press.\n"
+    )
+    result = lint_text(text, Settings(select=("T401",)), prose=backend)
+    assert [f.word for f in result.findings] == ["recieve"]
+    assert attempts == []
+
+
+def test_harper_maps_lints_to_matches_with_python_offsets() -> None:
+    text = "Emoji 🙂 first. It happened a hour ago. A mispelled word."
+    matches = HarperBackend().check(text)
+    article = next(m for m in matches if m.rule_id == "AnA")
+    assert text[article.start : article.end] == "a"
+    assert article.category == "grammar"
+    assert article.suggestions[:1] == ("an",)
+    spelling = next(m for m in matches if m.category == "spelling")
+    assert text[spelling.start : spelling.end] == "mispelled"
+    assert "misspelled" in spelling.suggestions
+
+
+def test_known_words_splits_known_from_unknown() -> None:
+    backend = HarperBackend()
+    assert backend.known_words(["personal", "xqzvbn", "colour"], dialect="british") == {
+        "personal",
+        "colour",
+    }
+    assert "colour" not in backend.known_words(["colour"], dialect="american")
