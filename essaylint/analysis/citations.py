@@ -161,64 +161,15 @@ _SENTENCE_WORDS = frozenset(
     ]
 )
 # Capitalised words that name things, not authors: "Table (2010)", "Accords (1978)".
-_NOT_AUTHORS = _SENTENCE_WORDS | frozenset(
-    [
-        "report",
-        "reports",
-        "paper",
-        "papers",
-        "article",
-        "chapter",
-        "table",
-        "figure",
-        "fig",
-        "section",
-        "appendix",
-        "act",
-        "accords",
-        "accord",
-        "summit",
-        "war",
-        "agreement",
-        "treaty",
-        "olympics",
-        "games",
-        "conference",
-        "edition",
-        "version",
-        "volume",
-        "issue",
-        "pages",
-        "phase",
-        "example",
-        "question",
-        "answer",
-        "exam",
-        "unit",
-        "week",
-        "year",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-    ]
+_NOT_AUTHORS = (
+    _SENTENCE_WORDS
+    | _MONTHS
+    | frozenset(
+        """report reports paper papers article chapter table figure fig section appendix act
+        accords accord summit war agreement treaty olympics games conference edition version
+        volume issue pages phase example question answer exam unit week year monday tuesday
+        wednesday thursday friday saturday sunday today yesterday""".split()
+    )
 )
 _LEADING_PARTICLES = re.compile(
     r"^(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+"
@@ -364,11 +315,6 @@ def split_author_names(authors: str) -> tuple[tuple[str, ...], bool, str | None]
             continue
         names.append(piece)
     return tuple(names), et_al, alias
-
-
-def _parse_years(text: str) -> list[str]:
-    years = [y.strip() for y in text.split(",")]
-    return [re.sub(r"\s+", " ", y) for y in years if y]
 
 
 def _split_author_years(part: str) -> tuple[str, list[str], str | None] | None:

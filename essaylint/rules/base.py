@@ -6,8 +6,10 @@ import inspect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
 
+from essaylint.analysis.prose_regions import mask, prose_spans
 from essaylint.models import (
     Citation,
     CitationRef,
@@ -39,6 +41,16 @@ class RuleContext:
     links: Sequence[Link]
     settings: Settings | None = None
     services: dict[str, object] = field(default_factory=dict)
+
+    @cached_property
+    def prose_spans(self) -> list[Span]:
+        """The essay's prose (body minus citations, markup, reading lists), computed once."""
+        return prose_spans(self.document.text, self.essay, self.citations)
+
+    @cached_property
+    def prose_text(self) -> str:
+        """``Document.text`` with everything outside :attr:`prose_spans` blanked."""
+        return mask(self.document.text, self.prose_spans)
 
     def reference_line(self, ref: Reference) -> int:
         return self.document.position(ref.span.start).line

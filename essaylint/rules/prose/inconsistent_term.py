@@ -13,7 +13,6 @@ from essaylint.analysis.dialect import (
     oxford_acceptable,
     spelling_evidence,
 )
-from essaylint.analysis.prose_regions import mask, prose_spans
 from essaylint.models import Finding, Span
 from essaylint.rules.base import Rule, RuleContext
 
@@ -94,10 +93,10 @@ class InconsistentTerm(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         text = ctx.document.text
-        spans = prose_spans(text, ctx.essay, ctx.citations)
+        spans = ctx.prose_spans
         if not spans:
             return
-        masked = mask(text, spans)
+        masked = ctx.prose_text
         yield from self._variants(ctx, masked, spans)
         yield from self._dialect(ctx, text, spans)
 

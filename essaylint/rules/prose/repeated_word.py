@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from essaylint.analysis.prose_regions import mask, prose_spans
 from essaylint.models import Edit, Finding, Span
 from essaylint.rules.base import Rule, RuleContext
 
@@ -61,10 +60,10 @@ class RepeatedWord(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         text = ctx.document.text
-        spans = prose_spans(text, ctx.essay, ctx.citations)
+        spans = ctx.prose_spans
         if not spans:
             return
-        masked = mask(text, spans)
+        masked = ctx.prose_text
         previous: re.Match[str] | None = None
         for m in _WORD.finditer(masked, spans[0].start, spans[-1].end):
             first, previous = previous, m

@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from essaylint.analysis.prose_regions import mask, prose_spans
 from essaylint.models import Finding, Span
 from essaylint.rules.base import Rule, RuleContext
 
@@ -146,11 +145,10 @@ class UnbalancedQuotes(Rule):
     requires = frozenset()
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        text = ctx.document.text
-        spans = prose_spans(text, ctx.essay, ctx.citations)
+        spans = ctx.prose_spans
         if not spans:
             return
-        masked = mask(text, spans)
+        masked = ctx.prose_text
         paragraphs = _paragraphs(masked, spans, per_line=ctx.document.format == "docx")
         for n, (a, b) in enumerate(paragraphs):
             problems, left_open = paragraph_problems(masked, a, b)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from essaylint.analysis.prose_regions import mask, prose_spans
 from essaylint.models import Finding, Span
 from essaylint.rules.base import Rule, RuleContext
 
@@ -92,11 +91,10 @@ class UncitedQuote(Rule):
     requires = frozenset()
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        text = ctx.document.text
-        spans = prose_spans(text, ctx.essay, ctx.citations)
+        spans = ctx.prose_spans
         if not spans:
             return
-        masked = mask(text, spans)
+        masked = ctx.prose_text
         limit = (spans[0].start, spans[-1].end)
         starts = sorted(c.span.start for c in ctx.citations)
         headings = [(m.start(), m.end()) for m in _HEADING_LINE.finditer(masked, *limit)]
