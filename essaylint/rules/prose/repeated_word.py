@@ -25,6 +25,24 @@ ALLOWED = frozenset(
 )  # fmt: skip
 
 
+def _ends_heading(text: str, end: int) -> bool:
+    """Is the line that ends at ``end`` a heading (Markdown #, or short with no full stop)?"""
+    start = text.rfind("\n", 0, end) + 1
+    line = text[start:end].strip()
+    if line.startswith("#"):
+        return True
+    after = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)].strip()
+    before = text[: max(0, start - 1)]
+    previous_line = before[before.rfind("\n") + 1 :].strip()
+    return (
+        not after
+        and line[:1].isupper()
+        and not previous_line
+        and len(line.split()) <= 12
+        and not line.endswith((",", ";", ":"))
+    )
+
+
 class RepeatedWord(Rule):
     """The same word twice in a row: "in in", "the the".
 
@@ -64,6 +82,8 @@ class RepeatedWord(Rule):
         if not spans:
             return
         masked = ctx.prose_text
+        # In .docx and HTML every line of the text is a paragraph or heading of its own.
+        paragraph_lines = ctx.document.format in ("docx", "html")
         previous: re.Match[str] | None = None
         for m in _WORD.finditer(masked, spans[0].start, spans[-1].end):
             first, previous = previous, m
@@ -75,6 +95,8 @@ class RepeatedWord(Rule):
             gap = text[first.end() : m.start()]
             if not _GAP.fullmatch(gap):
                 continue
+            if "\n" in gap and (paragraph_lines or _ends_heading(text, first.end())):
+                continue  # a heading or paragraph ends between the two words
             if one[:1].isupper() and two[:1].isupper() and not one.isupper():
                 continue  # "Bora Bora", "Duran Duran": a name
             fix = None
