@@ -15,6 +15,8 @@ Formats:
   :mod:`essaylint.loaders.latex`.
 - ``.html``, ``.htm``: the visible text, one line per block (format ``"html"``),
   with lines mapped back to the HTML source lines.
+- ``.pdf``: the text layer (pypdf), page headers and footers dropped, lines
+  reflowed into paragraphs (format ``"pdf"``); see :mod:`essaylint.loaders.pdf`.
 
 Suppression directives survive loading in every format: ``<!-- essaylint: ... -->``
 in Markdown and HTML, ``% essaylint: ...`` in LaTeX.
@@ -42,11 +44,13 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 DOCX_SUFFIXES = frozenset({".docx"})
 LATEX_SUFFIXES = frozenset({".tex"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
+PDF_SUFFIXES = frozenset({".pdf"})
 #: Suffixes with a dedicated loader (anything else is tried as plain text).
-SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | DOCX_SUFFIXES | LATEX_SUFFIXES | HTML_SUFFIXES
+SUFFIXES = (
+    TEXT_SUFFIXES | MARKDOWN_SUFFIXES | DOCX_SUFFIXES | LATEX_SUFFIXES | HTML_SUFFIXES
+) | PDF_SUFFIXES
 
 _UNSUPPORTED: dict[str, str] = {
-    ".pdf": "PDF files are not supported; export the essay as .docx, .md, .txt or .html",
     ".doc": "old binary Word .doc files are not supported; save the essay as .docx",
     ".odt": "OpenDocument .odt files are not supported; save the essay as .docx",
     ".pages": "Apple Pages files are not supported; export the essay as .docx",
@@ -146,8 +150,10 @@ def _dispatch(data: bytes, path: str, suffix: str) -> Document:
         raise cannot_read(path, "is a zip archive, not a text file")
     if data.startswith(_OLE_MAGIC):
         raise cannot_read(path, "is an old binary Microsoft Office file (.doc?); save it as .docx")
-    if data.startswith(_PDF_MAGIC):
-        raise cannot_read(path, _UNSUPPORTED[".pdf"])
+    if data.startswith(_PDF_MAGIC) or suffix in PDF_SUFFIXES:
+        from essaylint.loaders.pdf import load_pdf
+
+        return load_pdf(data, path)
     if suffix in _UNSUPPORTED:
         raise cannot_read(path, _UNSUPPORTED[suffix])
 
