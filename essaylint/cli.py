@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from essaylint import __version__
+
+if TYPE_CHECKING:
+    from essaylint.config import Settings
+    from essaylint.models import Reference
+    from essaylint.rules.base import Rule
 
 app = typer.Typer(
     name="essaylint",
@@ -26,6 +32,9 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 class CheckFormat(str, Enum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
 
 
 class RefsFormat(str, Enum):
@@ -82,6 +91,7 @@ def _root(
 
 @app.command()
 def check(
+    ctx: typer.Context,
     paths: Annotated[
         list[Path],
         typer.Argument(help="Essay files (.txt .md .docx .tex .html).", metavar="PATH..."),
@@ -109,6 +119,29 @@ def check(
     words: Annotated[
         list[str] | None, typer.Option("--word", help="Accept this spelling (repeatable).")
     ] = None,
+    verify: Annotated[
+        bool, typer.Option("--verify", help="Look the references up in Crossref (network).")
+    ] = False,
+    crossref_url: Annotated[
+        str | None,
+        typer.Option("--crossref-url", help="Crossref API base URL (a mirror or test server)."),
+    ] = None,
+    cache: Annotated[
+        bool, typer.Option("--cache/--no-cache", help="Reuse earlier Crossref answers.")
+    ] = True,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Use this config file (else the nearest .essaylint.toml or pyproject.toml).",
+        ),
+    ] = None,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply safe fixes to the files (.txt .md .tex).")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Show the safe fixes as a unified diff; change nothing.")
+    ] = False,
 ) -> None:
     """Check essays and report every problem found."""
     from essaylint.config import Settings
@@ -137,8 +170,18 @@ def check(
         dialect=dialect.value,
         words=_split(words),
         languagetool_url=languagetool_url,
+        verify=verify,
+        crossref_url=crossref_url,
+        cache=cache,
     )
     chosen = select_rules(rules, selected, ignored)
+    per_file, chosen_for = _per_file_settings(ctx, paths, settings, rules, config)
+    settings = per_file[paths[0]] if paths else settings  # services: the first file's config
+    chosen = [r for r in rules if any(r in c for c in chosen_for.values())]
+    if fix or diff:
+        _fix_files(paths, per_file, chosen_for, bib, write=fix, show_diff=diff)
+        if diff:
+            return
     prose = None
     if any("prose" in rule.requires for rule in chosen):
         from essaylint.services.backends import choose_prose_backend
@@ -146,11 +189,35 @@ def check(
         prose, note = choose_prose_backend(settings.languagetool_url)
         if note and format is CheckFormat.text:
             typer.echo(f"essaylint: note: {note}", err=True)
-    results = [lint_path(p, settings, chosen, bib_path=bib, prose=prose) for p in paths]
+    verifier = None
+    if settings.verify and any("network" in rule.requires for rule in chosen):
+        from essaylint.services.crossref import make_crossref_backend
+
+        verifier = make_crossref_backend(
+            url=settings.crossref_url, mailto=settings.mailto, use_cache=settings.cache
+        )
+        if verifier.cache is not None and verifier.cache.note:
+            typer.echo(f"essaylint: note: {verifier.cache.note}", err=True)
+    results = [
+        lint_path(p, per_file[p], chosen_for[p], bib_path=bib, prose=prose, verify=verifier)
+        for p in paths
+    ]
     if format is CheckFormat.json:
         from essaylint.reporters.json import render as render_json
 
         sys.stdout.write(render_json(results))
+    elif format is CheckFormat.sarif:
+        from essaylint.reporters.sarif import render as render_sarif
+
+        sys.stdout.write(render_sarif(results, rules))
+    elif format is CheckFormat.github:
+        from essaylint.reporters.github import render as render_github
+
+        sys.stdout.write(render_github(results))
+    elif format is CheckFormat.junit:
+        from essaylint.reporters.junit import render as render_junit
+
+        sys.stdout.write(render_junit(results, fail_on=fail_on.value))
     else:
         from essaylint.reporters.text import render as render_text
         from essaylint.reporters.text import use_colour
@@ -160,9 +227,92 @@ def check(
         )
     if any(r.error for r in results):
         raise typer.Exit(EXIT_USAGE)
-    threshold = SEVERITY_RANK[fail_on.value]
-    if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings):
+    if any(
+        SEVERITY_RANK[f.severity] >= SEVERITY_RANK[per_file[p].fail_on]
+        for p, r in zip(paths, results, strict=True)
+        for f in r.findings
+    ):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _per_file_settings(
+    ctx: typer.Context,
+    paths: list[Path],
+    cli: Settings,
+    rules: Sequence[type[Rule]],
+    config: Path | None,
+) -> tuple[dict[Path, Settings], dict[Path, list[type[Rule]]]]:
+    """Each file's settings (its config file, then the flags given) and chosen rules."""
+    from essaylint.config import ConfigError, Settings, load_settings
+    from essaylint.rules.registry import select_rules
+
+    def given_on_command_line(name: str) -> bool:
+        source = ctx.get_parameter_source(name)
+        return source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP")
+
+    given = {
+        name: getattr(cli, name)
+        for name in ctx.params
+        if name in Settings.model_fields and given_on_command_line(name)
+    }
+    per_file: dict[Path, Settings] = {}
+    chosen: dict[Path, list[type[Rule]]] = {}
+    try:
+        for path in paths:
+            per_file[path] = load_settings(path, given, config_file=config)
+            chosen[path] = select_rules(rules, *per_file[path].rule_selectors(str(path)))
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+    return per_file, chosen
+
+
+def _fix_files(
+    paths: list[Path],
+    per_file: dict[Path, Settings],
+    chosen: dict[Path, list[type[Rule]]],
+    bib: Path | None,
+    *,
+    write: bool,
+    show_diff: bool,
+) -> None:
+    """--fix / --diff: compute each file's safe fixes; write them or print the diff."""
+    from essaylint.fixer import fix_path, write_atomically
+    from essaylint.loaders import LoadError
+
+    bib_refs: tuple[Reference, ...] = ()
+    if bib is not None:
+        from essaylint.loaders.bibtex import load_bib
+
+        try:
+            bib_refs = tuple(load_bib(bib))
+        except LoadError as exc:
+            raise _fail(str(exc)) from None
+    would = False
+    for path in paths:
+        outcome = fix_path(path, per_file[path], chosen[path], bib=bib_refs)
+        if outcome.error is not None:
+            typer.echo(f"essaylint: not fixed: {outcome.error}", err=True)
+            continue
+        if show_diff:
+            sys.stdout.write(outcome.diff())
+        if not outcome.changed:
+            continue
+        would = True
+        if write and not show_diff:
+            try:
+                write_atomically(path, outcome.data, expected=outcome.original_data)
+            except OSError as exc:
+                typer.echo(f"essaylint: not fixed: {path}: {exc}", err=True)
+                continue
+            typer.echo(f"fixed {_problems(outcome.fixed)} in {path}", err=True)
+        else:
+            typer.echo(f"would fix {_problems(outcome.fixed)} in {path}", err=True)
+    if show_diff and would:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _problems(n: int) -> str:
+    return f"{n} problem{'s' if n != 1 else ''}"
 
 
 @app.command()
@@ -234,6 +384,83 @@ def rule(
         raise _fail(f"no rule called {name!r}; see 'essaylint rules'")
     typer.echo(f"{cls.code} {cls.name} (default severity: {cls.default_severity})\n")
     typer.echo(cls.documentation())
+
+
+cache_app = typer.Typer(help="The Crossref answer cache used by --verify.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every stored Crossref answer (the next --verify run asks again)."""
+    from essaylint.services.cache import clear_cache
+
+    path, count = clear_cache()
+    typer.echo(f"cleared {count} cached answers from {path}")
+
+
+@cache_app.command("dir")
+def cache_dir_command() -> None:
+    """Print where the cache lives ($ESSAYLINT_CACHE_DIR or the user cache directory)."""
+    from essaylint.services.cache import cache_dir
+
+    typer.echo(str(cache_dir()))
+
+
+@app.command()
+def grade(
+    folder: Annotated[Path, typer.Argument(help="A folder of submissions (searched recursively).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the reports.")],
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: cores).")
+    ] = None,
+    rubric: Annotated[
+        Path | None, typer.Option("--rubric", help="A TOML rubric (default: the built-in one).")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Grade every file again, even if unchanged.")
+    ] = False,
+    style: Annotated[StyleChoice, typer.Option(help="Citation style.")] = StyleChoice.auto,
+    dialect: Annotated[
+        DialectChoice, typer.Option(help="English spelling to expect (auto: detect).")
+    ] = DialectChoice.auto,
+    progress: Annotated[
+        bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")
+    ] = True,
+) -> None:
+    """Grade a class: index.html, one page per student, summary.csv and results.json."""
+    from essaylint.config import Settings
+    from essaylint.grading.progress import progress_bar
+    from essaylint.grading.rubric import RubricError, load_rubric
+    from essaylint.grading.runner import grade_folder
+
+    if not folder.is_dir():
+        raise _fail(f"{folder} is not a folder")
+    try:
+        chosen_rubric = load_rubric(rubric)
+    except RubricError as exc:
+        raise _fail(str(exc)) from None
+    settings = Settings(style=style.value, dialect=dialect.value)
+    with progress_bar(enabled=progress) as on_progress:
+        outcome = grade_folder(
+            folder,
+            out,
+            rubric=chosen_rubric,
+            settings=settings,
+            jobs=jobs,
+            force=force,
+            on_progress=on_progress,
+        )
+    failed = sum(1 for r in outcome.records if r.error)
+    typer.echo(
+        f"essaylint: graded {outcome.graded}, unchanged {outcome.skipped}, "
+        f"could not read {failed}, of {outcome.total} submissions in {outcome.seconds:.1f} s; "
+        f"open {out / 'index.html'}",
+        err=True,
+    )
+    if outcome.interrupted:
+        typer.echo("essaylint: interrupted; the reports cover the files graded so far", err=True)
+        raise typer.Exit(130)
 
 
 def main() -> None:

@@ -1,0 +1,73 @@
+"""JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure).
+
+One ``<testsuite name="essaylint">``, one ``<testcase>`` per checked file. A
+file with findings at or above ``fail_on`` (the ``--fail-on`` threshold, so
+the report agrees with the exit code) gets one ``<failure>`` listing them in
+the text report's ``path:line:col: CODE rule message`` form; findings below
+the threshold are listed in the testcase's ``<system-out>``. A file that could
+not be read gets an ``<error>``. Text is escaped by xml.etree; characters XML
+1.0 cannot hold at all (NUL, most C0 controls) become U+FFFD.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Sequence
+
+from essaylint.models import SEVERITY_RANK, FileResult, Finding
+from essaylint.reporters.location import finding_region
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(value: str) -> str:
+    return _NOT_XML.sub("\ufffd", value)
+
+
+def _line(r: FileResult, f: Finding) -> str:
+    region = finding_region(r, f)
+    return f"{r.path}:{region.line}:{region.column}: {f.code} {f.rule} {f.message}"
+
+
+def _counts(findings: Sequence[Finding]) -> str:
+    n = len(findings)
+    by = Counter(f.severity for f in findings)
+    detail = ", ".join(f"{by[s]} {s}" for s in ("error", "warning", "info") if by[s])
+    return f"{n} finding{'s' if n != 1 else ''} ({detail})"
+
+
+def report_element(results: Sequence[FileResult], *, fail_on: str = "warning") -> ET.Element:
+    threshold = SEVERITY_RANK[fail_on]
+    suite = ET.Element("testsuite", name="essaylint")
+    failures = errors = 0
+    for r in results:
+        case = ET.SubElement(suite, "testcase", classname="essaylint", name=xml_text(r.path))
+        case.set("file", xml_text(r.path))
+        if r.error:
+            errors += 1
+            error = ET.SubElement(case, "error", type="unreadable", message=xml_text(r.error))
+            error.text = xml_text(r.error)
+            continue
+        failing = [f for f in r.findings if SEVERITY_RANK[f.severity] >= threshold]
+        below = [f for f in r.findings if SEVERITY_RANK[f.severity] < threshold]
+        if failing:
+            failures += 1
+            failure = ET.SubElement(case, "failure", type="essaylint", message=_counts(failing))
+            failure.text = xml_text("\n".join(_line(r, f) for f in failing))
+        extra = [*(f"note: {n}" for n in r.notes), *(_line(r, f) for f in below)]
+        if extra:
+            ET.SubElement(case, "system-out").text = xml_text("\n".join(extra))
+    suite.set("tests", str(len(results)))
+    suite.set("failures", str(failures))
+    suite.set("errors", str(errors))
+    suite.set("skipped", "0")
+    return suite
+
+
+def render(results: Sequence[FileResult], *, fail_on: str = "warning") -> str:
+    root = report_element(results, fail_on=fail_on)
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
