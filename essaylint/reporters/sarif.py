@@ -72,6 +72,15 @@ def _plain_help(rule: type[Rule]) -> str:
     return " ".join(part for part in (why, f"Fix: {fix}" if fix else "") if part) or rule.summary
 
 
+def help_uri_of(rule: type[Rule], base_url: str) -> str | None:
+    """Built-in rules link to ``docs/rules/<name>.md``; a plugin rule links to its
+    own ``help_uri`` class attribute when it sets one (and has no link otherwise)."""
+    if rule.__module__.startswith("essaylint."):
+        return f"{base_url}{quote(rule.name)}.md"
+    uri = getattr(rule, "help_uri", None)
+    return uri if isinstance(uri, str) and uri else None
+
+
 def rule_descriptor(rule: type[Rule], base_url: str) -> dict[str, Any]:
     what = " ".join(rule.doc_section("What it checks").split()) or rule.summary
     descriptor: dict[str, Any] = {
@@ -80,9 +89,11 @@ def rule_descriptor(rule: type[Rule], base_url: str) -> dict[str, Any]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": what},
         "help": {"text": _plain_help(rule), "markdown": _markdown_help(rule)},
-        "helpUri": f"{base_url}{quote(rule.name)}.md",
         "defaultConfiguration": {"level": LEVELS[rule.default_severity]},
     }
+    help_uri = help_uri_of(rule, base_url)
+    if help_uri:
+        descriptor["helpUri"] = help_uri
     if rule.requires:
         descriptor["properties"] = {"tags": sorted(rule.requires)}
     return descriptor

@@ -1,0 +1,1 @@
+"""An example essaylint plugin with one rule, X901 exclamation-mark."""
