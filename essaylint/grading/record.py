@@ -1,0 +1,119 @@
+"""What grading one submission produces: the row of the class report.
+
+A :class:`Graded` record is small and JSON-serialisable: workers send it back
+to the main process, and the manifest stores it so an unchanged file is not
+graded again.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from essaylint.grading.rubric import Deduction, Rubric, explain, score
+from essaylint.grading.similarity import work_key
+from essaylint.grading.walk import Submission
+from essaylint.models import FileResult
+
+#: Rule families, by the first letter of the code.
+FAMILIES = ("C", "R", "S", "T", "V")
+FAMILY_NAMES = {
+    "C": "citations",
+    "R": "reference list",
+    "S": "citation style",
+    "T": "text",
+    "V": "verification",
+}
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+class Graded(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    rel: str
+    student: str
+    page: str | None = None
+    sha256: str = ""
+    words: int = 0
+    citations: int = 0
+    references: int = 0
+    families: dict[str, int] = {}
+    findings: int = 0
+    by_rule: dict[str, int] = {}
+    score: float | None = None
+    explanation: str = ""
+    deductions: tuple[Deduction, ...] = ()
+    error: str | None = None
+    entry: dict[str, Any] = {}  # this file's entry of the JSON report
+    works: tuple[str, ...] = ()
+
+
+def count_words(result: FileResult) -> int:
+    if result.document is None:
+        return 0
+    text = result.document.text
+    if result.essay is not None:
+        text = text[result.essay.body.start : result.essay.body.end]
+    return len(_WORD.findall(text))
+
+
+def grade_result(
+    result: FileResult, sub: Submission, rubric: Rubric, sha256: str, entry: dict[str, Any]
+) -> Graded:
+    """The record for one linted file (pure)."""
+    if result.error is not None:
+        return error_record(sub, result.error, sha256)
+    families = dict.fromkeys(FAMILIES, 0)
+    by_rule: dict[str, int] = {}
+    for f in result.findings:
+        families[f.code[:1]] = families.get(f.code[:1], 0) + 1
+        by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
+    marks = score(((f.rule, f.code, f.severity) for f in result.findings), rubric)
+    works = tuple(
+        sorted(
+            {
+                work_key(r.authors[0].family if r.authors else None, r.year, r.title, r.raw)
+                for r in result.references
+            }
+        )
+    )
+    return Graded(
+        rel=sub.rel,
+        student=sub.student,
+        page=sub.page,
+        sha256=sha256,
+        words=count_words(result),
+        citations=len(result.citations),
+        references=len(result.references),
+        families=families,
+        findings=len(result.findings),
+        by_rule=dict(sorted(by_rule.items())),
+        score=marks.score,
+        explanation=explain(marks, rubric),
+        deductions=marks.deductions,
+        entry=entry,
+        works=works,
+    )
+
+
+def error_record(
+    sub: Submission, error: str, sha256: str = "", entry: dict[str, Any] | None = None
+) -> Graded:
+    one_line = " ".join(error.replace(sub.path, sub.rel).split())
+    return Graded(
+        rel=sub.rel,
+        student=sub.student,
+        sha256=sha256,
+        error=one_line,
+        entry=entry
+        or {
+            "path": sub.rel,
+            "style": None,
+            "citations": 0,
+            "references": 0,
+            "findings": [],
+            "error": one_line,
+        },
+    )

@@ -1,0 +1,264 @@
+"""Grading a folder in parallel: long-lived worker processes, each warmed up once.
+
+The main process finds the files, hashes them, skips what the manifest says
+is unchanged, and hands the rest to a :class:`ProcessPoolExecutor`. Each
+worker builds its rule set and its Harper linter once (``_init_worker``) and
+then grades file after file; it writes the student page itself and returns a
+small :class:`~essaylint.grading.record.Graded` record. A file that cannot be
+read, or that makes a rule fail, becomes one error row; a crashed worker is
+replaced and the files it had are tried once more. Ctrl-C stops the batch,
+keeps every finished file and writes the reports for them.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from essaylint.config import Settings
+from essaylint.grading.files import atomic_write, file_sha256
+from essaylint.grading.manifest import (
+    Manifest,
+    fingerprint,
+    load_manifest,
+    reusable,
+    save_manifest,
+)
+from essaylint.grading.outputs import write_class_reports
+from essaylint.grading.record import Graded, error_record, grade_result
+from essaylint.grading.rubric import Rubric
+from essaylint.grading.walk import Submission, discover
+
+#: Files larger than this are not graded (an essay is far smaller; a PDF with images may be big).
+MAX_BYTES = 25 * 1024 * 1024
+_SAVE_EVERY = 25
+
+# Worker state, set once per process by _init_worker.
+_STATE: dict[str, Any] = {}
+
+
+def _init_worker(settings_json: str, rubric_json: str, out: str, warm: bool) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides when to stop
+    from essaylint.rules.registry import all_rules, select_rules
+
+    settings = Settings.model_validate_json(settings_json)
+    rules = select_rules(all_rules(), settings.select, settings.ignore)
+    prose = None
+    if any("prose" in rule.requires for rule in rules):
+        from essaylint.services.backends import choose_prose_backend
+
+        prose, _ = choose_prose_backend(settings.languagetool_url)
+        if warm and not settings.languagetool_url:
+            from essaylint.services.harper import warm_up
+
+            for dialect in ("american", "british"):
+                if settings.dialect in ("auto", dialect):
+                    warm_up(dialect)
+    _STATE.update(
+        settings=settings,
+        rules=rules,
+        prose=prose,
+        rubric=Rubric.model_validate_json(rubric_json),
+        out=Path(out),
+    )
+
+
+def grade_one(sub: Submission, sha256: str) -> Graded:
+    """Grade one file in this worker: never raises for a bad file."""
+    from essaylint.grading.report_html import student_page
+    from essaylint.pipeline import lint_path
+    from essaylint.reporters.json import report_dict
+
+    try:
+        result = lint_path(sub.path, _STATE["settings"], _STATE["rules"], prose=_STATE["prose"])
+        result = result.model_copy(update={"path": sub.rel})
+        entry = report_dict([result])["files"][0]
+        graded = grade_result(result, sub, _STATE["rubric"], sha256, entry)
+        if graded.error is None and graded.page is not None:
+            page = student_page(result, graded, _STATE["rubric"])
+            atomic_write(_STATE["out"] / graded.page, page)
+        return graded
+    except Exception as error:  # a bug must cost one row, not the batch
+        return error_record(sub, f"essaylint failed on this file: {type(error).__name__}: {error}")
+
+
+@dataclass
+class Progress:
+    """What the progress display is told after each file."""
+
+    total: int
+    done: int = 0
+    findings: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+
+@dataclass
+class Outcome:
+    records: list[Graded]
+    graded: int
+    skipped: int
+    interrupted: bool
+    total: int
+    seconds: float
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # forkserver/spawn: never fork a process that runs a progress-bar thread.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def grade_folder(
+    root: Path,
+    out: Path,
+    *,
+    rubric: Rubric,
+    settings: Settings | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    on_progress: Callable[[Progress], None] | None = None,
+) -> Outcome:
+    """Grade every submission under ``root`` and write all reports into ``out``."""
+    started = time.perf_counter()
+    settings = settings or Settings()
+    out.mkdir(parents=True, exist_ok=True)
+    subs = discover(root, exclude=out)
+    current = fingerprint(settings.model_dump(mode="json"), rubric.model_dump(mode="json"))
+    manifest = Manifest() if force else load_manifest(out)
+    state = Progress(total=len(subs))
+    records: dict[str, Graded] = {}
+    todo: list[tuple[Submission, str]] = []
+
+    def finish(record: Graded) -> None:
+        records[record.rel] = record
+        state.done += 1
+        state.findings += record.findings
+        state.failed += 1 if record.error else 0
+        if on_progress is not None:
+            on_progress(state)
+
+    for sub in subs:
+        try:
+            size = os.stat(sub.path).st_size
+        except OSError as error:
+            finish(error_record(sub, f"cannot read {sub.rel}: {error.strerror or error}"))
+            continue
+        if size > MAX_BYTES:
+            finish(
+                error_record(
+                    sub,
+                    f"cannot read {sub.rel}: the file is too large to grade "
+                    f"({size / 1048576:.1f} MB; the limit is {MAX_BYTES // 1048576} MB)",
+                )
+            )
+            continue
+        sha = file_sha256(Path(sub.path), limit=MAX_BYTES) or ""
+        old = reusable(manifest, current, sub.rel, sha, out)
+        if old is not None:
+            state.skipped += 1
+            finish(old.model_copy(update={"student": sub.student, "page": old.page}))
+        else:
+            todo.append((sub, sha))
+
+    interrupted = False
+    try:
+        _run_pool(todo, settings, rubric, out, jobs, finish, records, current)
+    except KeyboardInterrupt:
+        interrupted = True
+    graded = len(records) - state.skipped
+    manifest_records = {rel: r for rel, r in records.items() if r.sha256}
+    save_manifest(out, Manifest(fingerprint=current, records=manifest_records))
+    status = (
+        f"Interrupted: {len(records)} of {len(subs)} submissions graded; run again to finish."
+        if interrupted
+        else ""
+    )
+    final = sorted(records.values(), key=lambda r: r.rel)
+    write_class_reports(out, final, rubric, status=status)
+    return Outcome(
+        records=final,
+        graded=graded,
+        skipped=state.skipped,
+        interrupted=interrupted,
+        total=len(subs),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _run_pool(
+    todo: Sequence[tuple[Submission, str]],
+    settings: Settings,
+    rubric: Rubric,
+    out: Path,
+    jobs: int | None,
+    finish: Callable[[Graded], None],
+    records: dict[str, Graded],
+    current: str,
+) -> None:
+    if not todo:
+        return
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    args = (settings.model_dump_json(), rubric.model_dump_json(), str(out), True)
+    pending = list(todo)
+    for attempt in (1, 2):
+        crashed: list[tuple[Submission, str]] = []
+        executor = ProcessPoolExecutor(
+            max_workers=workers, mp_context=_context(), initializer=_init_worker, initargs=args
+        )
+        futures: dict[Future[Graded], tuple[Submission, str]] = {}
+        try:
+            for sub, sha in pending:
+                futures[executor.submit(grade_one, sub, sha)] = (sub, sha)
+            waiting = set(futures)
+            since_save = 0
+            while waiting:
+                done, waiting = wait(waiting, return_when=FIRST_COMPLETED)
+                for future in done:
+                    sub, sha = futures[future]
+                    try:
+                        finish(future.result())
+                    except BrokenProcessPool:
+                        crashed.append((sub, sha))
+                    except Exception as error:
+                        finish(error_record(sub, f"essaylint failed on this file: {error}", sha))
+                    since_save += 1
+                if since_save >= _SAVE_EVERY:
+                    since_save = 0
+                    save_manifest(
+                        out,
+                        Manifest(
+                            fingerprint=current,
+                            records={k: r for k, r in records.items() if r.sha256},
+                        ),
+                    )
+        except KeyboardInterrupt:
+            executor.shutdown(wait=True, cancel_futures=True)
+            for future, (_sub, _sha) in futures.items():
+                if future.done() and not future.cancelled() and future.exception() is None:
+                    record = future.result()
+                    if record.rel not in records:
+                        finish(record)
+            raise
+        executor.shutdown(wait=True)
+        if not crashed:
+            return
+        if attempt == 2:
+            for sub, sha in crashed:
+                finish(
+                    error_record(
+                        sub,
+                        "the grading process stopped while reading this file "
+                        "(out of memory or a crash in a library)",
+                        sha,
+                    )
+                )
+        pending = crashed

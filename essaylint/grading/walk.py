@@ -1,0 +1,84 @@
+"""Finding the submissions in a folder exported from a learning platform.
+
+Files are found recursively. When the export puts each student's files in a
+folder of their own (Moodle: ``Jane Doe_12345_assignsubmission_file_/essay.docx``,
+Canvas and Blackboard do similar things), the first folder under the root
+names the student; a file directly in the root is named by its file name.
+Hidden files, system folders (``__MACOSX``) and the output folder are skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+#: File types graded (a suffix, lower case).
+GRADED_SUFFIXES = frozenset({".docx", ".pdf", ".md", ".markdown", ".txt", ".tex", ".html", ".htm"})
+_SKIP_DIRS = frozenset({"__MACOSX", "__pycache__", "node_modules"})
+_PLATFORM_SUFFIX = re.compile(r"_\d+_assignsubmission_\w*$|_\d{4,}$", re.I)
+
+
+class Submission(BaseModel):
+    """One file to grade: where it is, whose it is, and the page it gets."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str  # absolute path of the file
+    rel: str  # path relative to the root, with forward slashes: the stable key
+    student: str
+    page: str  # file name of the student page in the output folder
+
+
+def student_name(rel_parts: tuple[str, ...]) -> str:
+    """The student a file belongs to: its top folder, or its file name when at the root."""
+    if len(rel_parts) > 1:
+        name = _PLATFORM_SUFFIX.sub("", rel_parts[0])
+        return name.replace("_", " ").strip() or rel_parts[0]
+    return Path(rel_parts[0]).stem
+
+
+def slug(text: str) -> str:
+    """A safe, readable file-name stem (ASCII letters, digits and dashes)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    cleaned = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()
+    return cleaned[:80] or "submission"
+
+
+def discover(root: Path, *, exclude: Path | None = None) -> list[Submission]:
+    """Every gradable file under ``root``, sorted by relative path, each with a unique page."""
+    root = root.resolve()
+    excluded = exclude.resolve() if exclude is not None else None
+    found: list[tuple[str, str]] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        here = Path(dirpath)
+        dirnames[:] = sorted(
+            d
+            for d in dirnames
+            if not d.startswith(".")
+            and d not in _SKIP_DIRS
+            and (excluded is None or (here / d).resolve() != excluded)
+        )
+        for name in sorted(filenames):
+            if name.startswith((".", "~$")) or Path(name).suffix.lower() not in GRADED_SUFFIXES:
+                continue
+            full = here / name
+            if not full.is_file():
+                continue
+            found.append((str(full), full.relative_to(root).as_posix()))
+    found.sort(key=lambda item: item[1])
+    pages: set[str] = {"index", "summary", "results"}
+    out: list[Submission] = []
+    for full_path, rel in found:
+        parts = tuple(rel.split("/"))
+        student = student_name(parts)
+        base = slug(student if len(parts) == 1 else f"{student}-{Path(parts[-1]).stem}")
+        page, n = base, 2
+        while page in pages:
+            page, n = f"{base}-{n}", n + 1
+        pages.add(page)
+        out.append(Submission(path=full_path, rel=rel, student=student, page=f"{page}.html"))
+    return out

@@ -1,0 +1,223 @@
+"""`essaylint grade`: batch isolation, manifest, rubric, escaping, similarity, outputs."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from essaylint.cli import app
+from essaylint.grading.outputs import summary_csv
+from essaylint.grading.record import Graded
+from essaylint.grading.rubric import RubricError, default_rubric, explain, parse_rubric, score
+from essaylint.grading.runner import grade_folder
+from essaylint.grading.similarity import find_similar
+from essaylint.grading.walk import discover
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT.parent / "shared" / "corpus" / "essays"
+
+
+def corpus_essays() -> list[Path]:
+    found = (
+        sorted(p for p in CORPUS.glob("*") if p.suffix in (".md", ".txt"))
+        if CORPUS.is_dir()
+        else []
+    )
+    return found or sorted((ROOT / "fixtures" / "essays").glob("*.md"))
+
+
+EVIL = """# An essay <script>alert(1)</script>
+
+Movements spread online (Smith, 2019). <img src=x onerror=alert(1)> Some say so (Jones, 2020).
+A "quote <b>bold</b>" with <a href="javascript:alert(1)">a link</a>.
+
+## References
+
+Smith, J. (2019). Networks of <script>alert(1)</script> protest. Journal of Media, 4(2), 1-20.
+"""
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.slow
+def test_batch_of_200_essays_and_3_broken_files(tmp_path: Path) -> None:
+    essays = corpus_essays()
+    subs = tmp_path / "submissions"
+    for i in range(200):
+        src = essays[i % len(essays)]
+        folder = subs / f"Student {i:03d}_{1000 + i}_assignsubmission_file_"
+        folder.mkdir(parents=True)
+        shutil.copy(src, folder / src.name)
+    (subs / "broken-docx").mkdir()
+    (subs / "broken-docx" / "essay.docx").write_bytes(b"PK\x03\x04" + b"not a zip" * 100)
+    (subs / "empty").mkdir()
+    (subs / "empty" / "essay.txt").write_bytes(b"")
+    (subs / "junk").mkdir()
+    (subs / "junk" / "essay.md").write_bytes(bytes(range(256)) * 64)
+    out = tmp_path / "report"
+    started = time.perf_counter()
+    outcome = grade_folder(subs, out, rubric=default_rubric(), jobs=2)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 240, f"200 essays took {elapsed:.0f} s"
+    rows = _read_csv(out / "summary.csv")
+    assert len(rows) == 203
+    bad = [r for r in rows if r["error"]]
+    assert sorted(r["student"] for r in bad) == ["broken-docx", "empty", "junk"]
+    good = [r for r in rows if not r["error"]]
+    assert len(good) == 200
+    assert all(r["score"] and int(r["words"]) > 0 for r in good)
+    assert outcome.graded == 203
+    assert not outcome.interrupted
+    report = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert report["summary"]["files"] == 203
+    assert report["summary"]["errors"] == 3
+    pages = list(out.glob("student-*.html"))
+    assert len(pages) == 200
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.count("<tr") == 204
+    assert "Identical reference lists" in index
+
+
+def _small_class(tmp_path: Path) -> Path:
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    for src in sorted((ROOT / "fixtures" / "essays").glob("*.md"))[:3]:
+        shutil.copy(src, subs / src.name)
+    return subs
+
+
+def test_manifest_skips_unchanged_files_unless_forced(tmp_path: Path) -> None:
+    subs, out = _small_class(tmp_path), tmp_path / "out"
+    first = grade_folder(subs, out, rubric=default_rubric(), jobs=1)
+    assert (first.graded, first.skipped) == (3, 0)
+    before = (out / "summary.csv").read_text(encoding="utf-8")
+    again = grade_folder(subs, out, rubric=default_rubric(), jobs=1)
+    assert (again.graded, again.skipped) == (0, 3)
+    assert (out / "summary.csv").read_text(encoding="utf-8") == before
+    changed = sorted(subs.iterdir())[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nMore text (Nobody, 2001).\n")
+    third = grade_folder(subs, out, rubric=default_rubric(), jobs=1)
+    assert (third.graded, third.skipped) == (1, 2)
+    result = CliRunner().invoke(
+        app, ["grade", str(subs), "--out", str(out), "--force", "--no-progress", "-j", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "graded 3, unchanged 0" in result.output
+    assert not list(out.glob("*.tmp"))
+
+
+def test_changed_rubric_regrades(tmp_path: Path) -> None:
+    subs, out = _small_class(tmp_path), tmp_path / "out"
+    grade_folder(subs, out, rubric=default_rubric(), jobs=1)
+    strict = parse_rubric("name = 'strict'\ncap = 100\n[severity]\nerror = 50\nwarning = 50\n")
+    outcome = grade_folder(subs, out, rubric=strict, jobs=1)
+    assert outcome.skipped == 0
+
+
+def test_rubric_formula() -> None:
+    rubric = parse_rubric(
+        "name = 't'\nstart = 100\ncap = 10\n"
+        "[severity]\nerror = 5\nwarning = 2\ninfo = 0.5\n"
+        "[rules]\nmissing-reference = 4\nT401 = 0\n"
+    )
+    findings = [
+        ("missing-reference", "C101", "error"),
+        ("missing-reference", "C101", "error"),
+        ("missing-reference", "C101", "error"),  # 3 x 4 = 12, capped at 10
+        ("year-mismatch", "C102", "error"),  # severity weight 5
+        ("missing-url", "R201", "warning"),  # 2
+        ("spelling", "T401", "warning"),  # listed by code: 0
+    ]
+    result = score(findings, rubric)
+    assert result.score == 100 - 10 - 5 - 2 - 0
+    assert explain(result, rubric) == (
+        "100 − min(10, 3 × 4) − min(10, 1 × 5) − min(10, 1 × 2) − min(10, 1 × 0) = 83"
+    )
+    assert "min(10, findings × weight)" in rubric.formula
+    assert score([], rubric).score == 100
+    many = [("year-mismatch", "C102", "error")] * 50 + [("x", "C1", "error")] * 50
+    assert score(many, parse_rubric("cap = 1000\n")).score == 0
+
+
+def test_bad_rubric_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(RubricError, match="not valid TOML"):
+        parse_rubric("cap = [")
+    with pytest.raises(RubricError, match="cap"):
+        parse_rubric("cap = -3")
+    bad = tmp_path / "r.toml"
+    bad.write_text("surprise = 1\n")
+    result = CliRunner().invoke(app, ["grade", str(tmp_path), "--out", str(tmp_path / "o"),
+                                      "--rubric", str(bad)])  # fmt: skip
+    assert result.exit_code == 2
+    assert "surprise" in result.output
+
+
+def test_essay_html_is_escaped(tmp_path: Path) -> None:
+    subs, out = tmp_path / "subs", tmp_path / "out"
+    (subs / "<script>alert(1)<!--").mkdir(parents=True)
+    (subs / "<script>alert(1)<!--" / "evil.md").write_text(EVIL, encoding="utf-8")
+    grade_folder(subs, out, rubric=default_rubric(), jobs=1)
+    for page in out.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text, page.name
+        assert "<img" not in text, page.name
+        assert "<b>bold" not in text, page.name
+        assert 'href="javascript' not in text, page.name
+    student = next(p for p in out.glob("*.html") if p.name != "index.html")
+    text = student.read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+    assert "script-src 'none'" in text.replace("&#x27;", "'")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.count("<script>") == 1  # our own sorting script, allowed by its hash
+
+
+def test_similar_reference_lists_are_grouped() -> None:
+    common = [f"common{i}|2020|t" for i in range(5)]
+    works = {
+        "a": ["x|2019|one", "y|2018|two", "z|2017|three"],
+        "b": ["x|2019|one", "y|2018|two", "z|2017|three"],
+        "c": ["r1|2001|q", "r2|2002|q", "r3|2003|q", *common[:2]],
+        "d": ["r1|2001|q", "r2|2002|q", "r3|2003|q", *common[2:]],
+        **{f"s{i}": [*common, f"own{i}|2020|x"] for i in range(30)},
+    }
+    groups = find_similar(works)
+    kinds = {(g.kind, g.members) for g in groups}
+    assert ("identical", ("a", "b")) in kinds
+    assert ("shared-unusual", ("c", "d")) in kinds
+    assert not any("s1" in g.members for g in groups if g.kind == "shared-unusual")
+
+
+def test_students_grouped_by_folder(tmp_path: Path) -> None:
+    (tmp_path / "Ann Lee_42_assignsubmission_file_").mkdir()
+    (tmp_path / "Ann Lee_42_assignsubmission_file_" / "draft.docx").write_bytes(b"x")
+    (tmp_path / "Ann Lee_42_assignsubmission_file_" / "final.pdf").write_bytes(b"x")
+    (tmp_path / "bob.md").write_text("x")
+    (tmp_path / ".hidden.md").write_text("x")
+    (tmp_path / "notes.xlsx").write_text("x")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "old.md").write_text("x")
+    subs = discover(tmp_path, exclude=tmp_path / "out")
+    assert [(s.student, s.rel) for s in subs] == [
+        ("Ann Lee", "Ann Lee_42_assignsubmission_file_/draft.docx"),
+        ("Ann Lee", "Ann Lee_42_assignsubmission_file_/final.pdf"),
+        ("bob", "bob.md"),
+    ]
+    assert len({s.page for s in subs}) == 3
+
+
+def test_csv_cells_never_start_a_formula() -> None:
+    row = Graded(rel="=HYPERLINK(1).md", student="=cmd|' /C calc'!A0", error="-bad")
+    text = summary_csv([row])
+    assert ",=" not in text
+    assert "\n=" not in text
+    assert "'=cmd" in text
