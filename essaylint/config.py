@@ -23,3 +23,9 @@ class Settings(BaseModel):
     dialect: Literal["auto", "american", "british"] = "auto"
     words: tuple[str, ...] = ()
     languagetool_url: str | None = None
+    # Verify (Crossref) settings: [tool.essaylint.verify]. Without a crossref_url
+    # or mailto, $ESSAYLINT_CROSSREF_URL / $ESSAYLINT_MAILTO are used.
+    verify: bool = False
+    crossref_url: str | None = None
+    mailto: str | None = None
+    cache: bool = True

@@ -20,6 +20,7 @@ from essaylint.models import Document, Essay, FileResult, Reference, Span
 from essaylint.rules.base import Rule, RuleContext
 from essaylint.rules.registry import all_rules, select_rules
 from essaylint.services.prose import ProseBackend
+from essaylint.services.verify import VerifyBackend
 
 _BIB_COMMAND = re.compile(r"\\(?:bibliography|addbibresource)\{[^}]*\}|^bibliography:.*$", re.M)
 
@@ -58,6 +59,7 @@ def lint_document(
     *,
     bib: Sequence[Reference] = (),
     prose: ProseBackend | None = None,
+    verify: VerifyBackend | None = None,
 ) -> FileResult:
     """Run every selected rule over one document.
 
@@ -105,6 +107,14 @@ def lint_document(
         services["prose"] = report
         if report.error:
             notes.append(f"spelling and grammar not checked: {report.error}")
+    network = sorted(rule.code for rule in chosen if "network" in rule.requires)
+    if verify is not None and network:
+        # The verify pass (Crossref): run once, like the prose pass; the one
+        # "could not verify" finding comes from V501 if selected.
+        from essaylint.verify import run_verify
+
+        reporter = "V501" if "V501" in network else network[0]
+        services["verify"] = run_verify(references, verify, error_reporter=reporter)
     ctx = RuleContext(
         document=doc,
         essay=essay,
@@ -139,11 +149,13 @@ def lint_text(
     *,
     path: str = "<text>",
     prose: ProseBackend | None = None,
+    bib: Sequence[Reference] = (),
+    verify: VerifyBackend | None = None,
 ) -> FileResult:
     """Lint a string as if it were a plain-text or Markdown essay."""
     fmt = "markdown" if path.endswith((".md", ".markdown")) else "text"
     doc = Document.from_text(text, path=path, format=fmt)
-    return lint_document(doc, settings, prose=prose)
+    return lint_document(doc, settings, bib=bib, prose=prose, verify=verify)
 
 
 def lint_path(
@@ -153,6 +165,7 @@ def lint_path(
     *,
     bib_path: str | Path | None = None,
     prose: ProseBackend | None = None,
+    verify: VerifyBackend | None = None,
 ) -> FileResult:
     """Load a file and lint it; unreadable input becomes a result with ``error`` set."""
     from essaylint.loaders import LoadError, load_path
@@ -172,4 +185,4 @@ def lint_path(
             bib = tuple(r for f in bib_files for r in load_bib(f))
     except LoadError as exc:
         return FileResult(path=shown, error=str(exc))
-    return lint_document(doc, settings, rules, bib=bib, prose=prose)
+    return lint_document(doc, settings, rules, bib=bib, prose=prose, verify=verify)

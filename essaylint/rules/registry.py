@@ -33,6 +33,11 @@ BUILTIN = (
     "essaylint.rules.prose.uncited_quote:UncitedQuote",
     "essaylint.rules.prose.spelling:Spelling",
     "essaylint.rules.prose.grammar:Grammar",
+    "essaylint.rules.verify.missing_doi:MissingDoi",
+    "essaylint.rules.verify.reference_not_found:ReferenceNotFound",
+    "essaylint.rules.verify.metadata_mismatch:MetadataMismatch",
+    "essaylint.rules.verify.retracted_work:RetractedWork",
+    "essaylint.rules.verify.invalid_doi:InvalidDoi",
 )
 
 

@@ -1,0 +1,41 @@
+"""What the verify rules share: reading the verify report and the one "could not verify"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from essaylint.models import Finding, Reference, Span
+from essaylint.rules.base import Rule, RuleContext
+from essaylint.services.verify import FieldDiff, VerifyReport
+
+
+def verify_report(ctx: RuleContext) -> VerifyReport | None:
+    report = ctx.services.get("verify")
+    return report if isinstance(report, VerifyReport) else None
+
+
+def references_by_index(ctx: RuleContext) -> dict[int, Reference]:
+    return {ref.index: ref for ref in ctx.references}
+
+
+def unavailable(rule: Rule, ctx: RuleContext, report: VerifyReport) -> Iterator[Finding]:
+    """One info finding when the service failed, from the rule the pipeline chose."""
+    if not report.error or report.error_reporter not in (None, rule.code):
+        return
+    if report.error_reporter is None and rule.code != "V501":
+        return
+    span = ctx.essay.references or (ctx.references[0].span if ctx.references else None)
+    where = Span(start=span.start, end=span.start) if span else Span(start=0, end=0)
+    reason = report.error.rstrip(".")
+    yield rule.finding(
+        ctx,
+        where,
+        f"could not verify the references: {reason}; "
+        "the citations were still checked against the list (run again when online)",
+        severity="info",
+    )
+
+
+def describe_diffs(diffs: tuple[FieldDiff, ...], theirs: str) -> str:
+    """Each differing field with both values, joined with semicolons."""
+    return "; ".join(f"{d.field} is {d.entry!r} here but {d.record!r} in {theirs}" for d in diffs)
