@@ -18,6 +18,7 @@ from essaylint.analysis.sections import find_sections, footnote_definition_spans
 from essaylint.config import Settings
 from essaylint.models import Document, Essay, FileResult, Reference, Span
 from essaylint.rules.base import Rule, RuleContext
+from essaylint.rules.meta.unused_suppression import apply_inline_suppressions
 from essaylint.rules.registry import all_rules, select_rules
 from essaylint.services.prose import ProseBackend
 from essaylint.services.verify import VerifyBackend
@@ -96,7 +97,9 @@ def lint_document(
     )
     essay = essay.model_copy(update={"style": style})
     chosen = (
-        rules if rules is not None else select_rules(all_rules(), settings.select, settings.ignore)
+        rules
+        if rules is not None
+        else select_rules(all_rules(), *settings.rule_selectors(doc.path))
     )
     services: dict[str, object] = {}
     notes = list(doc.notes)
@@ -126,6 +129,7 @@ def lint_document(
     )
     findings = [f for rule in chosen for f in rule().check(ctx)]
     findings.sort(key=lambda f: (f.span.start, f.code))
+    findings = apply_inline_suppressions(doc, findings, chosen)
     if references and not citations:
         notes.append(
             f"no in-text citations found for the {len(references)} reference-list entries; "

@@ -6,13 +6,14 @@ is not running prose a writer typed as sentences:
 * the spans the section finder excluded (further-reading lists and the like)
   and the in-text citations;
 * Markdown and HTML syntax: YAML front matter, fenced code blocks, inline code,
-  HTML comments and tags, link targets ``](...)``, reference-style link
+  HTML comments (so ``<!-- essaylint: ... -->`` directives) and tags, link
+  targets ``](...)``, reference-style link
   definitions, footnote markers ``[^x]`` and footnote definitions (those are
   reference entries), the ``#`` marks of headings, HTML entities;
 * URLs and e-mail addresses;
 * LaTeX syntax: command names (``\\emph``), whole commands whose argument is
-  not prose (``\\cite{...}``, ``\\label{...}``, ``\\begin{...}``...) and, in a
-  LaTeX document, math.
+  not prose (``\\cite{...}``, ``\\label{...}``, ``\\begin{...}``...),
+  ``% essaylint: ...`` suppression directives and, in a LaTeX document, math.
 
 Nothing after the start of the reference list is prose here: not the list
 (its titles are checked separately by the spelling rule) and not the trailing
@@ -30,6 +31,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", r
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
 _INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+# A LaTeX suppression directive (the loader keeps these comments; others are blanked).
+_LATEX_DIRECTIVE = re.compile(r"(?<!\\)%[ \t]*essaylint:[^\r\n]*")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
 _HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]{2,8});")
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+[\"'][^\"'\n]*[\"'])?\)")
@@ -85,6 +88,7 @@ def _removals(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     patterns: list[re.Pattern[str]] = [
         _FENCE,
         _HTML_COMMENT,
+        _LATEX_DIRECTIVE,
         _HTML_TAG,
         _HTML_ENTITY,
         _LINK_TARGET,

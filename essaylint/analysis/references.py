@@ -1323,9 +1323,16 @@ def _line_iter(text: str) -> list[tuple[int, int, str]]:
     return lines
 
 
+# A line that is only a comment: an HTML comment (Markdown/HTML suppression
+# directives) or a kept LaTeX "% essaylint:" directive. It belongs to no entry.
+_COMMENT_LINE = re.compile(r"^(?:<!--.*?-->|%\s*essaylint:.*)$")
+
+
 def _is_skippable(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
+        return True
+    if _COMMENT_LINE.match(stripped):
         return True
     if _HEADING.match(stripped):
         return True

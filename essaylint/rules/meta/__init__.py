@@ -1,0 +1,1 @@
+"""Rules about essaylint itself: its directives and configuration."""
