@@ -38,6 +38,9 @@ BUILTIN = (
     "essaylint.rules.verify.metadata_mismatch:MetadataMismatch",
     "essaylint.rules.verify.retracted_work:RetractedWork",
     "essaylint.rules.verify.invalid_doi:InvalidDoi",
+    "essaylint.rules.style.page_prefix:PagePrefix",
+    "essaylint.rules.references.legacy_doi:LegacyDoi",
+    "essaylint.rules.meta.unused_suppression:UnusedSuppression",
 )
 
 

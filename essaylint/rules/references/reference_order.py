@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Iterator
 
 from essaylint.analysis.text import fold
-from essaylint.models import Finding, Reference
+from essaylint.models import Edit, Finding, Reference, Span
 from essaylint.rules.base import Rule, RuleContext, describe_reference
 
 
@@ -35,6 +35,10 @@ class ReferenceOrder(Rule):
 
     Fix
         Sort the entries alphabetically by the first author's family name.
+        When the list is nothing but its entries (no sub-headings or notes
+        between them), the finding carries a safe fix that rewrites the list
+        in order, each entry kept exactly as written and the line breaks
+        between entries where they were (``essaylint check --fix``).
     """
 
     code = "R204"
@@ -54,5 +58,29 @@ class ReferenceOrder(Rule):
                     f"{describe_reference(ref)} comes after {describe_reference(previous)}, "
                     "but the list should be alphabetical by first author; move it up",
                     reference=ref,
+                    fix=sorted_list_edit(ctx, refs),
                 )
                 return
+
+
+def sorted_list_edit(ctx: RuleContext, refs: list[Reference]) -> Edit | None:
+    """An edit that puts the whole list in order, or None when that is not safe.
+
+    Safe means: the entries follow each other with only whitespace between
+    them and every entry of the list span is one of ``refs``.
+    """
+    text = ctx.document.text
+    spans = [r.span for r in refs]
+    if any(b.start < a.end for a, b in itertools.pairwise(spans)):
+        return None
+    gaps = [text[a.end : b.start] for a, b in itertools.pairwise(spans)]
+    if any(gap.strip() for gap in gaps):
+        return None
+    whole = Span(start=spans[0].start, end=spans[-1].end)
+    if any(r not in refs and whole.contains(r.span.start) for r in ctx.references):
+        return None
+    ordered = sorted(refs, key=sort_key)  # stable: equal keys keep their order
+    pieces = [text[ordered[0].span.start : ordered[0].span.end]]
+    for gap, ref in zip(gaps, ordered[1:], strict=True):
+        pieces += [gap, text[ref.span.start : ref.span.end]]
+    return Edit(span=whole, replacement="".join(pieces))
