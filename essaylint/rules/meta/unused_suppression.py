@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from essaylint.analysis.suppressions import apply_suppressions
 from essaylint.models import Document, Finding
 from essaylint.rules.base import Rule, RuleContext
 
@@ -58,6 +57,8 @@ def apply_inline_suppressions(
     """
     if "essaylint:" not in doc.text:
         return list(findings)
+    from essaylint.analysis.suppressions import apply_suppressions  # only when needed
+
     report = UnusedSuppression in chosen
     if report and known is None:
         from essaylint.rules.registry import all_rules
