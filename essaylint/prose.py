@@ -15,6 +15,10 @@ from essaylint.analysis.prose_regions import mask, prose_spans
 from essaylint.models import Citation, Document, Essay, Reference, Span
 from essaylint.services.prose import DialectName, ProseBackend, ProseError, ProseReport
 
+# Spelling and grammar engines take about a second per 100,000 characters of new
+# text; a file far longer than any essay is checked for citations only.
+MAX_PROSE_CHARS = 2_000_000
+
 
 def title_spans(text: str, references: Sequence[Reference]) -> list[Span]:
     """Where each entry's title stands in the document (entries typed in the essay only)."""
@@ -68,6 +72,12 @@ def run_prose(
     dialect_setting: str = "auto",
 ) -> ProseReport:
     """Check the essay's prose and its reference titles with one engine call."""
+    if len(doc.text) > MAX_PROSE_CHARS:
+        return ProseReport(
+            backend=backend.name,
+            dialect="american",
+            error=f"the text is longer than {MAX_PROSE_CHARS:,} characters (no essay is)",
+        )
     body = prose_spans(doc.text, essay, citations) + _narrative_names(doc.text, citations)
     titles = title_spans(doc.text, references)
     masked = mask(doc.text, sorted([*body, *titles], key=lambda s: s.start))

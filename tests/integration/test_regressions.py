@@ -86,3 +86,27 @@ def test_no_recognised_citation_gives_one_note_instead_of_uncited_findings() -> 
     assert len(result.references) == 2
     assert [f.code for f in result.findings if f.code == "C104"] == []
     assert any("no in-text citations found for the 2" in n for n in result.notes)
+
+
+def test_prose_pass_is_skipped_with_a_note_for_a_text_longer_than_any_essay() -> None:
+    from essaylint.prose import MAX_PROSE_CHARS
+    from essaylint.services.prose import DialectName, ProseMatch
+
+    class CountingBackend:
+        name = "counting"
+        calls = 0
+
+        def check(self, text: str, *, dialect: DialectName = "american") -> list[ProseMatch]:
+            CountingBackend.calls += 1
+            return []
+
+        def known_words(self, words: list[str], *, dialect: DialectName = "american") -> set[str]:
+            return set(words)
+
+    text = "Plain prose without citations. " * (MAX_PROSE_CHARS // 30 + 10)
+    result = lint_text(text, prose=CountingBackend())
+    assert CountingBackend.calls == 0
+    assert any("spelling and grammar not checked" in n for n in result.notes)
+    short = lint_text("A short essay.", prose=CountingBackend())
+    assert CountingBackend.calls == 1
+    assert not any("not checked" in n for n in short.notes)
