@@ -33,3 +33,22 @@ def test_readme_set_up_commands_match_ci() -> None:
     assert len(commands) == 2
     assert "essaylint check fixtures/" in commands[0]
     assert commands[1] in ci
+
+
+def test_readme_lists_every_rule_and_its_config_example_loads(tmp_path: Path) -> None:
+    from essaylint.config import load_settings
+    from essaylint.rules.registry import all_rules
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in all_rules():
+        if rule.__module__.startswith("essaylint."):
+            assert f"| {rule.code} | {rule.name} |" in readme, rule.code
+    example = re.search(r"## Configuration.*?```toml\n(.*?)```", readme, re.S)
+    assert example is not None
+    (tmp_path / "pyproject.toml").write_text(example.group(1), encoding="utf-8")
+    essay = tmp_path / "essay.md"
+    essay.write_text("An essay.\n", encoding="utf-8")
+    settings = load_settings(essay, {})
+    assert settings.style == "apa"
+    assert settings.dialect == "british"
+    assert "Zentangle" in settings.words
