@@ -14,8 +14,10 @@ from essaylint import __version__
 
 if TYPE_CHECKING:
     from essaylint.config import Settings
-    from essaylint.models import Reference
+    from essaylint.models import FileResult, Reference
     from essaylint.rules.base import Rule
+    from essaylint.services.prose import ProseBackend
+    from essaylint.services.verify import VerifyBackend
 
 app = typer.Typer(
     name="essaylint",
@@ -146,7 +148,6 @@ def check(
     """Check essays and report every problem found."""
     from essaylint.config import Settings
     from essaylint.models import SEVERITY_RANK
-    from essaylint.pipeline import lint_path
     from essaylint.rules.registry import RuleLoadError, all_rules, select_rules, unknown_selectors
 
     selected, ignored = _split(select), _split(ignore)
@@ -199,7 +200,7 @@ def check(
         if verifier.cache is not None and verifier.cache.note:
             typer.echo(f"essaylint: note: {verifier.cache.note}", err=True)
     results = [
-        lint_path(p, per_file[p], chosen_for[p], bib_path=bib, prose=prose, verify=verifier)
+        _check_one(p, per_file[p], chosen_for[p], bib=bib, prose=prose, verify=verifier)
         for p in paths
     ]
     if format is CheckFormat.json:
@@ -313,6 +314,28 @@ def _fix_files(
 
 def _problems(n: int) -> str:
     return f"{n} problem{'s' if n != 1 else ''}"
+
+
+def _check_one(
+    path: Path,
+    settings: Settings,
+    rules: Sequence[type[Rule]],
+    *,
+    bib: Path | None,
+    prose: ProseBackend | None,
+    verify: VerifyBackend | None,
+) -> FileResult:
+    """One file's result; an unexpected failure becomes that file's error, not a traceback."""
+    from essaylint.models import FileResult
+    from essaylint.pipeline import lint_path
+
+    try:
+        return lint_path(path, settings, rules, bib_path=bib, prose=prose, verify=verify)
+    except Exception as exc:  # a bug must cost one file, not the batch
+        return FileResult(
+            path=str(path),
+            error=f"essaylint failed on this file ({type(exc).__name__}: {exc}); please report it",
+        )
 
 
 @app.command()

@@ -16,7 +16,7 @@ from essaylint.analysis.reference_list import normalise_author_date_list
 from essaylint.analysis.references import parse_reference, split_reference_list
 from essaylint.analysis.sections import find_sections, footnote_definition_spans
 from essaylint.config import Settings
-from essaylint.models import Document, Essay, FileResult, Reference, Span
+from essaylint.models import Document, Essay, FileResult, Finding, Reference, Span
 from essaylint.rules.base import Rule, RuleContext
 from essaylint.rules.meta.unused_suppression import apply_inline_suppressions
 from essaylint.rules.registry import all_rules, select_rules
@@ -64,9 +64,10 @@ def lint_document(
 ) -> FileResult:
     """Run every selected rule over one document.
 
-    Pure except for ``prose``: the spelling/grammar engine handed in by the
-    caller, run once when a selected rule needs it. Without one, rules that
-    need prose checking are skipped.
+    Pure except for the engines handed in by the caller: ``prose`` (spelling
+    and grammar) and ``verify`` (Crossref), each run once when a selected rule
+    needs it. Without them, rules that need them report nothing. A rule that
+    raises is skipped with a note; the other rules still run.
     """
     settings = settings or Settings()
     essay = find_sections(doc.text)
@@ -127,7 +128,15 @@ def lint_document(
         settings=settings,
         services=services,
     )
-    findings = [f for rule in chosen for f in rule().check(ctx)]
+    findings: list[Finding] = []
+    for rule in chosen:
+        try:
+            findings.extend(rule().check(ctx))
+        except Exception as exc:  # a broken rule must cost its findings, not the file
+            notes.append(
+                f"rule {rule.code} {rule.name} failed on this file and was skipped "
+                f"({type(exc).__name__}: {exc}); please report it"
+            )
     findings.sort(key=lambda f: (f.span.start, f.code))
     findings = apply_inline_suppressions(doc, findings, chosen)
     if references and not citations:
