@@ -104,12 +104,22 @@ class InconsistentTerm(Rule):
         shouting = [(m.start(), m.end()) for m in _SHOUTING_LINE.finditer(masked)]
         by_key: dict[str, list[tuple[str, int, int]]] = {}
         for m in _TERM.finditer(masked, spans[0].start, spans[-1].end):
-            word = m.group(0)
-            if not _distinctive(word) or any(a <= m.start() < b for a, b in shouting):
-                continue
-            by_key.setdefault(_key(word), []).append((word, m.start(), m.end()))
-        found: list[Finding] = []
+            by_key.setdefault(m.group(0).casefold(), []).append((m.group(0), m.start(), m.end()))
+        # Only keys written in more than one way can be inconsistent: merge the
+        # hyphen variants, then look closer at those few.
+        merged: dict[str, list[tuple[str, int, int]]] = {}
         for hits in by_key.values():
+            merged.setdefault(_key(hits[0][0]), []).extend(hits)
+        found: list[Finding] = []
+        for all_hits in merged.values():
+            if len({w for w, _, _ in all_hits}) < 2:
+                continue
+            hits = [
+                h
+                for h in all_hits
+                if _distinctive(h[0]) and not any(a <= h[1] < b for a, b in shouting)
+            ]
+            hits.sort(key=lambda h: h[1])
             shapes = Counter(_shape(w) for w, _, _ in hits)
             if len(shapes) < 2 or _different_words(shapes):
                 continue
