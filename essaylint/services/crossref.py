@@ -153,6 +153,38 @@ def rate_spacing(headers: Mapping[str, str]) -> float | None:
         return None
 
 
+_TLS_LOCK = threading.Lock()
+
+
+def _share_tls_context() -> None:
+    """Build the default TLS context once per process, not once per request.
+
+    habanero sends every request through a new httpx client, and each new
+    client builds a TLS context by parsing the whole CA bundle: about 18 ms,
+    holding the interpreter lock, so concurrent lookups queue behind it (it
+    was a quarter of a cold ``--verify`` run). The context depends only on
+    the environment (SSL_CERT_FILE, SSL_CERT_DIR), which is part of the key.
+    """
+    try:
+        import httpcore2
+    except ImportError:  # another habanero transport: nothing to share
+        return
+    original = httpcore2.default_ssl_context
+    if getattr(original, "essaylint_shared", False):
+        return
+    contexts: dict[tuple[bool, str | None, str | None], Any] = {}
+
+    def shared(*, _trust_env: bool = True) -> Any:
+        key = (_trust_env, os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+        with _TLS_LOCK:
+            if key not in contexts:
+                contexts[key] = original(_trust_env=_trust_env)
+            return contexts[key]
+
+    shared.essaylint_shared = True  # type: ignore[attr-defined]
+    httpcore2.default_ssl_context = shared
+
+
 class CrossrefBackend:
     """A :class:`~essaylint.services.verify.VerifyBackend` over habanero."""
 
@@ -174,6 +206,7 @@ class CrossrefBackend:
         from habanero import Crossref
 
         http = _http_library()
+        _share_tls_context()
         self.base_url = base_url.rstrip("/")
         self.mailto = mailto or None
         self.cache = cache

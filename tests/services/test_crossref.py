@@ -276,3 +276,15 @@ def test_run_verify_skips_web_and_news() -> None:
     report = run_verify(refs, Boom())  # type: ignore[arg-type]
     assert report.verdicts == ()
     assert report.looked_up == 0
+
+
+def test_the_tls_context_is_built_once_per_process_not_per_request() -> None:
+    import httpcore2
+
+    from essaylint.services.crossref import CrossrefBackend
+
+    CrossrefBackend("http://127.0.0.1:9")
+    first = httpcore2.default_ssl_context()
+    assert httpcore2.default_ssl_context() is first
+    CrossrefBackend("http://127.0.0.1:9")
+    assert httpcore2.default_ssl_context() is first
