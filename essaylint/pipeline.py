@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from essaylint.analysis.citations import extract_citations
 from essaylint.analysis.matching import known_name_keys, link_citations
@@ -20,8 +21,10 @@ from essaylint.models import Document, Essay, FileResult, Finding, Reference, Sp
 from essaylint.rules.base import Rule, RuleContext
 from essaylint.rules.meta.unused_suppression import apply_inline_suppressions
 from essaylint.rules.registry import all_rules, select_rules
-from essaylint.services.prose import ProseBackend
-from essaylint.services.verify import VerifyBackend
+
+if TYPE_CHECKING:
+    from essaylint.services.prose import ProseBackend
+    from essaylint.services.verify import VerifyBackend
 
 _BIB_COMMAND = re.compile(r"\\(?:bibliography|addbibresource)\{[^}]*\}|^bibliography:.*$", re.M)
 

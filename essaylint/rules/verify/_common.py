@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from essaylint.models import Finding, Reference, Span
 from essaylint.rules.base import Rule, RuleContext
-from essaylint.services.verify import FieldDiff, VerifyReport
+
+if TYPE_CHECKING:  # imported when a run verifies: keeps `check` start-up light
+    from essaylint.services.verify import FieldDiff, VerifyReport
 
 
 def verify_report(ctx: RuleContext) -> VerifyReport | None:
     report = ctx.services.get("verify")
+    if report is None:
+        return None
+    from essaylint.services.verify import VerifyReport
+
     return report if isinstance(report, VerifyReport) else None
 
 

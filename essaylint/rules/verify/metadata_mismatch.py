@@ -12,7 +12,6 @@ from essaylint.rules.verify._common import (
     unavailable,
     verify_report,
 )
-from essaylint.verify import bib_differences, match_bib_entry
 
 
 class MetadataMismatch(Rule):
@@ -48,6 +47,7 @@ class MetadataMismatch(Rule):
     requires = frozenset({"network"})
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+
         yield from self._bib(ctx)
         report = verify_report(ctx)
         if report is None:
@@ -70,6 +70,8 @@ class MetadataMismatch(Rule):
             )
 
     def _bib(self, ctx: RuleContext) -> Iterator[Finding]:
+        from essaylint.verify import bib_differences, match_bib_entry
+
         bib = [r for r in ctx.references if r.source == "bib"]
         typed = [r for r in ctx.references if r.source == "text"]
         if not bib or not typed:
