@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from essaylint.analysis.dialect import detect_dialect
-from essaylint.analysis.lexicon import is_ignorable_token, stem_candidates
+from essaylint.analysis.lexicon import is_ignorable_token, looks_like_typo, stem_candidates
 from essaylint.analysis.prose_regions import mask, prose_spans
 from essaylint.models import Citation, Document, Essay, Reference, Span
 from essaylint.services.prose import DialectName, ProseBackend, ProseError, ProseReport
@@ -48,6 +48,13 @@ def _narrative_names(text: str, citations: Sequence[Citation]) -> list[Span]:
             if paren > c.span.start:
                 spans.append(Span(start=c.span.start, end=paren))
     return spans
+
+
+def _could_be_typo(token: str, suggestions: Sequence[str]) -> bool:
+    """The shape tests of the spelling rule that need no engine (see T401)."""
+    if not token[:1].isalpha() or is_ignorable_token(token) or not suggestions:
+        return False
+    return looks_like_typo(token, suggestions[0])
 
 
 def _derived_candidates(
@@ -89,7 +96,13 @@ def run_prose(
     pairs = tuple((s.start, s.end) for s in titles)
     try:
         matches = backend.check(masked, dialect=dialect)
-        spelling = [(m.start, m.end) for m in matches if m.category == "spelling"]
+        # Second opinions (a known stem, the other dialect) cost an engine call per
+        # word, so only words that could still become a spelling finding get one.
+        spelling = [
+            (m.start, m.end)
+            for m in matches
+            if m.category == "spelling" and _could_be_typo(masked[m.start : m.end], m.suggestions)
+        ]
         candidates = _derived_candidates(masked, spelling)
         stems = sorted({s for options in candidates.values() for s in options})
         known = backend.known_words(stems, dialect=dialect) if stems else set()
