@@ -333,7 +333,7 @@ def _split_author_years(part: str) -> tuple[str, list[str], str | None] | None:
             pos = m.end()
         else:
             break
-    rest = part[pos:].strip().lstrip(",").strip()
+    rest = part[pos:].strip().lstrip(",:").strip()
     locator = None
     if rest:
         if not _LOCATOR.match(rest):

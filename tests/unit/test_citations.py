@@ -44,6 +44,7 @@ def summary(text: str, known: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...
         ("According to VMware (n.d., para 1-2), it is.", [(("VMware",), "n.d.")]),
         ("It is throughput (Learn with harshit, 2022a).", [(("Learn with harshit",), "2022a")]),
         ("wrapped (Oyelaran et al.,\n2019) here.", [(("Oyelaran",), "2019")]),
+        ("Harvard page after a colon (Smith 2019: 45-47).", [(("Smith",), "2019")]),
     ],
 )
 def test_author_date_shapes(text: str, expected: list[tuple[tuple[str, ...], str]]) -> None:
