@@ -171,6 +171,7 @@ _NOT_AUTHORS = (
         wednesday thursday friday saturday sunday today yesterday""".split()
     )
 )
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.[\s-]?){1,3}")
 _LEADING_PARTICLES = re.compile(
     r"^(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+"
 )
@@ -313,6 +314,8 @@ def split_author_names(authors: str) -> tuple[tuple[str, ...], bool, str | None]
         if piece.casefold() in _CORP_SUFFIX and names:
             names[-1] = f"{names[-1]}, {piece}"
             continue
+        if names and _INITIALS_ONLY.fullmatch(piece):
+            continue  # "(Smith, J., 2019)": the author's initials, not a co-author
         names.append(piece)
     return tuple(names), et_al, alias
 

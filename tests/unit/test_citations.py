@@ -45,6 +45,7 @@ def summary(text: str, known: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...
         ("It is throughput (Learn with harshit, 2022a).", [(("Learn with harshit",), "2022a")]),
         ("wrapped (Oyelaran et al.,\n2019) here.", [(("Oyelaran",), "2019")]),
         ("Harvard page after a colon (Smith 2019: 45-47).", [(("Smith",), "2019")]),
+        ("initials written out (Lee, K. & Park, J., 2020).", [(("Lee", "Park"), "2020")]),
     ],
 )
 def test_author_date_shapes(text: str, expected: list[tuple[tuple[str, ...], str]]) -> None:
