@@ -23,14 +23,10 @@ from essaylint.cli import app
 
 
 def _load_replay() -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "services" / "crossref_replay.py"
-    spec = importlib.util.spec_from_file_location("crossref_replay_cli", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    services = str(Path(__file__).resolve().parents[1] / "services")
+    if services not in sys.path:
+        sys.path.insert(0, services)
+    return importlib.import_module("crossref_replay")
 
 
 replay_module = _load_replay()

@@ -21,13 +21,13 @@ Every request is logged with its path, query and User-Agent.
 
 from __future__ import annotations
 
-import threading
 import time
 import urllib.parse
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from types import TracebackType
+
+from loopback import LoopbackServer
 
 FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "crossref"
 
@@ -61,7 +61,7 @@ class Request:
 
 
 @dataclass
-class CrossrefReplay:
+class CrossrefReplay(LoopbackServer):
     fixtures: Path = FIXTURES
     search: str = DEFAULT_SEARCH
     script: list[str] = field(default_factory=list)
@@ -71,47 +71,11 @@ class CrossrefReplay:
     requests: list[Request] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._lock = threading.Lock()
-        self._release = threading.Event()
-        self._httpd: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        self._init_server()
         self.dois = doi_files(self.fixtures)
 
-    @property
-    def url(self) -> str:
-        assert self._httpd is not None, "server not started"
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    def start(self) -> CrossrefReplay:
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._release.set()
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._httpd = None
-        self._thread = None
-
-    def __enter__(self) -> CrossrefReplay:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
+    def handler_class(self) -> type[BaseHTTPRequestHandler]:
+        return _make_handler(self)
 
     def log(self, request: Request) -> str | None:
         """Record a request; the scripted failure to serve for it, if any."""

@@ -17,13 +17,13 @@ Use it as a context manager::
 from __future__ import annotations
 
 import json
-import threading
 import urllib.parse
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from types import TracebackType
 from typing import Literal
+
+from loopback import LoopbackServer
 
 # The shape of GET /v2/languages is LanguageTool's HTTP API Swagger spec
 # (https://languagetool.org/http-api/languagetool-swagger.json, operation
@@ -65,7 +65,7 @@ class Request:
 
 
 @dataclass
-class LanguageToolReplay:
+class LanguageToolReplay(LoopbackServer):
     """Replay server; ``fail`` switches on an error for the marked test."""
 
     fixtures: Path
@@ -75,50 +75,12 @@ class LanguageToolReplay:
     requests: list[Request] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._lock = threading.Lock()
-        self._release = threading.Event()
-        self._httpd: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        self._init_server()
 
     # -- lifecycle ---------------------------------------------------------
 
-    @property
-    def url(self) -> str:
-        """The server's base URL (``http://127.0.0.1:<port>``), without ``/v2``."""
-        assert self._httpd is not None, "server not started"
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    def start(self) -> LanguageToolReplay:
-        handler = _make_handler(self)
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._release.set()  # wake any handler parked by "check-hang"
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._httpd = None
-        self._thread = None
-
-    def __enter__(self) -> LanguageToolReplay:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
+    def handler_class(self) -> type[BaseHTTPRequestHandler]:
+        return _make_handler(self)
 
     # -- behaviour ---------------------------------------------------------
 
