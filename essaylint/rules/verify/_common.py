@@ -9,7 +9,7 @@ from essaylint.models import Finding, Reference, Span
 from essaylint.rules.base import Rule, RuleContext
 
 if TYPE_CHECKING:  # imported when a run verifies: keeps `check` start-up light
-    from essaylint.services.verify import FieldDiff, VerifyReport
+    from essaylint.services.verify import FieldDiff, Verdict, VerifyReport
 
 
 def verify_report(ctx: RuleContext) -> VerifyReport | None:
@@ -23,6 +23,19 @@ def verify_report(ctx: RuleContext) -> VerifyReport | None:
 
 def references_by_index(ctx: RuleContext) -> dict[int, Reference]:
     return {ref.index: ref for ref in ctx.references}
+
+
+def verified_entries(
+    rule: Rule, ctx: RuleContext
+) -> tuple[list[Finding], list[tuple[Verdict, Reference]]]:
+    """The "could not verify" finding (when this rule is the one to give it), and
+    every looked-up entry with its verdict. Both empty when the run did not verify."""
+    report = verify_report(ctx)
+    if report is None:
+        return [], []
+    refs = references_by_index(ctx)
+    entries = [(v, refs[v.index]) for v in report.verdicts if v.index in refs]
+    return list(unavailable(rule, ctx, report)), entries
 
 
 def unavailable(rule: Rule, ctx: RuleContext, report: VerifyReport) -> Iterator[Finding]:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from essaylint.models import Finding
 from essaylint.rules.base import Rule, RuleContext, describe_reference
-from essaylint.rules.verify._common import references_by_index, unavailable, verify_report
+from essaylint.rules.verify._common import verified_entries
 
 
 class InvalidDoi(Rule):
@@ -37,14 +37,10 @@ class InvalidDoi(Rule):
     requires = frozenset({"network"})
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        report = verify_report(ctx)
-        if report is None:
-            return
-        yield from unavailable(self, ctx, report)
-        refs = references_by_index(ctx)
-        for verdict in report.verdicts:
-            ref = refs.get(verdict.index)
-            if verdict.status != "invalid-doi" or ref is None:
+        unverified, entries = verified_entries(self, ctx)
+        yield from unverified
+        for verdict, ref in entries:
+            if verdict.status != "invalid-doi":
                 continue
             hint = (
                 f"; Crossref has this work as {verdict.suggested_doi}"

@@ -8,9 +8,7 @@ from essaylint.models import Finding
 from essaylint.rules.base import Rule, RuleContext, describe_reference
 from essaylint.rules.verify._common import (
     describe_diffs,
-    references_by_index,
-    unavailable,
-    verify_report,
+    verified_entries,
 )
 
 
@@ -47,17 +45,12 @@ class MetadataMismatch(Rule):
     requires = frozenset({"network"})
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-
         yield from self._bib(ctx)
-        report = verify_report(ctx)
-        if report is None:
-            return
-        yield from unavailable(self, ctx, report)
-        refs = references_by_index(ctx)
-        for verdict in report.verdicts:
-            ref = refs.get(verdict.index)
+        unverified, entries = verified_entries(self, ctx)
+        yield from unverified
+        for verdict, ref in entries:
             record = verdict.record
-            if verdict.status != "mismatch" or ref is None or record is None:
+            if verdict.status != "mismatch" or record is None:
                 continue
             where = f"the Crossref record https://doi.org/{record.doi}"
             yield self.finding(

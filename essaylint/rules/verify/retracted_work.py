@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from essaylint.models import Finding
 from essaylint.rules.base import Rule, RuleContext, describe_reference
-from essaylint.rules.verify._common import references_by_index, unavailable, verify_report
+from essaylint.rules.verify._common import verified_entries
 
 _WHAT = {
     "retraction": "has been retracted",
@@ -50,15 +50,11 @@ class RetractedWork(Rule):
     requires = frozenset({"network"})
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        report = verify_report(ctx)
-        if report is None:
-            return
-        yield from unavailable(self, ctx, report)
-        refs = references_by_index(ctx)
-        for verdict in report.verdicts:
-            ref = refs.get(verdict.index)
+        unverified, entries = verified_entries(self, ctx)
+        yield from unverified
+        for verdict, ref in entries:
             record = verdict.record
-            if ref is None or record is None or verdict.status == "invalid-doi":
+            if record is None or verdict.status == "invalid-doi":
                 continue
             notices = record.retractions
             if not notices:
