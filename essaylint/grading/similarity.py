@@ -14,11 +14,12 @@ not matter.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict
+
+from essaylint.analysis.text import fold
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -32,14 +33,10 @@ class SimilarGroup(BaseModel):
     detail: str
 
 
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-
-
 def work_key(first_author: str | None, year: str | None, title: str | None, raw: str) -> str:
     """A formatting-independent key for one reference entry."""
-    author = " ".join(_WORD.findall(_fold(first_author or "")))
-    words = _WORD.findall(_fold(title or ""))[:6] or _WORD.findall(_fold(raw))[:8]
+    author = " ".join(_WORD.findall(fold(first_author or "")))
+    words = _WORD.findall(fold(title or ""))[:6] or _WORD.findall(fold(raw))[:8]
     return f"{author}|{(year or '')[:4]}|{' '.join(words)}"
 
 
