@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from essaylint.analysis.text import PARTICLES
+from essaylint.analysis.text import EMPHASIS, PARTICLES
 from essaylint.models import Person
 
 __all__ = [
@@ -134,7 +134,6 @@ _CONJUNCTION = re.compile(
 )
 _SEMICOLON = re.compile(r"\s*;\s*")
 _COMMA = re.compile(r"\s*,\s*")
-_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _SPACE = re.compile(r"\s+")
 
 
@@ -243,7 +242,7 @@ def strip_role_words(segment: str) -> str:
 
 
 def _clean(segment: str) -> str:
-    text = _EMPHASIS.sub(r"\2", segment)
+    text = EMPHASIS.sub(r"\2", segment)
     text = _SPACE.sub(" ", text).strip()
     return re.sub(r"^\s*(?:\[\d+\]|\(\d+\)|\d{1,3}\.\s)\s*", "", text)
 

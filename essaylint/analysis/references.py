@@ -26,6 +26,7 @@ from essaylint.analysis.names import (
     looks_like_name_part,
     parse_authors,
 )
+from essaylint.analysis.text import EMPHASIS
 from essaylint.models import Reference, ReferenceType, Span
 
 __all__ = ["parse_reference", "split_reference_list"]
@@ -42,7 +43,6 @@ _MARKER = re.compile(
     r"|\[(?P<key>[A-Za-z][\w:+-]{0,30})\]\s+"
     r"|[-*+•–]\s+)"
 )
-_EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,2})(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
 _HTML_ITALIC = re.compile(r"</?(?:i|em|italic|b|strong|u)>", re.IGNORECASE)
 _MD_LINK = re.compile(r"\[([^\[\]]{0,500})\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\)[^()\s<>]*)*)>?\s*\)")
 _URL = re.compile(
@@ -305,7 +305,7 @@ def _strip_markup(text: str, fields: _Fields) -> str:
         fields.italics.append(match.group(2))
         return match.group(2)
 
-    return _EMPHASIS.sub(keep, text)
+    return EMPHASIS.sub(keep, text)
 
 
 def _strip_marker(text: str, fields: _Fields) -> str:

@@ -16,6 +16,8 @@ PARTICLES = frozenset(
 CORPORATE_SUFFIXES = frozenset(
     {"inc", "ltd", "llc", "co", "corp", "plc", "gmbh", "ag", "llp", "sa"}
 )
+# Markdown emphasis around a run of text: *x*, **x**, ***x***, _x_, __x__ (group 2 is x).
+EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,2})(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
 _NON_WORD = re.compile(r"[^\w]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"  # hyphen last: safe inside [...]
