@@ -107,13 +107,6 @@ def lint_document(
     )
     services: dict[str, object] = {}
     notes = list(doc.notes)
-    if prose is not None and any("prose" in rule.requires for rule in chosen):
-        from essaylint.prose import run_prose
-
-        report = run_prose(doc, essay, citations, references, prose, settings.dialect)
-        services["prose"] = report
-        if report.error:
-            notes.append(f"spelling and grammar not checked: {report.error}")
     network = sorted(rule.code for rule in chosen if "network" in rule.requires)
     if verify is not None and network:
         # The verify pass (Crossref): run once, like the prose pass; the one
@@ -131,6 +124,15 @@ def lint_document(
         settings=settings,
         services=services,
     )
+    if prose is not None and any("prose" in rule.requires for rule in chosen):
+        from essaylint.prose import run_prose
+
+        report = run_prose(
+            doc, essay, citations, references, prose, settings.dialect, body=ctx.prose_spans
+        )
+        services["prose"] = report
+        if report.error:
+            notes.append(f"spelling and grammar not checked: {report.error}")
     findings: list[Finding] = []
     for rule in chosen:
         try:

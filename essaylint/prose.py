@@ -77,15 +77,22 @@ def run_prose(
     references: Sequence[Reference],
     backend: ProseBackend,
     dialect_setting: str = "auto",
+    *,
+    body: Sequence[Span] | None = None,
 ) -> ProseReport:
-    """Check the essay's prose and its reference titles with one engine call."""
+    """Check the essay's prose and its reference titles with one engine call.
+
+    ``body`` is the essay's prose (``RuleContext.prose_spans``) when the caller
+    has it already; otherwise it is computed here.
+    """
     if len(doc.text) > MAX_PROSE_CHARS:
         return ProseReport(
             backend=backend.name,
             dialect="american",
             error=f"the text is longer than {MAX_PROSE_CHARS:,} characters (no essay is)",
         )
-    body = prose_spans(doc.text, essay, citations) + _narrative_names(doc.text, citations)
+    prose = list(body) if body is not None else prose_spans(doc.text, essay, citations)
+    body = prose + _narrative_names(doc.text, citations)
     titles = title_spans(doc.text, references)
     masked = mask(doc.text, sorted([*body, *titles], key=lambda s: s.start))
     dialect: DialectName
