@@ -102,7 +102,13 @@ def run_prose(
         dialect = detect_dialect(doc.text, body)
     pairs = tuple((s.start, s.end) for s in titles)
     try:
-        matches = backend.check(masked, dialect=dialect)
+        # A match that takes in blanked text (a masked citation, say) is about the
+        # blanks, not the essay: "cells [1], but" must not become a space before a comma.
+        matches = [
+            m
+            for m in backend.check(masked, dialect=dialect)
+            if masked[m.start : m.end] == doc.text[m.start : m.end]
+        ]
         # Second opinions (a known stem, the other dialect) cost an engine call per
         # word, so only words that could still become a spelling finding get one.
         spelling = [
