@@ -58,6 +58,14 @@ class DialectChoice(str, Enum):
     british = "british"
 
 
+class HarperRulesChoice(str, Enum):
+    essay = "essay"
+    all = "all"
+
+
+HARPER_RULES_HELP = "Harper rules to run: essay (grammar and spelling for essays) or all (slower)."
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -118,6 +126,9 @@ def check(
         str | None,
         typer.Option("--languagetool-url", help="A LanguageTool server to check prose with."),
     ] = None,
+    harper_rules: Annotated[
+        HarperRulesChoice, typer.Option("--harper-rules", help=HARPER_RULES_HELP)
+    ] = HarperRulesChoice.essay,
     words: Annotated[
         list[str] | None, typer.Option("--word", help="Accept this spelling (repeatable).")
     ] = None,
@@ -171,6 +182,7 @@ def check(
         dialect=dialect.value,
         words=_split(words),
         languagetool_url=languagetool_url,
+        harper_rules=harper_rules.value,
         verify=verify,
         crossref_url=crossref_url,
         cache=cache,
@@ -187,7 +199,7 @@ def check(
     if any("prose" in rule.requires for rule in chosen):
         from essaylint.services.backends import choose_prose_backend
 
-        prose, note = choose_prose_backend(settings.languagetool_url)
+        prose, note = choose_prose_backend(settings.languagetool_url, settings.harper_rules)
         if note and format is CheckFormat.text:
             typer.echo(f"essaylint: note: {note}", err=True)
     verifier = None
@@ -447,6 +459,9 @@ def grade(
     dialect: Annotated[
         DialectChoice, typer.Option(help="English spelling to expect (auto: detect).")
     ] = DialectChoice.auto,
+    harper_rules: Annotated[
+        HarperRulesChoice, typer.Option("--harper-rules", help=HARPER_RULES_HELP)
+    ] = HarperRulesChoice.essay,
     progress: Annotated[
         bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")
     ] = True,
@@ -463,7 +478,7 @@ def grade(
         chosen_rubric = load_rubric(rubric)
     except RubricError as exc:
         raise _fail(str(exc)) from None
-    settings = Settings(style=style.value, dialect=dialect.value)
+    settings = Settings(style=style.value, dialect=dialect.value, harper_rules=harper_rules.value)
     with progress_bar(enabled=progress) as on_progress:
         outcome = grade_folder(
             folder,

@@ -30,6 +30,9 @@ class Settings(BaseModel):
     dialect: Literal["auto", "american", "british"] = "auto"
     words: tuple[str, ...] = ()
     languagetool_url: str | None = None
+    #: Which of Harper's rules run: "essay" (the ones whose findings essaylint
+    #: reports, for essay prose) or "all" (every rule Harper enables; slower).
+    harper_rules: Literal["essay", "all"] = "essay"
     # From configuration files (see load_settings); all optional.
     extend_select: tuple[str, ...] = ()
     #: (glob, selectors) pairs; globs are relative to the config file's folder.
@@ -102,6 +105,7 @@ _SIMPLE_KEYS = {
     "fail-on": "fail_on",
     "words": "words",
     "languagetool-url": "languagetool_url",
+    "harper-rules": "harper_rules",
 }
 _TABLE_KEYS = ("per-file-ignores", "verify", "rules")
 # [tool.essaylint.verify] key -> Settings field; mapped only when Settings has the field.

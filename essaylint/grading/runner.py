@@ -55,13 +55,13 @@ def _init_worker(settings_json: str, rubric_json: str, out: str, warm: bool) -> 
     if any("prose" in rule.requires for rule in rules):
         from essaylint.services.backends import choose_prose_backend
 
-        prose, _ = choose_prose_backend(settings.languagetool_url)
+        prose, _ = choose_prose_backend(settings.languagetool_url, settings.harper_rules)
         if warm and not settings.languagetool_url:
             from essaylint.services.harper import warm_up
 
             for dialect in ("american", "british"):
                 if settings.dialect in ("auto", dialect):
-                    warm_up(dialect)
+                    warm_up(dialect, settings.harper_rules)
     _STATE.update(
         settings=settings,
         rules=rules,

@@ -11,57 +11,29 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
+from essaylint.services.harper_rules import REPORTED_KINDS, HarperRuleSet, rule_config
 from essaylint.services.prose import DialectName, ProseCategory, ProseMatch
 
 if TYPE_CHECKING:
     from harper import Lint, Linter
 
 # Harper's lint kinds, sorted into essaylint's categories.
-_GRAMMAR_KINDS = frozenset(
-    {
-        "Grammar", "Agreement", "WordChoice", "Punctuation", "Capitalization", "Usage",
-        "Eggcorn", "Malapropism", "Typo", "BoundaryError", "Nonstandard", "Miscellaneous",
-    }
-)  # fmt: skip
 _KIND_CATEGORY: dict[str, ProseCategory] = {"Spelling": "spelling", "Repetition": "repetition"}
 
 _LOCK = threading.Lock()
-_LINTERS: dict[tuple[int, str], Linter] = {}
+_LINTERS: dict[tuple[int, str, str], Linter] = {}
 
 
-# Harper rules that misfire on essays (measured on the shared corpus): compound-word
-# splitting of technical terms ("chia" -> "chi a"), capitalisation after citations,
-# guesses about missing words. Repeated words are essaylint's own rule (T402).
-DISABLED_RULES = {
-    "SplitWords": False,
-    "SentenceCapitalization": False,
-    "PhrasalVerbAsCompoundNoun": False,
-    "HowTo": False,
-    "MergeWords": False,
-    "WrongNegative": False,
-    "MissingPreposition": False,
-    "MissingTo": False,
-    "OrthographicConsistency": False,
-    "Damages": False,
-    "CompoundNouns": False,
-    "RepeatedWords": False,
-    "MassNouns": False,
-    "NounVerbConfusion": False,
-}
-
-
-def _linter(dialect: DialectName) -> Linter:
-    """The process's (and thread's) linter for a dialect; a Linter is not thread-safe."""
+def _linter(dialect: DialectName, rules: HarperRuleSet = "essay") -> Linter:
+    """This thread's linter for a dialect and rule set (a Linter is not thread-safe)."""
     from harper import Dialect, Linter
 
-    key = (threading.get_ident(), dialect)
+    key = (threading.get_ident(), dialect, rules)
     with _LOCK:
         linter = _LINTERS.get(key)
         if linter is None:
             linter = Linter(Dialect.BRITISH if dialect == "british" else Dialect.AMERICAN)
-            config = linter.get_lint_config()
-            config.update({k: v for k, v in DISABLED_RULES.items() if k in config})
-            linter.set_lint_config(config)
+            linter.set_lint_config(rule_config(linter.get_default_lint_config(), rules))
             _LINTERS[key] = linter
     return linter
 
@@ -69,7 +41,7 @@ def _linter(dialect: DialectName) -> Linter:
 def _category(kind: str) -> ProseCategory:
     if kind in _KIND_CATEGORY:
         return _KIND_CATEGORY[kind]
-    return "grammar" if kind in _GRAMMAR_KINDS else "style"
+    return "grammar" if kind in REPORTED_KINDS else "style"
 
 
 def _to_match(lint: Lint, rule: str) -> ProseMatch:
@@ -92,10 +64,13 @@ class HarperBackend:
 
     name = "harper"
 
+    def __init__(self, rules: HarperRuleSet = "essay") -> None:
+        self.rules = rules
+
     def check(self, text: str, *, dialect: DialectName = "american") -> list[ProseMatch]:
         if not text.strip():
             return []
-        organised = _linter(dialect).organized_lints(text, language="plaintext")
+        organised = _linter(dialect, self.rules).organized_lints(text, language="plaintext")
         matches = [_to_match(lint, rule) for rule, lints in organised.items() for lint in lints]
         return sorted(matches, key=lambda m: (m.start, m.end))
 
@@ -105,12 +80,13 @@ class HarperBackend:
             return set()
         text = "\n\n".join(unique)
         flagged: set[str] = set()
-        for lint in _linter(dialect).lint(text, language="plaintext"):
+        for lint in _linter(dialect, self.rules).lint(text, language="plaintext"):
             if lint.lint_kind == "Spelling":
                 flagged.add(text[lint.span.start : lint.span.end])
         return {w for w in unique if w not in flagged}
 
 
-def warm_up(dialect: DialectName = "american") -> None:
+def warm_up(dialect: DialectName = "american", rules: HarperRuleSet = "essay") -> None:
     """Build the linter ahead of time (the grading runner calls this once per worker)."""
-    _linter(dialect).lint("A short warm-up sentence, with a mispelled word.", language="plaintext")
+    sample = "A short warm-up sentence, with a mispelled word."
+    _linter(dialect, rules).lint(sample, language="plaintext")

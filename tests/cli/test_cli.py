@@ -297,6 +297,23 @@ def test_bad_option_value_is_a_usage_error() -> None:
     assert result.exit_code == 2
 
 
+def test_harper_rules_flag_picks_harpers_rule_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    from essaylint.services import backends
+
+    asked: list[tuple[str | None, str]] = []
+    real = backends.choose_prose_backend
+
+    def spy(url: str | None, harper_rules: str = "essay") -> object:
+        asked.append((url, harper_rules))
+        return real(url, harper_rules)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backends, "choose_prose_backend", spy)
+    assert run("check", PROBLEMS, "--select", "T403").exit_code in (0, 1)
+    assert run("check", PROBLEMS, "--select", "T403", "--harper-rules", "all").exit_code in (0, 1)
+    assert asked == [(None, "essay"), (None, "all")]
+    assert run("check", PROBLEMS, "--harper-rules", "some").exit_code == 2
+
+
 def test_version() -> None:
     result = run("--version")
     assert result.exit_code == 0

@@ -24,10 +24,11 @@ def test_pyproject_table_is_read(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
         '[project]\nname = "x"\n\n[tool.essaylint]\nselect = ["C", "R2"]\n'
         'style = "harvard"\ndialect = "british"\nfail-on = "error"\nwords = ["Zuboff"]\n'
-        'languagetool-url = "http://127.0.0.1:8081"\n',
+        'languagetool-url = "http://127.0.0.1:8081"\nharper-rules = "all"\n',
         encoding="utf-8",
     )
     s = load_settings(_essay(tmp_path / "essays"))
+    assert s.harper_rules == "all"
     assert s.select == ("C", "R2")
     assert (s.style, s.dialect, s.fail_on) == ("harvard", "british", "error")
     assert s.words == ("Zuboff",)
@@ -142,6 +143,7 @@ def test_rule_options_are_kept_per_rule_name(tmp_path: Path) -> None:
         ("[rules.no-such-rule]\nx = 1\n", "key 'rules.no-such-rule': no rule called"),
         ("[verify]\nretries = 3\n", "key 'verify': unknown key 'retries'"),
         ("dialect = [\n", "not valid TOML"),
+        ('harper-rules = "some"\n', "key 'harper-rules': expected 'essay' or 'all'"),
     ],
 )
 def test_bad_config_is_one_clear_line(tmp_path: Path, text: str, message: str) -> None:

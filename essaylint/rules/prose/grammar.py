@@ -17,8 +17,11 @@ class Grammar(Rule):
         engine (Harper offline by default, LanguageTool when a server is
         configured): wrong articles ("a hour"), agreement ("they was"),
         confused words, missing or doubled punctuation. Style and
-        readability hints are not reported. Only the essay body is checked,
-        never citations, the reference list or text after the essay.
+        readability hints are not reported, so Harper's rules that only give
+        such hints are not run (``harper-rules = "all"`` runs them too). Only
+        the essay body is checked, never citations, the reference list or
+        text after the essay, and a match that takes in a masked citation is
+        dropped.
 
     Why it matters
         Grammar slips distract the reader from the argument and cost marks.
