@@ -104,7 +104,7 @@ def check(
     ctx: typer.Context,
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Essay files (.txt .md .docx .tex .html).", metavar="PATH..."),
+        typer.Argument(help="Essay files (.txt .md .docx .odt .tex .html).", metavar="PATH..."),
     ],
     format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="Output format.")

@@ -17,7 +17,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 #: File types graded (a suffix, lower case).
-GRADED_SUFFIXES = frozenset({".docx", ".pdf", ".md", ".markdown", ".txt", ".tex", ".html", ".htm"})
+GRADED_SUFFIXES = frozenset(
+    {".docx", ".odt", ".pdf", ".md", ".markdown", ".txt", ".tex", ".html", ".htm"}
+)
 _SKIP_DIRS = frozenset({"__MACOSX", "__pycache__", "node_modules"})
 _PLATFORM_SUFFIX = re.compile(r"_\d+_assignsubmission_\w*$|_\d{4,}$", re.I)
 

@@ -11,6 +11,8 @@ Formats:
 - ``.md``, ``.markdown``: the text as-is (format ``"markdown"``).
 - ``.docx``: one line per paragraph (format ``"docx"``); a finding's line is
   the paragraph number.
+- ``.odt``: OpenDocument text, one line per paragraph as for .docx (format
+  ``"odt"``); see :mod:`essaylint.loaders.odt`.
 - ``.tex``: LaTeX source with comments blanked (format ``"latex"``); see
   :mod:`essaylint.loaders.latex`.
 - ``.html``, ``.htm``: the visible text, one line per block (format ``"html"``),
@@ -21,7 +23,7 @@ Formats:
 Suppression directives survive loading in every format: ``<!-- essaylint: ... -->``
 in Markdown and HTML, ``% essaylint: ...`` in LaTeX.
 
-Heavy libraries (python-docx, BeautifulSoup, pybtex, charset-normalizer) are
+Heavy libraries (python-docx, odfpy, BeautifulSoup, pybtex, charset-normalizer) are
 imported only when a file needs them, so checking a .txt file starts fast.
 """
 
@@ -42,17 +44,17 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024 + 1
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 DOCX_SUFFIXES = frozenset({".docx"})
+ODT_SUFFIXES = frozenset({".odt"})
 LATEX_SUFFIXES = frozenset({".tex"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 PDF_SUFFIXES = frozenset({".pdf"})
 #: Suffixes with a dedicated loader (anything else is tried as plain text).
-SUFFIXES = (
-    TEXT_SUFFIXES | MARKDOWN_SUFFIXES | DOCX_SUFFIXES | LATEX_SUFFIXES | HTML_SUFFIXES
-) | PDF_SUFFIXES
+SUFFIXES = (TEXT_SUFFIXES | MARKDOWN_SUFFIXES | DOCX_SUFFIXES | LATEX_SUFFIXES | HTML_SUFFIXES) | (
+    PDF_SUFFIXES | ODT_SUFFIXES
+)
 
 _UNSUPPORTED: dict[str, str] = {
     ".doc": "old binary Word .doc files are not supported; save the essay as .docx",
-    ".odt": "OpenDocument .odt files are not supported; save the essay as .docx",
     ".pages": "Apple Pages files are not supported; export the essay as .docx",
     ".rtf": "RTF files are not supported; save the essay as .docx or .txt",
 }
@@ -139,6 +141,10 @@ def _dispatch(data: bytes, path: str, suffix: str) -> Document:
         from essaylint.loaders.word import load_docx
 
         return load_docx(data, path)
+    if suffix in ODT_SUFFIXES:
+        from essaylint.loaders.odt import load_odt
+
+        return load_odt(data, path)
 
     if data.startswith(_ZIP_MAGIC) and suffix not in DOCX_SUFFIXES:
         from essaylint.loaders.word import is_docx_zip, load_docx

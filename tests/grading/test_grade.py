@@ -202,6 +202,7 @@ def test_students_grouped_by_folder(tmp_path: Path) -> None:
     (tmp_path / "Ann Lee_42_assignsubmission_file_" / "draft.docx").write_bytes(b"x")
     (tmp_path / "Ann Lee_42_assignsubmission_file_" / "final.pdf").write_bytes(b"x")
     (tmp_path / "bob.md").write_text("x")
+    (tmp_path / "cara.odt").write_bytes(b"x")
     (tmp_path / ".hidden.md").write_text("x")
     (tmp_path / "notes.xlsx").write_text("x")
     (tmp_path / "out").mkdir()
@@ -211,8 +212,9 @@ def test_students_grouped_by_folder(tmp_path: Path) -> None:
         ("Ann Lee", "Ann Lee_42_assignsubmission_file_/draft.docx"),
         ("Ann Lee", "Ann Lee_42_assignsubmission_file_/final.pdf"),
         ("bob", "bob.md"),
+        ("cara", "cara.odt"),
     ]
-    assert len({s.page for s in subs}) == 3
+    assert len({s.page for s in subs}) == 4
 
 
 def test_csv_cells_never_start_a_formula() -> None:
