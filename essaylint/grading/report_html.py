@@ -216,11 +216,14 @@ def student_page(result: FileResult, graded: Graded, rubric: Rubric) -> str:
             f": {'cited ' + str(len(uses)) + '× ' + links if uses else 'never cited in the text'}"
             "</div>"
         )
-    for n, f in enumerate(result.findings, start=1):
+    # Findings are numbered in reading order; a line's notes list its findings
+    # first, in that order, then the reference-list entry it holds.
+    in_order = sorted(result.findings, key=lambda f: (f.span.start, f.span.end, f.code))
+    finding_notes: dict[int, list[str]] = {}
+    for n, f in enumerate(in_order, start=1):
         add(_Mark(f.span.start, f.span.end, "f", n, severity=f.severity, title=f.message))
-        lines[line_of(min(f.span.start, max(0, len(text) - 1)))].notes.insert(
-            0, _finding_note(n, f)
-        )
+        at = line_of(min(f.span.start, max(0, len(text) - 1)))
+        finding_notes.setdefault(at, []).append(_finding_note(n, f))
     rows: list[str] = []
     seen: set[int] = set()
     for i, line in enumerate(lines):
@@ -246,7 +249,7 @@ def student_page(result: FileResult, graded: Graded, rubric: Rubric) -> str:
         body = "".join(parts) or "&#8203;"
         rows.append(
             f'<div class="row"><div class="txt">{body}</div>'
-            f'<div class="notes">{"".join(line.notes)}</div></div>'
+            f'<div class="notes">{"".join(finding_notes.get(i, []) + line.notes)}</div></div>'
         )
     essay = '<section class="essay"><h2>The essay, with findings</h2>\n' + "\n".join(rows)
     return _page(title, head + essay + "</section>")

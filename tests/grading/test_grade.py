@@ -181,6 +181,25 @@ def test_essay_html_is_escaped(tmp_path: Path) -> None:
     assert index.count("<script>") == 1  # our own sorting script, allowed by its hash
 
 
+def test_findings_are_numbered_in_reading_order_and_noted_in_that_order(tmp_path: Path) -> None:
+    subs, out = tmp_path / "subs", tmp_path / "out"
+    subs.mkdir()
+    (subs / "ann.md").write_text(
+        "Later work agrees (Jones, 2020), and so does Smith (2018).\n\n"
+        "## References\n\nSmith, J. (2019). Networks of protest. Journal of Media, 4(2), 1-20.\n",
+        encoding="utf-8",
+    )
+    grade_folder(subs, out, rubric=default_rubric(), jobs=1)
+    page = (out / "ann.html").read_text(encoding="utf-8")
+    # (Jones, 2020) comes first in the text: it is finding 1, whatever its rule.
+    jones, smith = page.index("(Jones, 2020)"), page.index("Smith (2018)")
+    assert page.rfind('id="f-1"', 0, jones) > page.rfind('id="f-2"', 0, jones)
+    assert page.rfind('id="f-2"', 0, smith) > jones
+    # Both notes sit beside that line, 1 above 2.
+    assert page.index('id="note-1"') < page.index('id="note-2"')
+    assert "missing-reference" in page[page.index('id="note-1"') : page.index('id="note-2"')]
+
+
 def test_similar_reference_lists_are_grouped() -> None:
     common = [f"common{i}|2020|t" for i in range(5)]
     works = {
