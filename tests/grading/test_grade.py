@@ -112,6 +112,11 @@ def test_manifest_skips_unchanged_files_unless_forced(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "graded 3, unchanged 0" in result.output
+    # Another Harper rule set is another setting: every file is graded again.
+    args = ["grade", str(subs), "--out", str(out), "--no-progress", "-j", "1"]
+    result = CliRunner().invoke(app, [*args, "--harper-rules", "all"])
+    assert result.exit_code == 0, result.output
+    assert "graded 3, unchanged 0" in result.output
     assert not list(out.glob("*.tmp"))
 
 
