@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from essaylint.loaders.errors import LoadError, cannot_read
+from essaylint.loaders.paragraphs import document_from_paragraphs
 from essaylint.models import Document
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -131,18 +132,5 @@ def load_odt(data: bytes, path: str) -> Document:
     if body is None:
         raise cannot_read(path, "not a valid .odt file (the document has no text body)")
 
-    lines: list[str] = []
-    source_lines: list[int] = []
-    for number, paragraph in enumerate(_paragraphs(body), start=1):
-        for piece in _paragraph_text(paragraph).split("\n"):
-            lines.append(piece)
-            source_lines.append(number)
-    if not any(line.strip() for line in lines):
-        raise cannot_read(path, "is empty (the document has no text)")
-    return Document.from_text(
-        "\n".join(lines),
-        path=path,
-        format="odt",
-        encoding="utf-8",
-        source_lines=tuple(source_lines),
-    )
+    paragraphs = (_paragraph_text(p) for p in _paragraphs(body))
+    return document_from_paragraphs(paragraphs, path, "odt")

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from essaylint.loaders.errors import LoadError, cannot_read
+from essaylint.loaders.paragraphs import document_from_paragraphs
 from essaylint.models import Document
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -161,21 +162,5 @@ def load_docx(data: bytes, path: str) -> Document:
     if body is None:
         raise cannot_read(path, "not a valid .docx file (the document has no body)")
 
-    lines: list[str] = []
-    source_lines: list[int] = []
-    for number, p in enumerate(_block_paragraphs(body), start=1):
-        for piece in _paragraph_text(p).split("\n"):
-            lines.append(piece.replace("\r", ""))
-            source_lines.append(number)
-
-    notes: tuple[str, ...] = ()
-    if not any(line.strip() for line in lines):
-        raise cannot_read(path, "is empty (the document has no text)")
-    return Document.from_text(
-        "\n".join(lines),
-        path=path,
-        format="docx",
-        encoding="utf-8",
-        notes=notes,
-        source_lines=tuple(source_lines),
-    )
+    paragraphs = (_paragraph_text(p) for p in _block_paragraphs(body))
+    return document_from_paragraphs(paragraphs, path, "docx")
