@@ -42,6 +42,7 @@ _SPACES = re.compile(r"[ \t\r\n]+")
 _MAIN_PART = "content.xml"
 _MAX_XML_BYTES = 512 * 1024 * 1024
 _ELEMENT, _TEXT_NODE = 1, 3
+_MAX_SPACES = 200  # a text:s run longer than this is layout, not text
 
 
 def _check_container(data: bytes, path: str) -> None:
@@ -87,7 +88,8 @@ def _paragraph_text(paragraph: Any) -> str:
         if name in _SKIP or name[0] == _DRAW:
             continue
         if name == (_TEXT, "s"):
-            parts.append(" " * max(1, int(node.getAttribute("c") or 1)))
+            count = str(node.getAttribute("c") or "1")
+            parts.append(" " * (min(int(count), _MAX_SPACES) if count.isdigit() else 1))
         elif name == (_TEXT, "tab"):
             parts.append("\t")
         elif name == (_TEXT, "line-break"):

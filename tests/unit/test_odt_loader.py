@@ -16,6 +16,14 @@ from essaylint.loaders import LoadError, load_path
 from essaylint.pipeline import lint_path
 from essaylint.reporters.location import finding_region
 
+MANIFEST = (
+    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+    '<manifest:file-entry manifest:full-path="/"'
+    ' manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    "</manifest:manifest>"
+)
+
 
 def save(document: OpenDocumentText | OpenDocumentSpreadsheet, path: Path) -> Path:
     buffer = io.BytesIO()
@@ -139,6 +147,24 @@ def test_odt_with_broken_xml(tmp_path: Path) -> None:
         archive.writestr("content.xml", "<office:document-content><unclosed>")
     with pytest.raises(LoadError, match=r"not a valid \.odt file"):
         load_path(path)
+
+
+def test_odt_with_odd_space_counts(tmp_path: Path) -> None:
+    path = tmp_path / "odd.odt"
+    content = (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+        '<text:p>a<text:s text:c="x"/>b<text:s text:c="999999999"/>c</text:p>'
+        "</office:text></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", MANIFEST)
+    text = load_path(path).text
+    assert text.startswith("a b ")
+    assert text.endswith("c")
+    assert len(text) < 300
 
 
 def test_empty_odt(tmp_path: Path) -> None:
