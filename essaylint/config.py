@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from essaylint.models import Severity
+from essaylint.services.harper_rules import HarperRuleSet
 
 Style = Literal["auto", "apa", "harvard", "numeric"]
 
@@ -32,7 +33,7 @@ class Settings(BaseModel):
     languagetool_url: str | None = None
     #: Which of Harper's rules run: "essay" (the ones whose findings essaylint
     #: reports, for essay prose) or "all" (every rule Harper enables; slower).
-    harper_rules: Literal["essay", "all"] = "essay"
+    harper_rules: HarperRuleSet = "essay"
     # From configuration files (see load_settings); all optional.
     extend_select: tuple[str, ...] = ()
     #: (glob, selectors) pairs; globs are relative to the config file's folder.
