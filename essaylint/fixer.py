@@ -28,7 +28,7 @@ from pathlib import Path
 
 from essaylint.analysis.edits import apply_edits
 from essaylint.config import Settings
-from essaylint.models import Edit, Reference
+from essaylint.models import PARAGRAPH_LINE_FORMATS, Edit, Reference
 from essaylint.rules.base import Rule
 
 MAX_PASSES = 10
@@ -119,8 +119,8 @@ def fix_path(
         doc = load_bytes(data, shown)
     except LoadError as exc:
         return FixOutcome(shown, error=str(exc))
-    if doc.format == "docx":
-        return FixOutcome(shown, error=f"{shown}: .docx files are never changed by --fix")
+    if doc.format in PARAGRAPH_LINE_FORMATS:
+        return FixOutcome(shown, error=f"{shown}: .{doc.format} files are never changed by --fix")
     if doc.format not in FIXABLE_FORMATS:
         return FixOutcome(
             shown,

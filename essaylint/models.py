@@ -58,11 +58,15 @@ class Position(Frozen):
     column: int
 
 
+#: Formats read from a word processor's paragraphs: each text line is one paragraph.
+PARAGRAPH_LINE_FORMATS = frozenset({"docx", "odt"})
+
+
 class Document(Frozen):
     """A loaded file: the text essaylint analyses and how to map it back.
 
     ``text`` is what every later stage reads. For plain text and Markdown it is
-    the file itself; for .docx it is one line per paragraph; for HTML the
+    the file itself; for .docx and .odt it is one line per paragraph; for HTML the
     visible text. ``source_lines`` maps each line of ``text`` (0-based index)
     to the 1-based line of the original file when the two differ.
     """

@@ -120,11 +120,18 @@ def test_latex_comments_survive_and_dashes_are_latex(tmp_path: Path) -> None:
     assert page.fixed == 1
 
 
-@pytest.mark.parametrize("name", ["essay.html", "essay.docx"])
-def test_html_and_docx_are_refused(tmp_path: Path, name: str) -> None:
+@pytest.mark.parametrize("name", ["essay.html", "essay.docx", "essay.odt"])
+def test_html_docx_and_odt_are_refused(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     if name.endswith(".html"):
         path.write_text("<p>Friends in in school.</p>", encoding="utf-8")
+    elif name.endswith(".odt"):
+        from odf.opendocument import OpenDocumentText
+        from odf.text import P
+
+        odt = OpenDocumentText()
+        odt.text.addElement(P(text="Friends in in school."))
+        odt.save(str(path))
     else:
         import docx
 

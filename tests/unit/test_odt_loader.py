@@ -95,6 +95,20 @@ def test_odt_essay_is_checked_like_any_other(tmp_path: Path) -> None:
     assert all(code != "C101" for code, _ in codes)
 
 
+def test_odt_paragraphs_are_separate_for_the_prose_rules(tmp_path: Path) -> None:
+    # Like .docx: a word ending one paragraph and starting the next is not a repeat,
+    # and a quotation cannot run on from one paragraph into the next.
+    doc = OpenDocumentText()
+    doc.text.addElement(P(text="Students worked in"))
+    doc.text.addElement(P(text="in the end they agreed."))
+    doc.text.addElement(P(text="She said \u201cwe will start"))
+    doc.text.addElement(P(text="again tomorrow\u201d in class."))
+    path = save(doc, tmp_path / "paras.odt")
+    result = lint_path(path, settings=Settings(select=("T402", "T404")))
+    assert [f.code for f in result.findings if f.code == "T402"] == []
+    assert [f.code for f in result.findings if f.code == "T404"] == ["T404", "T404"]
+
+
 def test_odt_spreadsheet_is_refused(tmp_path: Path) -> None:
     path = save(OpenDocumentSpreadsheet(), tmp_path / "sheet.odt")
     with pytest.raises(LoadError, match="not an OpenDocument text file"):

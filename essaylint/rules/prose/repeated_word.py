@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from essaylint.models import Edit, Finding, Span
+from essaylint.models import PARAGRAPH_LINE_FORMATS, Edit, Finding, Span
 from essaylint.rules.base import Rule, RuleContext
 
 # A word: letters, with inner apostrophes and hyphens ("don't", "well-known").
@@ -82,8 +82,8 @@ class RepeatedWord(Rule):
         if not spans:
             return
         masked = ctx.prose_text
-        # In .docx and HTML every line of the text is a paragraph or heading of its own.
-        paragraph_lines = ctx.document.format in ("docx", "html")
+        # In .docx, .odt and HTML every line of the text is a paragraph or heading of its own.
+        paragraph_lines = ctx.document.format in PARAGRAPH_LINE_FORMATS | {"html"}
         previous: re.Match[str] | None = None
         for m in _WORD.finditer(masked, spans[0].start, spans[-1].end):
             first, previous = previous, m

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from essaylint.models import Finding, Span
+from essaylint.models import PARAGRAPH_LINE_FORMATS, Finding, Span
 from essaylint.rules.base import Rule, RuleContext
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\u00a0>]*\n")
@@ -149,7 +149,8 @@ class UnbalancedQuotes(Rule):
         if not spans:
             return
         masked = ctx.prose_text
-        paragraphs = _paragraphs(masked, spans, per_line=ctx.document.format == "docx")
+        per_line = ctx.document.format in PARAGRAPH_LINE_FORMATS
+        paragraphs = _paragraphs(masked, spans, per_line=per_line)
         for n, (a, b) in enumerate(paragraphs):
             problems, left_open = paragraph_problems(masked, a, b)
             continued = (
