@@ -17,6 +17,7 @@ import re
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -211,14 +212,7 @@ def verdict_for(ref: Reference, backend: VerifyBackend) -> Verdict | None:
     if ref.doi:
         record = backend.lookup_doi(clean_doi(ref.doi))
         if record is not None:
-            diffs = compare(ref, record)
-            return Verdict(
-                index=ref.index,
-                status="mismatch" if diffs else "verified",
-                record=record,
-                differences=diffs,
-                via="doi",
-            )
+            return _judged(ref, record, via="doi")
         suggestion = _search(ref, backend) if ref.title else None
         return Verdict(
             index=ref.index,
@@ -232,13 +226,25 @@ def verdict_for(ref: Reference, backend: VerifyBackend) -> Verdict | None:
     record = _search(ref, backend)
     if record is None:
         return Verdict(index=ref.index, status="not-found")
+    return _judged(ref, record, via="search", suggested_doi=record.doi or None)
+
+
+def _judged(
+    ref: Reference,
+    record: WorkRecord,
+    *,
+    via: Literal["doi", "search"],
+    suggested_doi: str | None = None,
+) -> Verdict:
+    """Verified when the record agrees with the entry, else a mismatch listing the differences."""
     diffs = compare(ref, record)
     return Verdict(
         index=ref.index,
         status="mismatch" if diffs else "verified",
         record=record,
         differences=diffs,
-        suggested_doi=record.doi or None,
+        via=via,
+        suggested_doi=suggested_doi,
     )
 
 
