@@ -8,7 +8,7 @@ rule's weight comes from ``[rules]`` (by rule name or code) and otherwise from
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -129,7 +129,3 @@ def explain(result: Score, rubric: Rubric) -> str:
         f" − min({_num(rubric.cap)}, {d.count} × {_num(d.weight)})" for d in result.deductions
     )
     return f"{_num(rubric.start)}{terms} = {_num(result.score)}"
-
-
-def fingerprint(rubric: Rubric) -> Mapping[str, Any]:
-    return rubric.model_dump(mode="json")
