@@ -61,14 +61,38 @@ class Position(Frozen):
 #: Formats read from a word processor's paragraphs: each text line is one paragraph.
 PARAGRAPH_LINE_FORMATS = frozenset({"docx", "odt"})
 
+BlockKind = Literal["paragraph", "heading", "list-item", "table-cell", "code"]
+
+
+class Block(Frozen):
+    """One structural unit of a document that a loader read from its structure.
+
+    ``start``/``end`` are offsets into ``Document.text``. Loaders of structured
+    formats (.docx, .odt, HTML) put a blank line between blocks, so the text has
+    the same paragraph breaks a Markdown author would type, and record here what
+    the text alone cannot say: a heading and its level, a word processor's style
+    name, a hanging indent (the usual layout of a reference entry), a list item.
+    """
+
+    start: int
+    end: int
+    kind: BlockKind = "paragraph"
+    level: int = 0
+    style: str | None = None
+    hanging_indent: bool = False
+
 
 class Document(Frozen):
     """A loaded file: the text essaylint analyses and how to map it back.
 
     ``text`` is what every later stage reads. For plain text and Markdown it is
-    the file itself; for .docx and .odt it is one line per paragraph; for HTML the
-    visible text. ``source_lines`` maps each line of ``text`` (0-based index)
-    to the 1-based line of the original file when the two differ.
+    the file itself; for .docx and .odt it is one line per paragraph, with a
+    blank line between paragraphs; for HTML the visible text, likewise one block
+    per line and a blank line between blocks. ``source_lines`` maps each line of
+    ``text`` (0-based index) to the 1-based line of the original file (the
+    paragraph number for .docx and .odt) when the two differ. ``blocks`` is the
+    structure a structured format's loader read (empty for plain text, Markdown
+    and LaTeX, whose structure is read from the text itself).
     """
 
     path: str
@@ -77,6 +101,7 @@ class Document(Frozen):
     encoding: str = "utf-8"
     notes: tuple[str, ...] = ()
     source_lines: tuple[int, ...] | None = None
+    blocks: tuple[Block, ...] = Field(default=(), repr=False)
     line_starts: tuple[int, ...] = Field(default=(), repr=False)
 
     @classmethod
@@ -89,6 +114,7 @@ class Document(Frozen):
         encoding: str = "utf-8",
         notes: tuple[str, ...] = (),
         source_lines: tuple[int, ...] | None = None,
+        blocks: tuple[Block, ...] = (),
     ) -> Document:
         starts = [0]
         find = text.find
@@ -103,6 +129,7 @@ class Document(Frozen):
             encoding=encoding,
             notes=notes,
             source_lines=source_lines,
+            blocks=blocks,
             line_starts=tuple(starts),
         )
 
@@ -178,6 +205,8 @@ class Reference(Frozen):
     retrieved_from: bool = False
     type: ReferenceType = "unknown"
     source: Literal["text", "bib", "footnote"] = "text"
+    # Listed under a "Bibliography" beside the reference list: may be cited, need not be.
+    consulted: bool = False
 
 
 LinkStatus = Literal[
@@ -204,14 +233,21 @@ class Link(Frozen):
 class Essay(Frozen):
     """Where the parts of a document are.
 
-    ``body`` is the essay text that may contain citations; ``references`` is
-    the reference list; ``trailing`` is text after the essay (comments, page
-    chrome). ``excluded`` are spans inside the body that are not essay prose
-    (further-reading lists, annotated bibliographies).
+    ``body`` is the essay text that may contain citations; ``lists`` are the
+    reference lists (one, or several: a list per part, References and a
+    Bibliography, blocks of entries under sub-headings), ``references`` the
+    stretch from the first list's first entry to the last list's end;
+    ``consulted`` the lists of works consulted beside a reference list (their
+    entries may be cited and need not be); ``trailing`` is text after the
+    essay (comments, page chrome). ``excluded`` are spans inside the body that
+    are not essay prose (further-reading lists, annotated bibliographies, a
+    reference list that is followed by more of the essay).
     """
 
     body: Span
     references: Span | None = None
+    lists: tuple[Span, ...] = ()
+    consulted: tuple[Span, ...] = ()
     heading: str | None = None
     trailing: Span | None = None
     excluded: tuple[Span, ...] = ()

@@ -30,14 +30,15 @@ _BIB_COMMAND = re.compile(r"\\(?:bibliography|addbibresource)\{[^}]*\}|^bibliogr
 
 
 def read_references(doc: Document, essay: Essay) -> list[Reference]:
-    """Entries of the reference list, plus Markdown footnote definitions elsewhere."""
+    """Entries of the reference lists, plus Markdown footnote definitions elsewhere."""
     refs: list[Reference] = []
-    if essay.references is not None:
-        span = essay.references
-        refs = split_reference_list(doc.text[span.start : span.end], span.start)
-    inside = essay.references
+    for span in essay.lists:
+        entries = split_reference_list(doc.text[span.start : span.end], span.start)
+        if span in essay.consulted:
+            entries = [r.model_copy(update={"consulted": True}) for r in entries]
+        refs += entries
     for key, span in footnote_definition_spans(doc.text):
-        if inside is not None and inside.covers(span):
+        if any(listed.covers(span) for listed in essay.lists):
             continue
         raw = re.sub(r"^\s*\[\^[^\]]+\]:\s*", "", doc.text[span.start : span.end])
         ref = parse_reference(raw, span=span, key=key)
@@ -73,7 +74,7 @@ def lint_document(
     raises is skipped with a note; the other rules still run.
     """
     settings = settings or Settings()
-    essay = find_sections(doc.text)
+    essay = find_sections(doc.text, doc.blocks)
     references = read_references(doc, essay)
     if bib:
         # Findings about .bib entries point at the command that names the file.

@@ -137,14 +137,14 @@ def subtract(regions: Sequence[Span], holes: Iterable[tuple[int, int]]) -> list[
 def prose_spans(text: str, essay: Essay, citations: Sequence[Citation]) -> list[Span]:
     """The parts of the essay body that are prose to check, in document order."""
     body_end = min(essay.body.end, len(text))
-    if essay.references is not None:
-        body_end = min(body_end, essay.references.start)
     if essay.trailing is not None:
         body_end = min(body_end, essay.trailing.start)
     start = max(0, essay.body.start)
     if body_end <= start:
         return []
     holes: list[tuple[int, int]] = [(ex.start, ex.end) for ex in essay.excluded]
+    listed = essay.lists or ((essay.references,) if essay.references is not None else ())
+    holes += [(span.start, span.end) for span in listed]
     holes += [(c.span.start, c.span.end) for c in citations]
     holes += list(_removals(text, start, body_end))
     return subtract([Span(start=start, end=body_end)], holes)

@@ -26,6 +26,7 @@ from essaylint.analysis.names import (
     looks_like_name_part,
     parse_authors,
 )
+from essaylint.analysis.sections import continues_entry
 from essaylint.analysis.text import EMPHASIS
 from essaylint.models import Reference, ReferenceType, Span
 
@@ -1388,9 +1389,10 @@ def split_reference_list(text: str, start: int) -> list[Reference]:
 def _split_entries(text: str) -> list[_Entry]:
     entries: list[_Entry] = []
     current: _Entry | None = None
+    after_break = False
     for line_start, _line_end, line in _line_iter(text):
         if not line.strip():
-            current = None
+            after_break = True
             continue
         if _is_skippable(line):
             current = None
@@ -1398,7 +1400,14 @@ def _split_entries(text: str) -> list[_Entry]:
         lead = len(line) - len(line.lstrip())
         content_start = line_start + lead
         content_end = line_start + len(line.rstrip())
-        if _starts_entry(line, current):
+        joined = False
+        if after_break and current is not None:
+            # A paragraph break ends the entry unless it was cut short there.
+            joined = continues_entry(current.last_line, line)
+            if not joined:
+                current = None
+        after_break = False
+        if not joined and _starts_entry(line, current):
             current = _Entry(
                 start=content_start,
                 end=content_end,

@@ -1,19 +1,40 @@
-"""Find the parts of an essay: body, reference list, and what comes after.
+"""Find the parts of an essay: body, reference lists, and what comes after.
 
-The reference list is found by its heading ("References", "9.1 References",
-"Works Cited", "Bibliography"...) or, when it has none, as the last run of
-lines shaped like reference entries. It ends at the next heading, a rule
-("---"), or the first paragraph that is not an entry; whatever follows is
-``trailing`` (reader comments, page chrome, reading lists) and is never
-searched for citations.
+The finder reads lines and the blocks they belong to: a block is a run of
+lines between blank lines (for .docx, .odt and HTML every paragraph is one,
+and ``Document.blocks`` says which are headings). Every format goes through
+the same code.
+
+A reference list is found by what it contains, helped by its heading:
+
+- A heading in any numbering or markup that names a list ("References",
+  "9.1 Key References", "11. References and Further Reading", "Works Cited",
+  "Bibliography", "Sources", "Referencias", "参考文献", a ``<references>`` tag)
+  opens a list; it runs over entry-shaped blocks (an author-year head, a
+  number, a footnote key, a hanging indent), their wrapped continuations and
+  sub-headings ("Books", "Web sources"), and ends at a heading of the same
+  rank, a rule ("---") or a paragraph that is not an entry.
+- Several lists are all kept: a list per part of a long document, References
+  and a Bibliography (whose entries may be cited but need not be), and further
+  runs of entries after the list with a line or two of other text between.
+- Without a heading, the last run of entry-shaped blocks is the list. Lines
+  that only look like entries are not: people with lifespans ("Martin Seligman
+  (1942–)"), sentences that cite ("Bowlby (1969) argued that ..."), timelines.
+- "Further reading", "Recommended resources" and the like are reading lists:
+  excluded from the body and never read as entries.
+
+Whatever follows the last list is ``trailing`` (reader comments, page chrome)
+and is never searched for citations.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from essaylint.models import Essay, Span
+from essaylint.models import Block, Essay, Span
 
 PRIMARY_HEADINGS = frozenset(
     {
@@ -32,6 +53,18 @@ READING_WORDS = re.compile(
     r"literature|links)\b|reading list|readings?$|resources\b|annotated bibliography|"
     r"see also$|external links$|glossary\b|appendix|appendices\b)"
 )
+# A heading that names a reference list somewhere in it ("9.1 key references",
+# "references and further reading", "list of sources", "参考文献").
+_LIST_WORDS = re.compile(
+    r"\b(?:references?|reference list|works cited|literature cited|sources cited|cited works|"
+    r"referencias|références|referenzen|riferimenti|literaturverzeichnis|quellenverzeichnis|"
+    r"bibliograph(?:y|ies)|bibliographie|bibliografía|bibliografia)\b|参考文献|"
+    r"^(?:(?:key|main|selected|primary|secondary|list\s+of)\s+)?sources(?:\s+used)?$"
+)
+_CONSULTED_WORDS = re.compile(r"\b(?:consulted|bibliograph\w*|bibliograf\w*)\b")
+_MAX_HEADING_WORDS = 8
+# A tag line that opens or closes a list: <references>, </bibliography>.
+_LIST_TAG = re.compile(r"^\s*<(/?)(?:references|refs|bibliography|citations|sources)\b[^>]*>\s*$")
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _NUMBERING = re.compile(r"^(?:(?:\d+|[ivxlc]+|[a-z])[.)]?)(?:\.\d+)*\.?\s+", re.IGNORECASE)
@@ -42,15 +75,45 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s*|\(\
 _NUMBERED_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]\s+|\[\d{1,3}\]\s*)")
 _YEAR_TOKEN = r"(?:(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.?|in press|forthcoming)"
 _EARLY_YEAR = re.compile(r"[(\s,.]" + _YEAR_TOKEN + r"[).,:;\s]", re.IGNORECASE)
+_ANY_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\bn\.\s?d\.", re.IGNORECASE)
 _URL = re.compile(r"https?://|www\.|doi\.org/|\bdoi:\s*10\.", re.IGNORECASE)
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _AUTHOR_YEAR_START = re.compile(
     r"^(?P<names>[^\W\d_][^()\n]{0,260}?)[\s.,]\(?" + _YEAR_TOKEN + r"\b", re.IGNORECASE
 )
+# What follows the year of a line that only looks like an entry: a lifespan
+# "(1942–)", "(1907-1990)", "(1942-present)", or a sentence "(1969) argued that".
+_LIFESPAN_AFTER = re.compile(r"^\s*[-–—]\s*(?:(?:1[5-9]|20)\d\d|present|now|today)?\s*\)")
+_SENTENCE_AFTER = re.compile(r"^[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}")
+# A block that carries on the entry before it after a break: a link or a
+# retrieval note always does; "from https://...", "and algorithm analysis.",
+# "Economics, 130(1), 45-60." do when the entry before was cut short.
+_LINK_CONTINUATION = re.compile(
+    r"^(?:<?https?:|www\.|doi\b|DOI\b|Retrieved\b|Available\b|Accessed\b|\(Accessed|\[Online)"
+)
+# An entry cut off mid-phrase: "... Understanding and", "Beach,", "non-".
+_DANGLING = re.compile(r"(?:[,;:&\-–]|\b(?:and|of|the|in|for|on|to|with|from|a|an))\s*$")
+_MAX_CONTINUATION_WORDS = 60
+# "L. B. (2020)": the last author's initials, carried over from the line before.
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.\s?(?:-\s?)?){1,4},?")
+_ENTRY_END = re.compile(r"(?:[.!?)\]>]|https?://\S+|\b10\.\d{4,9}/\S+)\s*$")
 _LOWER_OK = frozenset(
     {"and", "&", "et", "al", "al.", "van", "von", "de", "der", "den", "la", "le", "du", "da",
      "di", "del", "della", "dos", "of", "for", "the", "with", "on", "in", "at", "y", "e", "und"}
 )  # fmt: skip
+# Lower-case words that may start a family name ("van Dijk, P.", "de Souza, M.").
+_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "la", "le", "du", "da", "di", "del", "della", "dos",
+     "ten", "ter", "al", "el", "bin", "ibn", "mac", "st."}
+)  # fmt: skip
+# An author list cut over two paragraphs: "..., Wang, X., & Beach," then "L. B. (2020). Title".
+_NAMES_CUT = re.compile(r"^[A-Z][\w'’-]+,\s+[A-Z]\..*(?:,|&|\band)$")
+# "Abdullah, D., Susilo, S., ... et al. Title. Journal (2021)": a family name and initials.
+_FAMILY_INITIALS = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,\s+(?:[A-Z]\.\s?-?){1,3}[,&]")
+_YEAR_EARLY_IN_NEXT = re.compile(r"^.{0,60}?\(" + _YEAR_TOKEN + r"\)", re.IGNORECASE)
+# Short lines of other text allowed between two runs of entries of one list.
+_MAX_GAP_BLOCKS = 3
+_MAX_GAP_WORDS = 25
 
 
 @dataclass(frozen=True)
@@ -69,7 +132,24 @@ class Line:
 class Heading:
     line: Line
     title: str  # normalised: lower case, no markup or numbering
-    level: int  # 1-6 for Markdown; 7 for numbered or bold; 8 for plain lines
+    level: int  # 1-6 for Markdown and structural headings; 7 numbered or bold; 8 plain; 9 a tag
+
+
+@dataclass(frozen=True)
+class _Structure:
+    """What the loader's blocks say about each line that starts one."""
+
+    headings: dict[int, int]  # line index -> heading level
+    hanging: frozenset[int]  # lines that start a hanging-indent paragraph
+
+
+@dataclass(frozen=True)
+class _List:
+    heading: Heading | None
+    first: int  # line of the first entry
+    last: int  # last line of the list
+    entries: int
+    consulted: bool
 
 
 def split_lines(text: str) -> list[Line]:
@@ -91,11 +171,31 @@ def normalise_heading(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip(" :.-–—").casefold()
 
 
-def _heading(lines: list[Line], i: int) -> Heading | None:
+def _structure(lines: list[Line], blocks: Sequence[Block]) -> _Structure:
+    if not blocks:
+        return _Structure({}, frozenset())
+    starts = [line.start for line in lines]
+    headings: dict[int, int] = {}
+    hanging: set[int] = set()
+    for block in blocks:
+        index = bisect.bisect_right(starts, block.start) - 1
+        if block.kind == "heading":
+            headings[index] = block.level or 1
+        if block.hanging_indent:
+            hanging.add(index)
+    return _Structure(headings, frozenset(hanging))
+
+
+def _heading(lines: list[Line], i: int, structure: _Structure) -> Heading | None:
     line = lines[i]
     text = line.text
     if line.blank or len(text) > 120:
         return None
+    if i in structure.headings:
+        return Heading(line, normalise_heading(text), structure.headings[i])
+    tag = _LIST_TAG.match(text)
+    if tag and not tag.group(1):
+        return Heading(line, "references", 9)
     md = _MD_HEADING.match(text)
     if md:
         return Heading(line, normalise_heading(md.group(2)), len(md.group(1)))
@@ -121,11 +221,21 @@ def _heading(lines: list[Line], i: int) -> Heading | None:
     return None
 
 
-def _is_reference_heading(h: Heading) -> bool:
-    t = h.title
-    if t in PRIMARY_HEADINGS or t in CONSULTED_HEADINGS:
-        return True
-    return t.startswith(("references", "reference list"))
+def list_heading_kind(title: str) -> str | None:
+    """ "primary", "consulted" or "reading" for a heading that names a list, else None."""
+    if READING_WORDS.search(title):
+        return "reading"
+    if len(title.split()) > _MAX_HEADING_WORDS:
+        return None
+    if title in PRIMARY_HEADINGS:
+        return "primary"
+    if title in CONSULTED_HEADINGS:
+        return "consulted"
+    if not _LIST_WORDS.search(title):
+        return None
+    if _CONSULTED_WORDS.search(title) and not re.search(r"\breferences?\b|\bcited\b", title):
+        return "consulted"
+    return "primary"
 
 
 def _names_shaped(names: str) -> bool:
@@ -137,25 +247,76 @@ def _names_shaped(names: str) -> bool:
     return len(lower) <= max(1, len(words) // 5)
 
 
+def _entry_body(text: str) -> str:
+    """A line without its list marker and opening emphasis or quotes."""
+    return _LIST_MARKER.sub("", text.strip(), count=1).lstrip("*_\"“'‘")
+
+
+def _author_year_head(body: str) -> bool | None:
+    """Whether a line opens with an entry's names and year; None when it has no such head.
+
+    False for heads that only look like one: a lower-case start (not a
+    particle), the initials ending an author list cut over two lines ("L. B.
+    (2020)"), a person with a lifespan, a sentence that cites.
+    """
+    m = _AUTHOR_YEAR_START.match(body)
+    if not m or not _names_shaped(m.group("names")):
+        return None
+    names = m.group("names")
+    if body[0].islower() and body.split(" ", 1)[0] not in _PARTICLES:
+        return False
+    if _INITIALS_ONLY.fullmatch(names.strip()):
+        return False
+    after = body[m.end() :]
+    if _LIFESPAN_AFTER.match(after) and "," not in names:
+        return False
+    return not _SENTENCE_AFTER.match(after)
+
+
 def looks_like_entry(text: str) -> bool:
-    """A line that starts a reference entry (author-date, numbered, footnote, URL)."""
+    """A line that starts a reference entry (author-date, numbered, footnote, URL).
+
+    People with lifespans ("Martin Seligman (1942–) founded ...") and sentences
+    that cite ("Bowlby (1969) argued that ...") only look like entries.
+    """
     s = text.strip()
     if not s:
         return False
     if _FOOTNOTE_DEF.match(s):
         return True
-    body = _LIST_MARKER.sub("", s, count=1).lstrip("*_\"“'‘")
+    body = _entry_body(s)
     if not body:
         return False
-    m = _AUTHOR_YEAR_START.match(body)
-    if m and _names_shaped(m.group("names")):
-        return True
+    head = _author_year_head(body)
+    if head is not None:
+        return head
     if _NUMBERED_MARKER.match(s) and (_EARLY_YEAR.search(body) or _URL.search(body)):
         return True
     return bool(body[0].isupper() and _URL.search(body) and len(body.split()) >= 3)
 
 
-def _heading_map(lines: list[Line]) -> dict[int, Heading]:
+def continues_entry(previous: str, text: str) -> bool:
+    """Does ``text``, after a paragraph break, carry on the entry whose last line is ``previous``?
+
+    Word users and PDF text cut entries into paragraphs: an entry that stops
+    mid-phrase ("... Understanding and") or without its closing full stop goes
+    on, and a link or a retrieval note ("https://...", "Retrieved from") joins
+    the entry before it, unless the block starts an entry of its own.
+    """
+    stripped = text.strip()
+    if not stripped or _NUMBERED_MARKER.match(stripped) or _FOOTNOTE_DEF.match(stripped):
+        return False
+    if len(stripped.split()) > _MAX_CONTINUATION_WORDS:
+        return False
+    before = previous.rstrip()
+    if _DANGLING.search(before):
+        return not _author_year_head(_entry_body(stripped))
+    if looks_like_entry(stripped):
+        return False
+    return bool(_LINK_CONTINUATION.match(stripped) or not _ENTRY_END.search(before))
+
+
+def _heading_map(lines: list[Line], structure: _Structure) -> dict[int, Heading]:
     headings: dict[int, Heading] = {}
     in_fence = False
     for i, line in enumerate(lines):
@@ -164,83 +325,209 @@ def _heading_map(lines: list[Line]) -> dict[int, Heading]:
             continue
         if in_fence:
             continue
-        h = _heading(lines, i)
+        h = _heading(lines, i, structure)
         if h is not None:
             headings[i] = h
     return headings
 
 
+def _is_entry(lines: list[Line], i: int, structure: _Structure) -> bool:
+    text = lines[i].text
+    if looks_like_entry(text):
+        return True
+    if _FAMILY_INITIALS.match(_entry_body(text)):
+        return True
+    if _NAMES_CUT.match(text.strip()):
+        following = next((x for x in lines[i + 1 : i + 3] if not x.blank), None)
+        if following is not None and _YEAR_EARLY_IN_NEXT.match(following.text.strip()):
+            return True
+    # A hanging-indent paragraph is laid out as an entry; one with a year or a link is one.
+    return i in structure.hanging and bool(_ANY_YEAR.search(text) or _URL.search(text))
+
+
+def _neutral(text: str) -> bool:
+    """Lines that belong to no entry and do not end a list: fences, tags, comments."""
+    return bool(_FENCE.match(text) or _TAG_ONLY.match(text) or text.strip().startswith("<!--"))
+
+
 def _list_extent(
-    lines: list[Line], first: int, headings: dict[int, Heading]
+    lines: list[Line],
+    first: int,
+    headings: dict[int, Heading],
+    structure: _Structure,
+    rank: int,
 ) -> tuple[int, int, int]:
-    """Scan a reference list from line ``first``: (first entry, last line, entry count)."""
+    """Scan a list from line ``first``: (first entry, last line, entry count).
+
+    ``rank`` is the level of the heading that opened it: a heading of that rank
+    or higher ends the list; a deeper one followed by entries is a sub-heading.
+    """
     entries = 0
     first_entry = -1
     last = first - 1
     skipped_before = 0
     previous_was_text = False
-    for i in range(first, len(lines)):
+    n = len(lines)
+    i = first
+    while i < n:
         line = lines[i]
+        text = line.text
         if line.blank:
             previous_was_text = False
+            i += 1
             continue
-        if _TAG_ONLY.match(line.text):
-            continue
-        if i in headings and not looks_like_entry(line.text):
+        closing = _LIST_TAG.match(text)
+        if closing and closing.group(1) and entries:
             break
-        if _RULE.match(line.text):
+        if _neutral(text):
+            i += 1
+            continue
+        if _RULE.match(text):
             if entries:
                 break
+            i += 1
             continue
-        if looks_like_entry(line.text):
+        if entries and not previous_was_text and continues_entry(lines[last].text, text):
+            last = i  # the entry before goes on in this block
+            previous_was_text = True
+            i += 1
+            continue
+        is_entry = _is_entry(lines, i, structure)
+        if i in headings and not is_entry:
+            h = headings[i]
+            if entries and h.level > rank and _sub_heading(lines, i, headings, structure):
+                previous_was_text = False
+                i += 1
+                continue
+            break
+        if is_entry:
             entries += 1
             if first_entry < 0:
                 first_entry = i
             last = i
             previous_was_text = True
+            i += 1
             continue
         if entries and previous_was_text:
             last = i  # a wrapped entry continues on this line
+            i += 1
             continue
         if entries:
             break
         skipped_before += 1
         if skipped_before > 3:
             break
+        i += 1
     return first_entry, last, entries
 
 
-def _headless_list(lines: list[Line]) -> tuple[int, int] | None:
-    """The last run of author-date entry lines when the list has no heading."""
-    best: tuple[int, int] | None = None
+def _sub_heading(
+    lines: list[Line], i: int, headings: dict[int, Heading], structure: _Structure
+) -> bool:
+    """A heading inside a list ("Books", "Web sources"): entries follow, no reading list."""
+    if READING_WORDS.search(headings[i].title):
+        return False
+    for j in range(i + 1, min(len(lines), i + 4)):
+        if lines[j].blank or _neutral(lines[j].text):
+            continue
+        return _is_entry(lines, j, structure)
+    return False
+
+
+def _run_at(lines: list[Line], structure: _Structure, i: int) -> tuple[int, int]:
+    """The run of entries that starts at entry line ``i``: (last line, entries)."""
+    count = 0
+    last = i
+    previous_was_text = False
+    for j in range(i, len(lines)):
+        line = lines[j]
+        if line.blank or _neutral(line.text):
+            previous_was_text = False
+            continue
+        is_entry = _is_entry(lines, j, structure) and not _FOOTNOTE_DEF.match(line.text)
+        if previous_was_text:  # the next line of the same block
+            if is_entry:
+                count += 1
+            elif _RULE.match(line.text):
+                break
+        elif j > i and continues_entry(lines[last].text, line.text):
+            pass  # the entry before goes on in this block
+        elif is_entry:
+            count += 1
+        else:
+            break
+        last = j
+        previous_was_text = True
+    return last, count
+
+
+def _headless_list(lines: list[Line], structure: _Structure) -> _List | None:
+    """The last run of entries when no heading names a list."""
+    final = max((line.index for line in lines if not line.blank), default=-1)
+    best: _List | None = None
     i = 0
-    n = len(lines)
-    while i < n:
-        if not looks_like_entry(lines[i].text) or _FOOTNOTE_DEF.match(lines[i].text):
+    while i < len(lines):
+        if not _is_entry(lines, i, structure) or _FOOTNOTE_DEF.match(lines[i].text):
             i += 1
             continue
-        start = i
-        count = 0
-        last = i
-        j = i
-        previous_was_text = False
-        while j < n:
-            line = lines[j]
-            if line.blank:
-                previous_was_text = False
-            elif looks_like_entry(line.text):
-                count += 1
-                last = j
-                previous_was_text = True
-            elif previous_was_text and not _RULE.match(line.text):
-                last = j
-            else:
-                break
-            j += 1
-        if count >= 3 or (count >= 2 and all(x.blank for x in lines[j:])):
-            best = (start, last)
-        i = max(j, i + 1)
+        last, count = _run_at(lines, structure, i)
+        if count >= 3 or (count >= 2 and last >= final):
+            best = _List(None, i, last, count, consulted=False)
+        i = last + 1
     return best
+
+
+def _later_runs(lines: list[Line], after: int, structure: _Structure) -> list[_List]:
+    """Runs of entries after a list with only a few short lines between (sub-lists)."""
+    found: list[_List] = []
+    gap_blocks = 0
+    i = after + 1
+    while i < len(lines):
+        line = lines[i]
+        if line.blank or _neutral(line.text):
+            i += 1
+            continue
+        if _is_entry(lines, i, structure):
+            last, count = _run_at(lines, structure, i)
+            if count < 2:
+                break
+            found.append(_List(None, i, last, count, consulted=False))
+            gap_blocks = 0
+            i = last + 1
+            continue
+        if _RULE.match(line.text) or len(line.text.split()) > _MAX_GAP_WORDS:
+            break
+        if READING_WORDS.search(normalise_heading(line.text)):
+            break
+        gap_blocks += 1
+        if gap_blocks > _MAX_GAP_BLOCKS:
+            break
+        i += 1
+    return found
+
+
+def _heading_lists(
+    lines: list[Line], headings: dict[int, Heading], structure: _Structure
+) -> list[_List]:
+    lists: list[_List] = []
+    seen_first: set[int] = set()
+    for i in sorted(headings):
+        h = headings[i]
+        kind = list_heading_kind(h.title)
+        if kind not in ("primary", "consulted"):
+            continue
+        rank = h.level if h.level <= 7 else 7
+        first_entry, last, count = _list_extent(lines, i + 1, headings, structure, rank)
+        if count == 0 or first_entry in seen_first:
+            continue
+        if any(first_entry <= other.last for other in lists):
+            continue  # inside a list already found (a sub-heading of it)
+        seen_first.add(first_entry)
+        lists.append(_List(h, first_entry, last, count, consulted=kind == "consulted"))
+    if lists and all(x.consulted for x in lists):
+        # A Bibliography with no reference list beside it is the reference list.
+        lists = [_List(x.heading, x.first, x.last, x.entries, consulted=False) for x in lists]
+    return lists
 
 
 def _excluded_spans(
@@ -273,50 +560,48 @@ def _excluded_spans(
             in_fence = not in_fence
         elif not in_fence and _FOOTNOTE_DEF.match(line.text):
             spans.append(Span(start=line.start, end=line.end))
-    return sorted(spans, key=lambda s: s.start)
+    return spans
 
 
-def find_sections(text: str) -> Essay:
-    """Locate the body, the reference list and the trailing text of an essay."""
+def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
+    """Locate the body, the reference lists and the trailing text of an essay.
+
+    ``blocks`` is what a structured format's loader read (headings, hanging
+    indents); plain text and Markdown need none.
+    """
     lines = split_lines(text)
-    headings = _heading_map(lines)
-    chosen: tuple[Heading, int, int, int] | None = None
-    chosen_primary = False
-    for i in sorted(headings):
-        h = headings[i]
-        if not _is_reference_heading(h):
-            continue
-        first_entry, last, count = _list_extent(lines, i + 1, headings)
-        if count == 0:
-            continue
-        primary = h.title not in CONSULTED_HEADINGS
-        if chosen is None or primary or not chosen_primary:
-            chosen = (h, first_entry, last, count)
-            chosen_primary = primary
-    end = len(text)
-    if chosen is not None:
-        heading, first_entry, last, _ = chosen
-        heading_text = heading.line.text.strip()
-        body_end_line = heading.line.index
-        ref_span = Span(start=lines[first_entry].start, end=lines[last].end)
-    else:
-        headless = _headless_list(lines)
+    structure = _structure(lines, blocks)
+    headings = _heading_map(lines, structure)
+    lists = _heading_lists(lines, headings, structure)
+    if not lists:
+        headless = _headless_list(lines, structure)
         if headless is None:
-            body_end_line = len(lines)
-            excluded = _excluded_spans(lines, headings, body_end_line)
-            return Essay(body=Span(start=0, end=end), excluded=tuple(excluded))
-        heading_text = None
-        body_end_line = headless[0]
-        ref_span = Span(start=lines[headless[0]].start, end=lines[headless[1]].end)
-    body = Span(start=0, end=lines[body_end_line].start if body_end_line < len(lines) else end)
-    trailing = Span(start=ref_span.end, end=end) if text[ref_span.end :].strip() else None
-    excluded = _excluded_spans(lines, headings, body_end_line)
+            excluded = _excluded_spans(lines, headings, len(lines))
+            return Essay(
+                body=Span(start=0, end=len(text)),
+                excluded=tuple(sorted(excluded, key=lambda s: s.start)),
+            )
+        lists = [headless]
+    lists += _later_runs(lines, lists[-1].last, structure)
+    last = lists[-1]
+    opening = last.heading.line.index if last.heading is not None else last.first
+    body = Span(start=0, end=lines[opening].start)
+    excluded = _excluded_spans(lines, headings, opening)
+    for earlier in lists[:-1]:
+        begin = earlier.heading.line.index if earlier.heading is not None else earlier.first
+        excluded.append(Span(start=lines[begin].start, end=lines[earlier.last].end))
+    spans = tuple(Span(start=lines[x.first].start, end=lines[x.last].end) for x in lists)
+    end = len(text)
+    trailing_start = spans[-1].end
+    first_heading = next((x.heading for x in lists if x.heading is not None), None)
     return Essay(
         body=body,
-        references=ref_span,
-        heading=heading_text,
-        trailing=trailing,
-        excluded=tuple(excluded),
+        references=Span(start=spans[0].start, end=spans[-1].end),
+        lists=spans,
+        consulted=tuple(span for span, x in zip(spans, lists, strict=True) if x.consulted),
+        heading=first_heading.line.text.strip() if first_heading is not None else None,
+        trailing=Span(start=trailing_start, end=end) if text[trailing_start:].strip() else None,
+        excluded=tuple(sorted(excluded, key=lambda s: s.start)),
     )
 
 

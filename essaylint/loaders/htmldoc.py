@@ -4,10 +4,13 @@ The Document text is the visible text only: ``<head>``, ``<script>``,
 ``<style>``, ``<template>``, ``<noscript>`` and elements with a ``hidden``
 attribute are dropped, entities are decoded and whitespace is collapsed as a
 browser would (non-breaking spaces are kept). Every block element (``p``,
-``li``, ``h1``-``h6``, ``div``, ``tr``, ``blockquote`` ...) and every ``<br>``
-starts a new line; table cells in a row are separated by a tab; ``<pre>``
-keeps its lines. Empty lines are not emitted. ``source_lines`` maps each text
-line to the HTML source line where its text starts.
+``li``, ``h1``-``h6``, ``div``, ``tr``, ``blockquote`` ...) starts a new block,
+with a blank line between blocks as for .docx (see
+:mod:`essaylint.loaders.paragraphs`); ``<br>`` starts a new line of the same
+block; table cells in a row are separated by a tab; ``<pre>`` keeps its lines.
+Headings (with their level), list items, table rows and ``<pre>`` code are
+recorded as such in ``Document.blocks``. ``source_lines`` maps each text line
+to the HTML source line where its text starts.
 
 Suppression comments (``<!-- essaylint: ignore[C104] -->``) are kept in the
 text, where they stood, in that same form; other comments are dropped.
@@ -19,8 +22,8 @@ import re
 import warnings
 from typing import Any
 
-from essaylint.loaders.errors import cannot_read
-from essaylint.models import Document
+from essaylint.loaders.paragraphs import LoadedBlock, document_from_blocks
+from essaylint.models import BlockKind, Document
 
 BLOCK_TAGS = frozenset(
     {
@@ -41,10 +44,33 @@ _SPACES = re.compile(r" {2,}")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
-class _Lines:
-    """Collects text lines and the source line where each one starts."""
+def _kind_in(open_blocks: list[str]) -> tuple[BlockKind, int]:
+    """The kind of text inside these open block elements: the innermost one that says."""
+    for tag in reversed(open_blocks):
+        kind, level = _kind_of(tag)
+        if kind != "paragraph":
+            return kind, level
+    return "paragraph", 0
+
+
+def _kind_of(tag: str) -> tuple[BlockKind, int]:
+    """The block kind (and heading level) of a block element."""
+    if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+        return "heading", int(tag[1])
+    if tag in ("li", "dd", "dt"):
+        return "list-item", 0
+    if tag in ("tr", "table", "tbody", "thead", "tfoot", "caption"):
+        return "table-cell", 0
+    if tag == "pre":
+        return "code", 0
+    return "paragraph", 0
+
+
+class _Blocks:
+    """Collects blocks, their lines and the source line where each line starts."""
 
     def __init__(self) -> None:
+        self.blocks: list[LoadedBlock] = []
         self.lines: list[str] = []
         self.sources: list[int] = []
         self.pieces: list[str] = []
@@ -63,7 +89,8 @@ class _Lines:
         if self.first is not None:
             self.pieces.append("\t")
 
-    def flush(self) -> None:
+    def line_break(self) -> None:
+        """End the current line; the block goes on (``<br>``, a line of ``<pre>``)."""
         if self.first is not None:
             text = "".join(self.pieces)
             text = text.rstrip() if self.verbatim else _SPACES.sub(" ", text).strip(" \t")
@@ -74,14 +101,30 @@ class _Lines:
         self.first = None
         self.verbatim = False
 
+    def end_block(self, open_blocks: list[str]) -> None:
+        self.line_break()
+        if self.lines:
+            kind, level = _kind_in(open_blocks)
+            self.blocks.append(
+                LoadedBlock(
+                    text="\n".join(self.lines),
+                    source=self.sources[0],
+                    line_sources=tuple(self.sources),
+                    kind=kind,
+                    level=level,
+                )
+            )
+        self.lines = []
+        self.sources = []
+
 
 def _declared_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:4096])
     return match.group(1).decode("ascii", "replace") if match else None
 
 
-def html_to_lines(markup: str) -> tuple[list[str], list[int]]:
-    """Visible text lines of ``markup`` and the 1-based source line of each."""
+def html_to_blocks(markup: str) -> list[LoadedBlock]:
+    """The visible text of ``markup`` as blocks, each with the 1-based source line it starts on."""
     from bs4 import BeautifulSoup
     from bs4.element import (
         CData,
@@ -97,7 +140,8 @@ def html_to_lines(markup: str) -> tuple[list[str], list[int]]:
         # bs4 warns about markup that looks like a file name or like XML; not our problem.
         warnings.simplefilter("ignore")
         soup = BeautifulSoup(markup, "html.parser")
-    out = _Lines()
+    out = _Blocks()
+    open_blocks: list[str] = ["body"]
     current = 1
     pre_depth = 0
     # Iterative walk: (node, False) enters a node, (tag, True) leaves a tag.
@@ -108,7 +152,8 @@ def html_to_lines(markup: str) -> tuple[list[str], list[int]]:
             name = (node.name or "").lower()
             if leaving:
                 if name in BLOCK_TAGS:
-                    out.flush()
+                    out.end_block(open_blocks)
+                    open_blocks.pop()
                 if name == "pre":
                     pre_depth -= 1
                 continue
@@ -118,10 +163,11 @@ def html_to_lines(markup: str) -> tuple[list[str], list[int]]:
                 current += node.get_text().count("\n")
                 continue
             if name == "br":
-                out.flush()
+                out.line_break()
                 continue
             if name in BLOCK_TAGS:
-                out.flush()
+                out.end_block(open_blocks)
+                open_blocks.append(name)
             elif name in CELL_TAGS:
                 out.cell_break()
             if name == "pre":
@@ -143,7 +189,7 @@ def html_to_lines(markup: str) -> tuple[list[str], list[int]]:
         if pre_depth:
             for i, piece in enumerate(raw.split("\n")):
                 if i:
-                    out.flush()
+                    out.line_break()
                     current += 1
                 out.add(piece.rstrip("\r"), current, verbatim=True)
             continue
@@ -151,8 +197,8 @@ def html_to_lines(markup: str) -> tuple[list[str], list[int]]:
         start_line = current + raw[: len(raw) - len(stripped)].count("\n")
         out.add(_SPACE.sub(" ", raw), start_line)
         current += raw.count("\n")
-    out.flush()
-    return out.lines, out.sources
+    out.end_block(open_blocks)
+    return out.blocks
 
 
 def load_html(data: bytes, path: str) -> Document:
@@ -160,14 +206,11 @@ def load_html(data: bytes, path: str) -> Document:
     from essaylint.loaders.text import decode_bytes
 
     decoded = decode_bytes(data, path, declared=_declared_charset(data))
-    lines, sources = html_to_lines(decoded.text)
-    if not lines:
-        raise cannot_read(path, "is empty (the page has no visible text)")
-    return Document.from_text(
-        "\n".join(lines),
-        path=path,
-        format="html",
+    return document_from_blocks(
+        html_to_blocks(decoded.text),
+        path,
+        "html",
         encoding=decoded.encoding,
         notes=decoded.notes,
-        source_lines=tuple(sources),
+        empty="is empty (the page has no visible text)",
     )

@@ -1,9 +1,11 @@
 """OpenDocument text files, .odt (odfpy, imported lazily).
 
-As for .docx, the Document text has one line per paragraph or heading of the
-document body, in document order (list items and table cells included), so a
-finding's line is the paragraph number. A line break inside a paragraph
-starts a new text line that keeps its paragraph's number.
+As for .docx, every non-empty paragraph or heading of the document body is
+one block, in document order (list items and table cells included), with a
+blank line between blocks, and a finding's line is the paragraph number. A line
+break inside a paragraph starts a new text line that keeps its paragraph's
+number. Headings (``text:h`` with their outline level), list items and table
+cells are recorded as such in ``Document.blocks``.
 
 ODF's own spacing rules apply: a run of white space in the XML is one space,
 and ``<text:s text:c="3"/>`` is three. Footnotes and endnotes, comments,
@@ -20,8 +22,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from essaylint.loaders.errors import LoadError, cannot_read
-from essaylint.loaders.paragraphs import document_from_paragraphs
-from essaylint.models import Document
+from essaylint.loaders.paragraphs import LoadedBlock, document_from_blocks
+from essaylint.models import BlockKind, Document
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -38,6 +40,11 @@ _SKIP = frozenset(
         (_TEXT, "table-of-content"),
     }
 )
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_CONTAINER_KINDS: dict[tuple[str, str], BlockKind] = {
+    (_TEXT, "list-item"): "list-item",
+    (_TABLE, "table-cell"): "table-cell",
+}
 _SPACES = re.compile(r"[ \t\r\n]+")
 _MAIN_PART = "content.xml"
 _MAX_XML_BYTES = 512 * 1024 * 1024
@@ -101,20 +108,39 @@ def _paragraph_text(paragraph: Any) -> str:
     return "".join(parts)
 
 
-def _paragraphs(body: Any) -> Iterator[Any]:
-    """Every paragraph and heading under the body, in document order."""
-    stack: list[Iterator[Any]] = [iter(body.childNodes)]
+def _paragraphs(body: Any) -> Iterator[tuple[Any, BlockKind]]:
+    """Every paragraph and heading under the body, in document order, with its kind."""
+    stack: list[tuple[Iterator[Any], BlockKind]] = [(iter(body.childNodes), "paragraph")]
     while stack:
-        node = next(stack[-1], None)
+        children, inside = stack[-1]
+        node = next(children, None)
         if node is None:
             stack.pop()
             continue
         if node.nodeType != _ELEMENT or node.qname in _SKIP or node.qname[0] == _DRAW:
             continue
-        if node.qname in _PARAGRAPHS:
-            yield node
+        if node.qname == (_TEXT, "h"):
+            yield node, "heading"
+        elif node.qname in _PARAGRAPHS:
+            yield node, inside
         else:  # lists, list items, tables, rows, cells, sections: look inside
-            stack.append(iter(node.childNodes))
+            kind = _CONTAINER_KINDS.get(node.qname, inside)
+            stack.append((iter(node.childNodes), kind if inside == "paragraph" else inside))
+
+
+def _block(node: Any, kind: BlockKind, number: int) -> LoadedBlock:
+    level = 0
+    if kind == "heading":
+        raw = str(node.getAttribute("outlinelevel") or "1")
+        level = min(6, max(1, int(raw))) if raw.isdigit() else 1
+    style = node.getAttribute("stylename")
+    return LoadedBlock(
+        text=_paragraph_text(node),
+        source=number,
+        kind=kind,
+        level=level,
+        style=str(style) if style else None,
+    )
 
 
 def load_odt(data: bytes, path: str) -> Document:
@@ -134,5 +160,7 @@ def load_odt(data: bytes, path: str) -> Document:
     if body is None:
         raise cannot_read(path, "not a valid .odt file (the document has no text body)")
 
-    paragraphs = (_paragraph_text(p) for p in _paragraphs(body))
-    return document_from_paragraphs(paragraphs, path, "odt")
+    blocks = (
+        _block(node, kind, number) for number, (node, kind) in enumerate(_paragraphs(body), start=1)
+    )
+    return document_from_blocks(blocks, path, "odt")

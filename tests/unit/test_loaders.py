@@ -152,16 +152,31 @@ def test_invalid_utf8_falls_back_and_says_so(tmp_path: Path) -> None:
     assert _pos(doc, "Broken") == (2, 1)
 
 
-def test_docx_one_line_per_paragraph(tmp_path: Path) -> None:
+def test_docx_one_block_per_paragraph(tmp_path: Path) -> None:
     path = _make_docx(tmp_path / "essay.docx")
     doc = load_path(path)
     assert doc.format == "docx"
-    lines = doc.text.split("\n")
-    assert lines[0] == "Social media and tourism"
-    assert lines[1] == ""
-    assert lines[2] == "Travellers plan trips online (Pan et al., 2017)."
-    assert lines[3:5] == ["Cell one", "Cell two"]
-    assert lines[5:7] == ["First half", "after a manual break"]
+    # A blank line between paragraphs (empty ones are dropped); a manual break
+    # starts a new line of the same paragraph.
+    assert doc.text.split("\n\n") == [
+        "Social media and tourism",
+        "Travellers plan trips online (Pan et al., 2017).",
+        "Cell one",
+        "Cell two",
+        "First half\nafter a manual break",
+        "References",
+        "Pan, B. (2017). Title. Journal, 1(2), 3\u20134.",
+    ]
+    assert [(b.kind, b.level) for b in doc.blocks] == [
+        ("heading", 1),
+        ("paragraph", 0),
+        ("table-cell", 0),
+        ("table-cell", 0),
+        ("paragraph", 0),
+        ("paragraph", 0),
+        ("paragraph", 0),
+    ]
+    assert doc.text[doc.blocks[4].start : doc.blocks[4].end] == "First half\nafter a manual break"
     # line = paragraph number; the column is within the paragraph
     assert _pos(doc, "(Pan et al.") == (3, 30)
     assert _pos(doc, "Cell two") == (5, 1)
@@ -189,7 +204,7 @@ def test_docx_tracked_changes_and_field_codes(tmp_path: Path) -> None:
     path = tmp_path / "tracked.docx"
     _write_minimal_docx(path, body)
     doc = load_path(path)
-    assert doc.text == "Kept inserted\n(Smith, 2019)\nBibliography entry"
+    assert doc.text == "Kept inserted\n\n(Smith, 2019)\n\nBibliography entry"
     assert _pos(doc, "Bibliography") == (3, 1)
 
 
@@ -274,15 +289,21 @@ def test_latex_bib_paths(tmp_path: Path) -> None:
 def test_html_visible_text_and_source_lines() -> None:
     doc = load_path(FIXTURES / "essay.html")
     assert doc.format == "html"
-    lines = doc.text.split("\n")
-    assert lines == [
+    assert doc.text.split("\n\n") == [
         "Social media & tourism",
         "Travellers plan trips online (Pan et al., 2017).",
         "<!-- essaylint: ignore[C104] -->",
         "First point",
-        "Second\u00a0point",
-        "continued",
+        "Second\u00a0point\ncontinued",
         "Cell one\tCell two",
+    ]
+    assert [(b.kind, b.level) for b in doc.blocks] == [
+        ("heading", 1),
+        ("paragraph", 0),
+        ("paragraph", 0),
+        ("list-item", 0),
+        ("list-item", 0),
+        ("table-cell", 0),
     ]
     assert "Not visible" not in doc.text
     assert "Goographies" not in doc.text
@@ -304,7 +325,8 @@ def test_html_pre_and_declared_charset(tmp_path: Path) -> None:
     path = tmp_path / "page.htm"
     path.write_bytes(html.encode("cp1252"))
     doc = load_path(path)
-    assert doc.text == "first  line\nsecond line\nCafé"
+    assert doc.text == "first  line\nsecond line\n\nCafé"
+    assert [b.kind for b in doc.blocks] == ["code", "paragraph"]
     assert doc.encoding == "windows-1252"
     assert _pos(doc, "second") == (3, 1)
     assert _pos(doc, "Café") == (4, 1)

@@ -68,22 +68,30 @@ def essay_odt(path: Path) -> Path:
     return save(doc, path)
 
 
-def test_odt_one_line_per_paragraph_with_odf_spacing(tmp_path: Path) -> None:
+def test_odt_one_block_per_paragraph_with_odf_spacing(tmp_path: Path) -> None:
     doc = load_path(essay_odt(tmp_path / "essay.odt"))
     assert doc.format == "odt"
-    lines = doc.text.split("\n")
-    assert lines[0] == "Feedback and learning"
+    blocks = doc.text.split("\n\n")
+    assert blocks[0] == "Feedback and learning"
     # A run of spaces in the XML is one space; <text:s c="2"/> is two; the footnote is skipped.
     assert (
-        lines[1]
+        blocks[1]
         == "Feedback helps students improve (Okafor, 2019).  Late feedback is ignored (Lee, 2021)."
     )
-    assert lines[2:5] == ["first point", "a table cell", "one line"]
-    assert lines[5] == "\tand the next"
+    assert blocks[2:5] == ["first point", "a table cell", "one line\n\tand the next"]
     assert "footnote" not in doc.text
-    # The line break keeps its paragraph's number: line 6 of the text is paragraph 5.
+    assert [b.kind for b in doc.blocks[:5]] == [
+        "heading",
+        "paragraph",
+        "list-item",
+        "table-cell",
+        "paragraph",
+    ]
+    assert doc.blocks[0].level == 1
+    # A blank line between paragraphs reports the paragraph before it; the line
+    # break keeps its paragraph's number: text lines 9 and 10 are paragraph 5.
     assert doc.source_lines is not None
-    assert doc.source_lines[:7] == (1, 2, 3, 4, 5, 5, 6)
+    assert doc.source_lines[:11] == (1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 5)
 
 
 def test_odt_essay_is_checked_like_any_other(tmp_path: Path) -> None:

@@ -16,9 +16,11 @@ class UncitedReference(Rule):
         Every entry of the reference list is looked for among the citations.
         An entry cited with a wrong year or a misspelt name still counts as
         cited (those citations get their own findings). Works consulted under
-        a separate "Bibliography" or reading list are not entries and are
-        not reported. When no citation at all is recognised in the text, the
-        entries are not reported one by one; a note says so instead.
+        a "Bibliography" beside the reference list may be cited (and are then
+        linked) but need not be, so they are not reported; reading lists
+        ("Further reading") are not entries at all. When no citation at all
+        is recognised in the text, the entries are not reported one by one; a
+        note says so instead.
 
     Why it matters
         APA and Harvard reference lists hold only the works cited in the
@@ -46,7 +48,7 @@ class UncitedReference(Rule):
             return
         cited = cited_reference_indices(ctx.links)
         for i, ref in enumerate(ctx.references):
-            if i in cited:
+            if i in cited or ref.consulted:
                 continue
             yield self.finding(
                 ctx,
