@@ -1,0 +1,1 @@
+"""Helpers shared by the integration tests: format converters and gold-label matching."""
