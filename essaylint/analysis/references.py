@@ -26,7 +26,7 @@ from essaylint.analysis.names import (
     looks_like_name_part,
     parse_authors,
 )
-from essaylint.analysis.sections import continues_entry
+from essaylint.analysis.sections import continues_entry, looks_like_entry
 from essaylint.analysis.text import EMPHASIS
 from essaylint.models import Reference, ReferenceType, Span
 
@@ -228,9 +228,6 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 _NON_ENTRY = re.compile(r"^\s*(?:#{1,6}(?:\s.*)?|</?[A-Za-z][^>]*>\s*|[-=*_~`]{3,}\s*|\W*)$")
-_AUTHOR_START = re.compile(
-    r"^(?:[\"“]|[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}\s*(?:,|\(|\.\s)|[A-Z]\.|[A-Z][\w'’-]+\s+[A-Z]{1,3}\b|———|---|___)"
-)
 # "van Dijk, P. (2017)": a lower-case particle that starts a new entry's author.
 _PARTICLE_NAME_START = re.compile(
     r"^(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+[^\W\d_][\w'’-]*,"
@@ -1365,7 +1362,9 @@ def _starts_entry(line: str, current: _Entry | None) -> bool:
         return True
     if not current.has_year:
         return False
-    return bool(_AUTHOR_START.match(stripped))
+    # The line before stopped mid-entry: only a real entry head starts a new one
+    # ("Economics, 130(1), 45-60." on its own line carries on a wrapped title).
+    return looks_like_entry(stripped)
 
 
 def split_reference_list(text: str, start: int) -> list[Reference]:

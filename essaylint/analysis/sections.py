@@ -395,7 +395,7 @@ def _list_extent(
         is_entry = _is_entry(lines, i, structure)
         if i in headings and not is_entry:
             h = headings[i]
-            if entries and h.level > rank and _sub_heading(lines, i, headings, structure):
+            if h.level > rank and _sub_heading(lines, i, headings, structure):
                 previous_was_text = False
                 i += 1
                 continue

@@ -9,7 +9,8 @@ with a blank line between blocks as for .docx (see
 :mod:`essaylint.loaders.paragraphs`); ``<br>`` starts a new line of the same
 block; table cells in a row are separated by a tab; ``<pre>`` keeps its lines.
 Headings (with their level), list items, table rows and ``<pre>`` code are
-recorded as such in ``Document.blocks``. ``source_lines`` maps each text line
+recorded as such in ``Document.blocks``; the items of an ordered list start
+with their number ("3. "), as a browser shows them. ``source_lines`` maps each text line
 to the HTML source line where its text starts.
 
 Suppression comments (``<!-- essaylint: ignore[C104] -->``) are kept in the
@@ -42,6 +43,21 @@ CELL_TAGS = frozenset({"td", "th"})
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _SPACES = re.compile(r" {2,}")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+_LIST_TAGS = frozenset({"ol", "ul", "menu", "dir"})
+
+
+def _int_attr(node: Any, name: str, default: int) -> int:
+    value = str(node.get(name) or "").strip()
+    return int(value) if value.lstrip("-").isdigit() and len(value) < 7 else default
+
+
+def _list_counter(node: Any) -> int | None:
+    """The number before an ordered list's first item (None for an unordered list)."""
+    if (node.name or "").lower() != "ol":
+        return None
+    return _int_attr(node, "start", 1) - 1
 
 
 def _kind_in(open_blocks: list[str]) -> tuple[BlockKind, int]:
@@ -142,6 +158,7 @@ def html_to_blocks(markup: str) -> list[LoadedBlock]:
         soup = BeautifulSoup(markup, "html.parser")
     out = _Blocks()
     open_blocks: list[str] = ["body"]
+    lists: list[int | None] = []  # per open list: the last number of an <ol>, None for <ul>
     current = 1
     pre_depth = 0
     # Iterative walk: (node, False) enters a node, (tag, True) leaves a tag.
@@ -154,6 +171,8 @@ def html_to_blocks(markup: str) -> list[LoadedBlock]:
                 if name in BLOCK_TAGS:
                     out.end_block(open_blocks)
                     open_blocks.pop()
+                if name in _LIST_TAGS and lists:
+                    lists.pop()
                 if name == "pre":
                     pre_depth -= 1
                 continue
@@ -168,6 +187,12 @@ def html_to_blocks(markup: str) -> list[LoadedBlock]:
             if name in BLOCK_TAGS:
                 out.end_block(open_blocks)
                 open_blocks.append(name)
+            if name in _LIST_TAGS:
+                lists.append(_list_counter(node))
+            elif name == "li" and lists and lists[-1] is not None:
+                # An ordered list's numbers are visible text, as a browser shows them.
+                lists[-1] = _int_attr(node, "value", lists[-1] + 1)
+                out.add(f"{lists[-1]}. ", current)
             elif name in CELL_TAGS:
                 out.cell_break()
             if name == "pre":

@@ -8,9 +8,9 @@ a finding reports the paragraph number (counting empty paragraphs too). A
 manual line break inside a paragraph (Shift+Enter) starts a new text line
 that still reports its paragraph's number.
 
-Each block keeps what Word says about it: a heading (a "Heading N" or "Title"
-style, or an outline level) and its level, the style name, a hanging indent
-(the layout of a reference entry), a list item (Word numbering), a table cell.
+Each block keeps what Word says about it (see
+:mod:`essaylint.loaders.word_structure`): a heading and its level, the style
+name, a hanging indent, a list item and its number, a table cell.
 
 Tracked insertions are read as text and tracked deletions are not; field
 codes (``CITATION ...``, Zotero's ``ADDIN ZOTERO_ITEM ...``) are skipped while
@@ -21,15 +21,14 @@ are not read.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from essaylint.loaders.errors import LoadError, cannot_read
-from essaylint.loaders.paragraphs import LoadedBlock, document_from_blocks
-from essaylint.models import BlockKind, Document
+from essaylint.loaders.paragraphs import document_from_blocks
+from essaylint.loaders.word_structure import WordStructure
+from essaylint.models import Document
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -43,8 +42,6 @@ _NO_BREAK_HYPHEN = _W + "noBreakHyphen"
 _SOFT_HYPHEN = _W + "softHyphen"
 _SECT_PR = _W + "sectPr"
 _TC = _W + "tc"
-_PPR = _W + "pPr"
-_VAL = _W + "val"
 # Subtrees whose text is not part of the paragraph's running text.
 _SKIP = frozenset(
     {
@@ -146,110 +143,6 @@ def _block_paragraphs(container: Any) -> Iterator[tuple[Any, bool]]:
             stack.append((iter(child), in_table or tag == _TC))
 
 
-@dataclass(frozen=True)
-class _ParagraphFormat:
-    """What a paragraph's properties (or its style's) say about its role."""
-
-    style: str | None = None
-    outline_level: int | None = None
-    hanging: bool = False
-    indented: bool = False
-    numbered: bool = False
-
-
-def _read_properties(ppr: Any) -> _ParagraphFormat:
-    if ppr is None:
-        return _ParagraphFormat()
-    outline = ppr.find(_W + "outlineLvl")
-    level = outline.get(_VAL) if outline is not None else None
-    indent = ppr.find(_W + "ind")
-    hanging = indent is not None and (indent.get(_W + "hanging") or "0").strip("0") != ""
-    return _ParagraphFormat(
-        outline_level=int(level) if level is not None and level.isdigit() else None,
-        hanging=hanging,
-        indented=indent is not None,
-        numbered=ppr.find(_W + "numPr") is not None,
-    )
-
-
-class _Styles:
-    """Paragraph styles by id, with what each one (and those it is based on) sets."""
-
-    def __init__(self, root: Any) -> None:
-        self._styles: dict[str, Any] = {}
-        if root is not None:
-            for style in root.iter(_W + "style"):
-                style_id = style.get(_W + "styleId")
-                if style_id:
-                    self._styles[style_id] = style
-        self._cache: dict[str, _ParagraphFormat] = {}
-
-    def resolve(self, style_id: str, depth: int = 0) -> _ParagraphFormat:
-        if style_id in self._cache:
-            return self._cache[style_id]
-        style = self._styles.get(style_id)
-        if style is None or depth > 20:
-            return _ParagraphFormat(style=style_id)
-        name_el = style.find(_W + "name")
-        name = name_el.get(_VAL) if name_el is not None else style_id
-        own = _read_properties(style.find(_PPR))
-        based = style.find(_W + "basedOn")
-        parent = (
-            self.resolve(str(based.get(_VAL)), depth + 1)
-            if based is not None and based.get(_VAL)
-            else _ParagraphFormat()
-        )
-        resolved = _ParagraphFormat(
-            style=name,
-            outline_level=own.outline_level
-            if own.outline_level is not None
-            else parent.outline_level,
-            hanging=own.hanging or parent.hanging,
-            numbered=own.numbered or parent.numbered,
-        )
-        self._cache[style_id] = resolved
-        return resolved
-
-
-def _heading_level(style: str | None, outline_level: int | None) -> int:
-    """1-6 for a heading paragraph, 0 for any other."""
-    name = (style or "").strip().casefold()
-    match = re.fullmatch(r"heading\s*(\d)", name)
-    if match:
-        return min(6, max(1, int(match.group(1))))
-    if name in ("title", "subtitle"):
-        return 1 if name == "title" else 2
-    if outline_level is not None and 0 <= outline_level <= 5:
-        return outline_level + 1
-    return 0
-
-
-def _block(p: Any, text: str, number: int, in_table: bool, styles: _Styles) -> LoadedBlock:
-    ppr = p.find(_PPR)
-    own = _read_properties(ppr)
-    style_el = ppr.find(_W + "pStyle") if ppr is not None else None
-    style_id = style_el.get(_VAL) if style_el is not None else None
-    inherited = styles.resolve(str(style_id)) if style_id else _ParagraphFormat()
-    outline = own.outline_level if own.outline_level is not None else inherited.outline_level
-    level = _heading_level(inherited.style, outline)
-    kind: BlockKind = "paragraph"
-    if in_table:
-        kind = "table-cell"
-    elif level:
-        kind = "heading"
-    elif own.numbered or inherited.numbered:
-        kind = "list-item"
-    return LoadedBlock(
-        text=text,
-        source=number,
-        kind=kind,
-        level=level if kind == "heading" else 0,
-        style=inherited.style,
-        # The paragraph's own indent overrides its style's.
-        hanging_indent=own.hanging if own.indented else inherited.hanging,
-    )
-
-
 def load_docx(data: bytes, path: str) -> Document:
     """Read a .docx file's paragraphs into a Document (format ``"docx"``)."""
     _check_container(data, path)
@@ -262,7 +155,7 @@ def load_docx(data: bytes, path: str) -> Document:
         if "wordprocessingml" not in content_type:
             raise cannot_read(path, f"not a Word document (its main part is {content_type})")
         root = part.element
-        styles = _Styles(_styles_root(part))
+        structure = WordStructure.of(part)
     except LoadError:
         raise
     except KeyError as error:
@@ -278,17 +171,7 @@ def load_docx(data: bytes, path: str) -> Document:
         raise cannot_read(path, "not a valid .docx file (the document has no body)")
 
     blocks = (
-        _block(p, _paragraph_text(p), number, in_table, styles)
+        structure.block(p, _paragraph_text(p), number, in_table=in_table)
         for number, (p, in_table) in enumerate(_block_paragraphs(body), start=1)
     )
     return document_from_blocks(blocks, path, "docx")
-
-
-def _styles_root(part: Any) -> Any:
-    """The ``w:styles`` element of the document's styles part, or None when it has none."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    for rel in part.rels.values():
-        if rel.reltype == RT.STYLES and not rel.is_external:
-            return getattr(rel.target_part, "element", None)
-    return None
