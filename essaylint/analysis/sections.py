@@ -84,6 +84,7 @@ _AUTHOR_YEAR_START = re.compile(
 # What follows the year of a line that only looks like an entry: a lifespan
 # "(1942–)", "(1907-1990)", "(1942-present)", or a sentence "(1969) argued that".
 _LIFESPAN_AFTER = re.compile(r"^\s*[-–—]\s*(?:(?:1[5-9]|20)\d\d|present|now|today)?\s*\)")
+_DATE_AFTER = re.compile(r"^[-/.]\d{1,2}\b")
 _SENTENCE_AFTER = re.compile(r"^[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}")
 # A block that carries on the entry before it after a break: a link or a
 # retrieval note always does; "from https://...", "and algorithm analysis.",
@@ -204,7 +205,11 @@ def _heading(lines: list[Line], i: int, structure: _Structure) -> Heading | None
     if bold:
         return Heading(line, normalise_heading(bold.group(1) or bold.group(2)), 7)
     title = normalise_heading(stripped)
-    if title in PRIMARY_HEADINGS or title in CONSULTED_HEADINGS:
+    if (
+        list_heading_kind(title) in ("primary", "consulted")
+        and len(stripped.split()) <= 10
+        and "](" not in stripped  # a table of contents links to the heading
+    ):
         return Heading(line, title, 7 if _NUMBERING.match(stripped) else 8)
     words = stripped.split()
     prev_blank = i == 0 or lines[i - 1].blank
@@ -268,6 +273,8 @@ def _author_year_head(body: str) -> bool | None:
     if _INITIALS_ONLY.fullmatch(names.strip()):
         return False
     after = body[m.end() :]
+    if names.rstrip().endswith(":") or _DATE_AFTER.match(after):
+        return False  # "Last updated: 2023-05-24"
     if _LIFESPAN_AFTER.match(after) and "," not in names:
         return False
     return not _SENTENCE_AFTER.match(after)
@@ -425,8 +432,8 @@ def _sub_heading(
     lines: list[Line], i: int, headings: dict[int, Heading], structure: _Structure
 ) -> bool:
     """A heading inside a list ("Books", "Web sources"): entries follow, no reading list."""
-    if READING_WORDS.search(headings[i].title):
-        return False
+    if list_heading_kind(headings[i].title) is not None:
+        return False  # another list (or a reading list) begins
     for j in range(i + 1, min(len(lines), i + 4)):
         if lines[j].blank or _neutral(lines[j].text):
             continue
@@ -516,7 +523,7 @@ def _heading_lists(
         kind = list_heading_kind(h.title)
         if kind not in ("primary", "consulted"):
             continue
-        rank = h.level if h.level <= 7 else 7
+        rank = h.level
         first_entry, last, count = _list_extent(lines, i + 1, headings, structure, rank)
         if count == 0 or first_entry in seen_first:
             continue

@@ -82,3 +82,91 @@ def test_entry_shapes() -> None:
     assert looks_like_entry("3. Ryan, R. M. (2000). Self-determination theory.")
     assert not looks_like_entry("Debates have emerged on whether media matter, Ganda (2014) said.")
     assert not looks_like_entry("Hi Shong, I enjoyed reading your paper in 2020.")
+
+
+def _listed(text: str, essay: object) -> list[str]:
+    from essaylint.models import Essay
+
+    assert isinstance(essay, Essay)
+    return [text[s.start : s.end] for s in essay.lists]
+
+
+def test_numbered_and_worded_list_headings() -> None:
+    for heading in ("## 9.1 Key References", "11. References and Further Reading", "IV. Sources"):
+        text = f"Body (Ames, 2001).\n\n{heading}\n\nAmes, B. (2001). Reading. Press.\n"
+        essay = find_sections(text)
+        assert essay.references is not None, heading
+        assert text[essay.references.start :].startswith("Ames, B."), heading
+
+
+def test_references_and_bibliography_are_both_lists_and_the_bibliography_is_consulted() -> None:
+    text = (
+        "Body (Ames, 2001; Tam, 2011).\n\nReferences\n\nAmes, B. (2001). Reading. Press.\n\n"
+        "Bibliography\n\nTam, W. (2011). Naps. Sleep Notes, 4, 1-9.\n"
+    )
+    essay = find_sections(text)
+    assert [x.split(".")[0] for x in _listed(text, essay)] == ["Ames, B", "Tam, W"]
+    assert [text[s.start : s.start + 3] for s in essay.consulted] == ["Tam"]
+
+
+def test_sub_headings_and_short_notes_inside_a_list_do_not_end_it() -> None:
+    text = (
+        "Body.\n\n## References\n\n### Articles\n\nAmes, B. (2001). Reading. J, 2(1), 1-9.\n\n"
+        "Books are listed next.\n\n### Books\n\nBell, C. (2002). Writing. Press.\n\n"
+        "Cole, D. (2003). Thinking. Press.\n"
+    )
+    essay = find_sections(text)
+    listed = "\n".join(_listed(text, essay))
+    assert all(name in listed for name in ("Ames", "Bell", "Cole"))
+    assert "Books are listed" not in listed
+
+
+def test_people_with_lifespans_and_citing_sentences_are_not_a_list() -> None:
+    text = (
+        "Attachment research began early (Bowlby, 1969).\n\n"
+        "- Martin Seligman (1942–) founded positive psychology.\n"
+        "- John Bowlby (1907–1990) developed attachment theory.\n"
+        "- Ainsworth (1978) argued that infants differ.\n\n"
+        "Bowlby, J. (1969). Attachment. Basic Books.\n\nHarlow, H. (1958). Love. Am Psych, 13, 673.\n"
+    )
+    essay = find_sections(text)
+    assert essay.references is not None
+    assert text[essay.references.start :].startswith("Bowlby, J.")
+    assert not looks_like_entry("Martin Seligman (1942–) founded positive psychology.")
+    assert not looks_like_entry("Ainsworth (1978) argued that infants differ.")
+
+
+def test_an_entry_cut_into_paragraphs_is_one_entry() -> None:
+    from essaylint.analysis.references import split_reference_list
+
+    text = (
+        "Body (Aral et al., 2015).\n\nReferences\n\n"
+        "Aral, S. O., Torrone, E., & Bernstein, K. (2015). Geographical targeting to improve\n\n"
+        "progression in different populations. Current Opinion in HIV, 10(6), 477-482.\n\n"
+        "Phillips, G., McCuskey, D. J., & Beach,\n\nL. B. (2020). Education and testing. "
+        "Prevention Science, 21(7), 898-907.\n\n"
+        "Centers for Disease Control. (2021). HIV Report. Retrieved\n\n"
+        "from https://www.cdc.gov/hiv\n"
+    )
+    essay = find_sections(text)
+    assert essay.references is not None
+    span = essay.references
+    refs = split_reference_list(text[span.start : span.end], span.start)
+    assert [(r.authors[0].family, r.year) for r in refs] == [
+        ("Aral", "2015"),
+        ("Phillips", "2020"),
+        ("Centers for Disease Control", "2021"),
+    ]
+    assert refs[2].url == "https://www.cdc.gov/hiv"
+
+
+def test_structural_headings_from_a_loader() -> None:
+    from essaylint.models import Block
+
+    # "Sources used in the report" is no list heading by its words alone, but a
+    # Word "Heading 1" paragraph that a list follows is a heading all the same.
+    text = "Intro (Ames, 2001).\n\nReferences\n\nAmes, B. (2001). Reading. Press."
+    blocks = (Block(start=21, end=31, kind="heading", level=1),)
+    essay = find_sections(text, blocks)
+    assert essay.heading == "References"
+    assert essay.body.end == 21
