@@ -1306,19 +1306,52 @@ class _Entry:
 
 
 def _line_iter(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, content) for every line; ``end`` excludes the newline and a CR."""
+    """(start, end, content) for every line; ``end`` excludes the newline and a CR.
+
+    A line that holds several bracket-numbered entries ("[1] ... 2018. [2] S. C.
+    Watkins, ...", as PDF text and pasted lists run them together) is cut where
+    each next number starts, so every entry begins a line of its own.
+    """
     lines: list[tuple[int, int, str]] = []
     pos = 0
     length = len(text)
+    expected: int | None = None
     while pos <= length:
         nl = text.find("\n", pos)
         end = length if nl == -1 else nl
         content_end = end - 1 if end > pos and text[end - 1] == "\r" else end
-        lines.append((pos, content_end, text[pos:content_end]))
+        pieces, expected = _numbered_pieces(text, pos, content_end, expected)
+        lines.extend((start, stop, text[start:stop]) for start, stop in pieces)
         if nl == -1:
             break
         pos = nl + 1
     return lines
+
+
+_BRACKET_NUMBER = re.compile(r"\[(\d{1,4})\]\s")
+_LEADING_BRACKET = re.compile(r"^\s*\[(\d{1,4})\]\s")
+
+
+def _numbered_pieces(
+    text: str, start: int, end: int, expected: int | None
+) -> tuple[list[tuple[int, int]], int | None]:
+    """``[start, end)`` cut before each "[n] " that continues the list's numbering.
+
+    ``expected`` is the number the list is waiting for (None before the first
+    "[n]" at a line start); returns the pieces and the number expected next.
+    """
+    first = _LEADING_BRACKET.match(text, start, end)
+    if first is not None:
+        expected = int(first.group(1)) + 1
+    if expected is None:
+        return [(start, end)], None
+    cuts = [start]
+    for match in _BRACKET_NUMBER.finditer(text, first.end() if first else start, end):
+        if int(match.group(1)) == expected and text[match.start() - 1].isspace():
+            cuts.append(match.start())
+            expected += 1
+    bounds = [*cuts, end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False)], expected
 
 
 # A line that is only a comment: an HTML comment (Markdown/HTML suppression

@@ -170,3 +170,17 @@ def test_structural_headings_from_a_loader() -> None:
     essay = find_sections(text, blocks)
     assert essay.heading == "References"
     assert essay.body.end == 21
+
+
+def test_bracket_numbered_entries_run_together_are_cut_apart() -> None:
+    from essaylint.analysis.references import split_reference_list
+
+    # PDF text: several IEEE entries in one paragraph, and one starting after a URL line.
+    text = (
+        "[1] L. Perry, “Songlines,” Educ. Res., vol. 45, 2018. [2] S. Watkins, Hip Hop "
+        "Matters. Boston: Beacon, 2006. [Online]. Available:\n\nhttp://example.org/x [3] F. "
+        "Holt, “Genre formation,” Musik, vol. 28, 2003. A pointer to [9] stays inside.\n"
+    )
+    refs = split_reference_list(text, 0)
+    assert [(r.number, r.year) for r in refs] == [(1, "2018"), (2, "2006"), (3, "2003")]
+    assert refs[1].url == "http://example.org/x"
