@@ -1,9 +1,10 @@
 """Find in-text citations in the body of an essay.
 
 Handles parenthetical and narrative author-date citations (one, two, three or
-more authors, "&"/"and", "et al.", corporate authors with an abbreviation,
-"n.d.", year suffixes, locators, prefixes such as "see" and "e.g.",
-possessives, "as cited in"), numeric brackets ([1], [1, 3], [2-5]), Markdown
+more authors, "&"/"and"/"with", "et al.", corporate authors with an
+abbreviation, "n.d.", year suffixes, locators, prefixes such as "see" and
+"e.g.", possessives, "as cited in"; a person named with given names, "John
+Bowlby (1969)", is keyed on the family name), numeric brackets ([1], [1, 3], [2-5]), Markdown
 footnotes ([^key]), LaTeX \\cite{a,b} and pandoc [@key; @other, p. 4].
 
 Parentheses with years that are not citations are left alone: lifespans
@@ -17,11 +18,15 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
+from essaylint.analysis.names import looks_corporate, natural_family
 from essaylint.analysis.text import DASHES, initials, name_key
 from essaylint.models import Citation, Essay, Span
 
 UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha())
 YEAR = r"(?:(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.?|in\s+press|forthcoming)"
+NEAR_WHOLE = 80.0  # rapidfuzz ratio at which a whole cited name is a near miss of an entry
 _YEAR_RE = re.compile(rf"^{YEAR}$", re.IGNORECASE)
 _ANY_YEAR = re.compile(rf"(?<![\w{DASHES}]){YEAR}(?![\w{DASHES}])", re.IGNORECASE)
 _LOCATOR = re.compile(
@@ -42,6 +47,13 @@ _PREFIX = re.compile(
 _AS_CITED = re.compile(r",?\s*(?:as\s+)?(?:cited|quoted)\s+(?:in|by)\s+", re.IGNORECASE)
 _ET_AL = re.compile(r"\s*,?\s+et\.?\s+al\.?(?:\s*['’]s?)?\s*$|\s+and\s+(?:others|colleagues)\s*$")
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:&|and)\s+|\s+(?:&|and)\s+|\s*,\s*")
+# Joins inside a narrative author phrase, kept by re.split (the group).
+_LIST_JOIN = re.compile(r"(\s*,\s*(?:&|and)\s+|\s+(?:&|and|with)\s+|\s*,\s*)")
+# Capitalised words that start a sentence before "with" + author: not co-authors.
+_WITH_LEADS = frozenset(
+    """along agreeing combined compared comparing consistent contrasted dealing together
+    starting beginning working line keeping accordance""".split()
+)
 _ABBR = re.compile(r"\s*[\[(]([A-Z][A-Za-z&.]{1,12})[\])]\s*$")
 _CORP_SUFFIX = frozenset({"inc", "inc.", "ltd", "ltd.", "llc", "co", "co.", "corp", "corp.",
                           "plc", "gmbh", "s.a.", "ag", "llp"})  # fmt: skip
@@ -175,37 +187,6 @@ _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.[\s-]?){1,3}")
 _LEADING_PARTICLES = re.compile(
     r"^(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+"
 )
-_ORG_WORDS = frozenset(
-    [
-        "organization",
-        "organisation",
-        "institute",
-        "university",
-        "association",
-        "society",
-        "council",
-        "agency",
-        "department",
-        "ministry",
-        "office",
-        "foundation",
-        "academy",
-        "college",
-        "school",
-        "centre",
-        "center",
-        "company",
-        "group",
-        "bank",
-        "committee",
-        "commission",
-        "board",
-        "network",
-        "news",
-        "times",
-        "press",
-    ]
-)
 _LEAD_IN = re.compile(
     r"(?:\b(?:according\s+to|by|as|in|from|see|per|following|cited\s+in|and|&|work\s+of|"
     r"study\s+of|research\s+of|view\s+of))\s*$",
@@ -219,8 +200,13 @@ _REPORTING = re.compile(
     r"discuss|examine|investigate|develop|introduce|believe|posit|indicate|reveal|stress|"
     r"add|acknowledge|mention|warn|reason|outline|summari[sz]e|list|call|refer|theori[sz]e|"
     r"coin|term|predict|estimate|agree|disagree|challenge|question|criticis|critici[sz]|"
-    r"observ|put\s+forward|sugges|remark|caution)",
+    r"observ|put\s+forward|sugges|remark|caution|notic|recall|explor|studi|analy[sz])",
     re.IGNORECASE,
+)
+# A person's role just before the name: "the psychiatrist John Bowlby (1969)".
+_ROLE_BEFORE = re.compile(
+    r"\b(?:[a-z]+(?:ist|ian|pher)|researcher|author|writer|professor|scholar|expert|critic|"
+    r"engineer|designer|educator|teacher|founder|doctor|surgeon|nurse)\s+$"
 )
 _NUMERIC = re.compile(
     r"(?<![!\]\w])\[(\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*)\]"
@@ -259,6 +245,55 @@ def _strip_markup(name: str) -> str:
     return name.strip().strip("_*").strip()
 
 
+def _join_kind(join: str) -> str:
+    """ "comma", "with" or "and" (also "&", ", and", ", &")."""
+    if "with" in join:
+        return "with"
+    return "comma" if join.strip() == "," else "and"
+
+
+def _list_items(phrase: str) -> tuple[list[str], list[str]]:
+    """Split a narrative author phrase into names and the kinds of join between them.
+
+    Initials after a surname ("Baum, F., MacDougall, C. and Smith, D.") and
+    company suffixes ("Zentangle, Inc") belong to the name before them.
+    """
+    pieces = _LIST_JOIN.split(phrase)
+    items = [_strip_markup(pieces[0])]
+    joins: list[str] = []
+    for join, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        item = _strip_markup(piece)
+        if items[-1] and join.strip() == "," and _INITIALS_ONLY.fullmatch(item):
+            continue
+        if items[-1] and join.strip() == "," and item.casefold() in _CORP_SUFFIX:
+            items[-1] = f"{items[-1]}, {item}"
+            continue
+        items.append(item)
+        joins.append(_join_kind(join))
+    return items, joins
+
+
+def _trim_sentence_words(item: str) -> str:
+    """Drop capitalised sentence words before a name: "However Smith" -> "Smith"."""
+    words = item.split()
+    while words and words[0].strip("_*").casefold() in _SENTENCE_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _strip_alias_et_al(text: str) -> tuple[str, str | None, bool]:
+    """ "World Health Organization [WHO]" -> (name, "WHO", False); "Cohen et al." -> et al."""
+    alias = None
+    abbr = _ABBR.search(text)
+    if abbr:
+        alias = abbr.group(1).rstrip(".")
+        text = text[: abbr.start()].strip()
+    m = _ET_AL.search(text)
+    if m:
+        return text[: m.start()].strip(), alias, True
+    return text, alias, False
+
+
 def _split_parts(content: str, offset: int) -> list[_Part]:
     parts: list[_Part] = []
     pos = 0
@@ -295,17 +330,9 @@ def _looks_like_names(authors: str) -> bool:
 
 def split_author_names(authors: str) -> tuple[tuple[str, ...], bool, str | None]:
     """ "Krause, Croft & James" -> (("Krause", "Croft", "James"), False, None)."""
-    text = _strip_markup(authors)
-    alias = None
-    abbr = _ABBR.search(text)
-    if abbr:
-        alias = abbr.group(1).rstrip(".")
-        text = text[: abbr.start()].strip()
-    et_al = False
-    m = _ET_AL.search(text)
-    if m:
-        et_al = True
-        text = text[: m.start()].strip()
+    text, alias, et_al = _strip_alias_et_al(_strip_markup(authors))
+    if looks_corporate(text) and "," not in text:
+        return (text,), et_al, alias  # "Centers for Disease Control and Prevention"
     names: list[str] = []
     for piece in _NAME_SPLIT.split(text):
         piece = _strip_markup(piece).rstrip(",")
@@ -379,34 +406,77 @@ class _Extractor:
         self.known = known
 
     # -- narrative -----------------------------------------------------------------
-    def _resolve_names(self, names: tuple[str, ...]) -> tuple[str, ...] | None:
-        """Trim sentence words and given names from a narrative author phrase."""
-        items = list(names)
-        while items:
-            words = items[0].split()
-            while len(words) > 1 and words[0].strip("_*").casefold() in _SENTENCE_WORDS:
-                words = words[1:]
-            if len(words) == 1 and words[0].strip("_*").casefold() in _SENTENCE_WORDS:
-                items = items[1:]
-                continue
-            items[0] = " ".join(words)
-            break
-        if not items:
-            return None
-        # Prefer the longest tail of the list whose first name is in the reference list.
-        for start in range(len(items)):
-            candidate = self._known_form(items[start])
-            if candidate is not None:
-                return (candidate, *items[start + 1 :])
-        return tuple(items)
+    def _family(self, item: str, *, lenient: bool) -> str:
+        """The name to key a cited author on: the family name of a person.
 
-    def _known_form(self, item: str) -> str | None:
+        A tail of the phrase that the reference list knows wins ("Claude
+        Steele" -> "Steele", "Charles De Gaulle" -> "De Gaulle"); otherwise a
+        person's name in natural order gives its family name ("Mary D.
+        Ainsworth" -> "Ainsworth") and anything else stays whole ("Open
+        Learning", "MIT OpenCourseWare"). So does a name that, whole, is
+        nearer an entry than its last word is ("Poly Technic" for the entry
+        "Open Polytechnic"): it is a misspelt organisation, not a person.
+        """
         words = item.split()
         for i in range(len(words)):
             tail = " ".join(words[i:])
-            if name_key(tail) in self.known:
+            if not _INITIALS_ONLY.fullmatch(words[i]) and name_key(tail) in self.known:
                 return tail
-        return None
+        family = natural_family(item, lenient=lenient)
+        if family is None or self._nearer_whole(item, family):
+            return item
+        return family
+
+    def _nearer_whole(self, item: str, family: str) -> bool:
+        whole, last = name_key(item), name_key(family)
+        return any(
+            fuzz.ratio(whole, key) >= NEAR_WHOLE and fuzz.ratio(whole, key) > fuzz.ratio(last, key)
+            for key in self.known
+        )
+
+    def _author_list(self, phrase: str, et_al: bool) -> tuple[str, list[str]] | None:
+        """Where a narrative author list starts, and its authors as written.
+
+        "and", "&" and "with" join co-authors ("Epton and Harris"); a bare
+        comma joins a short name only inside a list that ends in "and", "&"
+        or "et al." ("Epton, Harris and Lee", "Corbet, Meegan, et al.").
+        Otherwise the comma ends a clause and the authors come after it
+        ("Unlike Freud, Bowlby", "the Lucas Asset Pricing Model, Mehra and
+        Prescott"). Sentence words are trimmed from
+        the head ("However", "As"); a head that had some ("In Britain, Smith
+        and Jones") is dropped when the reference list knows the next author
+        but not it.
+        """
+        items, joins = _list_items(phrase)
+        if looks_corporate(phrase) and "," not in phrase:
+            items, joins = [phrase], []  # "Centers for Disease Control and Prevention"
+        first = len(items) - 1
+        while first > 0:
+            join = joins[first - 1]
+            if join == "comma" and not (
+                ("and" in joins[first:] or et_al)
+                and len(_trim_sentence_words(items[first - 1]).split()) <= 3
+            ):
+                break
+            if join == "with" and _trim_sentence_words(items[first - 1]).casefold() in _WITH_LEADS:
+                break
+            first -= 1
+        items = items[first:]
+        head = _trim_sentence_words(items[0])
+        if not head:
+            items = items[1:]
+        elif head != items[0] and len(items) > 1 and joins[first] == "comma":
+            known_head = name_key(self._family(head, lenient=False)) in self.known
+            if not known_head and name_key(self._family(items[1], lenient=False)) in self.known:
+                items = items[1:]
+            else:
+                items[0] = head
+        else:
+            items[0] = head
+        items = [i for i in items if i]
+        if not items:
+            return None
+        return items[0], items
 
     def narrative(
         self, group_start: int, years: list[str], locator: str | None, close: int
@@ -426,32 +496,24 @@ class _Extractor:
         preceding = self.text[max(0, name_start - 1) : name_start]
         if preceding and preceding in "\"“‘'":
             return []  # a quoted title followed by its year
-        raw_names, et_al, alias = split_author_names(m.group("names"))
+        phrase, alias, et_al = _strip_alias_et_al(_strip_markup(m.group("names")))
         et_al = et_al or bool(m.group("etal"))
-        resolved = self._resolve_names(raw_names)
-        if not resolved:
+        listed = self._author_list(phrase, et_al)
+        if listed is None:
             return []
+        head, written = listed
+        resolved = tuple(self._family(name, lenient=True) for name in written)
         known = name_key(resolved[0]) in self.known
-        first_words = resolved[0].split()
-        if (
-            not known
-            and m.group("poss")
-            and len(first_words) == 2
-            and not _ORG_WORDS & {w.casefold() for w in first_words}
-        ):
-            # "Edgar Dale's cones of learning (1946)": a person, cited by family name.
-            resolved = (first_words[1], *resolved[1:])
-            first_words = first_words[1:]
-        if first_words[-1].strip("_*.").casefold() in _NOT_AUTHORS:
+        if resolved[0].split()[-1].strip("_*.").casefold() in _NOT_AUTHORS:
             return []
         if any(ch.isdigit() for ch in resolved[0]):
             return []  # "COVID-19 (2020)", "Windows 11 (2021)"
         if not known and not self._plausible_unknown(
-            resolved, et_al, bool(m.group("poss")), years, name_start, close
+            head, len(resolved), et_al, bool(m.group("poss")), years, name_start, close
         ):
             return []
-        # Re-anchor the span on the resolved first name.
-        first_pos = self.text.find(resolved[0].split()[0], name_start, group_start)
+        # Anchor the span on the first author's name as written ("John Bowlby (1969)").
+        first_pos = self.text.find(head.split()[0], name_start, group_start)
         start = first_pos if first_pos >= 0 else name_start
         span = Span(start=start, end=close)
         text = self.text[start:close]
@@ -462,7 +524,8 @@ class _Extractor:
 
     def _plausible_unknown(
         self,
-        names: tuple[str, ...],
+        head: str,
+        count: int,
         et_al: bool,
         possessive: bool,
         years: list[str],
@@ -474,19 +537,25 @@ class _Extractor:
         "Harry Potter (2001) became a hit" names a film; "According to Poly
         Technic (n.d.)" and "Edgar Dale's cone (1946)" cite a work. Without an
         entry to confirm it, a name of several words needs a cue: several
-        authors, "et al.", a possessive, "n.d.", a lead-in ("according to",
-        "by") or a reporting verb right after the parenthesis. A single
-        surname ("Delanty (2002)") is taken as a citation.
+        authors, "et al.", a possessive, "n.d.", an initial ("Mary D.
+        Ainsworth"), a lead-in ("according to", "by"), a person's role before
+        the name ("the psychiatrist John Bowlby") or a reporting verb right
+        after the parenthesis. A single surname ("Delanty (2002)") is taken as a
+        citation.
         """
-        first_words = names[0].split()
+        first_words = head.split()
         if len(first_words) > 4:
             return False
-        if len(names) > 1 or et_al or possessive or len(first_words) == 1:
+        if count > 1 or et_al or possessive or len(first_words) == 1:
+            return True
+        if natural_family(head, lenient=False) is not None:
             return True
         if any(y.lower().startswith(("n", "in", "f")) for y in years):
             return True
         before = self.text[max(0, name_start - 40) : name_start]
         after = self.text[close : close + 60]
+        if _ROLE_BEFORE.search(before) and natural_family(head) is not None:
+            return True
         return bool(_LEAD_IN.search(before) or _REPORTING.match(after))
 
     # -- parenthetical ---------------------------------------------------------------

@@ -186,20 +186,34 @@ def _link_author_date(ci: int, citation: Citation, index: _Index) -> Link:
 
 
 _CITED_INITIALS = re.compile(r"^((?:[A-Z]\.[\s-]*)+)\s*\S")
+# Given names or initials written just before the family name: "John", "J. K.", "Mary D.".
+_GIVEN_BEFORE = re.compile(r"((?:[A-Z][\w'’\-]*\.?\s+)+)$")
 
 
 def _given_initials(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalpha())
 
 
+def _cited_initials(citation: Citation) -> str:
+    """Initials of the first author's given names as the text writes them, or ""."""
+    first = citation.authors[0] if citation.authors else ""
+    m = _CITED_INITIALS.match(first)
+    if m:
+        return _given_initials(m.group(1))
+    at = citation.text.find(first) if first else -1
+    given = _GIVEN_BEFORE.search(citation.text[max(0, at - 60) : at]) if at > 0 else None
+    if not given:
+        return ""
+    return "".join(word[0] for word in given.group(1).split())
+
+
 def _narrow_by_initials(
     citation: Citation, indices: list[int], refs: Sequence[Reference]
 ) -> list[int]:
     """ "J. Smith (2019)" vs "K. Smith (2019)": APA adds initials to tell authors apart."""
-    m = _CITED_INITIALS.match(citation.authors[0]) if citation.authors else None
-    if not m:
+    wanted = _cited_initials(citation)
+    if not wanted:
         return indices
-    wanted = _given_initials(m.group(1))
     narrowed = [
         i
         for i in indices

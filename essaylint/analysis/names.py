@@ -25,6 +25,7 @@ __all__ = [
     "is_initials",
     "looks_corporate",
     "looks_like_name_part",
+    "natural_family",
     "parse_authors",
     "strip_role_words",
 ]
@@ -128,6 +129,7 @@ _ET_AL = re.compile(
     r"[,;]?\s*(?:\bet\.?\s*al\b\.?|\band\s+others\b|\bu\.\s?a\.|\ba\s+kol\.|…|\.\.\.)\s*[.,;]?\s*$",
     re.IGNORECASE,
 )
+_ACRONYM = re.compile(r"^[A-Z]{3,}s?$")  # "MIT", "NASA", "NGOs"; "JJ" may be initials
 _REPEATER = re.compile(r"^[\s\-—–_―‒‐~.,*]+$")
 _CONJUNCTION = re.compile(
     r"\s*(?:,\s*)?(?:\s&\s?|&\s|(?<![\w-])(?:and|und|et|y|og|och)(?![\w-])|(?<=\s)e(?=\s))\s*"
@@ -213,6 +215,8 @@ def looks_corporate(segment: str) -> bool:
     if _CORPORATE_SUFFIX.search(text):
         return True
     words = text.split()
+    if len(words) >= 2 and _ACRONYM.match(words[0]) and not re.search(r"[,;&]", text):
+        return True  # "MIT OpenCourseWare", "IBM Cloud Education"
     if len(words) < 2 or len(words) > 12 or re.search(r"[\d:()\"“”]", text):
         return False
     if words[0] == "The" and "," not in text:
@@ -421,3 +425,63 @@ def _parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
             if part:
                 people.extend(_parse_comma_part(part))
     return tuple(p for p in people if p.family), et_al
+
+
+# --- a person named in running text ------------------------------------------
+
+# Words that name publications, web sites and firms rather than people: a
+# narrative "Open Learning (2019)" or "Simply Psychology (2022)" is not
+# a given name plus a family name.
+_BRAND_WORDS = frozenset(
+    """academy american british care clinic cloud daily digital economist education encyclopedia
+    european global guide health help hub insider insights journal lab labs learning life
+    magazine media medical medicine mind online open post psychology publishing research
+    review science sciences simply software solutions systems tech technologies technology
+    today weekly wiki""".split()
+)
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*(?:['’\-][^\W\d_]+)*$")
+_PERSON_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "with", "at", "on", "in"})
+
+
+def _is_initial_word(word: str) -> bool:
+    """ "D.", "B.F.", "J.-P.": an initial written with its full stop."""
+    return "." in word and is_initials(word)
+
+
+def natural_family(phrase: str, *, lenient: bool = True) -> str | None:
+    """The family name of a person named in natural order, or None.
+
+    >>> natural_family("Mary D. Ainsworth"), natural_family("Vincent van Gogh")
+    ('Ainsworth', 'van Gogh')
+
+    A particle before the last word stays with it ("Charles De Gaulle" ->
+    "De Gaulle"). Organisations, brands and titles give None: "Open Learning",
+    "MIT OpenCourseWare", "World Health Organization", "Rise With Odn". A
+    phrase with an initial or a particle inside ("B. F. Skinner", "Ludwig van
+    Beethoven") is a person; two or three plain capitalised words ("Lars
+    Klint") are taken as one only when ``lenient``, for they may also be a brand.
+    """
+    words = [w.strip("_*") for w in phrase.split()]
+    if not 2 <= len(words) <= 5 or looks_corporate(phrase):
+        return None
+    last = len(words) - 1
+    strong = False
+    for index, word in enumerate(words):
+        folded = word.casefold().strip(".")
+        if (_is_initial_word(word) and index < last) or (0 < index < last and folded in PARTICLES):
+            strong = True
+        elif (
+            not _NAME_WORD.match(word)
+            or not word[0].isupper()
+            or (len(word) > 1 and word.isupper())
+            or folded in _BRAND_WORDS
+            or folded in _ORG_WORDS
+            or folded in _PERSON_FUNCTION_WORDS
+        ):
+            return None
+    if not (strong or (lenient and len(words) <= 3)):
+        return None
+    start = last
+    while start > 0 and words[start - 1].casefold() in PARTICLES:
+        start -= 1
+    return " ".join(words[start:])

@@ -46,6 +46,10 @@ def summary(text: str, known: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...
         ("wrapped (Oyelaran et al.,\n2019) here.", [(("Oyelaran",), "2019")]),
         ("Harvard page after a colon (Smith 2019: 45-47).", [(("Smith",), "2019")]),
         ("initials written out (Lee, K. & Park, J., 2020).", [(("Lee", "Park"), "2020")]),
+        (
+            "Vaccines (Centers for Disease Control and Prevention, 2020).",
+            [(("Centers for Disease Control and Prevention",), "2020")],
+        ),
     ],
 )
 def test_author_date_shapes(text: str, expected: list[tuple[tuple[str, ...], str]]) -> None:
@@ -140,3 +144,105 @@ def test_split_author_names() -> None:
         None,
     )
     assert split_author_names("Cohen et al.") == (("Cohen",), True, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("Attachment. John Bowlby (1969) argued it.", "Bowlby"),
+        ("This fits, as Mary D. Ainsworth (1978) found.", "Ainsworth"),
+        ("Lars Klint (2021) shows it.", "Klint"),
+        ("Vincent van Gogh (1888) wrote about colour.", "van Gogh"),
+        ("Charles De Gaulle (1954) wrote about duty.", "De Gaulle"),
+        ("Ludwig van Beethoven (1801) wrote to a friend.", "van Beethoven"),
+        ("Jean-Paul Sartre (1943) argued it.", "Sartre"),
+        ("Lars Klint's (2021) summary is short.", "Klint"),
+        ("Smith’s (2019) study is short.", "Smith"),
+        ("Smith's (2019) study is short.", "Smith"),
+        ("B. F. Skinner (1953) argued it.", "Skinner"),
+    ],
+)
+def test_narrative_citation_is_keyed_on_the_family_name(text: str, family: str) -> None:
+    assert summary(text) == [((family,), summary(text)[0][1])]
+    assert summary(text, known=(family,))[0][0] == (family,)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Open Learning (2019) argues that breaks help.", "Open Learning"),
+        ("MIT OpenCourseWare (2020) explains sorting.", "MIT OpenCourseWare"),
+        ("Simply Psychology (2022) explains it.", "Simply Psychology"),
+        ("The Khan Academy (2020) explains it.", "The Khan Academy"),
+    ],
+)
+def test_corporate_narrative_names_are_kept_whole(text: str, name: str) -> None:
+    assert summary(text) == [((name,), summary(text)[0][1])]
+
+
+def test_given_name_span_covers_the_name_as_written() -> None:
+    text = "Intro. John Bowlby (1969) argued it."
+    (c,) = cites(text)
+    assert text[c.span.start : c.span.end] == "John Bowlby (1969)"
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "expected"),
+    [
+        ("Epton and Harris (2008) argued it.", ("Harris",), (("Epton", "Harris"), False)),
+        ("Epton & Harris (2008) argued it.", ("Harris",), (("Epton", "Harris"), False)),
+        ("Epton, Harris and Lee (2008) argued.", ("Harris",), (("Epton", "Harris", "Lee"), False)),
+        ("Epton with Harris (2008) argued it.", ("Harris",), (("Epton", "Harris"), False)),
+        ("Epton et al. (2008) argued it.", ("Harris",), (("Epton",), True)),
+        ("Tom Epton and Sara Harris (2008) argued.", ("Harris",), (("Epton", "Harris"), False)),
+        ("Unlike Freud, Bowlby (1969) argued it.", (), (("Bowlby",), False)),
+        ("In Britain, Smith and Jones (2019) found it.", ("Smith",), (("Smith", "Jones"), False)),
+        ("As Smith, Jones and Lee (2019) found.", (), (("Smith", "Jones", "Lee"), False)),
+        ("However, Smith and Jones (2019) found it.", (), (("Smith", "Jones"), False)),
+        ("Consistent with Harris (2008), we agree.", (), (("Harris",), False)),
+    ],
+)
+def test_narrative_author_lists(
+    text: str, known: tuple[str, ...], expected: tuple[tuple[str, ...], bool]
+) -> None:
+    (c,) = cites(text, known)
+    assert (c.authors, c.et_al) == expected
+
+
+def test_whole_name_near_an_entry_is_not_cut_to_its_last_word() -> None:
+    text = "According to Poly Technic (n.d.), active learning helps."
+    assert summary(text) == [(("Technic",), "n.d.")]
+    assert summary(text, known=("Open Polytechnic",)) == [(("Poly Technic",), "n.d.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("The paediatrician Donald Winnicott (1953) saw toddlers with blankets.", True),
+        ("The film Harry Potter (2001) was a hit.", False),
+        ("Donald Winnicott (1953) noticed the blankets.", True),
+    ],
+)
+def test_a_role_or_a_reporting_verb_marks_an_unlisted_person(text: str, cited: bool) -> None:
+    assert summary(text) == ([(("Winnicott",), "1953")] if cited else [])
+
+
+def test_initials_after_a_narrative_surname_are_not_authors() -> None:
+    found = cites("Baum, F., MacDougall, C. and Smith, D. (2006) wrote it.")
+    assert [c.authors for c in found] == [("Baum", "MacDougall", "Smith")]
+    assert [c.authors for c in cites("Anderson, C. (2010) wrote it.")] == [("Anderson",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "expected"),
+    [
+        ("Corbet, Meegan, et al. (2018) examine it.", (), (("Corbet", "Meegan"), True)),
+        ("The Lucas Asset Pricing Model, Mehra and Prescott (1985) present it.", (),
+         (("Mehra", "Prescott"), False)),
+    ],
+)  # fmt: skip
+def test_comma_lists_of_names(
+    text: str, known: tuple[str, ...], expected: tuple[tuple[str, ...], bool]
+) -> None:
+    (c,) = cites(text, known)
+    assert (c.authors, c.et_al) == expected

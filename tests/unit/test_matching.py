@@ -105,3 +105,14 @@ def test_secondary_citation_needs_no_entry() -> None:
     c = Citation(span=SPAN, text="x", authors=("Smith",), year="2010", secondary=True)
     (link,) = link_citations([c], [])
     assert link.status == "secondary"
+
+
+def test_given_name_written_in_the_text_tells_same_surname_entries_apart() -> None:
+    refs = [
+        Reference(raw="k", authors=(Person(family="Smith", given="K."),), year="2019"),
+        Reference(raw="j", authors=(Person(family="Smith", given="J."),), year="2019"),
+    ]
+    for text in ("John Smith (2019)", "J. Smith (2019)", "(J. Smith, 2019)"):
+        c = Citation(span=SPAN, text=text, authors=("Smith",), year="2019", narrative=True)
+        (link,) = link_citations([c], refs)
+        assert (link.status, link.reference) == ("matched", 1), text

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from essaylint.analysis.names import is_initials, looks_corporate, parse_authors
+from essaylint.analysis.names import is_initials, looks_corporate, natural_family, parse_authors
 
 
 def families(segment: str) -> list[str]:
@@ -52,6 +52,8 @@ def test_given_names_and_raw_are_kept() -> None:
         "The Guardian",
         "Zentangle, Inc.",
         "U.S. Department of Transportation",
+        "MIT OpenCourseWare",
+        "IBM Cloud Education.",
     ],
 )
 def test_corporate_authors_are_one_person(segment: str) -> None:
@@ -126,3 +128,26 @@ def test_spacing_accent_debris_stays_in_the_surname() -> None:
 def test_italian_e_joins_two_names() -> None:
     people, _ = parse_authors("G. Rossetti e L.M. Bianchi")
     assert [p.family for p in people] == ["Rossetti", "Bianchi"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "lenient", "strict"),
+    [
+        ("John Bowlby", "Bowlby", None),
+        ("Mary D. Ainsworth", "Ainsworth", "Ainsworth"),
+        ("B. F. Skinner", "Skinner", "Skinner"),
+        ("Vincent van Gogh", "van Gogh", "van Gogh"),
+        ("Charles De Gaulle", "De Gaulle", "De Gaulle"),
+        ("Jean-Paul Sartre", "Sartre", None),
+        ("Open Learning", None, None),
+        ("Simply Psychology", None, None),
+        ("MIT OpenCourseWare", None, None),
+        ("World Health Organization", None, None),
+        ("Rise With Odn", None, None),
+        ("Lucas Asset Pricing Model", None, None),
+        ("Bowlby", None, None),
+    ],
+)
+def test_natural_family(phrase: str, lenient: str | None, strict: str | None) -> None:
+    assert natural_family(phrase) == lenient
+    assert natural_family(phrase, lenient=False) == strict
