@@ -55,6 +55,12 @@ _WITH_LEADS = frozenset(
     starting beginning working line keeping accordance""".split()
 )
 _ABBR = re.compile(r"\s*[\[(]([A-Z][A-Za-z&.]{1,12})[\])]\s*$")
+_ABBREVIATION = re.compile(r"[A-Z][A-Za-z&]{1,9}")
+_OWNER_CONNECTORS = frozenset({"of", "for", "the", "and", "at", "on", "in", "&"})
+# The run of capitalised words (and connectors) just before a parenthesis.
+_OWNER_PHRASE = re.compile(
+    r"((?:[A-Z][\w'’/\-]*|of|for|the|and|at|on|in|&)(?:\s+(?:[A-Z][\w'’/\-]*|of|for|the|and|at|on|in|&))*)\s*$"
+)
 _CORP_SUFFIX = frozenset({"inc", "inc.", "ltd", "ltd.", "llc", "co", "co.", "corp", "corp.",
                           "plc", "gmbh", "s.a.", "ag", "llp"})  # fmt: skip
 _MONTHS = frozenset(
@@ -245,6 +251,14 @@ def _strip_markup(name: str) -> str:
     return name.strip().strip("_*").strip()
 
 
+def _is_abbreviation(name: str) -> bool:
+    """ "UNC", "WHO", "DfE": two or more capitals, no more lower-case letters than capitals."""
+    if not _ABBREVIATION.fullmatch(name):
+        return False
+    upper = sum(ch.isupper() for ch in name)
+    return upper >= 2 and sum(ch.islower() for ch in name) < upper
+
+
 def _join_kind(join: str) -> str:
     """ "comma", "with" or "and" (also "&", ", and", ", &")."""
     if "with" in join:
@@ -404,6 +418,8 @@ class _Extractor:
     def __init__(self, text: str, known: frozenset[str]) -> None:
         self.text = text
         self.known = known
+        # Abbreviations the text defines, by name key: "unc" -> "The University of ...".
+        self.aliases: dict[str, str] = {}
 
     # -- narrative -----------------------------------------------------------------
     def _family(self, item: str, *, lenient: bool) -> str:
@@ -504,6 +520,9 @@ class _Extractor:
         head, written = listed
         resolved = tuple(self._family(name, lenient=True) for name in written)
         known = name_key(resolved[0]) in self.known
+        defined = self.aliases.get(name_key(resolved[0]))
+        if len(resolved) == 1 and not known and defined is not None:
+            resolved, alias = (defined,), resolved[0]  # "DfE (2019)" once DfE is defined
         if resolved[0].split()[-1].strip("_*.").casefold() in _NOT_AUTHORS:
             return []
         if any(ch.isdigit() for ch in resolved[0]):
@@ -560,29 +579,44 @@ class _Extractor:
 
     # -- parenthetical ---------------------------------------------------------------
     def abbreviation_owner(self, abbr: str, group_start: int) -> str | None:
-        """ "The University of North Carolina at Chapel Hill (UNC, 2025)" -> the full name."""
+        """ "The University of North Carolina at Chapel Hill (UNC, 2025)" -> the full name.
+
+        The capitalised phrase just before the parenthesis owns the
+        abbreviation when the abbreviation's capitals are, in order, among the
+        phrase's initials and the first ones agree; words before the name ("As
+        The University ...") are left out.
+        """
         before = self.text[max(0, group_start - 200) : group_start]
-        m = re.search(
-            r"((?:[A-Z][\w'’\-]*|of|for|the|and|at|on|in|&)(?:\s+(?:[A-Z][\w'’\-]*|of|for|the|and|at|on|in|&))*)\s*$",
-            before,
-        )
+        m = _OWNER_PHRASE.search(before)
         if not m:
             return None
+        wanted = [ch for ch in abbr if ch.isupper()]
         words = m.group(1).split()
-        while words and words[0] in {"of", "for", "the", "and", "at", "on", "in", "&"}:
-            words = words[1:]
-        phrase = " ".join(words)
-        letters = initials(" ".join(words[1:]) if words[:1] == ["The"] else phrase)
-        if len(phrase.split()) < 2 or not letters or letters[0] != abbr[0]:
-            return None
-        it = iter(letters)
-        if all(ch in it for ch in abbr.upper() if ch.isalpha()):
-            return phrase
+        for start in range(len(words) - 1):
+            if words[start] in _OWNER_CONNECTORS:
+                continue
+            phrase = " ".join(words[start:])
+            letters = initials(" ".join(words[start + 1 :]) if words[start] == "The" else phrase)
+            if not letters or not wanted or letters[0] != wanted[0]:
+                continue
+            it = iter(letters)
+            if all(ch in it for ch in wanted):
+                return phrase
         return None
+
+    def defined_abbreviation(self, match: re.Match[str]) -> None:
+        """Remember "the Department for Education (DfE)" for a later "(DfE, 2019)"."""
+        abbr = match.group(1).strip()
+        if not _is_abbreviation(abbr) or name_key(abbr) in self.known:
+            return
+        owner = self.abbreviation_owner(abbr, match.start())
+        if owner is not None:
+            self.aliases.setdefault(name_key(abbr), owner)
 
     def parenthetical(self, match: re.Match[str]) -> list[Citation]:
         content = match.group(1)
         if not _ANY_YEAR.search(content):
+            self.defined_abbreviation(match)
             return []
         group_start, close = match.start(), match.end()
         parts = _split_parts(content, match.start(1))
@@ -643,19 +677,25 @@ class _Extractor:
         else:
             span = Span(start=part.start, end=part.end)
             shown = part.text
-        if (
-            len(names) == 1
-            and re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", names[0])
-            and names[0].isupper()
-            and name_key(names[0]) not in self.known
-        ):
-            owner = self.abbreviation_owner(names[0], group_start)
-            if owner is not None:
+        if alias is not None:
+            self.aliases.setdefault(name_key(alias), names[0])  # "(... [WHO], 2020)"
+        if len(names) == 1 and name_key(names[0]) not in self.known:
+            abbr = names[0]
+            owner = self.abbreviation_owner(abbr, group_start) if _is_abbreviation(abbr) else None
+            if owner is not None:  # "The University of ... Chapel Hill (UNC, 2025)"
+                self.aliases.setdefault(name_key(abbr), owner)
                 start = self.text.rfind(owner, max(0, group_start - 220), group_start)
                 span = Span(start=start if start >= 0 else group_start, end=close)
                 return [
                     _make(span, self.text[span.start : close], (owner,), False, y,
-                          locator=locator, narrative=True, alias=names[0])
+                          locator=locator, narrative=True, alias=abbr)
+                    for y in years
+                ]  # fmt: skip
+            defined = self.aliases.get(name_key(abbr))
+            if defined is not None:  # "(UNC, 2025)" once the text has defined UNC
+                return [
+                    _make(span, shown, (defined,), False, y, locator=locator, prefix=prefix,
+                          secondary=secondary, alias=abbr)
                     for y in years
                 ]  # fmt: skip
         return [

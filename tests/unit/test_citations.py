@@ -246,3 +246,33 @@ def test_comma_lists_of_names(
 ) -> None:
     (c,) = cites(text, known)
     assert (c.authors, c.et_al) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As The University of North Carolina at Chapel Hill (UNC, 2025) says. Later (UNC, 2025).",
+        "Art (Joint United Nations Programme on HIV/AIDS [UNAIDS], 2021). Later (UNAIDS, 2021).",
+        "The Department for Education (DfE) set targets. Later (DfE, 2019).",
+        "The Department for Education (DfE, 2019) set targets. DfE (2019) also said so.",
+    ],
+)
+def test_an_abbreviation_defined_in_the_text_cites_the_full_name(text: str) -> None:
+    found = cites(text)
+    assert found
+    assert {c.authors[0].removeprefix("The ") for c in found} == {
+        name
+        for name in (
+            "University of North Carolina at Chapel Hill",
+            "Joint United Nations Programme on HIV/AIDS",
+            "Department for Education",
+        )
+        if name in text
+    }
+    assert found[-1].alias is not None
+
+
+def test_an_undefined_abbreviation_stays_as_written() -> None:
+    assert summary("Later (UNC, 2025) and (McDonald, 2019).") == [
+        (("UNC",), "2025"), (("McDonald",), "2019"),
+    ]  # fmt: skip
