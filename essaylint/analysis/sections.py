@@ -84,6 +84,7 @@ _AUTHOR_YEAR_START = re.compile(
 # What follows the year of a line that only looks like an entry: a lifespan
 # "(1942–)", "(1907-1990)", "(1942-present)", or a sentence "(1969) argued that".
 _LIFESPAN_AFTER = re.compile(r"^\s*[-–—]\s*(?:(?:1[5-9]|20)\d\d|present|now|today)?\s*\)")
+_CITING = re.compile(r"\((?:1[5-9]|20)\d\d[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}")
 _DATE_AFTER = re.compile(r"^[-/.]\d{1,2}\b")
 _SENTENCE_AFTER = re.compile(r"^[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}")
 # A block that carries on the entry before it after a break: a link or a
@@ -298,7 +299,8 @@ def looks_like_entry(text: str) -> bool:
     if head is not None:
         return head
     if _NUMBERED_MARKER.match(s) and (_EARLY_YEAR.search(body) or _URL.search(body)):
-        return True
+        # "1. Neural mechanisms: a study by Cascio et al. (2016) found ..." is a point, not an entry.
+        return not _CITING.search(body)
     return bool(body[0].isupper() and _URL.search(body) and len(body.split()) >= 3)
 
 
@@ -468,20 +470,28 @@ def _run_at(lines: list[Line], structure: _Structure, i: int) -> tuple[int, int]
     return last, count
 
 
-def _headless_list(lines: list[Line], structure: _Structure) -> _List | None:
-    """The last run of entries when no heading names a list."""
+def _headless_lists(
+    lines: list[Line], structure: _Structure, taken: Sequence[_List], reading: Sequence[Span]
+) -> list[_List]:
+    """Runs of entries that no heading names: three or more entries, or two that end the text.
+
+    Runs inside a list already found or inside a reading list are not lists.
+    """
     final = max((line.index for line in lines if not line.blank), default=-1)
-    best: _List | None = None
+    found: list[_List] = []
     i = 0
     while i < len(lines):
         if not _is_entry(lines, i, structure) or _FOOTNOTE_DEF.match(lines[i].text):
             i += 1
             continue
         last, count = _run_at(lines, structure, i)
-        if count >= 3 or (count >= 2 and last >= final):
-            best = _List(None, i, last, count, consulted=False)
+        inside = any(x.first <= i <= x.last for x in taken) or any(
+            span.start <= lines[i].start < span.end for span in reading
+        )
+        if not inside and (count >= 3 or (count >= 2 and last >= final)):
+            found.append(_List(None, i, last, count, consulted=False))
         i = last + 1
-    return best
+    return found
 
 
 def _later_runs(lines: list[Line], after: int, structure: _Structure) -> list[_List]:
@@ -513,6 +523,16 @@ def _later_runs(lines: list[Line], after: int, structure: _Structure) -> list[_L
     return found
 
 
+def _with_later_runs(lines: list[Line], lists: list[_List], structure: _Structure) -> list[_List]:
+    """The lists, each followed by the runs of entries that carry it on (see _later_runs)."""
+    out: list[_List] = []
+    for k, found in enumerate(lists):
+        out.append(found)
+        limit = lists[k + 1].first if k + 1 < len(lists) else len(lines)
+        out += [run for run in _later_runs(lines, found.last, structure) if run.last < limit]
+    return out
+
+
 def _heading_lists(
     lines: list[Line], headings: dict[int, Heading], structure: _Structure
 ) -> list[_List]:
@@ -537,24 +557,30 @@ def _heading_lists(
     return lists
 
 
-def _excluded_spans(
-    lines: list[Line], headings: dict[int, Heading], body_end_line: int
-) -> list[Span]:
-    """Reading lists, footnote definitions and code blocks inside the body."""
+def _reading_spans(lines: list[Line], headings: dict[int, Heading], end_line: int) -> list[Span]:
+    """Reading lists and works-consulted sections that start before ``end_line``."""
     spans: list[Span] = []
     ordered = sorted(headings)
     for pos, i in enumerate(ordered):
-        if i >= body_end_line:
+        if i >= end_line:
             break
         h = headings[i]
         if not (READING_WORDS.search(h.title) or h.title in CONSULTED_HEADINGS):
             continue
-        end_line = body_end_line
+        stop = end_line
         for j in ordered[pos + 1 :]:
-            if headings[j].level <= h.level or j >= body_end_line:
-                end_line = min(j, body_end_line)
+            if headings[j].level <= h.level or j >= end_line:
+                stop = min(j, end_line)
                 break
-        spans.append(Span(start=lines[i].start, end=lines[end_line - 1].end))
+        spans.append(Span(start=lines[i].start, end=lines[stop - 1].end))
+    return spans
+
+
+def _excluded_spans(
+    lines: list[Line], headings: dict[int, Heading], body_end_line: int
+) -> list[Span]:
+    """Reading lists, footnote definitions and code blocks inside the body."""
+    spans = _reading_spans(lines, headings, body_end_line)
     in_fence = False
     fence_start = 0
     for i in range(body_end_line):
@@ -580,16 +606,17 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     structure = _structure(lines, blocks)
     headings = _heading_map(lines, structure)
     lists = _heading_lists(lines, headings, structure)
+    reading = _reading_spans(lines, headings, len(lines))
+    lists = sorted(
+        lists + _headless_lists(lines, structure, lists, reading), key=lambda x: x.first
+    )
     if not lists:
-        headless = _headless_list(lines, structure)
-        if headless is None:
-            excluded = _excluded_spans(lines, headings, len(lines))
-            return Essay(
-                body=Span(start=0, end=len(text)),
-                excluded=tuple(sorted(excluded, key=lambda s: s.start)),
-            )
-        lists = [headless]
-    lists += _later_runs(lines, lists[-1].last, structure)
+        excluded = _excluded_spans(lines, headings, len(lines))
+        return Essay(
+            body=Span(start=0, end=len(text)),
+            excluded=tuple(sorted(excluded, key=lambda s: s.start)),
+        )
+    lists = _with_later_runs(lines, lists, structure)
     last = lists[-1]
     opening = last.heading.line.index if last.heading is not None else last.first
     body = Span(start=0, end=lines[opening].start)
