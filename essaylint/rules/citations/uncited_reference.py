@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from essaylint.analysis.matching import cited_reference_indices
 from essaylint.models import Finding
 from essaylint.rules.base import Rule, RuleContext, describe_reference
+
+
+# A parenthesis that names someone and gives a number ("(Abbot 45)", "(Hume 1.3.6)"),
+# a footnote mark, a bracketed number or a superscript digit: a citation essaylint
+# did not read.
+_CITATION_MARK = re.compile(
+    r"\((?:see\s+)?[A-Z][^()\n]{0,60}?\d[^()\n]{0,20}\)|\[\^[^\]\s]+\]|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]"
+)
+
+
+def _unread_citations(ctx: RuleContext) -> bool:
+    """Does the prose hold marks that look like citations of a style essaylint does not read?"""
+    text = ctx.document.text
+    return any(_CITATION_MARK.search(text, span.start, span.end) for span in ctx.prose_spans)
 
 
 class UncitedReference(Rule):
@@ -19,8 +34,10 @@ class UncitedReference(Rule):
         a "Bibliography" beside the reference list may be cited (and are then
         linked) but need not be, so they are not reported; reading lists
         ("Further reading") are not entries at all. When no citation at all
-        is recognised in the text, the entries are not reported one by one; a
-        note says so instead.
+        is recognised but the text has marks that look like citations of
+        another style ("(Abbot 45)", "[^1]", "¹"), the entries are not
+        reported one by one; a note says so instead. A text with no such mark
+        cites none of its entries, and each is reported.
 
     Why it matters
         APA and Harvard reference lists hold only the works cited in the
@@ -41,10 +58,11 @@ class UncitedReference(Rule):
     summary = "an entry never cited in the text"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        if not ctx.citations:
-            # Nothing was recognised as a citation: the essay probably uses a style
-            # essaylint does not read (MLA page citations, say). The pipeline notes
-            # it once instead of calling every entry uncited.
+        if not ctx.citations and _unread_citations(ctx):
+            # Nothing was recognised as a citation, but the text has marks that look
+            # like citations of a style essaylint does not read (MLA "(Abbot 45)",
+            # superscript or bracketed notes). The pipeline notes it once instead of
+            # calling every entry uncited.
             return
         cited = cited_reference_indices(ctx.links)
         for i, ref in enumerate(ctx.references):
