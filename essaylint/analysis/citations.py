@@ -214,10 +214,16 @@ _ROLE_BEFORE = re.compile(
     r"\b(?:[a-z]+(?:ist|ian|pher)|researcher|author|writer|professor|scholar|expert|critic|"
     r"engineer|designer|educator|teacher|founder|doctor|surgeon|nurse)\s+$"
 )
+# One bracket of numbers, "[3]", "[1, 4-6]", or Markdown-escaped "\\[3\\]" (pandoc).
+_NUMBER_SPEC = r"\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*"
+_NUMBER_BRACKET = re.compile(rf"\\?\[({_NUMBER_SPEC})\\?\]")
+# A run of such brackets, "[15]–[17], [19]" or "[10][11]". Not an image "![3](x.png)", a
+# link label "[text][3]" or a link definition "[3]: https://..."; a link whose text is the
+# number, "[13](#cite13)", is a citation.
 _NUMERIC = re.compile(
-    r"(?<![!\]\w])\[(\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*)\]"
-    r"(?![(:\[])"
+    rf"(?<![!\]]){_NUMBER_BRACKET.pattern}(?:\s*(?:[-–—,;]\s*)?{_NUMBER_BRACKET.pattern})*(?!:)"
 )
+_RANGE_DASH = re.compile(r"\s*[-–—]\s*")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n|^[ \t]*#+ .*\n", re.MULTILINE)
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _LATEX_CITE = re.compile(
@@ -747,9 +753,31 @@ def _author_date(text: str, regions: list[Span], known: frozenset[str]) -> Itera
 def _numeric(text: str, regions: list[Span]) -> Iterator[Citation]:
     for region in regions:
         for m in _NUMERIC.finditer(text, region.start, region.end):
-            span = Span(start=m.start(), end=m.end())
-            for n in _expand_numbers(m.group(1)):
-                yield Citation(span=span, text=m.group(0), kind="numeric", number=n)
+            for start, end, found in _bracket_units(text, m.start(), m.end()):
+                span = Span(start=start, end=end)
+                for n in found:
+                    yield Citation(span=span, text=text[start:end], kind="numeric", number=n)
+
+
+def _bracket_units(text: str, start: int, end: int) -> Iterator[tuple[int, int, list[int]]]:
+    """The numbers of a run of brackets, one unit per bracket or bracketed range.
+
+    "[15]–[17], [19]" gives ([15]–[17]: 15, 16, 17) and ([19]: 19).
+    """
+    unit: tuple[int, int, list[int]] | None = None
+    for b in _NUMBER_BRACKET.finditer(text, start, end):
+        found = _expand_numbers(b.group(1))
+        if unit is not None:
+            u_start, u_end, u_found = unit
+            dash = _RANGE_DASH.fullmatch(text, u_end, b.start()) is not None
+            lo, hi = u_found[-1] if u_found else 0, found[0] if found else 0
+            if dash and len(found) == 1 and 0 < lo < hi and hi - lo <= 50:
+                unit = (u_start, b.end(), [*u_found, *range(lo + 1, hi + 1)])
+                continue
+            yield unit
+        unit = (b.start(), b.end(), found)
+    if unit is not None:
+        yield unit
 
 
 def _footnotes(text: str, regions: list[Span]) -> Iterator[Citation]:

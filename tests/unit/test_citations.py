@@ -276,3 +276,36 @@ def test_an_undefined_abbreviation_stays_as_written() -> None:
     assert summary("Later (UNC, 2025) and (McDonald, 2019).") == [
         (("UNC",), "2025"), (("McDonald",), "2019"),
     ]  # fmt: skip
+
+
+def numbers(text: str) -> list[int | None]:
+    return [c.number for c in extract_citations(text, find_sections(text), numeric=True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Agreed [15]–[17].", [15, 16, 17]),
+        ("Agreed [15]-[17], [19].", [15, 16, 17, 19]),
+        ("Agreed [15] - [17]; [19]-[20].", [15, 16, 17, 19, 20]),
+        ("Adjacent [10][11] and [12], [13].", [10, 11, 12, 13]),
+        ("Attached to a word[1].", [1]),
+        ("Linked [[12]](#ref-12) and [13](#cite13) and [\\[14\\]](#ref-14).", [12, 13, 14]),
+        ("Raw HTML <sup>[3]</sup> and <sup>[4, 5]</sup>.", [3, 4, 5]),
+        ("A backwards range [17]–[15] is two citations.", [17, 15]),
+    ],
+)
+def test_numeric_ranges_adjacent_and_linked_brackets(text: str, expected: list[int]) -> None:
+    assert numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See [Online] and [PDF], it is [sic] so [emphasis added].",
+        "An image ![3](figure3.png) and a link label [see here][3].",
+        "[3]: https://example.org/a-link-definition",
+    ],
+)
+def test_bracket_notes_and_markdown_link_parts_are_not_numeric_citations(text: str) -> None:
+    assert numbers(text) == []
