@@ -26,6 +26,7 @@ import warnings
 from collections import Counter
 from collections.abc import Sequence
 
+from essaylint.analysis.sections import looks_like_entry
 from essaylint.loaders.errors import LoadError, cannot_read
 from essaylint.models import Document
 
@@ -65,6 +66,9 @@ def drop_headers_and_footers(pages: Sequence[list[str]]) -> list[list[str]]:
     return out
 
 
+_ENTRY_CLOSED = re.compile(r"(?:[.)\]]|https?://\S+|\b10\.\d{4,9}/\S+)$")
+
+
 def _is_heading(line: str, usual: int) -> bool:
     """A short capitalised line with no closing punctuation: "References", "2. Method"."""
     return (
@@ -74,6 +78,15 @@ def _is_heading(line: str, usual: int) -> bool:
         and not _SENTENCE_END.search(line)
         and not line.endswith((",", "-", "–", "&"))
     )
+
+
+def _starts_next_entry(current: str, line: str) -> bool:
+    """A line that opens a reference entry after one that closed another ends in a link or stop.
+
+    Without it an entry whose last line ends in a DOI runs on into the next one
+    ("... https://doi.org/10.1/x Smith, J. (2019). Title").
+    """
+    return bool(_ENTRY_CLOSED.search(current)) and looks_like_entry(line)
 
 
 def reflow(lines: Sequence[str]) -> str:
@@ -95,6 +108,9 @@ def reflow(lines: Sequence[str]) -> str:
             paragraphs.append(line)
             current = ""
             continue
+        if current and _starts_next_entry(current, line):
+            paragraphs.append(current)
+            current = ""
         if not current:
             current = line
         elif (

@@ -78,3 +78,17 @@ def test_encrypted_pdf(tmp_path: Path) -> None:
         writer.write(handle)
     with pytest.raises(LoadError, match="encrypted"):
         load_path(path)
+
+
+def test_an_entry_ending_in_a_doi_does_not_run_into_the_next_one() -> None:
+    lines = [
+        "Aral, S. O., Torrone, E., & Bernstein, K. (2015). Geographical targeting to improve",
+        "progression in HIV care. Current Opinion in HIV, 10(6), 477-482. https://doi.org/10.1097/x",
+        "Boutrin, M. C., & Williams, D. R. (2021). What racism has to do with it. Healthcare,",
+        "9(6), 673.",
+    ]
+    paragraphs = reflow(lines).strip().split("\n\n")
+    assert [p.split(",")[0] for p in paragraphs] == ["Aral", "Boutrin"]
+    # A citing sentence at a line start is prose, not a new entry.
+    prose = ["Risk is uneven across groups (Aral et al., 2015).", "Bowlby (1969) argued it too."]
+    assert len(reflow(prose).strip().split("\n\n")) == 1
