@@ -17,6 +17,7 @@ sentence end), then reads the journal, volume, issue and pages of what is left.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -1351,7 +1352,7 @@ def _numbered_pieces(
             cuts.append(match.start())
             expected += 1
     bounds = [*cuts, end]
-    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False)], expected
+    return list(itertools.pairwise(bounds)), expected
 
 
 # A line that is only a comment: an HTML comment (Markdown/HTML suppression

@@ -299,7 +299,7 @@ def looks_like_entry(text: str) -> bool:
     if head is not None:
         return head
     if _NUMBERED_MARKER.match(s) and (_EARLY_YEAR.search(body) or _URL.search(body)):
-        # "1. Neural mechanisms: a study by Cascio et al. (2016) found ..." is a point, not an entry.
+        # "1. Neural mechanisms: Cascio et al. (2016) found ..." is a point, not an entry.
         return not _CITING.search(body)
     return bool(body[0].isupper() and _URL.search(body) and len(body.split()) >= 3)
 
@@ -607,9 +607,7 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     headings = _heading_map(lines, structure)
     lists = _heading_lists(lines, headings, structure)
     reading = _reading_spans(lines, headings, len(lines))
-    lists = sorted(
-        lists + _headless_lists(lines, structure, lists, reading), key=lambda x: x.first
-    )
+    lists = sorted(lists + _headless_lists(lines, structure, lists, reading), key=lambda x: x.first)
     if not lists:
         excluded = _excluded_spans(lines, headings, len(lines))
         return Essay(

@@ -127,7 +127,8 @@ def test_people_with_lifespans_and_citing_sentences_are_not_a_list() -> None:
         "- Martin Seligman (1942–) founded positive psychology.\n"
         "- John Bowlby (1907–1990) developed attachment theory.\n"
         "- Ainsworth (1978) argued that infants differ.\n\n"
-        "Bowlby, J. (1969). Attachment. Basic Books.\n\nHarlow, H. (1958). Love. Am Psych, 13, 673.\n"
+        "Bowlby, J. (1969). Attachment. Basic Books.\n\n"
+        "Harlow, H. (1958). Love. Am Psych, 13, 673.\n"
     )
     essay = find_sections(text)
     assert essay.references is not None

@@ -9,7 +9,6 @@ from essaylint.analysis.matching import cited_reference_indices
 from essaylint.models import Finding
 from essaylint.rules.base import Rule, RuleContext, describe_reference
 
-
 # A parenthesis that names someone and gives a number ("(Abbot 45)", "(Hume 1.3.6)"),
 # a footnote mark, a bracketed number or a superscript digit: a citation essaylint
 # did not read.
