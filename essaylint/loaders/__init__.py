@@ -9,14 +9,17 @@ Formats:
 
 - ``.txt``, ``.text`` and unknown suffixes: plain text (format ``"text"``).
 - ``.md``, ``.markdown``: the text as-is (format ``"markdown"``).
-- ``.docx``: one line per paragraph (format ``"docx"``); a finding's line is
-  the paragraph number.
-- ``.odt``: OpenDocument text, one line per paragraph as for .docx (format
+- ``.docx``: one block per paragraph, a blank line between blocks (format
+  ``"docx"``); a finding's line is the paragraph number. Headings, styles,
+  hanging indents, list numbers and table cells are kept in ``Document.blocks``
+  (see :mod:`essaylint.loaders.paragraphs`, the one place blocks become text).
+- ``.odt``: OpenDocument text, one block per paragraph as for .docx (format
   ``"odt"``); see :mod:`essaylint.loaders.odt`.
 - ``.tex``: LaTeX source with comments blanked (format ``"latex"``); see
   :mod:`essaylint.loaders.latex`.
-- ``.html``, ``.htm``: the visible text, one line per block (format ``"html"``),
-  with lines mapped back to the HTML source lines.
+- ``.html``, ``.htm``: the visible text, one block per block element with a
+  blank line between blocks (format ``"html"``), lines mapped back to the HTML
+  source lines.
 - ``.pdf``: the text layer (pypdf), page headers and footers dropped, lines
   reflowed into paragraphs (format ``"pdf"``); see :mod:`essaylint.loaders.pdf`.
 
