@@ -82,6 +82,18 @@ class Block(Frozen):
     hanging_indent: bool = False
 
 
+class Hyperlink(Frozen):
+    """A link in a structured document: its visible text at ``[start, end)`` and where it goes.
+
+    The target of a link is not part of the text ("<a href=...>Title</a>", a
+    Word hyperlink on a title), yet it is the entry's URL or DOI.
+    """
+
+    start: int
+    end: int
+    target: str
+
+
 class Document(Frozen):
     """A loaded file: the text essaylint analyses and how to map it back.
 
@@ -102,6 +114,7 @@ class Document(Frozen):
     notes: tuple[str, ...] = ()
     source_lines: tuple[int, ...] | None = None
     blocks: tuple[Block, ...] = Field(default=(), repr=False)
+    hyperlinks: tuple[Hyperlink, ...] = Field(default=(), repr=False)
     line_starts: tuple[int, ...] = Field(default=(), repr=False)
 
     @classmethod
@@ -115,6 +128,7 @@ class Document(Frozen):
         notes: tuple[str, ...] = (),
         source_lines: tuple[int, ...] | None = None,
         blocks: tuple[Block, ...] = (),
+        hyperlinks: tuple[Hyperlink, ...] = (),
     ) -> Document:
         starts = [0]
         find = text.find
@@ -130,6 +144,7 @@ class Document(Frozen):
             notes=notes,
             source_lines=source_lines,
             blocks=blocks,
+            hyperlinks=hyperlinks,
             line_starts=tuple(starts),
         )
 

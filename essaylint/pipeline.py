@@ -6,6 +6,7 @@ load -> sections -> references -> citations -> links -> rules. Only
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +18,7 @@ from essaylint.analysis.reference_list import normalise_author_date_list
 from essaylint.analysis.references import parse_reference, split_reference_list
 from essaylint.analysis.sections import find_sections, footnote_definition_spans
 from essaylint.config import Settings
-from essaylint.models import Document, Essay, FileResult, Finding, Reference, Span
+from essaylint.models import Document, Essay, FileResult, Finding, Hyperlink, Reference, Span
 from essaylint.rules.base import Rule, RuleContext
 from essaylint.rules.meta.unused_suppression import apply_inline_suppressions
 from essaylint.rules.registry import all_rules, select_rules
@@ -44,7 +45,25 @@ def read_references(doc: Document, essay: Essay) -> list[Reference]:
         ref = parse_reference(raw, span=span, key=key)
         refs.append(ref.model_copy(update={"source": "footnote"}))
     refs = normalise_author_date_list(refs)
+    if doc.hyperlinks:
+        refs = [_with_link_target(r, doc.hyperlinks) for r in refs]
     return [r.model_copy(update={"index": i}) for i, r in enumerate(refs)]
+
+
+_DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$", re.IGNORECASE)
+
+
+def _with_link_target(ref: Reference, links: Sequence[Hyperlink]) -> Reference:
+    """An entry whose title (or any part) links to the web has that address as its URL or DOI."""
+    if ref.url or ref.doi:
+        return ref
+    starts = [link.start for link in links]
+    i = bisect.bisect_left(starts, ref.span.start)
+    if i < len(links) and links[i].end <= ref.span.end:
+        target = links[i].target.strip()
+        doi = _DOI_LINK.match(target)
+        return ref.model_copy(update={"doi": doi.group(1)} if doi else {"url": target})
+    return ref
 
 
 def detect_style(refs: Sequence[Reference], numeric_citations: int) -> str:

@@ -10,8 +10,10 @@ with a blank line between blocks as for .docx (see
 block; table cells in a row are separated by a tab; ``<pre>`` keeps its lines.
 Headings (with their level), list items, table rows and ``<pre>`` code are
 recorded as such in ``Document.blocks``; the items of an ordered list start
-with their number ("3. "), as a browser shows them. ``source_lines`` maps each text line
-to the HTML source line where its text starts.
+with their number ("3. "), as a browser shows them. Web links are kept in
+``Document.hyperlinks`` (a title linked to its DOI gives its entry a DOI).
+``source_lines`` maps each text line to the HTML source line where its text
+starts.
 
 Suppression comments (``<!-- essaylint: ignore[C104] -->``) are kept in the
 text, where they stood, in that same form; other comments are dropped.
@@ -45,6 +47,7 @@ _SPACES = re.compile(r" {2,}")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
+_WEB_LINK = re.compile(r"^\s*https?://", re.IGNORECASE)
 _LIST_TAGS = frozenset({"ol", "ul", "menu", "dir"})
 
 
@@ -89,6 +92,7 @@ class _Blocks:
         self.blocks: list[LoadedBlock] = []
         self.lines: list[str] = []
         self.sources: list[int] = []
+        self.links: list[tuple[str, str]] = []
         self.pieces: list[str] = []
         self.first: int | None = None
         self.verbatim = False
@@ -128,10 +132,12 @@ class _Blocks:
                     line_sources=tuple(self.sources),
                     kind=kind,
                     level=level,
+                    links=tuple(self.links),
                 )
             )
         self.lines = []
         self.sources = []
+        self.links = []
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -195,6 +201,8 @@ def html_to_blocks(markup: str) -> list[LoadedBlock]:
                 out.add(f"{lists[-1]}. ", current)
             elif name in CELL_TAGS:
                 out.cell_break()
+            elif name == "a" and _WEB_LINK.match(str(node.get("href") or "")):
+                out.links.append((node.get_text(), str(node.get("href")).strip()))
             if name == "pre":
                 pre_depth += 1
             stack.append((node, True))

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from essaylint.loaders.errors import cannot_read
-from essaylint.models import Block, BlockKind, Document
+from essaylint.models import Block, BlockKind, Document, Hyperlink
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,21 @@ class LoadedBlock:
     level: int = 0
     style: str | None = None
     hanging_indent: bool = False
+    links: tuple[tuple[str, str], ...] = ()  # (visible text, target) of each web link, in order
+
+
+def _locate_links(text: str, start: int, links: tuple[tuple[str, str], ...]) -> list[Hyperlink]:
+    """Find each link's visible text in the block's final text, in order."""
+    found: list[Hyperlink] = []
+    pos = 0
+    for anchor, target in links:
+        anchor = " ".join(anchor.split())
+        at = text.find(anchor, pos) if anchor else -1
+        if at < 0:
+            continue
+        found.append(Hyperlink(start=start + at, end=start + at + len(anchor), target=target))
+        pos = at + len(anchor)
+    return found
 
 
 def document_from_blocks(
@@ -53,6 +68,7 @@ def document_from_blocks(
     lines: list[str] = []
     source_lines: list[int] = []
     spans: list[Block] = []
+    hyperlinks: list[Hyperlink] = []
     offset = 0
     for block in blocks:
         raw = [piece.replace("\r", "").rstrip() for piece in block.text.split("\n")]
@@ -71,6 +87,7 @@ def document_from_blocks(
             lines.append(piece)
             source_lines.append(source)
             offset += len(piece) + 1
+        hyperlinks += _locate_links("\n".join(pieces), start, block.links)
         spans.append(
             Block(
                 start=start,
@@ -91,4 +108,5 @@ def document_from_blocks(
         notes=notes,
         source_lines=tuple(source_lines),
         blocks=tuple(spans),
+        hyperlinks=tuple(hyperlinks),
     )

@@ -21,6 +21,7 @@ are not read.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from typing import Any
@@ -42,6 +43,9 @@ _NO_BREAK_HYPHEN = _W + "noBreakHyphen"
 _SOFT_HYPHEN = _W + "softHyphen"
 _SECT_PR = _W + "sectPr"
 _TC = _W + "tc"
+_HYPERLINK = _W + "hyperlink"
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_WEB_TARGET = re.compile(r"^\s*https?://", re.IGNORECASE)
 # Subtrees whose text is not part of the paragraph's running text.
 _SKIP = frozenset(
     {
@@ -125,6 +129,16 @@ def _paragraph_text(p: Any) -> str:
     return "".join(parts)
 
 
+def _links(p: Any, targets: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """(visible text, web address) of each hyperlink in paragraph ``p``."""
+    found = []
+    for link in p.iter(_HYPERLINK):
+        target = targets.get(link.get(_REL_ID) or "")
+        if target:
+            found.append(("".join(t.text or "" for t in link.iter(_T)), target))
+    return tuple(found)
+
+
 def _block_paragraphs(container: Any) -> Iterator[tuple[Any, bool]]:
     """Every ``w:p`` under a body-like container in document order, and whether it is in a table."""
     stack: list[tuple[Iterator[Any], bool]] = [(iter(container), False)]
@@ -156,6 +170,11 @@ def load_docx(data: bytes, path: str) -> Document:
             raise cannot_read(path, f"not a Word document (its main part is {content_type})")
         root = part.element
         structure = WordStructure.of(part)
+        targets = {
+            rel_id: str(rel.target_ref)
+            for rel_id, rel in part.rels.items()
+            if rel.is_external and _WEB_TARGET.match(str(rel.target_ref))
+        }
     except LoadError:
         raise
     except KeyError as error:
@@ -171,7 +190,7 @@ def load_docx(data: bytes, path: str) -> Document:
         raise cannot_read(path, "not a valid .docx file (the document has no body)")
 
     blocks = (
-        structure.block(p, _paragraph_text(p), number, in_table=in_table)
+        structure.block(p, _paragraph_text(p), number, in_table=in_table, links=_links(p, targets))
         for number, (p, in_table) in enumerate(_block_paragraphs(body), start=1)
     )
     return document_from_blocks(blocks, path, "docx")

@@ -174,7 +174,15 @@ class WordStructure:
         label = re.sub(r"%\d", str(value), level.text) if "%" in level.text else f"{value}."
         return label.strip() or None
 
-    def block(self, p: Any, text: str, number: int, *, in_table: bool) -> LoadedBlock:
+    def block(
+        self,
+        p: Any,
+        text: str,
+        number: int,
+        *,
+        in_table: bool,
+        links: tuple[tuple[str, str], ...] = (),
+    ) -> LoadedBlock:
         """The block of paragraph ``p`` (the ``number``-th of the document)."""
         ppr = p.find(_PPR)
         own = _read_properties(ppr)
@@ -202,4 +210,5 @@ class WordStructure:
             style=inherited.style,
             # The paragraph's own indent overrides its style's.
             hanging_indent=own.hanging if own.indented else inherited.hanging,
+            links=links,
         )

@@ -567,3 +567,60 @@ def test_any_bytes_load_or_raise_load_error(data: bytes, suffix: str) -> None:
         assert "\n" not in message
     else:
         assert doc.text.strip()
+
+
+def test_web_links_give_entries_their_address_in_html_and_docx(tmp_path: Path) -> None:
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
+    from essaylint.config import Settings
+    from essaylint.pipeline import lint_path
+
+    html = (
+        "<h1>Waste</h1><p>Kitchens waste food (Moretti, 2018; Food Hub, 2020).</p>"
+        "<h2>References</h2><p>Moretti, L. (2018). <a href='https://doi.org/10.5555/abc.1'>Food "
+        "waste audits</a>. <i>Waste Letters</i>, 14(2), 88-97.</p><p>Food Hub. (2020). "
+        "<a href='https://foodhub.example.org/guide'>A guide to kitchen waste</a>. Retrieved "
+        "from the Food Hub website.</p><p><a href='#top'>Back to top</a></p>"
+    )
+    page = tmp_path / "essay.html"
+    page.write_text(html, encoding="utf-8")
+    doc = load_path(page)
+    assert [(doc.text[h.start : h.end], h.target) for h in doc.hyperlinks] == [
+        ("Food waste audits", "https://doi.org/10.5555/abc.1"),
+        ("A guide to kitchen waste", "https://foodhub.example.org/guide"),
+    ]
+
+    document = docx.Document()
+    document.add_paragraph("Kitchens waste food (Hubbard, 2020).")
+    document.add_paragraph("References")
+    entry = document.add_paragraph("Hubbard, F. (2020). ")
+    rel_id = document.part.relate_to(
+        "https://foodhub.example.org/guide", RELATIONSHIP_TYPE.HYPERLINK, is_external=True
+    )
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel_id)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "A guide to kitchen waste"
+    run.append(text)
+    link.append(run)
+    entry._p.append(link)
+    entry.add_run(". Retrieved from the Food Hub website.")
+    path = tmp_path / "essay.docx"
+    document.save(str(path))
+
+    expected = {
+        page: {
+            "Moretti": (None, "10.5555/abc.1"),
+            "Food Hub": ("https://foodhub.example.org/guide", None),
+        },
+        path: {"Hubbard": ("https://foodhub.example.org/guide", None)},
+    }
+    for essay, addresses in expected.items():
+        result = lint_path(essay, Settings(select=("C", "R")))
+        # Without the link targets, the retrieved web pages would have no URL (R201).
+        assert [f.code for f in result.findings] == [], essay.name
+        assert {r.authors[0].family: (r.url, r.doi) for r in result.references} == addresses
