@@ -45,7 +45,9 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _AS_CITED = re.compile(r",?\s*(?:as\s+)?(?:cited|quoted)\s+(?:in|by)\s+", re.IGNORECASE)
-_ET_AL = re.compile(r"\s*,?\s+et\.?\s+al\.?(?:\s*['’]s?)?\s*$|\s+and\s+(?:others|colleagues)\s*$")
+_ET_AL = re.compile(
+    r"\s*,?\s+et\.?\s*al\.?(?:\s*['’]s?)?\s*$|\s+and\s+(?:others|colleagues)\s*$", re.IGNORECASE
+)
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:&|and)\s+|\s+(?:&|and)\s+|\s*,\s*")
 # Joins inside a narrative author phrase, kept by re.split (the group).
 _LIST_JOIN = re.compile(r"(\s*,\s*(?:&|and)\s+|\s+(?:&|and|with)\s+|\s*,\s*)")
@@ -239,7 +241,7 @@ _NARRATIVE = re.compile(
     r"(?:(?:\s+|,\s*|,?\s+(?:and|&)\s+)"
     r"(?:(?:van|von|de|der|den|la|le|du|da|di|of|for|the|at|on|in|with|ten|ter)\s+)*"
     r"[_*]*(?:[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)[_*]*){0,14})"
-    r"(?P<etal>,?\s+et\.?\s+al\.?|\s+and\s+(?:colleagues|others|co-?workers|associates))?"
+    r"(?P<etal>,?\s+et\.?\s*[Aa]l\.?|\s+and\s+(?:colleagues|others|co-?workers|associates))?"
     r"(?P<poss>['’]s?)?"
     r"(?P<gap>(?:\s+[a-z][\w\-]*){1,3})?"
     r"\s*$".replace("[A-Z]", f"[{UPPER}]")
@@ -677,6 +679,9 @@ class _Extractor:
         names, et_al, alias = split_author_names(authors)
         if not names:
             return []
+        # "(Mary D. Ainsworth, 1978)": a person is cited by the family name too; two or
+        # more plain "Given Family" names joined by "&" read as people.
+        names = tuple(self._family(name, lenient=len(names) > 1) for name in names)
         if count == 1:
             span = Span(start=group_start, end=close)
             shown = self.text[group_start:close]

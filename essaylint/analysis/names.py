@@ -445,7 +445,7 @@ _PERSON_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "with"
 
 def _is_initial_word(word: str) -> bool:
     """ "D.", "B.F.", "J.-P.": an initial written with its full stop."""
-    return "." in word and is_initials(word)
+    return "." in word and word[:1].isupper() and is_initials(word)
 
 
 def natural_family(phrase: str, *, lenient: bool = True) -> str | None:

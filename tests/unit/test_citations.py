@@ -46,6 +46,7 @@ def summary(text: str, known: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...
         ("wrapped (Oyelaran et al.,\n2019) here.", [(("Oyelaran",), "2019")]),
         ("Harvard page after a colon (Smith 2019: 45-47).", [(("Smith",), "2019")]),
         ("initials written out (Lee, K. & Park, J., 2020).", [(("Lee", "Park"), "2020")]),
+        ("a stray stop (Vargas et. Al, 2021).", [(("Vargas",), "2021")]),
         (
             "Vaccines (Centers for Disease Control and Prevention, 2020).",
             [(("Centers for Disease Control and Prevention",), "2020")],
@@ -194,6 +195,8 @@ def test_given_name_span_covers_the_name_as_written() -> None:
         ("Epton, Harris and Lee (2008) argued.", ("Harris",), (("Epton", "Harris", "Lee"), False)),
         ("Epton with Harris (2008) argued it.", ("Harris",), (("Epton", "Harris"), False)),
         ("Epton et al. (2008) argued it.", ("Harris",), (("Epton",), True)),
+        ("Epton et. Al (2008) argued it.", (), (("Epton",), True)),
+        ("Epton et.al. (2008) argued it.", (), (("Epton",), True)),
         ("Tom Epton and Sara Harris (2008) argued.", ("Harris",), (("Epton", "Harris"), False)),
         ("Unlike Freud, Bowlby (1969) argued it.", (), (("Bowlby",), False)),
         ("In Britain, Smith and Jones (2019) found it.", ("Smith",), (("Smith", "Jones"), False)),
@@ -309,3 +312,20 @@ def test_numeric_ranges_adjacent_and_linked_brackets(text: str, expected: list[i
 )
 def test_bracket_notes_and_markdown_link_parts_are_not_numeric_citations(text: str) -> None:
     assert numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "expected"),
+    [
+        ("Attachment (Mary D. Ainsworth, 1978).", (), ("Ainsworth",)),
+        ("Attachment (John Bowlby, 1969).", ("Bowlby",), ("Bowlby",)),
+        ("Attachment (John Bowlby & Mary Ainsworth, 1969).", ("Bowlby",), ("Bowlby", "Ainsworth")),
+        ("Unlisted (John Bowlby, 1969).", (), ("John Bowlby",)),
+        ("A site (Simply Psychology, 2022).", (), ("Simply Psychology",)),
+    ],
+)
+def test_parenthetical_given_names(
+    text: str, known: tuple[str, ...], expected: tuple[str, ...]
+) -> None:
+    (c,) = cites(text, known)
+    assert c.authors == expected

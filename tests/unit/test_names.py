@@ -146,6 +146,7 @@ def test_italian_e_joins_two_names() -> None:
         ("Rise With Odn", None, None),
         ("Lucas Asset Pricing Model", None, None),
         ("Bowlby", None, None),
+        ("Vargas et. Al", None, None),
     ],
 )
 def test_natural_family(phrase: str, lenient: str | None, strict: str | None) -> None:
