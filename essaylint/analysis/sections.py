@@ -42,6 +42,7 @@ PRIMARY_HEADINGS = frozenset(
         "works cited", "work cited", "literature cited", "sources", "sources cited",
         "source list", "citations", "cited works", "references and notes",
         "notes and references", "endnotes", "footnotes", "referencias", "literaturverzeichnis",
+        "refs",
     }
 )  # fmt: skip
 CONSULTED_HEADINGS = frozenset(
@@ -63,8 +64,10 @@ _LIST_WORDS = re.compile(
 )
 _CONSULTED_WORDS = re.compile(r"\b(?:consulted|bibliograph\w*|bibliograf\w*)\b")
 _MAX_HEADING_WORDS = 8
-# A tag line that opens or closes a list: <references>, </bibliography>.
-_LIST_TAG = re.compile(r"^\s*<(/?)(?:references|refs|bibliography|citations|sources)\b[^>]*>\s*$")
+_TAG_LEVEL = 9
+# A tag line that opens or closes a section, named by the tag: <references>,
+# </bibliography>, <further_reading>, <overview> (LLM-written articles mark sections so).
+_SECTION_TAG = re.compile(r"^\s*<(/?)([A-Za-z][\w-]*)\b[^>]*>\s*$")
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _NUMBERING = re.compile(r"^(?:(?:\d+|[ivxlc]+|[a-z])[.)]?)(?:\.\d+)*\.?\s+", re.IGNORECASE)
@@ -84,7 +87,29 @@ _AUTHOR_YEAR_START = re.compile(
 # What follows the year of a line that only looks like an entry: a lifespan
 # "(1942–)", "(1907-1990)", "(1942-present)", or a sentence "(1969) argued that".
 _LIFESPAN_AFTER = re.compile(r"^\s*[-–—]\s*(?:(?:1[5-9]|20)\d\d|present|now|today)?\s*\)")
-_CITING = re.compile(r"\((?:1[5-9]|20)\d\d[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}")
+# A sentence that cites: "(2016) found", "(Cleland and Ireland, 2016)", "Li & Liang (2021),".
+_CITING = re.compile(
+    r"\((?:1[5-9]|20)\d\d[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}"
+    r"|\([A-Z][^()]{0,80}?,\s*(?:(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.)(?:,[^()]{0,20})?\)"
+    r"|\b(?:et al\.|[A-Z][a-z]+) \((?:1[5-9]|20)\d\d[a-z]?\)[,;]"
+)
+# "Define the business case:", "**Neural Mechanisms:**", "Middle Ages (500 CE - 1500 CE):".
+_LABEL_START = re.compile(r"^[*_]*[A-Z][^.:;,\n]{0,60}?[*_]*:(?:[*_]*\s|$)")
+# The parts of an entry that a numbered point lacks.
+_ENTRY_PARTS = re.compile(
+    r"[“\"][^”\"]{3,}[,.]?[”\"]|\bvol\.|\bpp?\.\s*\d|\bno\.\s*\d|\d+\s*\(\d+\)\s*[:,]|"
+    r"https?://|\bdoi\b|\bPress\b|\bProc(?:eedings|\.)|\bJournal\b|\bIn:|\[Online\]|"
+    r"\bRetrieved\b|\bAvailable\b|\bet al\.,",
+    re.IGNORECASE,
+)
+# "L. Moretti and J. Castellano, ...", "Moretti L, Castellano J." (IEEE, Vancouver).
+_INITIALS_NAME_START = re.compile(
+    r"^(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*[A-Z][\w'’-]+|[A-Z][\w'’-]+\s[A-Z]{1,3}),"
+)
+_NOT_NAMES = frozenset({"a", "an", "the", "in", "by", "from", "since", "until", "during", "on"})
+_ERA_AFTER = re.compile(r"^\s*(?:CE|BCE|BC|AD|B\.C\.|A\.D\.)\b")
+_BARE_SENTENCE_AFTER = re.compile(r"^\s+[a-z]{2,}")
+_LABEL_LENGTH = 120
 _DATE_AFTER = re.compile(r"^[-/.]\d{1,2}\b")
 _SENTENCE_AFTER = re.compile(r"^[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}")
 # A block that carries on the entry before it after a break: a link or a
@@ -134,7 +159,7 @@ class Line:
 class Heading:
     line: Line
     title: str  # normalised: lower case, no markup or numbering
-    level: int  # 1-6 for Markdown and structural headings; 7 numbered or bold; 8 plain; 9 a tag
+    level: int  # 1-6 Markdown or structural; 7 numbered or bold; 8 plain; 9 (_TAG_LEVEL) a tag
 
 
 @dataclass(frozen=True)
@@ -195,9 +220,9 @@ def _heading(lines: list[Line], i: int, structure: _Structure) -> Heading | None
         return None
     if i in structure.headings:
         return Heading(line, normalise_heading(text), structure.headings[i])
-    tag = _LIST_TAG.match(text)
+    tag = _SECTION_TAG.match(text)
     if tag and not tag.group(1):
-        return Heading(line, "references", 9)
+        return Heading(line, re.sub(r"[_-]+", " ", tag.group(2)).casefold(), _TAG_LEVEL)
     md = _MD_HEADING.match(text)
     if md:
         return Heading(line, normalise_heading(md.group(2)), len(md.group(1)))
@@ -276,9 +301,28 @@ def _author_year_head(body: str) -> bool | None:
     after = body[m.end() :]
     if names.rstrip().endswith(":") or _DATE_AFTER.match(after):
         return False  # "Last updated: 2023-05-24"
+    if names.strip().casefold() in _NOT_NAMES or _ERA_AFTER.match(after):
+        return False  # "A 2019 study found", "Middle Ages (500 CE - 1500 CE):"
+    if body.rstrip().endswith(":") and len(body) < _LABEL_LENGTH:
+        return False  # a label that introduces the points below it
     if _LIFESPAN_AFTER.match(after) and "," not in names:
         return False
+    if body[m.start("names") + len(names)] != "(" and _BARE_SENTENCE_AFTER.match(after):
+        return False  # "In 2019 researchers found"
     return not _SENTENCE_AFTER.match(after)
+
+
+def _numbered_entry(body: str) -> bool:
+    """A numbered line with no author-year head: an IEEE or Vancouver entry, or a point?
+
+    Numbered points in the body ("1. Neural mechanisms: Cascio et al. (2016)
+    found ...", "2. Middle Ages (500 CE - 1500 CE):", "1. Define the business
+    case: ... (Cleland and Ireland, 2016).") cite or label; an entry has the
+    parts of one: a quoted title, volume and pages, a DOI or link, a publisher.
+    """
+    if _CITING.search(body) or _LABEL_START.match(body):
+        return False
+    return bool(_ENTRY_PARTS.search(body) or _INITIALS_NAME_START.match(body))
 
 
 def looks_like_entry(text: str) -> bool:
@@ -299,8 +343,7 @@ def looks_like_entry(text: str) -> bool:
     if head is not None:
         return head
     if _NUMBERED_MARKER.match(s) and (_EARLY_YEAR.search(body) or _URL.search(body)):
-        # "1. Neural mechanisms: Cascio et al. (2016) found ..." is a point, not an entry.
-        return not _CITING.search(body)
+        return _numbered_entry(body)
     return bool(body[0].isupper() and _URL.search(body) and len(body.split()) >= 3)
 
 
@@ -385,8 +428,7 @@ def _list_extent(
             previous_was_text = False
             i += 1
             continue
-        closing = _LIST_TAG.match(text)
-        if closing and closing.group(1) and entries:
+        if entries and _ends_list(text, headings.get(i)):
             break
         if _neutral(text):
             i += 1
@@ -428,6 +470,17 @@ def _list_extent(
             break
         i += 1
     return first_entry, last, entries
+
+
+def _ends_list(text: str, heading: Heading | None) -> bool:
+    """A closing tag, or a tag that opens another kind of section (<further_reading>)."""
+    tag = _SECTION_TAG.match(text)
+    if tag is None:
+        return False
+    if tag.group(1):
+        return True
+    title = heading.title if heading else re.sub(r"[_-]+", " ", tag.group(2)).casefold()
+    return list_heading_kind(title) != "primary"
 
 
 def _sub_heading(
@@ -501,6 +554,8 @@ def _later_runs(lines: list[Line], after: int, structure: _Structure) -> list[_L
     i = after + 1
     while i < len(lines):
         line = lines[i]
+        if _ends_list(line.text, None):
+            break
         if line.blank or _neutral(line.text):
             i += 1
             continue

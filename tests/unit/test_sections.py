@@ -185,3 +185,32 @@ def test_bracket_numbered_entries_run_together_are_cut_apart() -> None:
     refs = split_reference_list(text, 0)
     assert [(r.number, r.year) for r in refs] == [(1, "2018"), (2, "2006"), (3, "2003")]
     assert refs[1].url == "http://example.org/x"
+
+
+def test_numbered_points_eras_and_tagged_reading_lists_are_not_entries() -> None:
+    text = (
+        "# Love\n\n<timeline>\n1. Ancient Civilizations (3000 BCE - 500 CE):\n   - Greek love\n\n"
+        "2. Middle Ages (500 CE - 1500 CE):\n   - Courtly love\n\n"
+        "3. Renaissance (1500 CE - 1800 CE):\n   - Art\n</timeline>\n\n"
+        "1. **Define the case:** set goals first (Cleland and Ireland, 2016).\n"
+        "2. HDFS (Hadoop File System): stores blocks (Apache Software Foundation, n.d.).\n"
+        "3. Flexibility: Hadoop reads any format (Wahbeh et al., 2010).\n"
+        "- A 2019 study published in the Journal of Love found that talk helps.\n\n"
+        "## References\n\n<references>\n1. Cleland, D. (2016). Project management. McGraw-Hill.\n"
+        "</references>\n\n<further_reading>\n1. Attachment in Adulthood by Mario Mikulincer (2016)\n\n"
+        "2. The Science of Trust by John M. Gottman (2011)\n\n3. Love by Ann Lee (2012)\n"
+        "</further_reading>\n"
+    )
+    essay = find_sections(text)
+    assert [x.split(".")[0] for x in _listed(text, essay)] == ["1"]
+    assert "Cleland, D." in _listed(text, essay)[0]
+    assert any("Mikulincer" in text[s.start : s.end] for s in essay.excluded) or (
+        essay.trailing is not None and "Mikulincer" in text[essay.trailing.start :]
+    )
+    for point in (
+        "3. Renaissance and Enlightenment (1500 CE - 1800 CE):",
+        "1. Define the business case: set goals first (Cleland and Ireland, 2016).",
+        "- A 2019 study published in the Journal of Love found that talk helps.",
+    ):
+        assert not looks_like_entry(point), point
+    assert looks_like_entry("1. L. Moretti and J. Castellano, “Food waste,” Waste, vol. 14, 2018.")
