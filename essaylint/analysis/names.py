@@ -129,7 +129,8 @@ _ET_AL = re.compile(
     r"[,;]?\s*(?:\bet\.?\s*al\b\.?|\band\s+others\b|\bu\.\s?a\.|\ba\s+kol\.|…|\.\.\.)\s*[.,;]?\s*$",
     re.IGNORECASE,
 )
-_ACRONYM = re.compile(r"^[A-Z]{3,}s?$")  # "MIT", "NASA", "NGOs"; "JJ" may be initials
+# "MIT", "NASA", "NGOs"; "JJ" may be initials, "DUCLERT" or "RAHNER Karl" a surname in capitals.
+_ACRONYM = re.compile(r"^[A-Z]{3,5}s?$")
 _REPEATER = re.compile(r"^[\s\-—–_―‒‐~.,*]+$")
 _CONJUNCTION = re.compile(
     r"\s*(?:,\s*)?(?:\s&\s?|&\s|(?<![\w-])(?:and|und|et|y|og|och)(?![\w-])|(?<=\s)e(?=\s))\s*"
@@ -215,8 +216,13 @@ def looks_corporate(segment: str) -> bool:
     if _CORPORATE_SUFFIX.search(text):
         return True
     words = text.split()
-    if len(words) >= 2 and _ACRONYM.match(words[0]) and not re.search(r"[,;&]", text):
-        return True  # "MIT OpenCourseWare", "IBM Cloud Education"
+    if (
+        len(words) >= 2
+        and _ACRONYM.match(words[0])
+        and not is_initials(words[1])
+        and not re.search(r"[,;&]", text)
+    ):
+        return True  # "MIT OpenCourseWare", "IBM Cloud Education"; not "DUCLERT V."
     if len(words) < 2 or len(words) > 12 or re.search(r"[\d:()\"“”]", text):
         return False
     if words[0] == "The" and "," not in text:

@@ -152,3 +152,13 @@ def test_italian_e_joins_two_names() -> None:
 def test_natural_family(phrase: str, lenient: str | None, strict: str | None) -> None:
     assert natural_family(phrase) == lenient
     assert natural_family(phrase, lenient=False) == strict
+
+
+def test_a_short_acronym_opens_an_organisation_but_a_surname_in_capitals_is_a_person() -> None:
+    from essaylint.analysis.names import looks_corporate
+
+    assert looks_corporate("MIT OpenCourseWare")
+    assert looks_corporate("IBM Cloud Education")
+    assert not looks_corporate("DUCLERT V.")
+    assert not looks_corporate("GORDON M. J.")
+    assert not looks_corporate("RAHNER Karl")
