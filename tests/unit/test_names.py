@@ -155,8 +155,6 @@ def test_natural_family(phrase: str, lenient: str | None, strict: str | None) ->
 
 
 def test_a_short_acronym_opens_an_organisation_but_a_surname_in_capitals_is_a_person() -> None:
-    from essaylint.analysis.names import looks_corporate
-
     assert looks_corporate("MIT OpenCourseWare")
     assert looks_corporate("IBM Cloud Education")
     assert not looks_corporate("DUCLERT V.")
