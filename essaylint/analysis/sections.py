@@ -651,6 +651,22 @@ def _excluded_spans(
     return spans
 
 
+def _without_sub_headings(
+    lines: list[Line], found: _List, headings: dict[int, Heading]
+) -> list[Span]:
+    """The list's span cut where a sub-heading ("Books", a Word "Heading 3") stands in it."""
+    spans: list[Span] = []
+    start = found.first
+    for i in range(found.first, found.last + 1):
+        if i in headings and not looks_like_entry(lines[i].text):
+            if i > start:
+                spans.append(Span(start=lines[start].start, end=lines[i - 1].end))
+            start = i + 1
+    if start <= found.last:
+        spans.append(Span(start=lines[start].start, end=lines[found.last].end))
+    return [span for span in spans if span.end > span.start]
+
+
 def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     """Locate the body, the reference lists and the trailing text of an essay.
 
@@ -677,7 +693,10 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     for earlier in lists[:-1]:
         begin = earlier.heading.line.index if earlier.heading is not None else earlier.first
         excluded.append(Span(start=lines[begin].start, end=lines[earlier.last].end))
-    spans = tuple(Span(start=lines[x.first].start, end=lines[x.last].end) for x in lists)
+    pieces = [
+        (piece, x.consulted) for x in lists for piece in _without_sub_headings(lines, x, headings)
+    ]
+    spans = tuple(piece for piece, _ in pieces)
     end = len(text)
     trailing_start = spans[-1].end
     first_heading = next((x.heading for x in lists if x.heading is not None), None)
@@ -685,7 +704,7 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
         body=body,
         references=Span(start=spans[0].start, end=spans[-1].end),
         lists=spans,
-        consulted=tuple(span for span, x in zip(spans, lists, strict=True) if x.consulted),
+        consulted=tuple(piece for piece, consulted in pieces if consulted),
         heading=first_heading.line.text.strip() if first_heading is not None else None,
         trailing=Span(start=trailing_start, end=end) if text[trailing_start:].strip() else None,
         excluded=tuple(sorted(excluded, key=lambda s: s.start)),
