@@ -25,14 +25,21 @@ from essaylint.analysis.text import DASHES, initials, name_key
 from essaylint.models import Citation, Essay, Span
 
 UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha())
-YEAR = r"(?:(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.?|in\s+press|forthcoming)"
+# A year, "2019a", "n.d."; a decade, "1950s", is not a year ("s" after a 0 is no suffix).
+YEAR = r"(?:(?:1[5-9]\d\d|20\d\d)(?!(?<=0)s)[a-z]?|n\.\s?d\.?|in\s+press|forthcoming)"
 NEAR_WHOLE = 80.0  # rapidfuzz ratio at which a whole cited name is a near miss of an entry
 _YEAR_RE = re.compile(rf"^{YEAR}$", re.IGNORECASE)
 _ANY_YEAR = re.compile(rf"(?<![\w{DASHES}]){YEAR}(?![\w{DASHES}])", re.IGNORECASE)
 _LOCATOR = re.compile(
     r"^(?:(?:pp?|paras?|pars?|ch|chap|chapters?|sec|sections?|secs?|fig|figs?|table|"
     r"slides?|mins?|lines?|vols?|no|nos|loc|location|part|art|§|¶)\.?\s*[\w:.\-–—]+"
-    r"(?:\s*[-–—,&]\s*[\w:.]+)*|\d{1,2}:\d\d(?::\d\d)?|\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)"
+    r"(?:\s*[-–—,&]\s*[\w:.]+)*|\d{1,2}:\d\d(?::\d\d)?|\d{1,4}(?:\s*[-–—]\s*\d{1,4})?|"
+    # any short word and a number, letter or numeral: "Question 7", "Appendix B", "Unit IV";
+    # not a joining word and another year: "Windows (2016 and 2019)", "(2019, since 2020)"
+    r"(?!(?:and|or|to|in|since|until|from|by|between|before|after)\b)"
+    r"(?-i:[A-Za-z][a-z]{1,19}(?:\.\s*|\s+)(?!(?:1[5-9]|20)\d\d\b)"
+    r"(?:\d[\w.:]*|[A-Z]\d{0,3}\b|[IVXLC]{1,6}\b))"
+    r"(?:\s*[-–—,&]\s*[\w:.]+)*)"
     r"(?:\s*,\s*.{0,40})?$",
     re.IGNORECASE,
 )
@@ -211,6 +218,17 @@ _REPORTING = re.compile(
     r"observ|put\s+forward|sugges|remark|caution|notic|recall|explor|studi|analy[sz])",
     re.IGNORECASE,
 )
+# A publication named after "published in", "in the journal": a container, not an author.
+_PUBLISHED_IN = re.compile(
+    r"(?:\b(?:published|appeared|appearing|printed|featured)\s+in\s+(?:the\s+)?"
+    r"(?:(?:journal|magazine|newspaper|periodical)\s+)?|\bin\s+the\s+"
+    r"(?:journal|magazine|newspaper|periodical)\s+)$",
+    re.IGNORECASE,
+)
+# A field of study, not an author: "Research in Cyberpsychology", "research on Social Work".
+_TOPIC = r"(?:research|stud(?:y|ies)|work|findings|evidence|advances|trends|progress|issues)"
+_TOPIC_BEFORE = re.compile(rf"\b{_TOPIC}\s+(?:in|on|into|about)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOPIC_HEAD = re.compile(rf"^{_TOPIC}\s+(?:in|on|into|about)\s", re.IGNORECASE)
 # A person's role just before the name: "the psychiatrist John Bowlby (1969)".
 _ROLE_BEFORE = re.compile(
     r"\b(?:[a-z]+(?:ist|ian|pher)|researcher|author|writer|professor|scholar|expert|critic|"
@@ -236,7 +254,8 @@ _PANDOC_ITEM = re.compile(
     r"(?P<prefix>[^@;]*?)-?@(?P<key>[\w][\w:.#$%&\-+?<>~/]*[\w])(?P<rest>[^;]*)"
 )
 _NARRATIVE = re.compile(
-    r"(?P<names>(?:(?:van|von|de|del|della|di|da|du|le|la|der|den|ten|ter)\s+)?"
+    # The name starts a word: "while Smith" is not "le Smith", "made Smith" not "de Smith".
+    r"(?P<names>(?<!\w)(?:(?:van|von|de|del|della|di|da|du|le|la|der|den|ten|ter)\s+)?"
     r"[_*]*(?:[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)[_*]*"
     r"(?:(?:\s+|,\s*|,?\s+(?:and|&)\s+)"
     r"(?:(?:van|von|de|der|den|la|le|du|da|di|of|for|the|at|on|in|with|ten|ter)\s+)*"
@@ -245,6 +264,22 @@ _NARRATIVE = re.compile(
     r"(?P<poss>['’]s?)?"
     r"(?P<gap>(?:\s+[a-z][\w\-]*){1,3})?"
     r"\s*$".replace("[A-Z]", f"[{UPPER}]")
+)
+
+# "Maslow's Hierarchy of Needs (1943)": a possessor, then a title-cased concept before the year.
+_POSSESSIVE_CONCEPT = re.compile(
+    r"(?<![\w'’])(?P<owner>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)['’]s?"
+    r"(?P<concept>(?:\s+(?:[A-Z][\w\-]*|of|the|and|for|in|on|to|a|an|&)){1,8})\s*$".replace(
+        "[A-Z]", f"[{UPPER}]"
+    )
+)
+_CONCEPT_WORDS = 5  # at most this many words, possessor included, when no entry confirms it
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|our|his|her)\s+$", re.IGNORECASE)
+_COAUTHOR_BEFORE = re.compile(r"(?:[A-Z][\w\-]*|\bal\.?)\s*,?\s*(?:and|&)\s*$")
+# A possessive inside an organisation's name: "the Children's Hospital", "St John's College".
+_INSTITUTION_WORDS = frozenset(
+    """foundation hospital institute university college society association council trust
+    school centre center clinic museum library church company""".split()
 )
 
 
@@ -502,6 +537,42 @@ class _Extractor:
             return None
         return items[0], items
 
+    def _possessive_concept(
+        self, before: str, window_start: int, years: list[str], locator: str | None, close: int
+    ) -> list[Citation] | None:
+        """ "Maslow's Hierarchy of Needs (1943)" cites Maslow 1943.
+
+        Taken when the reference list knows the possessor, or when the phrase
+        is short and title-cased and no name in the concept is known; not after
+        an article ("the UK's National Health Service (1948)") and not inside an
+        organisation's name. None when it does not apply.
+        """
+        m = _POSSESSIVE_CONCEPT.search(before)
+        if not m or _COAUTHOR_BEFORE.search(before[: m.start("owner")]):
+            return None  # "Smith and Jones's Model (2019)" is read as a list of authors
+        owner = _trim_sentence_words(m.group("owner"))
+        concept = m.group("concept").split()
+        if not owner or not concept[-1][0].isupper():
+            return None
+        family = self._family(owner, lenient=True)
+        known = name_key(family) in self.known
+        if not known:
+            words = len(owner.split()) + len(concept)
+            if (
+                words > _CONCEPT_WORDS
+                or _ARTICLE_BEFORE.search(before[: m.start("owner")])
+                or family.split()[-1].casefold() in _NOT_AUTHORS
+                or any(w.casefold() in _INSTITUTION_WORDS for w in concept)
+                or any(name_key(w) in self.known for w in concept if w[0].isupper())
+            ):
+                return None
+        start = window_start + m.start("owner") + m.group("owner").index(owner)
+        span = Span(start=start, end=close)
+        text = self.text[start:close]
+        return [
+            _make(span, text, (family,), False, y, locator=locator, narrative=True) for y in years
+        ]
+
     def narrative(
         self, group_start: int, years: list[str], locator: str | None, close: int
     ) -> list[Citation]:
@@ -511,6 +582,9 @@ class _Extractor:
         if breaks:
             before = before[breaks[-1].end() :]
             window_start = group_start - len(before)
+        concept = self._possessive_concept(before, window_start, years, locator, close)
+        if concept is not None:
+            return concept
         m = _NARRATIVE.search(before)
         if not m or not m.group("names"):
             return []
@@ -528,6 +602,11 @@ class _Extractor:
         head, written = listed
         resolved = tuple(self._family(name, lenient=True) for name in written)
         known = name_key(resolved[0]) in self.known
+        lead = before[: m.start("names")]
+        if not known and (
+            _PUBLISHED_IN.search(lead) or _TOPIC_BEFORE.search(lead) or _TOPIC_HEAD.match(phrase)
+        ):
+            return []  # "published in the Journal of ...", "Research in Cyberpsychology, ..."
         defined = self.aliases.get(name_key(resolved[0]))
         if len(resolved) == 1 and not known and defined is not None:
             resolved, alias = (defined,), resolved[0]  # "DfE (2019)" once DfE is defined

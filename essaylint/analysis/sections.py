@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from essaylint.models import Block, Essay, Span
 
@@ -80,6 +80,8 @@ _YEAR_TOKEN = r"(?:(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.?|in press|forthcoming)"
 _EARLY_YEAR = re.compile(r"[(\s,.]" + _YEAR_TOKEN + r"[).,:;\s]", re.IGNORECASE)
 _ANY_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\bn\.\s?d\.", re.IGNORECASE)
 _URL = re.compile(r"https?://|www\.|doi\.org/|\bdoi:\s*10\.", re.IGNORECASE)
+_YEAR_WORD = re.compile(_YEAR_TOKEN, re.IGNORECASE)
+_HEAD_WINDOW = 300
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _AUTHOR_YEAR_START = re.compile(
     r"^(?P<names>[^\W\d_][^()\n]{0,260}?)[\s.,]\(?" + _YEAR_TOKEN + r"\b", re.IGNORECASE
@@ -168,6 +170,8 @@ class _Structure:
 
     headings: dict[int, int]  # line index -> heading level
     hanging: frozenset[int]  # lines that start a hanging-indent paragraph
+    # Whether each line starts an entry, worked out once: several scans ask.
+    entries: dict[int, bool] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -278,6 +282,12 @@ def _names_shaped(names: str) -> bool:
     return len(lower) <= max(1, len(words) // 5)
 
 
+def _has_link(text: str) -> bool:
+    """A web address or DOI in ``text`` (a cheap test first: most prose lines have none)."""
+    low = text.lower()
+    return ("http" in low or "www." in low or "doi" in low) and bool(_URL.search(text))
+
+
 def _entry_body(text: str) -> str:
     """A line without its list marker and opening emphasis or quotes."""
     return _LIST_MARKER.sub("", text.strip(), count=1).lstrip("*_\"“'‘")
@@ -336,15 +346,20 @@ def looks_like_entry(text: str) -> bool:
         return False
     if _FOOTNOTE_DEF.match(s):
         return True
+    window = len(s) if _NUMBERED_MARKER.match(s) else _HEAD_WINDOW
+    if not _YEAR_WORD.search(s, 0, window) and not _has_link(s):
+        return (
+            False  # every kind of entry start below needs a year (early, unless numbered) or a link
+        )
     body = _entry_body(s)
     if not body:
         return False
     head = _author_year_head(body)
     if head is not None:
         return head
-    if _NUMBERED_MARKER.match(s) and (_EARLY_YEAR.search(body) or _URL.search(body)):
+    if _NUMBERED_MARKER.match(s) and (_EARLY_YEAR.search(body) or _has_link(body)):
         return _numbered_entry(body)
-    return bool(body[0].isupper() and _URL.search(body) and len(body.split()) >= 3)
+    return bool(body[0].isupper() and len(body.split()) >= 3 and _has_link(body))
 
 
 def continues_entry(previous: str, text: str) -> bool:
@@ -384,6 +399,13 @@ def _heading_map(lines: list[Line], structure: _Structure) -> dict[int, Heading]
 
 
 def _is_entry(lines: list[Line], i: int, structure: _Structure) -> bool:
+    known = structure.entries.get(i)
+    if known is None:
+        known = structure.entries[i] = _starts_entry_at(lines, i, structure)
+    return known
+
+
+def _starts_entry_at(lines: list[Line], i: int, structure: _Structure) -> bool:
     text = lines[i].text
     if looks_like_entry(text):
         return True
@@ -394,7 +416,7 @@ def _is_entry(lines: list[Line], i: int, structure: _Structure) -> bool:
         if following is not None and _YEAR_EARLY_IN_NEXT.match(following.text.strip()):
             return True
     # A hanging-indent paragraph is laid out as an entry; one with a year or a link is one.
-    return i in structure.hanging and bool(_ANY_YEAR.search(text) or _URL.search(text))
+    return i in structure.hanging and bool(_ANY_YEAR.search(text) or _has_link(text))
 
 
 def _neutral(text: str) -> bool:

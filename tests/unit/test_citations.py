@@ -329,3 +329,106 @@ def test_parenthetical_given_names(
 ) -> None:
     (c,) = cites(text, known)
     assert c.authors == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It matters (Excelsior OWL, n.d., Question 7).",
+         [(("Excelsior OWL",), "n.d.", "Question 7")]),
+        ("Excelsior OWL (n.d., Questions 3, 5) lists them.",
+         [(("Excelsior OWL",), "n.d.", "Questions 3, 5")]),
+        ("Shown (Smith, 2019, Figure 1).", [(("Smith",), "2019", "Figure 1")]),
+        ("Shown (Smith, 2019, Appendix B).", [(("Smith",), "2019", "Appendix B")]),
+        ("Shown (Smith, 2019, Lecture 3).", [(("Smith",), "2019", "Lecture 3")]),
+        ("Shown (Smith, 2019, Module 2).", [(("Smith",), "2019", "Module 2")]),
+        ("Shown (Smith, 2019, Unit 4).", [(("Smith",), "2019", "Unit 4")]),
+        ("Shown (Smith, 2019, step 2-4).", [(("Smith",), "2019", "step 2-4")]),
+        ("Shown (Smith, 2019, Video 2, 3:15).", [(("Smith",), "2019", "Video 2, 3:15")]),
+        ("Shown (Smith, 2019, Slide 4; Jones, 2020, Episode 12).",
+         [(("Smith",), "2019", "Slide 4"), (("Jones",), "2020", "Episode 12")]),
+    ],
+)  # fmt: skip
+def test_any_short_word_and_number_is_a_locator(
+    text: str, expected: list[tuple[tuple[str, ...], str, str]]
+) -> None:
+    assert [(c.authors, c.year, c.locator) for c in cites(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales fell (in 2019, Wave 3 began).",
+        "Sales fell (Smith, 2019, grew 40 percent).",
+        "Sales fell (Smith, 2019, a remarkably long clause that goes on 4 ever).",
+        "Sales fell (since 2019, Phase 2).",
+        "Servers ran Windows (2016 and 2019) and Linux (2018, and 2020).",
+        "Servers ran Linux (2018, before 2021).",
+    ],
+)
+def test_a_word_and_number_after_the_year_is_not_any_prose(text: str) -> None:
+    assert summary(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "author", "shown"),
+    [
+        ("Mac users, while KomalSrivastava (2021) explained it.", (), "KomalSrivastava",
+         "KomalSrivastava (2021)"),
+        ("The result made Smith (2019) famous.", ("Smith",), "Smith", "Smith (2019)"),
+        ("Her essay made Smith (2019) argue back.", (), "Smith", "Smith (2019)"),
+        ("The case of Leonardo da Vinci (1510) is clear.", ("da Vinci",), "da Vinci",
+         "Leonardo da Vinci (1510)"),
+    ],
+)  # fmt: skip
+def test_a_narrative_name_starts_at_a_word_boundary(
+    text: str, known: tuple[str, ...], author: str, shown: str
+) -> None:
+    (c,) = cites(text, known)
+    assert c.authors == (author,)
+    assert text[c.span.start : c.span.end] == shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A study published in the Journal of Family Psychology (2020) found that it helps.",
+        "A meta-analysis published in Research on Social Work Practice (2021) found it.",
+        "This echoes Research on Social Work Practice (2019), which found it.",
+        "It appeared in Personality and Social Psychology Bulletin (1997) and was cited.",
+        "The trial, reported in the journal Child Development (2015), found it.",
+        "7. Research in Cyberpsychology, Behavior, and Social Networking (2023) found harm.",
+        "Bowlby's attachment theory (1950s) provided a framework.",
+        "Matrix organisations spread (1970s) and Apple's iPhone (2010s) too.",
+    ],
+)
+def test_journal_names_and_decades_are_not_citations(text: str) -> None:
+    assert summary(text) == []
+
+
+def test_a_journal_name_that_is_an_entry_author_is_still_cited() -> None:
+    text = "A statement published in Nature Editorial Board (2020) says it matters."
+    assert summary(text, known=("Nature Editorial Board",)) == [
+        (("Nature Editorial Board",), "2020")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "expected"),
+    [
+        ("From Taylor's incentives to Maslow's Hierarchy of Needs (1943).", (),
+         [(("Maslow",), "1943")]),
+        ("Herzberg's Two-Factor Theory (1959) and McClelland's Need Theory (1961).", (),
+         [(("Herzberg",), "1959"), (("McClelland",), "1961")]),
+        ("Tuckman's stages (1965) are well known.", (), [(("Tuckman",), "1965")]),
+        ("Maslow’s Theory of Human Motivation and Personality Needs (1943) says so.", ("Maslow",),
+         [(("Maslow",), "1943")]),
+        ("The Camp David Accords (1978) were signed.", (), []),
+        ("Canada's Charter of Rights and Freedoms (1982) protects it.", (), []),
+        ("In 1948 the UK's National Health Service (1948) began.", (), []),
+    ],
+)  # fmt: skip
+def test_a_possessive_concept_cites_its_owner(
+    text: str, known: tuple[str, ...], expected: list[tuple[tuple[str, ...], str]]
+) -> None:
+    assert summary(text, known) == expected
