@@ -61,7 +61,7 @@ class Position(Frozen):
 #: Formats read from a word processor's paragraphs: each text line is one paragraph.
 PARAGRAPH_LINE_FORMATS = frozenset({"docx", "odt"})
 
-BlockKind = Literal["paragraph", "heading", "list-item", "table-cell", "code"]
+BlockKind = Literal["paragraph", "heading", "list-item", "table-cell", "code", "footnote"]
 
 
 class Block(Frozen):

@@ -170,6 +170,7 @@ class _Structure:
 
     headings: dict[int, int]  # line index -> heading level
     hanging: frozenset[int]  # lines that start a hanging-indent paragraph
+    notes: frozenset[int] = frozenset()  # lines of footnotes and endnotes: never entries
     # Whether each line starts an entry, worked out once: several scans ask.
     entries: dict[int, bool] = field(default_factory=dict)
 
@@ -208,13 +209,17 @@ def _structure(lines: list[Line], blocks: Sequence[Block]) -> _Structure:
     starts = [line.start for line in lines]
     headings: dict[int, int] = {}
     hanging: set[int] = set()
+    notes: set[int] = set()
     for block in blocks:
         index = bisect.bisect_right(starts, block.start) - 1
         if block.kind == "heading":
             headings[index] = block.level or 1
         if block.hanging_indent:
             hanging.add(index)
-    return _Structure(headings, frozenset(hanging))
+        if block.kind == "footnote":
+            last = bisect.bisect_right(starts, block.end) - 1
+            notes.update(range(index, last + 1))
+    return _Structure(headings, frozenset(hanging), frozenset(notes))
 
 
 def _heading(lines: list[Line], i: int, structure: _Structure) -> Heading | None:
@@ -406,6 +411,8 @@ def _is_entry(lines: list[Line], i: int, structure: _Structure) -> bool:
 
 
 def _starts_entry_at(lines: list[Line], i: int, structure: _Structure) -> bool:
+    if i in structure.notes:
+        return False
     text = lines[i].text
     if looks_like_entry(text):
         return True

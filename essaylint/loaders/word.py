@@ -27,7 +27,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from essaylint.loaders.errors import LoadError, cannot_read
-from essaylint.loaders.paragraphs import document_from_blocks
+from essaylint.loaders.paragraphs import LoadedBlock, document_from_blocks
+from essaylint.loaders.word_notes import ENDNOTE_REFERENCE, FOOTNOTE_REFERENCE, WordNotes
 from essaylint.loaders.word_structure import WordStructure
 from essaylint.models import Document
 
@@ -101,7 +102,7 @@ def _check_container(data: bytes, path: str) -> None:
         raise cannot_read(path, "not a valid .docx file (the zip container is damaged)") from None
 
 
-def _paragraph_text(p: Any) -> str:
+def _paragraph_text(p: Any, notes: WordNotes | None = None) -> str:
     parts: list[str] = []
     stack: list[Any] = [iter(p)]
     while stack:
@@ -122,6 +123,8 @@ def _paragraph_text(p: Any) -> str:
             parts.append("-")
         elif tag == _SOFT_HYPHEN:
             parts.append("\u00ad")
+        elif tag in (FOOTNOTE_REFERENCE, ENDNOTE_REFERENCE):
+            parts.append(notes.mark(child) if notes is not None else "")
         elif tag == _P:
             continue  # a paragraph nested in a paragraph (text box): not running text
         else:
@@ -170,6 +173,7 @@ def load_docx(data: bytes, path: str) -> Document:
             raise cannot_read(path, f"not a Word document (its main part is {content_type})")
         root = part.element
         structure = WordStructure.of(part)
+        notes = WordNotes.of(part)
         targets = {
             rel_id: str(rel.target_ref)
             for rel_id, rel in part.rels.items()
@@ -189,8 +193,14 @@ def load_docx(data: bytes, path: str) -> Document:
     if body is None:
         raise cannot_read(path, "not a valid .docx file (the document has no body)")
 
-    blocks = (
-        structure.block(p, _paragraph_text(p), number, in_table=in_table, links=_links(p, targets))
-        for number, (p, in_table) in enumerate(_block_paragraphs(body), start=1)
-    )
-    return document_from_blocks(blocks, path, "docx")
+    return document_from_blocks(_blocks(body, structure, notes, targets), path, "docx")
+
+
+def _blocks(
+    body: Any, structure: WordStructure, notes: WordNotes, targets: dict[str, str]
+) -> Iterator[LoadedBlock]:
+    """Every paragraph's block in document order, each followed by the notes it marks."""
+    for number, (p, in_table) in enumerate(_block_paragraphs(body), start=1):
+        text = _paragraph_text(p, notes)
+        yield structure.block(p, text, number, in_table=in_table, links=_links(p, targets))
+        yield from notes.blocks_after(p, number, _paragraph_text)

@@ -624,3 +624,74 @@ def test_web_links_give_entries_their_address_in_html_and_docx(tmp_path: Path) -
         # Without the link targets, the retrieved web pages would have no URL (R201).
         assert [f.code for f in result.findings] == [], essay.name
         assert {r.authors[0].family: (r.url, r.doi) for r in result.references} == addresses
+
+
+def _with_footnotes(path: Path, notes: dict[int, str]) -> None:
+    """Add a footnotes part with ``notes`` (id -> text) to the .docx at ``path``."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = "".join(
+        f'<w:footnote w:id="{i}"><w:p><w:r><w:footnoteRef/></w:r>'
+        f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
+        for i, text in notes.items()
+    )
+    footnotes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{w}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        f"</w:footnote>{body}</w:footnotes>"
+    )
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    rel = (
+        '<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>'
+    )
+    parts["word/_rels/document.xml.rels"] = (
+        parts["word/_rels/document.xml.rels"].decode().replace("</Relationships>", rel).encode()
+    )
+    override = (
+        '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.wordprocessingml.footnotes+xml"/></Types>'
+    )
+    parts["[Content_Types].xml"] = (
+        parts["[Content_Types].xml"].decode().replace("</Types>", override).encode()
+    )
+    parts["word/footnotes.xml"] = footnotes.encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_word_footnotes_are_read_after_the_paragraph_that_marks_them(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml.parser import OxmlElement
+
+    from essaylint.config import Settings
+    from essaylint.pipeline import lint_path
+
+    document = docx.Document()
+    para = document.add_paragraph("Naps help memory (Harrow, 2018).")
+    for note_id in ("1", "2"):
+        run = para.add_run()
+        mark = OxmlElement("w:footnoteReference")
+        mark.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}id", note_id)
+        run._r.append(mark)
+    document.add_paragraph("References")
+    document.add_paragraph("Harrow, P. (2018). The resting mind. Meridian Press.")
+    document.add_paragraph("Okafor, N. (2020). Afternoon sleep. Learning Quarterly, 7(2), 30-50.")
+    path = tmp_path / "notes.docx"
+    document.save(str(path))
+    _with_footnotes(path, {1: "See also Okafor (2020) on exams.", 2: "A second note."})
+
+    doc = load_path(path)
+    assert doc.text.split("\n\n")[:3] == [
+        "Naps help memory (Harrow, 2018).¹²",
+        "¹ See also Okafor (2020) on exams.",
+        "² A second note.",
+    ]
+    assert [b.kind for b in doc.blocks[:3]] == ["paragraph", "footnote", "footnote"]
+    # Okafor is cited only in the footnote: not an uncited entry; the notes are no entries.
+    result = lint_path(path, Settings(select=("C", "R")))
+    assert [f.code for f in result.findings] == []
+    assert [r.authors[0].family for r in result.references] == ["Harrow", "Okafor"]
+    assert result.document is not None
+    assert result.document.position(result.citations[-1].span.start).line == 1
