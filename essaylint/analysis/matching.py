@@ -11,10 +11,15 @@ rules can say exactly what is wrong:
   ("Poly Technic" for "Open Polytechnic", a misspelt co-author);
 - ``ambiguous``: two entries fit equally (same author and year, no suffix);
 - ``missing``: nothing fits; ``candidates`` holds the closest entries.
+
+Numbered lists that restart at [1] in every section are told apart by where
+they stand: a number cited in the text means that number in the first list
+after the citation (or in the last list, for citations after it).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -288,16 +293,64 @@ def _near_miss(ci: int, citation: Citation, index: _Index) -> Link:
     return Link(citation=ci, status="missing", candidates=tuple(i for _, i in scored[:3]))
 
 
+@dataclass
+class _NumberedList:
+    """One run of numbered entries: where it starts and its entries by number."""
+
+    start: int
+    by_number: dict[int, int] = field(default_factory=dict)
+
+
+def _numbered_lists(
+    citations: Sequence[Citation], references: Sequence[Reference]
+) -> list[_NumberedList]:
+    """The numbered lists of a document whose numbering restarts, or [] for one list.
+
+    A new list begins where the numbering starts again (at the first list's first
+    number, usually 1), but only when a citation stands between the two runs: a
+    list whose numbers merely repeat or run out of order stays one list.
+    """
+    numbered = sorted(
+        (ref.span.start, i, ref.number)
+        for i, ref in enumerate(references)
+        if ref.number is not None
+    )
+    cited_at = sorted(c.span.start for c in citations if c.kind == "numeric")
+    lists: list[_NumberedList] = []
+    first_number = numbered[0][2] if numbered else 0
+    previous_number, previous_end = 0, 0
+    for start, i, number in numbered:
+        if not lists:
+            lists.append(_NumberedList(start=start))
+        elif number == first_number and number <= previous_number:
+            between = bisect.bisect_left(cited_at, previous_end)
+            if between < len(cited_at) and cited_at[between] < start:
+                lists.append(_NumberedList(start=start))
+        lists[-1].by_number.setdefault(number, i)
+        previous_number, previous_end = number, references[i].span.end
+    return lists if len(lists) > 1 else []
+
+
+def _find_number(citation: Citation, index: _Index, lists: Sequence[_NumberedList]) -> int | None:
+    """The entry a number points at: in the one list, or in the first list after the citation."""
+    if citation.number is None:
+        return None
+    if not lists:
+        return index.by_number.get(citation.number)
+    after = bisect.bisect_left(lists, citation.span.start, key=lambda numbered: numbered.start)
+    return lists[min(after, len(lists) - 1)].by_number.get(citation.number)
+
+
 def link_citations(
     citations: Sequence[Citation], references: Sequence[Reference]
 ) -> tuple[Link, ...]:
     """One :class:`Link` per citation, in the same order."""
     index = _Index.build(references)
+    numbered_lists = _numbered_lists(citations, references)
     links: list[Link] = []
     for ci, citation in enumerate(citations):
         if citation.kind == "numeric":
-            found = index.by_number.get(citation.number) if citation.number is not None else None
-            links.append(_simple(ci, found))
+            links.append(_simple(ci, _find_number(citation, index, numbered_lists)))
         elif citation.kind in ("footnote", "key"):
             key = citation.key or ""
             found = index.by_key.get(key, index.by_key_folded.get(key.casefold()))

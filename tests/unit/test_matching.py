@@ -116,3 +116,43 @@ def test_given_name_written_in_the_text_tells_same_surname_entries_apart() -> No
         c = Citation(span=SPAN, text=text, authors=("Smith",), year="2019", narrative=True)
         (link,) = link_citations([c], refs)
         assert (link.status, link.reference) == ("matched", 1), text
+
+
+def numbered(number: int, start: int) -> Reference:
+    return Reference(raw=f"[{number}]", number=number, span=Span(start=start, end=start + 5))
+
+
+def numeric(number: int, at: int) -> Citation:
+    return Citation(
+        span=Span(start=at, end=at + 3), text=f"[{number}]", kind="numeric", number=number
+    )
+
+
+def test_numbered_lists_that_restart_link_to_the_nearest_list_after_the_citation() -> None:
+    # Section one cites [1] [2] and lists them at 100-110; section two cites [1] [3]
+    # and lists three entries at 300-320; a citation after the last list uses the last list.
+    refs = [numbered(1, 100), numbered(2, 110), numbered(1, 300), numbered(2, 310),
+            numbered(3, 320)]  # fmt: skip
+    cits = [numeric(1, 10), numeric(2, 20), numeric(1, 200), numeric(3, 210), numeric(2, 400)]
+    links = link_citations(cits, refs)
+    assert [(link.status, link.reference) for link in links] == [
+        ("matched", 0), ("matched", 1), ("matched", 2), ("matched", 4), ("matched", 3),
+    ]  # fmt: skip
+    assert cited_reference_indices(links) == {0, 1, 2, 3, 4}
+
+
+def test_a_number_missing_from_its_sections_list_is_missing() -> None:
+    refs = [numbered(1, 100), numbered(1, 300), numbered(2, 310)]
+    links = link_citations([numeric(2, 10), numeric(1, 200)], refs)
+    assert [(link.status, link.reference) for link in links] == [("missing", None), ("matched", 1)]
+
+
+def test_one_numbered_list_resolves_globally_as_before() -> None:
+    # A single list (even with a repeated number) keeps the first entry of a number,
+    # wherever the citation stands.
+    refs = [numbered(1, 100), numbered(2, 110), numbered(2, 120), numbered(3, 130)]
+    cits = [numeric(2, 10), numeric(3, 500), numeric(1, 115)]
+    links = link_citations(cits, refs)
+    assert [(link.status, link.reference) for link in links] == [
+        ("matched", 1), ("matched", 3), ("matched", 0),
+    ]  # fmt: skip
