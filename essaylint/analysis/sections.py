@@ -108,6 +108,9 @@ _ENTRY_PARTS = re.compile(
 _INITIALS_NAME_START = re.compile(
     r"^(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*[A-Z][\w'’-]+|[A-Z][\w'’-]+\s[A-Z]{1,3}),"
 )
+_LOWER_BRAND_HEAD = re.compile(
+    r"^[a-z][\w.@-]{1,30}(?: [a-z][\w.@-]{1,30})?\.?\s*\(" + _YEAR_TOKEN + r"[),]", re.IGNORECASE
+)
 _NOT_NAMES = frozenset({"a", "an", "the", "in", "by", "from", "since", "until", "during", "on"})
 _ERA_AFTER = re.compile(r"^\s*(?:CE|BCE|BC|AD|B\.C\.|A\.D\.)\b")
 _BARE_SENTENCE_AFTER = re.compile(r"^\s+[a-z]{2,}")
@@ -310,7 +313,8 @@ def _author_year_head(body: str) -> bool | None:
         return None
     names = m.group("names")
     if body[0].islower() and body.split(" ", 1)[0] not in _PARTICLES:
-        return False
+        # Only a lower-case brand or handle right before its date: "paiza. (n.d.).".
+        return bool(_LOWER_BRAND_HEAD.match(body))
     if _INITIALS_ONLY.fullmatch(names.strip()):
         return False
     after = body[m.end() :]
