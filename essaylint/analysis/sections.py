@@ -115,6 +115,7 @@ _NOT_NAMES = frozenset({"a", "an", "the", "in", "by", "from", "since", "until", 
 _ERA_AFTER = re.compile(r"^\s*(?:CE|BCE|BC|AD|B\.C\.|A\.D\.)\b")
 _BARE_SENTENCE_AFTER = re.compile(r"^\s+[a-z]{2,}")
 _LABEL_LENGTH = 120
+_LABEL_END = re.compile(r"\)\s*:\s*$")
 _DATE_AFTER = re.compile(r"^[-/.]\d{1,2}\b")
 _SENTENCE_AFTER = re.compile(r"^[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}")
 # A block that carries on the entry before it after a break: a link or a
@@ -322,8 +323,8 @@ def _author_year_head(body: str) -> bool | None:
         return False  # "Last updated: 2023-05-24"
     if names.strip().casefold() in _NOT_NAMES or _ERA_AFTER.match(after):
         return False  # "A 2019 study found", "Middle Ages (500 CE - 1500 CE):"
-    if body.rstrip().endswith(":") and len(body) < _LABEL_LENGTH:
-        return False  # a label that introduces the points below it
+    if _LABEL_END.search(body) and len(body) < _LABEL_LENGTH:
+        return False  # "Key Figures (2020):", a label that introduces the points below it
     if _LIFESPAN_AFTER.match(after) and "," not in names:
         return False
     if body[m.start("names") + len(names)] != "(" and _BARE_SENTENCE_AFTER.match(after):
