@@ -12,6 +12,14 @@ rules can say exactly what is wrong:
 - ``ambiguous``: two entries fit equally (same author and year, no suffix);
 - ``missing``: nothing fits; ``candidates`` holds the closest entries.
 
+Two passes follow the lookup. A citation still missing is paired with the one
+entry of its year that no citation points at when the cited name is another
+name of that entry: a shortening, contraction or acronym of a corporate name
+("VARK" for "VARK Learn Limited", "UoPeople" for "University of the People"),
+the start of its title ("College Success" for University of Minnesota's
+*College success*), or the first author's given name ("Sarah et al." for
+"Turner, S. E., Meserve, ... "). Such a pair is an ``author-mismatch``.
+
 Numbered lists that restart at [1] in every section are told apart by where
 they stand: a number cited in the text means that number in the first list
 after the citation (or in the last list, for citations after it).
@@ -27,7 +35,14 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from essaylint.analysis.text import initials, name_key, normalise_year, year_digits
+from essaylint.analysis.text import (
+    CORPORATE_SUFFIXES,
+    fold,
+    initials,
+    name_key,
+    normalise_year,
+    year_digits,
+)
 from essaylint.models import Citation, Link, Reference
 
 NEAR_NAME = 80.0  # rapidfuzz ratio (0-100) above which two names are a near miss
@@ -341,6 +356,133 @@ def _find_number(citation: Citation, index: _Index, lists: Sequence[_NumberedLis
     return lists[min(after, len(lists) - 1)].by_number.get(citation.number)
 
 
+# Words a contracted corporate name may leave out ("UoPeople": University *o*f the People).
+_MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&"})
+_LONG_SUFFIXES = CORPORATE_SUFFIXES | {"limited", "incorporated", "company", "corporation"}
+_ARTICLES = frozenset({"the", "a", "an"})
+_WORD = re.compile(r"[^\W_]+")
+_SHORT_TITLE_END = re.compile(r"[:.?!]")
+
+
+def _words(text: str) -> list[str]:
+    folded = re.sub(r"['’]s\b", "", fold(text)).replace("'", "")
+    return _WORD.findall(folded)
+
+
+def _cited_phrases(citation: Citation) -> list[list[str]]:
+    """The name as cited, and for a narrative citation the words written before the year."""
+    phrases = [_words(citation.authors[0])] if citation.authors else []
+    if citation.narrative and "(" in citation.text:
+        phrases.append(_words(citation.text.split("(", 1)[0]))
+    return [p for p in phrases if p]
+
+
+def _contracts(cited: str, words: Sequence[str]) -> bool:
+    """Is ``cited`` a prefix of each main word in turn (minor words optional)?"""
+    reachable = {0}  # lengths of ``cited`` consumed so far
+    for word in words:
+        following: set[int] = set() if word not in _MINOR_WORDS else set(reachable)
+        for done in reachable:
+            for end in range(done + 1, min(len(cited), done + len(word)) + 1):
+                if word.startswith(cited[done:end]):
+                    following.add(end)
+        reachable = following
+        if not reachable:
+            return False
+    return len(cited) in reachable
+
+
+def _is_corporate_alias(phrase: list[str], name: str) -> bool:
+    """A shortened or contracted corporate name: "VARK", "UoPeople", "Georgetown Library"."""
+    words = _words(name)
+    while len(words) > 1 and words[-1] in _LONG_SUFFIXES:
+        words = words[:-1]
+    if words and words[0] == "the":
+        words = words[1:]
+    if len(words) < 2 or phrase == words:
+        return False
+    main = [w for w in phrase if w not in _MINOR_WORDS]
+    if main and set(phrase) <= set(words):
+        return True
+    return len(phrase) == 1 and len(phrase[0]) >= 2 and _contracts(phrase[0], words)
+
+
+def _is_short_title(phrase: list[str], title: str | None) -> bool:
+    """The start of the title ("College Success" for "College success: ..."), as for no author."""
+    if not title:
+        return False
+    words = _words(_SHORT_TITLE_END.split(title, 1)[0])
+    if words and words[0] in _ARTICLES:
+        words = words[1:]
+    if phrase and phrase[0] in _ARTICLES:
+        phrase = phrase[1:]
+    return sum(map(len, phrase)) >= 4 and words[: len(phrase)] == phrase
+
+
+def _is_given_name(citation: Citation, phrase: list[str], ref: Reference) -> bool:
+    """The first author's given name: "Sarah et al." for "Turner, S. E., Meserve, L. A., ..."."""
+    given = _words(ref.authors[0].given or "") if ref.authors else []
+    if len(phrase) != 1 or not given or len(phrase[0]) < 2:
+        return False
+    if len(given[0]) > 1:
+        return phrase[0] == given[0]
+    if not phrase[0].startswith(given[0]):
+        return False
+    # A shared initial alone is weak: ask the author list to agree as well.
+    if citation.et_al:
+        return len(ref.authors) >= 3 or ref.et_al
+    agree, missing = _coauthor_score(citation, ref)
+    return agree >= 1 and missing == 0
+
+
+def _names_the_entry(citation: Citation, ref: Reference) -> bool:
+    """Is the cited name another name of this entry (not a spelling of its author)?"""
+    first = ref.authors[0] if ref.authors else None
+    for phrase in _cited_phrases(citation):
+        if first is not None and not first.given and _is_corporate_alias(phrase, first.family):
+            return True
+        if _is_short_title(phrase, ref.title):
+            return True
+    return bool(citation.authors) and _is_given_name(citation, _words(citation.authors[0]), ref)
+
+
+def _year_key(year: str | None) -> str:
+    return year_digits(year) or normalise_year(year)
+
+
+def _pair_renamed(
+    citations: Sequence[Citation], references: Sequence[Reference], links: list[Link]
+) -> list[Link]:
+    """Pair each still-missing citation with the one unused entry of its year it names."""
+    used = cited_reference_indices(links)
+    unused: dict[str, list[int]] = defaultdict(list)
+    for i, ref in enumerate(references):
+        if i not in used and _year_key(ref.year):
+            unused[_year_key(ref.year)].append(i)
+    if not unused:
+        return links
+    paired = list(links)
+    for n, link in enumerate(links):
+        citation = citations[link.citation]
+        if link.status != "missing" or citation.kind != "author-date" or not citation.authors:
+            continue
+        fits = [
+            i
+            for i in unused.get(_year_key(citation.year), [])
+            if years_agree(citation.year, references[i].year)
+            and _names_the_entry(citation, references[i])
+        ]
+        if len(fits) != 1:
+            continue
+        ref = references[fits[0]]
+        paired[n] = Link(
+            citation=link.citation, status="author-mismatch", reference=fits[0],
+            candidates=(fits[0],), differing_author=citation.authors[0],
+            expected_author=ref.authors[0].family if ref.authors else ref.title,
+        )  # fmt: skip
+    return paired
+
+
 def link_citations(
     citations: Sequence[Citation], references: Sequence[Reference]
 ) -> tuple[Link, ...]:
@@ -357,7 +499,7 @@ def link_citations(
             links.append(_simple(ci, found))
         else:
             links.append(_link_author_date(ci, citation, index))
-    return tuple(links)
+    return tuple(_pair_renamed(citations, references, links))
 
 
 def _simple(ci: int, found: int | None) -> Link:

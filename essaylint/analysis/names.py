@@ -421,7 +421,12 @@ def _parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
     )
     if not text:
         return (), et_al
-    if looks_corporate(text):
+    handle = _HANDLE.match(text)
+    if handle:
+        # "KomalSrivastava@TWC" is cited as "KomalSrivastava"; "@nasa" as "nasa"
+        family = handle.group("user") or handle.group("host")
+        return (Person(family=family, raw=text, corporate=True),), et_al
+    if looks_corporate(text) or _brand_in_natural_order(text):
         name = text.strip().rstrip(",;")
         return (Person(family=name, raw=name, corporate=True),), et_al
     people: list[Person] = []
@@ -431,6 +436,25 @@ def _parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
             if part:
                 people.extend(_parse_comma_part(part))
     return tuple(p for p in people if p.family), et_al
+
+
+_HANDLE = re.compile(r"^(?P<user>[^\W_][\w.-]*)?@(?P<host>[^\W_][\w.-]*)$")
+
+
+def _brand_in_natural_order(text: str) -> bool:
+    """ "Excelsior Online Writing Lab", "Simply Psychology": a name made of brand words.
+
+    Only a comma-free run of capitalised words with no initials or particles
+    qualifies; it is an organisation when two of its words name publications
+    or firms ("Online", "Lab", "Psychology"), or one does in a run of three or more.
+    """
+    words = text.split()
+    if not 2 <= len(words) <= 6 or re.search(r"[,;&]|\band\b", text):
+        return False
+    if not all(_NAME_WORD.match(w) and w[0].isupper() and not is_initials(w) for w in words):
+        return False
+    brand = sum(1 for w in words if w.casefold() in _BRAND_WORDS or w.casefold() in _ORG_WORDS)
+    return brand >= 2 or (brand == 1 and len(words) >= 3)
 
 
 # --- a person named in running text ------------------------------------------

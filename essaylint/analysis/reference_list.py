@@ -4,7 +4,8 @@ A single entry is ambiguous: "Open Polytechnic. (n.d.)" could be a person
 written in natural order or an organisation. In an author-date list whose
 other entries write people as "Family, I." it can only be an organisation
 (or a channel such as "Learn with harshit"), so such names become corporate
-authors, and a name that the entry parser took for a title-first entry
+authors, and so does a name written like a Vancouver person ("Powerful JRE"),
+and a name that the entry parser took for a title-first entry
 ("Learn with harshit. (2022a). Title [Video]. YouTube.") gets its author back.
 """
 
@@ -22,6 +23,7 @@ _LEADING_NAME = re.compile(
     r"\((?P<date>(?:1[5-9]\d\d|20\d\d)[a-z]?\b[^)]*|n\.\s?d\.?)\)"
 )
 _PLACEHOLDER = "Placeholder, P."
+_BARE_CAPS = re.compile(r"[A-Z]{1,4}")
 
 
 def _person_style_list(refs: Sequence[Reference]) -> bool:
@@ -46,6 +48,31 @@ def _natural_order_single(ref: Reference) -> bool:
     return "," not in raw and len(words) >= 2 and not any(is_initials(w) for w in words)
 
 
+def _comma_style_list(refs: Sequence[Reference]) -> bool:
+    """Do most entries with people write them "Family, I." with a comma (APA, Harvard)?"""
+    telling = [r for r in refs if r.authors and not r.authors[0].corporate]
+    comma = sum(
+        1
+        for r in telling
+        if any(p.given and is_initials(p.given) and "," in (p.raw or "") for p in r.authors)
+    )
+    return comma >= 1 and comma * 2 >= len(telling)
+
+
+def _vancouver_single(ref: Reference) -> bool:
+    """One author written "Word INITIALS" with no comma or full stop ("Powerful JRE")."""
+    if len(ref.authors) != 1 or ref.authors[0].corporate:
+        return False
+    raw = ref.authors[0].raw or ""
+    words = raw.split()
+    return (
+        len(words) == 2
+        and not re.search(r"[,.]", raw)
+        and bool(_BARE_CAPS.fullmatch(words[1]))
+        and words[0][:1].isupper()
+    )
+
+
 def _with_corporate_author(ref: Reference, name: str) -> Reference:
     return ref.model_copy(update={"authors": (Person(family=name, raw=name, corporate=True),)})
 
@@ -62,9 +89,13 @@ def normalise_author_date_list(refs: Sequence[Reference]) -> list[Reference]:
     """Apply the list-level reading of author names described in the module docstring."""
     if not _person_style_list(refs):
         return list(refs)
+    comma_style = _comma_style_list(refs)
     out: list[Reference] = []
     for ref in refs:
-        if ref.source == "text" and _natural_order_single(ref):
+        if ref.source == "text" and comma_style and _vancouver_single(ref):
+            # a list that writes people "Family, I." does not write one "Family IN"
+            ref = _with_corporate_author(ref, ref.authors[0].raw)
+        elif ref.source == "text" and _natural_order_single(ref):
             ref = _with_corporate_author(ref, ref.authors[0].raw)
         elif ref.source == "text" and not ref.authors:
             m = _LEADING_NAME.match(ref.raw)

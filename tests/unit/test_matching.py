@@ -118,6 +118,96 @@ def test_given_name_written_in_the_text_tells_same_surname_entries_apart() -> No
         assert (link.status, link.reference) == ("matched", 1), text
 
 
+def entry(
+    family: str,
+    year: str,
+    *,
+    given: str | None = None,
+    title: str | None = None,
+    coauthors: tuple[str, ...] = (),
+) -> Reference:
+    first = Person(family=family, given=given, corporate=given is None)
+    people = (first, *(Person(family=name, given="A.") for name in coauthors))
+    return Reference(raw=f"{family} ({year})", authors=people, year=year, title=title)
+
+
+def test_a_shortened_corporate_name_is_an_author_mismatch_of_the_unused_entry() -> None:
+    refs = [entry("Doyle", "2022", given="A."), entry("VARK Learn Limited", "2022")]
+    links = link_citations([cite("Doyle", year="2022"), cite("VARK", year="2022")], refs)
+    assert links[1].status == "author-mismatch"
+    assert (links[1].reference, links[1].differing_author, links[1].expected_author) == (
+        1, "VARK", "VARK Learn Limited",
+    )  # fmt: skip
+    assert cited_reference_indices(links) == {0, 1}
+
+
+def test_a_contraction_or_word_subset_of_the_corporate_name_links() -> None:
+    for cited, name in (
+        ("UoPeople", "University of the People"),
+        ("UoP", "University of the People"),
+        ("Georgetown Library", "Georgetown University Library"),
+    ):
+        (link,) = link_citations([cite(cited, year="n.d.")], [entry(name, "n.d.")])
+        assert (link.status, link.reference, link.expected_author) == (
+            "author-mismatch", 0, name,
+        ), cited  # fmt: skip
+
+
+def test_the_short_title_used_as_the_author_links_to_its_entry() -> None:
+    refs = [
+        entry("University of Minnesota", "2015", title="College Success"),
+        entry("Greenfield", "2020", given="B.", title="Boundless: Upgrading your brain"),
+    ]
+    links = link_citations(
+        [cite("College Success", year="2015"), cite("Boundless", year="2020")], refs
+    )
+    assert [(link.status, link.reference, link.expected_author) for link in links] == [
+        ("author-mismatch", 0, "University of Minnesota"),
+        ("author-mismatch", 1, "Greenfield"),
+    ]
+
+
+def test_the_first_authors_given_name_used_as_the_author_links() -> None:
+    turner = entry("Turner", "2001", given="S. E.", coauthors=("Meserve", "Bowen"))
+    (link,) = link_citations([cite("Sarah", year="2001", et_al=True)], [turner])
+    assert (link.status, link.reference, link.expected_author) == ("author-mismatch", 0, "Turner")
+    (link,) = link_citations(
+        [cite("Sarah", year="2001")], [entry("Turner", "2001", given="Sarah E.")]
+    )
+    assert (link.status, link.expected_author) == ("author-mismatch", "Turner")
+
+
+def test_a_lone_matching_initial_is_not_enough_to_link() -> None:
+    # "(Smith, 2001)" with no entry and an uncited "Turner, S. (2001)": another work.
+    (link,) = link_citations([cite("Smith", year="2001")], [entry("Turner", "2001", given="S.")])
+    assert link.status == "missing"
+
+
+def test_the_fallback_pairing_is_conservative() -> None:
+    # Two entries would fit: no pairing.
+    refs = [entry("University of the People", "n.d.", title="Catalog"),
+            entry("University of the People", "n.d.", title="Policies")]  # fmt: skip
+    (link,) = link_citations([cite("UoPeople", year="n.d.")], refs)
+    assert link.status == "missing"
+    # Another year: no pairing.
+    (link,) = link_citations([cite("VARK", year="2021")], [entry("VARK Learn Limited", "2022")])
+    assert link.status == "missing"
+    # The entry is already cited under its own name: no pairing.
+    refs = [entry("VARK Learn Limited", "2022")]
+    links = link_citations(
+        [cite("VARK Learn Limited", year="2022"), cite("VARK", year="2022")], refs
+    )
+    assert [link.status for link in links] == ["matched", "missing"]
+    # An unrelated name of the same year: no pairing.
+    (link,) = link_citations([cite("Varga", year="2022")], [entry("Learn Limited", "2022")])
+    assert link.status == "missing"
+    # A surname that only shares letters with the corporate name: no pairing.
+    (link,) = link_citations(
+        [cite("Upton", year="2015")], [entry("University of the People", "2015")]
+    )
+    assert link.status == "missing"
+
+
 def numbered(number: int, start: int) -> Reference:
     return Reference(raw=f"[{number}]", number=number, span=Span(start=start, end=start + 5))
 

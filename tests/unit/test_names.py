@@ -160,3 +160,39 @@ def test_a_short_acronym_opens_an_organisation_but_a_surname_in_capitals_is_a_pe
     assert not looks_corporate("DUCLERT V.")
     assert not looks_corporate("GORDON M. J.")
     assert not looks_corporate("RAHNER Karl")
+
+
+@pytest.mark.parametrize(
+    ("segment", "family"),
+    [
+        ("Excelsior Online Writing Lab", "Excelsior Online Writing Lab"),
+        ("Purdue Online Writing Lab", "Purdue Online Writing Lab"),
+        ("Simply Psychology", "Simply Psychology"),
+        ("Khan Academy Health", "Khan Academy Health"),
+    ],
+)
+def test_brand_names_in_natural_order_are_organisations(segment: str, family: str) -> None:
+    people, _ = parse_authors(segment)
+    assert [(p.family, p.corporate) for p in people] == [(family, True)]
+
+
+@pytest.mark.parametrize(
+    ("segment", "family", "raw"),
+    [
+        ("KomalSrivastava@TWC", "KomalSrivastava", "KomalSrivastava@TWC"),
+        ("@nasa", "nasa", "@nasa"),
+    ],
+)
+def test_handles_are_named_up_to_the_at_sign(segment: str, family: str, raw: str) -> None:
+    people, _ = parse_authors(segment)
+    assert [(p.family, p.raw, p.corporate) for p in people] == [(family, raw, True)]
+
+
+def test_people_in_natural_order_stay_people() -> None:
+    for segment, family in [
+        ("Ludwig van Beethoven", "van Beethoven"),
+        ("Larry Squire", "Squire"),
+        ("Mary D. Ainsworth", "Ainsworth"),
+    ]:
+        people, _ = parse_authors(segment)
+        assert [(p.family, p.corporate) for p in people] == [(family, False)]

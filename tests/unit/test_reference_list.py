@@ -51,3 +51,37 @@ def test_lists_of_natural_order_names_are_left_alone() -> None:
         ]
     )
     assert got == [("van Beethoven", False), ("Squire", False)]
+
+
+def test_a_vancouver_shaped_name_in_an_apa_list_is_an_organisation() -> None:
+    got = families(
+        [
+            *APA_PEOPLE,
+            "Powerful JRE. (2017, 2019). Joe Rogan Experience #1035. Retrieved from "
+            "https://www.youtube.com/watch?v=mPqWstVnRjQ",
+        ]
+    )
+    assert got[2] == ("Powerful JRE", True)
+    assert got[:2] == [("Gupta", False), ("Page", False)]
+
+
+def test_vancouver_lists_keep_their_people() -> None:
+    got = families(
+        [
+            "Goss DL, Moore JH. Running injuries. J Sport Med. 2019;12(3):4-9.",
+            "Moore JH, Lee K. Knee pain. BMJ. 2017;3:5-6.",
+            "Smith JR. Gait analysis. Gait Posture. 2018;5:1-2.",
+        ]
+    )
+    assert got == [("Goss", False), ("Moore", False), ("Smith", False)]
+
+
+def test_an_organisation_in_a_list_without_initialled_people() -> None:
+    got = families(
+        [
+            "1. Excelsior Online Writing Lab. (n.d.). _Evaluating a website_. "
+            "https://owl.excelsior.edu/x.pdf",
+            "2. University of the People. (n.d.). _Evaluating sources_. https://my.uopeople.edu/x",
+        ]
+    )
+    assert got == [("Excelsior Online Writing Lab", True), ("University of the People", True)]
