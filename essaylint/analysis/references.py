@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from essaylint.analysis.names import (
@@ -31,7 +32,7 @@ from essaylint.analysis.sections import continues_entry, looks_like_entry
 from essaylint.analysis.text import EMPHASIS
 from essaylint.models import Reference, ReferenceType, Span
 
-__all__ = ["parse_reference", "split_reference_list"]
+__all__ = ["parse_reference", "revision_or_access_date", "split_reference_list"]
 
 # --- regular expressions (all precompiled, all linear-time in practice) ------
 
@@ -87,6 +88,14 @@ _BARE_DATE = re.compile(
     r"(?:(?<=[\s,.;:])|^)(?P<year>" + _YEAR + r")(?P<suffix>[a-z])?(?![\d\w])(?!\s*[-–—]\s*\d)"
     r"(?=\s*[.,;:)]|\s*$)"
     r"|(?:(?<=[\s,.])|^)(?P<nd>n\.\s?d\.)"
+)
+_MODIFIED_YEAR = re.compile(
+    r"\b(?:[Ll]ast\s+(?:modified|updated|revised|reviewed)|[Uu]pdated|[Pp]ublished|[Pp]osted)\b"
+    r"(?:\s*on)?:?\s*(?P<day>[^()\d]{0,20}(?:\d{1,2}\D{1,3})?)(?P<year>" + _YEAR + r")\b"
+)
+_ACCESSED_YEAR = re.compile(
+    r"\b(?:[Aa]ccessed|[Vv]iewed)\b(?:\s*on)?:?\s*(?P<day>[^()\d]{0,20}(?:\d{1,2}\D{1,3})?)"
+    r"(?P<year>" + _YEAR + r")\b"
 )
 _YEAR_ANY = re.compile(r"(?<![\d/.\-–])(?P<year>" + _YEAR + r")(?P<suffix>[a-z])?(?![\d])")
 _QUOTE_OPEN = re.compile(r"[\"“„«”]|''|``|(?<!\w)['‘](?=[A-Z0-9])")
@@ -232,6 +241,15 @@ _NON_ENTRY = re.compile(r"^\s*(?:#{1,6}(?:\s.*)?|</?[A-Za-z][^>]*>\s*|[-=*_~`]{3
 # "van Dijk, P. (2017)": a lower-case particle that starts a new entry's author.
 _PARTICLE_NAME_START = re.compile(
     r"^(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+[^\W\d_][\w'’-]*,"
+)
+# A line that is only a link: "https://...", "<https://...>", "[https://...](https://...)".
+_LINK_ONLY = re.compile(
+    r"^(?:<(?:https?://|www\.)[^\s<>]+>|\[[^\[\]\s]+\]\(\s*<?(?:https?://|www\.)[^\s()<>]+>?\s*\)"
+    r"|(?:https?://|www\.)\S+)[.,;]?$"
+)
+# A brand or handle written in lower case as an author: "paiza. (n.d.).", "w3schools. (2023)."
+_LOWER_BRAND_HEAD = re.compile(
+    r"^[a-z][\w.@-]{0,40}?\.?\s+\((?:" + _YEAR + r"[a-z]?\b[^()]{0,30}|n\.\s?d\.?)\)"
 )
 _CONTINUATION_START = re.compile(
     r"^(?:[a-z]|https?:|www\.|doi|DOI|Retrieved|Available|Accessed|\(Accessed|\[Online|pp?\.\s|\d|[)\],.;:&])"
@@ -675,7 +693,7 @@ def _find_author_cut(text: str) -> _AuthorCut:
             region
             and not inner_stop
             and (quote is None or quote > paren.start())
-            and len(region.split()) <= 20
+            and 2 <= len(region.split()) <= 20  # one word ("paiza.") is a brand or handle
             and _looks_like_title(region)
             and _scan_names(region) == 0
             and not looks_corporate(region)
@@ -702,6 +720,10 @@ def _find_author_cut(text: str) -> _AuthorCut:
             end=len(stripped), rest=end, date=date, comma_style=region.rstrip().endswith(",")
         )
     scanned = _scan_names(region)
+    if kind == "stop":
+        title_comma = _corporate_then_title(stripped)
+        if title_comma is not None:
+            return _AuthorCut(end=title_comma, rest=title_comma, comma_style=True)
     if scanned >= len(stripped) and stripped:
         comma = region.rstrip().endswith(",") or (
             kind == "bare"
@@ -723,6 +745,22 @@ def _find_author_cut(text: str) -> _AuthorCut:
     return _AuthorCut(
         end=scanned, rest=scanned, comma_style=tail.lstrip().startswith(",") or "," in tail[:3]
     )
+
+
+def _corporate_then_title(region: str) -> int | None:
+    """IEEE "United Nations Environment Programme, Food Waste Index Report": the comma after an
+    organisation that ends the author list when what follows is a title, not another unit
+    ("..., Office of the Surgeon General") or people ("ATLAS Collaboration, G. Aad")."""
+    comma = region.find(", ")
+    if comma <= 0:
+        return None
+    head, tail = region[:comma], region[comma + 2 :]
+    tail_words = tail.split()
+    if len(head.split()) < 2 or len(tail_words) < 2 or not looks_corporate(head):
+        return None
+    if looks_corporate(tail) or any(is_initials(w) for w in tail_words) or "," in tail:
+        return None
+    return comma
 
 
 def _region_is_author(region: str, kind: str) -> bool:
@@ -975,7 +1013,9 @@ def _before_open_bracket(text: str, end: int) -> int:
     return end
 
 
-def _take_title(text: str, comma_style: bool, dated: bool = False) -> tuple[str | None, str, bool]:
+def _take_title(
+    text: str, comma_style: bool, dated: bool = False, italics: Sequence[str] = ()
+) -> tuple[str | None, str, bool]:
     """Split the title off ``text``: (title, rest, quoted)."""
     text = text.lstrip(" .,;:")
     if not text:
@@ -984,6 +1024,11 @@ def _take_title(text: str, comma_style: bool, dated: bool = False) -> tuple[str 
     if quoted:
         title, end = quoted
         return _clean_value(title), text[end:], True
+    for italic in italics:
+        # Harvard "(2006) *Title*, *Journal*, 8(11)" / "*Title*, HC 557, London: TSO":
+        # an italic title followed by a comma ends there
+        if len(italic) > 3 and text.startswith(italic) and text[len(italic) :].startswith(", "):
+            return _clean_value(italic), text[len(italic) :], False
     period_end = _title_stop(text)
     end = period_end if period_end is not None else len(text)
     if period_end is not None:
@@ -1062,9 +1107,22 @@ def _parse_source(rest: str, fields: _Fields) -> None:
 
 
 def _looks_like_publisher_only(container: str, text: str) -> bool:
-    """ "Chicago: University of Chicago Press" is a publisher, not a container."""
-    if re.search(r":\s", container):
-        return True
+    """ "Chicago: University of Chicago Press" is a publisher, not a container.
+
+    The place before the colon is short and has no number; "Advances in Neural
+    Information Processing Systems 33: Annual Conference ..." is a container.
+    """
+    colon = container.find(": ")
+    if colon != -1:
+        place = re.split(r"[.,;]\s", container[:colon])[-1].strip()
+        if re.fullmatch(_YEAR, place):
+            return True  # "1974: Springer-Verlag Berlin"
+        return (
+            len(place.split()) <= 4
+            and not re.search(r"\d|\b(?:Part|Section|Series|Vol|Volume|Issue)\b", place)
+            and not _CONFERENCE.search(place)
+            and not _JOURNALISH.search(place)
+        )
     return bool(
         re.search(
             r"\b(?:Press|Publishers?|Publishing|Verlag|Books|Wiley|Elsevier|Springer)\b", container
@@ -1280,7 +1338,9 @@ def _parse_fields(raw: str) -> _Fields:
             comma_style = True
         rest = after
     if fields.title is None:
-        title, rest, quoted = _take_title(rest, comma_style, dated=fields.year is not None)
+        title, rest, quoted = _take_title(
+            rest, comma_style, dated=fields.year is not None, italics=fields.italics
+        )
         fields.title = title
         fields.quoted_title = quoted
     _parse_source(rest, fields)
@@ -1291,6 +1351,23 @@ def _parse_fields(raw: str) -> _Fields:
     if fields.title is None and fields.container:
         fields.title, fields.container = fields.container, None
     return fields
+
+
+def revision_or_access_date(raw: str) -> str | None:
+    """The date of a "Last modified March 1, 2024." or "Accessed May 2, 2023." clause.
+
+    Chicago dates a web source that shows no publication date this way. It is
+    not the year of publication (``Reference.year`` stays empty), but such an
+    entry is dated as its style asks.
+
+    >>> revision_or_access_date('WHO. "Obesity." Last modified March 1, 2024. https://who.int/o')
+    '2024-03-01'
+    """
+    text = _collapse(raw[:_MAX_PARSE])
+    stamp = _MODIFIED_YEAR.search(text) or _ACCESSED_YEAR.search(text)
+    if stamp is None:
+        return None
+    return _month_date(stamp.group("year"), stamp.group("day")) or stamp.group("year")
 
 
 # --- splitting a reference list ----------------------------------------------
@@ -1368,7 +1445,7 @@ def _is_skippable(line: str) -> bool:
         return True
     if _HEADING.match(stripped):
         return True
-    return bool(_NON_ENTRY.match(stripped))
+    return bool(_NON_ENTRY.match(stripped)) and not _LINK_ONLY.match(stripped)  # "<https://...>"
 
 
 def _has_year(text: str) -> bool:
@@ -1380,6 +1457,10 @@ def _starts_entry(line: str, current: _Entry | None) -> bool:
     stripped = line.strip()
     if current is None:
         return True
+    if _LINK_ONLY.match(stripped):
+        return False  # a URL after a Markdown hard line break ends the entry above
+    if _LOWER_BRAND_HEAD.match(stripped):
+        return True  # "paiza. (n.d.).", "w3schools. (2023)."
     if (_MARKER.match(stripped) and not re.match(r"^[-–]\s", stripped)) or stripped.startswith(
         ("- ", "* ", "+ ", "• ")
     ):

@@ -9,7 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from essaylint.analysis.references import parse_reference, split_reference_list
+from essaylint.analysis.references import (
+    parse_reference,
+    revision_or_access_date,
+    split_reference_list,
+)
 from essaylint.models import Span
 
 SHARED = (
@@ -465,3 +469,188 @@ def test_bare_year_after_names_is_not_part_of_the_title() -> None:
 )
 def test_title_ends_before_edition_and_editor_notes(raw: str, title: str) -> None:
     assert parse_reference(raw).title == title
+
+
+# --- entry heads seen on real documents (corporate names, handles, IEEE) -------
+
+
+@pytest.mark.parametrize(
+    ("raw", "author", "title"),
+    [
+        (
+            "[5] United Nations Environment Programme, Food Waste Index Report. "
+            "Nairobi, Kenya: UNEP, 2021.",
+            "United Nations Environment Programme",
+            "Food Waste Index Report",
+        ),
+        (
+            "[2] World Meteorological Office, *State of the Climate in Europe*. "
+            "Geneva, Switzerland: WMO, 2020.",
+            "World Meteorological Office",
+            "State of the Climate in Europe",
+        ),
+        (
+            "Association for Project Management (APM) (2019) *APM Body of Knowledge*. 7th edn. "
+            "Princes Risborough: Association for Project Management.",
+            "Association for Project Management",
+            "APM Body of Knowledge",
+        ),
+    ],
+)
+def test_corporate_author_ends_before_the_title(raw: str, author: str, title: str) -> None:
+    ref = parse_reference(raw)
+    assert [(a.family, a.corporate) for a in ref.authors] == [(author, True)]
+    assert ref.title == title
+
+
+def test_corporate_hierarchy_stays_one_author() -> None:
+    ref = parse_reference(
+        "U.S. Department of Health and Human Services, Office of the Surgeon General. "
+        "(2016). Facing addiction in America. Washington, DC: HHS."
+    )
+    assert len(ref.authors) == 1
+    assert ref.authors[0].family.startswith("U.S. Department of Health")
+    assert ref.year == "2016"
+
+
+def test_lower_case_brand_before_a_date_is_the_author() -> None:
+    ref = parse_reference(
+        "paiza. (n.d.). Online Java compiler and coding environment. paiza.io. "
+        "Retrieved October 1, 2024, from https://paiza.io/"
+    )
+    assert [a.family for a in ref.authors] == ["paiza"]
+    assert ref.year == "n.d."
+    assert ref.title == "Online Java compiler and coding environment"
+
+
+def test_handle_author_is_named_up_to_the_at_sign() -> None:
+    ref = parse_reference(
+        "KomalSrivastava@TWC. (2021, June 8). Useful commands to manage files. "
+        "TheWindowsClub. https://www.thewindowsclub.com/commands"
+    )
+    assert [(a.family, a.raw, a.corporate) for a in ref.authors] == [
+        ("KomalSrivastava", "KomalSrivastava@TWC", True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "date"),
+    [
+        (
+            'World Health Organization. "Obesity and Overweight." Last modified March 1, 2024. '
+            "https://www.who.int/news-room/fact-sheets/detail/obesity-and-overweight.",
+            "2024-03-01",
+        ),
+        (
+            'Ritchie, H., and M. Roser. "Alcohol Consumption." _Our World in Data._ '
+            "Last modified January 2024. https://ourworldindata.org/alcohol-consumption.",
+            "2024-01",
+        ),
+        (
+            'Lindqvist, Maja. "A Page on Moss." Moss Society. Accessed May 2, 2023. '
+            "https://moss.example.org/page.",
+            "2023-05-02",
+        ),
+    ],
+)
+def test_date_from_modified_or_accessed_clause(raw: str, date: str) -> None:
+    assert revision_or_access_date(raw) == date
+    assert parse_reference(raw).year is None  # not a year of publication
+
+
+def test_no_revision_or_access_date() -> None:
+    assert revision_or_access_date("Berg, O. (2019). Moss. https://moss.example.org/") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "container"),
+    [
+        (
+            "Brown, T. B., et al. (2020). Language models are few-shot learners. Advances in "
+            "Neural Information Processing Systems 33: Annual Conference on Neural Information "
+            "Processing Systems 2020, NeurIPS 2020.",
+            "Advances in Neural Information Processing Systems 33: Annual Conference on Neural "
+            "Information Processing Systems",
+        ),
+        (
+            "Wang, A., et al. (2018). GLUE: A multi-task benchmark. Proceedings of the 2018 EMNLP "
+            "Workshop BlackboxNLP: Analyzing and Interpreting Neural Networks for NLP.",
+            "Proceedings of the 2018 EMNLP Workshop BlackboxNLP: Analyzing and Interpreting "
+            "Neural Networks for NLP",
+        ),
+    ],
+)
+def test_proceedings_with_a_colon_are_containers(raw: str, container: str) -> None:
+    assert parse_reference(raw).container == container
+
+
+def test_harvard_italic_title_then_italic_journal() -> None:
+    ref = parse_reference(
+        "Murray-Webster, R. and Simon, P. (2006) *Making Sense of Stakeholder Mapping*, "
+        "*PM World Today*, 8(11), pp. 1-5."
+    )
+    assert ref.title == "Making Sense of Stakeholder Mapping"
+    assert ref.container == "PM World Today"
+    assert (ref.volume, ref.issue) == ("8", "11")
+
+
+def test_harvard_report_with_number_and_publisher() -> None:
+    ref = parse_reference(
+        "National Audit Office (2009) *Completion of Heathrow Terminal 5*, HC 557, "
+        "London: The Stationery Office."
+    )
+    assert ref.title == "Completion of Heathrow Terminal 5"
+    assert ref.publisher == "The Stationery Office"
+
+
+def test_split_url_line_after_hard_break_joins_its_entry() -> None:
+    text = (
+        "Baldwin, A. (2020). _College success_. OpenStax. https://openstax.org/college\n"
+        "\n"
+        "The Institute for Learning. (2022). _Netiquette_. Colorado State University.  \n"
+        "[https://tilt.example.edu/netiquette/](https://tilt.example.edu/netiquette/)\n"
+        "\n"
+        "Carver, B. (2021). Notes on tact. Tact Press.  \n"
+        "<https://tact.example.org/notes>\n"
+    )
+    refs = split_reference_list(text, 0)
+    assert [r.authors[0].family for r in refs] == [
+        "Baldwin",
+        "The Institute for Learning",
+        "Carver",
+    ]
+    assert refs[1].url == "https://tilt.example.edu/netiquette/"
+    assert refs[2].url == "https://tact.example.org/notes"
+
+
+def test_split_lower_case_brand_starts_an_entry() -> None:
+    text = (
+        "Oracle. (n.d.). The Java tutorials. https://docs.oracle.com/javase/tutorial/\n"
+        "paiza. (n.d.). Online Java compiler. Retrieved October 1, 2024, from https://paiza.io/\n"
+        "w3schools. (2023). Java tutorial. https://www.w3schools.com/java/\n"
+        "Shaffer, C. A. (2011). A practical introduction to data structures\n"
+        "and algorithm analysis. Dover.\n"
+    )
+    refs = split_reference_list(text, 0)
+    assert [r.authors[0].family if r.authors else None for r in refs] == [
+        "Oracle",
+        "paiza",
+        "w3schools",
+        "Shaffer",
+    ]
+
+
+def test_split_ieee_entry_with_a_paper_number() -> None:
+    text = (
+        '[11] G. Petrov, "Equivalent circuits," *J. Electroanal. Methods*, vol. 31, 2017.\n'
+        "\n"
+        '[12] N. Haddad, "HPPC testing in practice," SAE Tech. Paper 2018-01-0433, 2018.\n'
+        "\n"
+        '[13] Battery Test Working Group, "Battery test manual," Rep. BTWG-2020-3, 2020.\n'
+    )
+    refs = split_reference_list(text, 0)
+    assert [(r.number, r.authors[0].family, r.year) for r in refs] == [
+        (11, "Petrov", "2017"),
+        (12, "Haddad", "2018"),
+        (13, "Battery Test Working Group", "2020"),
+    ]

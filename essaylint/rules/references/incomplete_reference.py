@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from essaylint.analysis.references import revision_or_access_date
 from essaylint.models import Finding, Reference
 from essaylint.rules.base import Rule, RuleContext, describe_reference
 
@@ -11,7 +12,7 @@ from essaylint.rules.base import Rule, RuleContext, describe_reference
 def missing_parts(ref: Reference) -> list[str]:
     """Which of year, title and container/publisher an entry lacks."""
     parts: list[str] = []
-    if not ref.year:
+    if not ref.year and not ref.date and not revision_or_access_date(ref.raw):
         parts.append("year (or n.d.)")
     if not ref.title:
         parts.append("title")
@@ -28,6 +29,8 @@ class IncompleteReference(Rule):
     What it checks
         Each parsed entry must have a year (or "n.d."), a title, and a
         container: the journal, the book's publisher, the site or a URL/DOI.
+        A web source dated only by "Last modified ..." or "Accessed ..."
+        (Chicago's way when a page shows no publication date) has its date.
 
     Why it matters
         Without these a reader cannot identify or retrieve the work; a title
