@@ -196,6 +196,42 @@ def lint_text(
     return lint_document(doc, settings, bib=bib, prose=prose, verify=verify)
 
 
+_LATEX_NOCITE = re.compile(r"\\nocite\s*\{([^}]*)\}")
+
+
+def _bibliography(doc: Document, path: Path, bib_path: str | Path | None) -> tuple[Reference, ...]:
+    """The entries of the bibliography files the essay names (or ``bib_path``).
+
+    LaTeX names them with ``\\bibliography``/``\\addbibresource``, pandoc Markdown
+    with ``bibliography:`` in its front matter (.bib or CSL JSON). A bibliography
+    file is a database: only its cited entries are printed, so an entry no
+    citation uses is ``consulted`` (never reported as uncited), unless the essay
+    prints them all (``\\nocite{*}``, ``nocite: "@*"``). Entries named by
+    ``\\nocite{key}`` or ``nocite: "@key"`` are meant to be there.
+    """
+    from essaylint.loaders.bibtex import load_bib
+    from essaylint.loaders.csljson import load_csl_json
+    from essaylint.loaders.latex import blank_latex_comments, latex_bib_paths
+    from essaylint.loaders.pandoc import pandoc_bib_paths, pandoc_nocite_keys
+
+    files: list[Path] = [Path(bib_path)] if bib_path else []
+    nocite: frozenset[str] = frozenset()
+    if doc.format == "latex":
+        files = files or latex_bib_paths(path, doc.text)
+        text = blank_latex_comments(doc.text)
+        nocite = frozenset(
+            key.strip() for m in _LATEX_NOCITE.finditer(text) for key in m.group(1).split(",")
+        )
+    elif doc.format == "markdown":
+        files = files or pandoc_bib_paths(path, doc.text)
+        nocite = pandoc_nocite_keys(doc.text)
+    refs = [r for f in files for r in (load_csl_json(f) if f.suffix == ".json" else load_bib(f))]
+    printed_all = "*" in nocite
+    return tuple(
+        r.model_copy(update={"consulted": not printed_all or r.key in nocite}) for r in refs
+    )
+
+
 def lint_path(
     path: str | Path,
     settings: Settings | None = None,
@@ -211,16 +247,7 @@ def lint_path(
     shown = str(path)
     try:
         doc = load_path(path)
-        bib: tuple[Reference, ...] = ()
-        bib_files: list[Path] = [Path(bib_path)] if bib_path else []
-        if not bib_files and doc.format == "latex":
-            from essaylint.loaders.latex import latex_bib_paths
-
-            bib_files = latex_bib_paths(Path(path), doc.text)
-        if bib_files:
-            from essaylint.loaders.bibtex import load_bib
-
-            bib = tuple(r for f in bib_files for r in load_bib(f))
+        bib = _bibliography(doc, Path(path), bib_path)
     except LoadError as exc:
         return FileResult(path=shown, error=str(exc))
     return lint_document(doc, settings, rules, bib=bib, prose=prose, verify=verify)

@@ -65,9 +65,10 @@ _LIST_WORDS = re.compile(
 _CONSULTED_WORDS = re.compile(r"\b(?:consulted|bibliograph\w*|bibliograf\w*)\b")
 _MAX_HEADING_WORDS = 8
 _TAG_LEVEL = 9
+_MAX_FRONT_MATTER_LINES = 200
 # A tag line that opens or closes a section, named by the tag: <references>,
 # </bibliography>, <further_reading>, <overview> (LLM-written articles mark sections so).
-_SECTION_TAG = re.compile(r"^\s*<(/?)([A-Za-z][\w-]*)\b[^>]*>\s*$")
+_SECTION_TAG = re.compile(r"^\s*<(/?)([A-Za-z][\w-]*)(?:\s[^<>]*)?/?>\s*$")
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _NUMBERING = re.compile(r"^(?:(?:\d+|[ivxlc]+|[a-z])[.)]?)(?:\.\d+)*\.?\s+", re.IGNORECASE)
@@ -84,7 +85,10 @@ _YEAR_WORD = re.compile(_YEAR_TOKEN, re.IGNORECASE)
 _HEAD_WINDOW = 300
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _AUTHOR_YEAR_START = re.compile(
-    r"^(?P<names>[^\W\d_][^()\n]{0,260}?)[\s.,]\(?" + _YEAR_TOKEN + r"\b", re.IGNORECASE
+    r"^(?P<names>[^\W\d_][^()\n]{0,260}?(?:\s\([A-Z][\w&.]{1,12}\))?)[\s.,]\(?"
+    + _YEAR_TOKEN
+    + r"\b",
+    re.IGNORECASE,
 )
 # What follows the year of a line that only looks like an entry: a lifespan
 # "(1942–)", "(1907-1990)", "(1942-present)", or a sentence "(1969) argued that".
@@ -365,8 +369,8 @@ def looks_like_entry(text: str) -> bool:
     if not body:
         return False
     head = _author_year_head(body)
-    if head is not None:
-        return head
+    if head or (head is False and not _NUMBERED_MARKER.match(s)):
+        return bool(head)
     if _NUMBERED_MARKER.match(s) and (_EARLY_YEAR.search(body) or _has_link(body)):
         return _numbered_entry(body)
     return bool(body[0].isupper() and len(body.split()) >= 3 and _has_link(body))
@@ -393,10 +397,21 @@ def continues_entry(previous: str, text: str) -> bool:
     return bool(_LINK_CONTINUATION.match(stripped) or not _ENTRY_END.search(before))
 
 
+def _front_matter_end(lines: list[Line]) -> int:
+    """The first line after a YAML front matter block ("---" ... "---"), 0 when there is none."""
+    if not lines or lines[0].text.strip().lstrip("\ufeff") != "---":
+        return 0
+    for i in range(1, min(len(lines), _MAX_FRONT_MATTER_LINES)):
+        if lines[i].text.strip() in ("---", "..."):
+            return i + 1
+    return 0
+
+
 def _heading_map(lines: list[Line], structure: _Structure) -> dict[int, Heading]:
     headings: dict[int, Heading] = {}
     in_fence = False
-    for i, line in enumerate(lines):
+    for i in range(_front_matter_end(lines), len(lines)):
+        line = lines[i]
         if _FENCE.match(line.text):
             in_fence = not in_fence
             continue

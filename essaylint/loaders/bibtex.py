@@ -308,6 +308,9 @@ def _describe(error: Any, text: str = "") -> str:
     return described
 
 
+_NOT_ENTRIES = frozenset({"comment", "preamble", "string"})
+
+
 def parse_bib_text(
     text: str,
     *,
@@ -348,7 +351,53 @@ def parse_bib_text(
         except Exception as error:  # one odd entry never stops the rest
             if warnings is not None:
                 warnings.append(f"BibTeX entry {key!r} skipped: {error}")
-    return tuple(refs)
+    return tuple(refs) + _entries_pybtex_dropped(text, {str(k) for k, _ in entries}, len(refs))
+
+
+_ENTRY_HEAD = re.compile(r"@(?P<type>[A-Za-z]+)\s*\{\s*(?P<key>[^\s,{}]+)\s*,")
+_FIELD = r"\b{name}\s*=\s*[{{\"]\s*(?P<value>[^}}\"]{{1,300}})"
+_YEAR_FIELD = re.compile(_FIELD.format(name="(?:year|date)"), re.IGNORECASE)
+_TITLE_FIELD = re.compile(_FIELD.format(name="title"), re.IGNORECASE)
+_CONTAINER_FIELD = re.compile(_FIELD.format(name="(?:journal|journaltitle|booktitle)"), re.I)
+_PUBLISHER_FIELD = re.compile(_FIELD.format(name="(?:publisher|institution|organization)"), re.I)
+_URL_FIELD = re.compile(_FIELD.format(name="url"), re.IGNORECASE)
+
+
+def _bib_field(pattern: re.Pattern[str], body: str) -> str | None:
+    match = pattern.search(body)
+    return match.group("value").strip() if match else None
+
+
+def _entries_pybtex_dropped(text: str, kept: set[str], start: int) -> tuple[Reference, ...]:
+    """Entries pybtex gave up on (a name list it cannot split), kept by key, year and title.
+
+    Without them a citation of such an entry would be called missing.
+    """
+    heads = [m for m in _ENTRY_HEAD.finditer(text) if m.group("type").lower() not in _NOT_ENTRIES]
+    found: list[Reference] = []
+    for i, head in enumerate(heads):
+        key = head.group("key")
+        if key in kept:
+            continue
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        body = text[head.end() : end]
+
+        year = _bib_field(_YEAR_FIELD, body)
+        found.append(
+            Reference(
+                raw=text[head.start() : end].strip()[:2000],
+                index=start + len(found),
+                key=key,
+                year=year[:4] if year else None,
+                title=_bib_field(_TITLE_FIELD, body),
+                container=_bib_field(_CONTAINER_FIELD, body),
+                publisher=_bib_field(_PUBLISHER_FIELD, body),
+                url=_bib_field(_URL_FIELD, body),
+                source="bib",
+            )
+        )
+        kept.add(key)
+    return tuple(found)
 
 
 def load_bib(

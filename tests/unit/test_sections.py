@@ -214,3 +214,14 @@ def test_numbered_points_eras_and_tagged_reading_lists_are_not_entries() -> None
     ):
         assert not looks_like_entry(point), point
     assert looks_like_entry("1. L. Moretti and J. Castellano, “Food waste,” Waste, vol. 14, 2018.")
+
+
+def test_entry_heads_with_an_abbreviation_a_report_number_or_a_link_line() -> None:
+    assert looks_like_entry("Association for Project Management (APM) (2019) APM Body. APM.")
+    assert looks_like_entry('[12] N. Haddad, "Lane keeping," SAE Tech. Paper 2018-01-0433, 2018.')
+    text = (
+        "Body (Ames, 2001; Bell, 2002).\n\n## References\n\nAmes, B. (2001). Reading. Press.\n"
+        "<https://example.org/ames>\nBell, C. (2002). Writing. Press.\n"
+    )
+    essay = find_sections(text)
+    assert "Bell, C." in "".join(_listed(text, essay))

@@ -1,0 +1,93 @@
+"""Pandoc Markdown: the front matter's bibliography (.bib and CSL JSON) and nocite."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from essaylint.config import Settings
+from essaylint.loaders.bibtex import parse_bib_text
+from essaylint.loaders.pandoc import front_matter, pandoc_bib_paths, pandoc_nocite_keys
+from essaylint.pipeline import lint_path
+
+BIB = """
+@book{harrow2018, author = {Harrow, Pia}, title = {The Resting Mind}, year = {2018},
+  publisher = {Meridian Press}}
+@book{unused2010, author = {Quill, Rhys}, title = {Old Ports}, year = {2010}, publisher = {North}}
+@misc{qog_2018,
+author= {Teorell, Jan, Stefan Dahlberg, Bo Rothstein},
+date = {2018},
+title = {The Quality of Government Dataset},
+publisher={University of Gothenburg}}
+"""
+CSL = [
+    {
+        "id": "okafor2020",
+        "type": "article-journal",
+        "author": [{"family": "Okafor", "given": "Nneka"}],
+        "issued": {"date-parts": [[2020, 5]]},
+        "title": "Afternoon sleep",
+        "container-title": "Learning Quarterly",
+        "DOI": "10.5555/lq.2020.7",
+    }
+]
+
+
+def _essay(tmp_path: Path, front: str, body: str) -> Path:
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    (tmp_path / "more.json").write_text(json.dumps(CSL), encoding="utf-8")
+    path = tmp_path / "essay.md"
+    path.write_text(f"---\n{front}\n---\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+def test_front_matter_names_bibliographies_and_nocite(tmp_path: Path) -> None:
+    text = "---\ntitle: x\nbibliography: [refs.bib, more.json]\nnocite: |\n  @a, @b\n---\nText\n"
+    assert front_matter(text)["title"] == "x"
+    assert pandoc_bib_paths(tmp_path / "e.md", text) == [
+        tmp_path / "refs.bib",
+        tmp_path / "more.json",
+    ]
+    assert pandoc_nocite_keys(text) == {"a", "b"}
+    assert front_matter("---\n: : not yaml [\n---\n") == {}
+    assert front_matter("No front matter.\n---\n") == {}
+
+
+def test_pandoc_essay_links_bib_and_csl_json_entries(tmp_path: Path) -> None:
+    path = _essay(
+        tmp_path,
+        "bibliography:\n  - refs.bib\n  - more.json",
+        "Rest helps [@harrow2018; @okafor2020], as do datasets [@qog_2018] and [@ghost2021].",
+    )
+    result = lint_path(path, Settings(select=("C", "R")))
+    assert result.error is None
+    # ghost2021 is in neither file; the unused .bib entry is a database entry, not printed.
+    assert [(f.code, f.citation.key if f.citation else None) for f in result.findings] == [
+        ("C101", "ghost2021")
+    ]
+    okafor = next(r for r in result.references if r.key == "okafor2020")
+    assert (okafor.authors[0].family, okafor.year, okafor.doi) == (
+        "Okafor",
+        "2020",
+        "10.5555/lq.2020.7",
+    )
+
+
+def test_nocite_star_prints_every_entry_so_uncited_ones_are_reported(tmp_path: Path) -> None:
+    path = _essay(
+        tmp_path,
+        'bibliography: refs.bib\nnocite: "@*"',
+        "Rest helps [@harrow2018] and datasets [@qog_2018].",
+    )
+    result = lint_path(path, Settings(select=("C104",)))
+    assert [f.reference.authors for f in result.findings if f.reference] == [("Quill",)]
+
+
+def test_an_entry_pybtex_cannot_read_is_kept_by_key() -> None:
+    refs = parse_bib_text(BIB, strict=False, warnings=[])
+    qog = next(r for r in refs if r.key == "qog_2018")
+    assert (qog.year, qog.title, qog.publisher) == (
+        "2018",
+        "The Quality of Government Dataset",
+        "University of Gothenburg",
+    )
