@@ -197,7 +197,8 @@ def test_numbered_points_eras_and_tagged_reading_lists_are_not_entries() -> None
         "3. Flexibility: Hadoop reads any format (Wahbeh et al., 2010).\n"
         "- A 2019 study published in the Journal of Love found that talk helps.\n\n"
         "## References\n\n<references>\n1. Cleland, D. (2016). Project management. McGraw-Hill.\n"
-        "</references>\n\n<further_reading>\n1. Attachment in Adulthood by Mario Mikulincer (2016)\n\n"
+        "</references>\n\n<further_reading>\n"
+        "1. Attachment in Adulthood by Mario Mikulincer (2016)\n\n"
         "2. The Science of Trust by John M. Gottman (2011)\n\n3. Love by Ann Lee (2012)\n"
         "</further_reading>\n"
     )
