@@ -566,7 +566,9 @@ class _Extractor:
                 or any(name_key(w) in self.known for w in concept if w[0].isupper())
             ):
                 return None
-        start = window_start + m.start("owner") + m.group("owner").index(owner)
+        kept = len(owner.split())  # the words left after sentence words are trimmed
+        first = list(re.finditer(r"\S+", m.group("owner")))[-kept]
+        start = window_start + m.start("owner") + first.start()
         span = Span(start=start, end=close)
         text = self.text[start:close]
         return [

@@ -432,3 +432,11 @@ def test_a_possessive_concept_cites_its_owner(
     text: str, known: tuple[str, ...], expected: list[tuple[tuple[str, ...], str]]
 ) -> None:
     assert summary(text, known) == expected
+
+
+def test_a_possessive_concept_span_starts_at_the_owner() -> None:
+    text = "Motivation. As\nMaslow's Hierarchy of Needs (1943) on, and Edgar\nDale's Cone (1946)."
+    assert [text[c.span.start : c.span.end] for c in cites(text)] == [
+        "Maslow's Hierarchy of Needs (1943)",
+        "Edgar\nDale's Cone (1946)",
+    ]
