@@ -188,7 +188,15 @@ def check(
         cache=cache,
     )
     chosen = select_rules(rules, selected, ignored)
+    paths, found_in_folders = _expand_folders(paths)
     per_file, chosen_for = _per_file_settings(ctx, paths, settings, rules, config)
+    left_out = {p for p in found_in_folders if per_file[p].excludes(str(p))}
+    paths = [p for p in paths if p not in left_out]
+    if not paths:
+        raise _fail(
+            "no essays to check: the folders given hold no .txt .md .docx .odt .tex "
+            ".html .pdf file that is not excluded"
+        )
     settings = per_file[paths[0]] if paths else settings  # services: the first file's config
     chosen = [r for r in rules if any(r in c for c in chosen_for.values())]
     if fix or diff:
@@ -326,6 +334,22 @@ def _fix_files(
 
 def _problems(n: int) -> str:
     return f"{n} problem{'s' if n != 1 else ''}"
+
+
+def _expand_folders(paths: list[Path]) -> tuple[list[Path], set[Path]]:
+    """Folders become the essays in them (see loaders.folders); files stay as given."""
+    from essaylint.loaders.folders import essays_in
+
+    expanded: list[Path] = []
+    from_folders: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            found = essays_in(path)
+            expanded += found
+            from_folders.update(found)
+        else:
+            expanded.append(path)
+    return expanded, from_folders
 
 
 def _check_one(

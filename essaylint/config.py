@@ -42,6 +42,10 @@ class Settings(BaseModel):
     ignore_reasons: dict[str, str] = {}
     #: Options per rule name: [tool.essaylint.rules.<name>].
     rule_options: dict[str, dict[str, Any]] = {}
+    #: Globs (relative to the config file's folder) of files a folder check leaves out.
+    exclude: tuple[str, ...] = ()
+    #: Bibliography files (.bib or CSL JSON, relative to the config file) for every essay.
+    bib: tuple[str, ...] = ()
     #: The configuration file these settings came from, if any.
     config_file: str | None = None
     # Verify (Crossref) settings: [tool.essaylint.verify]. Without a crossref_url
@@ -67,6 +71,17 @@ class Settings(BaseModel):
                 for selector in selectors
             ]
         return select, tuple(ignore)
+
+    def excludes(self, path: str) -> bool:
+        """Whether an ``exclude`` glob matches ``path`` (pure, like per-file ignores)."""
+        return any(_glob_matches(pattern, path, self.config_file) for pattern in self.exclude)
+
+    def bib_paths(self) -> tuple[str, ...]:
+        """The ``bib`` files, resolved against the config file's folder."""
+        if self.config_file is None:
+            return self.bib
+        base = os.path.dirname(os.path.abspath(self.config_file))
+        return tuple(os.path.join(base, name) for name in self.bib)
 
 
 def _glob_matches(pattern: str, path: str, config_file: str | None) -> bool:
@@ -236,7 +251,9 @@ def parse_config(table: Mapping[str, Any], source: str) -> tuple[dict[str, Any],
     keys: dict[str, str] = {}  # Settings field -> key as written, for error messages
     for key, value in table.items():
         where = f"{source}: key {key!r}"
-        if key in ("select", "extend-select", "words"):
+        if key in ("exclude", "bib"):
+            fields[key] = _strings([value] if isinstance(value, str) else value, where)
+        elif key in ("select", "extend-select", "words"):
             fields[_SIMPLE_KEYS[key]] = _strings(value, where)
             if key != "words":
                 _check_selectors(fields[_SIMPLE_KEYS[key]], where)
@@ -290,7 +307,7 @@ def parse_config(table: Mapping[str, Any], source: str) -> tuple[dict[str, Any],
                 options[rule.name] = dict(opts)
             fields["rule_options"] = options
         else:
-            raise _unknown_key(key, (*_SIMPLE_KEYS, *_TABLE_KEYS), source)
+            raise _unknown_key(key, (*_SIMPLE_KEYS, *_TABLE_KEYS, "exclude", "bib"), source)
     for field in fields:
         keys.setdefault(field, field.replace("_", "-"))
     return fields, keys

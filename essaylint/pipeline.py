@@ -199,8 +199,10 @@ def lint_text(
 _LATEX_NOCITE = re.compile(r"\\nocite\s*\{([^}]*)\}")
 
 
-def _bibliography(doc: Document, path: Path, bib_path: str | Path | None) -> tuple[Reference, ...]:
-    """The entries of the bibliography files the essay names (or ``bib_path``).
+def _bibliography(
+    doc: Document, path: Path, bib_path: str | Path | Sequence[str | Path] | None
+) -> tuple[Reference, ...]:
+    """The entries of the bibliography files the essay names (or those of ``bib_path``).
 
     LaTeX names them with ``\\bibliography``/``\\addbibresource``, pandoc Markdown
     with ``bibliography:`` in its front matter (.bib or CSL JSON). A bibliography
@@ -214,7 +216,8 @@ def _bibliography(doc: Document, path: Path, bib_path: str | Path | None) -> tup
     from essaylint.loaders.latex import blank_latex_comments, latex_bib_paths
     from essaylint.loaders.pandoc import pandoc_bib_paths, pandoc_nocite_keys
 
-    files: list[Path] = [Path(bib_path)] if bib_path else []
+    given = [bib_path] if isinstance(bib_path, (str, Path)) else list(bib_path or ())
+    files: list[Path] = [Path(name) for name in given]
     nocite: frozenset[str] = frozenset()
     if doc.format == "latex":
         files = files or latex_bib_paths(path, doc.text)
@@ -237,17 +240,21 @@ def lint_path(
     settings: Settings | None = None,
     rules: Sequence[type[Rule]] | None = None,
     *,
-    bib_path: str | Path | None = None,
+    bib_path: str | Path | Sequence[str | Path] | None = None,
     prose: ProseBackend | None = None,
     verify: VerifyBackend | None = None,
 ) -> FileResult:
-    """Load a file and lint it; unreadable input becomes a result with ``error`` set."""
+    """Load a file and lint it; unreadable input becomes a result with ``error`` set.
+
+    ``bib_path`` (one file or several) overrides the bibliography the essay names;
+    without it, the config's ``bib`` setting is used, then what the essay names.
+    """
     from essaylint.loaders import LoadError, load_path
 
     shown = str(path)
     try:
         doc = load_path(path)
-        bib = _bibliography(doc, Path(path), bib_path)
+        bib = _bibliography(doc, Path(path), bib_path or (settings.bib_paths() if settings else ()))
     except LoadError as exc:
         return FileResult(path=shown, error=str(exc))
     return lint_document(doc, settings, rules, bib=bib, prose=prose, verify=verify)

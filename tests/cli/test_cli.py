@@ -428,3 +428,50 @@ def test_refs_of_a_missing_file() -> None:
     assert result.exit_code == 2
     assert "nope.md" in result.stderr
     assert "no such file" in result.stderr
+
+
+# --- folders, exclude and the bib setting ---------------------------------------
+
+
+def _project(root: Path, config: str | None = None) -> Path:
+    (root / "drafts").mkdir(parents=True)
+    (root / ".git").mkdir()
+    (root / "essay.md").write_bytes(PROBLEMS.read_bytes())
+    (root / "drafts" / "old.md").write_bytes(PROBLEMS.read_bytes())
+    (root / ".git" / "note.md").write_bytes(PROBLEMS.read_bytes())
+    for name in ("README.md", "CHANGELOG.md", "LICENSE.txt", "notes.py"):
+        (root / name).write_text("Nothing (Nobody, 2020) here.\n", encoding="utf-8")
+    if config is not None:
+        (root / "pyproject.toml").write_text(config, encoding="utf-8")
+    return root
+
+
+def test_a_folder_checks_its_essays_but_not_readme_hidden_or_excluded_files(tmp_path: Path) -> None:
+    plain = _project(tmp_path / "plain")
+    _, report = json_report(plain, "--select", "C")
+    assert sorted(Path(f["path"]).relative_to(plain).as_posix() for f in report["files"]) == [
+        "drafts/old.md",
+        "essay.md",
+    ]
+    excluding = _project(tmp_path / "excluding", '[tool.essaylint]\nexclude = ["drafts/*"]\n')
+    _, report = json_report(excluding, "--select", "C")
+    assert [Path(f["path"]).name for f in report["files"]] == ["essay.md"]
+    (excluding / "essay.md").unlink()
+    result = run("check", excluding)
+    assert result.exit_code == 2
+    assert "no essays to check" in result.output
+
+
+def test_the_bib_setting_gives_every_essay_its_bibliography(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(
+        "@book{harrow2018, author = {Harrow, Pia}, title = {The Resting Mind}, year = {2018},"
+        " publisher = {Meridian Press}}\n",
+        encoding="utf-8",
+    )
+    essay = tmp_path / "essay.md"
+    essay.write_text("Rest helps [@harrow2018], and so does tea [@tea2020].\n", encoding="utf-8")
+    (tmp_path / ".essaylint.toml").write_text('bib = "refs.bib"\n', encoding="utf-8")
+    _, report = json_report(essay, "--select", "C")
+    assert [(f["code"], f["citation"]["key"]) for f in report["files"][0]["findings"]] == [
+        ("C101", "tea2020")
+    ]

@@ -96,3 +96,20 @@ def test_hook_manifest_matches_essay_files() -> None:
         assert files.search(name), name
     for name in ("a.py", "b.bib", "c.md.orig"):
         assert not files.search(name), name
+
+
+def test_hook_leaves_out_a_projects_own_documents() -> None:
+    import re
+
+    from pre_commit.clientlib import load_manifest
+
+    from essaylint.loaders.folders import NOT_ESSAYS
+
+    (hook,) = load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))
+    exclude = re.compile(hook["exclude"])
+    for name in ("README.md", "docs/readme.md", "CHANGELOG.md", "LICENSE.txt", "CONTRIBUTING.md"):
+        assert exclude.search(name), name
+        assert NOT_ESSAYS.match(name.rsplit("/", 1)[-1]), name  # the folder check agrees
+    for name in ("essay.md", "chapters/readings.md", "docs/licensing-essay.md"):
+        assert not exclude.search(name), name
+        assert not NOT_ESSAYS.match(name.rsplit("/", 1)[-1]), name
