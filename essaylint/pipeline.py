@@ -164,7 +164,7 @@ def lint_document(
             )
     findings.sort(key=lambda f: (f.span.start, f.code))
     findings = apply_inline_suppressions(doc, findings, chosen)
-    if references and not citations:
+    if any(not r.consulted for r in references) and not citations:
         notes.append(
             f"no in-text citations found for the {len(references)} reference-list entries; "
             "essaylint reads author-date, numbered, footnote and \\cite/[@key] citations"
@@ -204,7 +204,8 @@ def _bibliography(
 ) -> tuple[Reference, ...]:
     """The entries of the bibliography files the essay names (or those of ``bib_path``).
 
-    LaTeX names them with ``\\bibliography``/``\\addbibresource``, pandoc Markdown
+    LaTeX names them with ``\\bibliography``/``\\addbibresource`` (a chapter of a
+    thesis uses its root file's; see :mod:`essaylint.loaders.latex_project`), pandoc Markdown
     with ``bibliography:`` in its front matter (.bib or CSL JSON). A bibliography
     file is a database: only its cited entries are printed, so an entry no
     citation uses is ``consulted`` (never reported as uncited), unless the essay
@@ -213,14 +214,19 @@ def _bibliography(
     """
     from essaylint.loaders.bibtex import load_bib
     from essaylint.loaders.csljson import load_csl_json
-    from essaylint.loaders.latex import blank_latex_comments, latex_bib_paths
+    from essaylint.loaders.latex import blank_latex_comments
+    from essaylint.loaders.latex_project import latex_project
     from essaylint.loaders.pandoc import pandoc_bib_paths, pandoc_nocite_keys
 
     given = [bib_path] if isinstance(bib_path, (str, Path)) else list(bib_path or ())
     files: list[Path] = [Path(name) for name in given]
     nocite: frozenset[str] = frozenset()
+    cited_elsewhere: frozenset[str] = frozenset()
+    is_root = True
     if doc.format == "latex":
-        files = files or latex_bib_paths(path, doc.text)
+        project = latex_project(path, doc.text)
+        files = files or list(project.bib_files)
+        cited_elsewhere, is_root = project.cited_elsewhere, project.is_root
         text = blank_latex_comments(doc.text)
         nocite = frozenset(
             key.strip() for m in _LATEX_NOCITE.finditer(text) for key in m.group(1).split(",")
@@ -229,9 +235,12 @@ def _bibliography(
         files = files or pandoc_bib_paths(path, doc.text)
         nocite = pandoc_nocite_keys(doc.text)
     refs = [r for f in files for r in (load_csl_json(f) if f.suffix == ".json" else load_bib(f))]
-    printed_all = "*" in nocite
+    printed_all = "*" in nocite and is_root
     return tuple(
-        r.model_copy(update={"consulted": not printed_all or r.key in nocite}) for r in refs
+        r.model_copy(
+            update={"consulted": not printed_all or r.key in nocite or r.key in cited_elsewhere}
+        )
+        for r in refs
     )
 
 

@@ -1,0 +1,123 @@
+"""A LaTeX thesis of several files: the root, the chapters it includes, one bibliography.
+
+A chapter (``\\include{chapters/intro}``, ``\\input``, ``\\subfile``) names no
+bibliography of its own: the root file (the one with ``\\documentclass`` that
+includes it, found in the chapter's folder or the two above it) does. So a
+chapter is checked against the root's bibliography, and the keys cited in the
+other files of the project count as cited: an entry is uncited only when no
+file of the project cites it, and only the root reports it, once.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from essaylint.loaders.latex import blank_latex_comments, latex_bib_paths
+
+_INCLUDE = re.compile(r"\\(?:include|input|subfile|subfileinclude)\s*\{([^}]+)\}")
+_DOCUMENTCLASS = re.compile(r"\\documentclass\b")
+_CITE_KEYS = re.compile(r"\\[A-Za-z]*cite[A-Za-z]*\*?\s*(?:\[[^\]]*\]\s*){0,2}\{([^}]*)\}")
+_MAX_FILES = 200
+_PARENT_LEVELS = 2
+
+
+@dataclass(frozen=True)
+class LatexProject:
+    """Where one file stands in its project."""
+
+    root: Path
+    bib_files: tuple[Path, ...]
+    #: Keys cited in the project's other files.
+    cited_elsewhere: frozenset[str]
+    is_root: bool
+
+
+@functools.lru_cache(maxsize=512)
+def _read(path: Path) -> str | None:
+    """A project file's text with comments blanked (read once per run), or None."""
+    try:
+        return blank_latex_comments(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return None
+
+
+def _included(root: Path, text: str) -> list[Path]:
+    """The files a LaTeX text includes, resolved against the root's folder (.tex added)."""
+    found = []
+    for match in _INCLUDE.finditer(text):
+        for name in match.group(1).split(","):
+            name = name.strip()
+            if name:
+                candidate = root.parent / (name if name.endswith(".tex") else f"{name}.tex")
+                found.append(candidate)
+    return found
+
+
+def project_files(root: Path, text: str) -> list[tuple[Path, str]]:
+    """The root and every file it includes, directly or not, with their texts."""
+    files: list[tuple[Path, str]] = [(root, text)]
+    seen = {root.resolve()}
+    queue = _included(root, text)
+    while queue and len(files) < _MAX_FILES:
+        path = queue.pop(0)
+        resolved = path.resolve()
+        if resolved in seen:
+            continue
+        seen.add(resolved)
+        content = _read(path)
+        if content is None:
+            continue
+        files.append((path, content))
+        queue += _included(root, content)
+    return files
+
+
+def _root_of(path: Path) -> tuple[Path, str] | None:
+    """The root file that includes ``path``: a .tex with \\documentclass in its folder or above."""
+    target = path.resolve()
+    folder = path.parent
+    for _ in range(_PARENT_LEVELS + 1):
+        for candidate in sorted(folder.glob("*.tex")):
+            if candidate.resolve() == target:
+                continue
+            text = _read(candidate)
+            if (
+                text
+                and _DOCUMENTCLASS.search(text)
+                and any(p.resolve() == target for p, _ in project_files(candidate, text)[1:])
+            ):
+                return candidate, text
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return None
+
+
+def cite_keys(text: str) -> frozenset[str]:
+    return frozenset(
+        key.strip()
+        for m in _CITE_KEYS.finditer(text)
+        for key in m.group(1).split(",")
+        if key.strip()
+    )
+
+
+def latex_project(path: Path, text: str) -> LatexProject:
+    """The project of a .tex file (its text with comments blanked)."""
+    if _DOCUMENTCLASS.search(text) or latex_bib_paths(path, text):
+        root, root_text, is_root = path, text, True
+    else:
+        found = _root_of(path)
+        if found is None:
+            return LatexProject(path, (), frozenset(), True)
+        root, root_text = found
+        is_root = False
+    files = project_files(root, root_text)
+    target = path.resolve()
+    elsewhere = frozenset().union(
+        *(cite_keys(content) for p, content in files if p.resolve() != target)
+    )
+    return LatexProject(root, tuple(latex_bib_paths(root, root_text)), elsewhere, is_root)
