@@ -99,6 +99,8 @@ _CITING = re.compile(
     r"|\([A-Z][^()]{0,80}?,\s*(?:(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.)(?:,[^()]{0,20})?\)"
     r"|\b(?:et al\.|[A-Z][a-z]+) \((?:1[5-9]|20)\d\d[a-z]?\)[,;]"
 )
+# "A 2021 meta-analysis ... found that", "in 2020 revealed": a point made in prose.
+_PROSE_POINT = re.compile(r"\b(?:1[5-9]|20)\d\d\s+[a-z]{3,}|\b[a-z]{3,}ed that\b|\bfound that\b")
 # "Define the business case:", "**Neural Mechanisms:**", "Middle Ages (500 CE - 1500 CE):".
 _LABEL_START = re.compile(r"^[*_]*[A-Z][^.:;,\n]{0,60}?[*_]*:(?:[*_]*\s|$)")
 # The parts of an entry that a numbered point lacks.
@@ -344,7 +346,7 @@ def _numbered_entry(body: str) -> bool:
     case: ... (Cleland and Ireland, 2016).") cite or label; an entry has the
     parts of one: a quoted title, volume and pages, a DOI or link, a publisher.
     """
-    if _CITING.search(body) or _LABEL_START.match(body):
+    if _CITING.search(body) or _LABEL_START.match(body) or _PROSE_POINT.search(body):
         return False
     return bool(_ENTRY_PARTS.search(body) or _INITIALS_NAME_START.match(body))
 
