@@ -194,7 +194,7 @@ def check(
     paths = [p for p in paths if p not in left_out]
     if not paths:
         raise _fail(
-            "no essays to check: the folders given hold no .txt .md .docx .odt .tex "
+            "no essays to check: the directory given holds no .txt .md .docx .odt .tex "
             ".html .pdf file that is not excluded"
         )
     settings = per_file[paths[0]] if paths else settings  # services: the first file's config

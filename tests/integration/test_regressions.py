@@ -60,10 +60,12 @@ def test_bib_entries_are_reported_at_the_bibliography_command(tmp_path: Path) ->
         encoding="utf-8",
     )
     tex = tmp_path / "essay.tex"
-    tex.write_text(
-        "Text \\cite{used2019} and \\cite{ghost2020}.\n% \\cite{commented}\n\\bibliography{refs}\n",
-        encoding="utf-8",
-    )
+    body = "Text \\cite{used2019} and \\cite{ghost2020}.\n% \\cite{commented}\n"
+    # A .bib file is a database: its uncited entries are not printed, so not reported...
+    tex.write_text(body + "\\bibliography{refs}\n", encoding="utf-8")
+    assert [f.code for f in lint_path(tex).findings if f.code == "C104"] == []
+    # ... unless \nocite{*} prints them all.
+    tex.write_text(body + "\\nocite{*}\n\\bibliography{refs}\n", encoding="utf-8")
     result = lint_path(tex)
     found = {(f.code, f.span.start) for f in result.findings}
     command = result.document.text.index("\\bibliography") if result.document else -1
