@@ -93,8 +93,14 @@ def _plain_backend() -> Any:
     return Backend()
 
 
+# What LaTeX decoding has to deal with: commands, groups, ties, escapes, ligatures, math.
+_LATEX_MARKUP = re.compile(r"[\\{}~$%&#_^]|--|``|''")
+
+
 def latex_to_text(value: str) -> str:
     """Plain text of a BibTeX field value: accents decoded, braces and markup dropped."""
+    if not _LATEX_MARKUP.search(value):
+        return _WHITESPACE.sub(" ", value).strip()  # nothing to decode (most fields): fast path
     from pybtex.richtext import Text
 
     try:

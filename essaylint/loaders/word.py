@@ -45,6 +45,11 @@ _SOFT_HYPHEN = _W + "softHyphen"
 _SECT_PR = _W + "sectPr"
 _TC = _W + "tc"
 _HYPERLINK = _W + "hyperlink"
+# Elements that hold paragraphs below the body (property elements hold none: not walked).
+_CONTAINERS = frozenset(
+    _W + name
+    for name in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo")
+)
 _REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _WEB_TARGET = re.compile(r"^\s*https?://", re.IGNORECASE)
 # Subtrees whose text is not part of the paragraph's running text.
@@ -156,7 +161,7 @@ def _block_paragraphs(container: Any) -> Iterator[tuple[Any, bool]]:
             continue
         if tag == _P:
             yield child, in_table
-        else:  # tables, rows, cells, content controls, custom XML: look inside
+        elif tag in _CONTAINERS:  # tables, rows, cells, content controls, custom XML
             stack.append((iter(child), in_table or tag == _TC))
 
 

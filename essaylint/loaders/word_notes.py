@@ -77,6 +77,8 @@ class WordNotes:
     def blocks_after(self, p: Any, number: int, text_of: Callable[[Any], str]) -> list[LoadedBlock]:
         """The notes marked in paragraph ``p``, as blocks that report its ``number``."""
         blocks: list[LoadedBlock] = []
+        if not self.numbers:
+            return blocks  # no note marked so far (most documents have none)
         for element in p.iter(FOOTNOTE_REFERENCE, ENDNOTE_REFERENCE):
             key = (element.tag, str(element.get(_ID)))
             paragraphs = self.notes.get(key)
