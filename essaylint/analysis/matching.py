@@ -446,6 +446,10 @@ def _names_the_entry(citation: Citation, ref: Reference) -> bool:
     return bool(citation.authors) and _is_given_name(citation, _words(citation.authors[0]), ref)
 
 
+def _first_family(ref: Reference) -> str:
+    return ref.authors[0].family.casefold() if ref.authors else ""
+
+
 def _year_key(year: str | None) -> str:
     return year_digits(year) or normalise_year(year)
 
@@ -472,6 +476,14 @@ def _pair_renamed(
             if years_agree(citation.year, references[i].year)
             and _names_the_entry(citation, references[i])
         ]
+        if len(fits) > 1 and len({_first_family(references[i]) for i in fits}) == 1:
+            # "(UoPeople, n.d.)" against three "University of the People. (n.d.)" entries:
+            # the author is named, but the year cannot tell the entries apart.
+            paired[n] = Link(
+                citation=link.citation, status="ambiguous", reference=fits[0],
+                candidates=tuple(fits),
+            )  # fmt: skip
+            continue
         if len(fits) != 1:
             continue
         ref = references[fits[0]]

@@ -184,10 +184,16 @@ def test_a_lone_matching_initial_is_not_enough_to_link() -> None:
 
 
 def test_the_fallback_pairing_is_conservative() -> None:
-    # Two entries would fit: no pairing.
+    # Two entries of one author would fit: the citation names the author, but which
+    # work is ambiguous (C105), not missing with both entries uncited.
     refs = [entry("University of the People", "n.d.", title="Catalog"),
             entry("University of the People", "n.d.", title="Policies")]  # fmt: skip
     (link,) = link_citations([cite("UoPeople", year="n.d.")], refs)
+    assert (link.status, link.candidates) == ("ambiguous", (0, 1))
+    assert cited_reference_indices([link]) == {0, 1}
+    # Two entries of different authors would fit: no pairing.
+    refs = [entry("VARK Learn Limited", "2022"), entry("VARK Labs", "2022")]
+    (link,) = link_citations([cite("VARK", year="2022")], refs)
     assert link.status == "missing"
     # Another year: no pairing.
     (link,) = link_citations([cite("VARK", year="2021")], [entry("VARK Learn Limited", "2022")])
