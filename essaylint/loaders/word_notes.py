@@ -16,9 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from docx.oxml.parser import parse_xml
-
 from essaylint.loaders.paragraphs import LoadedBlock
+from essaylint.loaders.word_structure import related_xml
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FOOTNOTE_REFERENCE = _W + "footnoteReference"
@@ -48,15 +47,7 @@ class WordNotes:
     def of(cls, part: Any) -> WordNotes:
         """Read the footnotes and endnotes parts related to a python-docx document part."""
         found = cls()
-        for rel in part.rels.values():
-            if rel.is_external:
-                continue
-            kind = str(rel.reltype).rsplit("/", 1)[-1]
-            if kind not in _PARTS:
-                continue
-            root = getattr(rel.target_part, "element", None)
-            if root is None:  # python-docx keeps parts it has no class for as raw XML
-                root = parse_xml(rel.target_part.blob)
+        for kind, root in related_xml(part, tuple(_PARTS)):
             note_tag, mark_tag = _PARTS[kind]
             for note in root.iter(note_tag):
                 if note.get(_TYPE) in ("separator", "continuationSeparator", "continuationNotice"):

@@ -12,6 +12,7 @@ is based on.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,22 @@ _PPR = _W + "pPr"
 _VAL = _W + "val"
 _MAX_STYLE_DEPTH = 20
 _NUMBERED_FORMATS = frozenset({"decimal", "decimalZero"})
+
+
+def related_xml(part: Any, kinds: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
+    """(kind, root element) of each part of the document of these kinds ("styles", "footnotes")."""
+    for rel in part.rels.values():
+        if rel.is_external:
+            continue
+        kind = str(rel.reltype).rsplit("/", 1)[-1]
+        if kind not in kinds:
+            continue
+        root = getattr(rel.target_part, "element", None)
+        if root is None:  # python-docx keeps parts it has no class for as raw XML
+            from docx.oxml.parser import parse_xml
+
+            root = parse_xml(rel.target_part.blob)
+        yield kind, root
 
 
 @dataclass(frozen=True)
@@ -91,18 +108,11 @@ class WordStructure:
     @classmethod
     def of(cls, part: Any) -> WordStructure:
         """Read the styles and numbering parts related to a python-docx document part."""
-        from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
         structure = cls()
-        for rel in part.rels.values():
-            if rel.is_external:
-                continue
-            root = getattr(rel.target_part, "element", None)
-            if root is None:
-                continue
-            if rel.reltype == RT.STYLES:
+        for kind, root in related_xml(part, ("styles", "numbering")):
+            if kind == "styles":
                 structure._read_styles(root)
-            elif rel.reltype == RT.NUMBERING:
+            else:
                 structure._read_numbering(root)
         return structure
 
