@@ -65,6 +65,8 @@ _LIST_WORDS = re.compile(
 _CONSULTED_WORDS = re.compile(r"\b(?:consulted|bibliograph\w*|bibliograf\w*)\b")
 _MAX_HEADING_WORDS = 8
 _TAG_LEVEL = 9
+# White space plus zero-width space, non-joiner, joiner, word joiner and byte-order mark.
+_INVISIBLE = " \t\r\n\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff"
 _MAX_FRONT_MATTER_LINES = 200
 # A tag line that opens or closes a section, named by the tag: <references>,
 # </bibliography>, <further_reading>, <overview> (LLM-written articles mark sections so).
@@ -122,6 +124,7 @@ _ERA_AFTER = re.compile(r"^\s*(?:CE|BCE|BC|AD|B\.C\.|A\.D\.)\b")
 _BARE_SENTENCE_AFTER = re.compile(r"^\s+[a-z]{2,}")
 _LABEL_LENGTH = 120
 _LABEL_END = re.compile(r"\)\s*:\s*$")
+_LABEL_AFTER = re.compile(r"^[a-z]?\)\s*:")
 _DATE_AFTER = re.compile(r"^[-/.]\d{1,2}\b")
 _SENTENCE_AFTER = re.compile(r"^[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}")
 # A block that carries on the entry before it after a break: a link or a
@@ -164,7 +167,8 @@ class Line:
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        """Empty or only white space, including the zero-width characters editors leave."""
+        return not self.text.strip(_INVISIBLE)
 
 
 @dataclass(frozen=True)
@@ -331,8 +335,8 @@ def _author_year_head(body: str) -> bool | None:
         return False  # "A 2019 study found", "Middle Ages (500 CE - 1500 CE):"
     if _LABEL_END.search(body) and len(body) < _LABEL_LENGTH:
         return False  # "Key Figures (2020):", a label that introduces the points below it
-    if _LIFESPAN_AFTER.match(after) and "," not in names:
-        return False
+    if (_LIFESPAN_AFTER.match(after) or _LABEL_AFTER.match(after)) and "," not in names:
+        return False  # "Martin Seligman (1942–) founded", "DALL-E (2021): Demonstrated"
     if body[m.start("names") + len(names)] != "(" and _BARE_SENTENCE_AFTER.match(after):
         return False  # "In 2019 researchers found"
     return not _SENTENCE_AFTER.match(after)

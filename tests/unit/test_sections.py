@@ -226,3 +226,14 @@ def test_entry_heads_with_an_abbreviation_a_report_number_or_a_link_line() -> No
     )
     essay = find_sections(text)
     assert "Bell, C." in "".join(_listed(text, essay))
+
+
+def test_an_invisible_last_line_does_not_hide_a_list_without_heading() -> None:
+    text = (
+        "Teams adapt (Morgan, 2020; Kaushik, 2019).\n\n"
+        "Morgan, J. (2020). Teams at work. Northfield Press.\n\n"
+        "Kaushik, V., & Walsh, C. A. (2019). Pragmatism. Social Sciences, 8(9), 255.\n\n\u200c\n"
+    )
+    essay = find_sections(text)
+    assert essay.references is not None
+    assert text[essay.references.start :].startswith("Morgan, J.")
