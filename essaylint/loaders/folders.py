@@ -15,7 +15,9 @@ from pathlib import Path
 
 from essaylint.loaders import SUFFIXES
 
-_SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages", "_build"})
+_SKIPPED_DIRS = frozenset(
+    {"node_modules", "__pycache__", "venv", "site-packages", "_build", "build", "dist"}
+)
 #: Files a writing project keeps beside its essays that are no essays.
 NOT_ESSAYS = re.compile(
     r"^(?:readme|changelog|changes|history|license|licence|copying|contributing|"
@@ -28,7 +30,11 @@ def essays_in(folder: Path) -> list[Path]:
     """The essay files below ``folder`` (see the module docstring), sorted."""
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and d not in _SKIPPED_DIRS and not d.endswith(".egg-info")
+        )
         for name in sorted(files):
             if name.startswith((".", "~$")) or NOT_ESSAYS.match(name):
                 continue
