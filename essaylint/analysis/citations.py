@@ -364,11 +364,18 @@ def _split_parts(content: str, offset: int) -> list[_Part]:
     return parts
 
 
+_ACRONYM_WITH_DIGITS = re.compile(r"^[A-Z]{1,6}\d{1,4}[A-Z]{0,4}[,.]?$")
+
+
 def _looks_like_names(authors: str) -> bool:
     if not authors or len(authors) > 160:
         return False
-    if any(ch.isdigit() for ch in authors):
-        return False
+    if any(ch.isdigit() for ch in authors) and not all(
+        _ACRONYM_WITH_DIGITS.match(word)
+        for word in authors.split()
+        if any(c.isdigit() for c in word)
+    ):
+        return False  # digits only inside an organisation's short name: "W3C", "HL7", "G20"
     lead = _LEADING_PARTICLES.sub("", authors.lstrip('_*"“'))
     first = lead[:1]
     if not first or not first.isupper():

@@ -440,3 +440,15 @@ def test_a_possessive_concept_span_starts_at_the_owner() -> None:
         "Maslow's Hierarchy of Needs (1943)",
         "Edgar\nDale's Cone (1946)",
     ]
+
+
+def test_organisation_short_names_with_digits_are_authors() -> None:
+    from essaylint.pipeline import lint_text
+
+    text = (
+        "Pages follow the standard (W3C, 2024), records use (HL7, 2023, p. 4), and leaders "
+        "agreed (G20, 2019). Not authors: (Table 2, 2019), (Figure 3A, 2020), (2 of 3, 2021).\n\n"
+        "References\n\nSmith, J. (2020). Standards. Press.\n"
+    )
+    found = [(c.authors, c.year) for c in lint_text(text).citations]
+    assert found == [(("W3C",), "2024"), (("HL7",), "2023"), (("G20",), "2019")]
