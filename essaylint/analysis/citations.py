@@ -364,7 +364,7 @@ def _split_parts(content: str, offset: int) -> list[_Part]:
     return parts
 
 
-_ACRONYM_WITH_DIGITS = re.compile(r"^[A-Z]{1,6}\d{1,4}[A-Z]{0,4}[,.]?$")
+_ACRONYM_WITH_DIGITS = re.compile(r"^[A-Z]{1,6}\d{1,2}[A-Z]{0,4}[,.]?$")  # not a course code: ELEN4019
 
 
 def _looks_like_names(authors: str) -> bool:
