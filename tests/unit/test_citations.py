@@ -447,7 +447,8 @@ def test_organisation_short_names_with_digits_are_authors() -> None:
 
     text = (
         "Pages follow the standard (W3C, 2024), records use (HL7, 2023, p. 4), and leaders "
-        "agreed (G20, 2019). Not authors: (Table 2, 2019), (Figure 3A, 2020), (ELEN4019 Sociology, 2023).\n\n"
+        "agreed (G20, 2019). Not authors: (Table 2, 2019), (Figure 3A, 2020), "
+        "(ELEN4019 Sociology, 2023).\n\n"
         "References\n\nSmith, J. (2020). Standards. Press.\n"
     )
     found = [(c.authors, c.year) for c in lint_text(text).citations]
