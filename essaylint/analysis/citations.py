@@ -364,7 +364,8 @@ def _split_parts(content: str, offset: int) -> list[_Part]:
     return parts
 
 
-_ACRONYM_WITH_DIGITS = re.compile(r"^[A-Z]{1,6}\d{1,2}[A-Z]{0,4}[,.]?$")  # not a course code: ELEN4019
+# "W3C", "HL7", "G20"; not a course code such as "ELEN4019".
+_ACRONYM_WITH_DIGITS = re.compile(r"^[A-Z]{1,6}\d{1,2}[A-Z]{0,4}[,.]?$")
 
 
 def _looks_like_names(authors: str) -> bool:
