@@ -412,6 +412,12 @@ def split_author_names(authors: str) -> tuple[tuple[str, ...], bool, str | None]
     return tuple(names), et_al, alias
 
 
+_DATE_BEFORE_YEAR = re.compile(
+    r",\s*(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"(?:\s+\d{1,2})?$"
+)
+
+
 def _split_author_years(part: str) -> tuple[str, list[str], str | None] | None:
     """ "Pan, Lu & Chau, 2019a, 2020, p. 71" -> ("Pan, Lu & Chau", ["2019a", "2020"], "p. 71")."""
     matches = list(_ANY_YEAR.finditer(part))
@@ -419,6 +425,8 @@ def _split_author_years(part: str) -> tuple[str, list[str], str | None] | None:
         return None
     first = matches[0]
     authors = part[: first.start()].rstrip().rstrip(",").rstrip()
+    # "(Wang et al., June 2025)", "(BBC, 3 March 2020)": the date's day and month are no author.
+    authors = _DATE_BEFORE_YEAR.sub("", authors).rstrip().rstrip(",").rstrip()
     years = [first.group(0)]
     pos = first.end()
     for m in matches[1:]:

@@ -453,3 +453,13 @@ def test_organisation_short_names_with_digits_are_authors() -> None:
     )
     found = [(c.authors, c.year) for c in lint_text(text).citations]
     assert found == [(("W3C",), "2024"), (("HL7",), "2023"), (("G20",), "2019")]
+
+
+def test_a_day_and_month_before_the_year_are_not_authors() -> None:
+    from essaylint.pipeline import lint_text
+
+    text = "As shown (Wang et al., June 2025) and (BBC, 3 March 2020).\n"
+    assert [(c.authors, c.et_al, c.year) for c in lint_text(text).citations] == [
+        (("Wang",), True, "2025"),
+        (("BBC",), False, "2020"),
+    ]
