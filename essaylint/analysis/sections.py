@@ -65,6 +65,7 @@ _LIST_WORDS = re.compile(
 _CONSULTED_WORDS = re.compile(r"\b(?:consulted|bibliograph\w*|bibliograf\w*)\b")
 _MAX_HEADING_WORDS = 8
 _TAG_LEVEL = 9
+_MAX_LINK_ENTRY_WORDS = 45
 # White space plus zero-width space, non-joiner, joiner, word joiner and byte-order mark.
 _INVISIBLE = " \t\r\n\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff"
 _MAX_FRONT_MATTER_LINES = 200
@@ -379,7 +380,9 @@ def looks_like_entry(text: str) -> bool:
         return bool(head)
     if _NUMBERED_MARKER.match(s) and (_EARLY_YEAR.search(body) or _has_link(body)):
         return _numbered_entry(body)
-    return bool(body[0].isupper() and len(body.split()) >= 3 and _has_link(body))
+    # A web entry with neither author nor year: "Title. Site. https://...", not a paragraph.
+    words = len(body.split())
+    return bool(body[0].isupper() and 3 <= words <= _MAX_LINK_ENTRY_WORDS and _has_link(body))
 
 
 def continues_entry(previous: str, text: str) -> bool:
