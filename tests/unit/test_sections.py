@@ -237,3 +237,15 @@ def test_an_invisible_last_line_does_not_hide_a_list_without_heading() -> None:
     essay = find_sections(text)
     assert essay.references is not None
     assert text[essay.references.start :].startswith("Morgan, J.")
+
+
+def test_a_web_entry_has_a_link_but_a_paragraph_with_a_link_is_prose() -> None:
+    assert looks_like_entry("Evaluating a website: A guide. Riverside OWL. https://example.org/owl")
+    paragraph = (
+        "OpenAI's introduction of the o1 model family in September 2024 marked the deployment "
+        "of inference-time compute at scale. The [Learning to Reason](https://example.org/o1) "
+        "post described the training approach: the models are trained to produce long chains "
+        "of thought before answering, and the post reports gains on hard mathematics and "
+        "programming problems that grow with the compute spent on reasoning."
+    )
+    assert not looks_like_entry(paragraph)
