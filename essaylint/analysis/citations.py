@@ -263,7 +263,7 @@ _NARRATIVE = re.compile(
     r"(?P<etal>,?\s+et\.?\s*[Aa]l\.?|\s+and\s+(?:colleagues|others|co-?workers|associates))?"
     r"(?P<poss>['’]s?)?"
     r"(?P<gap>(?:\s+[a-z][\w\-]*){1,3})?"
-    r"\s*$".replace("[A-Z]", f"[{UPPER}]")
+    r",?\s*$".replace("[A-Z]", f"[{UPPER}]")  # "According to Mishra, (2024)": a stray comma
 )
 
 # "Maslow's Hierarchy of Needs (1943)": a possessor, then a title-cased concept before the year.

@@ -463,3 +463,12 @@ def test_a_day_and_month_before_the_year_are_not_authors() -> None:
         (("Wang",), True, "2025"),
         (("BBC",), False, "2020"),
     ]
+
+
+def test_a_stray_comma_between_name_and_year_still_cites() -> None:
+    from essaylint.pipeline import lint_text
+
+    text = "According to Mishra, (2024), C is portable. In Paris, (2019 data) it was not.\n"
+    assert [(c.authors, c.year, c.narrative) for c in lint_text(text).citations] == [
+        (("Mishra",), "2024", True)
+    ]
