@@ -438,10 +438,15 @@ def _is_given_name(citation: Citation, phrase: list[str], ref: Reference) -> boo
 def _names_the_entry(citation: Citation, ref: Reference) -> bool:
     """Is the cited name another name of this entry (not a spelling of its author)?"""
     first = ref.authors[0] if ref.authors else None
+    # An entry that starts with its title is often cited by its site or publisher:
+    # "(Sumo Logic, n.d.)" for "*Software deployment*. (n.d.). Sumo Logic. Retrieved ...".
+    sites = [] if first is not None else [_words(s) for s in (ref.publisher, ref.container) if s]
     for phrase in _cited_phrases(citation):
         if first is not None and not first.given and _is_corporate_alias(phrase, first.family):
             return True
         if _is_short_title(phrase, ref.title):
+            return True
+        if phrase and any(site[: len(phrase)] == phrase for site in sites):
             return True
     return bool(citation.authors) and _is_given_name(citation, _words(citation.authors[0]), ref)
 

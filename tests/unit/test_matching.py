@@ -252,3 +252,17 @@ def test_one_numbered_list_resolves_globally_as_before() -> None:
     assert [(link.status, link.reference) for link in links] == [
         ("matched", 1), ("matched", 3), ("matched", 0),
     ]  # fmt: skip
+
+
+def test_a_title_first_entry_cited_by_its_site_is_one_author_mismatch() -> None:
+    site = Reference(
+        raw="*Software deployment*. (n.d.). Sumo Logic. Retrieved from https://example.org/x",
+        year="n.d.",
+        title="Software deployment",
+        container="Sumo Logic., from",
+    )
+    (link,) = link_citations([cite("Sumo Logic", year="n.d.")], [site])
+    assert (link.status, link.reference) == ("author-mismatch", 0)
+    # Another site of the same year is not that entry.
+    (link,) = link_citations([cite("Red Hat", year="n.d.")], [site])
+    assert link.status == "missing"
