@@ -22,13 +22,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from essaylint.analysis.entry_shape import continues_entry, looks_like_entry
 from essaylint.analysis.names import (
     is_initials,
     looks_corporate,
     looks_like_name_part,
     parse_authors,
 )
-from essaylint.analysis.sections import continues_entry, looks_like_entry
 from essaylint.analysis.text import EMPHASIS
 from essaylint.models import Reference, ReferenceType, Span
 

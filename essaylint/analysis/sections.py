@@ -34,7 +34,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from essaylint.analysis.entry_shape import (
+    FOOTNOTE_DEF,
+    LIST_MARKER,
+    continues_entry,
+    looks_like_entry,
+    starts_entry,
+)
 from essaylint.models import Block, Essay, Span
+
+__all__ = ["continues_entry", "find_sections", "footnote_definition_spans", "looks_like_entry"]
 
 PRIMARY_HEADINGS = frozenset(
     {
@@ -65,7 +74,6 @@ _LIST_WORDS = re.compile(
 _CONSULTED_WORDS = re.compile(r"\b(?:consulted|bibliograph\w*|bibliograf\w*)\b")
 _MAX_HEADING_WORDS = 8
 _TAG_LEVEL = 9
-_MAX_LINK_ENTRY_WORDS = 45
 # White space plus zero-width space, non-joiner, joiner, word joiner and byte-order mark.
 _INVISIBLE = " \t\r\n\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff"
 _MAX_FRONT_MATTER_LINES = 200
@@ -77,83 +85,7 @@ _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _NUMBERING = re.compile(r"^(?:(?:\d+|[ivxlc]+|[a-z])[.)]?)(?:\.\d+)*\.?\s+", re.IGNORECASE)
 _RULE = re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _TAG_ONLY = re.compile(r"^\s*</?[A-Za-z][\w-]*(?:\s[^<>]*)?>\s*$")
-_FOOTNOTE_DEF = re.compile(r"^\s{0,3}\[\^([^\]\s]+)\]:")
-_LIST_MARKER = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s*|\(\d{1,3}\)\s+)")
-_NUMBERED_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]\s+|\[\d{1,3}\]\s*)")
-_YEAR_TOKEN = r"(?:(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.?|in press|forthcoming)"
-_EARLY_YEAR = re.compile(r"[(\s,.]" + _YEAR_TOKEN + r"[).,:;\s]", re.IGNORECASE)
-_ANY_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\bn\.\s?d\.", re.IGNORECASE)
-_URL = re.compile(r"https?://|www\.|doi\.org/|\bdoi:\s*10\.", re.IGNORECASE)
-_YEAR_WORD = re.compile(_YEAR_TOKEN, re.IGNORECASE)
-_HEAD_WINDOW = 300
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_AUTHOR_YEAR_START = re.compile(
-    r"^(?P<names>[^\W\d_][^()\n]{0,260}?(?:\s\([A-Z][\w&.]{1,12}\))?)[\s.,]\(?"
-    + _YEAR_TOKEN
-    + r"\b",
-    re.IGNORECASE,
-)
-# What follows the year of a line that only looks like an entry: a lifespan
-# "(1942–)", "(1907-1990)", "(1942-present)", or a sentence "(1969) argued that".
-_LIFESPAN_AFTER = re.compile(r"^\s*[-–—]\s*(?:(?:1[5-9]|20)\d\d|present|now|today)?\s*\)")
-# A sentence that cites: "(2016) found", "(Cleland and Ireland, 2016)", "Li & Liang (2021),".
-_CITING = re.compile(
-    r"\((?:1[5-9]|20)\d\d[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}"
-    r"|\([A-Z][^()]{0,80}?,\s*(?:(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.)(?:,[^()]{0,20})?\)"
-    r"|\b(?:et al\.|[A-Z][a-z]+) \((?:1[5-9]|20)\d\d[a-z]?\)[,;]"
-)
-# "A 2021 meta-analysis ... found that", "in 2020 revealed": a point made in prose.
-_PROSE_POINT = re.compile(r"\b(?:1[5-9]|20)\d\d\s+[a-z]{3,}|\b[a-z]{3,}ed that\b|\bfound that\b")
-# "Define the business case:", "**Neural Mechanisms:**", "Middle Ages (500 CE - 1500 CE):".
-_LABEL_START = re.compile(r"^[*_]*[A-Z][^.:;,\n]{0,60}?[*_]*:(?:[*_]*\s|$)")
-# The parts of an entry that a numbered point lacks.
-_ENTRY_PARTS = re.compile(
-    r"[“\"][^”\"]{3,}[,.]?[”\"]|\bvol\.|\bpp?\.\s*\d|\bno\.\s*\d|\d+\s*\(\d+\)\s*[:,]|"
-    r"https?://|\bdoi\b|\bPress\b|\bProc(?:eedings|\.)|\bJournal\b|\bIn:|\[Online\]|"
-    r"\bRetrieved\b|\bAvailable\b|\bet al\.,",
-    re.IGNORECASE,
-)
-# "L. Moretti and J. Castellano, ...", "Moretti L, Castellano J." (IEEE, Vancouver).
-_INITIALS_NAME_START = re.compile(
-    r"^(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*[A-Z][\w'’-]+|[A-Z][\w'’-]+\s[A-Z]{1,3}),"
-)
-_LOWER_BRAND_HEAD = re.compile(
-    r"^[a-z][\w.@-]{1,30}(?: [a-z][\w.@-]{1,30})?\.?\s*\(" + _YEAR_TOKEN + r"[),]", re.IGNORECASE
-)
-_NOT_NAMES = frozenset({"a", "an", "the", "in", "by", "from", "since", "until", "during", "on"})
-_ERA_AFTER = re.compile(r"^\s*(?:CE|BCE|BC|AD|B\.C\.|A\.D\.)\b")
-_BARE_SENTENCE_AFTER = re.compile(r"^\s+[a-z]{2,}")
-_LABEL_LENGTH = 120
-_LABEL_END = re.compile(r"\)\s*:\s*$")
-_LABEL_AFTER = re.compile(r"^[a-z]?\)\s*:")
-_DATE_AFTER = re.compile(r"^[-/.]\d{1,2}\b")
-_SENTENCE_AFTER = re.compile(r"^[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}")
-# A block that carries on the entry before it after a break: a link or a
-# retrieval note always does; "from https://...", "and algorithm analysis.",
-# "Economics, 130(1), 45-60." do when the entry before was cut short.
-_LINK_CONTINUATION = re.compile(
-    r"^(?:<?https?:|www\.|doi\b|DOI\b|Retrieved\b|Available\b|Accessed\b|\(Accessed|\[Online)"
-)
-# An entry cut off mid-phrase: "... Understanding and", "Beach,", "non-".
-_DANGLING = re.compile(r"(?:[,;:&\-–]|\b(?:and|of|the|in|for|on|to|with|from|a|an))\s*$")
-_MAX_CONTINUATION_WORDS = 60
-# "L. B. (2020)": the last author's initials, carried over from the line before.
-_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.\s?(?:-\s?)?){1,4},?")
-_ENTRY_END = re.compile(r"(?:[.!?)\]>]|https?://\S+|\b10\.\d{4,9}/\S+)\s*$")
-_LOWER_OK = frozenset(
-    {"and", "&", "et", "al", "al.", "van", "von", "de", "der", "den", "la", "le", "du", "da",
-     "di", "del", "della", "dos", "of", "for", "the", "with", "on", "in", "at", "y", "e", "und"}
-)  # fmt: skip
-# Lower-case words that may start a family name ("van Dijk, P.", "de Souza, M.").
-_PARTICLES = frozenset(
-    {"van", "von", "de", "der", "den", "la", "le", "du", "da", "di", "del", "della", "dos",
-     "ten", "ter", "al", "el", "bin", "ibn", "mac", "st."}
-)  # fmt: skip
-# An author list cut over two paragraphs: "..., Wang, X., & Beach," then "L. B. (2020). Title".
-_NAMES_CUT = re.compile(r"^[A-Z][\w'’-]+,\s+[A-Z]\..*(?:,|&|\band)$")
-# "Abdullah, D., Susilo, S., ... et al. Title. Journal (2021)": a family name and initials.
-_FAMILY_INITIALS = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,\s+(?:[A-Z]\.\s?-?){1,3}[,&]")
-_YEAR_EARLY_IN_NEXT = re.compile(r"^.{0,60}?\(" + _YEAR_TOKEN + r"\)", re.IGNORECASE)
 # Short lines of other text allowed between two runs of entries of one list.
 _MAX_GAP_BLOCKS = 3
 _MAX_GAP_WORDS = 25
@@ -270,7 +202,7 @@ def _heading(lines: list[Line], i: int, structure: _Structure) -> Heading | None
         and next_blank
         and stripped[0].isupper()
         and stripped[-1] not in ".,;"
-        and not _LIST_MARKER.match(stripped)
+        and not LIST_MARKER.match(stripped)
     ):
         return Heading(line, title, 7 if _NUMBERING.match(stripped) else 8)
     return None
@@ -291,119 +223,6 @@ def list_heading_kind(title: str) -> str | None:
     if _CONSULTED_WORDS.search(title) and not re.search(r"\breferences?\b|\bcited\b", title):
         return "consulted"
     return "primary"
-
-
-def _names_shaped(names: str) -> bool:
-    """Does the text before a year look like an author list (not a sentence)?"""
-    words = [w for w in re.split(r"[\s,]+", names) if w]
-    if not words or len(words) > 40:
-        return False
-    lower = [w for w in words if w[:1].islower() and w.casefold().strip(".") not in _LOWER_OK]
-    return len(lower) <= max(1, len(words) // 5)
-
-
-def _has_link(text: str) -> bool:
-    """A web address or DOI in ``text`` (a cheap test first: most prose lines have none)."""
-    low = text.lower()
-    return ("http" in low or "www." in low or "doi" in low) and bool(_URL.search(text))
-
-
-def _entry_body(text: str) -> str:
-    """A line without its list marker and opening emphasis or quotes."""
-    return _LIST_MARKER.sub("", text.strip(), count=1).lstrip("*_\"“'‘")
-
-
-def _author_year_head(body: str) -> bool | None:
-    """Whether a line opens with an entry's names and year; None when it has no such head.
-
-    False for heads that only look like one: a lower-case start (not a
-    particle), the initials ending an author list cut over two lines ("L. B.
-    (2020)"), a person with a lifespan, a sentence that cites.
-    """
-    m = _AUTHOR_YEAR_START.match(body)
-    if not m or not _names_shaped(m.group("names")):
-        return None
-    names = m.group("names")
-    if body[0].islower() and body.split(" ", 1)[0] not in _PARTICLES:
-        # Only a lower-case brand or handle right before its date: "paiza. (n.d.).".
-        return bool(_LOWER_BRAND_HEAD.match(body))
-    if _INITIALS_ONLY.fullmatch(names.strip()):
-        return False
-    after = body[m.end() :]
-    if names.rstrip().endswith(":") or _DATE_AFTER.match(after):
-        return False  # "Last updated: 2023-05-24"
-    if names.strip().casefold() in _NOT_NAMES or _ERA_AFTER.match(after):
-        return False  # "A 2019 study found", "Middle Ages (500 CE - 1500 CE):"
-    if _LABEL_END.search(body) and len(body) < _LABEL_LENGTH:
-        return False  # "Key Figures (2020):", a label that introduces the points below it
-    if (_LIFESPAN_AFTER.match(after) or _LABEL_AFTER.match(after)) and "," not in names:
-        return False  # "Martin Seligman (1942–) founded", "DALL-E (2021): Demonstrated"
-    if body[m.start("names") + len(names)] != "(" and _BARE_SENTENCE_AFTER.match(after):
-        return False  # "In 2019 researchers found"
-    return not _SENTENCE_AFTER.match(after)
-
-
-def _numbered_entry(body: str) -> bool:
-    """A numbered line with no author-year head: an IEEE or Vancouver entry, or a point?
-
-    Numbered points in the body ("1. Neural mechanisms: Cascio et al. (2016)
-    found ...", "2. Middle Ages (500 CE - 1500 CE):", "1. Define the business
-    case: ... (Cleland and Ireland, 2016).") cite or label; an entry has the
-    parts of one: a quoted title, volume and pages, a DOI or link, a publisher.
-    """
-    if _CITING.search(body) or _LABEL_START.match(body) or _PROSE_POINT.search(body):
-        return False
-    return bool(_ENTRY_PARTS.search(body) or _INITIALS_NAME_START.match(body))
-
-
-def looks_like_entry(text: str) -> bool:
-    """A line that starts a reference entry (author-date, numbered, footnote, URL).
-
-    People with lifespans ("Martin Seligman (1942–) founded ...") and sentences
-    that cite ("Bowlby (1969) argued that ...") only look like entries.
-    """
-    s = text.strip()
-    if not s:
-        return False
-    if _FOOTNOTE_DEF.match(s):
-        return True
-    window = len(s) if _NUMBERED_MARKER.match(s) else _HEAD_WINDOW
-    if not _YEAR_WORD.search(s, 0, window) and not _has_link(s):
-        return (
-            False  # every kind of entry start below needs a year (early, unless numbered) or a link
-        )
-    body = _entry_body(s)
-    if not body:
-        return False
-    head = _author_year_head(body)
-    if head or (head is False and not _NUMBERED_MARKER.match(s)):
-        return bool(head)
-    if _NUMBERED_MARKER.match(s) and (_EARLY_YEAR.search(body) or _has_link(body)):
-        return _numbered_entry(body)
-    # A web entry with neither author nor year: "Title. Site. https://...", not a paragraph.
-    words = len(body.split())
-    return bool(body[0].isupper() and 3 <= words <= _MAX_LINK_ENTRY_WORDS and _has_link(body))
-
-
-def continues_entry(previous: str, text: str) -> bool:
-    """Does ``text``, after a paragraph break, carry on the entry whose last line is ``previous``?
-
-    Word users and PDF text cut entries into paragraphs: an entry that stops
-    mid-phrase ("... Understanding and") or without its closing full stop goes
-    on, and a link or a retrieval note ("https://...", "Retrieved from") joins
-    the entry before it, unless the block starts an entry of its own.
-    """
-    stripped = text.strip()
-    if not stripped or _NUMBERED_MARKER.match(stripped) or _FOOTNOTE_DEF.match(stripped):
-        return False
-    if len(stripped.split()) > _MAX_CONTINUATION_WORDS:
-        return False
-    before = previous.rstrip()
-    if _DANGLING.search(before):
-        return not _author_year_head(_entry_body(stripped))
-    if looks_like_entry(stripped):
-        return False
-    return bool(_LINK_CONTINUATION.match(stripped) or not _ENTRY_END.search(before))
 
 
 def _front_matter_end(lines: list[Line]) -> int:
@@ -442,17 +261,8 @@ def _is_entry(lines: list[Line], i: int, structure: _Structure) -> bool:
 def _starts_entry_at(lines: list[Line], i: int, structure: _Structure) -> bool:
     if i in structure.notes:
         return False
-    text = lines[i].text
-    if looks_like_entry(text):
-        return True
-    if _FAMILY_INITIALS.match(_entry_body(text)):
-        return True
-    if _NAMES_CUT.match(text.strip()):
-        following = next((x for x in lines[i + 1 : i + 3] if not x.blank), None)
-        if following is not None and _YEAR_EARLY_IN_NEXT.match(following.text.strip()):
-            return True
-    # A hanging-indent paragraph is laid out as an entry; one with a year or a link is one.
-    return i in structure.hanging and bool(_ANY_YEAR.search(text) or _has_link(text))
+    following = next((x.text for x in lines[i + 1 : i + 3] if not x.blank), None)
+    return starts_entry(lines[i].text, following, hanging=i in structure.hanging)
 
 
 def _neutral(text: str) -> bool:
@@ -564,7 +374,7 @@ def _run_at(lines: list[Line], structure: _Structure, i: int) -> tuple[int, int]
         if line.blank or _neutral(line.text):
             previous_was_text = False
             continue
-        is_entry = _is_entry(lines, j, structure) and not _FOOTNOTE_DEF.match(line.text)
+        is_entry = _is_entry(lines, j, structure) and not FOOTNOTE_DEF.match(line.text)
         if previous_was_text:  # the next line of the same block
             if is_entry:
                 count += 1
@@ -592,7 +402,7 @@ def _headless_lists(
     found: list[_List] = []
     i = 0
     while i < len(lines):
-        if not _is_entry(lines, i, structure) or _FOOTNOTE_DEF.match(lines[i].text):
+        if not _is_entry(lines, i, structure) or FOOTNOTE_DEF.match(lines[i].text):
             i += 1
             continue
         last, count = _run_at(lines, structure, i)
@@ -704,7 +514,7 @@ def _excluded_spans(
             else:
                 fence_start = line.start
             in_fence = not in_fence
-        elif not in_fence and _FOOTNOTE_DEF.match(line.text):
+        elif not in_fence and FOOTNOTE_DEF.match(line.text):
             spans.append(Span(start=line.start, end=line.end))
     return spans
 
@@ -773,7 +583,7 @@ def footnote_definition_spans(text: str) -> list[tuple[str, Span]]:
     """Every Markdown footnote definition ``[^key]: ...`` with the span of its line."""
     out: list[tuple[str, Span]] = []
     for line in split_lines(text):
-        m = _FOOTNOTE_DEF.match(line.text)
+        m = FOOTNOTE_DEF.match(line.text)
         if m:
             out.append((m.group(1), Span(start=line.start, end=line.end)))
     return out

@@ -26,7 +26,7 @@ import warnings
 from collections import Counter
 from collections.abc import Sequence
 
-from essaylint.analysis.sections import looks_like_entry
+from essaylint.analysis.entry_shape import looks_like_entry
 from essaylint.loaders.errors import LoadError, cannot_read
 from essaylint.models import Document
 

@@ -35,7 +35,6 @@ from essaylint.models import Document
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _P = _W + "p"
-_TBL = _W + "tbl"
 _T = _W + "t"
 _TAB = _W + "tab"
 _BR = _W + "br"
