@@ -101,7 +101,7 @@ class Line:
     @property
     def blank(self) -> bool:
         """Empty or only white space, including the zero-width characters editors leave."""
-        return not self.text.strip(_INVISIBLE)
+        return not self.text.strip() or not self.text.strip(_INVISIBLE)
 
 
 @dataclass(frozen=True)
