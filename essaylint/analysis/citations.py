@@ -21,12 +21,11 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from essaylint.analysis.names import looks_corporate, natural_family
-from essaylint.analysis.text import DASHES, initials, name_key
+from essaylint.analysis.text import DASHES, LATEX_CITE, YEAR, initials, name_key
 from essaylint.models import Citation, Essay, Span
 
 UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha())
 # A year, "2019a", "n.d."; a decade, "1950s", is not a year ("s" after a 0 is no suffix).
-YEAR = r"(?:(?:1[5-9]\d\d|20\d\d)(?!(?<=0)s)[a-z]?|n\.\s?d\.?|in\s+press|forthcoming)"
 NEAR_WHOLE = 80.0  # rapidfuzz ratio at which a whole cited name is a near miss of an entry
 _YEAR_RE = re.compile(rf"^{YEAR}$", re.IGNORECASE)
 _ANY_YEAR = re.compile(rf"(?<![\w{DASHES}]){YEAR}(?![\w{DASHES}])", re.IGNORECASE)
@@ -246,9 +245,6 @@ _NUMERIC = re.compile(
 _RANGE_DASH = re.compile(r"\s*[-–—]\s*")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n|^[ \t]*#+ .*\n", re.MULTILINE)
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
-_LATEX_CITE = re.compile(
-    r"\\(?P<cmd>[a-zA-Z]*cite[a-zA-Z]*)\*?(?P<opt1>\[[^\]]*\])?(?P<opt2>\[[^\]]*\])?\{(?P<keys>[^}]*)\}"
-)
 _PANDOC_GROUP = re.compile(r"\[(?P<body>[^\[\]\n]*?-?@[\w][^\[\]\n]*)\]")
 _PANDOC_ITEM = re.compile(
     r"(?P<prefix>[^@;]*?)-?@(?P<key>[\w][\w:.#$%&\-+?<>~/]*[\w])(?P<rest>[^;]*)"
@@ -893,7 +889,7 @@ def _footnotes(text: str, regions: list[Span]) -> Iterator[Citation]:
 
 def _latex(text: str, regions: list[Span]) -> Iterator[Citation]:
     for region in regions:
-        for m in _LATEX_CITE.finditer(text, region.start, region.end):
+        for m in LATEX_CITE.finditer(text, region.start, region.end):
             if m.group("cmd") == "nocite":
                 continue
             opts = [o[1:-1] for o in (m.group("opt1"), m.group("opt2")) if o]

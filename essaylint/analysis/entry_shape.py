@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 
+from essaylint.analysis.text import YEAR
+
 FOOTNOTE_DEF = re.compile(r"^\s{0,3}\[\^([^\]\s]+)\]:")
 LIST_MARKER = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s*|\(\d{1,3}\)\s+)")
 _NUMBERED_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]\s+|\[\d{1,3}\]\s*)")
-_YEAR_TOKEN = r"(?:(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.?|in press|forthcoming)"
+_YEAR_TOKEN = YEAR
 _EARLY_YEAR = re.compile(r"[(\s,.]" + _YEAR_TOKEN + r"[).,:;\s]", re.IGNORECASE)
 _ANY_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\bn\.\s?d\.", re.IGNORECASE)
 _URL = re.compile(r"https?://|www\.|doi\.org/|\bdoi:\s*10\.", re.IGNORECASE)

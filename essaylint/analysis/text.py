@@ -6,6 +6,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
+#: A year as citations and entries write it: "2019", "2019a", "n.d.", "in press",
+#: "forthcoming"; a decade ("1950s") is no year.
+YEAR = r"(?:(?:1[5-9]\d\d|20\d\d)(?!(?<=0)s)[a-z]?|n\.\s?d\.?|in\s+press|forthcoming)"
+#: A LaTeX cite command (\\cite, \\parencite, \\citet, \\nocite, ...) with its keys.
+LATEX_CITE = re.compile(
+    r"\\(?P<cmd>[a-zA-Z]*cite[a-zA-Z]*)\*?(?P<opt1>\[[^\]]*\])?(?P<opt2>\[[^\]]*\])?\{(?P<keys>[^}]*)\}"
+)
+
 PARTICLES = frozenset(
     {
         "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des",

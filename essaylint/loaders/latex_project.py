@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from essaylint.analysis.text import LATEX_CITE
 from essaylint.loaders.latex import blank_latex_comments, latex_bib_paths
 
 _INCLUDE = re.compile(r"\\(?:include|input|subfile|subfileinclude)\s*\{([^}]+)\}")
 _DOCUMENTCLASS = re.compile(r"\\documentclass\b")
-_CITE_KEYS = re.compile(r"\\[A-Za-z]*cite[A-Za-z]*\*?\s*(?:\[[^\]]*\]\s*){0,2}\{([^}]*)\}")
 _MAX_FILES = 200
 _PARENT_LEVELS = 2
 
@@ -97,10 +97,11 @@ def _root_of(path: Path) -> tuple[Path, str] | None:
 
 
 def cite_keys(text: str) -> frozenset[str]:
+    """Every key of every cite command (\\cite, \\parencite, \\citet, \\nocite, ...)."""
     return frozenset(
         key.strip()
-        for m in _CITE_KEYS.finditer(text)
-        for key in m.group(1).split(",")
+        for m in LATEX_CITE.finditer(text)
+        for key in m.group("keys").split(",")
         if key.strip()
     )
 
