@@ -50,6 +50,8 @@ class StyleChoice(str, Enum):
     apa = "apa"
     harvard = "harvard"
     numeric = "numeric"
+    mla = "mla"
+    chicago = "chicago"
 
 
 class DialectChoice(str, Enum):

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from essaylint.models import Severity
 from essaylint.services.harper_rules import HarperRuleSet
 
-Style = Literal["auto", "apa", "harvard", "numeric"]
+Style = Literal["auto", "apa", "harvard", "numeric", "mla", "chicago"]
 
 
 class Settings(BaseModel):

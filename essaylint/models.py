@@ -195,6 +195,9 @@ class Citation(Frozen):
     secondary: bool = False
     # An abbreviation being introduced: "(World Health Organization [WHO], 2020)".
     alias: str | None = None
+    # A short title that tells one author's works apart: MLA "(Smith, *Short Title* 45)",
+    # a Chicago short note "Barry, *Great Influenza*, 206.", a no-author "("Title" 3)".
+    title: str | None = None
 
 
 class Reference(Frozen):
@@ -266,7 +269,7 @@ class Essay(Frozen):
     heading: str | None = None
     trailing: Span | None = None
     excluded: tuple[Span, ...] = ()
-    style: Literal["apa", "harvard", "numeric", "unknown"] = "unknown"
+    style: Literal["apa", "harvard", "numeric", "mla", "chicago", "unknown"] = "unknown"
 
 
 class Edit(Frozen):

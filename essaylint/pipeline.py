@@ -105,7 +105,9 @@ def lint_document(
         ]
     numbered = any(r.number is not None for r in references)
     numeric: bool | None = True if settings.style == "numeric" else None
-    if settings.style in ("apa", "harvard") or (numeric is None and not numbered and references):
+    if settings.style in ("apa", "harvard", "mla", "chicago") or (
+        numeric is None and not numbered and references
+    ):
         numeric = False
     citations = extract_citations(
         doc.text,

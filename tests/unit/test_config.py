@@ -134,7 +134,10 @@ def test_rule_options_are_kept_per_rule_name(tmp_path: Path) -> None:
     [
         ('fail_on = "error"\n', "unknown key 'fail_on' (did you mean 'fail-on'?)"),
         ('colour = "red"\n', "unknown key 'colour'"),
-        ('style = "mla"\n', "key 'style': expected 'auto', 'apa', 'harvard' or 'numeric'"),
+        (
+            'style = "turabian"\n',
+            "key 'style': expected 'auto', 'apa', 'harvard', 'numeric', 'mla' or 'chicago'",
+        ),
         ('fail-on = "fatal"\n', "key 'fail-on': expected 'error', 'warning' or 'info'"),
         ("select = 3\n", "key 'select': expected a list of strings"),
         ('select = ["Q9"]\n', "key 'select': unknown rule 'Q9'"),
