@@ -8,6 +8,7 @@ kept for the whole process and reused by every document.
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,19 @@ if TYPE_CHECKING:
 
 # Harper's lint kinds, sorted into essaylint's categories.
 _KIND_CATEGORY: dict[str, ProseCategory] = {"Spelling": "spelling", "Repetition": "repetition"}
+
+# No word is this long. Harper's spell checker spends memory that grows with a
+# token's length (a 50,000-character "word" asks for gigabytes and aborts the
+# process), so longer runs of non-space characters are blanked before linting:
+# URLs, base64 and glued-together PDF text have no spelling to check.
+LONGEST_TOKEN = 64
+_LONG_TOKEN = re.compile(rf"\S{{{LONGEST_TOKEN + 1},}}")
+
+
+def blank_long_tokens(text: str) -> str:
+    """``text`` with every over-long token replaced by as many spaces (offsets kept)."""
+    return _LONG_TOKEN.sub(lambda m: " " * len(m.group(0)), text)
+
 
 _LOCK = threading.Lock()
 _LINTERS: dict[tuple[int, str, str], Linter] = {}
@@ -68,6 +82,7 @@ class HarperBackend:
         self.rules = rules
 
     def check(self, text: str, *, dialect: DialectName = "american") -> list[ProseMatch]:
+        text = blank_long_tokens(text)
         if not text.strip():
             return []
         organised = _linter(dialect, self.rules).organized_lints(text, language="plaintext")
@@ -75,7 +90,7 @@ class HarperBackend:
         return sorted(matches, key=lambda m: (m.start, m.end))
 
     def known_words(self, words: list[str], *, dialect: DialectName = "american") -> set[str]:
-        unique = sorted({w for w in words if w.strip()})
+        unique = sorted({w for w in words if w.strip() and len(w) <= LONGEST_TOKEN})
         if not unique:
             return set()
         text = "\n\n".join(unique)

@@ -64,3 +64,13 @@ def test_known_words_splits_known_from_unknown() -> None:
         "colour",
     }
     assert "colour" not in backend.known_words(["colour"], dialect="american")
+
+
+def test_a_huge_token_is_never_handed_to_harper() -> None:
+    # A 200,000-character "word" (base64, glued PDF text) once made the engine ask for
+    # gigabytes and abort the process. It is blanked; the prose around it is still checked.
+    text = "A mispelled word. " + "x" * 200_000 + " Another mispelled word."
+    matches = HarperBackend().check(text)
+    flagged = [text[m.start : m.end] for m in matches if m.category == "spelling"]
+    assert flagged == ["mispelled", "mispelled"]
+    assert HarperBackend().known_words(["y" * 100_000, "colour"], dialect="british") == {"colour"}
