@@ -147,6 +147,9 @@ def grade_folder(
             on_progress(state)
 
     for sub in subs:
+        if sub.unreadable:
+            finish(error_record(sub, f"not read: {sub.rel}: {sub.unreadable}"))
+            continue
         try:
             size = os.stat(sub.path).st_size
         except OSError as error:

@@ -5,6 +5,9 @@ folder of their own (Moodle: ``Jane Doe_12345_assignsubmission_file_/essay.docx`
 Canvas and Blackboard do similar things), the first folder under the root
 names the student; a file directly in the root is named by its file name.
 Hidden files, system folders (``__MACOSX``) and the output folder are skipped.
+A file that is a link to somewhere outside the class folder (or a link that
+goes round in a loop) is listed, so the teacher sees it, with the reason it is
+never read.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ class Submission(BaseModel):
     rel: str  # path relative to the root, with forward slashes: the stable key
     student: str
     page: str  # file name of the student page in the output folder
+    unreadable: str | None = None  # why the file is never read (a link out of the folder)
 
 
 def student_name(rel_parts: tuple[str, ...]) -> str:
@@ -54,7 +58,7 @@ def discover(root: Path, *, exclude: Path | None = None) -> list[Submission]:
     """Every gradable file under ``root``, sorted by relative path, each with a unique page."""
     root = root.resolve()
     excluded = exclude.resolve() if exclude is not None else None
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str, str | None]] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         here = Path(dirpath)
         dirnames[:] = sorted(
@@ -68,13 +72,20 @@ def discover(root: Path, *, exclude: Path | None = None) -> list[Submission]:
             if name.startswith((".", "~$")) or Path(name).suffix.lower() not in GRADED_SUFFIXES:
                 continue
             full = here / name
-            if not full.is_file():
+            rel = full.relative_to(root).as_posix()
+            try:
+                target = full.resolve()
+            except (OSError, RuntimeError):  # a symbolic link loop
+                found.append((str(full), rel, "it is a link that leads round in a loop"))
                 continue
-            found.append((str(full), full.relative_to(root).as_posix()))
+            if not target.is_relative_to(root):
+                found.append((str(full), rel, "it is a link to a file outside the class folder"))
+            elif target.is_file():
+                found.append((str(full), rel, None))
     found.sort(key=lambda item: item[1])
     pages: set[str] = {"index", "summary", "results"}
     out: list[Submission] = []
-    for full_path, rel in found:
+    for full_path, rel, unreadable in found:
         parts = tuple(rel.split("/"))
         student = student_name(parts)
         base = slug(student if len(parts) == 1 else f"{student}-{Path(parts[-1]).stem}")
@@ -82,5 +93,13 @@ def discover(root: Path, *, exclude: Path | None = None) -> list[Submission]:
         while page in pages:
             page, n = f"{base}-{n}", n + 1
         pages.add(page)
-        out.append(Submission(path=full_path, rel=rel, student=student, page=f"{page}.html"))
+        out.append(
+            Submission(
+                path=full_path,
+                rel=rel,
+                student=student,
+                page=f"{page}.html",
+                unreadable=unreadable,
+            )
+        )
     return out

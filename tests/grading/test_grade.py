@@ -241,6 +241,32 @@ def test_students_grouped_by_folder(tmp_path: Path) -> None:
     assert len({s.page for s in subs}) == 4
 
 
+def test_links_out_of_the_class_folder_are_listed_but_never_read(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Private text outside the class folder.\n")
+    root = tmp_path / "class"
+    (root / "Eve Moss_7_assignsubmission_file_").mkdir(parents=True)
+    (root / "Eve Moss_7_assignsubmission_file_" / "essay.txt").symlink_to(secret)
+    (root / "loop.md").symlink_to(root / "loop.md")
+    (root / "ok.md").write_text("A short essay.\n")
+    (root / "inside.md").symlink_to(root / "ok.md")
+    subs = {s.rel: s.unreadable for s in discover(root)}
+    assert subs == {
+        "Eve Moss_7_assignsubmission_file_/essay.txt": (
+            "it is a link to a file outside the class folder"
+        ),
+        "inside.md": None,
+        "loop.md": "it is a link that leads round in a loop",
+        "ok.md": None,
+    }
+    outcome = grade_folder(root, tmp_path / "out", rubric=default_rubric(), jobs=1)
+    pages = "".join(p.read_text() for p in (tmp_path / "out").glob("*.html"))
+    assert "Private text" not in pages
+    eve = next(r for r in outcome.records if r.student == "Eve Moss")
+    assert eve.error is not None
+    assert "outside the class folder" in eve.error
+
+
 def test_csv_cells_never_start_a_formula() -> None:
     row = Graded(rel="=HYPERLINK(1).md", student="=cmd|' /C calc'!A0", error="-bad")
     text = summary_csv([row])
