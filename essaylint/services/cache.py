@@ -6,9 +6,12 @@ the service sent. Only answers are stored (200 and 404), never failures.
 
 The directory is ``platformdirs.user_cache_dir("essaylint")``, or
 ``$ESSAYLINT_CACHE_DIR`` when that is set (tests point it at a temporary
-directory). A file that is not a readable SQLite database is deleted and
-rebuilt; if even that fails, the cache turns itself off and essaylint runs
-without it. Nothing here ever raises to the caller.
+directory). Several essaylint processes may share it: a writer waits for
+another's lock (``BUSY_TIMEOUT``), and a cache still locked after that is left
+alone and simply not used by this run. Only a file that is not a SQLite
+database, or a damaged one, is deleted and rebuilt; if even that fails, the
+cache turns itself off and essaylint runs without it. Nothing here ever raises
+to the caller.
 """
 
 from __future__ import annotations
@@ -30,6 +33,9 @@ free, short enough that a retraction published since is seen within a month."""
 NOT_FOUND_TTL = 7 * 24 * 3600.0
 """A 404 is reused for 7 days: a newly registered DOI appears soon after."""
 
+BUSY_TIMEOUT = 30.0
+"""Seconds to wait for another process's lock on the cache before going on without it."""
+
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS responses ("
     " key TEXT PRIMARY KEY, status INTEGER NOT NULL, body TEXT NOT NULL, stored REAL NOT NULL)"
@@ -49,8 +55,9 @@ def cache_dir(env: Mapping[str, str] | None = None) -> Path:
 class ResponseCache:
     """A thread-safe key -> (status, body) store with expiry."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, busy_timeout: float = BUSY_TIMEOUT) -> None:
         self.path = path
+        self.busy_timeout = busy_timeout
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
         self.note: str | None = None
@@ -58,7 +65,7 @@ class ResponseCache:
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, check_same_thread=False, timeout=5)
+        db = sqlite3.connect(self.path, check_same_thread=False, timeout=self.busy_timeout)
         db.execute(_SCHEMA)
         db.execute("SELECT count(*) FROM responses").fetchone()
         db.commit()
@@ -67,7 +74,12 @@ class ResponseCache:
     def _open(self) -> None:
         try:
             self._db = self._connect()
-        except (sqlite3.Error, OSError):
+        except sqlite3.OperationalError as exc:
+            # Locked by another process past the wait, or not openable here: never
+            # delete what another writer is using; this run goes without the cache.
+            self._db = None
+            self.note = f"the verify cache {self.path} is not used this run ({exc})"
+        except (sqlite3.DatabaseError, OSError):
             # Not a database (or a damaged one): start again from an empty file.
             try:
                 self.path.unlink(missing_ok=True)
