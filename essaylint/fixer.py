@@ -162,12 +162,16 @@ def write_atomically(path: str | Path, data: bytes, *, expected: bytes | None = 
 
     With ``expected``, refuses (``OSError``) when the file no longer holds
     those bytes (someone changed it meanwhile). The file's permissions are
-    kept; a symbolic link is followed, so the link stays a link.
+    kept; a symbolic link is followed, so the link stays a link. A read-only
+    file is refused (``OSError``): replacing it would defeat what its owner
+    asked for, even where the folder is writable (or the user is root).
     """
     target = os.path.realpath(path)
+    mode = stat.S_IMODE(os.stat(target).st_mode)
+    if not mode & stat.S_IWUSR:
+        raise OSError(f"{path} is read-only; make it writable to let essaylint fix it")
     if expected is not None and Path(target).read_bytes() != expected:
         raise OSError(f"{path} changed while it was being fixed; run essaylint again")
-    mode = stat.S_IMODE(os.stat(target).st_mode)
     folder, name = os.path.split(target)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".essaylint-tmp")
     try:

@@ -169,6 +169,17 @@ def test_write_atomically_keeps_mode_and_follows_links(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.md", "real.md"]
 
 
+def test_a_read_only_file_is_never_replaced(tmp_path: Path) -> None:
+    essay = tmp_path / "essay.md"
+    essay.write_text(ESSAY, encoding="utf-8")
+    os.chmod(essay, 0o444)
+    result = run("check", essay, "--fix", "--select", "T402")
+    assert essay.read_text(encoding="utf-8") == ESSAY
+    assert stat.S_IMODE(essay.stat().st_mode) == 0o444
+    assert "is read-only" in result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["essay.md"]
+
+
 def test_per_file_config_in_one_run(tmp_path: Path) -> None:
     quiet, loud = tmp_path / "quiet", tmp_path / "loud"
     quiet.mkdir()
