@@ -147,6 +147,8 @@ def _toml_load(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not valid TOML: the file is not UTF-8") from None
+    except RecursionError:  # the parser recurses once per level of nested arrays
+        raise ConfigError(f"{path}: not valid TOML: arrays or tables nested too deep") from None
 
 
 def _essaylint_table(path: Path) -> dict[str, Any] | None:

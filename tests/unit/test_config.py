@@ -147,6 +147,7 @@ def test_rule_options_are_kept_per_rule_name(tmp_path: Path) -> None:
         ("[verify]\nretries = 3\n", "key 'verify': unknown key 'retries'"),
         ("dialect = [\n", "not valid TOML"),
         ('harper-rules = "some"\n', "key 'harper-rules': expected 'essay' or 'all'"),
+        ("select = " + "[" * 5000 + '"C"' + "]" * 5000 + "\n", "nested too deep"),
     ],
 )
 def test_bad_config_is_one_clear_line(tmp_path: Path, text: str, message: str) -> None:
