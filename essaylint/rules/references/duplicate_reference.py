@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
 from rapidfuzz import fuzz
@@ -24,6 +25,22 @@ def same_work(a: Reference, b: Reference) -> bool:
     if first_a != first_b or normalise_year(a.year) != normalise_year(b.year):
         return False
     return fuzz.ratio(fold(a.title), fold(b.title)) >= SAME_TITLE
+
+
+def _buckets(ref: Reference) -> tuple[tuple[str, ...], ...]:
+    """Keys that two entries share whenever :func:`same_work` can hold for them.
+
+    Only entries sharing a key are compared, so a list of thousands of entries
+    is checked in linear time rather than pair by pair.
+    """
+    first = name_key(ref.authors[0].family) if ref.authors else ""
+    keys: list[tuple[str, ...]] = [
+        ("raw", fold(" ".join(ref.raw.split()))),
+        ("author-year", first, normalise_year(ref.year)),
+    ]
+    if ref.doi:
+        keys.append(("doi", fold(ref.doi)))
+    return tuple(keys)
 
 
 class DuplicateReference(Rule):
@@ -52,17 +69,23 @@ class DuplicateReference(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         refs = list(ctx.references)
+        earlier: dict[tuple[str, ...], list[int]] = defaultdict(list)
         reported: set[int] = set()
         for j, later in enumerate(refs):
-            for i in range(j):
-                if i in reported or not same_work(refs[i], later):
-                    continue
-                reported.add(j)
-                yield self.finding(
-                    ctx,
-                    later.span,
-                    f"{describe_reference(later)} repeats the entry at "
-                    f"{ctx.where(refs[i])}; delete one of them",
-                    reference=later,
-                )
-                break
+            keys = _buckets(later)
+            candidates = sorted({i for key in keys for i in earlier.get(key, ())})
+            for key in keys:
+                earlier[key].append(j)
+            first = next(
+                (i for i in candidates if i not in reported and same_work(refs[i], later)), None
+            )
+            if first is None:
+                continue
+            reported.add(j)
+            yield self.finding(
+                ctx,
+                later.span,
+                f"{describe_reference(later)} repeats the entry at "
+                f"{ctx.where(refs[first])}; delete one of them",
+                reference=later,
+            )
