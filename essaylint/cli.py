@@ -496,7 +496,7 @@ def grade(
     from essaylint.config import Settings
     from essaylint.grading.progress import progress_bar
     from essaylint.grading.rubric import RubricError, load_rubric
-    from essaylint.grading.runner import grade_folder
+    from essaylint.grading.runner import GradeError, grade_folder
 
     if not folder.is_dir():
         raise _fail(f"{folder} is not a folder")
@@ -505,16 +505,19 @@ def grade(
     except RubricError as exc:
         raise _fail(str(exc)) from None
     settings = Settings(style=style.value, dialect=dialect.value, harper_rules=harper_rules.value)
-    with progress_bar(enabled=progress) as on_progress:
-        outcome = grade_folder(
-            folder,
-            out,
-            rubric=chosen_rubric,
-            settings=settings,
-            jobs=jobs,
-            force=force,
-            on_progress=on_progress,
-        )
+    try:
+        with progress_bar(enabled=progress) as on_progress:
+            outcome = grade_folder(
+                folder,
+                out,
+                rubric=chosen_rubric,
+                settings=settings,
+                jobs=jobs,
+                force=force,
+                on_progress=on_progress,
+            )
+    except GradeError as exc:
+        raise _fail(str(exc)) from None
     failed = sum(1 for r in outcome.records if r.error)
     typer.echo(
         f"essaylint: graded {outcome.graded}, unchanged {outcome.skipped}, "

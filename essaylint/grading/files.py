@@ -6,7 +6,39 @@ import contextlib
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+LOCK_NAME = ".essaylint-grade.lock"
+
+
+class FolderBusyError(Exception):
+    """Another process holds the output folder's lock."""
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold ``folder``'s lock file for one run; :class:`FolderBusyError` when another run holds it.
+
+    The lock is advisory (``fcntl.flock``) and is let go by the system when the
+    process ends, however it ends, so a killed run never leaves it stuck. Where
+    ``fcntl`` does not exist (Windows) runs are not kept apart.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / LOCK_NAME).open("a") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise FolderBusyError(f"another essaylint grade is writing to {folder}") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def atomic_write(path: Path, text: str) -> None:

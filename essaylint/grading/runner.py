@@ -8,6 +8,11 @@ small :class:`~essaylint.grading.record.Graded` record. A file that cannot be
 read, or that makes a rule fail, becomes one error row; a crashed worker is
 replaced and the files it had are tried once more. Ctrl-C stops the batch,
 keeps every finished file and writes the reports for them.
+
+The output folder belongs to one run at a time (a lock file), is never the
+class folder itself, and after a run holds only the pages of this run's
+submissions: pages of files that are gone are removed. Workers end with the
+run: a killed ``grade`` leaves no worker grading on.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -24,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from essaylint.config import Settings
-from essaylint.grading.files import atomic_write, file_sha256
+from essaylint.grading.files import FolderBusyError, atomic_write, file_sha256, folder_lock
 from essaylint.grading.manifest import (
     Manifest,
     fingerprint,
@@ -45,7 +51,34 @@ _SAVE_EVERY = 25
 _STATE: dict[str, Any] = {}
 
 
-def _init_worker(settings_json: str, rubric_json: str, out: str, warm: bool) -> None:
+class GradeError(Exception):
+    """The run cannot start: a clear message for the teacher, no traceback."""
+
+
+def _die_with_run(run_pid: int, every: float = 0.5) -> None:
+    """End this worker soon after the ``grade`` process that started it has ended.
+
+    Workers are children of multiprocessing's fork server, not of the run, so
+    nothing tells them when a run is killed (SIGKILL, a closed terminal): they
+    would grade on for minutes. A daemon thread looks for the run twice a
+    second and ends the worker at once when it is gone.
+    """
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            try:
+                os.kill(run_pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:  # alive, owned by someone else (pid reused): keep going
+                continue
+
+    threading.Thread(target=watch, name="essaylint-watch-run", daemon=True).start()
+
+
+def _init_worker(settings_json: str, rubric_json: str, out: str, warm: bool, run_pid: int) -> None:
+    _die_with_run(run_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides when to stop
     from essaylint.rules.registry import all_rules, select_rules
 
@@ -127,11 +160,39 @@ def grade_folder(
     force: bool = False,
     on_progress: Callable[[Progress], None] | None = None,
 ) -> Outcome:
-    """Grade every submission under ``root`` and write all reports into ``out``."""
+    """Grade every submission under ``root`` and write all reports into ``out``.
+
+    :class:`GradeError` when ``out`` cannot be used: a file, the class folder
+    itself, or a folder another run is writing to.
+    """
+    if out.exists() and not out.is_dir():
+        raise GradeError(f"--out {out} is a file; give a folder for the reports")
+    if out.resolve() == root.resolve():
+        raise GradeError(
+            f"--out {out} is the class folder itself; "
+            f"give a folder of its own, e.g. {out / 'report'}"
+        )
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        with folder_lock(out):
+            return _grade_locked(root, out, rubric, settings, jobs, force, on_progress)
+    except FolderBusyError as busy:
+        raise GradeError(f"{busy}; wait for it to finish or choose another --out") from None
+
+
+def _grade_locked(
+    root: Path,
+    out: Path,
+    rubric: Rubric,
+    settings: Settings | None,
+    jobs: int | None,
+    force: bool,
+    on_progress: Callable[[Progress], None] | None,
+) -> Outcome:
     started = time.perf_counter()
     settings = settings or Settings()
-    out.mkdir(parents=True, exist_ok=True)
     subs = discover(root, exclude=out)
+    previous_pages = {r.page for r in load_manifest(out).records.values() if r.page}
     current = fingerprint(settings.model_dump(mode="json"), rubric.model_dump(mode="json"))
     manifest = Manifest() if force else load_manifest(out)
     state = Progress(total=len(subs))
@@ -187,6 +248,8 @@ def grade_folder(
     )
     final = sorted(records.values(), key=lambda r: r.rel)
     write_class_reports(out, final, rubric, status=status)
+    if not interrupted:
+        _remove_stale_pages(out, previous_pages - {r.page for r in final if r.page})
     return Outcome(
         records=final,
         graded=graded,
@@ -195,6 +258,14 @@ def grade_folder(
         total=len(subs),
         seconds=time.perf_counter() - started,
     )
+
+
+def _remove_stale_pages(out: Path, pages: set[str]) -> None:
+    """Delete pages an earlier run wrote for submissions that are no longer there."""
+    for page in pages:
+        path = out / page
+        if path.parent == out and path.suffix == ".html":
+            path.unlink(missing_ok=True)
 
 
 def _run_pool(
@@ -210,7 +281,7 @@ def _run_pool(
     if not todo:
         return
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-    args = (settings.model_dump_json(), rubric.model_dump_json(), str(out), True)
+    args = (settings.model_dump_json(), rubric.model_dump_json(), str(out), True, os.getpid())
     pending = list(todo)
     for attempt in (1, 2):
         crashed: list[tuple[Submission, str]] = []

@@ -273,3 +273,89 @@ def test_csv_cells_never_start_a_formula() -> None:
     assert ",=" not in text
     assert "\n=" not in text
     assert "'=cmd" in text
+
+
+def test_the_output_folder_must_be_a_folder_of_its_own(tmp_path: Path) -> None:
+    (tmp_path / "ann.md").write_text("An essay (Smith, 2019).\n", encoding="utf-8")
+    (tmp_path / "report.txt").write_text("not a folder\n", encoding="utf-8")
+    for out, expected in (
+        (tmp_path / "report.txt", "is a file; give a folder"),
+        (tmp_path, "is the class folder itself"),
+    ):
+        result = CliRunner().invoke(app, ["grade", str(tmp_path), "--out", str(out)])
+        assert result.exit_code == 2, result.output
+        assert expected in result.output
+        assert "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ann.md", "report.txt"]
+
+
+def test_one_run_at_a_time_writes_to_an_output_folder(tmp_path: Path) -> None:
+    from essaylint.grading.files import folder_lock
+    from essaylint.grading.runner import GradeError
+
+    (tmp_path / "class").mkdir()
+    (tmp_path / "class" / "ann.md").write_text("An essay (Smith, 2019).\n", encoding="utf-8")
+    out = tmp_path / "out"
+    with folder_lock(out), pytest.raises(GradeError, match="another essaylint grade is writing"):
+        grade_folder(tmp_path / "class", out, rubric=default_rubric(), jobs=1)
+    assert not (out / "index.html").exists()
+    outcome = grade_folder(tmp_path / "class", out, rubric=default_rubric(), jobs=1)
+    assert outcome.graded == 1  # the lock is let go when its holder is done
+
+
+def test_a_rerun_removes_the_pages_of_submissions_that_are_gone(tmp_path: Path) -> None:
+    root = tmp_path / "class"
+    root.mkdir()
+    for name in ("ann", "ben"):
+        (root / f"{name}.md").write_text(f"An essay by {name} (Smith, 2019).\n", encoding="utf-8")
+    out = tmp_path / "out"
+    grade_folder(root, out, rubric=default_rubric(), jobs=1)
+    assert {"ann.html", "ben.html"} <= {p.name for p in out.iterdir()}
+    (root / "ben.md").unlink()
+    (out / "teacher-notes.html").write_text("mine\n", encoding="utf-8")
+    grade_folder(root, out, rubric=default_rubric(), jobs=1)
+    pages = {p.name for p in out.iterdir()}
+    assert "ann.html" in pages
+    assert "ben.html" not in pages
+    assert "teacher-notes.html" in pages  # never written by essaylint: left alone
+
+
+def test_a_worker_ends_soon_after_its_run_is_killed(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    pid_file = tmp_path / "worker.pid"
+    worker = (
+        "import os, sys, time, pathlib;"
+        "from essaylint.grading.runner import _die_with_run;"
+        "_die_with_run(int(sys.argv[1]), every=0.05);"
+        f"pathlib.Path({str(pid_file)!r}).write_text(str(os.getpid()));"
+        "time.sleep(60)"
+    )
+    run = (
+        "import os, subprocess, sys, time;"
+        f"subprocess.Popen([sys.executable, '-c', {worker!r}, str(os.getpid())]);"
+        "time.sleep(60)"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", run])
+    deadline = time.monotonic() + 30
+    while not pid_file.exists() or not pid_file.read_text():
+        assert time.monotonic() < deadline, "the worker never started"
+        time.sleep(0.05)
+    worker_pid = int(pid_file.read_text())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            os.kill(worker_pid, 0)
+        except ProcessLookupError:
+            break
+        # An ended child of an ended parent may stay a zombie until init reaps it.
+        stat_file = Path(f"/proc/{worker_pid}/stat")
+        if stat_file.exists() and stat_file.read_text().split(") ")[1].startswith("Z"):
+            break
+        assert time.monotonic() < deadline, "the worker outlived the killed run"
+        time.sleep(0.05)
