@@ -194,6 +194,10 @@ def lint_text(
 ) -> FileResult:
     """Lint a string as if it were a plain-text or Markdown essay."""
     fmt = "markdown" if path.endswith((".md", ".markdown")) else "text"
+    if fmt == "markdown":
+        from essaylint.loaders.markdown import blank_layout_html
+
+        text = blank_layout_html(text)
     doc = Document.from_text(text, path=path, format=fmt)
     return lint_document(doc, settings, bib=bib, prose=prose, verify=verify)
 

@@ -8,7 +8,8 @@ input file.
 Formats:
 
 - ``.txt``, ``.text`` and unknown suffixes: plain text (format ``"text"``).
-- ``.md``, ``.markdown``: the text as-is (format ``"markdown"``).
+- ``.md``, ``.markdown``: the text as written, raw HTML layout tags blanked
+  (format ``"markdown"``); see :mod:`essaylint.loaders.markdown`.
 - ``.docx``: one block per paragraph, a blank line between blocks (format
   ``"docx"``); a finding's line is the paragraph number. Headings, styles,
   hanging indents, list numbers and table cells are kept in ``Document.blocks``
@@ -179,8 +180,13 @@ def _dispatch(data: bytes, path: str, suffix: str) -> Document:
 
     decoded = decode_bytes(data, path)
     fmt = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
+    text = decoded.text
+    if fmt == "markdown":
+        from essaylint.loaders.markdown import blank_layout_html
+
+        text = blank_layout_html(text)
     return Document.from_text(
-        decoded.text,
+        text,
         path=path,
         format=fmt,
         encoding=decoded.encoding,

@@ -1,0 +1,57 @@
+"""Markdown: the text as written, with raw HTML layout tags blanked.
+
+Citation managers and static-site generators put HTML into Markdown: a pasted
+bibliography is ``<div class="csl-bib-body"><div class="csl-entry">Lal, R.
+2015. …</div>…</div>``, often after a ``<style>`` block. Those tags only lay
+the text out. They are replaced by as many spaces (and ``<style>``/``<script>``
+elements whole), so every offset, line and column still points into the file,
+and the entries read as the lines they are. Inline tags that carry meaning
+stay: emphasis (``<i>``, ``<em>``, ``<b>``, ``<strong>``, ``<u>``: the
+reference parser reads italic titles), links (``<a href>``: the address is an
+entry's URL), ``<sup>``/``<sub>``, and anything that is not an HTML element
+(``<references>``, Markdown autolinks ``<https://…>``).
+
+HTML entities are read too: ``&amp;`` becomes ``&`` followed by four spaces,
+``&#8217;`` a ``’`` and spaces, so "Brandt, M., &amp; Lemaire, S." has two
+authors, not a third called "amp".
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Block and layout elements: their tags are blanked, their text kept.
+LAYOUT_ELEMENTS = (
+    "div|span|p|section|article|aside|header|footer|main|nav|figure|figcaption|"
+    "center|font|br|hr|blockquote|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|small|big"
+)
+_LAYOUT_TAG = re.compile(rf"</?(?:{LAYOUT_ELEMENTS})\b[^<>\n]*>", re.IGNORECASE)
+# Elements whose content is not text at all.
+_NON_TEXT = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _decoded(match: re.Match[str]) -> str:
+    """The character an entity stands for, padded with spaces to the entity's length."""
+    entity = match.group(0)
+    char = html.unescape(entity)
+    if char == entity or len(char) > len(entity) or not char.isprintable():
+        return entity
+    return char.ljust(len(entity))
+
+
+def _blank(match: re.Match[str]) -> str:
+    """Spaces for the match, keeping its line breaks so lines stay where they were."""
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def blank_layout_html(text: str) -> str:
+    """``text`` with layout tags and style/script elements blanked, entities read."""
+    if "&" in text:
+        text = _ENTITY.sub(_decoded, text)
+    if "<" not in text:
+        return text
+    return _LAYOUT_TAG.sub(_blank, _NON_TEXT.sub(_blank, text))
