@@ -398,10 +398,7 @@ def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
     >>> [p.family for p in people], et_al
     (['Pan', 'Lu', 'Chau'], False)
     """
-    try:
-        return _parse_authors(segment)
-    except Exception:  # pragma: no cover - defensive: never fail a whole entry
-        return (), False
+    return _parse_authors(segment)
 
 
 def _parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:

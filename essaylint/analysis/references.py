@@ -1250,14 +1250,7 @@ def parse_reference(
     """
     raw = raw if isinstance(raw, str) else str(raw)
     base_span = span if span is not None else Span(start=0, end=len(raw))
-    try:
-        fields = _parse_fields(raw)
-    except Exception:  # never let one odd entry stop the whole run
-        return Reference(span=base_span, raw=raw, index=index, number=number, key=key)
-    try:
-        return _build(raw, base_span, index, number, key, fields)
-    except Exception:  # pragma: no cover - validation should not fail, but be safe
-        return Reference(span=base_span, raw=raw, index=index, number=number, key=key)
+    return _build(raw, base_span, index, number, key, _parse_fields(raw))
 
 
 def _build(
@@ -1488,10 +1481,7 @@ def split_reference_list(text: str, start: int) -> list[Reference]:
     ``start`` is the section's offset in the document; every returned span is a
     document offset. Never raises on any input.
     """
-    try:
-        entries = _split_entries(text)
-    except Exception:  # pragma: no cover - defensive
-        return []
+    entries = _split_entries(text)
     references: list[Reference] = []
     for index, entry in enumerate(entries):
         raw = text[entry.start : entry.end]

@@ -64,10 +64,8 @@ def test_batch_of_200_essays_and_3_broken_files(tmp_path: Path) -> None:
     (subs / "junk").mkdir()
     (subs / "junk" / "essay.md").write_bytes(bytes(range(256)) * 64)
     out = tmp_path / "report"
-    started = time.perf_counter()
+    # Its speed is measured in benchmarks/grade_bench.py, not asserted here.
     outcome = grade_folder(subs, out, rubric=default_rubric(), jobs=2)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 240, f"200 essays took {elapsed:.0f} s"
     rows = _read_csv(out / "summary.csv")
     assert len(rows) == 203
     bad = [r for r in rows if r["error"]]
