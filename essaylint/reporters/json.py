@@ -1,4 +1,4 @@
-"""The JSON report: the documented contract every tool and scorer reads (DESIGN.md)."""
+"""The JSON report: the documented contract every tool and scorer reads (docs/architecture.md)."""
 
 from __future__ import annotations
 

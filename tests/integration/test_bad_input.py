@@ -1,4 +1,4 @@
-"""Bad input through the real installed ``essaylint`` command (DESIGN.md, "Bad input").
+"""Bad input through the real installed ``essaylint`` command (docs/architecture.md).
 
 Every case must give a clear one-line message, the right exit code, no traceback,
 and leave the input file exactly as it was (bytes and mtime).

@@ -52,3 +52,13 @@ def test_readme_lists_every_rule_and_its_config_example_loads(tmp_path: Path) ->
     assert settings.style == "apa"
     assert settings.dialect == "british"
     assert "Zentangle" in settings.words
+
+
+def test_every_file_the_docs_link_to_is_in_the_repository() -> None:
+    root = Path(__file__).resolve().parents[2]
+    pages = [root / "README.md", *sorted((root / "docs").glob("*.md"))]
+    for page in pages:
+        for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8")):
+            if target.startswith(("http://", "https://", "mailto:")):
+                continue
+            assert (page.parent / target).exists(), f"{page.name} links to missing {target}"

@@ -1,7 +1,7 @@
 """Lint a file with the citation rules and compare its findings with gold labels.
 
 The gold format is described in ../shared/corpus/README.md. Findings are read
-from the JSON report (the documented contract, DESIGN.md), and matched to gold
+from the JSON report (the documented contract, docs/architecture.md), and matched to gold
 items the way the shared scorer does: the kinds about works (missing-reference,
 year-mismatch, ...) by rule, first author and year, with names folded (accents,
 case, a leading "The", punctuation and spaces ignored); a gold item without an
