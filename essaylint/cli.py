@@ -240,7 +240,8 @@ def check(
     elif format is CheckFormat.junit:
         from essaylint.reporters.junit import render as render_junit
 
-        sys.stdout.write(render_junit(results, fail_on=fail_on.value))
+        fail_on_by_file = {r.path: per_file[p].fail_on for p, r in zip(paths, results, strict=True)}
+        sys.stdout.write(render_junit(results, fail_on=fail_on_by_file))
     else:
         from essaylint.reporters.text import render as render_text
         from essaylint.reporters.text import use_colour

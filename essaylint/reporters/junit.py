@@ -1,8 +1,9 @@
 """JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure).
 
 One ``<testsuite name="essaylint">``, one ``<testcase>`` per checked file. A
-file with findings at or above ``fail_on`` (the ``--fail-on`` threshold, so
-the report agrees with the exit code) gets one ``<failure>`` listing them in
+file with findings at or above ``fail_on`` (each file's own ``fail-on``
+setting, from its config or the command line, so the report agrees with the
+exit code) gets one ``<failure>`` listing them in
 the text report's ``path:line:col: CODE rule message`` form; findings below
 the threshold are listed in the testcase's ``<system-out>``. A file that could
 not be read gets an ``<error>``. Text is escaped by xml.etree; characters XML
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from essaylint.models import SEVERITY_RANK, FileResult, Finding
 from essaylint.reporters.location import finding_region
@@ -38,8 +39,16 @@ def _counts(findings: Sequence[Finding]) -> str:
     return f"{n} finding{'s' if n != 1 else ''} ({detail})"
 
 
-def report_element(results: Sequence[FileResult], *, fail_on: str = "warning") -> ET.Element:
-    threshold = SEVERITY_RANK[fail_on]
+FailOn = str | Mapping[str, str]
+
+
+def _threshold(fail_on: FailOn, path: str) -> int:
+    """The severity rank that fails ``path``: one setting for all, or each file's own."""
+    chosen = fail_on if isinstance(fail_on, str) else fail_on.get(path, "warning")
+    return SEVERITY_RANK[chosen]
+
+
+def report_element(results: Sequence[FileResult], *, fail_on: FailOn = "warning") -> ET.Element:
     suite = ET.Element("testsuite", name="essaylint")
     failures = errors = 0
     for r in results:
@@ -50,6 +59,7 @@ def report_element(results: Sequence[FileResult], *, fail_on: str = "warning") -
             error = ET.SubElement(case, "error", type="unreadable", message=xml_text(r.error))
             error.text = xml_text(r.error)
             continue
+        threshold = _threshold(fail_on, r.path)
         failing = [f for f in r.findings if SEVERITY_RANK[f.severity] >= threshold]
         below = [f for f in r.findings if SEVERITY_RANK[f.severity] < threshold]
         if failing:
@@ -66,7 +76,7 @@ def report_element(results: Sequence[FileResult], *, fail_on: str = "warning") -
     return suite
 
 
-def render(results: Sequence[FileResult], *, fail_on: str = "warning") -> str:
+def render(results: Sequence[FileResult], *, fail_on: FailOn = "warning") -> str:
     root = report_element(results, fail_on=fail_on)
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from reporter_samples import SMALL_PATH, assert_snapshot
 from typer.testing import CliRunner
@@ -91,3 +92,26 @@ def test_cli_junit_format_on_fixtures() -> None:
 
 def test_snapshot_of_the_small_essay(small_result: FileResult) -> None:
     assert_snapshot("small.junit.xml", junit.render([small_result]))
+
+
+def test_junit_failures_follow_each_files_own_fail_on(tmp_path: Path) -> None:
+    # Only warnings (an uncited entry, R204) in an essay whose config fails on errors:
+    # no <failure>, exit code 0; the same essay without that config fails on warnings.
+    essay_text = (
+        "Buses run late at night (Okonjo, 2018).\n\nReferences\n\n"
+        "Okonjo, T. (2018). Who rides at night? Transport and Society, 12(4), 233-250.\n"
+        "Ferrante, G. (2017). Timetables and trust. Harbour Books.\n"
+    )
+    strict, lenient = tmp_path / "strict", tmp_path / "lenient"
+    for folder in (strict, lenient):
+        folder.mkdir()
+        (folder / "essay.md").write_text(essay_text, encoding="utf-8")
+    (lenient / ".essaylint.toml").write_text('fail-on = "error"\n', encoding="utf-8")
+    for folder, failures, code in ((lenient, "0", 0), (strict, "1", 1)):
+        result = CliRunner().invoke(
+            app, ["check", "--format", "junit", "--select", "C,R", str(folder / "essay.md")]
+        )
+        suite = parse(result.stdout)
+        assert suite.get("failures") == failures, result.stdout
+        assert result.exit_code == code
+        assert "C104" in result.stdout  # reported either way, as a failure or in system-out
