@@ -204,9 +204,26 @@ def runs_of(text: str) -> tuple[Run, ...]:
     return tuple(r for r in runs if r.text)
 
 
+_RAW_NON_TEXT = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_RAW_BLOCK_TAG = re.compile(
+    r"</?(?:div|p|section|article|aside|header|footer|main|nav|figure|figcaption|blockquote|"
+    r"ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|br|hr)\b[^<>\n]*>",
+    re.IGNORECASE,
+)
+_RAW_INLINE_LAYOUT = re.compile(r"</?(?:span|font|small|big|center)\b[^<>\n]*>", re.IGNORECASE)
+
+
+def _html_layout_to_paragraphs(text: str) -> str:
+    text = _RAW_NON_TEXT.sub("", text)
+    text = _RAW_INLINE_LAYOUT.sub("", text)
+    return _RAW_BLOCK_TAG.sub("\n\n", text)
+
+
 def markdown_blocks(text: str) -> list[Block]:
     """Blocks of a Markdown or plain-text essay (see the module docstring)."""
-    lines = _visible_lines(text)
+    # Raw HTML layout (a pasted <div class="csl-entry"> bibliography, <style>) is
+    # what a reader never sees: each block element is a paragraph of its own.
+    lines = _visible_lines(_html_layout_to_paragraphs(text))
     paragraphs = _line_paragraphs(lines, is_hard_wrapped(lines))
     blocks: list[Block] = []
     for i, para in enumerate(paragraphs):
