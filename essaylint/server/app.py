@@ -161,6 +161,14 @@ class EssaylintServer(LanguageServer):
             state.result_version, state.text = version, text
             self.publish(state)
             state.ready.set()
+            scope = "all rules" if prose else "spelling and grammar still loading"
+            self.window_log_message(
+                lsp.LogMessageParams(
+                    type=lsp.MessageType.Log,
+                    message=f"checked {state.uri} version {version}: "
+                    f"{len(outcome.findings)} findings ({scope})",
+                )
+            )
         for note in state.result.notes if state.result else ():
             self.window_log_message(
                 lsp.LogMessageParams(type=lsp.MessageType.Info, message=f"{state.uri}: {note}")
@@ -306,8 +314,6 @@ def create_server(overrides: Mapping[str, Any] | None = None) -> EssaylintServer
                     ]
                 )
             )
-        settings, _error = ls.engine.settings_for(None)
-        ls.lint_pool.submit(ls.engine.warm_up, settings)
 
     @ls.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: lsp.DidOpenTextDocumentParams) -> None:
@@ -402,39 +408,39 @@ def create_server(overrides: Mapping[str, Any] | None = None) -> EssaylintServer
         index, result, text = state.index, state.result, state.text
         start = index.offset(params.range.start.line, params.range.start.character)
         end = index.offset(params.range.end.line, params.range.end.character)
-        only = params.context.only
+        only = [str(getattr(k, "value", k)) for k in params.context.only or ()]
         found: list[lsp.CodeAction] = []
-        if not only or any(
-            str(k).startswith("quickfix") or k == lsp.CodeActionKind.QuickFix for k in only
-        ):
+        if _wanted(lsp.CodeActionKind.QuickFix.value, only):
             found = actions.code_actions(
                 result, text, state.uri, state.result_version, index, start, end
             )
-        wants_fix_all = not only or any(
-            actions.FIX_ALL_KIND.startswith(str(getattr(k, "value", k))) for k in only
-        )
+        # The whole-file fix lints the text again (several passes): only when asked
+        # for (not on every cursor move), and once per version.
+        asked = params.context.trigger_kind != lsp.CodeActionTriggerKind.Automatic or bool(only)
         doc = result.document
-        if wants_fix_all and doc is not None and actions.fixable(result, text):
-            settings = state.settings
-            path = uri_path(state.uri) if state.uri.startswith("file:") else None
+        if (
+            asked
+            and _wanted(actions.FIX_ALL_KIND, only)
+            and doc is not None
+            and actions.fixable(result, text)
+        ):
+            version = state.result_version
+            if state.fix_all is None or state.fix_all[0] != version:
+                settings = state.settings
+                path = uri_path(state.uri) if state.uri.startswith("file:") else None
 
-            def fix_all() -> str:
-                bib = ls.engine.bibliography(doc, path, settings) if settings else ()
-                return actions.fixed_text(text, doc, settings, bib)
+                def fix_all() -> str:
+                    bib = ls.engine.bibliography(doc, path, settings) if settings else ()
+                    return actions.fixed_text(text, doc, settings, bib)
 
-            new = await ls.in_thread(ls.lint_pool, fix_all)
-            if (
-                new != text
-                and ls.buffers.get(state.uri) is state
-                and state.result_version == state.version
-            ):
+                state.fix_all = (version, await ls.in_thread(ls.lint_pool, fix_all))
+            new = state.fix_all[1]
+            if new != text and state.result_version == version:
                 found.append(
                     lsp.CodeAction(
                         title="Fix all safe fixes in this file (essaylint --fix)",
                         kind=actions.FIX_ALL_KIND,
-                        edit=actions.whole_text_edit(
-                            state.uri, state.result_version, text, new, ls.encoding
-                        ),
+                        edit=actions.whole_text_edit(state.uri, version, text, new, ls.encoding),
                     )
                 )
         return found or None
@@ -455,6 +461,11 @@ def create_server(overrides: Mapping[str, Any] | None = None) -> EssaylintServer
         ls.relint_all()
 
     return ls
+
+
+def _wanted(kind: str, only: list[str]) -> bool:
+    """Whether a code action of ``kind`` is among the kinds asked for (all, when none is)."""
+    return not only or any(kind == k or kind.startswith(k + ".") for k in only)
 
 
 def _heading_line(text: str, sym: navigation.Symbol) -> Span | None:

@@ -80,18 +80,6 @@ class Engine:
             (settings.languagetool_url, settings.harper_rules) in self._warm
         )
 
-    def warm_up(self, settings: Settings) -> None:
-        """Load the prose engine ahead of the first document (on the lint thread)."""
-        if self.is_warm(settings):
-            return
-        from essaylint.pipeline import lint_text
-
-        sample = (
-            "An essay (Smith, 2020) says so.\n\nReferences\n\nSmith, J. (2020). A book. Press.\n"
-        )
-        lint_text(sample, settings, prose=self.prose_for(settings))
-        self._warm.add((settings.languagetool_url, settings.harper_rules))
-
     def verifier_for(self, settings: Settings) -> VerifyBackend:
         key = (settings.crossref_url, settings.mailto, settings.cache)
         backend = self._verifiers.get(key)

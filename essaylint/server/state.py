@@ -30,5 +30,7 @@ class BufferState:
     verify_pending: asyncio.Task[None] | None = None
     #: Verify findings by entry text (see engine.remembered).
     verified: dict[str, tuple[Finding, ...]] = field(default_factory=dict)
+    #: The whole-file fix of a version: (version, fixed text).
+    fix_all: tuple[int | None, str] | None = None
     #: Messages already shown for this buffer (refusals, config errors), not to repeat them.
     shown: set[str] = field(default_factory=set)

@@ -114,7 +114,7 @@ class LspClient:
     def wait_for(self, method: str, timeout: float = 60, **match: Any) -> dict[str, Any]:
         """The next notification ``method`` whose params have these values (waits for it)."""
         deadline = time.monotonic() + timeout
-        seen = len(self.notifications)
+        seen = 0
         while True:
             for msg in self.notifications[seen:]:
                 params = msg.get("params") or {}
@@ -127,6 +127,22 @@ class LspClient:
             left = deadline - time.monotonic()
             if left <= 0 or (self.proc.poll() is not None and self.messages.empty()):
                 raise TimeoutError(f"no {method} {match}; stderr: {self.stderr[-2000:]}")
+            self._pump(min(left, 0.5))
+
+    def wait_for_log(self, *parts: str, timeout: float = 60) -> str:
+        """The next window/logMessage that contains every one of ``parts``."""
+        deadline = time.monotonic() + timeout
+        seen = 0
+        while True:
+            for msg in self.notifications[seen:]:
+                text = str((msg.get("params") or {}).get("message", ""))
+                if msg.get("method") == "window/logMessage" and all(p in text for p in parts):
+                    self.notifications.remove(msg)
+                    return text
+            seen = len(self.notifications)
+            left = deadline - time.monotonic()
+            if left <= 0 or (self.proc.poll() is not None and self.messages.empty()):
+                raise TimeoutError(f"no log message with {parts}; stderr: {self.stderr[-2000:]}")
             self._pump(min(left, 0.5))
 
     def diagnostics(
