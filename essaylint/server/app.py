@@ -20,7 +20,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.json_rpc import JsonRPCNotification
 
 from essaylint import __version__
 from essaylint.config import CONFIG_NAMES
@@ -50,12 +53,29 @@ SYMBOL_KINDS = {
 T = TypeVar("T")
 
 
+class _Protocol(LanguageServerProtocol):
+    """pygls's protocol, except that a request whose params cannot be read is answered
+    with an error (pygls drops it, and the editor would wait for an answer forever)."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if not ("id" in data and "method" in data):
+                raise
+            self._send_response(data["id"], error=exc.to_response_error())
+            return JsonRPCNotification(method="$/essaylint/answered", jsonrpc="2.0", params=None)
+
+
 class EssaylintServer(LanguageServer):
     """pygls's server plus essaylint's buffers, engines and worker threads."""
 
     def __init__(self, overrides: Mapping[str, Any] | None = None) -> None:
         super().__init__(
-            "essaylint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental
+            "essaylint",
+            __version__,
+            text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
+            protocol_cls=_Protocol,
         )
         self.engine = Engine(dict(overrides or {}))
         self.buffers: dict[str, BufferState] = {}
@@ -446,10 +466,8 @@ def create_server(overrides: Mapping[str, Any] | None = None) -> EssaylintServer
         return found or None
 
     @ls.command(actions.ADD_WORD_COMMAND)
-    async def add_word_command(args: list[Any]) -> None:
-        if not (
-            isinstance(args, list) and len(args) == 2 and all(isinstance(a, str) for a in args)
-        ):
+    async def add_word_command(*args: Any) -> None:
+        if not (len(args) == 2 and all(isinstance(a, str) and a.strip() for a in args)):
             raise ValueError("essaylint.addWord takes [document URI, word]")
         uri, word = args
         try:

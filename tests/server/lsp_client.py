@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -158,6 +159,20 @@ class LspClient:
             ]
         )
 
+    def settled(self, uri: str, version: int, timeout: float = 120) -> list[dict[str, Any]]:
+        """The diagnostics of ``version`` once every rule ran (the server logs when it has)."""
+        self.wait_for_log(f"checked {uri} version {version}:", "(all rules)", timeout=timeout)
+        published = [
+            msg
+            for msg in self.notifications
+            if msg.get("method") == "textDocument/publishDiagnostics"
+            and msg["params"]["uri"] == uri
+        ]
+        for msg in published:
+            self.notifications.remove(msg)
+        last = [m for m in published if m["params"].get("version") == version][-1]
+        return list(last["params"]["diagnostics"])
+
     # -- the session --------------------------------------------------------------------------
 
     def initialize(self, root: Path, options: Any = None) -> dict[str, Any]:
@@ -196,6 +211,10 @@ class LspClient:
             {"textDocument": {"uri": uri, "version": version}, "contentChanges": changes},
         )
 
+    def change_text(self, uri: str, version: int, text: str) -> None:
+        """Send the whole new text (a full-document change)."""
+        self.change(uri, version, [{"text": text}])
+
     def close(self, timeout: float = 20) -> int:
         """shutdown + exit; the server's exit code."""
         if self.proc.poll() is None:
@@ -205,8 +224,17 @@ class LspClient:
             except (OSError, TimeoutError):
                 pass
         try:
-            return self.proc.wait(timeout=timeout)
+            code = self.proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             self.proc.kill()
-            self.proc.wait()
-            return -9
+            code = self.proc.wait()
+        self.release()
+        return code
+
+    def release(self) -> None:
+        """Close the pipes (the process has ended)."""
+        self._reader.join(timeout=5)
+        for pipe in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            if pipe is not None:
+                with contextlib.suppress(OSError):
+                    pipe.close()
