@@ -161,6 +161,7 @@ class EssaylintServer(LanguageServer):
                     f"checking failed ({type(exc).__name__}: {exc}); please report it",
                     lsp.MessageType.Error,
                 )
+                state.ready.set()  # requests answer from the last good result
                 return
             if self.buffers.get(state.uri) is not state or state.version != version:
                 return  # closed, or changed meanwhile: a newer pass is scheduled
