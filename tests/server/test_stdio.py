@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import time
 from collections.abc import Iterator
@@ -281,8 +280,3 @@ def test_a_client_that_disappears_mid_request_ends_the_server_cleanly(workspace:
     assert c.proc.wait(timeout=60) == 0
     c.release()
     assert "Traceback" not in c.stderr
-
-
-def test_json_rpc_framing_helper_round_trips() -> None:
-    body = json.dumps({"jsonrpc": "2.0", "id": 1, "result": None}).encode()
-    assert body.startswith(b"{")
