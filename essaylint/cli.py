@@ -448,6 +448,19 @@ def rule(
     typer.echo(cls.documentation())
 
 
+@app.command()
+def server(
+    verify: Annotated[
+        bool,
+        typer.Option("--verify", help="Look the references up in Crossref, in the background."),
+    ] = False,
+) -> None:
+    """Run the language server on stdin/stdout (see docs/editors.md to set up an editor)."""
+    from essaylint.server import serve
+
+    serve({"verify": True} if verify else None)
+
+
 cache_app = typer.Typer(help="The Crossref answer cache used by --verify.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 

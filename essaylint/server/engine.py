@@ -1,0 +1,177 @@
+"""The warm half of the server: engines kept for the session, settings per file.
+
+One prose engine per configuration (LanguageTool URL, Harper rule set) is
+built on first use and kept; Harper keeps one linter per dialect inside it.
+Each file gets the settings ``essaylint check`` would give it (the nearest
+.essaylint.toml or pyproject.toml, then the server's own overrides), read
+again whenever the config file changes. The bibliography files a LaTeX or
+pandoc essay names are read once and kept until a watched file changes.
+
+The I/O edge: it reads config and bibliography files; the linting itself is
+:func:`essaylint.pipeline.lint_document`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from essaylint.config import ConfigError, Settings, find_config_file, load_settings
+from essaylint.models import Document, FileResult, Finding, Reference
+from essaylint.server.prose_cache import ParagraphCache
+
+if TYPE_CHECKING:
+    from essaylint.rules.base import Rule
+    from essaylint.services.verify import VerifyBackend
+
+# What decides which bibliography files a document uses (see pipeline._bibliography).
+_BIB_DIRECTIVES = re.compile(
+    r"\\(?:bibliography|addbibresource|addglobalbib|addsectionbib|nocite)\b[^\n]*"
+    r"|^(?:bibliography|nocite):[^\n]*",
+    re.MULTILINE,
+)
+
+
+@dataclass
+class Engine:
+    """Everything a lint needs that outlives one keystroke."""
+
+    overrides: Mapping[str, Any] = field(default_factory=dict)
+    _prose: dict[tuple[str | None, str], ParagraphCache] = field(default_factory=dict)
+    _verifiers: dict[tuple[str | None, str | None, bool], VerifyBackend] = field(
+        default_factory=dict
+    )
+    _warm: set[tuple[str | None, str]] = field(default_factory=set)
+    _bibs: dict[tuple[str, str, tuple[str, ...]], tuple[Reference, ...]] = field(
+        default_factory=dict
+    )
+
+    def settings_for(self, path: str | None) -> tuple[Settings, str | None]:
+        """A file's settings, and the config error (then the defaults are used), if any."""
+        try:
+            return load_settings(path, self.overrides), None
+        except ConfigError as exc:
+            try:
+                return Settings.model_validate(dict(self.overrides)), str(exc)
+            except ValueError:
+                return Settings(), str(exc)
+
+    def files_changed(self) -> None:
+        """A config or bibliography file changed (or appeared): look everything up again."""
+        find_config_file.cache_clear()
+        self._bibs.clear()
+
+    def prose_for(self, settings: Settings) -> ParagraphCache:
+        key = (settings.languagetool_url, settings.harper_rules)
+        engine = self._prose.get(key)
+        if engine is None:
+            from essaylint.services.backends import choose_prose_backend
+
+            backend, _note = choose_prose_backend(settings.languagetool_url, settings.harper_rules)
+            engine = self._prose[key] = ParagraphCache(backend)
+        return engine
+
+    def is_warm(self, settings: Settings) -> bool:
+        """Whether a whole lint with this prose engine has run (its dictionary is loaded)."""
+        return settings.languagetool_url is not None or (
+            (settings.languagetool_url, settings.harper_rules) in self._warm
+        )
+
+    def verifier_for(self, settings: Settings) -> VerifyBackend:
+        key = (settings.crossref_url, settings.mailto, settings.cache)
+        backend = self._verifiers.get(key)
+        if backend is None:
+            from essaylint.services.crossref import make_crossref_backend
+
+            backend = make_crossref_backend(
+                url=settings.crossref_url, mailto=settings.mailto, use_cache=settings.cache
+            )
+            self._verifiers[key] = backend
+        return backend
+
+    def bibliography(
+        self, doc: Document, path: str | None, settings: Settings
+    ) -> tuple[Reference, ...]:
+        """The entries of the bibliography files a saved document names (kept until they change)."""
+        if path is None:
+            return ()
+        directives = "\n".join(m.group(0) for m in _BIB_DIRECTIVES.finditer(doc.text))
+        if not directives and not settings.bib:
+            return ()
+        key = (path, directives, settings.bib_paths())
+        found = self._bibs.get(key)
+        if found is None:
+            from essaylint.loaders import LoadError
+            from essaylint.pipeline import _bibliography
+
+            try:
+                found = _bibliography(doc, Path(path), settings.bib_paths())
+            except LoadError:
+                found = ()
+            self._bibs[key] = found
+        return found
+
+    def lint(
+        self, doc: Document, path: str | None, settings: Settings, *, prose: bool = True
+    ) -> FileResult:
+        """Every finding ``essaylint check`` reports for this text, verify rules aside."""
+        from essaylint.pipeline import lint_document
+
+        bib = self.bibliography(doc, path, settings)
+        engine = self.prose_for(settings) if prose else None
+        result = lint_document(doc, settings, bib=bib, prose=engine)
+        if prose:
+            self._warm.add((settings.languagetool_url, settings.harper_rules))
+        return result
+
+    def verify(self, doc: Document, path: str | None, settings: Settings) -> FileResult:
+        """Only the network rules, with the Crossref backend (slow: run it in the background)."""
+        from essaylint.pipeline import lint_document
+        from essaylint.rules.registry import all_rules, select_rules
+
+        chosen: Sequence[type[Rule]] = [
+            r
+            for r in select_rules(all_rules(), *settings.rule_selectors(doc.path))
+            if "network" in r.requires
+        ]
+        bib = self.bibliography(doc, path, settings)
+        return lint_document(doc, settings, chosen, bib=bib, verify=self.verifier_for(settings))
+
+
+def verified_findings(
+    result: FileResult, verified: Mapping[str, tuple[Finding, ...]]
+) -> list[Finding]:
+    """Verify findings remembered by entry text, placed on the entries of a newer result.
+
+    ``verified`` maps an entry's raw text to its findings with spans relative
+    to the entry's start; an entry whose text changed has none until the
+    next verify pass.
+    """
+    out: list[Finding] = []
+    for ref in result.references:
+        for f in verified.get(ref.raw, ()):
+            start = ref.span.start + f.span.start
+            end = ref.span.start + f.span.end
+            out.append(
+                f.model_copy(
+                    update={"span": f.span.model_copy(update={"start": start, "end": end})}
+                )
+            )
+    return out
+
+
+def remembered(result: FileResult) -> dict[str, tuple[Finding, ...]]:
+    """A verify result's findings by entry text, spans relative to the entry (see above)."""
+    by_raw: dict[str, list[Finding]] = {ref.raw: [] for ref in result.references}
+    for f in result.findings:
+        if f.reference is None or not 0 <= f.reference.index < len(result.references):
+            continue
+        ref = result.references[f.reference.index]
+        rel = f.span.model_copy(
+            update={"start": f.span.start - ref.span.start, "end": f.span.end - ref.span.start}
+        )
+        by_raw.setdefault(ref.raw, []).append(f.model_copy(update={"span": rel}))
+    return {raw: tuple(found) for raw, found in by_raw.items()}
