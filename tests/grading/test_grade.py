@@ -165,9 +165,10 @@ def test_bad_rubric_is_one_clear_error(tmp_path: Path) -> None:
 
 
 def test_essay_html_is_escaped(tmp_path: Path) -> None:
+    # A .txt keeps every character as written (Markdown would blank the layout tags).
     subs, out = tmp_path / "subs", tmp_path / "out"
     (subs / "<script>alert(1)<!--").mkdir(parents=True)
-    (subs / "<script>alert(1)<!--" / "evil.md").write_text(EVIL, encoding="utf-8")
+    (subs / "<script>alert(1)<!--" / "evil.txt").write_text(EVIL, encoding="utf-8")
     grade_folder(subs, out, rubric=default_rubric(), jobs=1)
     for page in out.glob("*.html"):
         text = page.read_text(encoding="utf-8")
