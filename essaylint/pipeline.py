@@ -52,9 +52,7 @@ def plan_notes(doc: Document, essay: Essay) -> NotePlan:
     return NotePlan(tuple(notes), tuple(notes_cite(essay.lists, notes)))
 
 
-def read_references(
-    doc: Document, essay: Essay, plan: NotePlan | None = None
-) -> list[Reference]:
+def read_references(doc: Document, essay: Essay, plan: NotePlan | None = None) -> list[Reference]:
     """Entries of the reference lists, plus Markdown footnote definitions elsewhere.
 
     When the notes cite a Bibliography beside them (``plan.cite``), the notes are

@@ -19,6 +19,7 @@ title under another year is a year mismatch; anything else is missing.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -28,7 +29,7 @@ from rapidfuzz import fuzz
 
 from essaylint.analysis.notes import Note, NoteWork
 from essaylint.analysis.text import fold, name_key, year_digits
-from essaylint.models import Citation, Link, Reference, Span
+from essaylint.models import Citation, Link, LinkStatus, Reference, Span
 
 _WORD = re.compile(r"[^\W_]+")
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -116,7 +117,9 @@ def is_note_work(citation: Citation) -> bool:
 
 
 def _as_work(citation: Citation) -> NoteWork:
-    container = citation.prefix[3:] if citation.prefix and citation.prefix.startswith("in ") else None
+    container = (
+        citation.prefix[3:] if citation.prefix and citation.prefix.startswith("in ") else None
+    )
     return NoteWork(
         authors=citation.authors, author_text=citation.alias or "", title=citation.title,
         container=container, year=citation.year,
@@ -141,7 +144,7 @@ def link_note(ci: int, citation: Citation, index: NoteIndex) -> Link:
                 candidates=(by_title[0],), differing_author=work.authors[0],
                 expected_author=ref.authors[0].family,
             )  # fmt: skip
-        status = "year-mismatch" if _years_differ(work, ref) else "matched"
+        status: LinkStatus = "year-mismatch" if _years_differ(work, ref) else "matched"
         return Link(citation=ci, status=status, reference=by_title[0], candidates=(by_title[0],))
     near = _near_names(work, refs)
     if near:
@@ -195,21 +198,26 @@ def note_citations(
     and endnotes have no marker in the text: their works are cited at the note.
     A note that already holds a recognised citation ("See Smith (2010)") keeps it.
     """
-    by_key = {note.key: (note, works) for note, works in read if note.source == "markdown"}
-    marked: set[str] = set()
+    by_key = {(note.source == "markdown", note.key): (note, works) for note, works in read}
+    marked: set[tuple[bool, str]] = set()
     out: list[Citation] = []
     for citation in citations:
-        if citation.kind == "footnote" and citation.key in by_key:
-            note, works = by_key[citation.key]
-            marked.add(note.key)
-            out += [_citation(work, citation.span, note) for work in works]
+        if citation.kind == "footnote":
+            key = (True, citation.key or "")
+        elif citation.kind == "numeric":
+            key = (False, str(citation.number))  # "¹", "[1]": the mark of endnote 1
         else:
             out.append(citation)
+            continue
+        if key not in by_key:
+            out.append(citation)
+            continue
+        note, works = by_key[key]
+        marked.add(key)
+        out += [_citation(work, citation.span, note) for work in works]
     starts = sorted(c.span.start for c in citations)
-    import bisect
-
     for note, works in read:
-        if note.source == "markdown" and note.key in marked:
+        if (note.source == "markdown", note.key) in marked:
             continue
         i = bisect.bisect_left(starts, note.body.start)
         if i < len(starts) and starts[i] < note.body.end:

@@ -29,6 +29,7 @@ is :mod:`essaylint.analysis.note_links`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ from essaylint.models import Block, Span
 NoteSource = Literal["markdown", "word", "endnote"]
 
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_WORD_LABEL = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3})\s*")
+_WORD_LABEL = re.compile(r"\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3})\s*")
 _MD_DEF = re.compile(r"^\s{0,3}\[\^[^\]]+\]:\s*")
 _ENDNOTE = re.compile(r"^\s*(\d{1,3})[.)]?\s+(\S.*)$")
 _NOTE_HEADINGS = frozenset({"notes", "endnotes", "end notes", "footnotes", "foot notes"})
@@ -207,7 +208,7 @@ def _split_works(text: str) -> list[str]:
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        elif ch in "“”\"":
+        elif ch in '“”"':
             quoted = ch == "“" or (ch == '"' and not quoted)
         elif ch == ";" and depth == 0 and not quoted:
             parts.append(text[start:i])
@@ -324,10 +325,13 @@ def _plain_work(part: str) -> NoteWork | None:
         return None
     rest = part[len(segments[0]) + 1 :] if len(segments) > 1 else ""
     year = _year_of(part)
-    if len(first.split()) == 1 and _BIBLIOGRAPHY_FORM.match(rest):
-        return _bibliography_form(part, year)
-    if len(first.split()) == 1 and re.match(r"^\s*(?:[A-Z]\.\s*)+", rest):
-        return _bibliography_form(part, year)  # "Said, E. W. Orientalism. ..."
+    if len(first.split()) == 1 and (
+        _BIBLIOGRAPHY_FORM.match(rest) or re.match(r"^\s*(?:[A-Z]\.\s*)+", rest) or year
+    ):
+        # "Said, Edward W. Orientalism. ...", "Barunik, Jozef, and Thomas Krehlik. 2016. ..."
+        work = _bibliography_form(part, year)
+        if work is not None:
+            return work
     if len(segments) < 2:
         return None
     authors, author_text = _authors_of(first)
@@ -368,7 +372,7 @@ def _bibliography_form(part: str, year: str | None) -> NoteWork | None:
 
 
 def _read_part(part: str) -> NoteWork | None:
-    part = _SIGNAL.sub("", part, count=1).strip()
+    part = _SIGNAL.sub("", re.sub(r"^\s*(?:and|&)\s+", "", part), count=1).strip()
     if not part:
         return None
     mark = _title_mark(part)
@@ -431,7 +435,6 @@ def notes_cite(lists: Sequence[Span], notes: Sequence[Note]) -> list[Span]:
     if not notes:
         return []
     starts = sorted(note.span.start for note in notes)
-    import bisect
 
     separate: list[Span] = []
     for span in lists:

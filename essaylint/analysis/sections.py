@@ -324,7 +324,7 @@ def _list_extent(
             and first_entry >= 0
             and _is_note_def(lines[i]) != _is_note_def(lines[first_entry])
         ):
-            break  # footnote definitions after a bibliography (or before one) are notes, not its entries
+            break  # footnote definitions beside a bibliography are notes, not its entries
         if is_entry:
             entries += 1
             if first_entry < 0:
