@@ -105,9 +105,19 @@ def _years_differ(work: NoteWork, ref: Reference) -> bool:
     return bool(a and b and a != b)
 
 
+def _in_entry(title: str | None, ref: Reference) -> bool:
+    """The title's words stand together in the entry (whose title field may be misread)."""
+    words = title_words(title)
+    if len(words) < 2:
+        return False
+    return _contains(_WORD.findall(fold(ref.raw).replace("'", "")), words)
+
+
 def _title_fits(work: NoteWork, ref: Reference) -> bool:
-    return titles_agree(work.title, ref.title) or (
-        work.container is not None and titles_agree(work.container, ref.title)
+    return any(
+        titles_agree(title, ref.title) or _in_entry(title, ref)
+        for title in (work.title, work.container)
+        if title
     )
 
 
