@@ -48,7 +48,7 @@ class NotePlan:
 
 def plan_notes(doc: Document, essay: Essay) -> NotePlan:
     """Find the notes (Markdown, Word, hand-numbered endnotes) and the lists beside them."""
-    notes = find_notes(doc.text, doc.blocks)
+    notes = find_notes(doc.text, doc.blocks, latex=doc.format == "latex")
     return NotePlan(tuple(notes), tuple(notes_cite(essay.lists, notes)))
 
 

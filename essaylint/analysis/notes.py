@@ -7,7 +7,8 @@ A document that cites through notes keeps them in one of these places:
 - Word footnotes and endnotes, which the .docx loader turns into ``footnote``
   blocks ("² Ibid.") right after the paragraph that marks them;
 - hand-numbered endnotes under a "Notes" or "Endnotes" heading
-  ("1. Barry, Great Influenza, 206.").
+  ("1. Barry, Great Influenza, 206.");
+- LaTeX ``\\footnote{...}``: the note stands where its mark is printed.
 
 A note is read into the works it cites (:class:`NoteWork`):
 
@@ -40,7 +41,7 @@ from essaylint.analysis.sections import footnote_definition_spans, normalise_hea
 from essaylint.analysis.text import EMPHASIS
 from essaylint.models import Block, Span
 
-NoteSource = Literal["markdown", "word", "endnote"]
+NoteSource = Literal["markdown", "word", "endnote", "latex"]
 
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _WORD_LABEL = re.compile(r"\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3})\s*")
@@ -187,9 +188,38 @@ def _endnote(key: str, start: int, body: int, end: int) -> Note:
     return Note(key, Span(start=start, end=end), Span(start=body, end=end), "endnote")
 
 
-def find_notes(text: str, blocks: Sequence[Block] = ()) -> list[Note]:
+_LATEX_FOOTNOTE = re.compile(r"\\footnote(?:\[[^\]]*\])?\{")
+_MAX_NOTE_CHARS = 5000
+
+
+def latex_notes(text: str) -> list[Note]:
+    """LaTeX ``\\footnote{...}`` (braces balanced), numbered in order of appearance."""
+    notes: list[Note] = []
+    for m in _LATEX_FOOTNOTE.finditer(text):
+        depth = 1
+        i = m.end()
+        limit = min(len(text), m.end() + _MAX_NOTE_CHARS)
+        while i < limit and depth:
+            ch = text[i]
+            if ch == "\\":
+                i += 2
+                continue
+            depth += 1 if ch == "{" else -1 if ch == "}" else 0
+            i += 1
+        if depth:
+            continue  # unbalanced: not a note we can read
+        key = str(len(notes) + 1)
+        notes.append(
+            Note(key, Span(start=m.start(), end=i), Span(start=m.end(), end=i - 1), "latex")
+        )
+    return notes
+
+
+def find_notes(text: str, blocks: Sequence[Block] = (), *, latex: bool = False) -> list[Note]:
     """Every note of the document, in document order."""
     found = markdown_notes(text) + word_notes(text, blocks)
+    if latex:
+        found += latex_notes(text)
     found += endnotes(text, [note.span for note in found])
     return sorted(found, key=lambda note: note.span.start)
 
@@ -346,6 +376,8 @@ def _plain_work(part: str) -> NoteWork | None:
     if not second[:1].isupper() and not second[:1].isdigit():
         return None
     title = re.split(r"\s*\(|\.\s", second, maxsplit=1)[0].strip(" .")
+    if title:
+        year = _year_of(part.replace(title, " ", 1))  # "... of the 1918 Influenza" is no date
     if len(title.split()) > 25 or (year is None and locator is None):
         return None
     return NoteWork(

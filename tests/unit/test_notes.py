@@ -184,3 +184,65 @@ def test_reading_any_text_never_raises(text: str) -> None:
         assert work.form in ("full", "short", "ibid")
     for note in find_notes(text):
         assert 0 <= note.body.start <= note.body.end <= len(text)
+
+
+def test_a_year_inside_a_plain_title_is_not_the_date() -> None:
+    (work,) = read_note(
+        "Nancy K. Bristow, American Pandemic: The Lost Worlds of the 1918 Influenza Epidemic "
+        "(Oxford: Oxford University Press, 2012), 44."
+    )
+    assert work.year == "2012"
+    assert work.title == "American Pandemic: The Lost Worlds of the 1918 Influenza Epidemic"
+
+
+def test_latex_footnotes_with_nested_braces() -> None:
+    text = (
+        r"Text.\footnote{Barry, \emph{Great Influenza}, 206.} More.\footnote{Ibid.} Bad.\footnote{x"
+    )
+    notes = find_notes(text, latex=True)
+    assert [n.key for n in notes] == ["1", "2"]
+    read = read_notes(text, notes)
+    assert read[0][1][0].title == "Great Influenza"
+    assert read[1][1][0].authors == ("Barry",)
+    assert find_notes(text) == []  # only a LaTeX document has \footnote
+
+
+def _rules(doc_text: str, fmt: str, blocks: tuple[Block, ...] = ()) -> list[tuple[str, str]]:
+    from essaylint.models import Document
+    from essaylint.pipeline import lint_document
+    from essaylint.rules.registry import all_rules, select_rules
+
+    doc = Document.from_text(doc_text, path=f"x.{fmt}", format=fmt, blocks=blocks)
+    result = lint_document(doc, rules=select_rules(all_rules(), ("C", "R")))
+    assert result.essay.style == "chicago"
+    return sorted((f.rule, f.message.split(" ", 1)[0]) for f in result.findings)
+
+
+def test_word_footnotes_beside_a_bibliography_are_citations() -> None:
+    paragraphs = [
+        "The flu spread fast in the camps.¹",
+        "¹ John M. Barry, The Great Influenza (New York: Viking, 2004), 206.",
+        "² Ibid., 210.",
+        "Bibliography",
+        "Barry, John M. The Great Influenza. New York: Viking, 2004.",
+        "Crosby, Alfred W. Epidemic and Peace, 1918. Westport: Greenwood Press, 1976.",
+    ]
+    text = "\n\n".join(paragraphs)
+    blocks = []
+    for para in paragraphs:
+        start = text.index(para)
+        kind = (
+            "footnote" if para[0] in "¹²" else "heading" if para == "Bibliography" else "paragraph"
+        )
+        blocks.append(Block(start=start, end=start + len(para), kind=kind, level=1))
+    # Barry's notes are not entries (no duplicate, no incomplete entry); Crosby is uncited.
+    assert _rules(text, "docx", tuple(blocks)) == [("uncited-reference", "Crosby")]
+
+
+def test_latex_footnotes_beside_a_typed_bibliography() -> None:
+    text = (
+        "Text.\\footnote{Barry, \\emph{Great Influenza}, 206; Crosby, \\emph{Epidemic and Peace},"
+        " 12.}\n\n\\section*{Bibliography}\n\n"
+        "Barry, John M. \\emph{The Great Influenza}. New York: Viking, 2004.\n"
+    )
+    assert _rules(text, "latex") == [("missing-reference", "Crosby")]
