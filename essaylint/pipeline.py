@@ -9,11 +9,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from essaylint.analysis.citations import extract_citations
 from essaylint.analysis.matching import known_name_keys, link_citations
+from essaylint.analysis.note_links import note_citations
+from essaylint.analysis.notes import Note, find_notes, notes_cite, read_notes
 from essaylint.analysis.reference_list import normalise_author_date_list
 from essaylint.analysis.references import parse_reference, split_reference_list
 from essaylint.analysis.sections import find_sections, footnote_definition_spans
@@ -30,20 +33,47 @@ if TYPE_CHECKING:
 _BIB_COMMAND = re.compile(r"\\(?:bibliography|addbibresource)\{[^}]*\}|^bibliography:.*$", re.M)
 
 
-def read_references(doc: Document, essay: Essay) -> list[Reference]:
-    """Entries of the reference lists, plus Markdown footnote definitions elsewhere."""
+@dataclass(frozen=True)
+class NotePlan:
+    """The notes of a document and whether they cite a Bibliography beside them."""
+
+    notes: tuple[Note, ...] = ()
+    bibliography: tuple[Span, ...] = ()  # the lists that are not the notes themselves
+
+    @property
+    def cite(self) -> bool:
+        """Notes are citations when a separate list stands beside them."""
+        return bool(self.notes and self.bibliography)
+
+
+def plan_notes(doc: Document, essay: Essay) -> NotePlan:
+    """Find the notes (Markdown, Word, hand-numbered endnotes) and the lists beside them."""
+    notes = find_notes(doc.text, doc.blocks, latex=doc.format == "latex")
+    return NotePlan(tuple(notes), tuple(notes_cite(essay.lists, notes)))
+
+
+def read_references(doc: Document, essay: Essay, plan: NotePlan | None = None) -> list[Reference]:
+    """Entries of the reference lists, plus Markdown footnote definitions elsewhere.
+
+    When the notes cite a Bibliography beside them (``plan.cite``), the notes are
+    citations, not entries: only the Bibliography's entries are read, and a
+    Bibliography is then the list the notes must agree with (not works consulted).
+    """
+    notes_cite_list = plan is not None and plan.cite
     refs: list[Reference] = []
-    for span in essay.lists:
+    spans = plan.bibliography if plan is not None and notes_cite_list else essay.lists
+    for span in spans:
         entries = split_reference_list(doc.text[span.start : span.end], span.start)
-        if span in essay.consulted:
+        if span in essay.consulted and not notes_cite_list:
             entries = [r.model_copy(update={"consulted": True}) for r in entries]
         refs += entries
-    for key, span in footnote_definition_spans(doc.text):
-        if any(listed.covers(span) for listed in essay.lists):
-            continue
-        raw = re.sub(r"^\s*\[\^[^\]]+\]:\s*", "", doc.text[span.start : span.end])
-        ref = parse_reference(raw, span=span, key=key)
-        refs.append(ref.model_copy(update={"source": "footnote"}))
+    if not notes_cite_list:
+        for key, span in footnote_definition_spans(doc.text):
+            if any(listed.covers(span) for listed in essay.lists):
+                continue
+            raw = re.sub(r"^\s*\[\^[^\]]+\]:\s*", "", doc.text[span.start : span.end])
+            ref = parse_reference(raw, span=span, key=key)
+            refs.append(ref.model_copy(update={"source": "footnote"}))
     refs = normalise_author_date_list(refs)
     if doc.hyperlinks:
         refs = [_with_link_target(r, doc.hyperlinks) for r in refs]
@@ -94,7 +124,8 @@ def lint_document(
     """
     settings = settings or Settings()
     essay = find_sections(doc.text, doc.blocks)
-    references = read_references(doc, essay)
+    plan = plan_notes(doc, essay)
+    references = read_references(doc, essay, plan)
     if bib:
         # Findings about .bib entries point at the command that names the file.
         command = _BIB_COMMAND.search(doc.text)
@@ -116,10 +147,19 @@ def lint_document(
         numeric=numeric,
         latex=doc.format == "latex",
     )
+    noted = False
+    if plan.cite:
+        read = read_notes(doc.text, plan.notes)
+        citations = note_citations(doc.text, citations, read)
+        noted = any(works for _, works in read)
     links = link_citations(citations, references)
     numbered_citations = sum(1 for c in citations if c.kind in ("numeric", "footnote"))
     style = (
-        settings.style if settings.style != "auto" else detect_style(references, numbered_citations)
+        settings.style
+        if settings.style != "auto"
+        else "chicago"
+        if noted
+        else detect_style(references, numbered_citations)
     )
     essay = essay.model_copy(update={"style": style})
     chosen = (

@@ -26,8 +26,14 @@ _ANY_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\bn\.\s?d\.", re.IGN
 _URL = re.compile(r"https?://|www\.|doi\.org/|\bdoi:\s*10\.", re.IGNORECASE)
 _YEAR_WORD = re.compile(_YEAR_TOKEN, re.IGNORECASE)
 _HEAD_WINDOW = 300
+# A season or month before a journal issue's year: "45, no. 1 (Fall 2005): 65-75" (Chicago).
+_ISSUE_SEASON = (
+    r"(?:(?:spring|summer|fall|autumn|winter|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\s+)?"
+)
 _AUTHOR_YEAR_START = re.compile(
     r"^(?P<names>[^\W\d_][^()\n]{0,260}?(?:\s\([A-Z][\w&.]{1,12}\))?)[\s.,]\(?"
+    + _ISSUE_SEASON
     + _YEAR_TOKEN
     + r"\b",
     re.IGNORECASE,

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from essaylint.analysis.note_links import NoteIndex, is_note_work, link_note
 from essaylint.analysis.text import (
     CORPORATE_SUFFIXES,
     fold,
@@ -506,10 +507,14 @@ def link_citations(
     """One :class:`Link` per citation, in the same order."""
     index = _Index.build(references)
     numbered_lists = _numbered_lists(citations, references)
+    notes: NoteIndex | None = None
     links: list[Link] = []
     for ci, citation in enumerate(citations):
         if citation.kind == "numeric":
             links.append(_simple(ci, _find_number(citation, index, numbered_lists)))
+        elif is_note_work(citation):  # a work cited in a Chicago note: by author and title
+            notes = notes or NoteIndex.build(references)
+            links.append(link_note(ci, citation, notes))
         elif citation.kind in ("footnote", "key"):
             key = citation.key or ""
             found = index.by_key.get(key, index.by_key_folded.get(key.casefold()))

@@ -319,6 +319,12 @@ def _list_extent(
                 i += 1
                 continue
             break
+        if (
+            is_entry
+            and first_entry >= 0
+            and _is_note_def(lines[i]) != _is_note_def(lines[first_entry])
+        ):
+            break  # footnote definitions beside a bibliography are notes, not its entries
         if is_entry:
             entries += 1
             if first_entry < 0:
@@ -338,6 +344,10 @@ def _list_extent(
             break
         i += 1
     return first_entry, last, entries
+
+
+def _is_note_def(line: Line) -> bool:
+    return FOOTNOTE_DEF.match(line.text) is not None
 
 
 def _ends_list(text: str, heading: Heading | None) -> bool:

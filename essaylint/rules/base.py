@@ -137,6 +137,10 @@ def describe_citation(c: Citation) -> str:
     """How a marker would name the cited work: "Pan et al. (2019)", "[41]"."""
     if c.kind == "numeric":
         return f"[{c.number}]"
+    if c.kind == "footnote" and (c.authors or c.title):
+        # A work cited in a Chicago note: "Barry (2004) in note 5", "“Code of Ethics” in note 20".
+        work = c.authors[0] if c.authors else f"“{(c.title or '')[:60]}”"
+        return f"{work} ({c.year}) in note {c.key}" if c.year else f"{work} in note {c.key}"
     if c.kind in ("footnote", "key"):
         return f"[^{c.key}]" if c.kind == "footnote" else f"@{c.key}"
     names = list(c.authors)

@@ -16,7 +16,10 @@ class MissingReference(Rule):
         looked up in the reference list. A citation that fits no entry, not
         even with another year or a near-miss spelling, is reported.
         Secondary sources ("Smith, 2010, as cited in Jones, 2015") need no
-        entry of their own and are not reported.
+        entry of their own and are not reported. In a Chicago notes essay
+        with a Bibliography, each work a note cites is looked up there by
+        author and title, and a work missing from it is reported once, at
+        the first note that cites it.
 
     Why it matters
         A reader (and a marker) must be able to find every source you cite.
@@ -38,10 +41,16 @@ class MissingReference(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         no_list = ctx.essay.references is None and not ctx.references
+        noted: set[tuple[str, ...]] = set()
         for link in ctx.links:
             if link.status != "missing":
                 continue
             citation = ctx.citations[link.citation]
+            if citation.kind == "footnote" and (citation.authors or citation.title):
+                work = (*citation.authors[:1], citation.title or "")
+                if work in noted:
+                    continue  # a work noted again (a short note, "Ibid."): reported once
+                noted.add(work)
             cited = describe_citation(citation)
             if no_list:
                 message = f"{cited} is cited, but the essay has no reference list; add one"
@@ -51,6 +60,11 @@ class MissingReference(Rule):
                 message = (
                     f"{cited} is cited, but the numbered reference list{last}; "
                     f"add entry {citation.number}"
+                )
+            elif citation.kind == "footnote" and (citation.authors or citation.title):
+                message = (
+                    f"{cited} is not in the bibliography; add an entry for it, or correct "
+                    "the note if it was meant to cite a listed work"
                 )
             elif citation.kind in ("footnote", "key"):
                 message = f"{cited} is cited, but no entry has the key {citation.key!r}; add it"

@@ -1,0 +1,477 @@
+"""Chicago notes: where the notes of a document are and which works each one cites.
+
+A document that cites through notes keeps them in one of these places:
+
+- Markdown footnotes: ``[^5]`` in the text, ``[^5]: Barry, *Great Influenza*, 206.``
+  further down;
+- Word footnotes and endnotes, which the .docx loader turns into ``footnote``
+  blocks ("² Ibid.") right after the paragraph that marks them;
+- hand-numbered endnotes under a "Notes" or "Endnotes" heading
+  ("1. Barry, Great Influenza, 206.");
+- LaTeX ``\\footnote{...}``: the note stands where its mark is printed.
+
+A note is read into the works it cites (:class:`NoteWork`):
+
+- a full note: author, title, publication facts, page —
+  "John M. Barry, *The Great Influenza* (New York: Viking, 2004), 206." or in
+  the bibliography's own shape "Barry, John M. *The Great Influenza*. Viking, 2004.";
+- a short note: author, short title, page — "Barry, *Great Influenza*, 206.";
+- "Ibid." / "Ibid., 45.": the works of the note before;
+- signals ("See", "See also", "Cf.") are dropped, also after a sentence of
+  comment ("For a recent example, see Bowen, ...");
+- several works in one note, separated by ";";
+- a commentary note cites nothing.
+
+Whether the notes are citations or the reference list itself is decided by
+:func:`notes_cite`: they are citations when a separate Bibliography / Works
+Cited / References list stands beside them. Linking a note's work to an entry
+is :mod:`essaylint.analysis.note_links`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from essaylint.analysis.names import natural_family, parse_authors
+from essaylint.analysis.sections import footnote_definition_spans, normalise_heading, split_lines
+from essaylint.analysis.text import EMPHASIS
+from essaylint.models import Block, Span
+
+NoteSource = Literal["markdown", "word", "endnote", "latex"]
+
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_WORD_LABEL = re.compile(r"\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3})\s*")
+_MD_DEF = re.compile(r"^\s{0,3}\[\^[^\]]+\]:\s*")
+_ENDNOTE = re.compile(r"^\s*(\d{1,3})[.)]?\s+(\S.*)$")
+_NOTE_HEADINGS = frozenset({"notes", "endnotes", "end notes", "footnotes", "foot notes"})
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+
+_IBID = re.compile(r"^\s*ibid(?:em)?\b\.?\s*,?\s*(?P<rest>.*)$", re.IGNORECASE)
+_SIGNAL = re.compile(
+    r"^\s*(?:(?:see|cf\.?|compare|also|e\.g\.,?|for\s+example,?|quoted\s+in|cited\s+in)\s+)+",
+    re.IGNORECASE,
+)
+# A signal after a sentence of comment: "For a recent example, do ... . See Bowen, ..."
+_INNER_SIGNAL = re.compile(r"(?:[.!?:;]\s+|\(\s*)(?:see(?:\s+also)?|cf\.)\s+(?=\S)", re.IGNORECASE)
+# A title as notes mark it: "double" or 'single' quotes, *italics*, _italics_.
+_QUOTED = re.compile(r"[“\"](?P<q>[^”\"]{2,300})[”\"]|‘(?P<s>[^’]{2,300})’")
+_YEAR = re.compile(r"(?<![\d/.\-–])(1[5-9]\d\d|20\d\d)(?![\d/\-–]|\.\d)")
+_ACCESSED = re.compile(
+    r"\b(?:accessed|retrieved|viewed|consulted|last\s+modified)\b[^.;]*", re.IGNORECASE
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_LOCATOR = re.compile(
+    r"[,.]?\s*(?P<loc>(?:(?:pp?|pages?|para|ch|chap|sec|vol)\.?\s*)?\d+[a-z]?"
+    r"(?:\s*[-–—]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?)*(?:\s*n\.?\s*\d+)?)\s*\.?\s*$",
+    re.IGNORECASE,
+)
+# Words that start a sentence of comment, never a person's name.
+_NOT_GIVEN = frozenset(
+    """a an and as at but by for from here however i if in it its my no not note of on one
+    our so some such that the their there these this those though to we when where which
+    while with yet""".split()
+)
+_MAX_AUTHOR_WORDS = 12
+_BIBLIOGRAPHY_FORM = re.compile(r"^\s*[A-Z][\w'’\-]*\.?(?:\s+[A-Z][\w'’\-]*\.?){0,3}\.\s+\S")
+
+
+@dataclass(frozen=True)
+class Note:
+    """One note: its key ("24", the number a reader sees) and the text after its marker."""
+
+    key: str
+    span: Span  # the whole note, marker or label included
+    body: Span  # the note's own text
+    source: NoteSource
+
+
+@dataclass(frozen=True)
+class NoteWork:
+    """One work a note cites, as the note writes it."""
+
+    authors: tuple[str, ...] = ()  # family names, first author first
+    author_text: str = ""  # the author as written ("Annoyed Librarian", "Wayne Bivens-Tatum")
+    title: str | None = None  # full or short title
+    container: str | None = None  # "in Radical Cataloging": the book a chapter is in
+    year: str | None = None
+    locator: str | None = None
+    form: Literal["full", "short", "ibid"] = "full"
+    text: str = ""  # the part of the note that names this work
+
+
+# --- where the notes are ------------------------------------------------------------
+
+
+def markdown_notes(text: str) -> list[Note]:
+    """Markdown footnote definitions ``[^key]: ...``."""
+    notes: list[Note] = []
+    for key, span in footnote_definition_spans(text):
+        line = text[span.start : span.end]
+        m = _MD_DEF.match(line)
+        start = span.start + (m.end() if m else 0)
+        notes.append(Note(key, span, Span(start=start, end=span.end), "markdown"))
+    return notes
+
+
+def word_notes(text: str, blocks: Sequence[Block]) -> list[Note]:
+    """Word footnotes and endnotes: ``footnote`` blocks whose text starts with the note's number."""
+    notes: list[Note] = []
+    for block in blocks:
+        if block.kind != "footnote":
+            continue
+        m = _WORD_LABEL.match(text, block.start, block.end)
+        if m is None:
+            continue
+        key = m.group(1).translate(_SUPERSCRIPT_DIGITS)
+        notes.append(
+            Note(key, Span(start=block.start, end=block.end),
+                 Span(start=m.end(), end=block.end), "word")
+        )  # fmt: skip
+    return notes
+
+
+def _is_notes_heading(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or len(stripped) > 40:
+        return False
+    return normalise_heading(_MD_HEADING.sub("", stripped)) in _NOTE_HEADINGS
+
+
+def endnotes(text: str, taken: Sequence[Span] = ()) -> list[Note]:
+    """Hand-numbered endnotes ("1. Barry, Great Influenza, 206.") under a "Notes" heading.
+
+    The notes run from the heading over numbered lines (blank lines and wrapped
+    lines between them) and end at the first other paragraph or heading. Lines
+    inside ``taken`` (notes already found) are skipped.
+    """
+    notes: list[Note] = []
+    lines = split_lines(text)
+    i = 0
+    n = len(lines)
+    while i < n:
+        if not _is_notes_heading(lines[i].text):
+            i += 1
+            continue
+        i += 1
+        current: tuple[str, int, int, int] | None = None  # key, start, body start, end
+        while i < n:
+            line = lines[i]
+            if not line.text.strip():
+                i += 1
+                continue
+            m = _ENDNOTE.match(line.text)
+            if m is None and current is not None and not _is_notes_heading(line.text):
+                if _MD_HEADING.match(line.text) or line.text.strip().startswith("\\"):
+                    break
+                current = (current[0], current[1], current[2], line.end)  # wrapped
+                i += 1
+                continue
+            if m is None:
+                if current is None and i + 1 < n and not _MD_HEADING.match(line.text):
+                    i += 1  # a line between the heading and the first note ("(Title)")
+                    continue
+                break
+            if current is not None:
+                notes.append(_endnote(*current))
+            current = (m.group(1), line.start, line.start + m.start(2), line.end)
+            i += 1
+        if current is not None:
+            notes.append(_endnote(*current))
+    return [note for note in notes if not any(s.covers(note.span) for s in taken)]
+
+
+def _endnote(key: str, start: int, body: int, end: int) -> Note:
+    return Note(key, Span(start=start, end=end), Span(start=body, end=end), "endnote")
+
+
+_LATEX_FOOTNOTE = re.compile(r"\\footnote(?:\[[^\]]*\])?\{")
+_MAX_NOTE_CHARS = 5000
+
+
+def latex_notes(text: str) -> list[Note]:
+    """LaTeX ``\\footnote{...}`` (braces balanced), numbered in order of appearance."""
+    notes: list[Note] = []
+    for m in _LATEX_FOOTNOTE.finditer(text):
+        depth = 1
+        i = m.end()
+        limit = min(len(text), m.end() + _MAX_NOTE_CHARS)
+        while i < limit and depth:
+            ch = text[i]
+            if ch == "\\":
+                i += 2
+                continue
+            depth += 1 if ch == "{" else -1 if ch == "}" else 0
+            i += 1
+        if depth:
+            continue  # unbalanced: not a note we can read
+        key = str(len(notes) + 1)
+        notes.append(
+            Note(key, Span(start=m.start(), end=i), Span(start=m.end(), end=i - 1), "latex")
+        )
+    return notes
+
+
+def find_notes(text: str, blocks: Sequence[Block] = (), *, latex: bool = False) -> list[Note]:
+    """Every note of the document, in document order."""
+    found = markdown_notes(text) + word_notes(text, blocks)
+    if latex:
+        found += latex_notes(text)
+    found += endnotes(text, [note.span for note in found])
+    return sorted(found, key=lambda note: note.span.start)
+
+
+# --- what a note cites -------------------------------------------------------------
+
+
+def _split_works(text: str) -> list[str]:
+    """A note's parts at the semicolons that separate works (not inside quotes or brackets)."""
+    parts: list[str] = []
+    depth = 0
+    quoted = False
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch in '“”"':
+            quoted = ch == "“" or (ch == '"' and not quoted)
+        elif ch == ";" and depth == 0 and not quoted:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _strip_markup(text: str) -> str:
+    return re.sub(r"\\(?:emph|textit|textbf)\{([^{}]*)\}", r"\1", text)
+
+
+def _year_of(text: str) -> str | None:
+    """The publication year: the first year outside URLs and "Accessed ..." dates."""
+    cleaned = _ACCESSED.sub(" ", _URL.sub(" ", text))
+    m = _YEAR.search(cleaned)
+    return m.group(1) if m else None
+
+
+def _locator_of(text: str) -> str | None:
+    cleaned = _URL.sub(" ", text).rstrip()
+    m = _LOCATOR.search(cleaned)
+    if m is None or _YEAR.fullmatch(m.group("loc").strip()):
+        return None
+    return m.group("loc").strip()
+
+
+def _title_mark(text: str) -> tuple[int, int, str] | None:
+    """(start, end, title) of the first quoted or italic title."""
+    found: list[tuple[int, int, str]] = []
+    q = _QUOTED.search(text)
+    if q:
+        found.append((q.start(), q.end(), q.group("q") or q.group("s") or ""))
+    e = EMPHASIS.search(text)
+    if e:
+        found.append((e.start(), e.end(), e.group(2)))
+    latex = re.search(r"\\(?:emph|textit)\{([^{}]+)\}", text)
+    if latex:
+        found.append((latex.start(), latex.end(), latex.group(1)))
+    if not found:
+        return None
+    start, end, title = min(found)
+    return start, end, title.strip().rstrip(".,").strip()
+
+
+def _name_words_ok(author: str) -> bool:
+    """Does the text before a title read as an author ("Barry", "Neil Gaiman", "vitoria")?"""
+    words = [w.strip(".,:;()*_") for w in author.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > _MAX_AUTHOR_WORDS:
+        return False
+    if len(words) == 1:
+        return bool(re.fullmatch(r"[^\W\d_][\w'’\-]*", words[0]))
+    if words[0].casefold() in _NOT_GIVEN:
+        return False
+    allowed = {"and", "&", "et", "al", "ed", "eds", "trans", "by", "with"}
+    for word in words:
+        folded = word.casefold()
+        if folded in allowed or re.fullmatch(r"(?:1[5-9]|20)\d\d[a-z]?", word):
+            continue
+        if not (word[0].isupper() or folded in {"van", "von", "de", "der", "da", "du", "la", "le"}):
+            return False
+    return True
+
+
+def _authors_of(author: str) -> tuple[tuple[str, ...], str]:
+    """Family names (first author first) and the first author as written."""
+    cleaned = re.sub(r"\b(?:1[5-9]|20)\d\d[a-z]?\b\.?", " ", author)
+    cleaned = re.sub(r",?\s*\b(?:eds?|trans|comp)\.?\s*$", "", cleaned.strip(" ,.:;"))
+    cleaned = re.sub(r"\s+", " ", cleaned).strip(" ,.:;")
+    if not cleaned:
+        return (), ""
+    first = re.split(r"\s+(?:and|&)\s+|;", cleaned, maxsplit=1)[0].strip(" ,")
+    if "," not in first and " " in first:
+        # Given names first: "Neil Gaiman", "Tilman Klumpp and Paul H. Rubin".
+        family = natural_family(first) or first.split()[-1]
+        others = [
+            natural_family(p.strip()) or p.strip().split()[-1]
+            for p in re.split(r"\s+(?:and|&)\s+|,\s*", cleaned)[1:]
+            if p.strip() and not re.fullmatch(r"et\.? al\.?", p.strip())
+        ]
+        return (family, *others), first
+    people, _ = parse_authors(cleaned)
+    names = tuple(p.family for p in people if p.family)
+    if not names:
+        return (cleaned.split(",")[0].strip(),), first
+    return names, first
+
+
+def _work_with_title(part: str, mark: tuple[int, int, str]) -> NoteWork | None:
+    start, end, title = mark
+    author = part[:start].strip(" ,.:;")
+    rest = part[end:]
+    if author and not _name_words_ok(author):
+        return None
+    authors, author_text = _authors_of(author) if author else ((), "")
+    container = None
+    inside = re.match(r"^[\s,.”\"]*in\s+(?:\*|_|“|\")?([A-Z][^,.(*_”\"]{3,120})", rest)
+    if inside:
+        container = inside.group(1).strip()
+    year = _year_of(author + " " + rest)
+    short = year is None and not re.search(r"[(:]", rest) and len(rest.split()) <= 4
+    return NoteWork(
+        authors=authors, author_text=author_text, title=title or None, container=container,
+        year=year, locator=_locator_of(rest), form="short" if short else "full", text=part,
+    )  # fmt: skip
+
+
+def _plain_work(part: str) -> NoteWork | None:
+    """A note without quote marks or italics (a Word or plain-text note)."""
+    segments = [s.strip() for s in part.split(",")]
+    first = segments[0].strip(" .")
+    if not first or not _name_words_ok(first) or len(first.split()) > 5:
+        return None
+    rest = part[len(segments[0]) + 1 :] if len(segments) > 1 else ""
+    year = _year_of(part)
+    if len(first.split()) == 1 and (
+        _BIBLIOGRAPHY_FORM.match(rest) or re.match(r"^\s*(?:[A-Z]\.\s*)+", rest) or year
+    ):
+        # "Said, Edward W. Orientalism. ...", "Barunik, Jozef, and Thomas Krehlik. 2016. ..."
+        work = _bibliography_form(part, year)
+        if work is not None:
+            return work
+    if len(segments) < 2:
+        return None
+    authors, author_text = _authors_of(first)
+    second = segments[1].strip(" .")
+    if not second:
+        return None
+    locator = _locator_of(part)
+    if re.fullmatch(r"(?:(?:pp?|para)\.?\s*)?\d[\d\s\-–—,]*", second):
+        # "Barry, 206.": the author's only work
+        return NoteWork(authors=authors, author_text=author_text, locator=locator,
+                        form="short", text=part)  # fmt: skip
+    if not second[:1].isupper() and not second[:1].isdigit():
+        return None
+    title = re.split(r"\s*\(|\.\s", second, maxsplit=1)[0].strip(" .")
+    if title:
+        year = _year_of(part.replace(title, " ", 1))  # "... of the 1918 Influenza" is no date
+    if len(title.split()) > 25 or (year is None and locator is None):
+        return None
+    return NoteWork(
+        authors=authors, author_text=author_text, title=title or None, year=year,
+        locator=locator, form="full" if year else "short", text=part,
+    )  # fmt: skip
+
+
+def _bibliography_form(part: str, year: str | None) -> NoteWork | None:
+    """ "Said, Edward W. Orientalism. London: Penguin, 2003.": the entry's own shape."""
+    from essaylint.analysis.references import parse_reference
+
+    ref = parse_reference(part)
+    if not ref.authors:
+        return None
+    return NoteWork(
+        authors=tuple(p.family for p in ref.authors),
+        author_text=ref.authors[0].family,
+        title=ref.title,
+        year=year,
+        locator=_locator_of(part),
+        text=part,
+    )
+
+
+def _read_part(part: str) -> NoteWork | None:
+    part = _SIGNAL.sub("", re.sub(r"^\s*(?:and|&)\s+", "", part), count=1).strip()
+    if not part:
+        return None
+    mark = _title_mark(part)
+    if mark is not None:
+        work = _work_with_title(part, mark)
+        if work is not None:
+            return work
+    return _plain_work(part)
+
+
+def read_note(text: str) -> tuple[NoteWork, ...]:
+    """The works a note cites; () for a commentary note. "Ibid." gives one ``ibid`` work."""
+    text = _strip_markup(text).strip()
+    if not text:
+        return ()
+    ibid = _IBID.match(text)
+    if ibid:
+        return (NoteWork(form="ibid", locator=_locator_of(ibid.group("rest")), text=text),)
+    works: list[NoteWork] = []
+    for part in _split_works(text):
+        work = _read_part(part)
+        if work is None:
+            # A sentence of comment, then a signal: "..., do a search. See Bowen, ..."
+            for m in _INNER_SIGNAL.finditer(part):
+                work = _read_part(part[m.end() :])
+                if work is not None:
+                    break
+        if work is not None:
+            works.append(work)
+    return tuple(works)
+
+
+def read_notes(text: str, notes: Sequence[Note]) -> list[tuple[Note, tuple[NoteWork, ...]]]:
+    """Each note with its works, "Ibid." replaced by the works of the note before it."""
+    out: list[tuple[Note, tuple[NoteWork, ...]]] = []
+    previous: tuple[NoteWork, ...] = ()
+    for note in notes:
+        works = read_note(text[note.body.start : note.body.end])
+        if len(works) == 1 and works[0].form == "ibid":
+            locator = works[0].locator
+            works = tuple(
+                NoteWork(
+                    authors=w.authors, author_text=w.author_text, title=w.title,
+                    container=w.container, year=w.year, locator=locator or w.locator,
+                    form="ibid", text=works[0].text,
+                )
+                for w in previous
+            )  # fmt: skip
+        out.append((note, works))
+        previous = works
+    return out
+
+
+def notes_cite(lists: Sequence[Span], notes: Sequence[Note]) -> list[Span]:
+    """The lists that are a Bibliography beside the notes; [] when the notes are the list.
+
+    A list that holds a note (Markdown definitions under "Footnotes", numbered
+    endnotes found as a list) is the notes themselves, not a bibliography.
+    """
+    if not notes:
+        return []
+    starts = sorted(note.span.start for note in notes)
+
+    separate: list[Span] = []
+    for span in lists:
+        i = bisect.bisect_left(starts, span.start)
+        if i < len(starts) and starts[i] < span.end:
+            continue
+        separate.append(span)
+    return separate

@@ -1,0 +1,248 @@
+"""Chicago notes: reading a note into the works it cites, and linking them to the Bibliography."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from essaylint.analysis.note_links import NoteIndex, link_note, note_citations, titles_agree
+from essaylint.analysis.notes import (
+    endnotes,
+    find_notes,
+    notes_cite,
+    read_note,
+    read_notes,
+)
+from essaylint.analysis.references import parse_reference
+from essaylint.models import Block, Citation, Span
+
+
+def test_full_note_with_given_names_first() -> None:
+    (work,) = read_note("John M. Barry, *The Great Influenza* (New York: Viking, 2004), 206.")
+    assert work.authors == ("Barry",)
+    assert work.title == "The Great Influenza"
+    assert work.year == "2004"
+    assert work.locator == "206"
+    assert work.form == "full"
+
+
+def test_full_note_in_the_bibliography_shape() -> None:
+    (work,) = read_note("Said, Edward W. Orientalism. Penguin Classics. London: Penguin, 2003.")
+    assert work.authors == ("Said",)
+    assert work.year == "2003"
+
+
+def test_short_note_with_and_without_italics() -> None:
+    (italic,) = read_note("Barry, *Great Influenza*, 206.")
+    (plain,) = read_note("Barry, Great Influenza, 206.")
+    for work in (italic, plain):
+        assert work.authors == ("Barry",)
+        assert work.title == "Great Influenza"
+        assert work.year is None
+        assert work.locator == "206"
+        assert work.form == "short"
+
+
+def test_author_and_page_only() -> None:
+    (work,) = read_note("Barry, 206.")
+    assert work.authors == ("Barry",)
+    assert work.title is None
+    assert work.locator == "206"
+
+
+def test_ibid_with_and_without_page() -> None:
+    assert read_note("Ibid.")[0].form == "ibid"
+    (work,) = read_note("Ibid., 45.")
+    assert work.form == "ibid"
+    assert work.locator == "45"
+
+
+def test_signals_and_several_works() -> None:
+    works = read_note(
+        'See Varga, "Automation and the End," 105; cf. Samuel Thorne, *Men of the Lamp* '
+        "(London: Corrin, 2008), 210."
+    )
+    assert [w.authors[0] for w in works] == ["Varga", "Thorne"]
+    assert works[1].year == "2008"
+
+
+def test_signal_after_a_sentence_of_comment() -> None:
+    (work,) = read_note(
+        "For a recent example, search the archive yourself. See Marlowe, Ines. "
+        "“Salt and Silver.” Coast Notes. Accessed May 2, 2019. https://example.org/salt."
+    )
+    assert work.authors[0] == "Marlowe"
+    assert work.year is None  # an access date is not a publication year
+
+
+def test_commentary_notes_cite_nothing() -> None:
+    assert read_note("In Canada, for example, neither party wants a smaller state.") == ()
+    assert (
+        read_note(
+            'Bivens-Tatum is careful to note his bias on page 4 when he writes "I will be kind."'
+        )
+        == ()
+    )
+    assert read_note("The letters are held in the county archive.") == ()
+
+
+def test_title_led_note_and_title_with_a_year_in_it() -> None:
+    (web,) = read_note("“Code of Conduct of the Rowing Club.” Accessed August 3, 2014.")
+    assert web.authors == ()
+    assert web.title == "Code of Conduct of the Rowing Club"
+    assert web.year is None
+    (news,) = read_note("Saunt, Claudio. “1776: Not Just a Year.” The Globe, July 6, 2014.")
+    assert news.year == "2014"  # not the 1776 of the title
+
+
+def test_ibid_takes_the_previous_notes_work() -> None:
+    text = "[^1]: Barry, *Great Influenza*, 206.\n[^2]: Ibid., 210.\n"
+    read = read_notes(text, find_notes(text))
+    assert read[1][1][0].authors == ("Barry",)
+    assert read[1][1][0].locator == "210"
+
+
+def test_endnotes_under_a_notes_heading() -> None:
+    text = "Body.¹\n\nNotes\n\n1. Barry, Great Influenza, 206.\n\n2. Ibid.\n\nBibliography\n\nX\n"
+    notes = endnotes(text)
+    assert [n.key for n in notes] == ["1", "2"]
+    assert text[notes[0].body.start : notes[0].body.end] == "Barry, Great Influenza, 206."
+
+
+def test_numbered_lines_without_a_notes_heading_are_not_notes() -> None:
+    assert endnotes("Steps\n\n1. Mix the salt.\n\n2. Pour the brine.\n") == []
+
+
+def test_word_footnote_blocks() -> None:
+    text = "Para one.¹\n\n¹ Barry, Great Influenza, 206.\n"
+    start = text.index("¹ B")
+    notes = find_notes(text, (Block(start=start, end=len(text) - 1, kind="footnote"),))
+    assert [(n.key, n.source) for n in notes] == [("1", "word")]
+
+
+def test_notes_cite_only_beside_a_separate_list() -> None:
+    text = "A.[^1]\n\n## Footnotes\n\n[^1]: Barry, *Great Influenza*, 206.\n"
+    notes = find_notes(text)
+    inside = Span(start=text.index("[^1]:"), end=len(text))
+    assert notes_cite([inside], notes) == []  # the definitions are the list
+    other = Span(start=0, end=2)
+    assert notes_cite([inside, other], notes) == [other]
+
+
+def test_titles_agree() -> None:
+    assert titles_agree("Great Influenza", "The Great Influenza: The Story of 1918")
+    assert titles_agree("Annoyed Reader: Libraries as Institutions", "Libraries as Institutions")
+    assert not titles_agree("Men of the Lamp", "Towers and Tenors")
+    assert not titles_agree("The", "The Great Influenza")
+
+
+def _index(*raws: str) -> NoteIndex:
+    return NoteIndex.build([parse_reference(raw) for raw in raws])
+
+
+def _cite(authors: tuple[str, ...], title: str | None, year: str | None) -> Citation:
+    return Citation(span=Span(start=0, end=1), text="n", kind="footnote", key="1",
+                    authors=authors, title=title, year=year)  # fmt: skip
+
+
+def test_link_by_author_title_and_year() -> None:
+    index = _index(
+        "Barry, John M. *The Great Influenza*. New York: Viking, 2004.",
+        "Barry, John M. *Rising Tide*. New York: Simon, 1997.",
+    )
+    assert link_note(0, _cite(("Barry",), "Rising Tide", None), index).reference == 1
+    assert link_note(0, _cite(("Barry",), "Great Influenza", "2004"), index).reference == 0
+    wrong_year = link_note(0, _cite(("Barry",), "Great Influenza", "2005"), index)
+    assert wrong_year.status == "year-mismatch"
+    assert wrong_year.reference == 0
+    another_work = link_note(0, _cite(("Barry",), "The Roots of Flood", None), index)
+    assert another_work.status == "missing"
+
+
+def test_link_title_under_another_name_is_an_author_mismatch() -> None:
+    index = _index("Barry, John M. *The Great Influenza*. New York: Viking, 2004.")
+    link = link_note(0, _cite(("Berry",), "Great Influenza", None), index)
+    assert link.status == "author-mismatch"
+    assert link.expected_author == "Barry"
+
+
+def test_markers_become_one_citation_per_work_and_commentary_markers_go() -> None:
+    text = (
+        "A.[^1] B.[^2]\n\n[^1]: Barry, *Great Influenza*, 206; Roe, *Tides*, 3.\n[^2]: An aside.\n"
+    )
+    markers = (
+        Citation(span=Span(start=2, end=6), text="[^1]", kind="footnote", key="1"),
+        Citation(span=Span(start=9, end=13), text="[^2]", kind="footnote", key="2"),
+    )
+    out = note_citations(text, markers, read_notes(text, find_notes(text)))
+    assert [(c.span.start, c.authors[0]) for c in out] == [(2, "Barry"), (2, "Roe")]
+
+
+@given(st.text(max_size=300))
+def test_reading_any_text_never_raises(text: str) -> None:
+    for work in read_note(text):
+        assert work.form in ("full", "short", "ibid")
+    for note in find_notes(text):
+        assert 0 <= note.body.start <= note.body.end <= len(text)
+
+
+def test_a_year_inside_a_plain_title_is_not_the_date() -> None:
+    (work,) = read_note(
+        "Nancy K. Bristow, American Pandemic: The Lost Worlds of the 1918 Influenza Epidemic "
+        "(Oxford: Oxford University Press, 2012), 44."
+    )
+    assert work.year == "2012"
+    assert work.title == "American Pandemic: The Lost Worlds of the 1918 Influenza Epidemic"
+
+
+def test_latex_footnotes_with_nested_braces() -> None:
+    text = (
+        r"Text.\footnote{Barry, \emph{Great Influenza}, 206.} More.\footnote{Ibid.} Bad.\footnote{x"
+    )
+    notes = find_notes(text, latex=True)
+    assert [n.key for n in notes] == ["1", "2"]
+    read = read_notes(text, notes)
+    assert read[0][1][0].title == "Great Influenza"
+    assert read[1][1][0].authors == ("Barry",)
+    assert find_notes(text) == []  # only a LaTeX document has \footnote
+
+
+def _rules(doc_text: str, fmt: str, blocks: tuple[Block, ...] = ()) -> list[tuple[str, str]]:
+    from essaylint.models import Document
+    from essaylint.pipeline import lint_document
+    from essaylint.rules.registry import all_rules, select_rules
+
+    doc = Document.from_text(doc_text, path=f"x.{fmt}", format=fmt, blocks=blocks)
+    result = lint_document(doc, rules=select_rules(all_rules(), ("C", "R")))
+    assert result.essay.style == "chicago"
+    return sorted((f.rule, f.message.split(" ", 1)[0]) for f in result.findings)
+
+
+def test_word_footnotes_beside_a_bibliography_are_citations() -> None:
+    paragraphs = [
+        "The flu spread fast in the camps.¹",
+        "¹ John M. Barry, The Great Influenza (New York: Viking, 2004), 206.",
+        "² Ibid., 210.",
+        "Bibliography",
+        "Barry, John M. The Great Influenza. New York: Viking, 2004.",
+        "Crosby, Alfred W. Epidemic and Peace, 1918. Westport: Greenwood Press, 1976.",
+    ]
+    text = "\n\n".join(paragraphs)
+    blocks = []
+    for para in paragraphs:
+        start = text.index(para)
+        kind = (
+            "footnote" if para[0] in "¹²" else "heading" if para == "Bibliography" else "paragraph"
+        )
+        blocks.append(Block(start=start, end=start + len(para), kind=kind, level=1))
+    # Barry's notes are not entries (no duplicate, no incomplete entry); Crosby is uncited.
+    assert _rules(text, "docx", tuple(blocks)) == [("uncited-reference", "Crosby")]
+
+
+def test_latex_footnotes_beside_a_typed_bibliography() -> None:
+    text = (
+        "Text.\\footnote{Barry, \\emph{Great Influenza}, 206; Crosby, \\emph{Epidemic and Peace},"
+        " 12.}\n\n\\section*{Bibliography}\n\n"
+        "Barry, John M. \\emph{The Great Influenza}. New York: Viking, 2004.\n"
+    )
+    assert _rules(text, "latex") == [("missing-reference", "Crosby")]
