@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from essaylint.config import Settings
+from essaylint.grading.cohort import latest_only
 from essaylint.grading.files import FolderBusyError, atomic_write, file_sha256, folder_lock
 from essaylint.grading.manifest import (
     Manifest,
@@ -191,7 +192,8 @@ def _grade_locked(
 ) -> Outcome:
     started = time.perf_counter()
     settings = settings or Settings()
-    subs = discover(root, exclude=out)
+    # One submission per student: the latest upload is graded, the earlier ones listed.
+    subs, earlier = latest_only(discover(root, exclude=out))
     previous_pages = {r.page for r in load_manifest(out).records.values() if r.page}
     current = fingerprint(settings.model_dump(mode="json"), rubric.model_dump(mode="json"))
     manifest = Manifest() if force else load_manifest(out)
@@ -246,8 +248,11 @@ def _grade_locked(
         if interrupted
         else ""
     )
-    final = sorted(records.values(), key=lambda r: r.rel)
-    write_class_reports(out, final, rubric, status=status)
+    final = sorted(
+        (r.model_copy(update={"earlier": earlier.get(r.rel, ())}) for r in records.values()),
+        key=lambda r: r.rel,
+    )
+    final = sorted(write_class_reports(out, final, rubric, status=status), key=lambda r: r.rel)
     if not interrupted:
         _remove_stale_pages(out, previous_pages - {r.page for r in final if r.page})
     return Outcome(
