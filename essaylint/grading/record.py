@@ -57,6 +57,9 @@ class Graded(BaseModel):
     body: str = ""  # the essay body (compared with the other submissions)
     similar: tuple[Match, ...] = ()  # other submissions sharing text with this one
     earlier: tuple[str, ...] = ()  # the student's earlier uploads, not graded
+    feedback: str | None = None  # feedback/<page>.docx: the student's Word file with comments
+    comments: int = 0  # comments placed in that copy
+    feedback_note: str = ""  # why there is no Word feedback copy
 
 
 def body_text(result: FileResult) -> str:

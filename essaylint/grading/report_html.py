@@ -258,6 +258,12 @@ def _student_header(result: FileResult, graded: Graded, rubric: Rubric) -> str:
         else ""
     )
     held = " (withheld: check by hand)" if graded.withheld else ""
+    word = (
+        f'<p>Feedback in the student\'s own Word file: <a href="{esc(graded.feedback)}">'
+        f"{esc(graded.feedback)}</a> ({graded.comments} comments)</p>"
+        if graded.feedback
+        else ""
+    )
     earlier = (
         '<p class="muted">Earlier uploads by this student, not graded: '
         + esc(", ".join(graded.earlier))
@@ -284,7 +290,7 @@ def _student_header(result: FileResult, graded: Graded, rubric: Rubric) -> str:
         f"{graded.words} words · {graded.citations} citations · {graded.references} "
         f"reference-list entries · style {esc(result.style)}"
         f"{' · ID ' + esc(graded.student_id) if graded.student_id else ''}</p>{error}"
-        f"{earlier}{attention}"
+        f"{earlier}{word}{attention}"
         f'<p><span class="score">{score}</span> / {rubric.start:g} citation score{held}</p>'
         f"<p>Findings: {graded.findings} — {families}</p>"
         f"<details><summary>How the score is worked out</summary>"

@@ -31,7 +31,13 @@ from typing import Any
 
 from essaylint.config import Settings
 from essaylint.grading.cohort import latest_only
-from essaylint.grading.files import FolderBusyError, atomic_write, file_sha256, folder_lock
+from essaylint.grading.files import (
+    FolderBusyError,
+    atomic_write,
+    atomic_write_bytes,
+    file_sha256,
+    folder_lock,
+)
 from essaylint.grading.manifest import (
     Manifest,
     fingerprint,
@@ -43,6 +49,7 @@ from essaylint.grading.outputs import write_class_reports
 from essaylint.grading.record import Graded, error_record, grade_result
 from essaylint.grading.rubric import Rubric
 from essaylint.grading.walk import Submission, discover
+from essaylint.models import FileResult
 
 #: Files larger than this are not graded (an essay is far smaller; a PDF with images may be big).
 MAX_BYTES = 25 * 1024 * 1024
@@ -117,11 +124,32 @@ def grade_one(sub: Submission, sha256: str) -> Graded:
         entry = report_dict([result])["files"][0]
         graded = grade_result(result, sub, _STATE["rubric"], sha256, entry)
         if graded.error is None and graded.page is not None:
+            graded = _word_feedback(sub, result, graded)
             page = student_page(result, graded, _STATE["rubric"])
             atomic_write(_STATE["out"] / graded.page, page)
         return graded
     except Exception as error:  # a bug must cost one row, not the batch
         return error_record(sub, f"essaylint failed on this file: {type(error).__name__}: {error}")
+
+
+FEEDBACK_DIR = "feedback"
+
+
+def _word_feedback(sub: Submission, result: FileResult, graded: Graded) -> Graded:
+    """For a .docx submission, write feedback/<page>.docx: a copy with a comment per finding."""
+    if not sub.path.lower().endswith(".docx") or result.document is None or graded.page is None:
+        return graded
+    from essaylint.grading.feedback_docx import add_comments
+
+    name = f"{FEEDBACK_DIR}/{Path(graded.page).stem}.docx"
+    try:
+        data = Path(sub.path).read_bytes()
+        copy, placed = add_comments(data, result.document, result.findings)
+        atomic_write_bytes(_STATE["out"] / name, copy)
+    except (OSError, ValueError, KeyError) as error:
+        note = f"no Word feedback copy: {type(error).__name__}: {error}"
+        return graded.model_copy(update={"feedback_note": note})
+    return graded.model_copy(update={"feedback": name, "comments": placed})
 
 
 @dataclass
@@ -255,6 +283,7 @@ def _grade_locked(
     final = sorted(write_class_reports(out, final, rubric, status=status), key=lambda r: r.rel)
     if not interrupted:
         _remove_stale_pages(out, previous_pages - {r.page for r in final if r.page})
+        _remove_stale_feedback(out, {r.feedback for r in final if r.feedback})
     return Outcome(
         records=final,
         graded=graded,
@@ -270,6 +299,16 @@ def _remove_stale_pages(out: Path, pages: set[str]) -> None:
     for page in pages:
         path = out / page
         if path.parent == out and path.suffix == ".html":
+            path.unlink(missing_ok=True)
+
+
+def _remove_stale_feedback(out: Path, keep: set[str]) -> None:
+    """Delete Word feedback copies of submissions that are no longer there (or no longer .docx)."""
+    folder = out / FEEDBACK_DIR
+    if not folder.is_dir():
+        return
+    for path in folder.glob("*.docx"):
+        if f"{FEEDBACK_DIR}/{path.name}" not in keep:
             path.unlink(missing_ok=True)
 
 
