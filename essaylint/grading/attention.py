@@ -35,7 +35,11 @@ from essaylint.models import FileResult
 LEVELS = {3: "needs attention", 2: "check by hand", 1: "worth a look", 0: ""}
 _LEVEL_BY_NAME = {name: level for level, name in LEVELS.items() if name} | {"ignore": 0}
 
-_QUOTE = re.compile(r"“([^“”\n]{3,})”|(?<![\w\"])\"([^\"\n]{3,})\"(?![\w\"])")
+# A quotation: within one paragraph (a line break may wrap it, a blank line may not).
+_QUOTE = re.compile(
+    r"“((?:[^“”\n]|\n(?![ \t]*\n)){3,600})”"
+    r"|(?<![\w\"])\"((?:[^\"\n]|\n(?![ \t]*\n)){3,600})\"(?![\w\"])"
+)
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 _STATISTIC = re.compile(
     r"\b\d+(?:[.,]\d+)?\s?(?:%|per\s?cent\b|percent\b)"
