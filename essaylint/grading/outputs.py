@@ -126,7 +126,12 @@ def _fill_overlap(out: Path, records: Sequence[Graded]) -> None:
 
 
 def write_class_reports(
-    out: Path, records: Sequence[Graded], rubric: Rubric, *, status: str = ""
+    out: Path,
+    records: Sequence[Graded],
+    rubric: Rubric,
+    *,
+    status: str = "",
+    assignment: str = "Essay",
 ) -> list[Graded]:
     """Write every class-level file; the records, settled and in attention order."""
     ordered = by_attention(settle(sorted(records, key=lambda r: r.rel), rubric))
@@ -134,7 +139,7 @@ def write_class_reports(
     _fill_overlap(out, ordered)
     atomic_write(out / "summary.csv", summary_csv(ordered))
     atomic_write(out / "moodle-grades.csv", moodle_csv(ordered, rubric))
-    atomic_write(out / "canvas-grades.csv", canvas_csv(ordered, rubric))
+    atomic_write(out / "canvas-grades.csv", canvas_csv(ordered, rubric, assignment=assignment))
     atomic_write(
         out / "results.json",
         json.dumps(results_json(ordered), ensure_ascii=False, indent=2) + "\n",

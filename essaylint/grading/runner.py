@@ -103,10 +103,18 @@ def _init_worker(settings_json: str, rubric_json: str, out: str, warm: bool, run
             for dialect in ("american", "british"):
                 if settings.dialect in ("auto", dialect):
                     warm_up(dialect, settings.harper_rules)
+    verify = None
+    if settings.verify and any("network" in rule.requires for rule in rules):
+        from essaylint.services.crossref import make_crossref_backend
+
+        verify = make_crossref_backend(
+            url=settings.crossref_url, mailto=settings.mailto, use_cache=settings.cache
+        )
     _STATE.update(
         settings=settings,
         rules=rules,
         prose=prose,
+        verify=verify,
         rubric=Rubric.model_validate_json(rubric_json),
         out=Path(out),
     )
@@ -119,7 +127,13 @@ def grade_one(sub: Submission, sha256: str) -> Graded:
     from essaylint.reporters.json import report_dict
 
     try:
-        result = lint_path(sub.path, _STATE["settings"], _STATE["rules"], prose=_STATE["prose"])
+        result = lint_path(
+            sub.path,
+            _STATE["settings"],
+            _STATE["rules"],
+            prose=_STATE["prose"],
+            verify=_STATE.get("verify"),
+        )
         result = result.model_copy(update={"path": sub.rel})
         entry = report_dict([result])["files"][0]
         graded = grade_result(result, sub, _STATE["rubric"], sha256, entry)
@@ -188,6 +202,7 @@ def grade_folder(
     jobs: int | None = None,
     force: bool = False,
     on_progress: Callable[[Progress], None] | None = None,
+    assignment: str = "Essay",
 ) -> Outcome:
     """Grade every submission under ``root`` and write all reports into ``out``.
 
@@ -204,7 +219,7 @@ def grade_folder(
     out.mkdir(parents=True, exist_ok=True)
     try:
         with folder_lock(out):
-            return _grade_locked(root, out, rubric, settings, jobs, force, on_progress)
+            return _grade_locked(root, out, rubric, settings, jobs, force, on_progress, assignment)
     except FolderBusyError as busy:
         raise GradeError(f"{busy}; wait for it to finish or choose another --out") from None
 
@@ -217,6 +232,7 @@ def _grade_locked(
     jobs: int | None,
     force: bool,
     on_progress: Callable[[Progress], None] | None,
+    assignment: str = "Essay",
 ) -> Outcome:
     started = time.perf_counter()
     settings = settings or Settings()
@@ -280,7 +296,10 @@ def _grade_locked(
         (r.model_copy(update={"earlier": earlier.get(r.rel, ())}) for r in records.values()),
         key=lambda r: r.rel,
     )
-    final = sorted(write_class_reports(out, final, rubric, status=status), key=lambda r: r.rel)
+    final = sorted(
+        write_class_reports(out, final, rubric, status=status, assignment=assignment),
+        key=lambda r: r.rel,
+    )
     if not interrupted:
         _remove_stale_pages(out, previous_pages - {r.page for r in final if r.page})
         _remove_stale_feedback(out, {r.feedback for r in final if r.feedback})

@@ -116,3 +116,25 @@ def test_student_name_and_id_from_export_layouts(
     parts: tuple[str, ...], expected: tuple[str, str, str]
 ) -> None:
     assert identify(parts) == expected
+
+
+def test_references_crossref_does_not_know_raise_attention_and_cost_points() -> None:
+    from essaylint.grading.record import grade_result
+    from essaylint.grading.walk import Submission
+    from essaylint.models import Finding, Span
+    from essaylint.pipeline import lint_text
+
+    result = lint_text(CAREFUL, FAST, path="essay.md")
+    fake = [
+        Finding(code="V501", rule="reference-not-found", severity="warning",
+                message="not found in Crossref", span=Span(start=0, end=5)),
+        Finding(code="V504", rule="invalid-doi", severity="error",
+                message="the DOI does not resolve", span=Span(start=6, end=9)),
+    ]  # fmt: skip
+    result = result.model_copy(update={"findings": result.findings + tuple(fake)})
+    sub = Submission(path="essay.md", rel="essay.md", student="Vera", page="vera.html")
+    graded = grade_result(result, sub, default_rubric(), "", {})
+    assert graded.signals.not_found == 2
+    assert graded.attention.label == "needs attention"
+    assert "2 references not found in Crossref" in graded.attention.why
+    assert any(d.rule == "not-found" and d.points == 10 for d in graded.deductions)
