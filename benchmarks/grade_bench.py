@@ -18,7 +18,11 @@ fixtures/essays, one per student folder. Both runs are wall-clock from a cold
 start as a teacher would see them: worker start-up and engine warm-up
 included. "Engine alone" is a process pool of the same size, each worker
 warmed once like a grading worker, calling the engine's ``check`` on each
-file's text (what every grading worker must do at the least).
+essay, measured two ways: on the whole file's text (what running the engine
+over the essays would cost), and on exactly the text grading hands it (the
+prose with citations, reference entries and markup blanked: recorded
+beforehand, untimed, by linting each essay with a recording engine). The
+second is the strict one: the engine work grading cannot avoid.
 """
 
 from __future__ import annotations
@@ -65,6 +69,9 @@ def make_class(folder: Path, files: list[Path]) -> int:
         student = folder / f"student-{i:04d}"
         student.mkdir(parents=True)
         shutil.copy(src, student / src.name)
+        bib = src.with_suffix(".bib")  # an essay citing a .bib file needs it beside it
+        if bib.is_file():
+            shutil.copy(bib, student / bib.name)
         words += len(src.read_text(encoding="utf-8").split())
     return words
 
@@ -92,17 +99,43 @@ def _engine_init() -> None:
     _ENGINE["prose"] = prose
 
 
-def _engine_one(path: str) -> int:
-    text = Path(path).read_text(encoding="utf-8", errors="replace")
+def _engine_one(text: str) -> int:
     return len(_ENGINE["prose"].check(text, dialect="american"))
 
 
-def engine_run(files: list[Path], jobs: int) -> float:
+class _Recorder:
+    """A prose engine that only records the text it is handed."""
+
+    name = "recorder"
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def check(self, text: str, *, dialect: str = "american") -> list[Any]:
+        self.texts.append(text)
+        return []
+
+    def known_words(self, words: list[str], *, dialect: str = "american") -> set[str]:
+        return set()
+
+
+def prose_texts(folder: Path) -> list[str]:
+    """The text grading hands the engine for each essay of the class (untimed)."""
+    from essaylint.pipeline import lint_path
+
+    recorder = _Recorder()
+    for path in sorted(folder.glob("*/*")):
+        if path.suffix in (".md", ".txt"):
+            lint_path(path, Settings(), prose=recorder)  # type: ignore[arg-type]
+    return recorder.texts
+
+
+def engine_run(texts: list[str], jobs: int) -> float:
     started = time.perf_counter()
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=_context(), initializer=_engine_init
     ) as pool:
-        list(pool.map(_engine_one, [str(p) for p in files]))
+        list(pool.map(_engine_one, texts))
     return time.perf_counter() - started
 
 
@@ -117,15 +150,19 @@ def main() -> None:
         n = len(files)
         print(f"{n} distinct essays, {words} words ({words // n} per essay), "
               f"{os.cpu_count()} cores")  # fmt: skip
+        whole = [p.read_text(encoding="utf-8", errors="replace") for p in files]
+        sent = prose_texts(folder)
         grade_times: dict[int, float] = {}
         for jobs in args.jobs:
-            engine = engine_run(files, jobs)
+            on_whole = engine_run(whole, jobs)
+            on_sent = engine_run(sent, jobs)
             graded = grade_run(folder, jobs)
             grade_times[jobs] = graded
             print(
-                f"--jobs {jobs}: engine alone {engine:6.1f} s ({n / engine:5.2f} essays/s) | "
-                f"grade {graded:6.1f} s ({n / graded:5.2f} essays/s) | "
-                f"ratio {engine / graded:.2f} (target >= 0.85)"
+                f"--jobs {jobs}: grade {graded:6.1f} s ({n / graded:5.2f} essays/s) | "
+                f"engine on the whole files {on_whole:6.1f} s, ratio {on_whole / graded:.2f} | "
+                f"engine on the text grading sends it {on_sent:6.1f} s, "
+                f"ratio {on_sent / graded:.2f} (target >= 0.85)"
             )
         if 1 in grade_times and 2 in grade_times:
             print(f"speed-up of grade, 2 processes over 1: {grade_times[1] / grade_times[2]:.2f}x "
