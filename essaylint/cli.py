@@ -505,8 +505,24 @@ def grade(
     progress: Annotated[
         bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")
     ] = True,
+    verify: Annotated[
+        bool,
+        typer.Option(
+            "--verify",
+            help="Look the references up in Crossref (network); references it does not "
+            "know raise the essay's attention level.",
+        ),
+    ] = False,
+    assignment: Annotated[
+        str,
+        typer.Option(
+            "--assignment",
+            help="Heading of the grade column in canvas-grades.csv (as in your Canvas gradebook).",
+        ),
+    ] = "Essay",
 ) -> None:
-    """Grade a class: index.html, one page per student, summary.csv and results.json."""
+    """Grade a class: index.html by attention, one page per student, feedback copies of
+    Word files, summary.csv, moodle-grades.csv, canvas-grades.csv and results.json."""
     from essaylint.config import Settings
     from essaylint.grading.progress import progress_bar
     from essaylint.grading.rubric import RubricError, load_rubric
@@ -518,7 +534,9 @@ def grade(
         chosen_rubric = load_rubric(rubric)
     except RubricError as exc:
         raise _fail(str(exc)) from None
-    settings = Settings(style=style.value, dialect=dialect.value, harper_rules=harper_rules.value)
+    settings = Settings(
+        style=style.value, dialect=dialect.value, harper_rules=harper_rules.value, verify=verify
+    )
     try:
         with progress_bar(enabled=progress) as on_progress:
             outcome = grade_folder(
@@ -529,6 +547,7 @@ def grade(
                 jobs=jobs,
                 force=force,
                 on_progress=on_progress,
+                assignment=assignment,
             )
     except GradeError as exc:
         raise _fail(str(exc)) from None

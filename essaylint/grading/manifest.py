@@ -56,4 +56,6 @@ def reusable(manifest: Manifest, current: str, rel: str, sha256: str, out: Path)
         return None
     if record.page is not None and not (out / record.page).is_file():
         return None
+    if record.feedback is not None and not (out / record.feedback).is_file():
+        return None
     return record

@@ -12,6 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from essaylint.grading.attention import Attention, Signals, assess, reasons_of, signals_of
+from essaylint.grading.overlap import Match
 from essaylint.grading.rubric import Deduction, Rubric, explain, score
 from essaylint.grading.similarity import work_key
 from essaylint.grading.walk import Submission
@@ -34,6 +36,7 @@ class Graded(BaseModel):
 
     rel: str
     student: str
+    student_id: str = ""  # the LMS's number for the student (Moodle participant, Canvas user)
     page: str | None = None
     sha256: str = ""
     words: int = 0
@@ -48,15 +51,28 @@ class Graded(BaseModel):
     error: str | None = None
     entry: dict[str, Any] = {}  # this file's entry of the JSON report
     works: tuple[str, ...] = ()
+    signals: Signals = Signals()
+    attention: Attention = Attention()
+    withheld: bool = False  # the score is not shown: the citations were not recognised
+    body: str = ""  # the essay body (compared with the other submissions)
+    similar: tuple[Match, ...] = ()  # other submissions sharing text with this one
+    earlier: tuple[str, ...] = ()  # the student's earlier uploads, not graded
+    feedback: str | None = None  # feedback/<page>.docx: the student's Word file with comments
+    comments: int = 0  # comments placed in that copy
+    feedback_note: str = ""  # why there is no Word feedback copy
 
 
-def count_words(result: FileResult) -> int:
+def body_text(result: FileResult) -> str:
     if result.document is None:
-        return 0
+        return ""
     text = result.document.text
     if result.essay is not None:
         text = text[result.essay.body.start : result.essay.body.end]
-    return len(_WORD.findall(text))
+    return text
+
+
+def count_words(result: FileResult) -> int:
+    return len(_WORD.findall(body_text(result)))
 
 
 def grade_result(
@@ -70,7 +86,16 @@ def grade_result(
     for f in result.findings:
         families[f.code[:1]] = families.get(f.code[:1], 0) + 1
         by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
-    marks = score(((f.rule, f.code, f.severity) for f in result.findings), rubric)
+    signals = signals_of(result)
+    reasons = reasons_of(signals, rubric.attention)
+    attention = assess(reasons, rubric.attention)
+    counts = {"no_sources": 1, "not_found": signals.not_found}
+    marks = score(
+        ((f.rule, f.code, f.severity) for f in result.findings),
+        rubric,
+        ((name, counts.get(name, 1)) for name, _ in attention.reasons),
+    )
+    withheld = rubric.attention.withhold_unchecked and attention.fired("citations_not_recognised")
     works = tuple(
         sorted(
             {
@@ -82,6 +107,7 @@ def grade_result(
     return Graded(
         rel=sub.rel,
         student=sub.student,
+        student_id=sub.student_id,
         page=sub.page,
         sha256=sha256,
         words=count_words(result),
@@ -90,11 +116,20 @@ def grade_result(
         families=families,
         findings=len(result.findings),
         by_rule=dict(sorted(by_rule.items())),
-        score=marks.score,
-        explanation=explain(marks, rubric),
+        score=None if withheld else marks.score,
+        explanation=(
+            "withheld: the in-text citations were not recognised, so they could not be checked "
+            f"(it would be {explain(marks, rubric)})"
+            if withheld
+            else explain(marks, rubric)
+        ),
         deductions=marks.deductions,
         entry=entry,
         works=works,
+        signals=signals,
+        attention=attention,
+        body=body_text(result),
+        withheld=withheld,
     )
 
 
@@ -105,8 +140,10 @@ def error_record(
     return Graded(
         rel=sub.rel,
         student=sub.student,
+        student_id=sub.student_id,
         sha256=sha256,
         error=one_line,
+        attention=Attention(level=2, reasons=(("unreadable", f"could not be read: {one_line}"),)),
         entry=entry
         or {
             "path": sub.rel,

@@ -13,13 +13,11 @@ import base64
 import hashlib
 import html
 from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from essaylint.grading.record import FAMILIES, FAMILY_NAMES, Graded
 from essaylint.grading.rubric import Rubric
-from essaylint.grading.similarity import SimilarGroup
 from essaylint.models import FileResult, Finding
 
 _RANK = {"error": 3, "warning": 2, "info": 1}
@@ -67,29 +65,15 @@ a.fnl { text-decoration: none; }
 a.cite { color: inherit; text-decoration: underline dotted #6a4fb3 2px; }
 .refentry { background: #f3effc; }
 :target { outline: 2px solid #6a4fb3; }
+.attn { padding: 4px 8px; border-radius: 4px; }
+td.attn { white-space: nowrap; font-size: 13px; } td.why { min-width: 180px; font-size: 13px; }
+td small { font-size: 12px; overflow-wrap: anywhere; }
+dl.legend { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px;
+            font-size: 13px; margin: 8px 0 0; } dl.legend dt { font-weight: 600; }
+dl.legend dd { margin: 0; color: var(--muted); }
+.a3 { background: var(--err); } .a2 { background: var(--warn); } .a1 { background: var(--info); }
+mark.copy { background: #e6dcfa; border-bottom: 2px solid #6a4fb3; }
 .bar { fill: #4a6fa5; } .bar-label { font: 12px system-ui, sans-serif; fill: var(--ink); }
-"""
-
-_SORT_SCRIPT = """
-document.querySelectorAll("table.sortable").forEach(function (table) {
-  var body = table.tBodies[0];
-  table.querySelectorAll("th").forEach(function (th, col) {
-    th.addEventListener("click", function () {
-      var dir = th.dataset.dir === "asc" ? "desc" : "asc";
-      table.querySelectorAll("th").forEach(function (h) { delete h.dataset.dir; });
-      th.dataset.dir = dir;
-      var rows = Array.prototype.slice.call(body.rows);
-      rows.sort(function (a, b) {
-        var x = a.cells[col].dataset.v, y = b.cells[col].dataset.v;
-        var nx = parseFloat(x), ny = parseFloat(y);
-        var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : String(x).localeCompare(String(y));
-        return dir === "asc" ? c : -c;
-      });
-      rows.forEach(function (r) { body.appendChild(r); });
-    });
-  });
-  table.dataset.sortable = "ready";
-});
 """
 
 
@@ -105,7 +89,7 @@ def _csp(script: str | None) -> str:
     )
 
 
-def _page(title: str, body: str, script: str | None = None) -> str:
+def html_page(title: str, body: str, script: str | None = None) -> str:
     tail = f"<script>{script}</script>\n" if script else ""
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
@@ -173,13 +157,19 @@ def _wrap(segment: str, active: list[_Mark], first: set[int]) -> str:
     return out
 
 
+#: Where the class-level section on text shared with other submissions goes
+#: (filled in, and refilled on every run, after the whole class is graded).
+OVERLAP_START = "<!--essaylint:overlap-->"
+OVERLAP_END = "<!--/essaylint:overlap-->"
+
+
 def student_page(result: FileResult, graded: Graded, rubric: Rubric) -> str:
     """The essay with each finding highlighted in place and explained in the margin."""
     doc = result.document
     title = f"{graded.student} — {graded.rel}"
     head = _student_header(result, graded, rubric)
     if doc is None:
-        return _page(title, head)
+        return html_page(title, head + OVERLAP_START + OVERLAP_END)
     text = doc.text
     starts = list(doc.line_starts or (0,))
     lines = [_Line() for _ in starts]
@@ -252,7 +242,7 @@ def student_page(result: FileResult, graded: Graded, rubric: Rubric) -> str:
             f'<div class="notes">{"".join(finding_notes.get(i, []) + line.notes)}</div></div>'
         )
     essay = '<section class="essay"><h2>The essay, with findings</h2>\n' + "\n".join(rows)
-    return _page(title, head + essay + "</section>")
+    return html_page(title, head + OVERLAP_START + OVERLAP_END + essay + "</section>")
 
 
 def _student_header(result: FileResult, graded: Graded, rubric: Rubric) -> str:
@@ -261,6 +251,26 @@ def _student_header(result: FileResult, graded: Graded, rubric: Rubric) -> str:
     )
     notes = "".join(f"<li>{esc(n)}</li>" for n in result.notes)
     score = "—" if graded.score is None else f"{graded.score:g}"
+    attention = (
+        f'<p class="attn a{graded.attention.level}"><b>{esc(graded.attention.label)}</b>: '
+        f"{esc(graded.attention.why)}</p>"
+        if graded.attention.level
+        else ""
+    )
+    held = " (withheld: check by hand)" if graded.withheld else ""
+    word = (
+        f'<p>Feedback in the student\'s own Word file: <a href="{esc(graded.feedback)}">'
+        f"{esc(graded.feedback)}</a> ({graded.comments} comments)</p>"
+        if graded.feedback
+        else ""
+    )
+    earlier = (
+        '<p class="muted">Earlier uploads by this student, not graded: '
+        + esc(", ".join(graded.earlier))
+        + "</p>"
+        if graded.earlier
+        else ""
+    )
     deductions = "".join(
         f"<tr><td>{esc(d.code)}</td><td>{esc(d.rule)}</td><td class=n>{d.count}</td>"
         f"<td class=n>{d.weight:g}</td><td class=n>−{d.points:g}</td></tr>"
@@ -278,133 +288,13 @@ def _student_header(result: FileResult, graded: Graded, rubric: Rubric) -> str:
         f'<header><p><a href="index.html">← class overview</a></p>'
         f'<h1>{esc(graded.student)}</h1><p class="muted">{esc(graded.rel)} · '
         f"{graded.words} words · {graded.citations} citations · {graded.references} "
-        f"reference-list entries · style {esc(result.style)}</p>{error}"
-        f'<p><span class="score">{score}</span> / {rubric.start:g} citation score</p>'
+        f"reference-list entries · style {esc(result.style)}"
+        f"{' · ID ' + esc(graded.student_id) if graded.student_id else ''}</p>{error}"
+        f"{earlier}{word}{attention}"
+        f'<p><span class="score">{score}</span> / {rubric.start:g} citation score{held}</p>'
         f"<p>Findings: {graded.findings} — {families}</p>"
         f"<details><summary>How the score is worked out</summary>"
         f"<p><code>{esc(rubric.formula)}</code> (rubric: {esc(rubric.name)})</p>"
         f"<p><code>{esc(graded.explanation)}</code></p>{table}</details>"
         f"{'<ul class=muted>' + notes + '</ul>' if notes else ''}</header>\n"
     )
-
-
-# --- class overview -------------------------------------------------------------------------
-
-
-def _chart(records: Sequence[Graded], top: int = 10) -> str:
-    totals: dict[str, int] = {}
-    students: dict[str, int] = {}
-    for r in records:
-        for rule, n in r.by_rule.items():
-            totals[rule] = totals.get(rule, 0) + n
-            students[rule] = students.get(rule, 0) + 1
-    ranked = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-    if not ranked:
-        return "<p>No findings in any submission.</p>"
-    width, label_w, row_h = 760, 200, 26
-    biggest = ranked[0][1]
-    bars: list[str] = []
-    for i, (rule, n) in enumerate(ranked):
-        y = i * row_h
-        w = max(2, round((width - label_w - 190) * n / biggest))
-        bars.append(
-            f'<text class="bar-label" x="{label_w - 8}" y="{y + 17}" text-anchor="end">'
-            f"{esc(rule)}</text>"
-            f'<rect class="bar" x="{label_w}" y="{y + 4}" width="{w}" height="{row_h - 8}" rx="3">'
-            f"<title>{esc(rule)}: {n} findings in {students[rule]} submissions</title></rect>"
-            f'<text class="bar-label" x="{label_w + w + 6}" y="{y + 17}">{n} '
-            f"({students[rule]} submissions)</text>"
-        )
-    height = row_h * len(ranked)
-    return (
-        f'<svg role="img" aria-label="Most common problems" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">'
-        + "".join(bars)
-        + "</svg>"
-    )
-
-
-def _similar(groups: Sequence[SimilarGroup], records: Sequence[Graded]) -> str:
-    if not groups:
-        return (
-            "<p>No two submissions have identical reference lists "
-            "or share an unusual set of sources.</p>"
-        )
-    pages = {r.rel: r for r in records}
-    items: list[str] = []
-    for g in groups:
-        names = ", ".join(
-            f'<a href="{esc(pages[m].page)}">{esc(pages[m].student)}</a> '
-            f'<span class="muted">({esc(m)})</span>'
-            if m in pages and pages[m].page
-            else esc(m)
-            for m in g.members
-        )
-        kind = "Identical reference lists" if g.kind == "identical" else "Shared uncommon sources"
-        items.append(f"<li><b>{kind}</b> — {esc(g.detail)}: {names}</li>")
-    return (
-        '<p class="muted">Listed as a pointer for a closer look, not as a finding: shared '
-        "reading lists, group work and course materials often explain these.</p>"
-        f"<ul>{''.join(items)}</ul>"
-    )
-
-
-def index_page(
-    records: Sequence[Graded],
-    groups: Sequence[SimilarGroup],
-    rubric: Rubric,
-    *,
-    status: str = "",
-) -> str:
-    """The class overview: sortable table, chart of common problems, similar reference lists."""
-    errors = sum(1 for r in records if r.error)
-    scored = [r.score for r in records if r.score is not None]
-    mean = f"{sum(scored) / len(scored):.1f}" if scored else "—"
-    head = (
-        "<header><h1>essaylint — class report</h1>"
-        f"<p>{len(records)} submissions · {len(records) - errors} graded · {errors} could not be "
-        f"read · mean citation score {mean}</p>"
-        f'<p class="muted">Score: <code>{esc(rubric.formula)}</code> (rubric: '
-        f"{esc(rubric.name)}); each student page shows the arithmetic.</p>"
-        f"{'<p><b>' + esc(status) + '</b></p>' if status else ''}"
-        '<p class="muted">Also written: <a href="summary.csv">summary.csv</a> · '
-        '<a href="results.json">results.json</a></p></header>\n'
-    )
-    cols = [
-        ("Student", ""), ("File", ""), ("Words", "n"), ("Citations", "n"), ("References", "n"),
-        *((k, "n") for k in FAMILIES), ("Findings", "n"), ("Score", "n"), ("Error", ""),
-    ]  # fmt: skip
-    th = "".join(
-        f'<th class="{c}" title="{esc(FAMILY_NAMES.get(name, name))}">{esc(name)}</th>'
-        for name, c in cols
-    )
-    rows: list[str] = []
-    for r in sorted(records, key=lambda r: (r.student.lower(), r.rel)):
-        who = f'<a href="{esc(r.page)}">{esc(r.student)}</a>' if r.page else esc(r.student)
-        cells = [
-            f'<td data-v="{esc(r.student.lower())}">{who}</td>',
-            f'<td data-v="{esc(r.rel)}">{esc(r.rel)}</td>',
-            *(
-                f'<td class="n" data-v="{v}">{v}</td>'
-                for v in (r.words, r.citations, r.references)
-            ),
-            *(f'<td class="n" data-v="{r.families.get(k, 0)}">{r.families.get(k, 0)}</td>'
-              for k in FAMILIES),
-            f'<td class="n" data-v="{r.findings}">{r.findings}</td>',
-            f'<td class="n" data-v="{"" if r.score is None else r.score}">'
-            f"{'—' if r.score is None else f'{r.score:g}'}</td>",
-            f'<td data-v="{esc(r.error or "")}">{esc(r.error or "")}</td>',
-        ]  # fmt: skip
-        cls = ' class="error"' if r.error else ""
-        rows.append(f"<tr{cls}>{''.join(cells)}</tr>")
-    table = (
-        '<section><h2>Submissions</h2><p class="muted">Click a column heading to sort.</p>'
-        f'<table class="sortable" id="submissions"><thead><tr>{th}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></section>\n"
-    )
-    chart = f"<section><h2>Most common problems</h2>{_chart(records)}</section>\n"
-    similar = (
-        "<section><h2>Submissions with similar reference lists</h2>"
-        f"{_similar(groups, records)}</section>\n"
-    )
-    return _page("essaylint — class report", head + chart + table + similar, _SORT_SCRIPT)

@@ -15,6 +15,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from essaylint.grading.attention import AttentionRubric
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -37,6 +39,7 @@ class Rubric(BaseModel):
         default_factory=lambda: {"error": 5.0, "warning": 2.0, "info": 0.5}
     )
     rules: dict[str, float] = Field(default_factory=dict)
+    attention: AttentionRubric = Field(default_factory=AttentionRubric)
 
     def weight(self, rule: str, code: str, severity: str) -> float:
         if rule in self.rules:
@@ -101,8 +104,16 @@ def load_rubric(path: Path | None) -> Rubric:
     return parse_rubric(text, source=str(path))
 
 
-def score(findings: Iterable[tuple[str, str, str]], rubric: Rubric) -> Score:
-    """Score one essay from its findings, given as (rule, code, severity) triples."""
+def score(
+    findings: Iterable[tuple[str, str, str]],
+    rubric: Rubric,
+    signals: Iterable[tuple[str, int]] = (),
+) -> Score:
+    """Score one essay from its findings, given as (rule, code, severity) triples.
+
+    ``signals`` are attention signals that fired, with a count: each costs
+    ``count x [attention.points]`` (at most ``cap``), listed as code ``attention``.
+    """
     counts: dict[tuple[str, str], int] = {}
     weights: dict[tuple[str, str], float] = {}
     for rule, code, severity in findings:
@@ -119,6 +130,18 @@ def score(findings: Iterable[tuple[str, str, str]], rubric: Rubric) -> Score:
         )
         for (rule, code), n in sorted(counts.items(), key=lambda kv: kv[0][1])
     )
+    for name, n in signals:
+        weight = rubric.attention.points.get(name, 0.0)
+        if weight > 0 and n > 0:
+            deductions += (
+                Deduction(
+                    rule=name.replace("_", "-"),
+                    code="attention",
+                    count=n,
+                    weight=weight,
+                    points=min(rubric.cap, n * weight),
+                ),
+            )
     total = sum(d.points for d in deductions)
     return Score(score=round(max(0.0, rubric.start - total), 1), deductions=deductions)
 

@@ -30,7 +30,14 @@ from pathlib import Path
 from typing import Any
 
 from essaylint.config import Settings
-from essaylint.grading.files import FolderBusyError, atomic_write, file_sha256, folder_lock
+from essaylint.grading.cohort import latest_only
+from essaylint.grading.files import (
+    FolderBusyError,
+    atomic_write,
+    atomic_write_bytes,
+    file_sha256,
+    folder_lock,
+)
 from essaylint.grading.manifest import (
     Manifest,
     fingerprint,
@@ -42,6 +49,7 @@ from essaylint.grading.outputs import write_class_reports
 from essaylint.grading.record import Graded, error_record, grade_result
 from essaylint.grading.rubric import Rubric
 from essaylint.grading.walk import Submission, discover
+from essaylint.models import FileResult
 
 #: Files larger than this are not graded (an essay is far smaller; a PDF with images may be big).
 MAX_BYTES = 25 * 1024 * 1024
@@ -95,10 +103,18 @@ def _init_worker(settings_json: str, rubric_json: str, out: str, warm: bool, run
             for dialect in ("american", "british"):
                 if settings.dialect in ("auto", dialect):
                     warm_up(dialect, settings.harper_rules)
+    verify = None
+    if settings.verify and any("network" in rule.requires for rule in rules):
+        from essaylint.services.crossref import make_crossref_backend
+
+        verify = make_crossref_backend(
+            url=settings.crossref_url, mailto=settings.mailto, use_cache=settings.cache
+        )
     _STATE.update(
         settings=settings,
         rules=rules,
         prose=prose,
+        verify=verify,
         rubric=Rubric.model_validate_json(rubric_json),
         out=Path(out),
     )
@@ -111,16 +127,43 @@ def grade_one(sub: Submission, sha256: str) -> Graded:
     from essaylint.reporters.json import report_dict
 
     try:
-        result = lint_path(sub.path, _STATE["settings"], _STATE["rules"], prose=_STATE["prose"])
+        result = lint_path(
+            sub.path,
+            _STATE["settings"],
+            _STATE["rules"],
+            prose=_STATE["prose"],
+            verify=_STATE.get("verify"),
+        )
         result = result.model_copy(update={"path": sub.rel})
         entry = report_dict([result])["files"][0]
         graded = grade_result(result, sub, _STATE["rubric"], sha256, entry)
         if graded.error is None and graded.page is not None:
+            graded = _word_feedback(sub, result, graded)
             page = student_page(result, graded, _STATE["rubric"])
             atomic_write(_STATE["out"] / graded.page, page)
         return graded
     except Exception as error:  # a bug must cost one row, not the batch
         return error_record(sub, f"essaylint failed on this file: {type(error).__name__}: {error}")
+
+
+FEEDBACK_DIR = "feedback"
+
+
+def _word_feedback(sub: Submission, result: FileResult, graded: Graded) -> Graded:
+    """For a .docx submission, write feedback/<page>.docx: a copy with a comment per finding."""
+    if not sub.path.lower().endswith(".docx") or result.document is None or graded.page is None:
+        return graded
+    from essaylint.grading.feedback_docx import add_comments
+
+    name = f"{FEEDBACK_DIR}/{Path(graded.page).stem}.docx"
+    try:
+        data = Path(sub.path).read_bytes()
+        copy, placed = add_comments(data, result.document, result.findings)
+        atomic_write_bytes(_STATE["out"] / name, copy)
+    except (OSError, ValueError, KeyError) as error:
+        note = f"no Word feedback copy: {type(error).__name__}: {error}"
+        return graded.model_copy(update={"feedback_note": note})
+    return graded.model_copy(update={"feedback": name, "comments": placed})
 
 
 @dataclass
@@ -159,6 +202,7 @@ def grade_folder(
     jobs: int | None = None,
     force: bool = False,
     on_progress: Callable[[Progress], None] | None = None,
+    assignment: str = "Essay",
 ) -> Outcome:
     """Grade every submission under ``root`` and write all reports into ``out``.
 
@@ -175,7 +219,7 @@ def grade_folder(
     out.mkdir(parents=True, exist_ok=True)
     try:
         with folder_lock(out):
-            return _grade_locked(root, out, rubric, settings, jobs, force, on_progress)
+            return _grade_locked(root, out, rubric, settings, jobs, force, on_progress, assignment)
     except FolderBusyError as busy:
         raise GradeError(f"{busy}; wait for it to finish or choose another --out") from None
 
@@ -188,10 +232,12 @@ def _grade_locked(
     jobs: int | None,
     force: bool,
     on_progress: Callable[[Progress], None] | None,
+    assignment: str = "Essay",
 ) -> Outcome:
     started = time.perf_counter()
     settings = settings or Settings()
-    subs = discover(root, exclude=out)
+    # One submission per student: the latest upload is graded, the earlier ones listed.
+    subs, earlier = latest_only(discover(root, exclude=out))
     previous_pages = {r.page for r in load_manifest(out).records.values() if r.page}
     current = fingerprint(settings.model_dump(mode="json"), rubric.model_dump(mode="json"))
     manifest = Manifest() if force else load_manifest(out)
@@ -246,10 +292,17 @@ def _grade_locked(
         if interrupted
         else ""
     )
-    final = sorted(records.values(), key=lambda r: r.rel)
-    write_class_reports(out, final, rubric, status=status)
+    final = sorted(
+        (r.model_copy(update={"earlier": earlier.get(r.rel, ())}) for r in records.values()),
+        key=lambda r: r.rel,
+    )
+    final = sorted(
+        write_class_reports(out, final, rubric, status=status, assignment=assignment),
+        key=lambda r: r.rel,
+    )
     if not interrupted:
         _remove_stale_pages(out, previous_pages - {r.page for r in final if r.page})
+        _remove_stale_feedback(out, {r.feedback for r in final if r.feedback})
     return Outcome(
         records=final,
         graded=graded,
@@ -265,6 +318,16 @@ def _remove_stale_pages(out: Path, pages: set[str]) -> None:
     for page in pages:
         path = out / page
         if path.parent == out and path.suffix == ".html":
+            path.unlink(missing_ok=True)
+
+
+def _remove_stale_feedback(out: Path, keep: set[str]) -> None:
+    """Delete Word feedback copies of submissions that are no longer there (or no longer .docx)."""
+    folder = out / FEEDBACK_DIR
+    if not folder.is_dir():
+        return
+    for path in folder.glob("*.docx"):
+        if f"{FEEDBACK_DIR}/{path.name}" not in keep:
             path.unlink(missing_ok=True)
 
 
