@@ -204,6 +204,7 @@ def lint_document(
                 f"rule {rule.code} {rule.name} failed on this file and was skipped "
                 f"({type(exc).__name__}: {exc}); please report it"
             )
+    findings = at_bib_entries(findings, references, ctx.unprinted)
     findings.sort(key=lambda f: (f.span.start, f.code))
     findings = apply_inline_suppressions(doc, findings, chosen)
     if any(not r.consulted for r in references) and not citations:
@@ -221,6 +222,29 @@ def lint_document(
         findings=tuple(findings),
         notes=tuple(notes),
     )
+
+
+def at_bib_entries(
+    findings: Sequence[Finding], references: Sequence[Reference], unprinted: frozenset[int]
+) -> list[Finding]:
+    """Findings about an entry of a .bib are placed at the entry, in the .bib.
+
+    A finding made at an entry (its span is the entry's) that lives in another
+    file gets that place as its ``origin``. One about a database entry the essay
+    does not print (``unprinted``) is dropped: nobody reads that entry.
+    """
+    placed: list[Finding] = []
+    for f in findings:
+        index = f.reference.index if f.reference is not None else None
+        if index is None or not 0 <= index < len(references):
+            placed.append(f)
+            continue
+        ref = references[index]
+        if ref.origin is None or f.span != ref.span:
+            placed.append(f)
+        elif index not in unprinted:
+            placed.append(f.model_copy(update={"origin": ref.origin}))
+    return placed
 
 
 def lint_text(
@@ -281,10 +305,16 @@ def _bibliography(
         files = files or pandoc_bib_paths(path, doc.text)
         nocite = pandoc_nocite_keys(doc.text)
     refs = [r for f in files for r in (load_csl_json(f) if f.suffix == ".json" else load_bib(f))]
-    printed_all = "*" in nocite and is_root
+    printed_all = "*" in nocite
     return tuple(
         r.model_copy(
-            update={"consulted": not printed_all or r.key in nocite or r.key in cited_elsewhere}
+            update={
+                # Only the root (the project's owner) reports an entry nobody cites.
+                "consulted": not (printed_all and is_root)
+                or r.key in nocite
+                or r.key in cited_elsewhere,
+                "listed": printed_all or r.key in nocite or r.key in cited_elsewhere,
+            }
         )
         for r in refs
     )
