@@ -76,9 +76,9 @@ class RuleContext:
         return self.document.position(ref.span.start).line
 
     def where(self, ref: Reference) -> str:
-        """Where a person finds the entry: "line 58", or "refs.bib line 12 (boyd2007)"."""
+        """Where a person finds the entry: "line 58", or "refs.bib line 12, key boyd2007"."""
         if ref.origin is not None:
-            key = f" ({ref.key})" if ref.key else ""
+            key = f", key {ref.key}" if ref.key else ""
             return f"{PurePath(ref.origin.path).name} line {ref.origin.line}{key}"
         if ref.source == "bib":
             return f"BibTeX entry {ref.key}" if ref.key else "the BibTeX file"
