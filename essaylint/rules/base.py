@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 from essaylint.analysis.matching import cited_reference_indices
 from essaylint.analysis.prose_regions import mask, prose_spans
 from essaylint.models import (
+    PARAGRAPH_LINE_FORMATS,
     Citation,
     CitationRef,
     Document,
@@ -82,6 +83,8 @@ class RuleContext:
             return f"{PurePath(ref.origin.path).name} line {ref.origin.line}{key}"
         if ref.source == "bib":
             return f"BibTeX entry {ref.key}" if ref.key else "the BibTeX file"
+        if self.document.format in PARAGRAPH_LINE_FORMATS:  # a word processor has no lines
+            return f"paragraph {self.reference_line(ref)}"
         return f"line {self.reference_line(ref)}"
 
 
