@@ -161,3 +161,18 @@ def test_json_keeps_line_and_adds_the_location_for_docx() -> None:
     assert shown["line"] == 4
     assert shown["location"] == 'paragraph 4 ("Social media has changed how students…")'
     assert 'essay.docx: paragraph 4 ("Social media' in render_text([result])
+
+
+def test_csl_json_items_carry_the_line_of_their_id(tmp_path: Path) -> None:
+    from essaylint.loaders.csljson import load_csl_json
+
+    path = tmp_path / "refs.json"
+    path.write_text(
+        '[\n  {\n    "id": "ward2010",\n    "type": "book",\n    "title": "Tides"\n  },\n'
+        '  {"id": "ash2001", "type": "book", "title": "Birds"}\n]\n',
+        encoding="utf-8",
+    )
+    assert [(r.key, r.origin.line if r.origin else None) for r in load_csl_json(path)] == [
+        ("ward2010", 3),
+        ("ash2001", 7),
+    ]
