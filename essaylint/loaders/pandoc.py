@@ -146,7 +146,12 @@ def _resolve(names: list[str], base: Path, fallback: Path) -> list[Path]:
 
 def project_file(doc_path: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest YAML file (the document's folder or the two above) naming a bibliography."""
-    folder = doc_path.parent
+    return _project_file_from(doc_path.parent)
+
+
+@functools.lru_cache(maxsize=256)
+def _project_file_from(folder: Path) -> tuple[Path, dict[str, Any]] | None:
+    """:func:`project_file` for the documents of ``folder`` (looked up once per run)."""
     for _ in range(_PARENT_LEVELS + 1):
         for candidate in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
             if candidate.name.startswith("."):
