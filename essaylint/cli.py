@@ -221,10 +221,14 @@ def check(
         )
         if verifier.cache is not None and verifier.cache.note:
             typer.echo(f"essaylint: note: {verifier.cache.note}", err=True)
-    results = [
-        _check_one(p, per_file[p], chosen_for[p], bib=bib, prose=prose, verify=verifier)
-        for p in paths
-    ]
+    from essaylint.pipeline import once_per_project
+
+    results = once_per_project(
+        [
+            _check_one(p, per_file[p], chosen_for[p], bib=bib, prose=prose, verify=verifier)
+            for p in paths
+        ]
+    )
     if format is CheckFormat.json:
         from essaylint.reporters.json import render as render_json
 

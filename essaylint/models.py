@@ -51,6 +51,18 @@ class Span(Frozen):
         return self.start <= other.start and other.end <= self.end
 
 
+class SourceLocation(Frozen):
+    """A place in a file other than the checked document: an entry's line in a .bib.
+
+    ``path`` is as the user would open it (relative to where essaylint runs when
+    the document's path is); ``line`` and ``column`` are 1-based.
+    """
+
+    path: str
+    line: int
+    column: int = 1
+
+
 class Position(Frozen):
     """1-based line and column (columns count code points)."""
 
@@ -225,6 +237,12 @@ class Reference(Frozen):
     source: Literal["text", "bib", "footnote"] = "text"
     # Listed under a "Bibliography" beside the reference list: may be cited, need not be.
     consulted: bool = False
+    # Where the entry is written when that is another file (the ``@type{key,`` line of a .bib).
+    origin: SourceLocation | None = None
+    # Printed whatever this document cites: an entry of a typed list, a .bib entry named by
+    # \nocite or cited by another file of the project. A database entry (.bib, CSL JSON) that
+    # nothing names is printed only if this document cites it.
+    listed: bool = True
 
 
 LinkStatus = Literal[
@@ -289,6 +307,8 @@ class CitationRef(Frozen):
 
 class ReferenceRef(Frozen):
     line: int
+    #: The file the entry is in when that is not the checked document (a .bib).
+    path: str | None = None
     authors: tuple[str, ...] = ()
     year: str | None = None
     index: int = 0
@@ -306,6 +326,10 @@ class Finding(Frozen):
     word: str | None = None
     suggestions: tuple[str, ...] = ()
     fix: Edit | None = None
+    #: Set when the finding is in another file than the checked document (an entry of
+    #: the .bib): reporters show this place; ``span`` stays where the document names
+    #: that file (its ``\bibliography`` command), for suppressions and excerpts.
+    origin: SourceLocation | None = None
 
 
 class FileResult(Frozen):

@@ -204,9 +204,11 @@ def lint_document(
                 f"rule {rule.code} {rule.name} failed on this file and was skipped "
                 f"({type(exc).__name__}: {exc}); please report it"
             )
+    findings = at_bib_entries(findings, references, ctx.unprinted)
     findings.sort(key=lambda f: (f.span.start, f.code))
     findings = apply_inline_suppressions(doc, findings, chosen)
-    if any(not r.consulted for r in references) and not citations:
+    # A .bib's entries are cited with \cite/[@key], which essaylint reads: no hint needed.
+    if any(not r.consulted and r.source != "bib" for r in references) and not citations:
         notes.append(
             f"no in-text citations found for the {len(references)} reference-list entries; "
             "essaylint reads author-date, numbered, footnote and \\cite/[@key] citations"
@@ -221,6 +223,29 @@ def lint_document(
         findings=tuple(findings),
         notes=tuple(notes),
     )
+
+
+def at_bib_entries(
+    findings: Sequence[Finding], references: Sequence[Reference], unprinted: frozenset[int]
+) -> list[Finding]:
+    """Findings about an entry of a .bib are placed at the entry, in the .bib.
+
+    A finding made at an entry (its span is the entry's) that lives in another
+    file gets that place as its ``origin``. One about a database entry the essay
+    does not print (``unprinted``) is dropped: nobody reads that entry.
+    """
+    placed: list[Finding] = []
+    for f in findings:
+        index = f.reference.index if f.reference is not None else None
+        if index is None or not 0 <= index < len(references):
+            placed.append(f)
+            continue
+        ref = references[index]
+        if ref.origin is None or f.span != ref.span:
+            placed.append(f)
+        elif index not in unprinted:
+            placed.append(f.model_copy(update={"origin": ref.origin}))
+    return placed
 
 
 def lint_text(
@@ -252,7 +277,8 @@ def _bibliography(
 
     LaTeX names them with ``\\bibliography``/``\\addbibresource`` (a chapter of a
     thesis uses its root file's; see :mod:`essaylint.loaders.latex_project`), pandoc Markdown
-    with ``bibliography:`` in its front matter (.bib or CSL JSON). A bibliography
+    with ``bibliography:`` in its front matter or in the book's defaults or metadata file
+    (.bib or CSL JSON; see :func:`essaylint.loaders.pandoc.pandoc_project`). A bibliography
     file is a database: only its cited entries are printed, so an entry no
     citation uses is ``consulted`` (never reported as uncited), unless the essay
     prints them all (``\\nocite{*}``, ``nocite: "@*"``). Entries named by
@@ -262,7 +288,7 @@ def _bibliography(
     from essaylint.loaders.csljson import load_csl_json
     from essaylint.loaders.latex import blank_latex_comments
     from essaylint.loaders.latex_project import latex_project
-    from essaylint.loaders.pandoc import pandoc_bib_paths, pandoc_nocite_keys
+    from essaylint.loaders.pandoc import pandoc_project
 
     given = [bib_path] if isinstance(bib_path, (str, Path)) else list(bib_path or ())
     files: list[Path] = [Path(name) for name in given]
@@ -278,13 +304,21 @@ def _bibliography(
             key.strip() for m in _LATEX_NOCITE.finditer(text) for key in m.group(1).split(",")
         )
     elif doc.format == "markdown":
-        files = files or pandoc_bib_paths(path, doc.text)
-        nocite = pandoc_nocite_keys(doc.text)
+        book = pandoc_project(path, doc.text)
+        files = files or list(book.bib_files)
+        nocite, cited_elsewhere, is_root = book.nocite, book.cited_elsewhere, book.is_owner
     refs = [r for f in files for r in (load_csl_json(f) if f.suffix == ".json" else load_bib(f))]
-    printed_all = "*" in nocite and is_root
+    # \nocite{*} in the root prints the whole .bib for every chapter.
+    printed_all = "*" in nocite or "*" in cited_elsewhere
     return tuple(
         r.model_copy(
-            update={"consulted": not printed_all or r.key in nocite or r.key in cited_elsewhere}
+            update={
+                # Only the root (the project's owner) reports an entry nobody cites.
+                "consulted": not (printed_all and is_root)
+                or r.key in nocite
+                or r.key in cited_elsewhere,
+                "listed": printed_all or r.key in nocite or r.key in cited_elsewhere,
+            }
         )
         for r in refs
     )
@@ -313,3 +347,27 @@ def lint_path(
     except LoadError as exc:
         return FileResult(path=shown, error=str(exc))
     return lint_document(doc, settings, rules, bib=bib, prose=prose, verify=verify)
+
+
+def once_per_project(results: Sequence[FileResult]) -> list[FileResult]:
+    """Each finding in a shared bibliography file once per run, with the first file that has it.
+
+    The chapters of a thesis or a book share one .bib, so each would report the
+    same duplicate or incomplete entry; checked together (a folder, or several
+    files), the project reports it once.
+    """
+    seen: set[tuple[str, str, int]] = set()
+    kept: list[FileResult] = []
+    for result in results:
+        findings: list[Finding] = []
+        for f in result.findings:
+            if f.origin is not None:
+                key = (f.code, str(Path(f.origin.path).resolve()), f.origin.line)
+                if key in seen:
+                    continue
+                seen.add(key)
+            findings.append(f)
+        if len(findings) != len(result.findings):
+            result = result.model_copy(update={"findings": tuple(findings)})
+        kept.append(result)
+    return kept

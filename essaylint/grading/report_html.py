@@ -124,6 +124,8 @@ def _finding_note(n: int, f: Finding) -> str:
     extra = ""
     if f.suggestions:
         extra = ' <span class="muted">Try: ' + esc(", ".join(f.suggestions[:3])) + "</span>"
+    if f.origin is not None:  # an entry of the .bib the essay names
+        extra += f' <span class="muted">({esc(f.origin.path)}, line {f.origin.line})</span>'
     return (
         f'<div class="note {esc(f.severity)}" id="note-{n}"><a class="fnl" href="#f-{n}">'
         f'<sup class="fn {esc(f.severity)}">{n}</sup></a> <b>{esc(f.code)} {esc(f.rule)}</b> '

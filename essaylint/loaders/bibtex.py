@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from essaylint.loaders.errors import LoadError, cannot_read
-from essaylint.models import Person, Reference, ReferenceType
+from essaylint.models import Person, Reference, ReferenceType, SourceLocation
 
 __all__ = ["load_bib", "parse_bib_text", "reference_type", "references_to_bibtex"]
 
@@ -274,8 +274,13 @@ def _entry_to_reference(key: str, entry: Any, index: int) -> Reference:
     return ref.model_copy(update={"raw": _render(ref)})
 
 
-def _make_parser(errors: list[Any]) -> Any:
-    """A pybtex BibTeX parser that collects errors instead of raising them."""
+def _make_parser(errors: list[Any], repeats: list[tuple[str, Any]] | None = None) -> Any:
+    """A pybtex BibTeX parser that collects errors instead of raising them.
+
+    An entry whose key was used before is not stored under that key (the first
+    one is used, as BibTeX does); it is appended to ``repeats`` when a list is given.
+    """
+    from pybtex.database import BibliographyData
     from pybtex.database.input.bibtex import Parser
     from pybtex.exceptions import PybtexError
 
@@ -286,11 +291,27 @@ def _make_parser(errors: list[Any]) -> Any:
         def process_entry(self, entry_type: Any, key: Any, fields: Any) -> None:
             if key is not None and key in self.data.entries:
                 errors.append(PybtexError(f"repeated entry key {key!r} (the first one is used)"))
+                if repeats is not None:
+                    self._keep_repeat(entry_type, key, fields)
                 return
             try:
                 super().process_entry(entry_type, key, fields)
             except PybtexError as error:
                 errors.append(error)
+
+        def _keep_repeat(self, entry_type: Any, key: Any, fields: Any) -> None:
+            # Parse it into a scratch database, then put the real one back.
+            kept: Any = getattr(self, "data")  # noqa: B009 (pybtex's attribute, untyped)
+            scratch: Any = BibliographyData()
+            setattr(self, "data", scratch)  # noqa: B010
+            try:
+                super().process_entry(entry_type, key, fields)
+                if repeats is not None:
+                    repeats.extend((str(k), e) for k, e in scratch.entries.items())
+            except PybtexError as error:
+                errors.append(error)
+            finally:
+                setattr(self, "data", kept)  # noqa: B010
 
     return CollectingParser(encoding="utf-8")
 
@@ -334,8 +355,9 @@ def parse_bib_text(
     from pybtex.scanner import PybtexSyntaxError
 
     errors: list[Any] = []
+    repeats: list[tuple[str, Any]] = []
     try:
-        parser = _make_parser(errors)
+        parser = _make_parser(errors, repeats)
         data = parser.parse_string(text)
         entries = list(data.entries.items())
     except LoadError:
@@ -350,14 +372,54 @@ def parse_bib_text(
     if warnings is not None:
         warnings.extend(_describe(e, text) for e in errors)
 
-    refs: list[Reference] = []
-    for index, (key, entry) in enumerate(entries):
+    lines = entry_lines(text)
+    placed: list[tuple[int, Reference]] = []
+    for key, entry in [*entries, *repeats]:
         try:
-            refs.append(_entry_to_reference(str(key), entry, index))
+            ref = _entry_to_reference(str(key), entry, len(placed))
         except Exception as error:  # one odd entry never stops the rest
             if warnings is not None:
                 warnings.append(f"BibTeX entry {key!r} skipped: {error}")
-    return tuple(refs) + _entries_pybtex_dropped(text, {str(k) for k, _ in entries}, len(refs))
+            continue
+        placed.append(_at_line(ref, lines.take(str(key)), path))
+    kept = {str(k) for k, _ in entries}
+    for ref in _entries_pybtex_dropped(text, kept, len(placed)):
+        placed.append(_at_line(ref, lines.take(ref.key or ""), path))
+    # File order: an entry written again under a used key sits where the file has it.
+    placed.sort(key=lambda item: item[0])
+    return tuple(ref.model_copy(update={"index": i}) for i, (_, ref) in enumerate(placed))
+
+
+def _at_line(ref: Reference, line: int | None, path: str) -> tuple[int, Reference]:
+    """The entry with its line in the file as ``origin`` (none for a text without a file)."""
+    if line is None or path.startswith("<"):
+        return line or 0, ref
+    return line, ref.model_copy(update={"origin": SourceLocation(path=path, line=line)})
+
+
+class EntryLines:
+    """The 1-based line of each ``@type{key,`` of a BibTeX text, handed out in file order."""
+
+    def __init__(self, found: dict[str, list[int]]) -> None:
+        self._found = found
+
+    def take(self, key: str) -> int | None:
+        """The line of the next not yet taken entry with ``key`` (None when there is none)."""
+        lines = self._found.get(key)
+        return lines.pop(0) if lines else None
+
+
+def entry_lines(text: str) -> EntryLines:
+    """Where each entry of ``text`` starts (one pass over the text)."""
+    found: dict[str, list[int]] = {}
+    line, counted = 1, 0
+    for head in _ENTRY_HEAD.finditer(text):
+        if head.group("type").lower() in _NOT_ENTRIES:
+            continue
+        line += text.count("\n", counted, head.start())
+        counted = head.start()
+        found.setdefault(head.group("key"), []).append(line)
+    return EntryLines(found)
 
 
 _ENTRY_HEAD = re.compile(r"@(?P<type>[A-Za-z]+)\s*\{\s*(?P<key>[^\s,{}]+)\s*,")

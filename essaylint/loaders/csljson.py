@@ -15,8 +15,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from essaylint.loaders.bibtex import EntryLines
 from essaylint.loaders.errors import cannot_read
-from essaylint.models import Person, Reference, ReferenceType
+from essaylint.models import Person, Reference, ReferenceType, SourceLocation
 
 _TYPES: dict[str, ReferenceType] = {
     "article-journal": "article", "article": "article", "article-magazine": "article",
@@ -100,4 +101,26 @@ def load_csl_json(path: str | Path) -> tuple[Reference, ...]:
     if not isinstance(data, list):
         raise cannot_read(shown, "not CSL JSON (expected a list of items)")
     items = [item for item in data if isinstance(item, dict)]
-    return tuple(reference_from_item(item, i) for i, item in enumerate(items))
+    lines = _item_lines(text)
+    refs = []
+    for i, item in enumerate(items):
+        ref = reference_from_item(item, i)
+        line = lines.take(ref.key or "")
+        if line is not None:
+            ref = ref.model_copy(update={"origin": SourceLocation(path=shown, line=line)})
+        refs.append(ref)
+    return tuple(refs)
+
+
+_ITEM_ID = re.compile(r'"id"\s*:\s*"([^"\\]*)"')
+
+
+def _item_lines(text: str) -> EntryLines:
+    """The line of each item's ``"id"`` (where a person finds the item), in one pass."""
+    found: dict[str, list[int]] = {}
+    line, counted = 1, 0
+    for m in _ITEM_ID.finditer(text):
+        line += text.count("\n", counted, m.start())
+        counted = m.start()
+        found.setdefault(m.group(1), []).append(line)
+    return EntryLines(found)

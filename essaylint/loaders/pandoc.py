@@ -16,7 +16,9 @@ block that is not valid YAML names no bibliography.
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +60,173 @@ def pandoc_bib_paths(doc_path: Path, text: str) -> list[Path]:
 
 def pandoc_nocite_keys(text: str) -> frozenset[str]:
     """Keys the front matter's ``nocite`` puts in the bibliography ("*" for all)."""
-    value = front_matter(text).get("nocite")
+    return frozenset(_nocite_of(front_matter(text).get("nocite")))
+
+
+# -- books: several chapters, one bibliography ------------------------------------------
+
+#: A citation key as pandoc writes it ("@smith2019", "[-@smith2019, p. 4]"), not an e-mail.
+_CITE_KEY = re.compile(r"(?<![\w@])-?@([\w][\w:.#$%&+?<>~/-]*[\w]|\w)")
+_PARENT_LEVELS = 2
+_MAX_CHAPTERS = 200
+_MARKDOWN = (".md", ".markdown")
+
+
+@dataclass(frozen=True)
+class PandocProject:
+    """Where one Markdown file stands in its book.
+
+    A pandoc book is several chapter files rendered together
+    (``pandoc ch1.md ch2.md ch3.md -d defaults.yaml``). The bibliography is
+    named in each chapter's front matter or once in a project file beside them:
+    a defaults file (``bibliography:``, ``metadata: {bibliography: ...}``,
+    ``input-files:``), a metadata file given with ``--metadata-file`` or
+    Quarto's ``_quarto.yml``. The chapters are the defaults file's
+    ``input-files`` when it lists them, else the Markdown files of the
+    project's folder that use the same bibliography. The first chapter owns
+    the book: it alone reports an entry no chapter cites (with ``nocite: "@*"``).
+    """
+
+    bib_files: tuple[Path, ...]
+    nocite: frozenset[str]
+    #: Keys cited in the book's other chapters.
+    cited_elsewhere: frozenset[str]
+    is_owner: bool
+
+
+@functools.lru_cache(maxsize=512)
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+@functools.lru_cache(maxsize=128)
+def _yaml_file(path: Path) -> dict[str, Any]:
+    """A YAML project file as a mapping (empty when unreadable or not a mapping)."""
+    text = _read_text(path)
+    if text is None or len(text) > 1_000_000:
+        return {}
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _names(value: Any) -> list[str]:
+    """One name or a list of names, as YAML gives them."""
+    items = value if isinstance(value, list) else [value] if value else []
+    return [item.strip() for item in items if isinstance(item, str) and item.strip()]
+
+
+def _metadata(data: dict[str, Any]) -> dict[str, Any]:
+    """A project file's metadata: its own keys, and a defaults file's ``metadata:`` ones."""
+    inner = data.get("metadata")
+    return {**data, **inner} if isinstance(inner, dict) else data
+
+
+def _resolve(names: list[str], base: Path, fallback: Path) -> list[Path]:
+    found: list[Path] = []
+    for name in names:
+        candidate = Path(name)
+        if candidate.is_absolute():
+            resolved = candidate
+        else:
+            resolved = base / candidate
+            if not resolved.exists() and (fallback / candidate).exists():
+                resolved = fallback / candidate
+        if resolved not in found:
+            found.append(resolved)
+    return found
+
+
+def project_file(doc_path: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest YAML file (the document's folder or the two above) naming a bibliography."""
+    return _project_file_from(doc_path.parent)
+
+
+@functools.lru_cache(maxsize=256)
+def _project_file_from(folder: Path) -> tuple[Path, dict[str, Any]] | None:
+    """:func:`project_file` for the documents of ``folder`` (looked up once per run)."""
+    for _ in range(_PARENT_LEVELS + 1):
+        for candidate in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+            if candidate.name.startswith("."):
+                continue
+            data = _yaml_file(candidate)
+            if _names(_metadata(data).get("bibliography")):
+                return candidate, data
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return None
+
+
+def _own_bibs(path: Path, text: str, project: tuple[Path, dict[str, Any]] | None) -> list[Path]:
+    """A chapter's bibliography: its front matter's, else the project file's."""
+    own = pandoc_bib_paths(path, text)
+    if own or project is None:
+        return own
+    yaml_path, data = project
+    names = _names(_metadata(data).get("bibliography"))
+    return _resolve(names, yaml_path.parent, path.parent)
+
+
+def _chapters(
+    path: Path, project: tuple[Path, dict[str, Any]] | None, bibs: list[Path]
+) -> list[tuple[Path, str]]:
+    """The book's chapters with their texts, in reading order (``path`` among them)."""
+    if project is not None:
+        listed = _names(project[1].get("input-files")) or _names(project[1].get("input-file"))
+        if listed:
+            chosen = _resolve(listed, project[0].parent, path.parent)
+            return [(p, t) for p in chosen if (t := _read_text(p)) is not None]
+    folder = project[0].parent if project is not None else path.parent
+    same = {b.resolve() for b in bibs}
+    found: list[tuple[Path, str]] = []
+    for candidate in sorted(p for ext in _MARKDOWN for p in folder.rglob(f"*{ext}")):
+        if len(found) >= _MAX_CHAPTERS:
+            break
+        if any(part.startswith(".") for part in candidate.relative_to(folder).parts):
+            continue
+        text = _read_text(candidate)
+        if text is not None and _resolved_bibs(candidate, project[0] if project else None) == same:
+            found.append((candidate, text))
+    return found
+
+
+@functools.lru_cache(maxsize=1024)
+def _resolved_bibs(path: Path, yaml_path: Path | None) -> frozenset[Path]:
+    """The bibliography files a Markdown file uses (read once per run)."""
+    text = _read_text(path) or ""
+    project = (yaml_path, _yaml_file(yaml_path)) if yaml_path is not None else None
+    return frozenset(b.resolve() for b in _own_bibs(path, text, project))
+
+
+def pandoc_project(path: Path, text: str) -> PandocProject:
+    """The book a Markdown file belongs to (a book of one when it is alone)."""
+    project = project_file(path)
+    bibs = _own_bibs(path, text, project)
+    nocite = set(pandoc_nocite_keys(text))
+    if project is not None:
+        nocite |= _nocite_of(_metadata(project[1]).get("nocite"))
+    if not bibs:
+        return PandocProject((), frozenset(nocite), frozenset(), True)
+    chapters = _chapters(path, project, bibs)
+    target = path.resolve()
+    others = [(p, t) for p, t in chapters if p.resolve() != target]
+    elsewhere: set[str] = set()
+    for _, other in others:
+        nocite |= pandoc_nocite_keys(other)
+        elsewhere.update(_CITE_KEY.findall(other))
+    is_owner = not chapters or chapters[0][0].resolve() == target or len(others) == len(chapters)
+    return PandocProject(tuple(bibs), frozenset(nocite), frozenset(elsewhere), is_owner)
+
+
+def _nocite_of(value: Any) -> set[str]:
     if isinstance(value, list):
         value = " ".join(str(v) for v in value)
-    return frozenset(_NOCITE_KEY.findall(value)) if isinstance(value, str) else frozenset()
+    return set(_NOCITE_KEY.findall(value)) if isinstance(value, str) else set()

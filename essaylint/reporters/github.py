@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from essaylint.models import FileResult
-from essaylint.reporters.location import finding_region
+from essaylint.reporters.location import BlockLocator, finding_path, finding_region
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -42,13 +42,15 @@ def render(results: Sequence[FileResult]) -> str:
             continue
         for note in r.notes:
             out.append(command("notice", note, file=r.path, title="essaylint note"))
+        locator = BlockLocator(r.document)
         for f in r.findings:
             region = finding_region(r, f)
+            human = locator.of(f)
             out.append(
                 command(
                     COMMANDS[f.severity],
-                    f.message,
-                    file=r.path,
+                    f"{human}: {f.message}" if human else f.message,
+                    file=finding_path(r, f),
                     line=region.line,
                     col=region.column,
                     endLine=region.end_line,

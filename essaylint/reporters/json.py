@@ -9,11 +9,19 @@ from typing import Any
 
 from essaylint import __version__
 from essaylint.models import FileResult, Finding
+from essaylint.reporters.location import BlockLocator
 
 
-def finding_dict(result: FileResult, f: Finding) -> dict[str, Any]:
+def finding_dict(
+    result: FileResult, f: Finding, locator: BlockLocator | None = None
+) -> dict[str, Any]:
+    """One finding. ``file`` is set when it is in another file (its .bib entry);
+    ``location`` when the document has no real lines (.docx, .odt): where a reader finds it."""
     doc = result.document
-    if doc is not None:
+    if f.origin is not None:
+        line = end_line = f.origin.line
+        column = end_column = f.origin.column
+    elif doc is not None:
         start = doc.position(f.span.start)
         end = doc.position(max(f.span.start, f.span.end))
         line, column, end_line, end_column = start.line, start.column, end.line, end.column
@@ -33,6 +41,11 @@ def finding_dict(result: FileResult, f: Finding) -> dict[str, Any]:
         "word": f.word,
         "suggestions": list(f.suggestions),
     }
+    if f.origin is not None:
+        out["file"] = f.origin.path
+    human = (locator or BlockLocator(doc)).of(f)
+    if human is not None:
+        out["location"] = human
     if f.citation is not None:
         out["citation"] = {
             "text": f.citation.text,
@@ -51,6 +64,8 @@ def finding_dict(result: FileResult, f: Finding) -> dict[str, Any]:
         }
         if f.reference.number is not None:
             out["reference"]["number"] = f.reference.number
+        if f.reference.path is not None:
+            out["reference"]["file"] = f.reference.path
     if f.fix is not None:
         out["fix"] = {
             "start": f.fix.span.start,
@@ -66,12 +81,13 @@ def report_dict(results: Sequence[FileResult]) -> dict[str, Any]:
     for r in results:
         for f in r.findings:
             by_rule[f.rule] += 1
+        locator = BlockLocator(r.document)
         entry: dict[str, Any] = {
             "path": r.path,
             "style": r.style if r.error is None else None,
             "citations": len(r.citations),
             "references": len(r.references),
-            "findings": [finding_dict(r, f) for f in r.findings],
+            "findings": [finding_dict(r, f, locator) for f in r.findings],
             "error": r.error,
         }
         if r.notes:

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from essaylint.models import SEVERITY_RANK, FileResult, Finding
-from essaylint.reporters.location import finding_region
+from essaylint.reporters.location import BlockLocator, finding_path, finding_region
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -27,9 +27,12 @@ def xml_text(value: str) -> str:
     return _NOT_XML.sub("\ufffd", value)
 
 
-def _line(r: FileResult, f: Finding) -> str:
+def _line(r: FileResult, f: Finding, locator: BlockLocator) -> str:
+    human = locator.of(f)
+    if human is not None:
+        return f"{r.path}: {human}: {f.code} {f.rule} {f.message}"
     region = finding_region(r, f)
-    return f"{r.path}:{region.line}:{region.column}: {f.code} {f.rule} {f.message}"
+    return f"{finding_path(r, f)}:{region.line}:{region.column}: {f.code} {f.rule} {f.message}"
 
 
 def _counts(findings: Sequence[Finding]) -> str:
@@ -60,13 +63,14 @@ def report_element(results: Sequence[FileResult], *, fail_on: FailOn = "warning"
             error.text = xml_text(r.error)
             continue
         threshold = _threshold(fail_on, r.path)
+        locator = BlockLocator(r.document)
         failing = [f for f in r.findings if SEVERITY_RANK[f.severity] >= threshold]
         below = [f for f in r.findings if SEVERITY_RANK[f.severity] < threshold]
         if failing:
             failures += 1
             failure = ET.SubElement(case, "failure", type="essaylint", message=_counts(failing))
-            failure.text = xml_text("\n".join(_line(r, f) for f in failing))
-        extra = [*(f"note: {n}" for n in r.notes), *(_line(r, f) for f in below)]
+            failure.text = xml_text("\n".join(_line(r, f, locator) for f in failing))
+        extra = [*(f"note: {n}" for n in r.notes), *(_line(r, f, locator) for f in below)]
         if extra:
             ET.SubElement(case, "system-out").text = xml_text("\n".join(extra))
     suite.set("tests", str(len(results)))

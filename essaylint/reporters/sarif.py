@@ -26,7 +26,12 @@ from urllib.parse import quote
 
 from essaylint import __version__
 from essaylint.models import FileResult, Finding
-from essaylint.reporters.location import finding_region, flagged_text
+from essaylint.reporters.location import (
+    BlockLocator,
+    finding_path,
+    finding_region,
+    flagged_text,
+)
 from essaylint.rules.base import DOC_SECTIONS, Rule
 
 SARIF_VERSION = "2.1.0"
@@ -107,20 +112,27 @@ def _fingerprint(f: Finding, text: str, occurrence: int) -> str:
 
 
 def _result(
-    r: FileResult, f: Finding, uri: str, rule_index: int, seen: Counter[tuple[str, str]]
+    r: FileResult,
+    f: Finding,
+    rule_index: int,
+    seen: Counter[tuple[str, str]],
+    locator: BlockLocator,
 ) -> dict[str, Any]:
     region = finding_region(r, f)
     text = flagged_text(r, f)
-    seen[(f.code, text)] += 1
+    # A finding in the .bib has no text of the document; its message names the entry.
+    identity = text or f.message
+    seen[(f.code, identity)] += 1
+    human = locator.of(f)
     out: dict[str, Any] = {
         "ruleId": f.code,
         "ruleIndex": rule_index,
         "level": LEVELS[f.severity],
-        "message": {"text": f.message},
+        "message": {"text": f"{human}: {f.message}" if human else f.message},
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": uri},
+                    "artifactLocation": {"uri": artifact_uri(finding_path(r, f))},
                     "region": {
                         "startLine": region.line,
                         "startColumn": region.column,
@@ -130,10 +142,22 @@ def _result(
                 }
             }
         ],
-        "partialFingerprints": {FINGERPRINT_KEY: _fingerprint(f, text, seen[(f.code, text)])},
+        "partialFingerprints": {
+            FINGERPRINT_KEY: _fingerprint(f, identity, seen[(f.code, identity)])
+        },
     }
     if text:
         out["locations"][0]["physicalLocation"]["region"]["snippet"] = {"text": text}
+    if human:
+        out["locations"][0]["logicalLocations"] = [{"name": human, "kind": "element"}]
+    if f.origin is not None:  # the .bib entry, found through the document that names the .bib
+        out["relatedLocations"] = [
+            {
+                "id": 0,
+                "physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}},
+                "message": {"text": "the document whose bibliography holds the entry"},
+            }
+        ]
     properties: dict[str, Any] = {"rule": f.rule, "severity": f.severity}
     if f.suggestions:
         properties["suggestions"] = list(f.suggestions)
@@ -170,11 +194,12 @@ def report_dict(
                 {"level": "note", "message": {"text": note}, "locations": [location]}
             )
         seen: Counter[tuple[str, str]] = Counter()
+        locator = BlockLocator(r.document)
         for f in r.findings:
             if f.code not in index:  # a finding from a rule outside the list: describe it
                 index[f.code] = len(descriptors)
                 descriptors.append({"id": f.code, "name": f.rule})
-            sarif_results.append(_result(r, f, uri, index[f.code], seen))
+            sarif_results.append(_result(r, f, index[f.code], seen, locator))
     invocation: dict[str, Any] = {
         "executionSuccessful": not any(r.error for r in results),
         "toolExecutionNotifications": notifications,

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from essaylint.models import FileResult, Finding
+from essaylint.reporters.location import BlockLocator
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -35,6 +36,19 @@ def _excerpt(result: FileResult, f: Finding) -> list[str]:
     return [f"    {prefix}{shown}{suffix}", f"    {caret}"]
 
 
+def _where(result: FileResult, f: Finding, locator: BlockLocator) -> str:
+    """``path:line:col``; the .bib's for a finding at an entry; a paragraph in a .docx/.odt."""
+    if f.origin is not None:
+        return f"{f.origin.path}:{f.origin.line}:{f.origin.column}"
+    if result.document is None:
+        return result.path
+    human = locator.of(f)
+    if human is not None:
+        return f"{result.path}: {human}"
+    pos = result.document.position(f.span.start)
+    return f"{result.path}:{pos.line}:{pos.column}"
+
+
 def render(results: Sequence[FileResult], *, colour: bool = False, statistics: bool = False) -> str:
     out: list[str] = []
     counts: Counter[str] = Counter()
@@ -45,17 +59,17 @@ def render(results: Sequence[FileResult], *, colour: bool = False, statistics: b
             continue
         for note in r.notes:
             out.append(f"{r.path}: note: {note}")
+        locator = BlockLocator(r.document)
         for f in r.findings:
             counts[f"{f.code} {f.rule}"] += 1
             severities[f.severity] += 1
-            pos = r.document.position(f.span.start) if r.document else None
-            where = f"{r.path}:{pos.line}:{pos.column}" if pos else r.path
+            where = _where(r, f, locator)
             code = f"{f.code} {f.rule}"
             if colour:
                 code = f"{_COLOURS[f.severity]}{_BOLD}{code}{_RESET}"
                 where = f"{_BOLD}{where}{_RESET}"
             out.append(f"{where}: {code} {f.message}")
-            lines = _excerpt(r, f)
+            lines = _excerpt(r, f) if f.origin is None else [f"    (the bibliography of {r.path})"]
             if colour and lines:
                 lines = [f"{_DIM}{lines[0]}{_RESET}", f"{_COLOURS[f.severity]}{lines[1]}{_RESET}"]
             out.extend(lines)

@@ -7,10 +7,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
+from essaylint.analysis.matching import cited_reference_indices
 from essaylint.analysis.prose_regions import mask, prose_spans
 from essaylint.models import (
+    PARAGRAPH_LINE_FORMATS,
     Citation,
     CitationRef,
     Document,
@@ -52,13 +55,36 @@ class RuleContext:
         """``Document.text`` with everything outside :attr:`prose_spans` blanked."""
         return mask(self.document.text, self.prose_spans)
 
+    @cached_property
+    def unprinted(self) -> frozenset[int]:
+        """Database entries (.bib, CSL JSON) the essay does not print: nothing cites or names them.
+
+        A marker never sees them, so their problems are not the essay's.
+        """
+        cited = cited_reference_indices(self.links)
+        # An entry written twice under one key is printed when that key is cited.
+        keys = {self.references[i].key for i in cited if 0 <= i < len(self.references)}
+        return frozenset(
+            i
+            for i, r in enumerate(self.references)
+            if not r.listed and i not in cited and (r.key is None or r.key not in keys)
+        )
+
     def reference_line(self, ref: Reference) -> int:
+        """The entry's line: in the document, or in its own file (a .bib) when it has one."""
+        if ref.origin is not None:
+            return ref.origin.line
         return self.document.position(ref.span.start).line
 
     def where(self, ref: Reference) -> str:
-        """Where a person finds the entry: "line 58", or "BibTeX entry boyd2007"."""
+        """Where a person finds the entry: "line 58", or "refs.bib line 12, key boyd2007"."""
+        if ref.origin is not None:
+            key = f", key {ref.key}" if ref.key else ""
+            return f"{PurePath(ref.origin.path).name} line {ref.origin.line}{key}"
         if ref.source == "bib":
             return f"BibTeX entry {ref.key}" if ref.key else "the BibTeX file"
+        if self.document.format in PARAGRAPH_LINE_FORMATS:  # a word processor has no lines
+            return f"paragraph {self.reference_line(ref)}"
         return f"line {self.reference_line(ref)}"
 
 
@@ -126,6 +152,7 @@ def citation_ref(c: Citation) -> CitationRef:
 def reference_ref(ctx: RuleContext, r: Reference) -> ReferenceRef:
     return ReferenceRef(
         line=ctx.reference_line(r),
+        path=r.origin.path if r.origin is not None else None,
         authors=tuple(p.family for p in r.authors),
         year=r.year,
         index=r.index,

@@ -145,7 +145,9 @@ def test_repeated_key_is_a_warning_not_a_crash() -> None:
         "@article{b, title={X}, title={Y}}",
         warnings=warnings,
     )
-    assert [(r.key, r.title) for r in refs] == [("a", "First"), ("b", "X")]
+    # The entry written again under key "a" is kept, in file order, so that
+    # duplicate-reference can report it; its citations link to the first.
+    assert [(r.key, r.title) for r in refs] == [("a", "First"), ("a", "Second"), ("b", "X")]
     assert len(warnings) == 2
     assert "repeated entry key 'a'" in warnings[0]
 

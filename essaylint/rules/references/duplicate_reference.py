@@ -48,7 +48,10 @@ class DuplicateReference(Rule):
 
     What it checks
         Pairs of entries with the same DOI, or with the same first author,
-        year and (nearly) the same title.
+        year and (nearly) the same title. In a .bib used as a database (only
+        cited entries are printed), a pair counts only when both entries are
+        printed: cited, named by ``\\nocite``, or all printed by ``\\nocite{*}``;
+        an entry written twice under one key counts when that key is printed.
 
     Why it matters
         A duplicate makes the list look unedited, and citations to that work
@@ -69,9 +72,12 @@ class DuplicateReference(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         refs = list(ctx.references)
+        unprinted = ctx.unprinted
         earlier: dict[tuple[str, ...], list[int]] = defaultdict(list)
         reported: set[int] = set()
         for j, later in enumerate(refs):
+            if j in unprinted:  # a database entry nobody prints: nobody reads it twice
+                continue
             keys = _buckets(later)
             candidates = sorted({i for key in keys for i in earlier.get(key, ())})
             for key in keys:
@@ -82,10 +88,12 @@ class DuplicateReference(Rule):
             if first is None:
                 continue
             reported.add(j)
+            same_key = later.key is not None and later.key == refs[first].key
+            what = f"the key {later.key!r} is used twice: " if same_key else ""
             yield self.finding(
                 ctx,
                 later.span,
-                f"{describe_reference(later)} repeats the entry at "
+                f"{what}{describe_reference(later)} repeats the entry at "
                 f"{ctx.where(refs[first])}; delete one of them",
                 reference=later,
             )

@@ -1,0 +1,114 @@
+"""A LaTeX thesis and pandoc books of many files: each planted problem once, where it is.
+
+fixtures/projects/thesis: main.tex (\\nocite{*}, \\bibliography{refs}) includes three
+chapters; fixtures/projects/book: three chapters naming refs.bib in their front
+matter (the first with ``nocite: "@*"``); fixtures/projects/book-defaults: the
+same book with the bibliography, nocite and chapter list in a pandoc defaults file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from essaylint.cli import app
+
+ROOT = Path(__file__).resolve().parents[2]
+PROJECTS = ROOT / "fixtures" / "projects"
+
+
+def _check(*args: str) -> list[tuple[str, int, str, str]]:
+    """(file, line, rule, key or author) of every C/R finding, in report order."""
+    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", "C,R", *args])
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.output)
+    found = []
+    for entry in report["files"]:
+        assert entry["error"] is None
+        for f in entry["findings"]:
+            where = Path(f.get("file", entry["path"])).relative_to(PROJECTS).as_posix()
+            cited = (f["citation"] or {}).get("key")
+            who = cited or ((f["reference"] or {}).get("authors") or [""])[0]
+            found.append((where, f["line"], f["rule"], who))
+    return found
+
+
+THESIS = [
+    ("thesis/refs.bib", 35, "uncited-reference", "Lindqvist"),
+    ("thesis/refs.bib", 28, "missing-url", "Fieldhouse District Council"),
+    ("thesis/refs.bib", 45, "duplicate-reference", "Tanaka"),
+    ("thesis/chapters/method.tex", 8, "missing-reference", "okafor2021"),
+    ("thesis/chapters/results.tex", 3, "year-mismatch", "Brennan"),
+]
+
+
+def test_thesis_folder_reports_each_planted_problem_once() -> None:
+    assert sorted(_check(str(PROJECTS / "thesis"))) == sorted(THESIS)
+
+
+def test_thesis_chapter_alone_reports_its_own_problems_and_the_printed_entries() -> None:
+    # Chapter 2 alone: its missing key, and the problems of .bib entries the thesis
+    # prints (\nocite{*} in the root); the uncited entry is the root's to report.
+    found = _check(str(PROJECTS / "thesis" / "chapters" / "method.tex"))
+    assert sorted(found) == sorted(
+        [
+            ("thesis/refs.bib", 28, "missing-url", "Fieldhouse District Council"),
+            ("thesis/refs.bib", 45, "duplicate-reference", "Tanaka"),
+            ("thesis/chapters/method.tex", 8, "missing-reference", "okafor2021"),
+        ]
+    )
+
+
+def test_thesis_root_alone_reports_the_uncited_entry_and_no_chapter_problem() -> None:
+    found = _check(str(PROJECTS / "thesis" / "main.tex"))
+    assert ("thesis/refs.bib", 35, "uncited-reference", "Lindqvist") in found
+    assert all(where == "thesis/refs.bib" for where, *_ in found)
+
+
+def _book(folder: str, chapters: str) -> list[tuple[str, int, str, str]]:
+    shift = 1 if chapters else 0  # the defaults variant's chapters have no bibliography line
+    return [
+        (f"{folder}/refs.bib", 37, "uncited-reference", "Pemberton"),
+        (f"{folder}/refs.bib", 20, "missing-url", "North Coast Regional Authority"),
+        (f"{folder}/refs.bib", 45, "duplicate-reference", "Castellanos"),
+        (f"{folder}/{chapters}02-defences.md", 10 - shift, "missing-reference", "ortiz2020"),
+        (f"{folder}/{chapters}03-choices.md", 8 - shift, "year-mismatch", "Halvorsen"),
+    ]
+
+
+@pytest.mark.parametrize(("folder", "chapters"), [("book", ""), ("book-defaults", "chapters/")])
+def test_pandoc_book_reports_each_planted_problem_once(folder: str, chapters: str) -> None:
+    assert sorted(_check(str(PROJECTS / folder))) == sorted(_book(folder, chapters))
+
+
+@pytest.mark.parametrize(("folder", "chapters"), [("book", ""), ("book-defaults", "chapters/")])
+def test_pandoc_chapters_given_one_by_one_report_the_same(folder: str, chapters: str) -> None:
+    # The pre-commit hook passes files, not the folder: the same findings, once.
+    files = sorted(str(p) for p in (PROJECTS / folder).rglob("*.md"))
+    assert sorted(_check(*files)) == sorted(_book(folder, chapters))
+
+
+def test_pandoc_middle_chapter_alone_does_not_report_uncited_entries() -> None:
+    found = _check(str(PROJECTS / "book" / "02-defences.md"))
+    assert "uncited-reference" not in {rule for _, _, rule, _ in found}
+    assert ("book/02-defences.md", 10, "missing-reference", "ortiz2020") in found
+
+
+def test_bib_findings_in_text_sarif_and_github_name_the_bib() -> None:
+    folder = str(PROJECTS / "thesis")
+    text = CliRunner().invoke(app, ["check", "--select", "C,R", folder]).output
+    assert "thesis/refs.bib:35:1: C104 uncited-reference Lindqvist (2015)" in text
+    github = CliRunner().invoke(app, ["check", "-f", "github", "--select", "C,R", folder]).output
+    assert any("refs.bib,line=45" in line and "R203" in line for line in github.splitlines())
+    sarif = json.loads(
+        CliRunner().invoke(app, ["check", "-f", "sarif", "--select", "C,R", folder]).output
+    )
+    results = sarif["runs"][0]["results"]
+    uncited = [r for r in results if r["ruleId"] == "C104"]
+    assert len(uncited) == 1
+    location = uncited[0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"].endswith("thesis/refs.bib")
+    assert location["region"]["startLine"] == 35
