@@ -247,11 +247,14 @@ def check(
         fail_on_by_file = {r.path: per_file[p].fail_on for p, r in zip(paths, results, strict=True)}
         sys.stdout.write(render_junit(results, fail_on=fail_on_by_file))
     else:
+        from essaylint.reporters.text import output_width, use_colour
         from essaylint.reporters.text import render as render_text
-        from essaylint.reporters.text import use_colour
 
+        tty = sys.stdout.isatty()
         sys.stdout.write(
-            render_text(results, colour=use_colour(sys.stdout.isatty()), statistics=statistics)
+            render_text(
+                results, colour=use_colour(tty), statistics=statistics, width=output_width(tty)
+            )
         )
     if any(r.error for r in results):
         raise typer.Exit(EXIT_USAGE)

@@ -2,8 +2,9 @@
 
     ::error file=essay.md,line=13,col=11,endLine=13,endColumn=23,title=C102 year-mismatch::Feld …
 
-The runner turns each line into an annotation on the pull request. The
-message (the command's data) escapes ``%``, CR and LF as ``%25``, ``%0D`` and
+The runner turns each line into an annotation on the pull request. Control
+characters from the essay are shown as U+FFFD (nothing drives the runner's
+log), and the message (the command's data) escapes ``%`` and LF as ``%25`` and
 ``%0A``; property values also escape ``:`` and ``,`` as ``%3A`` and ``%2C``,
 since those delimit the properties. Severities map to commands: error →
 ``::error``, warning → ``::warning``, info → ``::notice``. Columns are the
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 
 from essaylint.models import FileResult
 from essaylint.reporters.location import BlockLocator, finding_path, finding_region
+from essaylint.reporters.safe import printable
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -30,8 +32,10 @@ def escape_property(value: str) -> str:
 
 def command(name: str, message: str, **properties: str | int) -> str:
     """One workflow command line: ``::name key=value,...::message``."""
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
+    props = ",".join(
+        f"{key}={escape_property(printable(str(value)))}" for key, value in properties.items()
+    )
+    return f"::{name}{' ' + props if props else ''}::{escape_data(printable(message))}"
 
 
 def render(results: Sequence[FileResult]) -> str:

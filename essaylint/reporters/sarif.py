@@ -20,6 +20,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -50,6 +51,7 @@ def docs_url() -> str:
     return base if base.endswith("/") else base + "/"
 
 
+@lru_cache(maxsize=256)
 def artifact_uri(path: str) -> str:
     """A URI reference for a checked file: relative paths stay relative (to the
     directory essaylint ran in, usually the repository root); absolute ones
@@ -232,7 +234,6 @@ def render(
     *,
     base_url: str | None = None,
 ) -> str:
-    return (
-        json.dumps(report_dict(results, rules, base_url=base_url), ensure_ascii=False, indent=2)
-        + "\n"
-    )
+    # One line: json's C encoder only serialises without indentation, and a
+    # SARIF log is read by tools (pretty-printing made it twice the JSON report's time).
+    return json.dumps(report_dict(results, rules, base_url=base_url), ensure_ascii=False) + "\n"
