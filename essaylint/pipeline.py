@@ -270,9 +270,12 @@ def lint_text(
 _LATEX_NOCITE = re.compile(r"\\nocite\s*\{([^}]*)\}")
 
 
+_MOST_BIB_NOTES = 3
+
+
 def _bibliography(
     doc: Document, path: Path, bib_path: str | Path | Sequence[str | Path] | None
-) -> tuple[Reference, ...]:
+) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
     """The entries of the bibliography files the essay names (or those of ``bib_path``).
 
     LaTeX names them with ``\\bibliography``/``\\addbibresource`` (a chapter of a
@@ -283,6 +286,9 @@ def _bibliography(
     citation uses is ``consulted`` (never reported as uncited), unless the essay
     prints them all (``\\nocite{*}``, ``nocite: "@*"``). Entries named by
     ``\\nocite{key}`` or ``nocite: "@key"`` are meant to be there.
+
+    A .bib with a syntax error is read as BibTeX reads it: the broken entry is
+    skipped and the rest kept; the notes returned say which (at most three).
     """
     from essaylint.loaders.bibtex import load_bib
     from essaylint.loaders.csljson import load_csl_json
@@ -307,10 +313,21 @@ def _bibliography(
         book = pandoc_project(path, doc.text)
         files = files or list(book.bib_files)
         nocite, cited_elsewhere, is_root = book.nocite, book.cited_elsewhere, book.is_owner
-    refs = [r for f in files for r in (load_csl_json(f) if f.suffix == ".json" else load_bib(f))]
+    refs: list[Reference] = []
+    notes: list[str] = []
+    for f in files:
+        if f.suffix == ".json":
+            refs += load_csl_json(f)
+            continue
+        problems: list[str] = []
+        refs += load_bib(f, strict=False, warnings=problems)
+        syntax = [p for p in problems if "syntax error" in p]
+        notes += [f"{f}: {p}; that entry is skipped, as BibTeX skips it" for p in syntax]
+    if len(notes) > _MOST_BIB_NOTES:
+        notes = [*notes[:_MOST_BIB_NOTES], f"and {len(notes) - _MOST_BIB_NOTES} more BibTeX errors"]
     # \nocite{*} in the root prints the whole .bib for every chapter.
     printed_all = "*" in nocite or "*" in cited_elsewhere
-    return tuple(
+    entries = tuple(
         r.model_copy(
             update={
                 # Only the root (the project's owner) reports an entry nobody cites.
@@ -322,6 +339,7 @@ def _bibliography(
         )
         for r in refs
     )
+    return entries, tuple(notes)
 
 
 def lint_path(
@@ -343,7 +361,11 @@ def lint_path(
     shown = str(path)
     try:
         doc = load_path(path)
-        bib = _bibliography(doc, Path(path), bib_path or (settings.bib_paths() if settings else ()))
+        bib, notes = _bibliography(
+            doc, Path(path), bib_path or (settings.bib_paths() if settings else ())
+        )
+        if notes:
+            doc = doc.model_copy(update={"notes": (*doc.notes, *notes)})
     except LoadError as exc:
         return FileResult(path=shown, error=str(exc))
     return lint_document(doc, settings, rules, bib=bib, prose=prose, verify=verify)

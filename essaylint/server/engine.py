@@ -108,7 +108,7 @@ class Engine:
             from essaylint.pipeline import _bibliography
 
             try:
-                found = _bibliography(doc, Path(path), settings.bib_paths())
+                found = _bibliography(doc, Path(path), settings.bib_paths())[0]
             except LoadError:
                 found = ()
             self._bibs[key] = found

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from essaylint.config import Settings
 from essaylint.loaders import LoadError
 from essaylint.loaders.bibtex import load_bib, parse_bib_text, references_to_bibtex
 from essaylint.models import Person, Reference
+from essaylint.pipeline import lint_path
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "loaders"
 
@@ -277,3 +279,23 @@ def test_round_trip_bib_file() -> None:
         assert after.et_al == before.et_al
         assert after.url == before.url
         assert after.publisher == before.publisher
+
+
+def test_an_essay_whose_bib_has_a_broken_entry_is_still_checked(tmp_path: Path) -> None:
+    # BibTeX warns about a broken entry and goes on; so does essaylint, with a note.
+    (tmp_path / "refs.bib").write_text(
+        "@article{good1, author = {Okafor, N.}, title = {First}, journal = {J}, year = {2018}}\n"
+        "@article{broken, author = {Lund, K.}, title = {Second}, pages{1--9}, year = {2019}}\n"
+        "@book{good2, author = {Haddad, L.}, title = {Third}, publisher = {P}, year = {2021}}\n",
+        encoding="utf-8",
+    )
+    essay = tmp_path / "essay.tex"
+    essay.write_text(
+        "Text \\cite{good1} and \\cite{good2} and \\cite{absent}.\n\\bibliography{refs}\n",
+        encoding="utf-8",
+    )
+    result = lint_path(essay, Settings(select=("C",)))
+    assert result.error is None
+    assert [n for n in result.notes if "refs.bib" in n and "syntax error in line 2" in n]
+    missing = [f.citation.key for f in result.findings if f.code == "C101" and f.citation]
+    assert missing == ["absent"]
