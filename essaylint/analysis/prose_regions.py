@@ -25,9 +25,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from essaylint.analysis.text import FRONT_MATTER
 from essaylint.models import Citation, Essay, Span
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
 _INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
@@ -106,7 +106,7 @@ def _removals(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         # ``quotes'' in LaTeX would read as inline code spans.
         patterns.append(_INLINE_CODE)
     if start == 0:
-        m = _FRONT_MATTER.match(text)
+        m = FRONT_MATTER.match(text)
         if m:
             yield m.start(), m.end()
     for pattern in patterns:

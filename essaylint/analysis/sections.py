@@ -41,6 +41,7 @@ from essaylint.analysis.entry_shape import (
     looks_like_entry,
     starts_entry,
 )
+from essaylint.analysis.text import FRONT_MATTER
 from essaylint.models import Block, Essay, Span
 
 __all__ = ["continues_entry", "find_sections", "footnote_definition_spans", "looks_like_entry"]
@@ -227,12 +228,12 @@ def list_heading_kind(title: str) -> str | None:
 
 def _front_matter_end(lines: list[Line]) -> int:
     """The first line after a YAML front matter block ("---" ... "---"), 0 when there is none."""
-    if not lines or lines[0].text.strip().lstrip("\ufeff") != "---":
+    head = "\n".join(line.text for line in lines[:_MAX_FRONT_MATTER_LINES])
+    match = FRONT_MATTER.match(head)
+    if match is None:
         return 0
-    for i in range(1, min(len(lines), _MAX_FRONT_MATTER_LINES)):
-        if lines[i].text.strip() in ("---", "..."):
-            return i + 1
-    return 0
+    block = match.group(0)  # every line it takes, the closing "---" included
+    return block.count("\n") + (0 if block.endswith("\n") else 1)
 
 
 def _heading_map(lines: list[Line], structure: _Structure) -> dict[int, Heading]:

@@ -14,6 +14,12 @@ LATEX_CITE = re.compile(
     r"\\(?P<cmd>[a-zA-Z]*cite[a-zA-Z]*)\*?(?P<opt1>\[[^\]]*\])?(?P<opt2>\[[^\]]*\])?\{(?P<keys>[^}]*)\}"
 )
 
+#: YAML front matter (pandoc, Jekyll, Hugo): "---" on the first line that is not blank,
+#: closed by "---" or "..."; group 1 is the YAML. The one pattern for it everywhere.
+FRONT_MATTER = re.compile(
+    r"\A\ufeff?(?:[ \t]*\r?\n)*---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
+
 PARTICLES = frozenset(
     {
         "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des",

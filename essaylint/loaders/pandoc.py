@@ -22,15 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-_FRONT_MATTER = re.compile(
-    r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
-)
+from essaylint.analysis.text import FRONT_MATTER
+
 _NOCITE_KEY = re.compile(r"@(\*|[\w][\w:.#$%&+?<>~/-]*)")
 
 
 def front_matter(text: str) -> dict[str, Any]:
     """The YAML front matter of a Markdown text as a mapping (empty when there is none)."""
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     if match is None:
         return {}
     import yaml

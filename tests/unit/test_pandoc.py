@@ -91,3 +91,21 @@ def test_an_entry_pybtex_cannot_read_is_kept_by_key() -> None:
         "The Quality of Government Dataset",
         "University of Gothenburg",
     )
+
+
+def test_front_matter_after_blank_lines_is_still_front_matter(tmp_path: Path) -> None:
+    # Pandoc reads a metadata block that follows blank lines at the top of the file.
+    (tmp_path / "refs.bib").write_text(
+        "@book{okafor2018, author = {Okafor, N.}, title = {Night}, publisher = {P}, year = 2018}\n",
+        encoding="utf-8",
+    )
+    essay = tmp_path / "essay.md"
+    essay.write_text(
+        '\n\n---\nbibliography: "refs.bib"\ncsl: "chicago.csl"\n---\n\n'
+        "Night buses matter [@okafor2018]; so do trams [@absent2020].\n",
+        encoding="utf-8",
+    )
+    assert front_matter(essay.read_text(encoding="utf-8"))["bibliography"] == "refs.bib"
+    result = lint_path(essay, Settings())
+    codes = sorted((f.code, f.citation.key if f.citation else None) for f in result.findings)
+    assert codes == [("C101", "absent2020")]  # the YAML lines are neither prose nor citations
