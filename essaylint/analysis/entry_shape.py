@@ -26,6 +26,9 @@ _ANY_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\bn\.\s?d\.", re.IGN
 _URL = re.compile(r"https?://|www\.|doi\.org/|\bdoi:\s*10\.", re.IGNORECASE)
 _YEAR_WORD = re.compile(_YEAR_TOKEN, re.IGNORECASE)
 _HEAD_WINDOW = 300
+# "———. 1996. Title." / "------, 2018." / "___. (2019)." : the same authors as the entry above
+# (Chicago, MLA and Harvard lists write a repeated author this way).
+REPEATED_AUTHORS = re.compile(r"^\s*(?:[-—–_―‒‐]\s?){2,}\s*(?:[.,]|(?=\(?(?:1[5-9]|20)\d\d))")
 # A season or month before a journal issue's year: "45, no. 1 (Fall 2005): 65-75" (Chicago).
 _ISSUE_SEASON = (
     r"(?:(?:spring|summer|fall|autumn|winter|january|february|march|april|may|june|july|"
@@ -184,6 +187,8 @@ def looks_like_entry(text: str) -> bool:
     body = entry_body(s)
     if not body:
         return False
+    if REPEATED_AUTHORS.match(body):
+        return True
     head = _author_year_head(body)
     if head or (head is False and not _NUMBERED_MARKER.match(s)):
         return bool(head)

@@ -7,6 +7,8 @@ other entries write people as "Family, I." it can only be an organisation
 authors, and so does a name written like a Vancouver person ("Powerful JRE"),
 and a name that the entry parser took for a title-first entry
 ("Learn with harshit. (2022a). Title [Video]. YouTube.") gets its author back.
+An entry that opens with a row of dashes ("———. 1996. *Creating the Kingdom of
+Ends*.") has the authors of the entry above it, whatever the list's style.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from essaylint.analysis.entry_shape import REPEATED_AUTHORS, entry_body
 from essaylint.analysis.names import is_initials
 from essaylint.analysis.references import parse_reference
 from essaylint.models import Person, Reference
@@ -85,8 +88,26 @@ def _reparse_with_author(ref: Reference, who: str, start: int) -> Reference:
     return ref.model_copy(update=fields)
 
 
+def _with_repeated_authors(refs: Sequence[Reference]) -> list[Reference]:
+    """Entries written "———." take the authors of the entry before them."""
+    out: list[Reference] = []
+    for ref in refs:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.authors
+            and not ref.authors
+            and ref.source == "text"
+            and REPEATED_AUTHORS.match(entry_body(ref.raw))
+        ):
+            ref = ref.model_copy(update={"authors": previous.authors, "et_al": previous.et_al})
+        out.append(ref)
+    return out
+
+
 def normalise_author_date_list(refs: Sequence[Reference]) -> list[Reference]:
     """Apply the list-level reading of author names described in the module docstring."""
+    refs = _with_repeated_authors(refs)
     if not _person_style_list(refs):
         return list(refs)
     comma_style = _comma_style_list(refs)

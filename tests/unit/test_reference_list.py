@@ -85,3 +85,23 @@ def test_an_organisation_in_a_list_without_initialled_people() -> None:
         ]
     )
     assert got == [("Excelsior Online Writing Lab", True), ("University of the People", True)]
+
+
+def test_a_row_of_dashes_repeats_the_authors_above() -> None:
+    from essaylint.analysis.references import split_reference_list
+
+    text = (
+        "Korsgaard, Christine M. 1985. “Kant’s Formula of Universal Law.” Journal 66: 24–47.\n"
+        "------. 1996. *Creating the Kingdom of Ends*. Cambridge University Press.\n"
+        "———. 2018. *Fellow Creatures*. Oxford University Press.\n"
+        "Wood, A. W. (1998). Duties regarding nature. Proceedings, 72, 189–210.\n"
+        "—— (2008) *Kantian ethics*. Cambridge University Press.\n"
+    )
+    refs = normalise_author_date_list(split_reference_list(text, 0))
+    assert [(r.authors[0].family if r.authors else None, r.year) for r in refs] == [
+        ("Korsgaard", "1985"),
+        ("Korsgaard", "1996"),
+        ("Korsgaard", "2018"),
+        ("Wood", "1998"),
+        ("Wood", "2008"),
+    ]
