@@ -106,6 +106,38 @@ class Hyperlink(Frozen):
     target: str
 
 
+FieldManager = Literal["zotero", "mendeley", "endnote", "word"]
+
+
+class CitedWork(Frozen):
+    """One work a citation manager's field cites, as the manager stores it.
+
+    ``authors`` are family names (a corporate author is one name), ``key`` the
+    manager's own identifier (Word's source tag, Zotero's item id).
+    """
+
+    authors: tuple[str, ...] = ()
+    year: str | None = None
+    title: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    key: str | None = None
+
+
+class FieldCitation(Frozen):
+    """A citation a citation manager inserted: its visible text at ``[start, end)`` and its works.
+
+    Zotero, Mendeley, EndNote and Word's own citation tool keep each work's
+    metadata in the field behind the visible citation, so the citation can be
+    linked to its entry by DOI or title, whatever the visible text looks like.
+    """
+
+    start: int
+    end: int
+    manager: FieldManager
+    works: tuple[CitedWork, ...]
+
+
 class Document(Frozen):
     """A loaded file: the text essaylint analyses and how to map it back.
 
@@ -116,7 +148,9 @@ class Document(Frozen):
     ``text`` (0-based index) to the 1-based line of the original file (the
     paragraph number for .docx and .odt) when the two differ. ``blocks`` is the
     structure a structured format's loader read (empty for plain text, Markdown
-    and LaTeX, whose structure is read from the text itself).
+    and LaTeX, whose structure is read from the text itself). ``field_citations``
+    are the citations a citation manager inserted in a .docx, with the metadata
+    of the works they cite.
     """
 
     path: str
@@ -127,6 +161,7 @@ class Document(Frozen):
     source_lines: tuple[int, ...] | None = None
     blocks: tuple[Block, ...] = Field(default=(), repr=False)
     hyperlinks: tuple[Hyperlink, ...] = Field(default=(), repr=False)
+    field_citations: tuple[FieldCitation, ...] = Field(default=(), repr=False)
     line_starts: tuple[int, ...] = Field(default=(), repr=False)
 
     @classmethod
@@ -141,6 +176,7 @@ class Document(Frozen):
         source_lines: tuple[int, ...] | None = None,
         blocks: tuple[Block, ...] = (),
         hyperlinks: tuple[Hyperlink, ...] = (),
+        field_citations: tuple[FieldCitation, ...] = (),
     ) -> Document:
         starts = [0]
         find = text.find
@@ -157,6 +193,7 @@ class Document(Frozen):
             source_lines=source_lines,
             blocks=blocks,
             hyperlinks=hyperlinks,
+            field_citations=field_citations,
             line_starts=tuple(starts),
         )
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from essaylint.loaders.errors import cannot_read
-from essaylint.models import Block, BlockKind, Document, Hyperlink
+from essaylint.models import Block, BlockKind, Document, FieldCitation, Hyperlink
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class LoadedBlock:
     style: str | None = None
     hanging_indent: bool = False
     links: tuple[tuple[str, str], ...] = ()  # (visible text, target) of each web link, in order
+    # (visible text, the field with no place yet) of each citation-manager field, in order
+    fields: tuple[tuple[str, FieldCitation], ...] = ()
 
 
 def _locate_links(text: str, start: int, links: tuple[tuple[str, str], ...]) -> list[Hyperlink]:
@@ -47,6 +49,21 @@ def _locate_links(text: str, start: int, links: tuple[tuple[str, str], ...]) -> 
             continue
         found.append(Hyperlink(start=start + at, end=start + at + len(anchor), target=target))
         pos = at + len(anchor)
+    return found
+
+
+def _locate_fields(
+    text: str, start: int, fields: tuple[tuple[str, FieldCitation], ...]
+) -> list[FieldCitation]:
+    """Find each field's visible text in the block's final text, in order."""
+    found: list[FieldCitation] = []
+    pos = 0
+    for visible, cited in fields:
+        at = text.find(visible, pos)
+        if at < 0:
+            continue
+        found.append(cited.model_copy(update={"start": start + at, "end": start + at + len(visible)}))
+        pos = at + len(visible)
     return found
 
 
@@ -69,6 +86,7 @@ def document_from_blocks(
     source_lines: list[int] = []
     spans: list[Block] = []
     hyperlinks: list[Hyperlink] = []
+    cited: list[FieldCitation] = []
     offset = 0
     for block in blocks:
         raw = [piece.replace("\r", "").rstrip() for piece in block.text.split("\n")]
@@ -88,6 +106,8 @@ def document_from_blocks(
             source_lines.append(source)
             offset += len(piece) + 1
         hyperlinks += _locate_links("\n".join(pieces), start, block.links)
+        if block.fields:
+            cited += _locate_fields("\n".join(pieces), start, block.fields)
         spans.append(
             Block(
                 start=start,
@@ -109,4 +129,5 @@ def document_from_blocks(
         source_lines=tuple(source_lines),
         blocks=tuple(spans),
         hyperlinks=tuple(hyperlinks),
+        field_citations=tuple(cited),
     )

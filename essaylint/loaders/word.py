@@ -13,8 +13,11 @@ Each block keeps what Word says about it (see
 name, a hanging indent, a list item and its number, a table cell.
 
 Tracked insertions are read as text and tracked deletions are not; field
-codes (``CITATION ...``, Zotero's ``ADDIN ZOTERO_ITEM ...``) are skipped while
-their displayed results are kept. Text boxes, headers, footers and footnotes
+codes (``CITATION ...``, Zotero's ``ADDIN ZOTERO_ITEM ...``) are not text while
+their displayed results are; a citation manager's field also tells which works
+it cites (see :mod:`essaylint.loaders.word_fields`). Superscript numbers glued
+to a word are numeric citations, written "[13]" (see
+:mod:`essaylint.loaders.superscript`). Text boxes, headers, footers and footnotes
 are not read.
 """
 
@@ -24,17 +27,29 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from essaylint.loaders.errors import LoadError, cannot_read
 from essaylint.loaders.paragraphs import LoadedBlock, document_from_blocks
+from essaylint.loaders.superscript import superscript_citation
+from essaylint.loaders.word_fields import (
+    FLD_CHAR,
+    FLD_SIMPLE,
+    INSTR_TEXT,
+    FieldReader,
+    citation_sources,
+)
 from essaylint.loaders.word_notes import ENDNOTE_REFERENCE, FOOTNOTE_REFERENCE, WordNotes
 from essaylint.loaders.word_structure import WordStructure
-from essaylint.models import Document
+from essaylint.models import Document, FieldCitation
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _P = _W + "p"
+_R = _W + "r"
+_RPR = _W + "rPr"
+_VERT_ALIGN = _W + "vertAlign"
 _T = _W + "t"
 _TAB = _W + "tab"
 _BR = _W + "br"
@@ -56,7 +71,6 @@ _SKIP = frozenset(
     {
         _W + "del",
         _W + "txbxContent",
-        _W + "instrText",
         _W + "delInstrText",
         _W + "pPr",
         _W + "rPr",
@@ -106,34 +120,114 @@ def _check_container(data: bytes, path: str) -> None:
         raise cannot_read(path, "not a valid .docx file (the zip container is damaged)") from None
 
 
-def _paragraph_text(p: Any, notes: WordNotes | None = None) -> str:
+@dataclass(frozen=True)
+class _SimpleEnd:
+    """Met after the children of a ``w:fldSimple``: its result ends here."""
+
+    element: Any
+    start: int
+
+
+def _is_superscript(run: Any) -> bool:
+    rpr = run.find(_RPR)
+    align = rpr.find(_VERT_ALIGN) if rpr is not None else None
+    return align is not None and align.get(_W + "val") == "superscript"
+
+
+def _read_paragraph(
+    p: Any, notes: WordNotes | None = None, fields: FieldReader | None = None
+) -> tuple[str, tuple[tuple[str, FieldCitation], ...]]:
+    """The visible text of paragraph ``p`` and the citation fields whose results it holds."""
     parts: list[str] = []
-    stack: list[Any] = [iter(p)]
+    raised: list[bool] = []  # each part is the text of a superscript run
+    stack: list[tuple[Iterator[Any], bool]] = [(iter(p), False)]
+    if fields is not None:
+        fields.start_paragraph()
     while stack:
-        child = next(stack[-1], None)
+        children, superscript = stack[-1]
+        child = next(children, None)
         if child is None:
             stack.pop()
             continue
-        tag = child.tag
-        if not isinstance(tag, str) or tag in _SKIP:
+        if isinstance(child, _SimpleEnd):
+            if fields is not None:
+                fields.simple(child.element, child.start, len(parts))
             continue
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        if tag == INSTR_TEXT:
+            if fields is not None:
+                fields.instruction(child.text or "")
+            continue
+        if tag in _SKIP:
+            continue
+        piece: str | None = None
         if tag == _T:
-            parts.append(child.text or "")
+            piece = child.text or ""
+        elif tag == FLD_CHAR:
+            if fields is not None:
+                fields.char(child, len(parts))
         elif tag == _TAB:
-            parts.append("\t")
+            piece = "\t"
         elif tag in (_BR, _CR):
-            parts.append("\n")
+            piece = "\n"
         elif tag == _NO_BREAK_HYPHEN:
-            parts.append("-")
+            piece = "-"
         elif tag == _SOFT_HYPHEN:
-            parts.append("\u00ad")
+            piece = "\u00ad"
         elif tag in (FOOTNOTE_REFERENCE, ENDNOTE_REFERENCE):
             parts.append(notes.mark(child) if notes is not None else "")
-        elif tag == _P:
-            continue  # a paragraph nested in a paragraph (text box): not running text
+            raised.append(False)  # a note mark is not a superscript citation
+        elif tag != _P:  # a paragraph nested in a paragraph (text box) is not running text
+            if tag == FLD_SIMPLE:
+                stack.append((iter([_SimpleEnd(child, len(parts))]), superscript))
+            stack.append((iter(child), superscript or (tag == _R and _is_superscript(child))))
+        if piece is not None:
+            parts.append(piece)
+            raised.append(superscript and tag == _T)
+    text, offsets = _render(parts, raised)
+    found: list[tuple[str, FieldCitation]] = []
+    for read in fields.done if fields is not None else ():
+        visible = text[offsets[read.start] : offsets[read.end]].strip()
+        if visible:
+            found.append(
+                (visible, FieldCitation(start=0, end=0, manager=read.manager, works=read.works))
+            )
+    return text, tuple(found)
+
+
+def _render(parts: list[str], raised: list[bool]) -> tuple[str, list[int]]:
+    """The paragraph's text, superscript citations in brackets; where each part starts in it."""
+    out: list[str] = []
+    offsets: list[int] = []
+    length = 0
+    recent = ""  # the last characters written, to see what a superscript is glued to
+    i = 0
+    while i < len(parts):
+        j = i + 1
+        if raised[i]:
+            while j < len(parts) and raised[j]:
+                j += 1
+        group = "".join(parts[i:j])
+        rendered = superscript_citation(recent, group) if raised[i] else None
+        if rendered is None:
+            for piece in parts[i:j]:
+                offsets.append(length)
+                out.append(piece)
+                length += len(piece)
         else:
-            stack.append(iter(child))
-    return "".join(parts)
+            offsets += [length] * (j - i)
+            out.append(rendered)
+            length += len(rendered)
+        recent = (recent + (rendered if rendered is not None else group))[-8:]
+        i = j
+    offsets.append(length)
+    return "".join(out), offsets
+
+
+def _paragraph_text(p: Any, notes: WordNotes | None = None) -> str:
+    return _read_paragraph(p, notes)[0]
 
 
 def _links(p: Any, targets: dict[str, str]) -> tuple[tuple[str, str], ...]:
@@ -178,6 +272,7 @@ def load_docx(data: bytes, path: str) -> Document:
         root = part.element
         structure = WordStructure.of(part)
         notes = WordNotes.of(part)
+        sources = citation_sources(part)
         targets = {
             rel_id: str(rel.target_ref)
             for rel_id, rel in part.rels.items()
@@ -197,14 +292,21 @@ def load_docx(data: bytes, path: str) -> Document:
     if body is None:
         raise cannot_read(path, "not a valid .docx file (the document has no body)")
 
-    return document_from_blocks(_blocks(body, structure, notes, targets), path, "docx")
+    fields = FieldReader(sources)
+    return document_from_blocks(_blocks(body, structure, notes, targets, fields), path, "docx")
 
 
 def _blocks(
-    body: Any, structure: WordStructure, notes: WordNotes, targets: dict[str, str]
+    body: Any,
+    structure: WordStructure,
+    notes: WordNotes,
+    targets: dict[str, str],
+    fields: FieldReader,
 ) -> Iterator[LoadedBlock]:
     """Every paragraph's block in document order, each followed by the notes it marks."""
     for number, (p, in_table) in enumerate(_block_paragraphs(body), start=1):
-        text = _paragraph_text(p, notes)
-        yield structure.block(p, text, number, in_table=in_table, links=_links(p, targets))
+        text, cited = _read_paragraph(p, notes, fields)
+        yield structure.block(
+            p, text, number, in_table=in_table, links=_links(p, targets), fields=cited
+        )
         yield from notes.blocks_after(p, number, _paragraph_text)

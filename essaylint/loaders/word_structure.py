@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from essaylint.loaders.paragraphs import LoadedBlock
-from essaylint.models import BlockKind
+from essaylint.models import BlockKind, FieldCitation
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PPR = _W + "pPr"
@@ -192,6 +192,7 @@ class WordStructure:
         *,
         in_table: bool,
         links: tuple[tuple[str, str], ...] = (),
+        fields: tuple[tuple[str, FieldCitation], ...] = (),
     ) -> LoadedBlock:
         """The block of paragraph ``p`` (the ``number``-th of the document)."""
         ppr = p.find(_PPR)
@@ -221,4 +222,5 @@ class WordStructure:
             # The paragraph's own indent overrides its style's.
             hanging_indent=own.hanging if own.indented else inherited.hanging,
             links=links,
+            fields=fields,
         )
