@@ -62,7 +62,8 @@ def _locate_fields(
         at = text.find(visible, pos)
         if at < 0:
             continue
-        found.append(cited.model_copy(update={"start": start + at, "end": start + at + len(visible)}))
+        end = start + at + len(visible)
+        found.append(cited.model_copy(update={"start": start + at, "end": end}))
         pos = at + len(visible)
     return found
 
