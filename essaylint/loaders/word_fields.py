@@ -99,7 +99,7 @@ def _csl_works(code: str) -> tuple[CitedWork, ...]:
 
 
 def _parse_xml(text: str) -> Any:
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
     try:
@@ -172,7 +172,7 @@ def parse_field(
 
 def citation_sources(part: Any) -> dict[str, CitedWork]:
     """The sources of Word's citation tool kept in the document's customXml parts."""
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     sources: dict[str, CitedWork] = {}
     for rel in part.rels.values():
