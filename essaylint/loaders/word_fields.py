@@ -172,7 +172,7 @@ def parse_field(
 
 def citation_sources(part: Any) -> dict[str, CitedWork]:
     """The sources of Word's citation tool kept in the document's customXml parts."""
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
 
     sources: dict[str, CitedWork] = {}
     for rel in part.rels.values():
