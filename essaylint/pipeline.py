@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from essaylint.analysis.citations import extract_citations
+from essaylint.analysis.field_links import link_field_citations
 from essaylint.analysis.matching import known_name_keys, link_citations
 from essaylint.analysis.note_links import note_citations
 from essaylint.analysis.notes import Note, find_notes, notes_cite, read_notes
@@ -153,6 +154,7 @@ def lint_document(
         citations = note_citations(doc.text, citations, read)
         noted = any(works for _, works in read)
     links = link_citations(citations, references)
+    citations, references, links = link_field_citations(doc, essay, citations, references, links)
     numbered_citations = sum(1 for c in citations if c.kind in ("numeric", "footnote"))
     style = (
         settings.style

@@ -1,0 +1,208 @@
+"""Link a citation-manager citation to its entry by what the manager knows.
+
+A citation that Zotero, Mendeley, EndNote or Word's citation tool inserted
+carries each cited work's metadata (see :class:`essaylint.models.FieldCitation`),
+so it names its entry exactly, whatever the visible text: Word writes
+"(Hanke S. H., 2012)" to tell two Hankes apart and "(Ashton, The Industrial
+Revolution, 1962)" to tell two works of one author apart, and a style may show
+only "(1963)" after the names typed in the sentence.
+
+After the ordinary linking, each author-date citation whose text overlaps a
+field is paired with one of the field's works (by position when the counts
+agree, else by first author), and the work's entry is looked up by DOI, then
+by title (with the first author or the year agreeing), then by first author
+and year. A work found in the list links the citation to that entry
+(``year-mismatch`` when the visible year differs from the entry's); when two
+lists hold the same work (a list per part of an assignment), the list that
+follows the citation wins. A work with no entry leaves the ordinary link as
+it was, so it is a missing reference only if no entry matches at all. A field
+whose visible text holds no citation the text reader could see becomes a
+citation of its works.
+
+The DOI: an entry linked through a work that has a DOI, while the entry shows
+none, gains that DOI, so ``--verify`` looks the work up by DOI; the entry's
+printed text is unchanged.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from essaylint.analysis.matching import link_citations, years_agree
+from essaylint.analysis.text import fold, name_key
+from essaylint.models import Citation, CitedWork, Document, Essay, Link, Reference, Span
+
+_DOI = re.compile(r"10\.\d{4,9}/\S+")
+_NON_WORD = re.compile(r"[\W_]+")
+_MIN_TITLE_PREFIX = 20  # characters a shortened title must keep to count
+_LOOK_BACK = 300  # characters a narrative citation may start before the field it ends in
+
+
+def _doi_key(doi: str | None) -> str:
+    match = _DOI.search(doi or "")
+    return fold(match.group(0)).rstrip(".") if match else ""
+
+
+def _title_key(title: str | None) -> str:
+    return " ".join(_NON_WORD.sub(" ", fold(title or "")).split())
+
+
+def _titles_agree(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return short == long or (len(short) >= _MIN_TITLE_PREFIX and long.startswith(short + " "))
+
+
+def _first_key(names: Sequence[str]) -> str:
+    return name_key(names[0]) if names else ""
+
+
+def _entry_key(ref: Reference) -> str:
+    return name_key(ref.authors[0].family) if ref.authors else ""
+
+
+def _candidates(work: CitedWork, refs: Sequence[Reference]) -> list[int]:
+    """Entries that describe ``work``: by DOI, else title, else first author and year."""
+    doi = _doi_key(work.doi)
+    if doi:
+        found = [r.index for r in refs if _doi_key(r.doi) == doi]
+        if found:
+            return found
+    title, first = _title_key(work.title), _first_key(work.authors)
+    if title:
+        found = [
+            r.index
+            for r in refs
+            if _titles_agree(title, _title_key(r.title))
+            and ((first and _entry_key(r) == first) or years_agree(work.year, r.year))
+        ]
+        if found:
+            return found
+    if first and work.year:
+        return [r.index for r in refs if _entry_key(r) == first and years_agree(work.year, r.year)]
+    return []
+
+
+def _nearest(found: list[int], refs: Sequence[Reference], at: int) -> int:
+    """The first candidate entry after offset ``at``, else the last one before it."""
+    after = [i for i in found if refs[i].span.start >= at]
+    return after[0] if after else found[-1]
+
+
+def _pairs(
+    cited: list[int], citations: Sequence[Citation], works: tuple[CitedWork, ...]
+) -> dict[int, CitedWork]:
+    """Which work each citation (by index) of one field stands for."""
+    if len(cited) == len(works):
+        return dict(zip(cited, works, strict=True))
+    paired: dict[int, CitedWork] = {}
+    for ci in cited:
+        key = _first_key(citations[ci].authors)
+        same = [w for w in works if _first_key(w.authors) == key]
+        if len(same) > 1:
+            same = [w for w in same if years_agree(citations[ci].year, w.year)] or same[:1]
+        if same:
+            paired[ci] = same[0]
+    return paired
+
+
+def _relinked(ci: int, citation: Citation, entry: int, refs: Sequence[Reference]) -> Link:
+    listed = refs[entry].year
+    if citation.year and listed and not years_agree(citation.year, listed):
+        return Link(citation=ci, status="year-mismatch", reference=entry, candidates=(entry,))
+    return Link(citation=ci, status="matched", reference=entry, candidates=(entry,))
+
+
+def _in_body(essay: Essay, span: Span) -> bool:
+    if not essay.body.covers(span):
+        return False
+    return not any(part.covers(span) for part in (*essay.lists, *essay.excluded))
+
+
+def link_field_citations(
+    doc: Document,
+    essay: Essay,
+    citations: tuple[Citation, ...],
+    references: list[Reference],
+    links: tuple[Link, ...],
+) -> tuple[tuple[Citation, ...], list[Reference], tuple[Link, ...]]:
+    """Citations, entries and links after linking every field citation by its works' metadata."""
+    if not doc.field_citations:
+        return citations, references, links
+    starts = [c.span.start for c in citations]
+    new_links = list(links)
+    added: list[tuple[Citation, CitedWork]] = []
+    doi_for: dict[int, str] = {}
+    for cited_field in doc.field_citations:
+        span = Span(start=cited_field.start, end=cited_field.end)
+        if not _in_body(essay, span):
+            continue
+        # Citations that overlap the field start before its end and end after its start;
+        # the text reader's citations are short, so only those starting just before it count.
+        overlapping = [
+            ci
+            for ci in range(
+                bisect.bisect_left(starts, span.start - _LOOK_BACK),
+                bisect.bisect_left(starts, span.end),
+            )
+            if citations[ci].span.end > span.start
+        ]
+        if not overlapping:
+            text = doc.text[span.start : span.end]
+            added += [
+                (_citation(span, text, w), w) for w in cited_field.works if w.authors or w.title
+            ]
+            continue
+        author_date = [ci for ci in overlapping if citations[ci].kind == "author-date"]
+        for ci, work in _pairs(author_date, citations, cited_field.works).items():
+            found = _candidates(work, references)
+            if not found or citations[ci].secondary:
+                continue
+            entry = _nearest(found, references, span.start)
+            new_links[ci] = _relinked(ci, citations[ci], entry, references)
+            if work.doi:
+                doi_for.setdefault(entry, work.doi)
+    if added:
+        citations, new_links = _merge(citations, new_links, added, references, doi_for)
+    refs = [
+        r.model_copy(update={"doi": doi_for[r.index]}) if r.index in doi_for and not r.doi else r
+        for r in references
+    ]
+    return citations, refs, tuple(new_links)
+
+
+def _citation(span: Span, text: str, work: CitedWork) -> Citation:
+    """A citation of ``work`` at a field the text reader found nothing in.
+
+    A work without authors is cited by its title, as author-date styles do.
+    """
+    authors = work.authors or ((work.title,) if work.title else ())
+    return Citation(span=span, text=text, authors=authors, year=work.year, title=work.title)
+
+
+def _merge(
+    citations: tuple[Citation, ...],
+    links: list[Link],
+    added: list[tuple[Citation, CitedWork]],
+    references: Sequence[Reference],
+    doi_for: dict[int, str],
+) -> tuple[tuple[Citation, ...], list[Link]]:
+    """The citations with ``added`` in document order, and every link renumbered."""
+    ordinary = link_citations([c for c, _ in added], references)
+    added_links: list[Link] = []
+    for (citation, work), link in zip(added, ordinary, strict=True):
+        found = _candidates(work, references)
+        if found:
+            entry = _nearest(found, references, citation.span.start)
+            link = _relinked(0, citation, entry, references)
+            if work.doi:
+                doi_for.setdefault(entry, work.doi)
+        added_links.append(link)
+    combined = list(zip(citations, links, strict=True))
+    combined += zip((c for c, _ in added), added_links, strict=True)
+    combined.sort(key=lambda item: (item[0].span.start, item[0].span.end))
+    renumbered = [link.model_copy(update={"citation": i}) for i, (_, link) in enumerate(combined)]
+    return tuple(c for c, _ in combined), renumbered
