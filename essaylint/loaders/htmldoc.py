@@ -10,7 +10,9 @@ with a blank line between blocks as for .docx (see
 block; table cells in a row are separated by a tab; ``<pre>`` keeps its lines.
 Headings (with their level), list items, table rows and ``<pre>`` code are
 recorded as such in ``Document.blocks``; the items of an ordered list start
-with their number ("3. "), as a browser shows them. Web links are kept in
+with their number ("3. "), as a browser shows them. A ``<sup>`` of numbers
+glued to a word is a numeric citation, written "[13]" (see
+:mod:`essaylint.loaders.superscript`). Web links are kept in
 ``Document.hyperlinks`` (a title linked to its DOI gives its entry a DOI).
 ``source_lines`` maps each text line to the HTML source line where its text
 starts.
@@ -26,6 +28,7 @@ import warnings
 from typing import Any
 
 from essaylint.loaders.paragraphs import LoadedBlock, document_from_blocks
+from essaylint.loaders.superscript import superscript_citation
 from essaylint.models import BlockKind, Document
 
 BLOCK_TAGS = frozenset(
@@ -104,6 +107,10 @@ class _Blocks:
             self.first = line
         self.verbatim = self.verbatim or verbatim
         self.pieces.append(text)
+
+    def recent(self) -> str:
+        """The last characters of the current line (what a superscript is glued to)."""
+        return "".join(self.pieces[-3:])[-8:]
 
     def cell_break(self) -> None:
         if self.first is not None:
@@ -190,6 +197,13 @@ def html_to_blocks(markup: str) -> list[LoadedBlock]:
             if name == "br":
                 out.line_break()
                 continue
+            if name == "sup" and not pre_depth:
+                shown = _SPACE.sub(" ", node.get_text())
+                cited = superscript_citation(out.recent(), shown)
+                if cited is not None:  # "rate<sup>13</sup>": a numeric citation, "rate[13]"
+                    out.add(cited, current)
+                    current += node.get_text().count("\n")
+                    continue
             if name in BLOCK_TAGS:
                 out.end_block(open_blocks)
                 open_blocks.append(name)

@@ -10,7 +10,9 @@ cells are recorded as such in ``Document.blocks``.
 ODF's own spacing rules apply: a run of white space in the XML is one space,
 and ``<text:s text:c="3"/>`` is three. Footnotes and endnotes, comments,
 tracked deletions, frames and text boxes are not running text and are
-skipped; the reference list is expected in the body, as in .docx.
+skipped; the reference list is expected in the body, as in .docx. A raised
+(superscript) span of numbers glued to a word is a numeric citation, written
+"[13]" (see :mod:`essaylint.loaders.superscript`).
 """
 
 from __future__ import annotations
@@ -23,11 +25,14 @@ from typing import Any
 
 from essaylint.loaders.errors import LoadError, cannot_read
 from essaylint.loaders.paragraphs import LoadedBlock, document_from_blocks
+from essaylint.loaders.superscript import superscript_citation
 from essaylint.models import BlockKind, Document
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_RAISED = re.compile(r"[1-9]\d*(?:\.\d+)?%")  # a positive raise: "33%"
 _PARAGRAPHS = frozenset({(_TEXT, "p"), (_TEXT, "h")})
 # Elements whose text is not the running text of the essay.
 _SKIP = frozenset(
@@ -77,7 +82,29 @@ def _check_container(data: bytes, path: str) -> None:
         raise cannot_read(path, "not a valid .odt file (the zip container is damaged)") from None
 
 
-def _paragraph_text(paragraph: Any) -> str:
+def _superscript_styles(document: Any) -> frozenset[str]:
+    """Names of the text styles that raise their text (``style:text-position="super …"``)."""
+    names: set[str] = set()
+    for holder in (getattr(document, "automaticstyles", None), getattr(document, "styles", None)):
+        for style in getattr(holder, "childNodes", ()):
+            if getattr(style, "qname", None) != (_STYLE, "style"):
+                continue
+            for props in style.childNodes:
+                if getattr(props, "qname", None) != (_STYLE, "text-properties"):
+                    continue
+                position = str(props.getAttribute("textposition") or "").split()
+                if position and (position[0] == "super" or _RAISED.fullmatch(position[0])):
+                    names.add(str(style.getAttribute("name")))
+    return frozenset(names)
+
+
+def _all_text(node: Any) -> str:
+    if node.nodeType == _TEXT_NODE:
+        return str(node.data)
+    return "".join(_all_text(child) for child in getattr(node, "childNodes", ()))
+
+
+def _paragraph_text(paragraph: Any, raised: frozenset[str] = frozenset()) -> str:
     """The text of one ``text:p`` or ``text:h``, with ODF's white-space rules applied."""
     parts: list[str] = []
     stack: list[Iterator[Any]] = [iter(paragraph.childNodes)]
@@ -103,6 +130,13 @@ def _paragraph_text(paragraph: Any) -> str:
             parts.append("\n")
         elif name == (_TEXT, "soft-page-break"):
             continue
+        elif name == (_TEXT, "span") and str(node.getAttribute("stylename")) in raised:
+            shown = _SPACES.sub(" ", _all_text(node))
+            cited = superscript_citation("".join(parts[-3:])[-8:], shown)
+            if cited is not None:  # "rate" + raised "13": a numeric citation, "rate[13]"
+                parts.append(cited)
+            else:
+                stack.append(iter(node.childNodes))
         else:  # spans, links, bookmarks, fields: their text is running text
             stack.append(iter(node.childNodes))
     return "".join(parts)
@@ -128,14 +162,14 @@ def _paragraphs(body: Any) -> Iterator[tuple[Any, BlockKind]]:
             stack.append((iter(node.childNodes), kind if inside == "paragraph" else inside))
 
 
-def _block(node: Any, kind: BlockKind, number: int) -> LoadedBlock:
+def _block(node: Any, kind: BlockKind, number: int, raised: frozenset[str]) -> LoadedBlock:
     level = 0
     if kind == "heading":
         raw = str(node.getAttribute("outlinelevel") or "1")
         level = min(6, max(1, int(raw))) if raw.isdigit() else 1
     style = node.getAttribute("stylename")
     return LoadedBlock(
-        text=_paragraph_text(node),
+        text=_paragraph_text(node, raised),
         source=number,
         kind=kind,
         level=level,
@@ -160,7 +194,9 @@ def load_odt(data: bytes, path: str) -> Document:
     if body is None:
         raise cannot_read(path, "not a valid .odt file (the document has no text body)")
 
+    raised = _superscript_styles(document)
     blocks = (
-        _block(node, kind, number) for number, (node, kind) in enumerate(_paragraphs(body), start=1)
+        _block(node, kind, number, raised)
+        for number, (node, kind) in enumerate(_paragraphs(body), start=1)
     )
     return document_from_blocks(blocks, path, "odt")
