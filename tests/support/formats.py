@@ -29,8 +29,9 @@ Reading a Markdown / plain-text essay (CRLF is read as LF):
 
 Reading an HTML essay: ``h1``-``h6`` are headings, ``li`` are list items (an
 ``ol`` item is numbered from ``start``/``value``), ``p``, ``div``, ``td`` and
-the other block elements are paragraphs, ``<br>`` ends a paragraph, ``i``/``em``
-and ``b``/``strong`` are runs; ``head``, ``script`` and ``style`` are skipped.
+the other block elements are paragraphs, ``<br>`` ends a paragraph, ``i``/``em``,
+``b``/``strong`` and ``sup`` are runs (a superscript run is Word's superscript,
+an ODT raised span and ``<sup>`` again); ``head``, ``script`` and ``style`` are skipped.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    superscript: bool = False
 
 
 @dataclass(frozen=True)
@@ -268,6 +270,7 @@ class _HtmlBlocks(HTMLParser):
         self.marker = ""
         self.bold = 0
         self.italic = 0
+        self.sup = 0
         self.skip = 0
         self.lists: list[list[int | str]] = []  # [tag, next number]
 
@@ -279,19 +282,24 @@ class _HtmlBlocks(HTMLParser):
         merged: list[Run] = []
         for run in self.runs:
             piece = re.sub(r"\s+", " ", run.text)
-            if merged and (merged[-1].bold, merged[-1].italic) == (run.bold, run.italic):
-                merged[-1] = Run(merged[-1].text + piece, run.bold, run.italic)
+            last = merged[-1] if merged else None
+            if last and (last.bold, last.italic, last.superscript) == (
+                run.bold,
+                run.italic,
+                run.superscript,
+            ):
+                merged[-1] = Run(last.text + piece, run.bold, run.italic, run.superscript)
             else:
-                merged.append(Run(piece, run.bold, run.italic))
+                merged.append(Run(piece, run.bold, run.italic, run.superscript))
         while merged and not merged[0].text.strip():
             merged.pop(0)
         while merged and not merged[-1].text.strip():
             merged.pop()
         if merged:
             first, last = merged[0], merged[-1]
-            merged[0] = Run(first.text.lstrip(), first.bold, first.italic)
+            merged[0] = Run(first.text.lstrip(), first.bold, first.italic, first.superscript)
             last = merged[-1]
-            merged[-1] = Run(last.text.rstrip(), last.bold, last.italic)
+            merged[-1] = Run(last.text.rstrip(), last.bold, last.italic, last.superscript)
             self.blocks.append(
                 Block(self.kind, tuple(merged), level=self.level, marker=self.marker)
             )
@@ -321,6 +329,8 @@ class _HtmlBlocks(HTMLParser):
             self.bold += 1
         elif tag in ("i", "em", "cite"):
             self.italic += 1
+        elif tag == "sup":
+            self.sup += 1
 
     def _next_marker(self, value: str | None) -> str:
         if not self.lists or self.lists[-1][0] == "ul":
@@ -342,10 +352,14 @@ class _HtmlBlocks(HTMLParser):
             self.bold = max(0, self.bold - 1)
         elif tag in ("i", "em", "cite"):
             self.italic = max(0, self.italic - 1)
+        elif tag == "sup":
+            self.sup = max(0, self.sup - 1)
 
     def handle_data(self, data: str) -> None:
         if not self.skip:
-            self.runs.append(Run(data, bold=self.bold > 0, italic=self.italic > 0))
+            self.runs.append(
+                Run(data, bold=self.bold > 0, italic=self.italic > 0, superscript=self.sup > 0)
+            )
 
     def close(self) -> None:
         super().close()
@@ -389,6 +403,7 @@ def write_docx(blocks: Iterable[Block], dst: Path) -> None:
             added = paragraph.add_run(run.text)
             added.bold = run.bold or None
             added.italic = run.italic or None
+            added.font.superscript = run.superscript or None
     document.save(str(dst))
 
 
@@ -399,26 +414,30 @@ def write_odt(blocks: Iterable[Block], dst: Path) -> None:
     from odf.text import H, P, Span
 
     document = OpenDocumentText()
-    styles: dict[tuple[bool, bool], Style] = {}
+    styles: dict[tuple[bool, bool, bool], Style] = {}
     for bold in (False, True):
         for italic in (False, True):
-            if not (bold or italic):
-                continue
-            props = {}
-            if bold:
-                props["fontweight"] = "bold"
-            if italic:
-                props["fontstyle"] = "italic"
-            style = Style(name=f"T{'B' if bold else ''}{'I' if italic else ''}", family="text")
-            style.addElement(TextProperties(**props))
-            document.automaticstyles.addElement(style)
-            styles[(bold, italic)] = style
+            for raised in (False, True):
+                if not (bold or italic or raised):
+                    continue
+                props = {}
+                if bold:
+                    props["fontweight"] = "bold"
+                if italic:
+                    props["fontstyle"] = "italic"
+                if raised:
+                    props["textposition"] = "super 58%"
+                name = f"T{'B' if bold else ''}{'I' if italic else ''}{'S' if raised else ''}"
+                style = Style(name=name, family="text")
+                style.addElement(TextProperties(**props))
+                document.automaticstyles.addElement(style)
+                styles[(bold, italic, raised)] = style
     for block in blocks:
         heading = block.kind == "heading"
         element = H(outlinelevel=min(max(block.level, 1), 10)) if heading else P()
         for run in _paragraph_runs(block):
-            if run.bold or run.italic:
-                span = Span(stylename=styles[(run.bold, run.italic)])
+            if run.bold or run.italic or run.superscript:
+                span = Span(stylename=styles[(run.bold, run.italic, run.superscript)])
                 addTextToElement(span, run.text)
                 element.addElement(span)
             else:
@@ -435,6 +454,8 @@ def _html_runs(runs: Iterable[Run]) -> str:
             piece = f"<em>{piece}</em>"
         if run.bold:
             piece = f"<strong>{piece}</strong>"
+        if run.superscript:
+            piece = f"<sup>{piece}</sup>"
         out.append(piece)
     return "".join(out)
 
