@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from essaylint.analysis.matching import link_citations, years_agree
 from essaylint.analysis.text import fold, name_key
@@ -64,26 +65,54 @@ def _entry_key(ref: Reference) -> str:
     return name_key(ref.authors[0].family) if ref.authors else ""
 
 
-def _candidates(work: CitedWork, refs: Sequence[Reference]) -> list[int]:
-    """Entries that describe ``work``: by DOI, else title, else first author and year."""
-    doi = _doi_key(work.doi)
-    if doi:
-        found = [r.index for r in refs if _doi_key(r.doi) == doi]
+@dataclass(frozen=True)
+class _Entries:
+    """The entries by DOI, by exact title and by first author, built once per document."""
+
+    refs: Sequence[Reference]
+    by_doi: dict[str, list[int]]
+    by_title: dict[str, list[int]]
+    by_author: dict[str, list[int]]  # "" holds the entries without an author
+
+    @classmethod
+    def of(cls, refs: Sequence[Reference]) -> _Entries:
+        by_doi: dict[str, list[int]] = {}
+        by_title: dict[str, list[int]] = {}
+        by_author: dict[str, list[int]] = {}
+        for r in refs:
+            if _doi_key(r.doi):
+                by_doi.setdefault(_doi_key(r.doi), []).append(r.index)
+            if _title_key(r.title):
+                by_title.setdefault(_title_key(r.title), []).append(r.index)
+            by_author.setdefault(_entry_key(r), []).append(r.index)
+        return cls(refs, by_doi, by_title, by_author)
+
+    def find(self, work: CitedWork) -> list[int]:
+        """Entries that describe ``work``: by DOI, else title, else first author and year."""
+        refs = self.refs
+        found = self.by_doi.get(_doi_key(work.doi), []) if _doi_key(work.doi) else []
         if found:
             return found
-    title, first = _title_key(work.title), _first_key(work.authors)
-    if title:
-        found = [
-            r.index
-            for r in refs
-            if _titles_agree(title, _title_key(r.title))
-            and ((first and _entry_key(r) == first) or years_agree(work.year, r.year))
-        ]
-        if found:
-            return found
-    if first and work.year:
-        return [r.index for r in refs if _entry_key(r) == first and years_agree(work.year, r.year)]
-    return []
+        title, first = _title_key(work.title), _first_key(work.authors)
+        if title:
+            same = self.by_title.get(title, []) + [
+                i
+                for i in self.by_author.get(first, [])
+                if _titles_agree(title, _title_key(refs[i].title))
+                and _title_key(refs[i].title) != title
+            ]
+            found = [
+                i
+                for i in sorted(set(same))
+                if (first and _entry_key(refs[i]) == first) or years_agree(work.year, refs[i].year)
+            ]
+            if found:
+                return found
+        if first and work.year:
+            return [
+                i for i in self.by_author.get(first, []) if years_agree(work.year, refs[i].year)
+            ]
+        return []
 
 
 def _nearest(found: list[int], refs: Sequence[Reference], at: int) -> int:
@@ -133,6 +162,7 @@ def link_field_citations(
     if not doc.field_citations:
         return citations, references, links
     starts = [c.span.start for c in citations]
+    entries = _Entries.of(references)
     new_links = list(links)
     added: list[tuple[Citation, CitedWork]] = []
     doi_for: dict[int, str] = {}
@@ -158,7 +188,7 @@ def link_field_citations(
             continue
         author_date = [ci for ci in overlapping if citations[ci].kind == "author-date"]
         for ci, work in _pairs(author_date, citations, cited_field.works).items():
-            found = _candidates(work, references)
+            found = entries.find(work)
             if not found or citations[ci].secondary:
                 continue
             entry = _nearest(found, references, span.start)
@@ -166,7 +196,7 @@ def link_field_citations(
             if work.doi:
                 doi_for.setdefault(entry, work.doi)
     if added:
-        citations, new_links = _merge(citations, new_links, added, references, doi_for)
+        citations, new_links = _merge(citations, new_links, added, entries, doi_for)
     refs = [
         r.model_copy(update={"doi": doi_for[r.index]}) if r.index in doi_for and not r.doi else r
         for r in references
@@ -187,14 +217,15 @@ def _merge(
     citations: tuple[Citation, ...],
     links: list[Link],
     added: list[tuple[Citation, CitedWork]],
-    references: Sequence[Reference],
+    entries: _Entries,
     doi_for: dict[int, str],
 ) -> tuple[tuple[Citation, ...], list[Link]]:
     """The citations with ``added`` in document order, and every link renumbered."""
+    references = entries.refs
     ordinary = link_citations([c for c, _ in added], references)
     added_links: list[Link] = []
     for (citation, work), link in zip(added, ordinary, strict=True):
-        found = _candidates(work, references)
+        found = entries.find(work)
         if found:
             entry = _nearest(found, references, citation.span.start)
             link = _relinked(0, citation, entry, references)
