@@ -334,3 +334,47 @@ def test_odt_raised_span_is_a_numeric_citation(tmp_path: Path) -> None:
     path = tmp_path / "raised.odt"
     document.save(str(path))
     assert load_path(path).text == "Death rates rose[1-3] over an area in m2."
+
+
+def test_field_links_is_pure_and_pairs_works_in_order() -> None:
+    from essaylint.analysis.citations import extract_citations
+    from essaylint.analysis.field_links import link_field_citations
+    from essaylint.analysis.matching import link_citations
+    from essaylint.analysis.sections import find_sections
+    from essaylint.models import FieldCitation
+    from essaylint.pipeline import read_references
+
+    text = (
+        "Harbours silt up (Abbott P., 2001; Baines, 2002) and towns move.\n\n"
+        "References\n\n"
+        "Abbott, P. (2001). Silt and harbours. Port Press.\n\n"
+        "Abbott, R. (2001). Harbour towns. Port Press.\n\n"
+        "Baines, K. (2002). Moving towns. Shore Books."
+    )
+    start = text.index("(Abbott")
+    end = text.index(")", start) + 1
+    works = (
+        CitedWork(authors=("Abbott",), year="2001", title="Silt and harbours", doi="10.5555/s.1"),
+        CitedWork(authors=("Baines",), year="2002", title="Moving towns"),
+    )
+    listed = text.index("Abbott, P.")
+    in_list = FieldCitation(start=listed, end=listed + 10, manager="zotero", works=works[:1])
+    doc = Document.from_text(
+        text,
+        field_citations=(
+            FieldCitation(start=start, end=end, manager="zotero", works=works),
+            in_list,
+        ),
+    )
+    essay = find_sections(doc.text, doc.blocks)
+    refs = read_references(doc, essay)
+    citations = extract_citations(doc.text, essay)
+    links = link_citations(citations, refs)
+    assert links[0].status != "matched"  # "Abbott P." alone is no exact match for the text
+    before = (citations, list(refs), links)
+    new_citations, new_refs, new_links = link_field_citations(doc, essay, citations, refs, links)
+    assert (citations, list(refs), links) == before  # nothing handed in is changed
+    assert new_citations == citations  # the field in the list adds no citation
+    assert [(link.status, link.reference) for link in new_links] == [("matched", 0), ("matched", 2)]
+    assert new_refs[0].doi == "10.5555/s.1"
+    assert new_refs[1].doi is None
