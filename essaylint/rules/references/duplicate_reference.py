@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from rapidfuzz import fuzz
 
 from essaylint.analysis.text import fold, name_key, normalise_year
-from essaylint.models import Finding, Reference
+from essaylint.models import Finding, Reference, Span
 from essaylint.rules.base import Rule, RuleContext, describe_reference
 
 SAME_TITLE = 90.0
@@ -27,28 +28,39 @@ def same_work(a: Reference, b: Reference) -> bool:
     return fuzz.ratio(fold(a.title), fold(b.title)) >= SAME_TITLE
 
 
-def _buckets(ref: Reference) -> tuple[tuple[str, ...], ...]:
-    """Keys that two entries share whenever :func:`same_work` can hold for them.
+def _buckets(ref: Reference, where: str) -> tuple[tuple[str, ...], ...]:
+    """Keys that two entries of one list share whenever :func:`same_work` can hold for them.
 
     Only entries sharing a key are compared, so a list of thousands of entries
-    is checked in linear time rather than pair by pair.
+    is checked in linear time rather than pair by pair. ``where`` names the
+    list: an essay in two parts with a list each may list one work in both.
     """
     first = name_key(ref.authors[0].family) if ref.authors else ""
     keys: list[tuple[str, ...]] = [
-        ("raw", fold(" ".join(ref.raw.split()))),
-        ("author-year", first, normalise_year(ref.year)),
+        (where, "raw", fold(" ".join(ref.raw.split()))),
+        (where, "author-year", first, normalise_year(ref.year)),
     ]
     if ref.doi:
-        keys.append(("doi", fold(ref.doi)))
+        keys.append((where, "doi", fold(ref.doi)))
     return tuple(keys)
+
+
+def _list_of(ref: Reference, lists: Sequence[Span]) -> str:
+    """Which reference list an entry is in ("bib" for a .bib, "notes" for note definitions)."""
+    if ref.source != "text":
+        return ref.source
+    starts = [span.start for span in lists]
+    i = bisect.bisect_right(starts, ref.span.start) - 1
+    return f"list {i}" if i >= 0 and lists[i].covers(ref.span) else "text"
 
 
 class DuplicateReference(Rule):
     """The same work listed twice in the reference list.
 
     What it checks
-        Pairs of entries with the same DOI, or with the same first author,
-        year and (nearly) the same title. In a .bib used as a database (only
+        Pairs of entries of one list with the same DOI, or with the same
+        first author, year and (nearly) the same title. An essay in parts
+        with a list for each may list a work in both. In a .bib used as a database (only
         cited entries are printed), a pair counts only when both entries are
         printed: cited, named by ``\\nocite``, or all printed by ``\\nocite{*}``;
         an entry written twice under one key counts when that key is printed.
@@ -72,13 +84,14 @@ class DuplicateReference(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         refs = list(ctx.references)
+        lists = sorted(ctx.essay.lists, key=lambda span: span.start)
         unprinted = ctx.unprinted
         earlier: dict[tuple[str, ...], list[int]] = defaultdict(list)
         reported: set[int] = set()
         for j, later in enumerate(refs):
             if j in unprinted:  # a database entry nobody prints: nobody reads it twice
                 continue
-            keys = _buckets(later)
+            keys = _buckets(later, _list_of(later, lists))
             candidates = sorted({i for key in keys for i in earlier.get(key, ())})
             for key in keys:
                 earlier[key].append(j)
