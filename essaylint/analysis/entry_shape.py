@@ -20,6 +20,15 @@ from essaylint.analysis.text import YEAR
 FOOTNOTE_DEF = re.compile(r"^\s{0,3}\[\^([^\]\s]+)\]:")
 LIST_MARKER = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s*|\(\d{1,3}\)\s+)")
 _NUMBERED_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]\s+|\[\d{1,3}\]\s*)")
+_ENTRY_NUMBER = re.compile(r"^\s*(?:(\d{1,3})[.)]\s+|\[(\d{1,3})\]\s*)")
+
+
+def entry_number(text: str) -> int | None:
+    """The number a numbered entry opens with ("12. ...", "[12] ..."), else None."""
+    m = _ENTRY_NUMBER.match(text)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
 _YEAR_TOKEN = YEAR
 _EARLY_YEAR = re.compile(r"[(\s,.]" + _YEAR_TOKEN + r"[).,:;\s]", re.IGNORECASE)
 _ANY_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\bn\.\s?d\.", re.IGNORECASE)

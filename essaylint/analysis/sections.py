@@ -38,6 +38,7 @@ from essaylint.analysis.entry_shape import (
     FOOTNOTE_DEF,
     LIST_MARKER,
     continues_entry,
+    entry_number,
     looks_like_entry,
     starts_entry,
 )
@@ -119,6 +120,9 @@ class _Structure:
     headings: dict[int, int]  # line index -> heading level
     hanging: frozenset[int]  # lines that start a hanging-indent paragraph
     notes: frozenset[int] = frozenset()  # lines of footnotes and endnotes: never entries
+    # Lines that start an item of a word processor's list (Word numbering, <li>):
+    # the items after an entry in one such list are entries too, whatever their shape.
+    items: frozenset[int] = frozenset()
     # Whether each line starts an entry, worked out once: several scans ask.
     entries: dict[int, bool] = field(default_factory=dict)
 
@@ -158,16 +162,19 @@ def _structure(lines: list[Line], blocks: Sequence[Block]) -> _Structure:
     headings: dict[int, int] = {}
     hanging: set[int] = set()
     notes: set[int] = set()
+    items: set[int] = set()
     for block in blocks:
         index = bisect.bisect_right(starts, block.start) - 1
         if block.kind == "heading":
             headings[index] = block.level or 1
+        if block.kind == "list-item":
+            items.add(index)
         if block.hanging_indent:
             hanging.add(index)
         if block.kind == "footnote":
             last = bisect.bisect_right(starts, block.end) - 1
             notes.update(range(index, last + 1))
-    return _Structure(headings, frozenset(hanging), frozenset(notes))
+    return _Structure(headings, frozenset(hanging), frozenset(notes), items=frozenset(items))
 
 
 def _heading(lines: list[Line], i: int, structure: _Structure) -> Heading | None:
@@ -285,6 +292,7 @@ def _list_extent(
     """
     entries = 0
     first_entry = -1
+    last_entry = -1
     last = first - 1
     skipped_before = 0
     previous_was_text = False
@@ -312,7 +320,9 @@ def _list_extent(
             previous_was_text = True
             i += 1
             continue
-        is_entry = _is_entry(lines, i, structure)
+        is_entry = _is_entry(lines, i, structure) or (
+            i not in headings and _next_item(lines, i, last_entry, structure)
+        )
         if i in headings and not is_entry:
             h = headings[i]
             if h.level > rank and _sub_heading(lines, i, headings, structure):
@@ -330,7 +340,7 @@ def _list_extent(
             entries += 1
             if first_entry < 0:
                 first_entry = i
-            last = i
+            last = last_entry = i
             previous_was_text = True
             i += 1
             continue
@@ -345,6 +355,21 @@ def _list_extent(
             break
         i += 1
     return first_entry, last, entries
+
+
+def _next_item(lines: list[Line], i: int, last_entry: int, structure: _Structure) -> bool:
+    """Is line ``i`` the next item of the list the last entry is in, whatever its shape?
+
+    A list's items are its entries even when one opens with a quoted title or
+    has no year: the item numbered one more than the last entry ("4." after
+    "3.", in any format), or the next item of a word processor's list.
+    """
+    if last_entry < 0:
+        return False
+    number, before = entry_number(lines[i].text), entry_number(lines[last_entry].text)
+    if number is not None and before is not None:
+        return number == before + 1
+    return i in structure.items and last_entry in structure.items
 
 
 def _is_note_def(line: Line) -> bool:
