@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -530,7 +530,7 @@ def grade(
 ) -> None:
     """Grade a class: index.html by attention, one page per student, feedback copies of
     Word files, summary.csv, moodle-grades.csv, canvas-grades.csv and results.json."""
-    from essaylint.config import Settings
+    from essaylint.config import ConfigError, load_settings
     from essaylint.grading.progress import progress_bar
     from essaylint.grading.rubric import RubricError, load_rubric
     from essaylint.grading.runner import GradeError, grade_folder
@@ -541,9 +541,21 @@ def grade(
         chosen_rubric = load_rubric(rubric)
     except RubricError as exc:
         raise _fail(str(exc)) from None
-    settings = Settings(
-        style=style.value, dialect=dialect.value, harper_rules=harper_rules.value, verify=verify
-    )
+    # The class folder's config (.essaylint.toml / [tool.essaylint], at or above it),
+    # then the flags given: grade honours select, ignore, words and the rest as check does.
+    given: dict[str, Any] = {}
+    if style is not StyleChoice.auto:
+        given["style"] = style.value
+    if dialect is not DialectChoice.auto:
+        given["dialect"] = dialect.value
+    if harper_rules is not HarperRulesChoice.essay:
+        given["harper_rules"] = harper_rules.value
+    if verify:
+        given["verify"] = True
+    try:
+        settings = load_settings(folder / "submission", given)
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
     try:
         with progress_bar(enabled=progress) as on_progress:
             outcome = grade_folder(

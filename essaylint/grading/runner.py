@@ -91,7 +91,7 @@ def _init_worker(settings_json: str, rubric_json: str, out: str, warm: bool, run
     from essaylint.rules.registry import all_rules, select_rules
 
     settings = Settings.model_validate_json(settings_json)
-    rules = select_rules(all_rules(), settings.select, settings.ignore)
+    rules = select_rules(all_rules(), *settings.rule_selectors())
     prose = None
     if any("prose" in rule.requires for rule in rules):
         from essaylint.services.backends import choose_prose_backend

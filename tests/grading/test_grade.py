@@ -358,3 +358,27 @@ def test_a_worker_ends_soon_after_its_run_is_killed(tmp_path: Path) -> None:
             break
         assert time.monotonic() < deadline, "the worker outlived the killed run"
         time.sleep(0.05)
+
+
+def test_grade_honours_the_class_folders_config(tmp_path: Path) -> None:
+    # The same config check reads: ignore C104 in the class folder, and grade ignores it too.
+    # (Two classes: config files are looked up once per folder and process.)
+    essay = (
+        "Buses matter (Okafor, 2018).\n\n## References\n\n"
+        "Okafor, T. (2018). Night buses. Transport and Society, 12(4), 233-250.\n"
+        "Ferrante, G. (2017). Timetables and trust. Harbour Books.\n"
+    )
+    found = {}
+    for name, config in (("plain", None), ("configured", 'ignore = ["C104"]\n')):
+        root = tmp_path / name
+        root.mkdir()
+        (root / "ann.md").write_text(essay, encoding="utf-8")
+        if config:
+            (root / ".essaylint.toml").write_text(config, encoding="utf-8")
+        out = tmp_path / f"{name}-out"
+        run = ["grade", str(root), "--out", str(out), "--no-progress", "--jobs", "1"]
+        assert CliRunner().invoke(app, run).exit_code == 0
+        results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+        found[name] = {f["code"] for f in results["files"][0]["findings"]}
+    assert "C104" in found["plain"]
+    assert "C104" not in found["configured"]
