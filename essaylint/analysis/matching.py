@@ -502,15 +502,24 @@ def _pair_renamed(
 
 
 def link_citations(
-    citations: Sequence[Citation], references: Sequence[Reference]
+    citations: Sequence[Citation], references: Sequence[Reference], *, mla: bool = False
 ) -> tuple[Link, ...]:
-    """One :class:`Link` per citation, in the same order."""
+    """One :class:`Link` per citation, in the same order.
+
+    ``mla``: author-date citations link by author (and short title) alone; see
+    :func:`essaylint.analysis.matching_mla.link_author_page`.
+    """
     index = _Index.build(references)
     numbered_lists = _numbered_lists(citations, references)
     notes: NoteIndex | None = None
     links: list[Link] = []
     for ci, citation in enumerate(citations):
-        if citation.kind == "numeric":
+        if mla and citation.kind == "author-date":
+            from essaylint.analysis.matching_mla import link_author_page
+
+            candidates = [i for key in citation_name_keys(citation) for i in index.by_name.get(key, [])]
+            links.append(link_author_page(ci, citation, list(dict.fromkeys(candidates)), references))
+        elif citation.kind == "numeric":
             links.append(_simple(ci, _find_number(citation, index, numbered_lists)))
         elif is_note_work(citation):  # a work cited in a Chicago note: by author and title
             notes = notes or NoteIndex.build(references)
@@ -521,7 +530,7 @@ def link_citations(
             links.append(_simple(ci, found))
         else:
             links.append(_link_author_date(ci, citation, index))
-    return tuple(_pair_renamed(citations, references, links))
+    return tuple(links if mla else _pair_renamed(citations, references, links))
 
 
 def _simple(ci: int, found: int | None) -> Link:
