@@ -56,6 +56,7 @@ _AFTER_NARRATIVE = re.compile(r"\s*(?:[.,;:!?]|$)")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bal)(?<!\bpp)(?<!\bed)[.!?][\"”’)]*\s+(?=[\"“A-Z])")
 _CAPITALISED = re.compile(rf"[{UPPER}][\w'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_ITALIC_TITLE = re.compile(r"(?<![\w*])\*([^*\n]{3,120})\*(?!\*)|(?<!\w)_([^_\n]{3,120})_(?!\w)")
 
 
 def _clean_title(raw: str) -> str | None:
@@ -183,6 +184,7 @@ class MlaReader:
         ends = [m.end() for m in _SENTENCE_END.finditer(window)]
         if ends:
             window, start = window[ends[-1] :], start + ends[-1]
+        named = _ITALIC_TITLE.search(window)  # "In *The Last Keeper*, Ashworth writes ... (19)"
         for word in reversed(list(_CAPITALISED.finditer(window))):
             name = _POSSESSIVE.sub("", word.group(0))
             if name_key(name) in self.known and name.casefold() not in _NOT_MLA_AUTHORS:
@@ -195,6 +197,7 @@ class MlaReader:
                     year=None,
                     locator=match.group(1).strip(),
                     narrative=True,
+                    title=(named.group(1) or named.group(2)) if named else None,
                 )
         return None
 

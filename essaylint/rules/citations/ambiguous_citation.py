@@ -44,8 +44,9 @@ class AmbiguousCitation(Rule):
             listed = "; ".join(f"{describe_reference(r)} at {ctx.where(r)}" for r in options)
             if ctx.essay.style == "mla" and citation.year is None:
                 who = citation.authors[0] if citation.authors else citation.text
+                shown = f"{who} … ({citation.locator})" if citation.narrative else citation.text
                 message = (
-                    f"{citation.text} does not say which work by {who} it cites: the Works "
+                    f"{shown} does not say which work by {who} it cites: the Works "
                     f"Cited list has {len(options)} ({listed}); add a short title, "
                     f"e.g. ({who}, *Short Title* {citation.locator or 'page'})"
                 )
