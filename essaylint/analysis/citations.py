@@ -949,7 +949,7 @@ def extract_citations(
     elif style == "chicago":
         from essaylint.analysis.citations_chicago import chicago_citations
 
-        found.extend(chicago_citations(text, regions, known, found))
+        found = chicago_citations(text, regions, known, found)
     found.extend(_footnotes(text, regions))
     if latex:
         found.extend(_latex(text, regions))

@@ -13,6 +13,7 @@ forms are Chicago's own:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 
@@ -41,13 +42,16 @@ _BARE = re.compile(
 def chicago_citations(
     text: str, regions: Sequence[Span], known: frozenset[str], found: Iterable[Citation]
 ) -> list[Citation]:
-    """Citations in Chicago's own forms that ``found`` (the author-date reader's) lacks."""
-    have = {c.span.start for c in found}
+    """``found`` (the author-date reader's citations) with Chicago's own forms read too.
+
+    A parenthesis whose commas join works replaces what the author-date reader
+    made of it (it takes "2018, 3, Kowalczyk and Reid 2016" for one locator).
+    """
     groups: list[tuple[int, int, str]] = []  # parentheses whose commas join works
     out: list[Citation] = []
     for region in regions:
         for m in _PAREN.finditer(text, region.start, region.end):
-            if m.start() in have or len(_ANY_YEAR.findall(m.group(1))) < 2:
+            if len(_ANY_YEAR.findall(m.group(1))) < 2:
                 continue
             joined = _GROUP_COMMA.sub(lambda c: c.group(0)[:-1] + ";", m.group(1))
             if joined != m.group(1):
@@ -60,8 +64,20 @@ def chicago_citations(
                 continue
             span = Span(start=m.start(), end=m.end())
             out.append(_make(span, m.group(0), names, et_al, m.group("year"), narrative=True))
-    out.extend(_comma_groups(text, groups, known))
-    return sorted(out, key=lambda c: c.span.start)
+    regrouped = _comma_groups(text, groups, known)
+    kept = _outside_groups(found, groups) if regrouped else list(found)
+    return sorted([*kept, *out, *regrouped], key=lambda c: (c.span.start, c.span.end))
+
+
+def _outside_groups(found: Iterable[Citation], groups: Sequence[tuple[int, int, str]]) -> list[Citation]:
+    starts = [start for start, _end, _joined in groups]
+    kept: list[Citation] = []
+    for c in found:
+        i = bisect.bisect_right(starts, c.span.start + 1) - 1
+        if i >= 0 and starts[i] - 1 <= c.span.start <= groups[i][1]:
+            continue
+        kept.append(c)
+    return kept
 
 
 def _comma_groups(

@@ -7,7 +7,9 @@ the entry whose title starts with it. A work with no author is cited by its
 short title alone ("("Title" 3)"). So:
 
 - one entry by the author: ``matched`` (a year written in the text does not matter);
-- several, and the short title (or the co-authors) picks one: ``matched``;
+- several, and the short title, the co-authors or the number of authors
+  ("(Smith 4)" for her own book, not the one she wrote with Jones) picks one:
+  ``matched``;
 - several and nothing picks one: ``ambiguous`` (two works by one author, no title);
 - none, but the name is a near miss of an entry's author: ``author-mismatch``;
 - none: ``missing``.
@@ -54,6 +56,14 @@ def _coauthors_fit(citation: Citation, ref: Reference) -> bool:
     return all(name_key(n) in listed for n in citation.authors[1:])
 
 
+def _count_fits(citation: Citation, ref: Reference) -> bool:
+    """MLA names one or two authors in full and "et al." for three or more."""
+    listed = len(ref.authors) + (3 if ref.et_al else 0)
+    if citation.et_al:
+        return listed >= 3
+    return listed == len(citation.authors)
+
+
 def link_author_page(
     ci: int, citation: Citation, candidates: Sequence[int], refs: Sequence[Reference]
 ) -> Link:
@@ -65,6 +75,9 @@ def link_author_page(
     options = list(candidates)
     if len(options) > 1 and len(citation.authors) > 1:
         options = [i for i in options if _coauthors_fit(citation, refs[i])] or options
+    if len(options) > 1:
+        # "(Halvorsen 23)" is her own book, not the article she wrote with Brightwater.
+        options = [i for i in options if _count_fits(citation, refs[i])] or options
     if len(options) > 1 and citation.title:
         options = [i for i in options if title_fits(citation.title, refs[i].title)] or options
     if len(options) == 1:

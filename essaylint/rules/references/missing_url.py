@@ -14,7 +14,7 @@ _ONLINE_FORMAT = re.compile(
     re.IGNORECASE,
 )
 # MLA 7 names the medium of an online source: "... 3 Nov. 2010. Web. 10 Feb. 2013."
-_MLA_WEB = re.compile(r"(?:^|[.,]\s)Web\.(?:\s|$)")
+_MLA_WEB = re.compile(r"(?:^|[.,][\"”’]?\s)Web\.(?:\s|$)")
 _PLATFORM = re.compile(r"\b(?:youtube|vimeo|tiktok|instagram|twitter|facebook)\b", re.IGNORECASE)
 
 
