@@ -943,7 +943,7 @@ def extract_citations(
     if style == "mla":
         from essaylint.analysis.citations_mla import mla_citations, outside, signal_phrases
 
-        pages, claimed = mla_citations(text, regions, known)
+        pages, claimed = mla_citations(text, regions, known, works)
         found = [*outside(found, claimed), *pages]
         found.extend(signal_phrases(text, regions, works, found))
     elif style == "chicago":

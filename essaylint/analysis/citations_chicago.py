@@ -69,7 +69,9 @@ def chicago_citations(
     return sorted([*kept, *out, *regrouped], key=lambda c: (c.span.start, c.span.end))
 
 
-def _outside_groups(found: Iterable[Citation], groups: Sequence[tuple[int, int, str]]) -> list[Citation]:
+def _outside_groups(
+    found: Iterable[Citation], groups: Sequence[tuple[int, int, str]]
+) -> list[Citation]:
     starts = [start for start, _end, _joined in groups]
     kept: list[Citation] = []
     for c in found:

@@ -36,7 +36,7 @@ from essaylint.models import Citation, Reference, Span
 # One page, section or line number: "45", "45a", "1.3.6.3", "xii", "2:14", "00:02:15".
 _PAGE = r"(?:\d{1,4}[a-z]?(?:[.:]\d{1,4})*|[ivxlc]{1,7})"
 _RANGE = rf"{_PAGE}(?:\s*[-–—]\s*{_PAGE})?"
-# "p.", "pp.", "par.", "ch.", "sec.", "line(s)", "ll.", "vol.": MLA writes no "p." (flagged by S304).
+# "p.", "pp.", "par.", "ch.", "sec.", "line(s)", "ll.", "vol." (MLA writes no "p.": S304).
 _LABEL = r"(?:pp?|pars?|paras?|ch|chap|sec|secs|ll?|lines?|vol|col|fol|nn?|sc)\.?\s*"
 _LOCATOR = re.compile(
     rf"(?:^|(?<=[\s,]))(?P<loc>(?:{_LABEL})?{_RANGE}(?:\s*,\s*(?:{_LABEL})?{_RANGE})*)\s*$"
@@ -69,9 +69,13 @@ def _clean_title(raw: str) -> str | None:
 class MlaReader:
     """Reads the author–page citations of one document."""
 
-    def __init__(self, text: str, known: frozenset[str]) -> None:
+    def __init__(
+        self, text: str, known: frozenset[str], titles: dict[str, list[str]] | None = None
+    ) -> None:
         self.text = text
         self.known = known
+        # Short titles of each author's works (by name key), to find one named in a sentence.
+        self.titles = titles or {}
 
     def parenthetical(self, match: re.Match[str]) -> list[Citation]:
         """The citations in one parenthesis, or [] when it is not an MLA citation."""
@@ -88,7 +92,7 @@ class MlaReader:
             citation = self._part(piece, pos, match, len(parts))
             pos += len(piece) + 1
             if citation is None:
-                return [] if not out else out  # a failed first part: not a citation group
+                return out  # a failed first part: not a citation group
             out.append(citation)
         return out
 
@@ -133,7 +137,7 @@ class MlaReader:
     def _authors_and_title(
         self, text: str
     ) -> tuple[tuple[tuple[str, ...], bool] | None, str | None]:
-        """ "Smith, *Short Title*" -> (("Smith",), False), "Short Title"; '"Title"' -> None, title."""
+        """ "Smith, *Short Title*" -> ((("Smith",), False), "Short Title"); '"T"' -> (None, "T")."""
         whole = _clean_title(text)
         if whole is not None:
             return None, whole
@@ -175,7 +179,7 @@ class MlaReader:
         return len(words) == 1 or (len(words) <= 6 and looks_corporate(first))
 
     def _narrative(self, match: re.Match[str]) -> Citation | None:
-        """ "Smith argues that ... (45)." -> Smith, page 45: the last known author in the sentence."""
+        """ "Smith argues that ... (45)." -> Smith, page 45: the sentence's last known author."""
         if not _AFTER_NARRATIVE.match(self.text, match.end()):
             return None  # "(1) the input causes": an enumeration
         line_start = self.text.rfind("\n\n", 0, match.start()) + 1
@@ -184,11 +188,11 @@ class MlaReader:
         ends = [m.end() for m in _SENTENCE_END.finditer(window)]
         if ends:
             window, start = window[ends[-1] :], start + ends[-1]
-        named = _ITALIC_TITLE.search(window)  # "In *The Last Keeper*, Ashworth writes ... (19)"
         for word in reversed(list(_CAPITALISED.finditer(window))):
             name = _POSSESSIVE.sub("", word.group(0))
             if name_key(name) in self.known and name.casefold() not in _NOT_MLA_AUTHORS:
                 span = Span(start=start + word.start(), end=match.end())
+                named = self._title_named(name, window)
                 return Citation(
                     span=span,
                     text=self.text[span.start : span.end],
@@ -197,16 +201,31 @@ class MlaReader:
                     year=None,
                     locator=match.group(1).strip(),
                     narrative=True,
-                    title=(named.group(1) or named.group(2)) if named else None,
+                    title=named,
                 )
+        return None
+
+    def _title_named(self, name: str, window: str) -> str | None:
+        """A title of the author's named in the sentence: "In *Calm Voices*, Trevelyan argues"."""
+        italic = _ITALIC_TITLE.search(window)
+        if italic:
+            return italic.group(1) or italic.group(2)
+        for title in self.titles.get(name_key(name), []):
+            short = " ".join(re.split(r"[:.?!]", title, maxsplit=1)[0].split()[:4])
+            if len(short) >= 6 and short in window:
+                return short
         return None
 
 
 def mla_citations(
-    text: str, regions: Sequence[Span], known: frozenset[str]
+    text: str, regions: Sequence[Span], known: frozenset[str], works: Sequence[Reference] = ()
 ) -> tuple[list[Citation], list[Span]]:
     """The author–page citations in ``regions`` and the parentheses they were read from."""
-    reader = MlaReader(text, known)
+    titles: dict[str, list[str]] = {}
+    for ref in works:
+        if ref.authors and ref.title:
+            titles.setdefault(name_key(ref.authors[0].family), []).append(ref.title)
+    reader = MlaReader(text, known, titles)
     found: list[Citation] = []
     claimed: list[Span] = []
     for region in regions:

@@ -25,7 +25,7 @@ from essaylint.models import Citation, Person, Reference
 
 # "(2019)", "(2019, March 4)", "(n.d.)" near the start of the entry.
 _PAREN_YEAR = re.compile(rf"\(\s*(?:{YEAR})\b[^)]{{0,30}}\)", re.IGNORECASE)
-# "Smith, John. 2019. Title" / "Smith, J., and K. Lee. 2019a. Title": the year alone after a full stop.
+# "Smith, John. 2019. Title", "Smith, J., and K. Lee. 2019a. Title": the year after a full stop.
 _BARE_YEAR = re.compile(r"\.\s+(?:1[5-9]\d\d|20\d\d)[a-z]?\.\s")
 _HEAD = 160  # characters of an entry in which the authors and their year stand
 _TITLE_MARK = re.compile(r"[\"“*_]")
@@ -35,7 +35,7 @@ CHICAGO_SHARE = 0.5
 
 def entry_shape(ref: Reference) -> str | None:
     """ "paren", "bare" (Chicago author-date), "late" (MLA) or None (not a telling entry)."""
-    if ref.number is not None or ref.source == "bib" or not ref.authors and not ref.title:
+    if ref.number is not None or ref.source == "bib" or (not ref.authors and not ref.title):
         return None
     head = ref.raw[:_HEAD]
     paren = _PAREN_YEAR.search(head)
@@ -103,9 +103,7 @@ def chicago_punctuation(text: str, citations: Sequence[Citation]) -> bool:
     citations decide.
     """
     telling = [
-        c
-        for c in citations
-        if c.kind == "author-date" and not c.narrative and c.year and c.authors
+        c for c in citations if c.kind == "author-date" and not c.narrative and c.year and c.authors
     ]
     if len(telling) < CHICAGO_CITATIONS:
         return False

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from essaylint.analysis.matching_mla import link_author_page
 from essaylint.analysis.note_links import NoteIndex, is_note_work, link_note
 from essaylint.analysis.text import (
     CORPORATE_SUFFIXES,
@@ -515,10 +516,9 @@ def link_citations(
     links: list[Link] = []
     for ci, citation in enumerate(citations):
         if mla and citation.kind == "author-date":
-            from essaylint.analysis.matching_mla import link_author_page
-
-            candidates = [i for key in citation_name_keys(citation) for i in index.by_name.get(key, [])]
-            links.append(link_author_page(ci, citation, list(dict.fromkeys(candidates)), references))
+            keys = citation_name_keys(citation)
+            by_author = dict.fromkeys(i for key in keys for i in index.by_name.get(key, []))
+            links.append(link_author_page(ci, citation, list(by_author), references))
         elif citation.kind == "numeric":
             links.append(_simple(ci, _find_number(citation, index, numbered_lists)))
         elif is_note_work(citation):  # a work cited in a Chicago note: by author and title

@@ -26,6 +26,7 @@ from essaylint.analysis.text import fold, name_key
 from essaylint.models import Citation, Link, Reference
 
 NEAR_NAME = 80.0  # rapidfuzz ratio at which a cited name is a near miss of an entry's author
+NEAR_CLOSEST = 60.0  # ratio at which an entry is worth naming as the closest to a missing one
 NEAR_TITLE = 85.0  # partial ratio at which a short title is the start of an entry's title
 _WORD = re.compile(r"[^\W_]+")
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -91,7 +92,8 @@ def link_author_page(
 
 def _by_title(ci: int, citation: Citation, refs: Sequence[Reference]) -> Link:
     """ "("Title" 3)": the entry whose title starts with the short title."""
-    fits = [i for i, ref in enumerate(refs) if citation.title and title_fits(citation.title, ref.title)]
+    short = citation.title or ""
+    fits = [i for i, ref in enumerate(refs) if short and title_fits(short, ref.title)]
     if len(fits) == 1:
         return Link(citation=ci, status="matched", reference=fits[0], candidates=(fits[0],))
     if fits:
@@ -110,14 +112,15 @@ def _near_author(ci: int, citation: Citation, refs: Sequence[Reference]) -> Link
         key=lambda item: (-item[0], item[1]),
     )
     near = [i for score, i in scored if score >= NEAR_NAME]
-    if len(near) == 1:
-        best = near[0]
+    if near and len({name_key(refs[i].authors[0].family) for i in near}) == 1:
+        best = near[0]  # one author, misspelt (whichever of their works is meant)
         return Link(
-            citation=ci, status="author-mismatch", reference=best, candidates=(best,),
+            citation=ci, status="author-mismatch", reference=best, candidates=tuple(near),
             differing_author=citation.authors[0], expected_author=refs[best].authors[0].family,
         )  # fmt: skip
     if citation.title:
         by_title = _by_title(ci, citation, refs)
         if by_title.status != "missing":
             return by_title
-    return Link(citation=ci, status="missing", candidates=tuple(i for s, i in scored[:2] if s >= 60))
+    closest = tuple(i for score, i in scored[:2] if score >= NEAR_CLOSEST)
+    return Link(citation=ci, status="missing", candidates=closest)
