@@ -194,6 +194,13 @@ def _link_author_date(ci: int, citation: Citation, index: _Index) -> Link:
         same_year = [i for i in candidates if years_agree(citation.year, refs[i].year)]
         if same_year:
             return _pick(ci, citation, same_year, refs)
+        reordered = _reordered(citation, refs)
+        if reordered is not None:
+            return Link(
+                citation=ci, status="author-mismatch", reference=reordered,
+                candidates=(reordered,), differing_author=citation.authors[0],
+                expected_author=refs[reordered].authors[0].family,
+            )  # fmt: skip
         closest = sorted(
             candidates,
             key=lambda i: (
@@ -205,6 +212,26 @@ def _link_author_date(ci: int, citation: Citation, index: _Index) -> Link:
             citation=ci, status="year-mismatch", reference=closest[0], candidates=tuple(closest)
         )
     return _near_miss(ci, citation, index)
+
+
+def _reordered(citation: Citation, refs: Sequence[Reference]) -> int | None:
+    """The one entry of the cited year by the same two or more authors in another order.
+
+    "Mehra and Prescott (1985)" for "Prescott, Edward, and Rajnish Mehra. 1985":
+    the work is listed, under its other first author.
+    """
+    if len(citation.authors) < 2 or citation.et_al:
+        return None
+    cited = sorted(name_key(a) for a in citation.authors)
+    fits = [
+        i
+        for i, ref in enumerate(refs)
+        if len(ref.authors) == len(cited)
+        and not ref.et_al
+        and years_agree(citation.year, ref.year)
+        and sorted(name_key(p.family) for p in ref.authors) == cited
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 _CITED_INITIALS = re.compile(r"^((?:[A-Z]\.[\s-]*)+)\s*\S")

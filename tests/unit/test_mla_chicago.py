@@ -229,3 +229,19 @@ def test_chicago_notes_bibliography_is_not_mla() -> None:
 def test_mla_reader_never_raises_and_spans_lie_inside(text: str) -> None:
     for c in mla(text, ("Okafor", "Smith")):
         assert 0 <= c.span.start <= c.span.end <= len(text)
+
+
+def test_authors_in_another_order_are_an_author_mismatch_not_a_year_mismatch() -> None:
+    refs = [
+        parse_reference("Mehra, Rajnish. 2003. The Equity Premium. NBER Working Paper."),
+        parse_reference(
+            "Prescott, Edward, and Rajnish Mehra. 1985. The Puzzle. Journal 15: 145-61."
+        ),
+    ]
+    text = "Mehra and Prescott (1985) found it, as did Mehra (1999)."
+    found = list(extract_citations(text, find_sections(text), known_names={"mehra", "prescott"}))
+    links = link_citations(found, refs)
+    assert [(link.status, link.reference, link.expected_author) for link in links] == [
+        ("author-mismatch", 1, "Prescott"),
+        ("year-mismatch", 0, None),
+    ]
