@@ -272,7 +272,8 @@ def lint_document(
     if any(not r.consulted and r.source != "bib" for r in references) and not citations:
         notes.append(
             f"no in-text citations found for the {len(references)} reference-list entries; "
-            "essaylint reads author-date, numbered, footnote and \\cite/[@key] citations"
+            "essaylint reads author-date, MLA author-page, numbered, footnote and \\cite/[@key] "
+            "citations"
         )
     return FileResult(
         path=doc.path,
