@@ -945,7 +945,8 @@ def extract_citations(
 
         pages, claimed = mla_citations(text, regions, known, works)
         found = [*outside(found, claimed), *pages]
-        found.extend(signal_phrases(text, regions, works, found))
+        if found:  # names in prose supplement citations that were read, never replace them
+            found.extend(signal_phrases(text, regions, works, found))
     elif style == "chicago":
         from essaylint.analysis.citations_chicago import chicago_citations
 

@@ -263,7 +263,8 @@ def signal_phrases(
     whose author's name (a person's family name, an organisation's or a group's
     whole name) stands in the body, is cited there; when the author has several
     entries the title must be named too. One citation per entry, at the first
-    mention.
+    mention. Only read when some citation was read: in a text whose citations
+    could not be read at all, a name in the prose says nothing.
     """
     cited = {name_key(a) for c in citations for a in c.authors[:1]}
     by_author: dict[str, list[Reference]] = {}
