@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from essaylint.analysis.citations import extract_citations
 from essaylint.analysis.field_links import link_field_citations
+from essaylint.analysis.list_style import chicago_punctuation, keep_group_names, list_shape
 from essaylint.analysis.matching import known_name_keys, link_citations
 from essaylint.analysis.note_links import note_citations
 from essaylint.analysis.notes import Note, find_notes, notes_cite, read_notes
@@ -22,7 +23,16 @@ from essaylint.analysis.reference_list import normalise_author_date_list
 from essaylint.analysis.references import parse_reference, split_reference_list
 from essaylint.analysis.sections import find_sections, footnote_definition_spans
 from essaylint.config import Settings
-from essaylint.models import Document, Essay, FileResult, Finding, Hyperlink, Reference, Span
+from essaylint.models import (
+    Citation,
+    Document,
+    Essay,
+    FileResult,
+    Finding,
+    Hyperlink,
+    Reference,
+    Span,
+)
 from essaylint.rules.base import Rule, RuleContext
 from essaylint.rules.meta.unused_suppression import apply_inline_suppressions
 from essaylint.rules.registry import all_rules, select_rules
@@ -97,12 +107,39 @@ def _with_link_target(ref: Reference, links: Sequence[Hyperlink]) -> Reference:
     return ref
 
 
-def detect_style(refs: Sequence[Reference], numeric_citations: int) -> str:
-    """Numeric (numbers or footnotes), Harvard ("Name (2019) Title") or APA ("(2019).")."""
+_WORKS_CITED = re.compile(r"works\s+cited", re.IGNORECASE)
+
+
+def detect_style(
+    refs: Sequence[Reference],
+    numeric_citations: int,
+    citations: Sequence[Citation] = (),
+    shape: str | None = None,
+    heading: str | None = None,
+) -> str:
+    """The essay's style, from its citations and the shape of its list.
+
+    MLA: a list whose entries carry no year after the authors (``shape``
+    "mla", see :mod:`essaylint.analysis.list_style`) and author–page citations
+    (no year) at least as many as numbered or footnote ones, or a "Works
+    Cited" heading and no numbered citations. Chicago author-date: the year
+    bare after the authors ("Smith, John. 2019. Title."). Otherwise numeric
+    (numbers or footnotes), Harvard ("Name (2019) Title") or APA ("(2019).").
+    """
+    if shape == "mla":
+        pages = sum(1 for c in citations if c.kind == "author-date" and c.year is None)
+        works_cited = heading is not None and _WORKS_CITED.search(heading) is not None
+        dated = sum(1 for c in citations if c.kind == "author-date" and c.year is not None)
+        if (pages and pages >= numeric_citations) or (
+            not numeric_citations and (works_cited or pages >= dated)
+        ):
+            return "mla"
     if numeric_citations and numeric_citations >= len(refs) // 2:
         return "numeric"
     if not refs:
         return "unknown"
+    if shape == "chicago":
+        return "chicago"
     harvard = sum(1 for r in refs if re.search(r"\(\d{4}[a-z]?\)\s+['‘*_A-Z]", r.raw))
     return "harvard" if harvard > len(refs) / 2 else "apa"
 
@@ -141,28 +178,50 @@ def lint_document(
         numeric is None and not numbered and references
     ):
         numeric = False
-    citations = extract_citations(
-        doc.text,
-        essay,
-        known_names=known_name_keys(references),
-        numeric=numeric,
-        latex=doc.format == "latex",
-    )
+    auto = settings.style == "auto"
+    if not auto:
+        shape: str | None = settings.style
+    else:
+        shape = None if plan.cite else list_shape(references)
+
+    def extract(style: str | None) -> tuple[Citation, ...]:
+        return extract_citations(
+            doc.text,
+            essay,
+            known_names=known_name_keys(references),
+            numeric=numeric,
+            latex=doc.format == "latex",
+            style=style,
+            works=references,
+        )
+
+    citations: tuple[Citation, ...] | None = None
+    if auto and shape is None:
+        citations = extract(None)
+        if not plan.cite and chicago_punctuation(doc.text, citations):
+            shape = "chicago"
+    if shape in ("mla", "chicago"):
+        references = keep_group_names(references)
+        citations = extract(shape)
+    elif citations is None:
+        citations = extract(None)
     noted = False
     if plan.cite:
         read = read_notes(doc.text, plan.notes)
         citations = note_citations(doc.text, citations, read)
         noted = any(works for _, works in read)
-    links = link_citations(citations, references)
-    citations, references, links = link_field_citations(doc, essay, citations, references, links)
     numbered_citations = sum(1 for c in citations if c.kind in ("numeric", "footnote"))
-    style = (
-        settings.style
-        if settings.style != "auto"
-        else "chicago"
-        if noted
-        else detect_style(references, numbered_citations)
-    )
+    style: str
+    if not auto:
+        style = settings.style
+    elif noted:
+        style = "chicago"
+    else:
+        style = detect_style(references, numbered_citations, citations, shape, essay.heading)
+        if shape == "mla" and style != "mla":
+            citations = extract(None)  # an MLA-shaped list, but the text cites otherwise
+    links = link_citations(citations, references, mla=style == "mla")
+    citations, references, links = link_field_citations(doc, essay, citations, references, links)
     essay = essay.model_copy(update={"style": style})
     chosen = (
         rules
@@ -213,7 +272,8 @@ def lint_document(
     if any(not r.consulted and r.source != "bib" for r in references) and not citations:
         notes.append(
             f"no in-text citations found for the {len(references)} reference-list entries; "
-            "essaylint reads author-date, numbered, footnote and \\cite/[@key] citations"
+            "essaylint reads author-date, MLA author-page, numbered, footnote and \\cite/[@key] "
+            "citations"
         )
     return FileResult(
         path=doc.path,

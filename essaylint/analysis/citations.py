@@ -15,14 +15,14 @@ quotes, and named things ("Camp David Accords (1978)") that match no entry.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from essaylint.analysis.names import looks_corporate, natural_family
 from essaylint.analysis.text import DASHES, LATEX_CITE, YEAR, initials, name_key
-from essaylint.models import Citation, Essay, Span
+from essaylint.models import Citation, Essay, Reference, Span
 
 UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha())
 # A year, "2019a", "n.d."; a decade, "1950s", is not a year ("s" after a 0 is no suffix).
@@ -923,6 +923,8 @@ def extract_citations(
     known_names: Iterable[str] = (),
     numeric: bool | None = None,
     latex: bool = False,
+    style: str | None = None,
+    works: Sequence[Reference] = (),
 ) -> tuple[Citation, ...]:
     """Every citation in the essay body, in document order.
 
@@ -930,11 +932,25 @@ def extract_citations(
     authors and aliases; they decide where a narrative author phrase starts
     ("Research by Claude Steele (1988)" -> Steele). ``numeric`` forces numeric
     bracket citations on or off; by default they are read when the text has no
-    author-date citations or looks numeric.
+    author-date citations or looks numeric. ``style`` "mla" reads author–page
+    parentheses first (:mod:`essaylint.analysis.citations_mla`); "chicago" also
+    reads Chicago author-date forms (:mod:`essaylint.analysis.citations_chicago`).
+    ``works`` (the entries) lets MLA read whole-work signal phrases.
     """
     regions = _regions(essay)
     known = frozenset(known_names)
     found: list[Citation] = list(_author_date(text, regions, known))
+    if style == "mla":
+        from essaylint.analysis.citations_mla import mla_citations, outside, signal_phrases
+
+        pages, claimed = mla_citations(text, regions, known, works)
+        found = [*outside(found, claimed), *pages]
+        if found:  # names in prose supplement citations that were read, never replace them
+            found.extend(signal_phrases(text, regions, works, found))
+    elif style == "chicago":
+        from essaylint.analysis.citations_chicago import chicago_citations
+
+        found = chicago_citations(text, regions, known, found)
     found.extend(_footnotes(text, regions))
     if latex:
         found.extend(_latex(text, regions))

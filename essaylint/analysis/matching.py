@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from essaylint.analysis.matching_mla import link_author_page
 from essaylint.analysis.note_links import NoteIndex, is_note_work, link_note
 from essaylint.analysis.text import (
     CORPORATE_SUFFIXES,
@@ -193,6 +194,13 @@ def _link_author_date(ci: int, citation: Citation, index: _Index) -> Link:
         same_year = [i for i in candidates if years_agree(citation.year, refs[i].year)]
         if same_year:
             return _pick(ci, citation, same_year, refs)
+        reordered = _reordered(citation, refs)
+        if reordered is not None:
+            return Link(
+                citation=ci, status="author-mismatch", reference=reordered,
+                candidates=(reordered,), differing_author=citation.authors[0],
+                expected_author=refs[reordered].authors[0].family,
+            )  # fmt: skip
         closest = sorted(
             candidates,
             key=lambda i: (
@@ -204,6 +212,26 @@ def _link_author_date(ci: int, citation: Citation, index: _Index) -> Link:
             citation=ci, status="year-mismatch", reference=closest[0], candidates=tuple(closest)
         )
     return _near_miss(ci, citation, index)
+
+
+def _reordered(citation: Citation, refs: Sequence[Reference]) -> int | None:
+    """The one entry of the cited year by the same two or more authors in another order.
+
+    "Mehra and Prescott (1985)" for "Prescott, Edward, and Rajnish Mehra. 1985":
+    the work is listed, under its other first author.
+    """
+    if len(citation.authors) < 2 or citation.et_al:
+        return None
+    cited = sorted(name_key(a) for a in citation.authors)
+    fits = [
+        i
+        for i, ref in enumerate(refs)
+        if len(ref.authors) == len(cited)
+        and not ref.et_al
+        and years_agree(citation.year, ref.year)
+        and sorted(name_key(p.family) for p in ref.authors) == cited
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 _CITED_INITIALS = re.compile(r"^((?:[A-Z]\.[\s-]*)+)\s*\S")
@@ -502,15 +530,23 @@ def _pair_renamed(
 
 
 def link_citations(
-    citations: Sequence[Citation], references: Sequence[Reference]
+    citations: Sequence[Citation], references: Sequence[Reference], *, mla: bool = False
 ) -> tuple[Link, ...]:
-    """One :class:`Link` per citation, in the same order."""
+    """One :class:`Link` per citation, in the same order.
+
+    ``mla``: author-date citations link by author (and short title) alone; see
+    :func:`essaylint.analysis.matching_mla.link_author_page`.
+    """
     index = _Index.build(references)
     numbered_lists = _numbered_lists(citations, references)
     notes: NoteIndex | None = None
     links: list[Link] = []
     for ci, citation in enumerate(citations):
-        if citation.kind == "numeric":
+        if mla and citation.kind == "author-date":
+            keys = citation_name_keys(citation)
+            by_author = dict.fromkeys(i for key in keys for i in index.by_name.get(key, []))
+            links.append(link_author_page(ci, citation, list(by_author), references))
+        elif citation.kind == "numeric":
             links.append(_simple(ci, _find_number(citation, index, numbered_lists)))
         elif is_note_work(citation):  # a work cited in a Chicago note: by author and title
             notes = notes or NoteIndex.build(references)
@@ -521,7 +557,7 @@ def link_citations(
             links.append(_simple(ci, found))
         else:
             links.append(_link_author_date(ci, citation, index))
-    return tuple(_pair_renamed(citations, references, links))
+    return tuple(links if mla else _pair_renamed(citations, references, links))
 
 
 def _simple(ci: int, found: int | None) -> Link:

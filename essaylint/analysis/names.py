@@ -382,9 +382,11 @@ def _pairs(first: str, second: str, count: int) -> bool:
         return False
     first_words = first.split()
     second_words = second.split()
+    particle_led = first_words[0].casefold() in PARTICLES and len(first_words) > 1
     if len(first_words) > 1 and len(second_words) > 1 and not is_initials(second):
-        # "Tsung-Yu Lin, Aruni RoyChowdhury": two natural-order full names
-        return False
+        # "Tsung-Yu Lin, Aruni RoyChowdhury": two natural-order full names; but
+        # "De la Garza, Rodolfo O." (Chicago, MLA) starts with a particle: a family name
+        return particle_led
     if is_initials(second):
         return True
     # "Erisman, A. Bleeker, A. Hensen": natural-order names after the first

@@ -1101,9 +1101,16 @@ def _parse_source(rest: str, fields: _Fields) -> None:
     if pub:
         fields.publisher = _clean_value(pub.group("pub"))
     elif fields.container is None and not fields.volume and text:
-        candidate = _first_sentence(text)
+        # MLA ends a book with "Publisher, 2019." (or a date): the year is not the publisher's.
+        candidate = _MLA_PUBLISHER_DATE.sub("", _first_sentence(text))
         if 2 <= len(candidate) <= 80 and not re.search(r"\d", candidate):
             fields.publisher = _clean_value(candidate)
+
+
+_MLA_PUBLISHER_DATE = re.compile(
+    r",\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+|[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},\s*)?)?"
+    r"(?:1[5-9]\d\d|20\d\d)\.?$"
+)
 
 
 def _looks_like_publisher_only(container: str, text: str) -> bool:

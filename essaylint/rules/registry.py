@@ -39,6 +39,7 @@ BUILTIN = (
     "essaylint.rules.verify.retracted_work:RetractedWork",
     "essaylint.rules.verify.invalid_doi:InvalidDoi",
     "essaylint.rules.style.page_prefix:PagePrefix",
+    "essaylint.rules.style.mla_page_prefix:MlaPagePrefix",
     "essaylint.rules.references.legacy_doi:LegacyDoi",
     "essaylint.rules.meta.unused_suppression:UnusedSuppression",
 )

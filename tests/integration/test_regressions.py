@@ -80,7 +80,7 @@ def test_bib_entries_are_reported_at_the_bibliography_command(tmp_path: Path) ->
 
 def test_no_recognised_citation_gives_one_note_instead_of_uncited_findings() -> None:
     text = (
-        "Harbours shaped the town (Abbot 45).\n\nWorks Cited\n\n"
+        "Harbours shaped the town.¹ The port grew.²\n\nWorks Cited\n\n"
         "Abbot, Ann. Canals and Harbours. Riverside Press, 2001.\n\n"
         "Quill, Rhys. The Old Port. Northgate, 2015.\n"
     )
@@ -88,6 +88,19 @@ def test_no_recognised_citation_gives_one_note_instead_of_uncited_findings() -> 
     assert len(result.references) == 2
     assert [f.code for f in result.findings if f.code == "C104"] == []
     assert any("no in-text citations found for the 2" in n for n in result.notes)
+
+
+def test_mla_citations_are_read_and_the_uncited_entry_reported() -> None:
+    # Issue 11: "(Abbot 45)" used to be unreadable (a note instead of findings).
+    text = (
+        "Harbours shaped the town (Abbot 45).\n\nWorks Cited\n\n"
+        "Abbot, Ann. Canals and Harbours. Riverside Press, 2001.\n\n"
+        "Quill, Rhys. The Old Port. Northgate, 2015.\n"
+    )
+    result = lint_text(text, path="mla.md")
+    assert result.style == "mla"
+    uncited = [f for f in result.findings if f.code == "C104"]
+    assert [f.reference.authors for f in uncited if f.reference] == [("Quill",)]
 
 
 def test_prose_pass_is_skipped_with_a_note_for_a_text_longer_than_any_essay() -> None:

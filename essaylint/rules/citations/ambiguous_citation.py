@@ -14,7 +14,9 @@ class AmbiguousCitation(Rule):
     What it checks
         Citations whose author and year match several entries, typically two
         works by the same author in the same year without the "a"/"b" suffix
-        that tells them apart.
+        that tells them apart. In MLA, which cites by author and page, a
+        citation of an author with two or more works must name the work with a
+        short title: "(Smith, *Short Title* 45)".
 
     Why it matters
         The reader cannot tell which of the works supports the claim.
@@ -25,7 +27,7 @@ class AmbiguousCitation(Rule):
 
     Fix
         Add year suffixes (2019a, 2019b) to the entries, ordered by title,
-        and use them in every citation.
+        and use them in every citation; in MLA, add the short title.
     """
 
     code = "C105"
@@ -40,11 +42,23 @@ class AmbiguousCitation(Rule):
             citation = ctx.citations[link.citation]
             options = [ctx.references[i] for i in link.candidates]
             listed = "; ".join(f"{describe_reference(r)} at {ctx.where(r)}" for r in options)
+            if ctx.essay.style == "mla" and citation.year is None:
+                who = citation.authors[0] if citation.authors else citation.text
+                shown = f"{who} … ({citation.locator})" if citation.narrative else citation.text
+                message = (
+                    f"{shown} does not say which work by {who} it cites: the Works "
+                    f"Cited list has {len(options)} ({listed}); add a short title, "
+                    f"e.g. ({who}, *Short Title* {citation.locator or 'page'})"
+                )
+            else:
+                message = (
+                    f"{describe_citation(citation)} fits {len(options)} entries ({listed}); "
+                    "add a/b suffixes to the years to tell them apart"
+                )
             yield self.finding(
                 ctx,
                 citation.span,
-                f"{describe_citation(citation)} fits {len(options)} entries ({listed}); "
-                "add a/b suffixes to the years to tell them apart",
+                message,
                 citation=citation,
                 reference=options[0] if options else None,
             )

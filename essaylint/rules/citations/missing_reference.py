@@ -19,7 +19,9 @@ class MissingReference(Rule):
         entry of their own and are not reported. In a Chicago notes essay
         with a Bibliography, each work a note cites is looked up there by
         author and title, and a work missing from it is reported once, at
-        the first note that cites it.
+        the first note that cites it. In an MLA essay a citation is looked up
+        by its author alone ("(Garrett 92)" needs a Works Cited entry by
+        Garrett), or by its title when the work has no author.
 
     Why it matters
         A reader (and a marker) must be able to find every source you cite.
@@ -68,6 +70,17 @@ class MissingReference(Rule):
                 )
             elif citation.kind in ("footnote", "key"):
                 message = f"{cited} is cited, but no entry has the key {citation.key!r}; add it"
+            elif ctx.essay.style == "mla" and not citation.authors:
+                message = (
+                    f"{citation.text} is cited by its title, but no Works Cited entry starts "
+                    "with that title; add the entry (MLA lists a work with no author by title)"
+                )
+            elif ctx.essay.style == "mla":
+                message = (
+                    f"{citation.authors[0]} is cited, but no Works Cited entry is by "
+                    f"{citation.authors[0]}; add one (Surname, Given. Title. Publisher, year.) "
+                    "or correct the name in the citation"
+                )
             else:
                 message = f"{cited} is cited, but the reference list has no entry for it; add one"
             suggestions: list[str] = []

@@ -81,7 +81,8 @@ class UncitedQuote(Rule):
 
     Fix
         Add the citation, with a page or paragraph number for a direct quote:
-        (Burke, 2018, p. 12). Or paraphrase and cite.
+        (Burke, 2018, p. 12); in MLA, author and page: (Burke 12). Or
+        paraphrase and cite.
     """
 
     code = "T406"
@@ -145,7 +146,12 @@ class UncitedQuote(Rule):
             ctx,
             span,
             f"this {what} ({words} words) has no citation in its sentence or the next; "
-            "say whose words they are: add the author, year and page",
+            "say whose words they are: "
+            + (
+                "add the author and page, e.g. (Smith 45)"
+                if ctx.essay.style == "mla"
+                else "add the author, year and page"
+            ),
         )
 
 

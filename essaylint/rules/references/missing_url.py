@@ -13,16 +13,21 @@ _ONLINE_FORMAT = re.compile(
     r"youtube video|facebook post|instagram post)\]",
     re.IGNORECASE,
 )
+# MLA 7 names the medium of an online source: "... 3 Nov. 2010. Web. 10 Feb. 2013."
+_MLA_WEB = re.compile(r"(?:^|[.,][\"”’]?\s)Web\.(?:\s|$)")
 _PLATFORM = re.compile(r"\b(?:youtube|vimeo|tiktok|instagram|twitter|facebook)\b", re.IGNORECASE)
 
 
 def is_online(ref: Reference) -> bool:
     """Sources that are read online: web pages, videos, "Retrieved from" entries.
 
-    A bracketed format ("[Video]") counts anywhere; a platform name counts only
-    as the source (container or publisher), never inside a book's title.
+    A bracketed format ("[Video]") and MLA 7's medium "Web." count anywhere; a
+    platform name counts only as the source (container or publisher), never
+    inside a book's title.
     """
     if ref.retrieved_from or ref.type in ("web", "video") or _ONLINE_FORMAT.search(ref.raw):
+        return True
+    if _MLA_WEB.search(ref.raw):
         return True
     source = " ".join(x for x in (ref.container, ref.publisher) if x)
     return bool(_PLATFORM.search(source))

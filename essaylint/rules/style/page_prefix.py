@@ -43,6 +43,7 @@ class PagePrefix(Rule):
         non-breaking space or a LaTeX tie (``p.~151``) after the prefix is
         fine. Lists of pages ("pp. 9, 12"), "ff." and locators that are not
         pages ("para. 4", "ch. 2") are left alone, and so is the reference list.
+        MLA essays, which write no "p." at all, are left to S304 mla-page-prefix.
 
     Why it matters
         APA, Harvard and numeric styles all write page locators this way; a
@@ -62,6 +63,8 @@ class PagePrefix(Rule):
     summary = '"p." for a page range, "p.151" spacing, hyphen instead of en dash'
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        if ctx.essay.style == "mla":
+            return  # MLA writes no "p." at all: S304 mla-page-prefix
         text = ctx.document.text
         latex = ctx.document.format == "latex"
         seen: set[int] = set()

@@ -1,0 +1,311 @@
+"""MLA 9 author–page citations.
+
+MLA cites by author and page, never by year: "(Smith 45)", "(Smith and Jones
+12–14)", "(Smith et al. 7)", "(Smith, *Short Title* 45)" when one author has
+several works, "("Short Title" 3)" for a work with no author, section
+locators "(Hume 1.3.6.3)", several works "(Smith 4; Jones 7)", and a
+narrative citation that names the author in the sentence and gives only the
+page, "Smith argues that ... (45)." A four-digit number is a page here, not
+a year: these readers run only on documents whose style is MLA.
+
+Every citation made here has ``year=None`` (the mark of an author–page
+citation) and carries the page as its locator and any short title as
+``title``. A parenthesis is taken only when it reads as a citation: a known
+author, or one capitalised surname (or an organisation's name) followed by a
+page; "(Figure 3)", "(Table 2)", "(March 2020)" and enumerations "(1)" are
+left alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+
+from essaylint.analysis.citations import (
+    _NOT_AUTHORS,
+    _PAREN,
+    UPPER,
+    _looks_like_names,
+    split_author_names,
+)
+from essaylint.analysis.names import looks_corporate
+from essaylint.analysis.text import name_key
+from essaylint.models import Citation, Reference, Span
+
+# One page, section or line number: "45", "45a", "1.3.6.3", "xii", "2:14", "00:02:15".
+_PAGE = r"(?:\d{1,4}[a-z]?(?:[.:]\d{1,4})*|[ivxlc]{1,7})"
+_RANGE = rf"{_PAGE}(?:\s*[-–—]\s*{_PAGE})?"
+# "p.", "pp.", "par.", "ch.", "sec.", "line(s)", "ll.", "vol." (MLA writes no "p.": S304).
+_LABEL = r"(?:pp?|pars?|paras?|ch|chap|sec|secs|ll?|lines?|vol|col|fol|nn?|sc)\.?\s*"
+_LOCATOR = re.compile(
+    rf"(?:^|(?<=[\s,]))(?P<loc>(?:{_LABEL})?{_RANGE}(?:\s*,\s*(?:{_LABEL})?{_RANGE})*)\s*$"
+)
+_ONLY_LOCATOR = re.compile(rf"^\s*(?:{_LABEL})?{_RANGE}(?:\s*,\s*{_RANGE})*\s*$")
+_PREFIX = re.compile(
+    r"^(?:(?:see\s+also|see|cf\.|e\.\s?g\.,?|qtd\.\s+in|quoted\s+in|also|compare)\s+)+",
+    re.IGNORECASE,
+)
+# A title written as a title: *Italic*, _italic_, "Quoted", “Quoted”.
+_TITLE = re.compile(r"^(?:\*{1,2}(?P<a>[^*]+)\*{1,2}|_(?P<b>[^_]+)_|[\"“](?P<c>[^\"”]+)[\"”])$")
+_NOT_MLA_AUTHORS = _NOT_AUTHORS | frozenset(
+    """step level grade page room lesson module exhibit psalm scene act episode season
+    session group sample trial wave round stage tier type class case model item""".split()
+)
+_AFTER_NARRATIVE = re.compile(r"\s*(?:[.,;:!?]|$)")
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bal)(?<!\bpp)(?<!\bed)[.!?][\"”’)]*\s+(?=[\"“A-Z])")
+_CAPITALISED = re.compile(rf"[{UPPER}][\w'’\-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_ITALIC_TITLE = re.compile(r"(?<![\w*])\*([^*\n]{3,120})\*(?!\*)|(?<!\w)_([^_\n]{3,120})_(?!\w)")
+
+
+def _clean_title(raw: str) -> str | None:
+    m = _TITLE.match(raw.strip())
+    if not m:
+        return None
+    return (m.group("a") or m.group("b") or m.group("c") or "").strip(" .,") or None
+
+
+class MlaReader:
+    """Reads the author–page citations of one document."""
+
+    def __init__(
+        self, text: str, known: frozenset[str], titles: dict[str, list[str]] | None = None
+    ) -> None:
+        self.text = text
+        self.known = known
+        # Short titles of each author's works (by name key), to find one named in a sentence.
+        self.titles = titles or {}
+
+    def parenthetical(self, match: re.Match[str]) -> list[Citation]:
+        """The citations in one parenthesis, or [] when it is not an MLA citation."""
+        content = match.group(1)
+        if "\n" in content.strip():
+            return []
+        if _ONLY_LOCATOR.match(content):
+            found = self._narrative(match)
+            return [found] if found is not None else []
+        parts = content.split(";")
+        out: list[Citation] = []
+        pos = match.start(1)
+        for piece in parts:
+            citation = self._part(piece, pos, match, len(parts))
+            pos += len(piece) + 1
+            if citation is None:
+                return out  # a failed first part: not a citation group
+            out.append(citation)
+        return out
+
+    def _part(self, piece: str, pos: int, match: re.Match[str], count: int) -> Citation | None:
+        text = piece.strip()
+        if not text:
+            return None
+        prefix = None
+        pm = _PREFIX.match(text)
+        if pm and pm.end() < len(text):
+            prefix, text = text[: pm.end()].strip(), text[pm.end() :].strip()
+        locator = None
+        lm = _LOCATOR.search(text)
+        if lm and lm.start() > 0:
+            locator = lm.group("loc").strip()
+            text = text[: lm.start()].rstrip().rstrip(",").rstrip()
+        if not text:
+            return None
+        authors, title = self._authors_and_title(text)
+        if not authors and title is None:
+            return None
+        if authors and not self._plausible(authors, locator):
+            return None
+        if count == 1:
+            span = Span(start=match.start(), end=match.end())
+        else:
+            lead = len(piece) - len(piece.lstrip())
+            span = Span(start=pos + lead, end=pos + len(piece.rstrip()))
+        names, et_al = authors or ((), False)
+        return Citation(
+            span=span,
+            text=self.text[span.start : span.end],
+            kind="author-date",
+            authors=names,
+            et_al=et_al,
+            year=None,
+            locator=locator,
+            prefix=prefix,
+            title=title,
+        )
+
+    def _authors_and_title(
+        self, text: str
+    ) -> tuple[tuple[tuple[str, ...], bool] | None, str | None]:
+        """ "Smith, *Short Title*" -> ((("Smith",), False), "Short Title"); '"T"' -> (None, "T")."""
+        whole = _clean_title(text)
+        if whole is not None:
+            return None, whole
+        if "," in text:
+            head, tail = (s.strip() for s in text.split(",", 1))
+            title = _clean_title(tail)
+            if title is None and name_key(head) in self.known and not self._names_list(tail):
+                # "(Smith, Short Title 45)": a plain short title after a known author.
+                title = tail if tail[:1].isupper() and len(tail.split()) <= 8 else None
+            if title is not None:
+                return self._names(head), title
+        return self._names(text), None
+
+    def _names_list(self, tail: str) -> bool:
+        """ "Jones, and Lee": more authors, not a title."""
+        first = re.split(r",|\band\b|&", tail, maxsplit=1)[0].strip()
+        return name_key(first) in self.known or bool(re.search(r"\band\b|&|et al", tail))
+
+    @staticmethod
+    def _names(text: str) -> tuple[tuple[str, ...], bool] | None:
+        if not _looks_like_names(text) or any(ch.isdigit() for ch in text):
+            return None
+        names, et_al, _alias = split_author_names(text)
+        return (names, et_al) if names else None
+
+    def _plausible(self, authors: tuple[tuple[str, ...], bool], locator: str | None) -> bool:
+        """A known author; or an unknown surname or organisation before a page."""
+        names, et_al = authors
+        first = names[0]
+        if first.split()[-1].strip("_*.").casefold() in _NOT_MLA_AUTHORS:
+            return False
+        if name_key(first) in self.known:
+            return True
+        if locator is None:
+            return False  # "(Smith)" names a known whole work; an unknown word is no citation
+        words = first.split()
+        if len(names) > 1 or et_al:
+            return all(len(n.split()) <= 3 for n in names)
+        return len(words) == 1 or (len(words) <= 6 and looks_corporate(first))
+
+    def _narrative(self, match: re.Match[str]) -> Citation | None:
+        """ "Smith argues that ... (45)." -> Smith, page 45: the sentence's last known author."""
+        if not _AFTER_NARRATIVE.match(self.text, match.end()):
+            return None  # "(1) the input causes": an enumeration
+        line_start = self.text.rfind("\n\n", 0, match.start()) + 1
+        start = max(line_start, match.start() - 600)
+        window = self.text[start : match.start()]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+        if ends:
+            window, start = window[ends[-1] :], start + ends[-1]
+        for word in reversed(list(_CAPITALISED.finditer(window))):
+            name = _POSSESSIVE.sub("", word.group(0))
+            if name_key(name) in self.known and name.casefold() not in _NOT_MLA_AUTHORS:
+                span = Span(start=start + word.start(), end=match.end())
+                named = self._title_named(name, window)
+                return Citation(
+                    span=span,
+                    text=self.text[span.start : span.end],
+                    kind="author-date",
+                    authors=(name,),
+                    year=None,
+                    locator=match.group(1).strip(),
+                    narrative=True,
+                    title=named,
+                )
+        return None
+
+    def _title_named(self, name: str, window: str) -> str | None:
+        """A title of the author's named in the sentence: "In *Calm Voices*, Trevelyan argues"."""
+        italic = _ITALIC_TITLE.search(window)
+        if italic:
+            return italic.group(1) or italic.group(2)
+        for title in self.titles.get(name_key(name), []):
+            short = " ".join(re.split(r"[:.?!]", title, maxsplit=1)[0].split()[:4])
+            if len(short) >= 6 and short in window:
+                return short
+        return None
+
+
+def mla_citations(
+    text: str, regions: Sequence[Span], known: frozenset[str], works: Sequence[Reference] = ()
+) -> tuple[list[Citation], list[Span]]:
+    """The author–page citations in ``regions`` and the parentheses they were read from."""
+    titles: dict[str, list[str]] = {}
+    for ref in works:
+        if ref.authors and ref.title:
+            titles.setdefault(name_key(ref.authors[0].family), []).append(ref.title)
+    reader = MlaReader(text, known, titles)
+    found: list[Citation] = []
+    claimed: list[Span] = []
+    for region in regions:
+        for m in _PAREN.finditer(text, region.start, region.end):
+            cited = reader.parenthetical(m)
+            if cited:
+                found.extend(cited)
+                claimed.append(Span(start=m.start(), end=m.end()))
+    return found, claimed
+
+
+def outside(citations: Sequence[Citation], claimed: Sequence[Span]) -> Iterator[Citation]:
+    """The citations that do not lie in a claimed parenthesis (claimed is in text order)."""
+    starts = [s.start for s in claimed]
+    for c in citations:
+        i = bisect.bisect_right(starts, c.span.start) - 1
+        if i >= 0 and claimed[i].start <= c.span.start < claimed[i].end:
+            continue
+        if i + 1 < len(claimed) and c.span.start <= claimed[i + 1].start < c.span.end:
+            continue  # a narrative "Smith (2019)" whose parenthesis was read as a page
+        yield c
+
+
+def signal_phrases(
+    text: str,
+    regions: Sequence[Span],
+    references: Sequence[Reference],
+    citations: Sequence[Citation],
+) -> list[Citation]:
+    """Works named in the prose without a parenthesis: MLA's whole-work signal phrase.
+
+    MLA lets a writer cite a whole work by naming its author in the sentence
+    ("Hilary Putnam in his essay *The Nature of Mental States*"; a band named
+    before its recording). An entry whose author no parenthesis cites, and
+    whose author's name (a person's family name, an organisation's or a group's
+    whole name) stands in the body, is cited there; when the author has several
+    entries the title must be named too. One citation per entry, at the first
+    mention. Only read when some citation was read: in a text whose citations
+    could not be read at all, a name in the prose says nothing.
+    """
+    cited = {name_key(a) for c in citations for a in c.authors[:1]}
+    by_author: dict[str, list[Reference]] = {}
+    for ref in references:
+        if ref.authors:
+            by_author.setdefault(name_key(ref.authors[0].family), []).append(ref)
+    body = [text[r.start : r.end] for r in regions]
+    out: list[Citation] = []
+    for key, works in by_author.items():
+        if key in cited or not key:
+            continue
+        name = works[0].authors[0].family
+        mention = _first_mention(name, body, regions)
+        if mention is None:
+            continue
+        for ref in works:
+            title = ref.title if len(works) > 1 else None
+            if title is not None and not _names_title(title, body):
+                continue
+            span = Span(start=mention, end=mention + len(name))
+            out.append(
+                Citation(
+                    span=span, text=name, kind="author-date", authors=(name,), year=None,
+                    narrative=True, title=title,
+                )
+            )  # fmt: skip
+    return out
+
+
+def _first_mention(name: str, body: Sequence[str], regions: Sequence[Span]) -> int | None:
+    pattern = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])")
+    for chunk, region in zip(body, regions, strict=True):
+        m = pattern.search(chunk)
+        if m:
+            return region.start + m.start()
+    return None
+
+
+def _names_title(title: str, body: Sequence[str]) -> bool:
+    words = re.split(r"[:.?!]", title, maxsplit=1)[0].split()[:4]
+    if len(" ".join(words)) < 4:
+        return False
+    pattern = re.compile(r"\W+".join(re.escape(w) for w in words), re.IGNORECASE)
+    return any(pattern.search(chunk) for chunk in body)

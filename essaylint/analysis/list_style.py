@@ -1,0 +1,113 @@
+"""What the shape of a reference list says about the essay's style.
+
+APA and Harvard put the year in parentheses after the authors ("Smith, J.
+(2019). Title."). Chicago author-date puts it bare after the authors
+("Smith, John. 2019. Title."). MLA puts no year after the authors at all: it
+comes at the end of the publication details or in a date ("Smith, John.
+*Title*. Publisher, 2019.", "... 12 Mar. 2020."). Numbered entries and
+.bib entries say nothing about this and are not counted; footnote
+definitions are (an MLA essay may keep its sources in footnotes, and a
+Chicago note looks like an MLA entry, but then the text cites by notes, which
+:func:`essaylint.pipeline.detect_style` weighs).
+
+Both MLA and Chicago invert the first author, "Family, Given": a first author
+written without a comma ("Fleetwood Mac.", "Edison Research.") is a group or
+an organisation, whose name is kept whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from essaylint.analysis.text import YEAR
+from essaylint.models import Citation, Person, Reference
+
+# "(2019)", "(2019, March 4)", "(n.d.)" near the start of the entry.
+_PAREN_YEAR = re.compile(rf"\(\s*(?:{YEAR})\b[^)]{{0,30}}\)", re.IGNORECASE)
+# "Smith, John. 2019. Title", "Smith, J., and K. Lee. 2019a. Title": the year after a full stop.
+_BARE_YEAR = re.compile(r"\.\s+(?:1[5-9]\d\d|20\d\d)[a-z]?\.\s")
+_HEAD = 160  # characters of an entry in which the authors and their year stand
+_TITLE_MARK = re.compile(r"[\"“*_]")
+MLA_SHARE = 0.6  # share of telling entries with no year after the authors
+CHICAGO_SHARE = 0.5
+
+
+def entry_shape(ref: Reference) -> str | None:
+    """ "paren", "bare" (Chicago author-date), "late" (MLA) or None (not a telling entry)."""
+    if ref.number is not None or ref.source == "bib" or (not ref.authors and not ref.title):
+        return None
+    head = ref.raw[:_HEAD]
+    paren = _PAREN_YEAR.search(head)
+    title = _TITLE_MARK.search(head)
+    if paren and (title is None or paren.start() < title.start() + 5):
+        return "paren"
+    bare = _BARE_YEAR.search(head)
+    if bare and (title is None or bare.start() < title.start()):
+        return "bare"
+    return "late"
+
+
+def list_shape(refs: Sequence[Reference]) -> str | None:
+    """ "mla", "chicago" or None (APA/Harvard, numbered, or too few entries to tell)."""
+    shapes = [s for s in map(entry_shape, refs) if s is not None]
+    if not shapes:
+        return None
+    late, bare = shapes.count("late"), shapes.count("bare")
+    if late >= MLA_SHARE * len(shapes):
+        return "mla"
+    if bare and bare + late >= len(shapes) and bare >= CHICAGO_SHARE * len(shapes):
+        return "chicago"
+    return None
+
+
+_FIRST_SEGMENT = re.compile(r"^\s*[*_]*(?P<who>[^.,*_\"“(]{2,80}?)[*_]*\.\s")
+
+
+def keep_group_names(refs: Sequence[Reference]) -> list[Reference]:
+    """In an MLA or Chicago list, an uninverted first author is a group: keep its name whole.
+
+    "Fleetwood Mac. “The Chain.” *Rumours*, 1977." is by the band, not by a
+    Mr Mac; "Edison Research. “Exit Polls.”" by the company.
+    """
+    out: list[Reference] = []
+    for ref in refs:
+        m = _FIRST_SEGMENT.match(ref.raw)
+        first = ref.authors[0] if ref.authors else None
+        if (
+            m
+            and first is not None
+            and not first.corporate
+            and len(ref.authors) == 1
+            and first.given
+            and "," not in m.group("who")
+            and first.family in m.group("who")
+            and len(m.group("who").split()) <= 5
+        ):
+            whole = m.group("who").strip()
+            group = Person(family=whole, raw=whole, corporate=True)
+            ref = ref.model_copy(update={"authors": (group,)})
+        out.append(ref)
+    return out
+
+
+_NO_COMMA_YEAR = re.compile(r"[^\W\d_]\s+(?:1[5-9]\d\d|20\d\d)[a-z]?\s*(?:[,;)]|$)")
+CHICAGO_CITATIONS = 3  # parenthetical citations needed before their punctuation says anything
+
+
+def chicago_punctuation(text: str, citations: Sequence[Citation]) -> bool:
+    """Do most parenthetical author-date citations write "(Smith 2003)", no comma before the year?
+
+    APA and Harvard write "(Smith, 2003)"; Chicago author-date "(Smith 2003,
+    45)". A list with parenthesised years can belong to either, so the
+    citations decide.
+    """
+    telling = [
+        c for c in citations if c.kind == "author-date" and not c.narrative and c.year and c.authors
+    ]
+    if len(telling) < CHICAGO_CITATIONS:
+        return False
+    bare = sum(
+        1 for c in telling if _NO_COMMA_YEAR.search(text, c.span.start, c.span.end) is not None
+    )
+    return bare * 2 > len(telling)

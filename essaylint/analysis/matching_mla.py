@@ -1,0 +1,126 @@
+"""Link MLA author–page citations to Works Cited entries.
+
+MLA cites by author and page; the year plays no part. A citation links to
+the entry of its first author; when one author has several works the
+citation must carry a short title ("(Smith, *Short Title* 45)"), which picks
+the entry whose title starts with it. A work with no author is cited by its
+short title alone ("("Title" 3)"). So:
+
+- one entry by the author: ``matched`` (a year written in the text does not matter);
+- several, and the short title, the co-authors or the number of authors
+  ("(Smith 4)" for her own book, not the one she wrote with Jones) picks one:
+  ``matched``;
+- several and nothing picks one: ``ambiguous`` (two works by one author, no title);
+- none, but the name is a near miss of an entry's author: ``author-mismatch``;
+- none: ``missing``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from essaylint.analysis.text import fold, name_key
+from essaylint.models import Citation, Link, Reference
+
+NEAR_NAME = 80.0  # rapidfuzz ratio at which a cited name is a near miss of an entry's author
+NEAR_CLOSEST = 60.0  # ratio at which an entry is worth naming as the closest to a missing one
+NEAR_TITLE = 85.0  # partial ratio at which a short title is the start of an entry's title
+_WORD = re.compile(r"[^\W_]+")
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _title_words(title: str) -> list[str]:
+    words = _WORD.findall(fold(title))
+    return words[1:] if words and words[0] in _ARTICLES and len(words) > 1 else words
+
+
+def title_fits(short: str, title: str | None) -> bool:
+    """Is ``short`` the start of ``title`` (or its key words), articles and case aside?"""
+    if not title:
+        return False
+    want, have = _title_words(short), _title_words(title)
+    if not want or not have:
+        return False
+    if have[: len(want)] == want:
+        return True
+    joined_want, joined_have = " ".join(want), " ".join(have)
+    if len(joined_want) >= 4 and joined_want in joined_have:
+        return True  # "(Smith, *Rhetoric* 4)" for "The Art of Rhetoric"
+    return fuzz.partial_ratio(joined_want, joined_have) >= NEAR_TITLE and len(joined_want) >= 6
+
+
+def _coauthors_fit(citation: Citation, ref: Reference) -> bool:
+    listed = {name_key(p.family) for p in ref.authors}
+    return all(name_key(n) in listed for n in citation.authors[1:])
+
+
+def _count_fits(citation: Citation, ref: Reference) -> bool:
+    """MLA names one or two authors in full and "et al." for three or more."""
+    listed = len(ref.authors) + (3 if ref.et_al else 0)
+    if citation.et_al:
+        return listed >= 3
+    return listed == len(citation.authors)
+
+
+def link_author_page(
+    ci: int, citation: Citation, candidates: Sequence[int], refs: Sequence[Reference]
+) -> Link:
+    """The link of one MLA citation; ``candidates`` are the entries of its first author."""
+    if citation.secondary:
+        return Link(citation=ci, status="secondary")
+    if not citation.authors:
+        return _by_title(ci, citation, refs)
+    options = list(candidates)
+    if len(options) > 1 and len(citation.authors) > 1:
+        options = [i for i in options if _coauthors_fit(citation, refs[i])] or options
+    if len(options) > 1:
+        # "(Halvorsen 23)" is her own book, not the article she wrote with Brightwater.
+        options = [i for i in options if _count_fits(citation, refs[i])] or options
+    if len(options) > 1 and citation.title:
+        options = [i for i in options if title_fits(citation.title, refs[i].title)] or options
+    if len(options) == 1:
+        return Link(citation=ci, status="matched", reference=options[0], candidates=(options[0],))
+    if options:
+        return Link(
+            citation=ci, status="ambiguous", reference=options[0], candidates=tuple(options)
+        )
+    return _near_author(ci, citation, refs)
+
+
+def _by_title(ci: int, citation: Citation, refs: Sequence[Reference]) -> Link:
+    """ "("Title" 3)": the entry whose title starts with the short title."""
+    short = citation.title or ""
+    fits = [i for i, ref in enumerate(refs) if short and title_fits(short, ref.title)]
+    if len(fits) == 1:
+        return Link(citation=ci, status="matched", reference=fits[0], candidates=(fits[0],))
+    if fits:
+        return Link(citation=ci, status="ambiguous", reference=fits[0], candidates=tuple(fits))
+    return Link(citation=ci, status="missing")
+
+
+def _near_author(ci: int, citation: Citation, refs: Sequence[Reference]) -> Link:
+    cited = name_key(citation.authors[0])
+    scored = sorted(
+        (
+            (fuzz.ratio(cited, name_key(ref.authors[0].family)), i)
+            for i, ref in enumerate(refs)
+            if ref.authors and cited
+        ),
+        key=lambda item: (-item[0], item[1]),
+    )
+    near = [i for score, i in scored if score >= NEAR_NAME]
+    if near and len({name_key(refs[i].authors[0].family) for i in near}) == 1:
+        best = near[0]  # one author, misspelt (whichever of their works is meant)
+        return Link(
+            citation=ci, status="author-mismatch", reference=best, candidates=tuple(near),
+            differing_author=citation.authors[0], expected_author=refs[best].authors[0].family,
+        )  # fmt: skip
+    if citation.title:
+        by_title = _by_title(ci, citation, refs)
+        if by_title.status != "missing":
+            return by_title
+    closest = tuple(i for score, i in scored[:2] if score >= NEAR_CLOSEST)
+    return Link(citation=ci, status="missing", candidates=closest)
