@@ -234,6 +234,24 @@ def render(
     *,
     base_url: str | None = None,
 ) -> str:
-    # One line: json's C encoder only serialises without indentation, and a
-    # SARIF log is read by tools (pretty-printing made it twice the JSON report's time).
-    return json.dumps(report_dict(results, rules, base_url=base_url), ensure_ascii=False) + "\n"
+    """The SARIF log: indented, with each result on one line of its own.
+
+    json's fast (C) encoder only writes without indentation, and indenting ten
+    thousand results took twice the JSON report's time; one result per line
+    keeps the log readable and diffable at the C encoder's speed.
+    """
+    log = report_dict(results, rules, base_url=base_url)
+    placeholders: dict[str, list[dict[str, Any]]] = {}
+    for i, run in enumerate(log["runs"]):
+        marker = f"\x00results-{i}\x00"
+        placeholders[json.dumps(marker)] = run["results"]
+        run["results"] = marker
+    text = json.dumps(log, ensure_ascii=False, indent=2)
+    for marker, items in placeholders.items():
+        start = text.index(marker)
+        indent = start - text.rfind("\n", 0, start) - 1 - len('"results": ')
+        pad = " " * (indent + 2)
+        lines = ",\n".join(pad + json.dumps(item, ensure_ascii=False) for item in items)
+        body = f"[\n{lines}\n{' ' * indent}]" if items else "[]"
+        text = text[:start] + body + text[start + len(marker) :]
+    return text + "\n"
