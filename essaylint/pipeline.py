@@ -110,29 +110,39 @@ def _with_link_target(ref: Reference, links: Sequence[Hyperlink]) -> Reference:
 _WORKS_CITED = re.compile(r"works\s+cited", re.IGNORECASE)
 
 
+# "(Potter, 2003", "(Lindqvist & Baptiste, 2021": a comma before the year is author-date,
+# never MLA, which writes "(Potter 45)" (a comma there only comes before a title).
+_COMMA_YEAR = re.compile(r",\s*(?:1[5-9]\d\d|20\d\d)[a-z]?\b")
+
+
 def detect_style(
     refs: Sequence[Reference],
     numeric_citations: int,
     citations: Sequence[Citation] = (),
     shape: str | None = None,
     heading: str | None = None,
+    *,
+    dated: int | None = None,
 ) -> str:
     """The essay's style, from its citations and the shape of its list.
 
     MLA: a list whose entries carry no year after the authors (``shape``
-    "mla", see :mod:`essaylint.analysis.list_style`) and author–page citations
-    (no year) at least as many as numbered or footnote ones, or a "Works
-    Cited" heading and no numbered citations. Chicago author-date: the year
-    bare after the authors ("Smith, John. 2019. Title."). Otherwise numeric
-    (numbers or footnotes), Harvard ("Name (2019) Title") or APA ("(2019).").
+    "mla", see :mod:`essaylint.analysis.list_style`) and more author–page
+    citations (no year) than dated ones (``dated``: what the author-date
+    reader found) and at least as many as numbered or footnote ones; on a tie
+    (none of either, say) a "Works Cited" heading or the list's shape decides.
+    Chicago author-date: the year bare after the authors ("Smith, John. 2019.
+    Title."). Otherwise numeric (numbers or footnotes), Harvard ("Name (2019)
+    Title") or APA ("(2019).").
     """
     if shape == "mla":
         pages = sum(1 for c in citations if c.kind == "author-date" and c.year is None)
         works_cited = heading is not None and _WORKS_CITED.search(heading) is not None
-        dated = sum(1 for c in citations if c.kind == "author-date" and c.year is not None)
-        if (pages and pages >= numeric_citations) or (
-            not numeric_citations and (works_cited or pages >= dated)
-        ):
+        if dated is None:
+            dated = sum(1 for c in citations if c.kind == "author-date" and c.year is not None)
+        if pages > dated and pages >= numeric_citations:
+            return "mla"
+        if not numeric_citations and pages == dated and (works_cited or pages == 0):
             return "mla"
     if numeric_citations and numeric_citations >= len(refs) // 2:
         return "numeric"
@@ -196,12 +206,23 @@ def lint_document(
         )
 
     citations: tuple[Citation, ...] | None = None
+    dated: int | None = None
+    dated_at: frozenset[int] = frozenset()
     if auto and shape is None:
         citations = extract(None)
         if not plan.cite and chicago_punctuation(doc.text, citations):
             shape = "chicago"
     if shape in ("mla", "chicago"):
         references = keep_group_names(references)
+        if auto and shape == "mla":
+            # Citations the author-date reader finds with a comma before the year, to
+            # weigh against author-page ones: students head an APA list "Works Cited".
+            dated_at = frozenset(
+                c.span.start
+                for c in extract(None)
+                if c.kind == "author-date" and c.year and _COMMA_YEAR.search(c.text)
+            )
+            dated = len(dated_at)
         citations = extract(shape)
     elif citations is None:
         citations = extract(None)
@@ -217,7 +238,11 @@ def lint_document(
     elif noted:
         style = "chicago"
     else:
-        style = detect_style(references, numbered_citations, citations, shape, essay.heading)
+        # An author-page reading of a dated citation ("(Potter, 2003)") is no evidence of MLA.
+        pages_only = [c for c in citations if c.span.start not in dated_at]
+        style = detect_style(
+            references, numbered_citations, pages_only, shape, essay.heading, dated=dated
+        )
         if shape == "mla" and style != "mla":
             citations = extract(None)  # an MLA-shaped list, but the text cites otherwise
     links = link_citations(citations, references, mla=style == "mla")

@@ -38,6 +38,12 @@ _HEAD_WINDOW = 300
 # "———. 1996. Title." / "------, 2018." / "___. (2019)." : the same authors as the entry above
 # (Chicago, MLA and Harvard lists write a repeated author this way).
 REPEATED_AUTHORS = re.compile(r"^\s*(?:[-—–_―‒‐]\s?){2,}\s*(?:[.,]|(?=\(?(?:1[5-9]|20)\d\d))")
+# MLA and Chicago: an inverted name, then a quoted or italic title ("Okafor, Tunde.
+# "Street-Level Exposure." *Urban Health*, vol. 8, no. 2, 2018"): the year comes late.
+_INVERTED_NAME_TITLE = re.compile(
+    r"^[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3},\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+    r"(?:,?\s+(?:and|et al\.)[^.\n]{0,120})?\.\s+[\"“*_]"
+)
 # A season or month before a journal issue's year: "45, no. 1 (Fall 2005): 65-75" (Chicago).
 _ISSUE_SEASON = (
     r"(?:(?:spring|summer|fall|autumn|winter|january|february|march|april|may|june|july|"
@@ -197,6 +203,8 @@ def looks_like_entry(text: str) -> bool:
     if not body:
         return False
     if REPEATED_AUTHORS.match(body):
+        return True
+    if _INVERTED_NAME_TITLE.match(body) and _ANY_YEAR.search(body):
         return True
     head = _author_year_head(body)
     if head or (head is False and not _NUMBERED_MARKER.match(s)):
