@@ -74,7 +74,8 @@ def test_detection_works_on_a_page_whose_script_runs(tmp_path: Path) -> None:
 def test_report_renders_findings_and_runs_no_essay_script(tmp_path: Path) -> None:
     subs = tmp_path / "submissions"
     (subs / "Mallory <b>X</b>").mkdir(parents=True)
-    (subs / "Mallory <b>X</b>" / "essay.md").write_text(EVIL, encoding="utf-8")
+    # .txt keeps every character; a .md has its HTML layout tags blanked before reading.
+    (subs / "Mallory <b>X</b>" / "essay.txt").write_text(EVIL, encoding="utf-8")
     shutil.copy(ROOT / "fixtures" / "essays" / "sample-essay.md", subs / "sample-essay.md")
     out = tmp_path / "report"
     grade_folder(subs, out, rubric=default_rubric(), jobs=1)
