@@ -14,10 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from essaylint.analysis.citations import extract_citations
-from essaylint.analysis.field_links import link_field_citations
 from essaylint.analysis.list_style import chicago_punctuation, keep_group_names, list_shape
 from essaylint.analysis.matching import known_name_keys, link_citations
-from essaylint.analysis.note_links import note_citations
 from essaylint.analysis.notes import Note, find_notes, notes_cite, read_notes
 from essaylint.analysis.reference_list import normalise_author_date_list
 from essaylint.analysis.references import parse_reference, split_reference_list
@@ -228,6 +226,8 @@ def lint_document(
         citations = extract(None)
     noted = False
     if plan.cite:
+        from essaylint.analysis.note_links import note_citations
+
         read = read_notes(doc.text, plan.notes)
         citations = note_citations(doc.text, citations, read)
         noted = any(works for _, works in read)
@@ -246,7 +246,12 @@ def lint_document(
         if shape == "mla" and style != "mla":
             citations = extract(None)  # an MLA-shaped list, but the text cites otherwise
     links = link_citations(citations, references, mla=style == "mla")
-    citations, references, links = link_field_citations(doc, essay, citations, references, links)
+    if doc.field_citations:  # a citation manager's fields (Word): loaded only when present
+        from essaylint.analysis.field_links import link_field_citations
+
+        citations, references, links = link_field_citations(
+            doc, essay, citations, references, links
+        )
     essay = essay.model_copy(update={"style": style})
     chosen = (
         rules

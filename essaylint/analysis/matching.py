@@ -32,11 +32,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from essaylint.analysis.matching_mla import link_author_page
-from essaylint.analysis.note_links import NoteIndex, is_note_work, link_note
 from essaylint.analysis.text import (
     CORPORATE_SUFFIXES,
     fold,
@@ -46,6 +45,9 @@ from essaylint.analysis.text import (
     year_digits,
 )
 from essaylint.models import Citation, Link, Reference
+
+if TYPE_CHECKING:
+    from essaylint.analysis.note_links import NoteIndex
 
 NEAR_NAME = 80.0  # rapidfuzz ratio (0-100) above which two names are a near miss
 NEAR_PARTIAL = 90.0  # partial ratio for corporate names ("Poly Technic" ~ "Open Polytechnic")
@@ -529,6 +531,11 @@ def _pair_renamed(
     return paired
 
 
+def is_note_work(citation: Citation) -> bool:
+    """A citation made from a note's work (not a bare footnote marker)."""
+    return citation.kind == "footnote" and bool(citation.authors or citation.title)
+
+
 def link_citations(
     citations: Sequence[Citation], references: Sequence[Reference], *, mla: bool = False
 ) -> tuple[Link, ...]:
@@ -537,6 +544,11 @@ def link_citations(
     ``mla``: author-date citations link by author (and short title) alone; see
     :func:`essaylint.analysis.matching_mla.link_author_page`.
     """
+    # The MLA and note linkers are loaded only by essays that need them (a faster start).
+    if mla:
+        from essaylint.analysis.matching_mla import link_author_page
+    if any(is_note_work(c) for c in citations):
+        from essaylint.analysis.note_links import NoteIndex, link_note
     index = _Index.build(references)
     numbered_lists = _numbered_lists(citations, references)
     notes: NoteIndex | None = None

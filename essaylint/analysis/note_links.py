@@ -121,11 +121,6 @@ def _title_fits(work: NoteWork, ref: Reference) -> bool:
     )
 
 
-def is_note_work(citation: Citation) -> bool:
-    """A citation made from a note's work (not a bare footnote marker)."""
-    return citation.kind == "footnote" and bool(citation.authors or citation.title)
-
-
 def _as_work(citation: Citation) -> NoteWork:
     container = (
         citation.prefix[3:] if citation.prefix and citation.prefix.startswith("in ") else None
