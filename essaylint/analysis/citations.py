@@ -237,11 +237,21 @@ _ROLE_BEFORE = re.compile(
 _NUMBER_SPEC = r"\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*"
 _NUMBER_BRACKET = re.compile(rf"\\?\[({_NUMBER_SPEC})\\?\]")
 # A run of such brackets, "[15]–[17], [19]" or "[10][11]". Not an image "![3](x.png)", a
-# link label "[text][3]" or a link definition "[3]: https://..."; a link whose text is the
-# number, "[13](#cite13)", is a citation.
+# link label "[text][3]" or a link definition "[3]: https://..." (at the start of its
+# line); a link whose text is the number, "[13](#cite13)", and "COMPAS [9]: a tool", are.
 _NUMERIC = re.compile(
-    rf"(?<![!\]]){_NUMBER_BRACKET.pattern}(?:\s*(?:[-–—,;]\s*)?{_NUMBER_BRACKET.pattern})*(?!:)"
+    rf"(?<![!\]]){_NUMBER_BRACKET.pattern}(?:\s*(?:[-–—,;]\s*)?{_NUMBER_BRACKET.pattern})*"
 )
+
+
+def _link_definition(text: str, match: re.Match[str]) -> bool:
+    """ "[3]: https://..." at the start of its line defines a Markdown link; it cites nothing."""
+    if not text.startswith(":", match.end()):
+        return False
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return not text[line_start : match.start()].strip()
+
+
 _RANGE_DASH = re.compile(r"\s*[-–—]\s*")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n|^[ \t]*#+ .*\n", re.MULTILINE)
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
@@ -364,6 +374,9 @@ def _split_parts(content: str, offset: int) -> list[_Part]:
 _ACRONYM_WITH_DIGITS = re.compile(r"^[A-Z]{1,6}\d{1,2}[A-Z]{0,4}[,.]?$")
 
 
+_ET_AL_WORDS = re.compile(r"\bet\.?\s*al\b\.?", re.IGNORECASE)
+
+
 def _looks_like_names(authors: str) -> bool:
     if not authors or len(authors) > 160:
         return False
@@ -385,8 +398,8 @@ def _looks_like_names(authors: str) -> bool:
     lower = [w for w in words if w[:1].islower() and w.casefold() not in _LOWER_CONNECTORS]
     if len(lower) > max(1, len(words) // 3):
         return False
-    # Sentence punctuation inside means this is prose, not an author list.
-    return not re.search(r"[!?:]|\.\s+[a-z]", authors)
+    # Sentence punctuation inside means this is prose, not an author list ("et. al" aside).
+    return not re.search(r"[!?:]|\.\s+[a-z]", _ET_AL_WORDS.sub("", authors))
 
 
 def split_author_names(authors: str) -> tuple[tuple[str, ...], bool, str | None]:
@@ -851,6 +864,8 @@ def _author_date(text: str, regions: list[Span], known: frozenset[str]) -> Itera
 def _numeric(text: str, regions: list[Span]) -> Iterator[Citation]:
     for region in regions:
         for m in _NUMERIC.finditer(text, region.start, region.end):
+            if _link_definition(text, m):
+                continue
             for start, end, found in _bracket_units(text, m.start(), m.end()):
                 span = Span(start=start, end=end)
                 for n in found:

@@ -472,3 +472,35 @@ def test_a_stray_comma_between_name_and_year_still_cites() -> None:
     assert [(c.authors, c.year, c.narrative) for c in lint_text(text).citations] == [
         (("Mishra",), "2024", True)
     ]
+
+
+def test_et_al_written_with_a_full_stop_after_et_is_still_et_al() -> None:
+    from essaylint.pipeline import lint_text
+
+    text = (
+        "Detection works (Morra et. al, 2019), tracking too (Wang et. Al, 2023); "
+        "Lee et. al. (2020) agree.\n\nReferences\n\n"
+        "Lee, A., Kim, B. and Park, C. (2020) Night. Journal, 1, 1-2.\n"
+        "Morra, L., Smith, J. and Lee, K. (2019) Detection. Journal, 1, 1-2.\n"
+        "Wang, X., Li, Y. and Chen, Z. (2023) Tracking. Journal, 2, 3-4.\n"
+    )
+    result = lint_text(text)
+    assert [(c.authors, c.year, c.et_al) for c in result.citations] == [
+        (("Morra",), "2019", True),
+        (("Wang",), "2023", True),
+        (("Lee",), "2020", True),
+    ]
+    assert result.findings == ()
+
+
+def test_a_number_before_a_colon_cites_unless_it_defines_a_markdown_link() -> None:
+    from essaylint.pipeline import lint_text
+
+    text = (
+        "The COMPAS [9]: a risk tool, was audited [1].\n[2]: https://example.org/x\n\n"
+        "References\n\n[1] A. Smith, Risk, J. 2019.\n[2] B. Jones, Audit, 2018.\n"
+        "[9] J. Larson, How we analyzed COMPAS, 2016. https://example.org\n"
+    )
+    result = lint_text(text, path="essay.md")
+    assert sorted(c.number for c in result.citations if c.number) == [1, 9]
+    assert [f.code for f in result.findings if f.code == "C104"] == ["C104"]  # [2] only
