@@ -374,7 +374,10 @@ def _split_parts(content: str, offset: int) -> list[_Part]:
 _ACRONYM_WITH_DIGITS = re.compile(r"^[A-Z]{1,6}\d{1,2}[A-Z]{0,4}[,.]?$")
 
 
+# Full stops that are not sentence ends: "et. al", and an abbreviated word of an
+# organisation's name before "of"/"and"/"for" ("U.S. Dept. of Health").
 _ET_AL_WORDS = re.compile(r"\bet\.?\s*al\b\.?", re.IGNORECASE)
+_ABBREVIATED_WORD = re.compile(r"\b([A-Z][a-z]{1,4})\.(?=\s+(?:of|and|for)\s+[A-Z])")
 
 
 def _looks_like_names(authors: str) -> bool:
@@ -399,7 +402,8 @@ def _looks_like_names(authors: str) -> bool:
     if len(lower) > max(1, len(words) // 3):
         return False
     # Sentence punctuation inside means this is prose, not an author list ("et. al" aside).
-    return not re.search(r"[!?:]|\.\s+[a-z]", _ET_AL_WORDS.sub("", authors))
+    plain = _ABBREVIATED_WORD.sub(r"\1", _ET_AL_WORDS.sub("", authors))
+    return not re.search(r"[!?:]|\.\s+[a-z]", plain)
 
 
 def split_author_names(authors: str) -> tuple[tuple[str, ...], bool, str | None]:

@@ -504,3 +504,16 @@ def test_a_number_before_a_colon_cites_unless_it_defines_a_markdown_link() -> No
     result = lint_text(text, path="essay.md")
     assert sorted(c.number for c in result.citations if c.number) == [1, 9]
     assert [f.code for f in result.findings if f.code == "C104"] == ["C104"]  # [2] only
+
+
+def test_an_abbreviated_word_in_an_organisation_is_not_a_sentence_end() -> None:
+    from essaylint.pipeline import lint_text
+
+    text = (
+        "Funding rose (U.S. Dept. of Health, 2021), as reported (Jones, 2020).\n\n"
+        "References\n\nJones, A. (2020). Title. Press.\n"
+        "U.S. Dept. of Health. (2021). Report. https://example.gov/report\n"
+    )
+    result = lint_text(text)
+    assert [c.authors for c in result.citations] == [("U.S. Dept. of Health",), ("Jones",)]
+    assert result.findings == ()
