@@ -138,6 +138,17 @@ class FieldCitation(Frozen):
     works: tuple[CitedWork, ...]
 
 
+def line_starts(text: str) -> tuple[int, ...]:
+    """The offset at which every line of ``text`` starts (the first is 0)."""
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return tuple(starts)
+
+
 class Document(Frozen):
     """A loaded file: the text essaylint analyses and how to map it back.
 
@@ -178,12 +189,7 @@ class Document(Frozen):
         hyperlinks: tuple[Hyperlink, ...] = (),
         field_citations: tuple[FieldCitation, ...] = (),
     ) -> Document:
-        starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
+        starts = line_starts(text)
         return cls(
             path=path,
             format=format,
@@ -194,7 +200,7 @@ class Document(Frozen):
             blocks=blocks,
             hyperlinks=hyperlinks,
             field_citations=field_citations,
-            line_starts=tuple(starts),
+            line_starts=starts,
         )
 
     def position(self, offset: int) -> Position:

@@ -11,18 +11,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+from essaylint.models import line_starts
+
 UNIT_WIDTH = {"utf-8": 0, "utf-16": 2, "utf-32": 4}
-
-
-def line_starts(text: str) -> tuple[int, ...]:
-    """The offset at which every line starts (the first is 0)."""
-    starts = [0]
-    find = text.find
-    pos = find("\n")
-    while pos != -1:
-        starts.append(pos + 1)
-        pos = find("\n", pos + 1)
-    return tuple(starts)
 
 
 def _units(chunk: str, encoding: str) -> int:
