@@ -177,6 +177,15 @@ def _block(node: Any, kind: BlockKind, number: int, raised: frozenset[str]) -> L
     )
 
 
+def _text_body(document: Any) -> Any:
+    """The ``office:text`` element. odfpy's ``document.text`` is an empty stand-in when the
+    file puts white space between ``office:body`` and it, as pandoc writes it."""
+    from odf.office import Text
+
+    found = document.body.getElementsByType(Text) if document.body is not None else []
+    return found[0] if found else getattr(document, "text", None)
+
+
 def load_odt(data: bytes, path: str) -> Document:
     """Read an .odt file's paragraphs into a Document (format ``"odt"``)."""
     _check_container(data, path)
@@ -190,7 +199,7 @@ def load_odt(data: bytes, path: str) -> Document:
     mimetype = str(getattr(document, "mimetype", "") or "")
     if mimetype and "opendocument.text" not in mimetype:
         raise cannot_read(path, f"not an OpenDocument text file (it is {mimetype})")
-    body = getattr(document, "text", None)
+    body = _text_body(document)
     if body is None:
         raise cannot_read(path, "not a valid .odt file (the document has no text body)")
 

@@ -200,3 +200,44 @@ def test_loading_odt_never_changes_the_file(tmp_path: Path) -> None:
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     load_path(path)
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_an_odt_laid_out_like_pandocs_is_read_quietly(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # pandoc writes white space (and a manifest.rdf) between office:body and office:text;
+    # odfpy's document.text is then an empty stand-in, and the essay was called empty.
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
+    content = (
+        f'<?xml version="1.0" encoding="utf-8" ?>\n<office:document-content {ns} '
+        'office:version="1.3">\n<office:body>\n<office:text>\n'
+        '<text:h text:outline-level="1">Night Buses</text:h>\n'
+        "<text:p>Late workers ride them (Okafor, 2019).</text:p>\n"
+        '<text:h text:outline-level="1">References</text:h>\n'
+        "<text:p>Okafor, T. (2018). Who rides at night? Transport and Society, 12(4), "
+        "233-250.</text:p>\n</office:text>\n</office:body>\n</office:document-content>\n"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<manifest:manifest xmlns:manifest='
+        '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">\n'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+        '"application/vnd.oasis.opendocument.text"/>\n<manifest:file-entry '
+        'manifest:full-path="content.xml" manifest:media-type="text/xml"/>\n'
+        "</manifest:manifest>\n"
+    )
+    path = tmp_path / "pandoc.odt"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        zf.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+    result = lint_path(path, Settings(select=("C",)))
+    assert result.error is None
+    assert [(f.code, f.citation.year if f.citation else None) for f in result.findings] == [
+        ("C102", "2019")
+    ]
+    captured = capfd.readouterr()
+    assert captured.out == ""
+    assert captured.err == ""
