@@ -20,6 +20,7 @@ from essaylint.analysis.notes import Note, find_notes, notes_cite, read_notes
 from essaylint.analysis.reference_list import normalise_author_date_list
 from essaylint.analysis.references import parse_reference, split_reference_list
 from essaylint.analysis.sections import find_sections, footnote_definition_spans
+from essaylint.analysis.text import YEAR
 from essaylint.config import Settings
 from essaylint.models import (
     Citation,
@@ -110,7 +111,7 @@ _WORKS_CITED = re.compile(r"works\s+cited", re.IGNORECASE)
 
 # "(Potter, 2003", "(Lindqvist & Baptiste, 2021": a comma before the year is author-date,
 # never MLA, which writes "(Potter 45)" (a comma there only comes before a title).
-_COMMA_YEAR = re.compile(r",\s*(?:1[5-9]\d\d|20\d\d)[a-z]?\b")
+_COMMA_YEAR = re.compile(rf",\s*{YEAR}\b", re.IGNORECASE)
 
 
 def detect_style(
@@ -204,6 +205,7 @@ def lint_document(
         )
 
     citations: tuple[Citation, ...] | None = None
+    plain: tuple[Citation, ...] = ()  # the author-date reading of an MLA-shaped essay
     dated: int | None = None
     dated_at: frozenset[int] = frozenset()
     if auto and shape is None:
@@ -215,9 +217,10 @@ def lint_document(
         if auto and shape == "mla":
             # Citations the author-date reader finds with a comma before the year, to
             # weigh against author-page ones: students head an APA list "Works Cited".
+            plain = extract(None)
             dated_at = frozenset(
                 c.span.start
-                for c in extract(None)
+                for c in plain
                 if c.kind == "author-date" and c.year and _COMMA_YEAR.search(c.text)
             )
             dated = len(dated_at)
@@ -244,7 +247,7 @@ def lint_document(
             references, numbered_citations, pages_only, shape, essay.heading, dated=dated
         )
         if shape == "mla" and style != "mla":
-            citations = extract(None)  # an MLA-shaped list, but the text cites otherwise
+            citations = plain  # an MLA-shaped list, but the text cites otherwise
     links = link_citations(citations, references, mla=style == "mla")
     if doc.field_citations:  # a citation manager's fields (Word): loaded only when present
         from essaylint.analysis.field_links import link_field_citations

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from essaylint.analysis.text import FRONT_MATTER
+from essaylint.analysis.text import FRONT_MATTER, HTML_ENTITY
 from essaylint.models import Citation, Essay, Span
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
@@ -34,7 +34,6 @@ _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 # A LaTeX suppression directive (the loader keeps these comments; others are blanked).
 _LATEX_DIRECTIVE = re.compile(r"(?<!\\)%[ \t]*essaylint:[^\r\n]*")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
-_HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]{2,8});")
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+[\"'][^\"'\n]*[\"'])?\)")
 _LINK_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.M)
 _FOOTNOTE_DEFINITION = re.compile(r"^[ \t]{0,3}\[\^[^\]\n]+\]:[^\n]*$", re.M)
@@ -90,7 +89,7 @@ def _removals(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         _HTML_COMMENT,
         _LATEX_DIRECTIVE,
         _HTML_TAG,
-        _HTML_ENTITY,
+        HTML_ENTITY,
         _LINK_TARGET,
         _LINK_DEFINITION,
         _FOOTNOTE_DEFINITION,

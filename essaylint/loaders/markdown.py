@@ -21,17 +21,19 @@ from __future__ import annotations
 import html
 import re
 
+from essaylint.analysis.text import HTML_ENTITY
+
 # Block and layout elements: their tags are blanked, their text kept.
-LAYOUT_ELEMENTS = (
-    "div|span|p|section|article|aside|header|footer|main|nav|figure|figcaption|"
-    "center|font|br|hr|blockquote|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|small|big"
+BLOCK_ELEMENTS = (
+    "div|p|section|article|aside|header|footer|main|nav|figure|figcaption|"
+    "br|hr|blockquote|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th"
 )
-_LAYOUT_TAG = re.compile(rf"</?(?:{LAYOUT_ELEMENTS})\b[^<>\n]*>", re.IGNORECASE)
-# Elements whose content is not text at all.
-_NON_TEXT = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-
-
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+INLINE_LAYOUT_ELEMENTS = "span|font|small|big|center"
+_LAYOUT_TAG = re.compile(
+    rf"</?(?:{BLOCK_ELEMENTS}|{INLINE_LAYOUT_ELEMENTS})\b[^<>\n]*>", re.IGNORECASE
+)
+#: Elements whose content is not text at all.
+NON_TEXT = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def _decoded(match: re.Match[str]) -> str:
@@ -51,7 +53,7 @@ def _blank(match: re.Match[str]) -> str:
 def blank_layout_html(text: str) -> str:
     """``text`` with layout tags and style/script elements blanked, entities read."""
     if "&" in text:
-        text = _ENTITY.sub(_decoded, text)
+        text = HTML_ENTITY.sub(_decoded, text)
     if "<" not in text:
         return text
-    return _LAYOUT_TAG.sub(_blank, _NON_TEXT.sub(_blank, text))
+    return _LAYOUT_TAG.sub(_blank, NON_TEXT.sub(_blank, text))

@@ -45,6 +45,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
+from essaylint.loaders.markdown import BLOCK_ELEMENTS, INLINE_LAYOUT_ELEMENTS, NON_TEXT
+
 BlockKind = Literal["heading", "paragraph", "item"]
 
 
@@ -206,17 +208,12 @@ def runs_of(text: str) -> tuple[Run, ...]:
     return tuple(r for r in runs if r.text)
 
 
-_RAW_NON_TEXT = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_RAW_BLOCK_TAG = re.compile(
-    r"</?(?:div|p|section|article|aside|header|footer|main|nav|figure|figcaption|blockquote|"
-    r"ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|br|hr)\b[^<>\n]*>",
-    re.IGNORECASE,
-)
-_RAW_INLINE_LAYOUT = re.compile(r"</?(?:span|font|small|big|center)\b[^<>\n]*>", re.IGNORECASE)
+_RAW_BLOCK_TAG = re.compile(rf"</?(?:{BLOCK_ELEMENTS})\b[^<>\n]*>", re.IGNORECASE)
+_RAW_INLINE_LAYOUT = re.compile(rf"</?(?:{INLINE_LAYOUT_ELEMENTS})\b[^<>\n]*>", re.IGNORECASE)
 
 
 def _html_layout_to_paragraphs(text: str) -> str:
-    text = _RAW_NON_TEXT.sub("", text)
+    text = NON_TEXT.sub("", text)
     text = _RAW_INLINE_LAYOUT.sub("", text)
     return _RAW_BLOCK_TAG.sub("\n\n", text)
 
