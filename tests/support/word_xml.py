@@ -71,21 +71,24 @@ def word_source(
     )
 
 
+#: The [Content_Types].xml of a package whose only part is word/document.xml.
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    "</Types>"
+)
+
+
 def write_docx(path: Path, paragraphs: list[str], *, sources: list[str] | None = None) -> Path:
     """A .docx with these body paragraphs (and Word citation sources in customXml)."""
     document = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         f'<w:document xmlns:w="{W_NS}"><w:body>{"".join(paragraphs)}</w:body></w:document>'
-    )
-    content_types = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" '
-        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        '<Override PartName="/word/document.xml" ContentType="application/'
-        'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-        "</Types>"
     )
     package_rels = (
         f'<Relationships xmlns="{_PKG_REL}">'
@@ -99,7 +102,7 @@ def write_docx(path: Path, paragraphs: list[str], *, sources: list[str] | None =
         )
     document_rels += "</Relationships>"
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("[Content_Types].xml", content_types)
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
         archive.writestr("_rels/.rels", package_rels)
         archive.writestr("word/document.xml", document)
         archive.writestr("word/_rels/document.xml.rels", document_rels)

@@ -18,6 +18,10 @@ from essaylint.loaders.latex import blank_latex_comments, latex_bib_paths
 from essaylint.loaders.text import decode_bytes
 from essaylint.models import Document
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from support.word_xml import CONTENT_TYPES
+
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "loaders"
 
 
@@ -209,16 +213,6 @@ def test_docx_tracked_changes_and_field_codes(tmp_path: Path) -> None:
 
 
 def _write_minimal_docx(path: Path, document_xml: str, *, with_document: bool = True) -> None:
-    content_types = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" '
-        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        '<Override PartName="/word/document.xml" ContentType="application/'
-        'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-        "</Types>"
-    )
     rels = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
@@ -227,7 +221,7 @@ def _write_minimal_docx(path: Path, document_xml: str, *, with_document: bool = 
         "</Relationships>"
     )
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("[Content_Types].xml", content_types)
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
         archive.writestr("_rels/.rels", rels)
         if with_document:
             archive.writestr("word/document.xml", document_xml)
