@@ -378,8 +378,10 @@ def _bibliography(
     with ``bibliography:`` in its front matter or in the book's defaults or metadata file
     (.bib or CSL JSON; see :func:`essaylint.loaders.pandoc.pandoc_project`). A bibliography
     file is a database: only its cited entries are printed, so an entry no
-    citation uses is ``consulted`` (never reported as uncited), unless the essay
-    prints them all (``\\nocite{*}``, ``nocite: "@*"``). Entries named by
+    citation uses is ``consulted`` (never reported as uncited). An essay that
+    prints them all (``\\nocite{*}``, ``nocite: "@*"``) means them all, except in
+    a thesis or book whose chapters share the file: its root reports the entries no
+    chapter cites. Entries named by
     ``\\nocite{key}`` or ``nocite: "@key"`` are meant to be there.
 
     A .bib with a syntax error is read as BibTeX reads it: the broken entry is
@@ -422,11 +424,15 @@ def _bibliography(
         notes = [*notes[:_MOST_BIB_NOTES], f"and {len(notes) - _MOST_BIB_NOTES} more BibTeX errors"]
     # \nocite{*} in the root prints the whole .bib for every chapter.
     printed_all = "*" in nocite or "*" in cited_elsewhere
+    # A single essay's \nocite{*} says its whole .bib is meant to be printed, like a
+    # list of works consulted; a bibliography shared by a thesis's or book's chapters
+    # is checked once for the project, so an entry no chapter cites is reported there.
+    shared = bool(cited_elsewhere - {"*"})
     entries = tuple(
         r.model_copy(
             update={
                 # Only the root (the project's owner) reports an entry nobody cites.
-                "consulted": not (printed_all and is_root)
+                "consulted": not (printed_all and is_root and shared)
                 or r.key in nocite
                 or r.key in cited_elsewhere,
                 "listed": printed_all or r.key in nocite or r.key in cited_elsewhere,

@@ -32,10 +32,15 @@ class UncitedReference(Rule):
         cited (those citations get their own findings). Works consulted under
         a "Bibliography" beside the reference list may be cited (and are then
         linked) but need not be, so they are not reported; reading lists
-        ("Further reading") are not entries at all. When no citation at all
-        is recognised but the text has marks that look like citations of
-        another style ("(Abbot 45)", "[^1]", "¹"), the entries are not
-        reported one by one; a note says so instead. A text with no such mark
+        ("Further reading") are not entries at all. A .bib or CSL JSON file
+        is a database: its entries are printed only when cited, so an uncited
+        one is not reported, and an essay that prints them all
+        (``\\nocite{*}``, pandoc's ``nocite: "@*"``) means them all. A thesis
+        or book whose chapters share one bibliography is the exception: the
+        entries no chapter cites are reported once, at their line in the .bib.
+        When no citation at all is recognised but the text has marks that
+        look like citations of another style ("(Abbot 45)", "[^1]", "¹"), the
+        entries are not reported one by one; a note says so instead. A text with no such mark
         cites none of its entries, and each is reported.
 
     Why it matters
