@@ -346,6 +346,8 @@ class CitationRef(Frozen):
     year: str | None = None
     number: int | None = None
     key: str | None = None
+    #: The work's title when the citation names it (a title-only MLA citation, a note).
+    title: str | None = None
 
 
 class ReferenceRef(Frozen):
@@ -356,6 +358,7 @@ class ReferenceRef(Frozen):
     year: str | None = None
     index: int = 0
     number: int | None = None
+    title: str | None = None
 
 
 class Finding(Frozen):

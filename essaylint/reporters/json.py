@@ -52,6 +52,7 @@ def finding_dict(
             "authors": list(f.citation.authors),
             "year": f.citation.year,
         }
+        _add_work_name(out["citation"], f.citation.authors, f.citation.title)
         if f.citation.number is not None:
             out["citation"]["number"] = f.citation.number
         if f.citation.key is not None:
@@ -62,6 +63,7 @@ def finding_dict(
             "authors": list(f.reference.authors),
             "year": f.reference.year,
         }
+        _add_work_name(out["reference"], f.reference.authors, f.reference.title)
         if f.reference.number is not None:
             out["reference"]["number"] = f.reference.number
         if f.reference.path is not None:
@@ -73,6 +75,16 @@ def finding_dict(
             "replacement": f.fix.replacement,
         }
     return out
+
+
+def _add_work_name(out: dict[str, Any], authors: Sequence[str], title: str | None) -> None:
+    """``title`` when known, and ``author``: the name the work goes by in a citation,
+    its first author, or its title when it has no author (as APA and MLA cite it)."""
+    if title:
+        out["title"] = title
+    lead = authors[0] if authors else title
+    if lead:
+        out["author"] = lead
 
 
 def report_dict(results: Sequence[FileResult]) -> dict[str, Any]:

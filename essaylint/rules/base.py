@@ -146,7 +146,9 @@ class Rule:
 
 
 def citation_ref(c: Citation) -> CitationRef:
-    return CitationRef(text=c.text, authors=c.authors, year=c.year, number=c.number, key=c.key)
+    return CitationRef(
+        text=c.text, authors=c.authors, year=c.year, number=c.number, key=c.key, title=c.title
+    )
 
 
 def reference_ref(ctx: RuleContext, r: Reference) -> ReferenceRef:
@@ -157,6 +159,7 @@ def reference_ref(ctx: RuleContext, r: Reference) -> ReferenceRef:
         year=r.year,
         index=r.index,
         number=r.number,
+        title=r.title,
     )
 
 

@@ -151,8 +151,13 @@ def test_json_report(result: FileResult) -> None:
     assert file["error"] is None
     assert "notes" not in file
     c102, c101, c104 = file["findings"]
-    assert c102["citation"] == {"text": "Brennan (2019)", "authors": ["Brennan"], "year": "2019"}
-    assert c102["reference"] == {"line": 5, "authors": ["Brennan"], "year": "2016"}
+    assert c102["citation"] == {
+        "text": "Brennan (2019)", "authors": ["Brennan"], "year": "2019", "author": "Brennan",
+    }  # fmt: skip
+    assert c102["reference"] == {
+        "line": 5, "authors": ["Brennan"], "year": "2016", "author": "Brennan",
+        "title": "After six: The evening economy of small towns",
+    }  # fmt: skip
     assert c102["suggestions"] == ["2016"]
     assert c101["reference"] is None
     assert c101["word"] is None
@@ -168,6 +173,22 @@ def test_json_report(result: FileResult) -> None:
         "errors": 0,
         "by_rule": {"missing-reference": 1, "uncited-reference": 1, "year-mismatch": 1},
     }
+
+
+def test_json_names_a_work_without_author_by_its_title() -> None:
+    # APA and MLA cite a work with no author by its title: "author" says so.
+    essay = (
+        "Rivers shape towns.[^1]\n\n"
+        "[^1]: Sara Brennan, *After Six* (Northgate Books, 2016), 4.\n\n## Bibliography\n\n"
+        "Brennan, Sara. *After Six*. Northgate Books, 2016.\n\n"
+        "“Tide Tables for Small Harbours.” Harbour Office. Accessed May 3, 2019. "
+        "https://example.org/tides.\n"
+    )
+    report = json.loads(json_reporter.render([lint_text(essay, path="t.md")]))
+    (uncited,) = [f for f in report["files"][0]["findings"] if f["code"] == "C104"]
+    assert uncited["reference"]["authors"] == []
+    assert uncited["reference"]["title"] == "Tide Tables for Small Harbours"
+    assert uncited["reference"]["author"] == "Tide Tables for Small Harbours"
 
 
 def test_json_unreadable_file() -> None:
