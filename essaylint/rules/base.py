@@ -146,8 +146,17 @@ class Rule:
 
 
 def citation_ref(c: Citation) -> CitationRef:
+    authors, year = c.authors, c.year
+    if c.kind == "key" and c.key and not authors:
+        # A key that names no entry is all anyone knows of the work: "kant1993groundwork".
+        from essaylint.analysis.cite_keys import author_year_of_key
+
+        read = author_year_of_key(c.key)
+        if read is not None:
+            authors = (read[0],) if read[0] else ()
+            year = year or read[1]
     return CitationRef(
-        text=c.text, authors=c.authors, year=c.year, number=c.number, key=c.key, title=c.title
+        text=c.text, authors=authors, year=year, number=c.number, key=c.key, title=c.title
     )
 
 
