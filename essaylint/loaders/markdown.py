@@ -11,6 +11,10 @@ reference parser reads italic titles), links (``<a href>``: the address is an
 entry's URL), ``<sup>``/``<sub>``, and anything that is not an HTML element
 (``<references>``, Markdown autolinks ``<https://…>``).
 
+A link to a place in the same document keeps only its text: pandoc's
+``link-citations`` write "([Gillings 2012](#ref-gillings2012))", which reads as
+"( Gillings 2012 ... )". Links to addresses stay whole (an entry's URL).
+
 HTML entities are read too: ``&amp;`` becomes ``&`` followed by four spaces,
 ``&#8217;`` a ``’`` and spaces, so "Brandt, M., &amp; Lemaire, S." has two
 authors, not a third called "amp".
@@ -29,9 +33,11 @@ BLOCK_ELEMENTS = (
     "br|hr|blockquote|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th"
 )
 INLINE_LAYOUT_ELEMENTS = "span|font|small|big|center"
+# A tag may run over lines: pandoc wraps '<div id="ref-key"' and 'class="csl-entry">'.
 _LAYOUT_TAG = re.compile(
-    rf"</?(?:{BLOCK_ELEMENTS}|{INLINE_LAYOUT_ELEMENTS})\b[^<>\n]*>", re.IGNORECASE
+    rf"</?(?:{BLOCK_ELEMENTS}|{INLINE_LAYOUT_ELEMENTS})\b[^<>]{{0,500}}>", re.IGNORECASE
 )
+_IN_DOCUMENT_LINK = re.compile(r"\[([^\[\]]{1,300})\]\(#[^()\s]{0,300}\)")
 #: Elements whose content is not text at all.
 NON_TEXT = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
@@ -50,10 +56,18 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+def _link_text(match: re.Match[str]) -> str:
+    """The link's text where its "[" was, then spaces to the end of the link."""
+    return " " + match.group(1).ljust(len(match.group(0)) - 1)
+
+
 def blank_layout_html(text: str) -> str:
-    """``text`` with layout tags and style/script elements blanked, entities read."""
+    """``text`` with layout tags, style/script elements and in-document link targets
+    blanked, entities read."""
     if "&" in text:
         text = HTML_ENTITY.sub(_decoded, text)
+    if "](#" in text:
+        text = _IN_DOCUMENT_LINK.sub(_link_text, text)
     if "<" not in text:
         return text
     return _LAYOUT_TAG.sub(_blank, NON_TEXT.sub(_blank, text))

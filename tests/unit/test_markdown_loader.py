@@ -56,3 +56,42 @@ def test_a_markdown_file_is_loaded_with_its_layout_blanked() -> None:
     assert doc.text.index("Okonjo") == len('<div class="x">')
     plain = load_bytes(b'<div class="x">Text</div>\n', "essay.txt")
     assert plain.text.startswith("<div")
+
+
+def test_a_tag_written_over_two_lines_is_blanked() -> None:
+    # pandoc wraps long div openers: '<div id="ref-key"' / 'class="csl-entry">'.
+    text = '<div id="ref-sus2020"\nclass="csl-entry">\n\nSusmann, N. 2020. Ways.\n'
+    blanked = blank_layout_html(text)
+    assert blanked.splitlines()[:2] == [" " * len('<div id="ref-sus2020"'), " " * 18]
+    assert blanked.endswith("Susmann, N. 2020. Ways.\n")
+
+
+def test_a_link_to_a_place_in_the_document_keeps_its_text_in_place() -> None:
+    # pandoc's link-citations: the citation is the link's text, the target an entry's id.
+    text = "seen ([Gillings\n2012](#ref-gill); [Susmann 2020, 4](#ref-sus)) and [a site](https://x.org)."
+    read = blank_layout_html(text)
+    assert len(read) == len(text)
+    assert read.index("Gillings") == text.index("Gillings")
+    assert (
+        " ".join(read.split())
+        == "seen ( Gillings 2012 ; Susmann 2020, 4 ) and [a site](https://x.org)."
+    )
+
+
+def test_pandoc_link_citations_are_read_and_linked() -> None:
+    from essaylint.pipeline import lint_text
+
+    essay = (
+        "Maps shape sight ([Gillings 2012](#ref-gill); [Susmann\n2020](#ref-sus)).\n\n"
+        "# References\n\n"
+        '<div id="ref-gill" class="csl-entry">\n\n'
+        "Gillings, Mark. 2012. Landscape and Affordance. *Journal of Method* 19: 601–611.\n\n"
+        '</div>\n\n<div id="ref-sus"\nclass="csl-entry">\n\n'
+        "Susmann, Natalie. 2020. Regional Ways of Seeing. *Archaeology* 124: 1–20.\n\n</div>\n"
+    )
+    result = lint_text(essay, path="paper.md")
+    assert [(c.authors, c.year) for c in result.citations] == [
+        (("Gillings",), "2012"),
+        (("Susmann",), "2020"),
+    ]
+    assert [f.code for f in result.findings if f.code.startswith("C")] == []
