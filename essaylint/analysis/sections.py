@@ -123,6 +123,8 @@ class _Structure:
     # Lines that start an item of a word processor's list (Word numbering, <li>):
     # the items after an entry in one such list are entries too, whatever their shape.
     items: frozenset[int] = frozenset()
+    # Lines that start a table cell: a table no heading names is data, not a list.
+    cells: frozenset[int] = frozenset()
     # Whether each line starts an entry, worked out once: several scans ask.
     entries: dict[int, bool] = field(default_factory=dict)
 
@@ -163,18 +165,27 @@ def _structure(lines: list[Line], blocks: Sequence[Block]) -> _Structure:
     hanging: set[int] = set()
     notes: set[int] = set()
     items: set[int] = set()
+    cells: set[int] = set()
     for block in blocks:
         index = bisect.bisect_right(starts, block.start) - 1
         if block.kind == "heading":
             headings[index] = block.level or 1
         if block.kind == "list-item":
             items.add(index)
+        if block.kind == "table-cell":
+            cells.add(index)
         if block.hanging_indent:
             hanging.add(index)
         if block.kind == "footnote":
             last = bisect.bisect_right(starts, block.end) - 1
             notes.update(range(index, last + 1))
-    return _Structure(headings, frozenset(hanging), frozenset(notes), items=frozenset(items))
+    return _Structure(
+        headings,
+        frozenset(hanging),
+        frozenset(notes),
+        items=frozenset(items),
+        cells=frozenset(cells),
+    )
 
 
 def _heading(lines: list[Line], i: int, structure: _Structure) -> Heading | None:
@@ -432,7 +443,9 @@ def _headless_lists(
 ) -> list[_List]:
     """Runs of entries that no heading names: three or more entries, or two that end the text.
 
-    Runs inside a list already found or inside a reading list are not lists.
+    Runs inside a list already found or inside a reading list are not lists, nor
+    are rows of a table (dated sessions, a timeline): a table is a list only
+    under a list's heading.
     """
     final = max((line.index for line in lines if not line.blank), default=-1)
     found: list[_List] = []
@@ -445,7 +458,10 @@ def _headless_lists(
         inside = any(x.first <= i <= x.last for x in taken) or any(
             span.start <= lines[i].start < span.end for span in reading
         )
-        if not inside and (count >= 3 or (count >= 2 and last >= final)):
+        in_table = i in structure.cells and any(
+            j in structure.cells for j in range(i + 1, last + 1)
+        )
+        if not inside and not in_table and (count >= 3 or (count >= 2 and last >= final)):
             found.append(_List(None, i, last, count, consulted=False))
         i = last + 1
     return found

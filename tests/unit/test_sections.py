@@ -249,3 +249,47 @@ def test_a_web_entry_has_a_link_but_a_paragraph_with_a_link_is_prose() -> None:
         "programming problems that grow with the compute spent on reasoning."
     )
     assert not looks_like_entry(paragraph)
+
+
+def _html_table(rows: list[str]) -> str:
+    cells = "".join(f"<tr><td>{row}</td></tr>\n" for row in rows)
+    return f"<table>\n{cells}</table>\n"
+
+
+_SESSIONS = [
+    "MIND 1 Monday 14 September, 2015 R1",
+    "MIND 2 Monday 8 February, 2016 R2",
+    "MIND 4 Monday 23 May, 2016 R4",
+    "MIND 5 Monday 19 September, 2016 R5",
+]
+_ENTRIES = [
+    "Chambers, R. (2020). Mindfulness online. Press.",
+    "Hew, K. F. (2018). Unpacking MOOCs. Computers &amp; Education, 2(1), 4-9.",
+    "Pappano, L. (2012). The year of the MOOC. The New York Times.",
+]
+
+
+def test_a_table_no_heading_names_is_data_not_a_reference_list() -> None:
+    from essaylint.loaders import load_bytes
+
+    page = (
+        "<html><body><p>Runs grew (Chambers 2020; Hew, 2018).</p>\n"
+        + _html_table(_SESSIONS)
+        + "<h1>References</h1>\n</body></html>\n"
+    )
+    doc = load_bytes(page.encode(), "paper.html")
+    assert find_sections(doc.text, doc.blocks).references is None
+
+
+def test_a_table_under_a_references_heading_is_the_list() -> None:
+    from essaylint.loaders import load_bytes
+
+    page = (
+        "<html><body><p>Runs grew (Chambers, 2020; Hew, 2018).</p>\n<h1>References</h1>\n"
+        + _html_table(_ENTRIES)
+        + "</body></html>\n"
+    )
+    doc = load_bytes(page.encode(), "paper.html")
+    essay = find_sections(doc.text, doc.blocks)
+    assert essay.references is not None
+    assert "Pappano" in doc.text[essay.references.start : essay.references.end]
