@@ -64,6 +64,8 @@ class DuplicateReference(Rule):
         cited entries are printed), a pair counts only when both entries are
         printed: cited, named by ``\\nocite``, or all printed by ``\\nocite{*}``;
         an entry written twice under one key counts when that key is printed.
+        Notes are citations: a note that cites a work an earlier note cited is
+        not a duplicate, even where the notes are the only list.
 
     Why it matters
         A duplicate makes the list look unedited, and citations to that work
@@ -90,6 +92,8 @@ class DuplicateReference(Rule):
         reported: set[int] = set()
         for j, later in enumerate(refs):
             if j in unprinted:  # a database entry nobody prints: nobody reads it twice
+                continue
+            if later.source == "footnote":  # a work noted again is cited again, not listed twice
                 continue
             keys = _buckets(later, _list_of(later, lists))
             candidates = sorted({i for key in keys for i in earlier.get(key, ())})
