@@ -56,14 +56,25 @@ _AFTER_NARRATIVE = re.compile(r"\s*(?:[.,;:!?]|$)")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bal)(?<!\bpp)(?<!\bed)[.!?][\"”’)]*\s+(?=[\"“A-Z])")
 _CAPITALISED = re.compile(rf"[{UPPER}][\w'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A co-author's name just before another: "Rockwell and Sinclair", "Ames, Bell, and Cho".
+_NAME_BEFORE = re.compile(rf"([{UPPER}][\w'’\-]*)(?:\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)$")
 _ITALIC_TITLE = re.compile(r"(?<![\w*])\*([^*\n]{3,120})\*(?!\*)|(?<!\w)_([^_\n]{3,120})_(?!\w)")
+
+
+# "(*Figure 1*)", "(Table 2)": a pointer to a part of the essay, not a work's title.
+_FIGURE = re.compile(
+    r"^(?:fig(?:ure)?s?|tables?|charts?|graphs?|images?|plates?|maps?|appendix|exhibit)\.?\s*"
+    r"(?:\d+|[ivxlc]+|[A-Z])\b",
+    re.IGNORECASE,
+)
 
 
 def _clean_title(raw: str) -> str | None:
     m = _TITLE.match(raw.strip())
     if not m:
         return None
-    return (m.group("a") or m.group("b") or m.group("c") or "").strip(" .,") or None
+    title = (m.group("a") or m.group("b") or m.group("c") or "").strip(" .,")
+    return None if not title or _FIGURE.match(title) else title
 
 
 class MlaReader:
@@ -191,7 +202,8 @@ class MlaReader:
         for word in reversed(list(_CAPITALISED.finditer(window))):
             name = _POSSESSIVE.sub("", word.group(0))
             if name_key(name) in self.known and name.casefold() not in _NOT_MLA_AUTHORS:
-                span = Span(start=start + word.start(), end=match.end())
+                name, at = self._first_of_group(window, name, word.start())
+                span = Span(start=start + at, end=match.end())
                 named = self._title_named(name, window)
                 return Citation(
                     span=span,
@@ -204,6 +216,14 @@ class MlaReader:
                     title=named,
                 )
         return None
+
+    def _first_of_group(self, window: str, name: str, at: int) -> tuple[str, int]:
+        """The first author of "Rockwell and Sinclair", "Ames, Bell, and Cho" ending at ``name``."""
+        while True:
+            before = _NAME_BEFORE.search(window, 0, at)
+            if before is None or name_key(before.group(1)) not in self.known:
+                return name, at
+            name, at = before.group(1), before.start(1)
 
     def _title_named(self, name: str, window: str) -> str | None:
         """A title of the author's named in the sentence: "In *Calm Voices*, Trevelyan argues"."""
