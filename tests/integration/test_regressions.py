@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from essaylint.models import FileResult
 from essaylint.pipeline import lint_text
 
 REFS = (
@@ -126,3 +127,26 @@ def test_prose_pass_is_skipped_with_a_note_for_a_text_longer_than_any_essay() ->
     short = lint_text("A short essay.", prose=CountingBackend())
     assert CountingBackend.calls == 1
     assert not any("not checked" in n for n in short.notes)
+
+
+def _notes_document(body: str, note: str) -> FileResult:
+    from essaylint.models import Block, Document
+    from essaylint.pipeline import lint_document
+
+    text = f"{body}\n\n{note}\n"
+    blocks = (
+        Block(start=0, end=len(body)),
+        Block(start=len(body) + 2, end=len(text) - 1, kind="footnote"),
+    )
+    return lint_document(Document.from_text(text, path="e.docx", format="docx", blocks=blocks))
+
+
+def test_superscripts_of_a_notes_document_without_a_list_are_not_citations() -> None:
+    # Word footnotes carry the sources; "ni²" and the affiliations "¹²" are not citations.
+    body = "Helmholtz built a double layer of width[2] and thickness.[1]"
+    note = "Conway, B. E. Electrochemical Supercapacitors. Springer, 1999. Authors[12] at MIT[34]."
+    result = _notes_document(body, note)
+    assert [f.code for f in result.findings if f.code == "C101"] == []
+    # The same numbers in a document without notes still lack their list.
+    plain = lint_text(body + "\n", path="e.md")
+    assert [f.code for f in plain.findings if f.code == "C101"] == ["C101", "C101"]

@@ -21,7 +21,9 @@ class MissingReference(Rule):
         author and title, and a work missing from it is reported once, at
         the first note that cites it. In an MLA essay a citation is looked up
         by its author alone ("(Garrett 92)" needs a Works Cited entry by
-        Garrett), or by its title when the work has no author.
+        Garrett), or by its title when the work has no author. A document
+        with no list that cites in Word footnotes or endnotes has no numbered
+        citations: its superscript numbers are not reported.
 
     Why it matters
         A reader (and a marker) must be able to find every source you cite.
@@ -43,11 +45,17 @@ class MissingReference(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         no_list = ctx.essay.references is None and not ctx.references
+        # With no list, a document that cites in its footnotes or endnotes has no
+        # numbered citations: its superscript or bracketed numbers are maths,
+        # affiliations or the notes' own marks.
+        notes_only = no_list and any(b.kind == "footnote" for b in ctx.document.blocks)
         noted: set[tuple[str, ...]] = set()
         for link in ctx.links:
             if link.status != "missing":
                 continue
             citation = ctx.citations[link.citation]
+            if notes_only and citation.kind == "numeric":
+                continue
             if citation.kind == "footnote" and (citation.authors or citation.title):
                 work = (*citation.authors[:1], citation.title or "")
                 if work in noted:
