@@ -365,6 +365,10 @@ def _list_extent(
         if skipped_before > 3:
             break
         i += 1
+    if first_entry > first:
+        earlier = _items_before(lines, first, first_entry, structure)
+        entries += sum(1 for k in range(earlier, first_entry) if not lines[k].blank)
+        first_entry = earlier
     return first_entry, last, entries
 
 
@@ -377,10 +381,41 @@ def _next_item(lines: list[Line], i: int, last_entry: int, structure: _Structure
     """
     if last_entry < 0:
         return False
-    number, before = entry_number(lines[i].text), entry_number(lines[last_entry].text)
-    if number is not None and before is not None:
-        return number == before + 1
-    return i in structure.items and last_entry in structure.items
+    return _same_list(lines[last_entry].text, lines[i].text, last_entry, i, structure)
+
+
+def _same_list(before: str, after: str, i: int, j: int, structure: _Structure) -> bool:
+    """Are lines ``i`` < ``j`` (texts ``before``, ``after``) items in a row of one list?
+
+    Numbered one after the other, bullets of the same mark ("- ", "* ", "• "), or
+    items of a word processor's list.
+    """
+    number, previous = entry_number(after), entry_number(before)
+    if number is not None and previous is not None:
+        return number == previous + 1
+    bullet, previous_bullet = _BULLET.match(after), _BULLET.match(before)
+    if bullet and previous_bullet:
+        return bullet.group(1) == previous_bullet.group(1)
+    return j in structure.items and i in structure.items
+
+
+def _items_before(lines: list[Line], first: int, first_entry: int, structure: _Structure) -> int:
+    """The first item of the list whose first entry-shaped item is ``first_entry``.
+
+    An annotated or title-first item ("- About Take Back the Tech! (n.d.) ...")
+    may open the list before the first item shaped like an entry.
+    """
+    start = first_entry
+    for k in range(first_entry - 1, first - 1, -1):
+        if lines[k].blank:
+            continue
+        if not _same_list(lines[k].text, lines[start].text, k, start, structure):
+            break
+        start = k
+    return start
+
+
+_BULLET = re.compile(r"^\s{0,3}([-*+•])\s+\S")
 
 
 def _is_note_def(line: Line) -> bool:

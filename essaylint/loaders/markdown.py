@@ -37,6 +37,7 @@ INLINE_LAYOUT_ELEMENTS = "span|font|small|big|center"
 _LAYOUT_TAG = re.compile(
     rf"</?(?:{BLOCK_ELEMENTS}|{INLINE_LAYOUT_ELEMENTS})\b[^<>]{{0,500}}>", re.IGNORECASE
 )
+_NUMBERS = re.compile(r"\d{1,4}(?:\s*[-–,]\s*\d{1,4})*")
 _IN_DOCUMENT_LINK = re.compile(r"\[([^\[\]]{1,300})\]\(#[^()\s]{0,300}\)")
 #: Elements whose content is not text at all.
 NON_TEXT = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -57,8 +58,14 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def _link_text(match: re.Match[str]) -> str:
-    """The link's text where its "[" was, then spaces to the end of the link."""
-    return " " + match.group(1).ljust(len(match.group(0)) - 1)
+    """The link's text where its "[" was, then spaces to the end of the link.
+
+    A number keeps its brackets: "[13](#cite13)" is the numeric citation "[13]".
+    """
+    text = match.group(1)
+    if _NUMBERS.fullmatch(text.strip()):
+        return f"[{text}]".ljust(len(match.group(0)))
+    return " " + text.ljust(len(match.group(0)) - 1)
 
 
 def blank_layout_html(text: str) -> str:
