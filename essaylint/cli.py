@@ -453,6 +453,11 @@ def rule(
         raise _fail(f"no rule called {name!r}; see 'essaylint rules'")
     typer.echo(f"{cls.code} {cls.name} (default severity: {cls.default_severity})\n")
     typer.echo(cls.documentation())
+    rows = cls.option_rows()
+    if rows:
+        typer.echo(f"\nOptions ([tool.essaylint.rules.{cls.name}]):")
+        for key, default, text in rows:
+            typer.echo(f"  {key} = {default}\n      {text}")
 
 
 @app.command()
