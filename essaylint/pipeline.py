@@ -24,7 +24,6 @@ from essaylint.analysis.references import parse_reference, split_reference_list
 from essaylint.analysis.sections import find_sections, footnote_definition_spans
 from essaylint.analysis.text import YEAR
 from essaylint.config import Settings
-from essaylint.inline_suppressions import apply_inline_suppressions
 from essaylint.models import (
     Citation,
     Document,
@@ -304,7 +303,10 @@ def lint_document(
             )
     findings = at_bib_entries(findings, references, ctx.unprinted)
     findings.sort(key=lambda f: (f.span.start, f.code))
-    findings = apply_inline_suppressions(doc, findings, chosen)
+    if "essaylint:" in doc.text:  # the suppression pass, beside the rules (loaded when needed)
+        from essaylint.inline_suppressions import apply_inline_suppressions
+
+        findings = apply_inline_suppressions(doc, findings, chosen)
     # A .bib's entries are cited with \cite/[@key], which essaylint reads: no hint needed.
     if any(not r.consulted and r.source != "bib" for r in references) and not citations:
         notes.append(

@@ -18,7 +18,7 @@ from pathlib import Path
 from essaylint.rules.base import Rule
 
 ENTRY_POINT_GROUP = "essaylint.rules"
-DISTRIBUTION = "essaylint"
+DISTRIBUTION = "essaylint"  # also the package its rules live in
 #: The checkout's pyproject.toml, read only when essaylint's metadata is absent.
 SOURCE_PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
 
@@ -43,7 +43,8 @@ def _installed_entries() -> tuple[list[RuleEntry], bool]:
     own = False
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         entries.append(RuleEntry(ep.name, ep.value))
-        own = own or (ep.dist is not None and ep.dist.name == DISTRIBUTION)
+        # essaylint's own rules live in its package (asking ep.dist would parse metadata)
+        own = own or ep.value.startswith(f"{DISTRIBUTION}.rules.")
     return entries, own
 
 
