@@ -31,8 +31,9 @@ def _default_prose(settings: Settings | None, prose: bool) -> ProseBackend | Non
         return None
     from essaylint.services.backends import choose_prose_backend
 
-    backend, _note = choose_prose_backend(settings.languagetool_url if settings else None)
-    return backend
+    if settings is None:
+        return choose_prose_backend(None)[0]
+    return choose_prose_backend(settings.languagetool_url, settings.harper_rules)[0]
 
 
 def lint_path(

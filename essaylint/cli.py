@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -16,8 +16,7 @@ if TYPE_CHECKING:
     from essaylint.config import Settings
     from essaylint.models import FileResult, Reference
     from essaylint.rules.base import Rule
-    from essaylint.services.prose import ProseBackend
-    from essaylint.services.verify import VerifyBackend
+    from essaylint.services.backends import Backends
 
 app = typer.Typer(
     name="essaylint",
@@ -64,6 +63,14 @@ class HarperRulesChoice(str, Enum):
     essay = "essay"
     all = "all"
 
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Use this config file (else the nearest .essaylint.toml or pyproject.toml).",
+    ),
+]
 
 HARPER_RULES_HELP = "Harper rules to run: essay (grammar and spelling for essays) or all (slower)."
 
@@ -144,13 +151,7 @@ def check(
     cache: Annotated[
         bool, typer.Option("--cache/--no-cache", help="Reuse earlier Crossref answers.")
     ] = True,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="Use this config file (else the nearest .essaylint.toml or pyproject.toml).",
-        ),
-    ] = None,
+    config: ConfigOption = None,
     fix: Annotated[
         bool, typer.Option("--fix", help="Apply safe fixes to the files (.txt .md .tex).")
     ] = False,
@@ -161,7 +162,7 @@ def check(
     """Check essays and report every problem found."""
     from essaylint.config import Settings
     from essaylint.models import SEVERITY_RANK
-    from essaylint.rules.registry import RuleLoadError, all_rules, select_rules, unknown_selectors
+    from essaylint.rules.registry import RuleLoadError, all_rules, unknown_selectors
 
     selected, ignored = _split(select), _split(ignore)
     try:
@@ -189,7 +190,6 @@ def check(
         crossref_url=crossref_url,
         cache=cache,
     )
-    chosen = select_rules(rules, selected, ignored)
     paths, found_in_folders = _expand_folders(paths)
     per_file, chosen_for = _per_file_settings(ctx, paths, settings, rules, config)
     left_out = {p for p in found_in_folders if per_file[p].excludes(str(p))}
@@ -199,35 +199,23 @@ def check(
             "no essays to check: the directory given holds no .txt .md .docx .odt .tex "
             ".html .pdf file that is not excluded"
         )
-    settings = per_file[paths[0]] if paths else settings  # services: the first file's config
-    chosen = [r for r in rules if any(r in c for c in chosen_for.values())]
     if fix or diff:
         _fix_files(paths, per_file, chosen_for, bib, write=fix, show_diff=diff)
         if diff:
             return
-    prose = None
-    if any("prose" in rule.requires for rule in chosen):
-        from essaylint.services.backends import choose_prose_backend
-
-        prose, note = choose_prose_backend(settings.languagetool_url, settings.harper_rules)
-        if note and format is CheckFormat.text:
-            typer.echo(f"essaylint: note: {note}", err=True)
-    verifier = None
-    if settings.verify and any("network" in rule.requires for rule in chosen):
-        from essaylint.services.crossref import make_crossref_backend
-
-        verifier = make_crossref_backend(
-            url=settings.crossref_url, mailto=settings.mailto, use_cache=settings.cache
-        )
-        if verifier.cache is not None and verifier.cache.note:
-            typer.echo(f"essaylint: note: {verifier.cache.note}", err=True)
     from essaylint.pipeline import once_per_project
 
+    backends = None  # each file's engines, from its own settings, when a rule needs one
+    if any(_engines_needed(per_file[p], chosen_for[p]) != (False, False) for p in paths):
+        from essaylint.services.backends import HARPER_NOTE, Backends
+
+        def say(note: str) -> None:
+            if format is CheckFormat.text or note != HARPER_NOTE:  # machine output stays quiet
+                typer.echo(f"essaylint: note: {note}", err=True)
+
+        backends = Backends(on_note=say)
     results = once_per_project(
-        [
-            _check_one(p, per_file[p], chosen_for[p], bib=bib, prose=prose, verify=verifier)
-            for p in paths
-        ]
+        [_check_one(p, per_file[p], chosen_for[p], bib=bib, backends=backends) for p in paths]
     )
     if format is CheckFormat.json:
         from essaylint.reporters.json import render as render_json
@@ -266,6 +254,25 @@ def check(
         raise typer.Exit(EXIT_FINDINGS)
 
 
+def _flags_given(ctx: typer.Context, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The settings typed on the command line (not left at their defaults), by field.
+
+    These go last in the chain: defaults <- config file <- command line (see
+    :func:`essaylint.config.load_settings`).
+    """
+    from essaylint.config import Settings
+
+    def typed(name: str) -> bool:
+        source = ctx.get_parameter_source(name)
+        return source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP")
+
+    return {
+        name: value
+        for name, value in values.items()
+        if name in Settings.model_fields and name in ctx.params and typed(name)
+    }
+
+
 def _per_file_settings(
     ctx: typer.Context,
     paths: list[Path],
@@ -274,18 +281,10 @@ def _per_file_settings(
     config: Path | None,
 ) -> tuple[dict[Path, Settings], dict[Path, list[type[Rule]]]]:
     """Each file's settings (its config file, then the flags given) and chosen rules."""
-    from essaylint.config import ConfigError, Settings, load_settings
+    from essaylint.config import ConfigError, load_settings
     from essaylint.rules.registry import select_rules
 
-    def given_on_command_line(name: str) -> bool:
-        source = ctx.get_parameter_source(name)
-        return source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP")
-
-    given = {
-        name: getattr(cli, name)
-        for name in ctx.params
-        if name in Settings.model_fields and given_on_command_line(name)
-    }
+    given = _flags_given(ctx, cli.model_dump())
     per_file: dict[Path, Settings] = {}
     chosen: dict[Path, list[type[Rule]]] = {}
     try:
@@ -362,19 +361,34 @@ def _expand_folders(paths: list[Path]) -> tuple[list[Path], set[Path]]:
     return expanded, from_folders
 
 
+def _engines_needed(settings: Settings, rules: Sequence[type[Rule]]) -> tuple[bool, bool]:
+    """Whether a file needs the prose engine, and the Crossref client."""
+    prose = any("prose" in r.requires for r in rules)
+    return prose, settings.verify and any("network" in r.requires for r in rules)
+
+
 def _check_one(
     path: Path,
     settings: Settings,
     rules: Sequence[type[Rule]],
     *,
     bib: Path | None,
-    prose: ProseBackend | None,
-    verify: VerifyBackend | None,
+    backends: Backends | None,
 ) -> FileResult:
-    """One file's result; an unexpected failure becomes that file's error, not a traceback."""
+    """One file's result; an unexpected failure becomes that file's error, not a traceback.
+
+    The spelling engine and the Crossref client are the ones this file's
+    settings ask for (shared with the other files that ask for the same).
+    """
     from essaylint.models import FileResult
     from essaylint.pipeline import lint_path
 
+    prose = verify = None
+    needs_prose, needs_verify = _engines_needed(settings, rules)
+    if backends is not None and needs_prose:
+        prose = backends.prose_for(settings)
+    if backends is not None and needs_verify:
+        verify = backends.verify_for(settings)
     try:
         return lint_path(path, settings, rules, bib_path=bib, prose=prose, verify=verify)
     except Exception as exc:  # a bug must cost one file, not the batch
@@ -390,13 +404,19 @@ def refs(
     format: Annotated[
         RefsFormat, typer.Option("--format", "-f", help="Output format.")
     ] = RefsFormat.table,
+    config: ConfigOption = None,
 ) -> None:
-    """Show the parsed reference list."""
+    """Show the parsed reference list (read with the file's config: style, bib)."""
     import json
 
+    from essaylint.config import ConfigError, load_settings
     from essaylint.pipeline import lint_path
 
-    result = lint_path(path, rules=[])
+    try:
+        settings = load_settings(path, config_file=config)
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+    result = lint_path(path, settings, rules=[])
     if result.error:
         raise _fail(result.error)
     entries = result.references
@@ -453,6 +473,11 @@ def rule(
         raise _fail(f"no rule called {name!r}; see 'essaylint rules'")
     typer.echo(f"{cls.code} {cls.name} (default severity: {cls.default_severity})\n")
     typer.echo(cls.documentation())
+    rows = cls.option_rows()
+    if rows:
+        typer.echo(f"\nOptions ([tool.essaylint.rules.{cls.name}]):")
+        for key, default, text in rows:
+            typer.echo(f"  {key} = {default}\n      {text}")
 
 
 @app.command()
@@ -491,6 +516,7 @@ def cache_dir_command() -> None:
 
 @app.command()
 def grade(
+    ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(help="A folder of submissions (searched recursively).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the reports.")],
     jobs: Annotated[
@@ -543,15 +569,16 @@ def grade(
         raise _fail(str(exc)) from None
     # The class folder's config (.essaylint.toml / [tool.essaylint], at or above it),
     # then the flags given: grade honours select, ignore, words and the rest as check does.
-    given: dict[str, Any] = {}
-    if style is not StyleChoice.auto:
-        given["style"] = style.value
-    if dialect is not DialectChoice.auto:
-        given["dialect"] = dialect.value
-    if harper_rules is not HarperRulesChoice.essay:
-        given["harper_rules"] = harper_rules.value
-    if verify:
-        given["verify"] = True
+    # One config for the class: a student's folder cannot bring its own.
+    given = _flags_given(
+        ctx,
+        {
+            "style": style.value,
+            "dialect": dialect.value,
+            "harper_rules": harper_rules.value,
+            "verify": verify,
+        },
+    )
     try:
         settings = load_settings(folder / "submission", given)
     except ConfigError as exc:

@@ -40,7 +40,9 @@ class Settings(BaseModel):
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: Why a rule is ignored, when the config says so: {"C104": "we list further reading"}.
     ignore_reasons: dict[str, str] = {}
-    #: Options per rule name: [tool.essaylint.rules.<name>].
+    #: Options per rule name, as written under [tool.essaylint.rules.<name>] (checked
+    #: against the rule's ``Options`` when read; rules read them typed, through
+    #: ``RuleContext.options``).
     rule_options: dict[str, dict[str, Any]] = {}
     #: Globs (relative to the config file's folder) of files a folder check leaves out.
     exclude: tuple[str, ...] = ()
@@ -239,6 +241,38 @@ def _unknown_key(key: str, known: Any, where: str) -> ConfigError:
     return ConfigError(f"{where}: unknown key {key!r}{hint}")
 
 
+def _rule_options(tables: Mapping[str, Any], source: str) -> dict[str, dict[str, Any]]:
+    """``[tool.essaylint.rules.<name>]`` tables, each checked against its rule's ``Options``.
+
+    Keyed by rule name (a table may be headed by the code); an unknown rule,
+    an unknown option or a bad value is one line naming the file and the key.
+    """
+    from essaylint.rules.registry import find_rule
+
+    options: dict[str, dict[str, Any]] = {}
+    for name, table in tables.items():
+        where = f"{source}: key 'rules.{name}'"
+        rule = find_rule(name)
+        if rule is None:
+            raise ConfigError(f"{where}: no rule called {name!r}; see 'essaylint rules'")
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where}: expected a table of options")
+        try:
+            rule.options_from(table)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            at = ".".join(str(p) for p in err["loc"])
+            known = ", ".join(repr(key) for key, _, _ in rule.option_rows()) or "none"
+            if err["type"] == "extra_forbidden":
+                raise ConfigError(
+                    f"{source}: key 'rules.{name}.{at}': {rule.name} has no option {at!r} "
+                    f"(its options: {known})"
+                ) from None
+            raise ConfigError(f"{source}: key 'rules.{name}.{at}': {err['msg'].lower()}") from None
+        options[rule.name] = dict(table)
+    return options
+
+
 def parse_config(table: Mapping[str, Any], source: str) -> tuple[dict[str, Any], dict[str, str]]:
     """Settings fields from an essaylint config table; ``source`` names the file in errors.
 
@@ -247,8 +281,6 @@ def parse_config(table: Mapping[str, Any], source: str) -> tuple[dict[str, Any],
     Pure apart from looking up rule names in the registry. Values are checked
     for shape here and for meaning by :class:`Settings`.
     """
-    from essaylint.rules.registry import find_rule
-
     fields: dict[str, Any] = {}
     keys: dict[str, str] = {}  # Settings field -> key as written, for error messages
     for key, value in table.items():
@@ -290,24 +322,7 @@ def parse_config(table: Mapping[str, Any], source: str) -> tuple[dict[str, Any],
         elif key == "rules":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: expected tables [tool.essaylint.rules.<name>]")
-            options: dict[str, dict[str, Any]] = {}
-            for name, opts in value.items():
-                inner = f"{source}: key 'rules.{name}'"
-                rule = find_rule(name)
-                if rule is None:
-                    raise ConfigError(f"{inner}: no rule called {name!r}")
-                if not isinstance(opts, dict):
-                    raise ConfigError(f"{inner}: expected a table of options")
-                model = getattr(rule, "Options", None)
-                if isinstance(model, type) and issubclass(model, BaseModel):
-                    try:
-                        model.model_validate(opts)
-                    except ValidationError as exc:
-                        err = exc.errors()[0]
-                        at = ".".join(str(p) for p in err["loc"])
-                        raise ConfigError(f"{inner}.{at}: {err['msg']}") from None
-                options[rule.name] = dict(opts)
-            fields["rule_options"] = options
+            fields["rule_options"] = _rule_options(value, source)
         else:
             raise _unknown_key(key, (*_SIMPLE_KEYS, *_TABLE_KEYS, "exclude", "bib"), source)
     for field in fields:

@@ -11,12 +11,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from essaylint.analysis.citations import extract_citations
 from essaylint.analysis.list_style import chicago_punctuation, keep_group_names, list_shape
 from essaylint.analysis.matching import known_name_keys, link_citations
 from essaylint.analysis.notes import Note, find_notes, notes_cite, read_notes
+from essaylint.analysis.prose_regions import prose_spans
 from essaylint.analysis.reference_list import normalise_author_date_list
 from essaylint.analysis.references import parse_reference, split_reference_list
 from essaylint.analysis.sections import find_sections, footnote_definition_spans
@@ -32,8 +34,7 @@ from essaylint.models import (
     Reference,
     Span,
 )
-from essaylint.rules.base import Rule, RuleContext
-from essaylint.rules.meta.unused_suppression import apply_inline_suppressions
+from essaylint.rules.base import Rule, RuleContext, RuleOptions
 from essaylint.rules.registry import all_rules, select_rules
 
 if TYPE_CHECKING:
@@ -261,16 +262,25 @@ def lint_document(
         if rules is not None
         else select_rules(all_rules(), *settings.rule_selectors(doc.path))
     )
-    services: dict[str, object] = {}
     notes = list(doc.notes)
-    network = sorted(rule.code for rule in chosen if "network" in rule.requires)
+    services: dict[str, object] = {}
+    network = sorted((rule for rule in chosen if "network" in rule.requires), key=lambda r: r.code)
     if verify is not None and network:
         # The verify pass (Crossref): run once, like the prose pass; the one
-        # "could not verify" finding comes from V501 if selected.
+        # "could not verify" finding comes from the rule that reports service failures.
         from essaylint.verify import run_verify
 
-        reporter = "V501" if "V501" in network else network[0]
-        services["verify"] = run_verify(references, verify, error_reporter=reporter)
+        reporter = next((r for r in network if r.reports_service_failure), network[0])
+        services["verify"] = run_verify(references, verify, error_reporter=reporter.code)
+    body: tuple[Span, ...] | None = None  # the essay's prose, found once for the prose pass
+    if prose is not None and any("prose" in rule.requires for rule in chosen):
+        from essaylint.prose import run_prose
+
+        body = tuple(prose_spans(doc.text, essay, citations))
+        report = run_prose(doc, essay, citations, references, prose, settings.dialect, body=body)
+        services["prose"] = report
+        if report.error:
+            notes.append(f"spelling and grammar not checked: {report.error}")
     ctx = RuleContext(
         document=doc,
         essay=essay,
@@ -278,17 +288,10 @@ def lint_document(
         references=tuple(references),
         links=links,
         settings=settings,
-        services=services,
+        services=MappingProxyType(services),
+        rule_options=rule_options(chosen, settings),
+        given_prose_spans=body,
     )
-    if prose is not None and any("prose" in rule.requires for rule in chosen):
-        from essaylint.prose import run_prose
-
-        report = run_prose(
-            doc, essay, citations, references, prose, settings.dialect, body=ctx.prose_spans
-        )
-        services["prose"] = report
-        if report.error:
-            notes.append(f"spelling and grammar not checked: {report.error}")
     findings: list[Finding] = []
     for rule in chosen:
         try:
@@ -300,7 +303,10 @@ def lint_document(
             )
     findings = at_bib_entries(findings, references, ctx.unprinted)
     findings.sort(key=lambda f: (f.span.start, f.code))
-    findings = apply_inline_suppressions(doc, findings, chosen)
+    if "essaylint:" in doc.text:  # the suppression pass, beside the rules (loaded when needed)
+        from essaylint.inline_suppressions import apply_inline_suppressions
+
+        findings = apply_inline_suppressions(doc, findings, chosen)
     # A .bib's entries are cited with \cite/[@key], which essaylint reads: no hint needed.
     if any(not r.consulted and r.source != "bib" for r in references) and not citations:
         notes.append(
@@ -317,6 +323,19 @@ def lint_document(
         links=links,
         findings=tuple(findings),
         notes=tuple(notes),
+    )
+
+
+def rule_options(
+    chosen: Sequence[type[Rule]], settings: Settings
+) -> MappingProxyType[type[RuleOptions], RuleOptions]:
+    """Each chosen rule's options, validated against its ``Options`` (see rules.base)."""
+    return MappingProxyType(
+        {
+            rule.Options: rule.options_from(settings.rule_options.get(rule.name, {}))
+            for rule in chosen
+            if rule.Options is not RuleOptions
+        }
     )
 
 

@@ -60,7 +60,27 @@ def render_rule(rule: type[Rule]) -> str:
         f"or run only this rule with `essaylint check --select {rule.code}`.",
         "",
     ]
-    return "\n".join(lines)
+    return "\n".join(lines + _options(rule))
+
+
+def _options(rule: type[Rule]) -> list[str]:
+    """The rule's options (its ``Options`` model) as a table, with a config example."""
+    rows = rule.option_rows()
+    if not rows:
+        return []
+    lines = [
+        "### Options",
+        "",
+        f"Set under `[tool.essaylint.rules.{rule.name}]` (in `.essaylint.toml`: "
+        f"`[rules.{rule.name}]`); an unknown key is an error.",
+        "",
+        "| Option | Default | Meaning |",
+        "| --- | --- | --- |",
+    ]
+    lines += [f"| `{key}` | `{default}` | {text} |" for key, default, text in rows]
+    example = "\n".join(f"{key} = {default}" for key, default, _ in rows)
+    lines += ["", "```toml", f"[tool.essaylint.rules.{rule.name}]", example, "```", ""]
+    return lines
 
 
 def render_index(rules: tuple[type[Rule], ...]) -> str:

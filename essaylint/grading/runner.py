@@ -89,14 +89,14 @@ def _init_worker(settings_json: str, rubric_json: str, out: str, warm: bool, run
     _die_with_run(run_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides when to stop
     from essaylint.rules.registry import all_rules, select_rules
+    from essaylint.services.backends import Backends
 
     settings = Settings.model_validate_json(settings_json)
     rules = select_rules(all_rules(), *settings.rule_selectors())
+    backends = Backends()
     prose = None
     if any("prose" in rule.requires for rule in rules):
-        from essaylint.services.backends import choose_prose_backend
-
-        prose, _ = choose_prose_backend(settings.languagetool_url, settings.harper_rules)
+        prose = backends.prose_for(settings)
         if warm and not settings.languagetool_url:
             from essaylint.services.harper import warm_up
 
@@ -105,11 +105,7 @@ def _init_worker(settings_json: str, rubric_json: str, out: str, warm: bool, run
                     warm_up(dialect, settings.harper_rules)
     verify = None
     if settings.verify and any("network" in rule.requires for rule in rules):
-        from essaylint.services.crossref import make_crossref_backend
-
-        verify = make_crossref_backend(
-            url=settings.crossref_url, mailto=settings.mailto, use_cache=settings.cache
-        )
+        verify = backends.verify_for(settings)
     _STATE.update(
         settings=settings,
         rules=rules,
@@ -125,12 +121,16 @@ def grade_one(sub: Submission, sha256: str) -> Graded:
     from essaylint.grading.report_html import student_page
     from essaylint.pipeline import lint_path
     from essaylint.reporters.json import report_dict
+    from essaylint.rules.registry import select_rules
 
+    settings = _STATE["settings"]
     try:
+        # The class's rules, less the per-file ignores that match this file.
+        rules = select_rules(_STATE["rules"], *settings.rule_selectors(sub.path))
         result = lint_path(
             sub.path,
-            _STATE["settings"],
-            _STATE["rules"],
+            settings,
+            rules,
             prose=_STATE["prose"],
             verify=_STATE.get("verify"),
         )

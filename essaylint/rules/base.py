@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePath
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from pydantic import BaseModel, ConfigDict
 
 from essaylint.analysis.matching import cited_reference_indices
 from essaylint.analysis.prose_regions import mask, prose_spans
@@ -33,21 +35,56 @@ if TYPE_CHECKING:
 DOC_SECTIONS = ("What it checks", "Why it matters", "Example", "Fix")
 
 
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class RuleOptions(BaseModel):
+    """A rule's options, read from ``[tool.essaylint.rules.<name>]``.
+
+    A rule that takes options declares a subclass as its ``Options`` attribute:
+    fields with defaults and a ``description`` (shown in the rule's docs),
+    written in kebab-case in the config file (``check_titles`` is
+    ``check-titles``). Unknown keys are an error naming the file and key.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", alias_generator=_kebab)
+
+
+OptionsT = TypeVar("OptionsT", bound=RuleOptions)
+
+
 @dataclass(frozen=True)
 class RuleContext:
-    """Everything a rule may read. Rules never fetch data themselves."""
+    """Everything a rule may read. Rules never fetch data themselves.
+
+    Built once per file by the pipeline, after the prose and verify passes;
+    nothing changes it afterwards.
+    """
 
     document: Document
     essay: Essay
     citations: Sequence[Citation]
     references: Sequence[Reference]
     links: Sequence[Link]
-    settings: Settings | None = None
-    services: dict[str, object] = field(default_factory=dict)
+    settings: Settings
+    #: The results of the slow passes: "prose" (a ProseReport), "verify" (a VerifyReport).
+    services: Mapping[str, object] = field(default_factory=dict)
+    #: Each chosen rule's options, validated, by its ``Options`` class (see :meth:`options`).
+    rule_options: Mapping[type[RuleOptions], RuleOptions] = field(default_factory=dict)
+    #: The prose spans, when the pipeline found them already (for the prose pass).
+    given_prose_spans: Sequence[Span] | None = None
+
+    def options(self, model: type[OptionsT]) -> OptionsT:
+        """A rule's options (``ctx.options(self.Options)``); the defaults when none are set."""
+        found = self.rule_options.get(model)
+        return found if isinstance(found, model) else model()
 
     @cached_property
     def prose_spans(self) -> list[Span]:
         """The essay's prose (body minus citations, markup, reading lists), computed once."""
+        if self.given_prose_spans is not None:
+            return list(self.given_prose_spans)
         return prose_spans(self.document.text, self.essay, self.citations)
 
     @cached_property
@@ -96,6 +133,23 @@ class Rule:
     default_severity: ClassVar[Severity]
     summary: ClassVar[str]
     requires: ClassVar[frozenset[str]] = frozenset()
+    #: The rule's options (``[tool.essaylint.rules.<name>]``): none unless it declares its own.
+    Options: ClassVar[type[RuleOptions]] = RuleOptions
+    #: The verify rule that reports, once, that the lookup service could not be reached.
+    reports_service_failure: ClassVar[bool] = False
+
+    @classmethod
+    def options_from(cls, table: Mapping[str, Any]) -> RuleOptions:
+        """This rule's options from a config table (raises pydantic's ValidationError)."""
+        return cls.Options.model_validate(dict(table))
+
+    @classmethod
+    def option_rows(cls) -> list[tuple[str, str, str]]:
+        """(key, default as TOML, description) for each option, for the docs."""
+        return [
+            (_kebab(name), toml_value(info.default), info.description or "")
+            for name, info in cls.Options.model_fields.items()
+        ]
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         raise NotImplementedError
@@ -143,6 +197,17 @@ class Rule:
             suggestions=tuple(suggestions),
             fix=fix,
         )
+
+
+def toml_value(value: object) -> str:
+    """A default as it is written in a config file: ``true``, ``3``, ``["a", "b"]``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    return str(value)
 
 
 def citation_ref(c: Citation) -> CitationRef:

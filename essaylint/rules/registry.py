@@ -1,82 +1,112 @@
 """Discover rules through the ``essaylint.rules`` entry point group.
 
-Built-in rules register exactly like third-party ones (see pyproject.toml).
-When essaylint runs from a source tree without installed metadata, the
-built-in list below is used so the tool still works.
+Built-in rules register exactly like third-party ones, in pyproject.toml: that
+table is the one list of essaylint's rules. Installed, it is read from the
+distribution's metadata; run from a source checkout without installed
+metadata, it is read from the checkout's pyproject.toml itself.
 """
 
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from essaylint.rules.base import Rule
 
 ENTRY_POINT_GROUP = "essaylint.rules"
-
-BUILTIN = (
-    "essaylint.rules.citations.missing_reference:MissingReference",
-    "essaylint.rules.citations.year_mismatch:YearMismatch",
-    "essaylint.rules.citations.author_mismatch:AuthorMismatch",
-    "essaylint.rules.citations.uncited_reference:UncitedReference",
-    "essaylint.rules.citations.ambiguous_citation:AmbiguousCitation",
-    "essaylint.rules.citations.page_out_of_range:PageOutOfRange",
-    "essaylint.rules.references.missing_url:MissingUrl",
-    "essaylint.rules.references.incomplete_reference:IncompleteReference",
-    "essaylint.rules.references.duplicate_reference:DuplicateReference",
-    "essaylint.rules.references.reference_order:ReferenceOrder",
-    "essaylint.rules.references.malformed_reference:MalformedReference",
-    "essaylint.rules.prose.repeated_word:RepeatedWord",
-    "essaylint.rules.prose.unbalanced_quotes:UnbalancedQuotes",
-    "essaylint.rules.prose.inconsistent_term:InconsistentTerm",
-    "essaylint.rules.prose.uncited_quote:UncitedQuote",
-    "essaylint.rules.prose.spelling:Spelling",
-    "essaylint.rules.prose.grammar:Grammar",
-    "essaylint.rules.verify.missing_doi:MissingDoi",
-    "essaylint.rules.verify.reference_not_found:ReferenceNotFound",
-    "essaylint.rules.verify.metadata_mismatch:MetadataMismatch",
-    "essaylint.rules.verify.retracted_work:RetractedWork",
-    "essaylint.rules.verify.invalid_doi:InvalidDoi",
-    "essaylint.rules.style.page_prefix:PagePrefix",
-    "essaylint.rules.style.mla_page_prefix:MlaPagePrefix",
-    "essaylint.rules.references.legacy_doi:LegacyDoi",
-    "essaylint.rules.meta.unused_suppression:UnusedSuppression",
-)
+DISTRIBUTION = "essaylint"  # also the package its rules live in
+#: The checkout's pyproject.toml, read only when essaylint's metadata is absent.
+SOURCE_PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
 
 
 class RuleLoadError(Exception):
-    pass
+    """A rule entry point that cannot be used; the message names it."""
 
 
-def _load_target(target: str) -> type[Rule]:
-    module_name, _, attr = target.partition(":")
-    obj = getattr(importlib.import_module(module_name), attr)
-    if not (isinstance(obj, type) and issubclass(obj, Rule)):
-        raise RuleLoadError(f"{target} is not an essaylint Rule class")
-    return obj
+@dataclass(frozen=True)
+class RuleEntry:
+    """One registered rule: its entry point name and ``module:Class`` target."""
+
+    name: str
+    target: str
+
+
+def _installed_entries() -> tuple[list[RuleEntry], bool]:
+    """Every installed distribution's rule entry points, and whether essaylint's are among them."""
+    from importlib.metadata import entry_points
+
+    entries: list[RuleEntry] = []
+    own = False
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        entries.append(RuleEntry(ep.name, ep.value))
+        # essaylint's own rules live in its package (asking ep.dist would parse metadata)
+        own = own or ep.value.startswith(f"{DISTRIBUTION}.rules.")
+    return entries, own
+
+
+def source_entries(pyproject: Path = SOURCE_PYPROJECT) -> list[RuleEntry]:
+    """The rule entry points written in a pyproject.toml (empty when there is none)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10 installs tomli (see pyproject.toml)
+        import tomli as tomllib
+    try:
+        with pyproject.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError):
+        return []
+    table = data.get("project", {}).get("entry-points", {}).get(ENTRY_POINT_GROUP, {})
+    return [RuleEntry(name, target) for name, target in table.items()]
+
+
+def rule_entries() -> list[RuleEntry]:
+    """essaylint's rules and every plugin's: installed metadata, else the checkout's table."""
+    entries, own = _installed_entries()
+    if not own:
+        entries = source_entries() + entries
+    return entries
+
+
+def _load(entry: RuleEntry) -> object:
+    module_name, _, attr = entry.target.partition(":")
+    try:
+        return getattr(importlib.import_module(module_name.strip()), attr.strip())
+    except Exception as exc:  # a broken plugin is named, not a traceback
+        raise RuleLoadError(
+            f"rule plugin {entry.name!r} ({entry.target}) failed to load: {exc}"
+        ) from exc
+
+
+def load_rules(entries: Iterable[RuleEntry]) -> tuple[type[Rule], ...]:
+    """The rule classes of ``entries``, sorted by code.
+
+    The same target registered twice (installed metadata seen twice) counts
+    once; two targets with one code raise :class:`RuleLoadError` naming both.
+    An entry whose value is not a :class:`Rule` subclass is skipped.
+    """
+    found: dict[str, tuple[str, type[Rule]]] = {}
+    for entry in entries:
+        cls = _load(entry)
+        if not (isinstance(cls, type) and issubclass(cls, Rule)):
+            continue
+        seen = found.get(cls.code)
+        if seen is None:
+            found[cls.code] = (entry.target, cls)
+        elif seen[1] is not cls:
+            raise RuleLoadError(
+                f"rule code {cls.code} is registered twice: by {seen[0]} and by {entry.target}"
+            )
+    return tuple(cls for _, cls in sorted(found.values(), key=lambda pair: pair[1].code))
 
 
 @lru_cache(maxsize=1)
 def all_rules() -> tuple[type[Rule], ...]:
     """Every registered rule class, sorted by code."""
-    from importlib.metadata import entry_points
-
-    found: dict[str, type[Rule]] = {}
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
-        try:
-            cls = ep.load()
-        except Exception as exc:  # a broken plugin must not break essaylint
-            raise RuleLoadError(
-                f"rule plugin {ep.name!r} ({ep.value}) failed to load: {exc}"
-            ) from exc
-        if isinstance(cls, type) and issubclass(cls, Rule):
-            found.setdefault(cls.code, cls)
-    if not any(cls.__module__.startswith("essaylint.") for cls in found.values()):
-        for target in BUILTIN:
-            cls = _load_target(target)
-            found.setdefault(cls.code, cls)
-    return tuple(sorted(found.values(), key=lambda c: c.code))
+    return load_rules(rule_entries())
 
 
 def _matches(cls: type[Rule], selector: str) -> bool:

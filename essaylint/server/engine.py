@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from essaylint.config import ConfigError, Settings, find_config_file, load_settings
 from essaylint.models import Document, FileResult, Finding, Reference
 from essaylint.server.prose_cache import ParagraphCache
+from essaylint.services.backends import Backends, ProseKey, prose_key
 
 if TYPE_CHECKING:
     from essaylint.rules.base import Rule
@@ -40,11 +41,9 @@ class Engine:
     """Everything a lint needs that outlives one keystroke."""
 
     overrides: Mapping[str, Any] = field(default_factory=dict)
-    _prose: dict[tuple[str | None, str], ParagraphCache] = field(default_factory=dict)
-    _verifiers: dict[tuple[str | None, str | None, bool], VerifyBackend] = field(
-        default_factory=dict
-    )
-    _warm: set[tuple[str | None, str]] = field(default_factory=set)
+    backends: Backends = field(default_factory=Backends)
+    _prose: dict[ProseKey, ParagraphCache] = field(default_factory=dict)
+    _warm: set[ProseKey] = field(default_factory=set)
     _bibs: dict[tuple[str, str, tuple[str, ...]], tuple[Reference, ...]] = field(
         default_factory=dict
     )
@@ -65,32 +64,19 @@ class Engine:
         self._bibs.clear()
 
     def prose_for(self, settings: Settings) -> ParagraphCache:
-        key = (settings.languagetool_url, settings.harper_rules)
+        """The session's prose engine for these settings, with its paragraph cache."""
+        key = prose_key(settings)
         engine = self._prose.get(key)
         if engine is None:
-            from essaylint.services.backends import choose_prose_backend
-
-            backend, _note = choose_prose_backend(settings.languagetool_url, settings.harper_rules)
-            engine = self._prose[key] = ParagraphCache(backend)
+            engine = self._prose[key] = ParagraphCache(self.backends.prose_for(settings))
         return engine
 
     def is_warm(self, settings: Settings) -> bool:
         """Whether a whole lint with this prose engine has run (its dictionary is loaded)."""
-        return settings.languagetool_url is not None or (
-            (settings.languagetool_url, settings.harper_rules) in self._warm
-        )
+        return settings.languagetool_url is not None or prose_key(settings) in self._warm
 
     def verifier_for(self, settings: Settings) -> VerifyBackend:
-        key = (settings.crossref_url, settings.mailto, settings.cache)
-        backend = self._verifiers.get(key)
-        if backend is None:
-            from essaylint.services.crossref import make_crossref_backend
-
-            backend = make_crossref_backend(
-                url=settings.crossref_url, mailto=settings.mailto, use_cache=settings.cache
-            )
-            self._verifiers[key] = backend
-        return backend
+        return self.backends.verify_for(settings)
 
     def bibliography(
         self, doc: Document, path: str | None, settings: Settings
@@ -124,7 +110,7 @@ class Engine:
         engine = self.prose_for(settings) if prose else None
         result = lint_document(doc, settings, bib=bib, prose=engine)
         if prose:
-            self._warm.add((settings.languagetool_url, settings.harper_rules))
+            self._warm.add(prose_key(settings))
         return result
 
     def verify(self, doc: Document, path: str | None, settings: Settings) -> FileResult:

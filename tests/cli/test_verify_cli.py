@@ -137,3 +137,18 @@ def test_corrupt_cache_file_is_not_fatal(tmp_path: Path, env: dict[str, str], re
     path.write_text(ESSAY, encoding="utf-8")
     _, payload = run(["check", str(path), "--verify", "--format", "json"], env)
     assert codes(payload) == ["R206", "V501", "V503"]
+
+
+def test_offline_without_v501_is_said_once_by_another_verify_rule(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    path = tmp_path / "essay.md"
+    path.write_text(ESSAY, encoding="utf-8")
+    args = ["check", str(path), "--verify", "--crossref-url", f"http://127.0.0.1:{port}"]
+    _, payload = run([*args, "--ignore", "V501", "--format", "json"], env)
+    findings = payload["files"][0]["findings"]
+    said = [f["code"] for f in findings if "could not verify" in f["message"]]
+    assert said == ["R206"]

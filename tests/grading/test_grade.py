@@ -369,7 +369,13 @@ def test_grade_honours_the_class_folders_config(tmp_path: Path) -> None:
         "Ferrante, G. (2017). Timetables and trust. Harbour Books.\n"
     )
     found = {}
-    for name, config in (("plain", None), ("configured", 'ignore = ["C104"]\n')):
+    configs = (
+        ("plain", None),
+        ("configured", 'ignore = ["C104"]\n'),
+        ("per-file", '[per-file-ignores]\n"ann.md" = ["C104"]\n'),
+        ("option", '[rules.uncited-reference]\nallowed-authors = ["Ferrante"]\n'),
+    )
+    for name, config in configs:
         root = tmp_path / name
         root.mkdir()
         (root / "ann.md").write_text(essay, encoding="utf-8")
@@ -382,3 +388,5 @@ def test_grade_honours_the_class_folders_config(tmp_path: Path) -> None:
         found[name] = {f["code"] for f in results["files"][0]["findings"]}
     assert "C104" in found["plain"]
     assert "C104" not in found["configured"]
+    assert "C104" not in found["per-file"]  # per-file ignores match the student's file
+    assert "C104" not in found["option"]  # and rules read their options in grade too

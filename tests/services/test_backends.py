@@ -8,7 +8,7 @@ import pytest
 
 from essaylint.config import Settings
 from essaylint.pipeline import lint_text
-from essaylint.services.backends import HARPER_NOTE, choose_prose_backend
+from essaylint.services.backends import HARPER_NOTE, Backends, choose_prose_backend
 from essaylint.services.harper import HarperBackend
 from essaylint.services.prose import ProseBackend
 
@@ -74,3 +74,21 @@ def test_a_huge_token_is_never_handed_to_harper() -> None:
     flagged = [text[m.start : m.end] for m in matches if m.category == "spelling"]
     assert flagged == ["mispelled", "mispelled"]
     assert HarperBackend().known_words(["y" * 100_000, "colour"], dialect="british") == {"colour"}
+
+
+def test_backends_keep_one_engine_per_configuration_and_say_each_note_once() -> None:
+    notes: list[str] = []
+    backends = Backends(on_note=notes.append)
+    harper = backends.prose_for(Settings())
+    assert backends.prose_for(Settings(style="apa", dialect="british")) is harper
+    assert backends.prose_for(Settings(harper_rules="all")) is not harper
+    remote = backends.prose_for(Settings(languagetool_url="http://127.0.0.1:1"))
+    assert remote.name == "languagetool"
+    assert notes == [HARPER_NOTE]
+
+
+def test_backends_keep_one_crossref_client_per_configuration() -> None:
+    backends = Backends()
+    one = backends.verify_for(Settings(crossref_url="http://127.0.0.1:1", cache=False))
+    assert backends.verify_for(Settings(crossref_url="http://127.0.0.1:1", cache=False)) is one
+    assert backends.verify_for(Settings(crossref_url="http://127.0.0.1:2", cache=False)) is not one

@@ -123,10 +123,14 @@ def test_verify_table_maps_onto_settings(tmp_path: Path) -> None:
 
 def test_rule_options_are_kept_per_rule_name(tmp_path: Path) -> None:
     (tmp_path / ".essaylint.toml").write_text(
-        '[rules.repeated-word]\nallow = ["very"]\n[rules.C104]\nx = 1\n', encoding="utf-8"
+        '[rules.spelling]\ncheck-titles = false\n[rules.C104]\nallowed-authors = ["OECD"]\n',
+        encoding="utf-8",
     )
     s = load_settings(_essay(tmp_path))
-    assert s.rule_options == {"repeated-word": {"allow": ["very"]}, "uncited-reference": {"x": 1}}
+    assert s.rule_options == {
+        "spelling": {"check-titles": False},
+        "uncited-reference": {"allowed-authors": ["OECD"]},
+    }
 
 
 @pytest.mark.parametrize(
@@ -144,6 +148,21 @@ def test_rule_options_are_kept_per_rule_name(tmp_path: Path) -> None:
         ('ignore = [{rule = "C104", because = "x"}]\n', "unknown key 'because'"),
         ('[per-file-ignores]\n"*.md" = ["nope"]\n', "key 'per-file-ignores.*.md'"),
         ("[rules.no-such-rule]\nx = 1\n", "key 'rules.no-such-rule': no rule called"),
+        (
+            "[rules.spelling]\ncheck_titles = false\n",
+            "key 'rules.spelling.check_titles': spelling has no option 'check_titles' "
+            "(its options: 'check-titles')",
+        ),
+        (
+            "[rules.year-mismatch]\nstrict = true\n",
+            "key 'rules.year-mismatch.strict': year-mismatch has no option 'strict' "
+            "(its options: none)",
+        ),
+        (
+            '[rules.spelling]\ncheck-titles = "sometimes"\n',
+            "key 'rules.spelling.check-titles': input should be a valid boolean",
+        ),
+        ("[rules]\nspelling = 3\n", "key 'rules.spelling': expected a table of options"),
         ("[verify]\nretries = 3\n", "key 'verify': unknown key 'retries'"),
         ("dialect = [\n", "not valid TOML"),
         ('harper-rules = "some"\n', "key 'harper-rules': expected 'essay' or 'all'"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from essaylint.config import Settings
 from essaylint.models import Document, Essay, Person, Reference, Span
 from essaylint.rules.base import RuleContext
 from essaylint.rules.references.duplicate_reference import DuplicateReference, same_work
@@ -54,6 +55,7 @@ def test_bucketed_search_finds_what_comparing_every_pair_finds(refs: list[Refere
         citations=(),
         references=refs,
         links=(),
+        settings=Settings(),
     )
     got = [(f.reference.index, f.message) for f in DuplicateReference().check(ctx) if f.reference]
     expected = _pairwise(refs)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pydantic import Field
+
 from essaylint.analysis.matching import cited_reference_indices
-from essaylint.models import Finding
-from essaylint.rules.base import Rule, RuleContext, describe_reference
+from essaylint.models import Finding, Reference
+from essaylint.rules.base import Rule, RuleContext, RuleOptions, describe_reference
 
 # A parenthesis that names someone and gives a number ("(Abbot 45)", "(Hume 1.3.6)"),
 # a footnote mark, a bracketed number or a superscript digit: a citation essaylint
@@ -21,6 +23,10 @@ def _unread_citations(ctx: RuleContext) -> bool:
     """Does the prose hold marks that look like citations of a style essaylint does not read?"""
     text = ctx.document.text
     return any(_CITATION_MARK.search(text, span.start, span.end) for span in ctx.prose_spans)
+
+
+def _first_author(ref: Reference) -> str | None:
+    return ref.authors[0].family.casefold() if ref.authors else None
 
 
 class UncitedReference(Rule):
@@ -41,7 +47,9 @@ class UncitedReference(Rule):
         When no citation at all is recognised but the text has marks that
         look like citations of another style ("(Abbot 45)", "[^1]", "¹"), the
         entries are not reported one by one; a note says so instead. A text with no such mark
-        cites none of its entries, and each is reported.
+        cites none of its entries, and each is reported. Entries by the
+        authors named in `allowed-authors` are never reported (a course text
+        every essay must list, say).
 
     Why it matters
         APA and Harvard reference lists hold only the works cited in the
@@ -56,6 +64,14 @@ class UncitedReference(Rule):
         Cite the work where you use it, or remove the entry.
     """
 
+    class Options(RuleOptions):
+        allowed_authors: tuple[str, ...] = Field(
+            default=(),
+            description="Family names (or corporate authors) whose entries may stay "
+            'uncited, matched against the first author: `["American Psychological '
+            'Association"]`.',
+        )
+
     code = "C104"
     name = "uncited-reference"
     default_severity = "warning"
@@ -69,8 +85,9 @@ class UncitedReference(Rule):
             # calling every entry uncited.
             return
         cited = cited_reference_indices(ctx.links)
+        allowed = {name.casefold() for name in ctx.options(self.Options).allowed_authors}
         for i, ref in enumerate(ctx.references):
-            if i in cited or ref.consulted:
+            if i in cited or ref.consulted or _first_author(ref) in allowed:
                 continue
             yield self.finding(
                 ctx,

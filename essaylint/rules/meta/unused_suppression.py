@@ -1,10 +1,10 @@
-"""E001 unused-suppression, and the pipeline's inline-suppression pass."""
+"""E001 unused-suppression (its findings are made by :mod:`essaylint.inline_suppressions`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
-from essaylint.models import Document, Finding
+from essaylint.models import Finding
 from essaylint.rules.base import Rule, RuleContext
 
 
@@ -40,48 +40,6 @@ class UnusedSuppression(Rule):
     summary = "an inline suppression that suppressed nothing, or cannot be read"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        # Findings come from apply_inline_suppressions, which sees every rule's findings.
+        # The suppression pass (essaylint.inline_suppressions) makes the findings:
+        # it sees every other rule's.
         yield from ()
-
-
-def apply_inline_suppressions(
-    doc: Document,
-    findings: Sequence[Finding],
-    chosen: Sequence[type[Rule]],
-    known: Sequence[type[Rule]] | None = None,
-) -> list[Finding]:
-    """Drop findings suppressed by directives; add E001 findings when that rule was chosen.
-
-    ``known`` is every registered rule (read from the registry only when a
-    directive needs it).
-    """
-    if "essaylint:" not in doc.text:
-        return list(findings)
-    from essaylint.analysis.suppressions import apply_suppressions  # only when needed
-
-    report = UnusedSuppression in chosen
-    if report and known is None:
-        from essaylint.rules.registry import all_rules
-
-        known = all_rules()
-    kept, problems = apply_suppressions(
-        doc.text,
-        doc.format,
-        findings,
-        ran=[(r.code, r.name) for r in chosen],
-        known=[(r.code, r.name) for r in known or ()] if report else (),
-    )
-    if not report:
-        return kept
-    rule = UnusedSuppression
-    extra = [
-        Finding(
-            code=rule.code,
-            rule=rule.name,
-            severity="warning" if p.kind == "invalid" else rule.default_severity,
-            message=p.message,
-            span=p.span,
-        )
-        for p in problems
-    ]
-    return sorted([*kept, *extra], key=lambda f: (f.span.start, f.code))

@@ -146,7 +146,7 @@ class InconsistentTerm(Rule):
         evidence = spelling_evidence(text, spans)
         if not evidence.british or not evidence.american:
             return
-        configured = getattr(ctx.settings, "dialect", None)
+        configured = ctx.settings.dialect
         chosen: Dialect | None = (
             configured if configured in ("british", "american") else evidence.majority()
         )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pydantic import Field
+
 from essaylint.analysis.lexicon import (
     build_lexicon,
     is_ignorable_token,
@@ -11,7 +13,7 @@ from essaylint.analysis.lexicon import (
     term_family_count,
 )
 from essaylint.models import Finding, Span
-from essaylint.rules.base import Rule, RuleContext
+from essaylint.rules.base import Rule, RuleContext, RuleOptions
 from essaylint.services.prose import ProseReport
 
 REPEATED_TERM = 3
@@ -33,7 +35,8 @@ class Spelling(Rule):
         ALL-CAPS tokens, initials, locators ("p.") and your own word list
         (`words` in the configuration). Capitalised words in the body are
         taken for proper nouns; in titles, where every word is capitalised,
-        they are checked. The dialect the essay uses (British or American) is
+        they are checked (unless `check-titles = false`, for a list whose
+        titles are in other languages). The dialect the essay uses (British or American) is
         never flagged (mixing them is T405's business). Derived words whose
         stem is known ("intrapersonal") are accepted, and so are words the
         dictionary lacks that are not one keystroke away from a known word
@@ -48,8 +51,17 @@ class Spelling(Rule):
 
     Fix
         Correct the word (the first suggestion is usually right). If the word
-        is correct, add it to `words` in `[tool.essaylint]`.
+        is correct, add it to `words` in `[tool.essaylint]` (the project's
+        own word list, which `--word` and the editor's "add to dictionary"
+        extend too).
     """
+
+    class Options(RuleOptions):
+        check_titles: bool = Field(
+            default=True,
+            description="Check the titles of the reference list too; `false` leaves them "
+            "alone (titles in other languages, or copied exactly from the source).",
+        )
 
     code = "T401"
     name = "spelling"
@@ -61,8 +73,8 @@ class Spelling(Rule):
         report = ctx.services.get("prose")
         if not isinstance(report, ProseReport):
             return
-        words = getattr(ctx.settings, "words", ()) if ctx.settings else ()
-        lexicon = build_lexicon(ctx.references, ctx.citations, words)
+        options = ctx.options(self.Options)
+        lexicon = build_lexicon(ctx.references, ctx.citations, ctx.settings.words)
         text = ctx.document.text
         seen: set[tuple[str, int]] = set()
         for match in report.matches:
@@ -71,6 +83,8 @@ class Spelling(Rule):
             token = text[match.start : match.end]
             before = text[match.start - 1 : match.start] if match.start else ""
             in_title = _in_spans(match.start, report.title_spans)
+            if in_title and not options.check_titles:
+                continue
             if is_ignorable_token(token, before) or lexicon.accepts(token, in_title=in_title):
                 continue
             if not in_title and token[:1].isupper():

@@ -40,9 +40,11 @@ def verified_entries(
 
 def unavailable(rule: Rule, ctx: RuleContext, report: VerifyReport) -> Iterator[Finding]:
     """One info finding when the service failed, from the rule the pipeline chose."""
-    if not report.error or report.error_reporter not in (None, rule.code):
-        return
-    if report.error_reporter is None and rule.code != "V501":
+    if report.error_reporter is None:  # a report made without the pipeline's choice
+        speaks = rule.reports_service_failure
+    else:
+        speaks = report.error_reporter == rule.code
+    if not report.error or not speaks:
         return
     span = ctx.essay.references or (ctx.references[0].span if ctx.references else None)
     where = Span(start=span.start, end=span.start) if span else Span(start=0, end=0)

@@ -41,6 +41,7 @@ class ReferenceNotFound(Rule):
     default_severity = "warning"
     summary = "with --verify: no scholarly record matches the entry"
     requires = frozenset({"network"})
+    reports_service_failure = True  # "could not verify the references" comes from here
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         unverified, entries = verified_entries(self, ctx)
