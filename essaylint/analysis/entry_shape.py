@@ -80,8 +80,11 @@ _ENTRY_PARTS = re.compile(
 _INITIALS_NAME_START = re.compile(
     r"^(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*[A-Z][\w'’-]+|[A-Z][\w'’-]+\s[A-Z]{1,3}),"
 )
+# "paiza. (n.d.).", "w3schools. (2023).", and Chicago's bare year: "tutor2u. 2019."
 _LOWER_BRAND_HEAD = re.compile(
-    r"^[a-z][\w.@-]{1,30}(?: [a-z][\w.@-]{1,30})?\.?\s*\(" + _YEAR_TOKEN + r"[),]", re.IGNORECASE
+    r"^[a-z][\w.@-]{1,30}(?: [a-z][\w.@-]{1,30})?"
+    r"(?:\.?\s*\(" + _YEAR_TOKEN + r"[),]|\.\s+(?:1[5-9]|20)\d\d[a-z]?\.\s)",
+    re.IGNORECASE,
 )
 _NOT_NAMES = frozenset({"a", "an", "the", "in", "by", "from", "since", "until", "during", "on"})
 _ERA_AFTER = re.compile(r"^\s*(?:CE|BCE|BC|AD|B\.C\.|A\.D\.)\b")

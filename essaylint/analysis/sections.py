@@ -39,6 +39,7 @@ from essaylint.analysis.entry_shape import (
     LIST_MARKER,
     continues_entry,
     entry_number,
+    has_link,
     looks_like_entry,
     starts_entry,
 )
@@ -210,6 +211,7 @@ def _heading(lines: list[Line], i: int, structure: _Structure) -> Heading | None
         list_heading_kind(title) in ("primary", "consulted")
         and len(stripped.split()) <= 10
         and "](" not in stripped  # a table of contents links to the heading
+        and not has_link(stripped)  # ".../politics/reference/safe-seats" ends an entry
     ):
         return Heading(line, title, 7 if _NUMBERING.match(stripped) else 8)
     words = stripped.split()
