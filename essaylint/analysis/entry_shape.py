@@ -1,7 +1,7 @@
 """Does a line of a reference list start an entry, or carry on the one before it?
 
 Shapes, not positions: the section finder (:mod:`essaylint.analysis.sections`)
-decides where a list is, the entry splitter (:mod:`essaylint.analysis.references`)
+decides where a list is, the entry splitter (:mod:`essaylint.analysis.reference_split`)
 where one entry ends, and the PDF reflow where a paragraph ends; all three ask
 these questions. An entry starts with its authors and year ("Pan, Z. (2017).",
 "Smith J 2019", "Association for Project Management (APM) (2019)"), a number

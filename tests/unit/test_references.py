@@ -1,4 +1,4 @@
-"""Tests for essaylint.analysis.references (entry parsing and list splitting)."""
+"""Tests for entry parsing (analysis.references and its entry_* readers) and list splitting."""
 
 from __future__ import annotations
 
@@ -9,11 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from essaylint.analysis.references import (
-    parse_reference,
-    revision_or_access_date,
-    split_reference_list,
-)
+from essaylint.analysis.entry_dates import revision_or_access_date
+from essaylint.analysis.reference_split import split_reference_list
+from essaylint.analysis.references import parse_reference
 from essaylint.models import Span
 
 SHARED = (

@@ -138,7 +138,7 @@ def test_people_with_lifespans_and_citing_sentences_are_not_a_list() -> None:
 
 
 def test_an_entry_cut_into_paragraphs_is_one_entry() -> None:
-    from essaylint.analysis.references import split_reference_list
+    from essaylint.analysis.reference_split import split_reference_list
 
     text = (
         "Body (Aral et al., 2015).\n\nReferences\n\n"
@@ -174,7 +174,7 @@ def test_structural_headings_from_a_loader() -> None:
 
 
 def test_bracket_numbered_entries_run_together_are_cut_apart() -> None:
-    from essaylint.analysis.references import split_reference_list
+    from essaylint.analysis.reference_split import split_reference_list
 
     # PDF text: several IEEE entries in one paragraph, and one starting after a URL line.
     text = (
