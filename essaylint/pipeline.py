@@ -18,12 +18,12 @@ from essaylint.analysis.citations import extract_citations
 from essaylint.analysis.list_style import chicago_punctuation, keep_group_names, list_shape
 from essaylint.analysis.matching import known_name_keys, link_citations
 from essaylint.analysis.notes import Note, find_notes, notes_cite, read_notes
+from essaylint.analysis.patterns import YEAR
 from essaylint.analysis.prose_regions import prose_spans
 from essaylint.analysis.reference_list import normalise_author_date_list
 from essaylint.analysis.reference_split import split_reference_list
 from essaylint.analysis.references import parse_reference
 from essaylint.analysis.sections import find_sections, footnote_definition_spans
-from essaylint.analysis.text import YEAR
 from essaylint.config import Settings
 from essaylint.models import (
     Citation,

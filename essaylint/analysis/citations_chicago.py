@@ -20,7 +20,8 @@ from collections.abc import Iterable, Sequence
 from essaylint.analysis.citation_names import UPPER, split_author_names
 from essaylint.analysis.citations_narrative import REPORTING, author_date_citation
 from essaylint.analysis.citations_parenthetical import ANY_YEAR, PAREN, ParentheticalReader
-from essaylint.analysis.text import YEAR, name_key
+from essaylint.analysis.patterns import YEAR, YEAR_DIGITS
+from essaylint.analysis.text import name_key
 from essaylint.models import Citation, Span
 
 # ", " between a year (with its locator) and the next author: "2003, de la Garza".
@@ -29,7 +30,7 @@ _GROUP_COMMA = re.compile(
 )
 _BARE = re.compile(
     rf"(?<![(\w\[])(?P<names>[{UPPER}][\w'’\-]+(?:\s+(?:and|&)\s+[{UPPER}][\w'’\-]+|\s+et\s+al\.)?)"
-    rf"\s+(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)(?![\w)\-–])"
+    rf"\s+(?P<year>{YEAR_DIGITS}[a-z]?)(?![\w)\-–])"
 )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from essaylint.analysis.text import LATEX_CITE
+from essaylint.analysis.patterns import LATEX_CITE
 from essaylint.models import Citation, Span
 
 # One bracket of numbers, "[3]", "[1, 4-6]", or Markdown-escaped "\\[3\\]" (pandoc).

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from essaylint.analysis.citation_names import is_abbreviation, looks_like_names, split_author_names
 from essaylint.analysis.citations_narrative import NarrativeReader, author_date_citation
-from essaylint.analysis.text import DASHES, YEAR, initials, name_key
+from essaylint.analysis.patterns import DASHES, YEAR, YEAR_DIGITS
+from essaylint.analysis.text import initials, name_key
 from essaylint.models import Citation, Span
 
 # A year, "2019a", "n.d."; a decade, "1950s", is not a year ("s" after a 0 is no suffix).
@@ -26,7 +27,7 @@ _LOCATOR = re.compile(
     # any short word and a number, letter or numeral: "Question 7", "Appendix B", "Unit IV";
     # not a joining word and another year: "Windows (2016 and 2019)", "(2019, since 2020)"
     r"(?!(?:and|or|to|in|since|until|from|by|between|before|after)\b)"
-    r"(?-i:[A-Za-z][a-z]{1,19}(?:\.\s*|\s+)(?!(?:1[5-9]|20)\d\d\b)"
+    r"(?-i:[A-Za-z][a-z]{1,19}(?:\.\s*|\s+)(?!" + YEAR_DIGITS + r"\b)"
     r"(?:\d[\w.:]*|[A-Z]\d{0,3}\b|[IVXLC]{1,6}\b))"
     r"(?:\s*[-–—,&]\s*[\w:.]+)*)"
     r"(?:\s*,\s*.{0,40})?$",

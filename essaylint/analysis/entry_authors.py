@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from essaylint.analysis.entry_dates import BARE_DATE, PAREN_DATE, YEAR_DIGITS
+from essaylint.analysis.entry_dates import BARE_DATE, PAREN_DATE
 from essaylint.analysis.entry_fields import QUOTE_OPEN, SENTENCE_END, word_before
 from essaylint.analysis.names import is_initials, looks_corporate, looks_like_name_part
+from essaylint.analysis.patterns import YEAR_DIGITS
 
 _NAME_ABBREV = frozenset(
     {

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from essaylint.analysis.entry_fields import MAX_PARSE, collapse
+from essaylint.analysis.patterns import YEAR_DIGITS
 
-YEAR_DIGITS = r"(?:1[5-9]\d{2}|20\d{2})"
 PAREN_DATE = re.compile(
     r"[(\[]\s*(?P<body>(?:c\.\s*|ca\.\s*|(?P<pre>[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?,?\s+))?(?P<year>"
     + YEAR_DIGITS

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from essaylint.analysis.text import YEAR
+from essaylint.analysis.patterns import YEAR, YEAR_DIGITS
 
 FOOTNOTE_DEF = re.compile(r"^\s{0,3}\[\^([^\]\s]+)\]:")
 LIST_MARKER = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s*|\(\d{1,3}\)\s+)")
@@ -29,15 +29,14 @@ def entry_number(text: str) -> int | None:
     return int(m.group(1) or m.group(2)) if m else None
 
 
-_YEAR_TOKEN = YEAR
-_EARLY_YEAR = re.compile(r"[(\s,.]" + _YEAR_TOKEN + r"[).,:;\s]", re.IGNORECASE)
-_ANY_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\bn\.\s?d\.", re.IGNORECASE)
+_EARLY_YEAR = re.compile(r"[(\s,.]" + YEAR + r"[).,:;\s]", re.IGNORECASE)
+_ANY_YEAR = re.compile(r"(?<!\d)" + YEAR_DIGITS + r"(?!\d)|\bn\.\s?d\.", re.IGNORECASE)
 _URL = re.compile(r"https?://|www\.|doi\.org/|\bdoi:\s*10\.", re.IGNORECASE)
-_YEAR_WORD = re.compile(_YEAR_TOKEN, re.IGNORECASE)
+_YEAR_WORD = re.compile(YEAR, re.IGNORECASE)
 _HEAD_WINDOW = 300
 # "———. 1996. Title." / "------, 2018." / "___. (2019)." : the same authors as the entry above
 # (Chicago, MLA and Harvard lists write a repeated author this way).
-REPEATED_AUTHORS = re.compile(r"^\s*(?:[-—–_―‒‐]\s?){2,}\s*(?:[.,]|(?=\(?(?:1[5-9]|20)\d\d))")
+REPEATED_AUTHORS = re.compile(r"^\s*(?:[-—–_―‒‐]\s?){2,}\s*(?:[.,]|(?=\(?" + YEAR_DIGITS + r"))")
 # MLA and Chicago: an inverted name, then a quoted or italic title ("Okafor, Tunde.
 # "Street-Level Exposure." *Urban Health*, vol. 8, no. 2, 2018"): the year comes late.
 _INVERTED_NAME_TITLE = re.compile(
@@ -52,21 +51,21 @@ _ISSUE_SEASON = (
 _AUTHOR_YEAR_START = re.compile(
     r"^(?P<names>[^\W\d_][^()\n]{0,260}?(?:\s\([A-Z][\w&.]{1,12}\))?)[\s.,]\(?"
     + _ISSUE_SEASON
-    + _YEAR_TOKEN
+    + YEAR
     + r"\b",
     re.IGNORECASE,
 )
 # What follows the year of a line that only looks like an entry: a lifespan
 # "(1942–)", "(1907-1990)", "(1942-present)", or a sentence "(1969) argued that".
-_LIFESPAN_AFTER = re.compile(r"^\s*[-–—]\s*(?:(?:1[5-9]|20)\d\d|present|now|today)?\s*\)")
+_LIFESPAN_AFTER = re.compile(r"^\s*[-–—]\s*(?:" + YEAR_DIGITS + r"|present|now|today)?\s*\)")
 # A sentence that cites: "(2016) found", "(Cleland and Ireland, 2016)", "Li & Liang (2021),".
 _CITING = re.compile(
-    r"\((?:1[5-9]|20)\d\d[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}"
-    r"|\([A-Z][^()]{0,80}?,\s*(?:(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.)(?:,[^()]{0,20})?\)"
-    r"|\b(?:et al\.|[A-Z][a-z]+) \((?:1[5-9]|20)\d\d[a-z]?\)[,;]"
+    r"\(" + YEAR_DIGITS + r"[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}"
+    r"|\([A-Z][^()]{0,80}?,\s*(?:" + YEAR_DIGITS + r"[a-z]?|n\.\s?d\.)(?:,[^()]{0,20})?\)"
+    r"|\b(?:et al\.|[A-Z][a-z]+) \(" + YEAR_DIGITS + r"[a-z]?\)[,;]"
 )
 # "A 2021 meta-analysis ... found that", "in 2020 revealed": a point made in prose.
-_PROSE_POINT = re.compile(r"\b(?:1[5-9]|20)\d\d\s+[a-z]{3,}|\b[a-z]{3,}ed that\b|\bfound that\b")
+_PROSE_POINT = re.compile(r"\b" + YEAR_DIGITS + r"\s+[a-z]{3,}|\b[a-z]{3,}ed that\b|\bfound that\b")
 # "Define the business case:", "**Neural Mechanisms:**", "Middle Ages (500 CE - 1500 CE):".
 _LABEL_START = re.compile(r"^[*_]*[A-Z][^.:;,\n]{0,60}?[*_]*:(?:[*_]*\s|$)")
 # The parts of an entry that a numbered point lacks.
@@ -81,7 +80,7 @@ _INITIALS_NAME_START = re.compile(
     r"^(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*[A-Z][\w'’-]+|[A-Z][\w'’-]+\s[A-Z]{1,3}),"
 )
 _LOWER_BRAND_HEAD = re.compile(
-    r"^[a-z][\w.@-]{1,30}(?: [a-z][\w.@-]{1,30})?\.?\s*\(" + _YEAR_TOKEN + r"[),]", re.IGNORECASE
+    r"^[a-z][\w.@-]{1,30}(?: [a-z][\w.@-]{1,30})?\.?\s*\(" + YEAR + r"[),]", re.IGNORECASE
 )
 _NOT_NAMES = frozenset({"a", "an", "the", "in", "by", "from", "since", "until", "during", "on"})
 _ERA_AFTER = re.compile(r"^\s*(?:CE|BCE|BC|AD|B\.C\.|A\.D\.)\b")
@@ -116,7 +115,7 @@ _PARTICLES = frozenset(
 _NAMES_CUT = re.compile(r"^[A-Z][\w'’-]+,\s+[A-Z]\..*(?:,|&|\band)$")
 # "Abdullah, D., Susilo, S., ... et al. Title. Journal (2021)": a family name and initials.
 _FAMILY_INITIALS = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,\s+(?:[A-Z]\.\s?-?){1,3}[,&]")
-_YEAR_EARLY_IN_NEXT = re.compile(r"^.{0,60}?\(" + _YEAR_TOKEN + r"\)", re.IGNORECASE)
+_YEAR_EARLY_IN_NEXT = re.compile(r"^.{0,60}?\(" + YEAR + r"\)", re.IGNORECASE)
 _MAX_LINK_ENTRY_WORDS = 45
 
 

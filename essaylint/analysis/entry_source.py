@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from essaylint.analysis.entry_dates import YEAR_DIGITS
 from essaylint.analysis.entry_fields import EntryFields, clean_value
 from essaylint.analysis.entry_kind import CONFERENCE, JOURNALISH
 from essaylint.analysis.entry_title import DESCRIPTOR, title_stop
+from essaylint.analysis.patterns import YEAR_DIGITS
 
 _VOL_ISSUE_PAGES = re.compile(
     r"(?P<vol>\b\d{1,5}|(?<=[^\W\d_])\d{1,5})\s*\(\s*(?P<iss>[^()]{1,20}?)\s*\)"
@@ -88,7 +88,8 @@ def parse_source(rest: str, fields: EntryFields) -> None:
 
 _MLA_PUBLISHER_DATE = re.compile(
     r",\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+|[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},\s*)?)?"
-    r"(?:1[5-9]\d\d|20\d\d)\.?$"
+    + YEAR_DIGITS
+    + r"\.?$"
 )
 
 

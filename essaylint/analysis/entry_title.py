@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from essaylint.analysis.entry_dates import YEAR_DIGITS
 from essaylint.analysis.entry_fields import QUOTE_OPEN, SENTENCE_END, clean_value, word_before
 from essaylint.analysis.entry_kind import CONFERENCE, JOURNALISH
+from essaylint.analysis.patterns import YEAR_DIGITS
 
 _QUOTE_CLOSE = {
     '"': '"',

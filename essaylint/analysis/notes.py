@@ -37,8 +37,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from essaylint.analysis.names import natural_family, parse_authors
+from essaylint.analysis.patterns import EMPHASIS
 from essaylint.analysis.sections import footnote_definition_spans, normalise_heading, split_lines
-from essaylint.analysis.text import EMPHASIS
 from essaylint.models import Block, Span
 
 NoteSource = Literal["markdown", "word", "endnote", "latex"]

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from essaylint.analysis.text import FRONT_MATTER, HTML_ENTITY
+from essaylint.analysis.patterns import FRONT_MATTER, HTML_ENTITY
 from essaylint.models import Citation, Essay, Span
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)

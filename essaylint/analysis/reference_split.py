@@ -13,9 +13,10 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from essaylint.analysis.entry_dates import YEAR_ANY, YEAR_DIGITS
+from essaylint.analysis.entry_dates import YEAR_ANY
 from essaylint.analysis.entry_links import URL
 from essaylint.analysis.entry_shape import continues_entry, looks_like_entry
+from essaylint.analysis.patterns import YEAR_DIGITS
 from essaylint.analysis.references import MARKER, parse_reference
 from essaylint.models import Reference, Span
 

@@ -33,7 +33,7 @@ from essaylint.analysis.entry_links import extract_links
 from essaylint.analysis.entry_source import parse_source
 from essaylint.analysis.entry_title import take_title
 from essaylint.analysis.names import parse_authors
-from essaylint.analysis.text import EMPHASIS
+from essaylint.analysis.patterns import EMPHASIS
 from essaylint.models import Reference, Span
 
 __all__ = ["parse_reference"]

@@ -42,7 +42,7 @@ from essaylint.analysis.entry_shape import (
     looks_like_entry,
     starts_entry,
 )
-from essaylint.analysis.text import FRONT_MATTER
+from essaylint.analysis.patterns import FRONT_MATTER
 from essaylint.models import Block, Essay, Span
 
 __all__ = ["continues_entry", "find_sections", "footnote_definition_spans", "looks_like_entry"]
