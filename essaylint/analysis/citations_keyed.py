@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from essaylint.analysis.patterns import LATEX_CITE
+from essaylint.analysis.patterns import FOOTNOTE_MARK, LATEX_CITE
 from essaylint.models import Citation, Span
 
 # One bracket of numbers, "[3]", "[1, 4-6]", or Markdown-escaped "\\[3\\]" (pandoc).
@@ -34,7 +34,7 @@ def _link_definition(text: str, match: re.Match[str]) -> bool:
 
 _RANGE_DASH = re.compile(r"\s*[-–—]\s*")
 
-_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_FOOTNOTE_REF = re.compile(FOOTNOTE_MARK.pattern + r"(?!:)")
 _PANDOC_GROUP = re.compile(r"\[(?P<body>[^\[\]\n]*?-?@[\w][^\[\]\n]*)\]")
 _PANDOC_ITEM = re.compile(
     r"(?P<prefix>[^@;]*?)-?@(?P<key>[\w][\w:.#$%&\-+?<>~/]*[\w])(?P<rest>[^;]*)"

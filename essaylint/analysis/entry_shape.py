@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import re
 
-from essaylint.analysis.patterns import YEAR, YEAR_DIGITS
+from essaylint.analysis.patterns import FOOTNOTE_DEFINITION, YEAR, YEAR_DIGITS
 
-FOOTNOTE_DEF = re.compile(r"^\s{0,3}\[\^([^\]\s]+)\]:")
 LIST_MARKER = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s*|\(\d{1,3}\)\s+)")
 _NUMBERED_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]\s+|\[\d{1,3}\]\s*)")
 _ENTRY_NUMBER = re.compile(r"^\s*(?:(\d{1,3})[.)]\s+|\[(\d{1,3})\]\s*)")
@@ -191,7 +190,7 @@ def looks_like_entry(text: str) -> bool:
     s = text.strip()
     if not s:
         return False
-    if FOOTNOTE_DEF.match(s):
+    if FOOTNOTE_DEFINITION.match(s):
         return True
     window = len(s) if _NUMBERED_MARKER.match(s) else _HEAD_WINDOW
     if not _YEAR_WORD.search(s, 0, window) and not has_link(s):
@@ -224,7 +223,7 @@ def continues_entry(previous: str, text: str) -> bool:
     the entry before it, unless the block starts an entry of its own.
     """
     stripped = text.strip()
-    if not stripped or _NUMBERED_MARKER.match(stripped) or FOOTNOTE_DEF.match(stripped):
+    if not stripped or _NUMBERED_MARKER.match(stripped) or FOOTNOTE_DEFINITION.match(stripped):
         return False
     if len(stripped.split()) > _MAX_CONTINUATION_WORDS:
         return False

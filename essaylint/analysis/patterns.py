@@ -19,6 +19,39 @@ YEAR_DIGITS = r"(?:1[5-9]\d\d|20\d\d)"
 #: "forthcoming"; a decade ("1950s") is no year.
 YEAR = r"(?:" + YEAR_DIGITS + r"(?!(?<=0)s)[a-z]?|n\.\s?d\.?|in\s+press|forthcoming)"
 
+# --- footnotes -----------------------------------------------------------------------
+
+#: The label of a Markdown footnote, "1" in "[^1]" (pandoc allows no white space in one).
+FOOTNOTE_LABEL = r"[^\]\s]+"
+#: A Markdown footnote mark, "[^1]", "[^smith-2019]"; group 1 is the label.
+FOOTNOTE_MARK = re.compile(r"\[\^(" + FOOTNOTE_LABEL + r")\]")
+#: The head of a Markdown footnote definition, "[^1]:" at the start of a line (after at
+#: most three spaces); group 1 is the label. Readers that need the rest of the line or the
+#: space after the colon add it to this pattern.
+FOOTNOTE_DEFINITION = re.compile(r"^[ \t]{0,3}" + FOOTNOTE_MARK.pattern + ":", re.MULTILINE)
+
+# --- reference-list headings ---------------------------------------------------------
+
+#: Headings of a list whose entries the essay cites, as :func:`~essaylint.analysis.
+#: sections.normalise_heading` writes them (lower case, no numbering or marks).
+CITED_LIST_HEADINGS = frozenset(
+    {
+        "references", "reference", "reference list", "references list", "references cited",
+        "list of references", "works cited", "work cited", "literature", "literature cited",
+        "sources", "sources cited", "source list", "citations", "cited works",
+        "references and notes", "notes and references", "endnotes", "footnotes", "referencias",
+        "références", "literaturverzeichnis", "refs",
+    }
+)  # fmt: skip
+#: Headings of a list of works consulted: its entries may be cited, or not.
+CONSULTED_LIST_HEADINGS = frozenset(
+    {"bibliography", "bibliographie", "works consulted", "select bibliography", "sources consulted"}
+)
+#: Headings of the notes and the reading lists a reference list may run into.
+OTHER_LIST_HEADINGS = frozenset({"notes", "further reading"})
+#: Every heading that names a list of works.
+LIST_HEADINGS = CITED_LIST_HEADINGS | CONSULTED_LIST_HEADINGS | OTHER_LIST_HEADINGS
+
 # --- markup --------------------------------------------------------------------------
 
 #: Markdown emphasis around a run of text: *x*, **x**, ***x***, _x_, __x__ (group 2 is x).

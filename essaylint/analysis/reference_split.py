@@ -16,14 +16,15 @@ from dataclasses import dataclass
 from essaylint.analysis.entry_dates import YEAR_ANY
 from essaylint.analysis.entry_links import URL
 from essaylint.analysis.entry_shape import continues_entry, looks_like_entry
-from essaylint.analysis.patterns import YEAR_DIGITS
+from essaylint.analysis.patterns import LIST_HEADINGS, YEAR_DIGITS
 from essaylint.analysis.references import MARKER, parse_reference
 from essaylint.models import Reference, Span
 
+# A heading line inside a list ("References", "## Works Cited:", "**Bibliography**"): no entry.
 _HEADING = re.compile(
-    r"^\s*(?:#{1,6}\s*)?[*_]*\s*(?:references?(?:\s+list)?|bibliography|works\s+cited|sources(?:\s+cited)?|"
-    r"literature(?:\s+cited)?|citations|notes|endnotes|footnotes|reference\s+list|further\s+reading|"
-    r"works\s+consulted|cited\s+works|literaturverzeichnis|bibliographie|références)\s*[*_]*\s*:?\s*[*_]*\s*$",
+    r"^\s*(?:#{1,6}\s*)?[*_]*\s*(?:"
+    + "|".join(r"\s+".join(map(re.escape, h.split())) for h in sorted(LIST_HEADINGS))
+    + r")\s*[*_]*\s*:?\s*[*_]*\s*$",
     re.IGNORECASE,
 )
 _NON_ENTRY = re.compile(r"^\s*(?:#{1,6}(?:\s.*)?|</?[A-Za-z][^>]*>\s*|[-=*_~`]{3,}\s*|\W*)$")

@@ -33,13 +33,13 @@ from essaylint.analysis.entry_links import extract_links
 from essaylint.analysis.entry_source import parse_source
 from essaylint.analysis.entry_title import take_title
 from essaylint.analysis.names import parse_authors
-from essaylint.analysis.patterns import EMPHASIS
+from essaylint.analysis.patterns import EMPHASIS, FOOTNOTE_LABEL
 from essaylint.models import Reference, Span
 
 __all__ = ["parse_reference"]
 
 MARKER = re.compile(
-    r"^\s*(?:\[\^(?P<fkey>[^\]\s]{1,60})\]:\s*"
+    r"^\s*(?:\[\^(?P<fkey>" + FOOTNOTE_LABEL + r")\]:\s*"
     r"|\[(?P<bnum>\d{1,4})\]\s*"
     r"|\((?P<pnum>\d{1,4})\)\s+"
     r"|(?P<dnum>\d{1,3})[.)]\s+"
