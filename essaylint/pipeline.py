@@ -18,11 +18,12 @@ from essaylint.analysis.citations import extract_citations
 from essaylint.analysis.list_style import chicago_punctuation, keep_group_names, list_shape
 from essaylint.analysis.matching import known_name_keys, link_citations
 from essaylint.analysis.notes import Note, find_notes, notes_cite, read_notes
+from essaylint.analysis.patterns import FOOTNOTE_DEFINITION, YEAR
 from essaylint.analysis.prose_regions import prose_spans
 from essaylint.analysis.reference_list import normalise_author_date_list
-from essaylint.analysis.references import parse_reference, split_reference_list
+from essaylint.analysis.reference_split import split_reference_list
+from essaylint.analysis.references import parse_reference
 from essaylint.analysis.sections import find_sections, footnote_definition_spans
-from essaylint.analysis.text import YEAR
 from essaylint.config import Settings
 from essaylint.models import (
     Citation,
@@ -82,7 +83,7 @@ def read_references(doc: Document, essay: Essay, plan: NotePlan | None = None) -
         for key, span in footnote_definition_spans(doc.text):
             if any(listed.covers(span) for listed in essay.lists):
                 continue
-            raw = re.sub(r"^\s*\[\^[^\]]+\]:\s*", "", doc.text[span.start : span.end])
+            raw = re.sub(FOOTNOTE_DEFINITION.pattern + r"\s*", "", doc.text[span.start : span.end])
             ref = parse_reference(raw, span=span, key=key)
             refs.append(ref.model_copy(update={"source": "footnote"}))
     refs = normalise_author_date_list(refs)

@@ -21,7 +21,8 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from essaylint.analysis.text import DASHES, fold, name_key, year_digits
+from essaylint.analysis.patterns import DASHES
+from essaylint.analysis.text import fold, name_key, year_digits
 from essaylint.models import Reference
 from essaylint.services.verify import (
     FieldDiff,

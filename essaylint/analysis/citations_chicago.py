@@ -17,16 +17,11 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 
-from essaylint.analysis.citations import (
-    _ANY_YEAR,
-    _PAREN,
-    _REPORTING,
-    UPPER,
-    _Extractor,
-    _make,
-    split_author_names,
-)
-from essaylint.analysis.text import YEAR, name_key
+from essaylint.analysis.citation_names import UPPER, split_author_names
+from essaylint.analysis.citations_narrative import REPORTING, author_date_citation
+from essaylint.analysis.citations_parenthetical import ANY_YEAR, PAREN, ParentheticalReader
+from essaylint.analysis.patterns import YEAR, YEAR_DIGITS
+from essaylint.analysis.text import name_key
 from essaylint.models import Citation, Span
 
 # ", " between a year (with its locator) and the next author: "2003, de la Garza".
@@ -35,7 +30,7 @@ _GROUP_COMMA = re.compile(
 )
 _BARE = re.compile(
     rf"(?<![(\w\[])(?P<names>[{UPPER}][\w'’\-]+(?:\s+(?:and|&)\s+[{UPPER}][\w'’\-]+|\s+et\s+al\.)?)"
-    rf"\s+(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)(?![\w)\-–])"
+    rf"\s+(?P<year>{YEAR_DIGITS}[a-z]?)(?![\w)\-–])"
 )
 
 
@@ -50,20 +45,24 @@ def chicago_citations(
     groups: list[tuple[int, int, str]] = []  # parentheses whose commas join works
     out: list[Citation] = []
     for region in regions:
-        for m in _PAREN.finditer(text, region.start, region.end):
-            if len(_ANY_YEAR.findall(m.group(1))) < 2:
+        for m in PAREN.finditer(text, region.start, region.end):
+            if len(ANY_YEAR.findall(m.group(1))) < 2:
                 continue
             joined = _GROUP_COMMA.sub(lambda c: c.group(0)[:-1] + ";", m.group(1))
             if joined != m.group(1):
                 groups.append((m.start(1), m.end(1), joined))
         for m in _BARE.finditer(text, region.start, region.end):
-            if _REPORTING.match(text[m.end() : m.end() + 80]) is None:
+            if REPORTING.match(text[m.end() : m.end() + 80]) is None:
                 continue
             names, et_al, _alias = split_author_names(m.group("names"))
             if not names or name_key(names[0]) not in known:
                 continue
             span = Span(start=m.start(), end=m.end())
-            out.append(_make(span, m.group(0), names, et_al, m.group("year"), narrative=True))
+            out.append(
+                author_date_citation(
+                    span, m.group(0), names, et_al, m.group("year"), narrative=True
+                )
+            )
     regrouped = _comma_groups(text, groups, known)
     kept = _outside_groups(found, groups) if regrouped else list(found)
     return sorted([*kept, *out, *regrouped], key=lambda c: (c.span.start, c.span.end))
@@ -95,10 +94,10 @@ def _comma_groups(
         pos = end
     pieces.append(text[pos:])
     shadow = "".join(pieces)
-    extractor = _Extractor(shadow, known)
+    extractor = ParentheticalReader(shadow, known)
     cited: list[Citation] = []
     for start, _end, _joined in groups:
-        again = _PAREN.match(shadow, start - 1)
+        again = PAREN.match(shadow, start - 1)
         if again:
             cited.extend(extractor.parenthetical(again))
     return [c.model_copy(update={"text": text[c.span.start : c.span.end]}) for c in cited]

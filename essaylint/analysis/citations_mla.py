@@ -22,13 +22,13 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 
-from essaylint.analysis.citations import (
-    _NOT_AUTHORS,
-    _PAREN,
+from essaylint.analysis.citation_names import (
+    NOT_AUTHORS,
     UPPER,
-    _looks_like_names,
+    looks_like_names,
     split_author_names,
 )
+from essaylint.analysis.citations_parenthetical import PAREN
 from essaylint.analysis.names import looks_corporate
 from essaylint.analysis.text import name_key
 from essaylint.models import Citation, Reference, Span
@@ -48,7 +48,7 @@ _PREFIX = re.compile(
 )
 # A title written as a title: *Italic*, _italic_, "Quoted", “Quoted”.
 _TITLE = re.compile(r"^(?:\*{1,2}(?P<a>[^*]+)\*{1,2}|_(?P<b>[^_]+)_|[\"“](?P<c>[^\"”]+)[\"”])$")
-_NOT_MLA_AUTHORS = _NOT_AUTHORS | frozenset(
+_NOT_MLA_AUTHORS = NOT_AUTHORS | frozenset(
     """step level grade page room lesson module exhibit psalm scene act episode season
     session group sample trial wave round stage tier type class case model item""".split()
 )
@@ -169,7 +169,7 @@ class MlaReader:
 
     @staticmethod
     def _names(text: str) -> tuple[tuple[str, ...], bool] | None:
-        if not _looks_like_names(text) or any(ch.isdigit() for ch in text):
+        if not looks_like_names(text) or any(ch.isdigit() for ch in text):
             return None
         names, et_al, _alias = split_author_names(text)
         return (names, et_al) if names else None
@@ -249,7 +249,7 @@ def mla_citations(
     found: list[Citation] = []
     claimed: list[Span] = []
     for region in regions:
-        for m in _PAREN.finditer(text, region.start, region.end):
+        for m in PAREN.finditer(text, region.start, region.end):
             cited = reader.parenthetical(m)
             if cited:
                 found.extend(cited)

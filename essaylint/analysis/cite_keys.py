@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+from essaylint.analysis.patterns import YEAR_DIGITS
+
 # The family name: letters up to a separator, a digit or the next capital.
 _NAME = re.compile(r"[A-Z]{2,}(?=[_:.\-\d])|[A-Za-z][a-z'’]*(?:-[A-Za-z][a-z'’]*)?")
-_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(" + YEAR_DIGITS + r")(?!\d)")
 _NO_AUTHOR = frozenset({"noauthor", "anon", "anonymous", "unknown", "nd"})
 
 

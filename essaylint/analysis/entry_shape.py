@@ -1,7 +1,7 @@
 """Does a line of a reference list start an entry, or carry on the one before it?
 
 Shapes, not positions: the section finder (:mod:`essaylint.analysis.sections`)
-decides where a list is, the entry splitter (:mod:`essaylint.analysis.references`)
+decides where a list is, the entry splitter (:mod:`essaylint.analysis.reference_split`)
 where one entry ends, and the PDF reflow where a paragraph ends; all three ask
 these questions. An entry starts with its authors and year ("Pan, Z. (2017).",
 "Smith J 2019", "Association for Project Management (APM) (2019)"), a number
@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import re
 
-from essaylint.analysis.text import YEAR
+from essaylint.analysis.patterns import FOOTNOTE_DEFINITION, YEAR, YEAR_DIGITS
 
-FOOTNOTE_DEF = re.compile(r"^\s{0,3}\[\^([^\]\s]+)\]:")
 LIST_MARKER = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s*|\(\d{1,3}\)\s+)")
 _NUMBERED_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]\s+|\[\d{1,3}\]\s*)")
 _ENTRY_NUMBER = re.compile(r"^\s*(?:(\d{1,3})[.)]\s+|\[(\d{1,3})\]\s*)")
@@ -29,15 +28,14 @@ def entry_number(text: str) -> int | None:
     return int(m.group(1) or m.group(2)) if m else None
 
 
-_YEAR_TOKEN = YEAR
-_EARLY_YEAR = re.compile(r"[(\s,.]" + _YEAR_TOKEN + r"[).,:;\s]", re.IGNORECASE)
-_ANY_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\bn\.\s?d\.", re.IGNORECASE)
+_EARLY_YEAR = re.compile(r"[(\s,.]" + YEAR + r"[).,:;\s]", re.IGNORECASE)
+_ANY_YEAR = re.compile(r"(?<!\d)" + YEAR_DIGITS + r"(?!\d)|\bn\.\s?d\.", re.IGNORECASE)
 _URL = re.compile(r"https?://|www\.|doi\.org/|\bdoi:\s*10\.", re.IGNORECASE)
-_YEAR_WORD = re.compile(_YEAR_TOKEN, re.IGNORECASE)
+_YEAR_WORD = re.compile(YEAR, re.IGNORECASE)
 _HEAD_WINDOW = 300
 # "———. 1996. Title." / "------, 2018." / "___. (2019)." : the same authors as the entry above
 # (Chicago, MLA and Harvard lists write a repeated author this way).
-REPEATED_AUTHORS = re.compile(r"^\s*(?:[-—–_―‒‐]\s?){2,}\s*(?:[.,]|(?=\(?(?:1[5-9]|20)\d\d))")
+REPEATED_AUTHORS = re.compile(r"^\s*(?:[-—–_―‒‐]\s?){2,}\s*(?:[.,]|(?=\(?" + YEAR_DIGITS + r"))")
 # MLA and Chicago: an inverted name, then a quoted or italic title ("Okafor, Tunde.
 # "Street-Level Exposure." *Urban Health*, vol. 8, no. 2, 2018"): the year comes late.
 _INVERTED_NAME_TITLE = re.compile(
@@ -52,21 +50,21 @@ _ISSUE_SEASON = (
 _AUTHOR_YEAR_START = re.compile(
     r"^(?P<names>[^\W\d_][^()\n]{0,260}?(?:\s\([A-Z][\w&.]{1,12}\))?)[\s.,]\(?"
     + _ISSUE_SEASON
-    + _YEAR_TOKEN
+    + YEAR
     + r"\b",
     re.IGNORECASE,
 )
 # What follows the year of a line that only looks like an entry: a lifespan
 # "(1942–)", "(1907-1990)", "(1942-present)", or a sentence "(1969) argued that".
-_LIFESPAN_AFTER = re.compile(r"^\s*[-–—]\s*(?:(?:1[5-9]|20)\d\d|present|now|today)?\s*\)")
+_LIFESPAN_AFTER = re.compile(r"^\s*[-–—]\s*(?:" + YEAR_DIGITS + r"|present|now|today)?\s*\)")
 # A sentence that cites: "(2016) found", "(Cleland and Ireland, 2016)", "Li & Liang (2021),".
 _CITING = re.compile(
-    r"\((?:1[5-9]|20)\d\d[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}"
-    r"|\([A-Z][^()]{0,80}?,\s*(?:(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.)(?:,[^()]{0,20})?\)"
-    r"|\b(?:et al\.|[A-Z][a-z]+) \((?:1[5-9]|20)\d\d[a-z]?\)[,;]"
+    r"\(" + YEAR_DIGITS + r"[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}"
+    r"|\([A-Z][^()]{0,80}?,\s*(?:" + YEAR_DIGITS + r"[a-z]?|n\.\s?d\.)(?:,[^()]{0,20})?\)"
+    r"|\b(?:et al\.|[A-Z][a-z]+) \(" + YEAR_DIGITS + r"[a-z]?\)[,;]"
 )
 # "A 2021 meta-analysis ... found that", "in 2020 revealed": a point made in prose.
-_PROSE_POINT = re.compile(r"\b(?:1[5-9]|20)\d\d\s+[a-z]{3,}|\b[a-z]{3,}ed that\b|\bfound that\b")
+_PROSE_POINT = re.compile(r"\b" + YEAR_DIGITS + r"\s+[a-z]{3,}|\b[a-z]{3,}ed that\b|\bfound that\b")
 # "Define the business case:", "**Neural Mechanisms:**", "Middle Ages (500 CE - 1500 CE):".
 _LABEL_START = re.compile(r"^[*_]*[A-Z][^.:;,\n]{0,60}?[*_]*:(?:[*_]*\s|$)")
 # The parts of an entry that a numbered point lacks.
@@ -83,7 +81,7 @@ _INITIALS_NAME_START = re.compile(
 # "paiza. (n.d.).", "w3schools. (2023).", and Chicago's bare year: "tutor2u. 2019."
 _LOWER_BRAND_HEAD = re.compile(
     r"^[a-z][\w.@-]{1,30}(?: [a-z][\w.@-]{1,30})?"
-    r"(?:\.?\s*\(" + _YEAR_TOKEN + r"[),]|\.\s+(?:1[5-9]|20)\d\d[a-z]?\.\s)",
+    r"(?:\.?\s*\(" + YEAR + r"[),]|\.\s+" + YEAR_DIGITS + r"[a-z]?\.\s)",
     re.IGNORECASE,
 )
 _NOT_NAMES = frozenset({"a", "an", "the", "in", "by", "from", "since", "until", "during", "on"})
@@ -119,7 +117,7 @@ _PARTICLES = frozenset(
 _NAMES_CUT = re.compile(r"^[A-Z][\w'’-]+,\s+[A-Z]\..*(?:,|&|\band)$")
 # "Abdullah, D., Susilo, S., ... et al. Title. Journal (2021)": a family name and initials.
 _FAMILY_INITIALS = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,\s+(?:[A-Z]\.\s?-?){1,3}[,&]")
-_YEAR_EARLY_IN_NEXT = re.compile(r"^.{0,60}?\(" + _YEAR_TOKEN + r"\)", re.IGNORECASE)
+_YEAR_EARLY_IN_NEXT = re.compile(r"^.{0,60}?\(" + YEAR + r"\)", re.IGNORECASE)
 _MAX_LINK_ENTRY_WORDS = 45
 
 
@@ -195,7 +193,7 @@ def looks_like_entry(text: str) -> bool:
     s = text.strip()
     if not s:
         return False
-    if FOOTNOTE_DEF.match(s):
+    if FOOTNOTE_DEFINITION.match(s):
         return True
     window = len(s) if _NUMBERED_MARKER.match(s) else _HEAD_WINDOW
     if not _YEAR_WORD.search(s, 0, window) and not has_link(s):
@@ -228,7 +226,7 @@ def continues_entry(previous: str, text: str) -> bool:
     the entry before it, unless the block starts an entry of its own.
     """
     stripped = text.strip()
-    if not stripped or _NUMBERED_MARKER.match(stripped) or FOOTNOTE_DEF.match(stripped):
+    if not stripped or _NUMBERED_MARKER.match(stripped) or FOOTNOTE_DEFINITION.match(stripped):
         return False
     if len(stripped.split()) > _MAX_CONTINUATION_WORDS:
         return False

@@ -20,13 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from essaylint.analysis.text import YEAR
+from essaylint.analysis.patterns import YEAR, YEAR_DIGITS
 from essaylint.models import Citation, Person, Reference
 
 # "(2019)", "(2019, March 4)", "(n.d.)" near the start of the entry.
 _PAREN_YEAR = re.compile(rf"\(\s*(?:{YEAR})\b[^)]{{0,30}}\)", re.IGNORECASE)
 # "Smith, John. 2019. Title", "Smith, J., and K. Lee. 2019a. Title": the year after a full stop.
-_BARE_YEAR = re.compile(r"\.\s+(?:1[5-9]\d\d|20\d\d)[a-z]?\.\s")
+_BARE_YEAR = re.compile(r"\.\s+" + YEAR_DIGITS + r"[a-z]?\.\s")
 _HEAD = 160  # characters of an entry in which the authors and their year stand
 _TITLE_MARK = re.compile(r"[\"“*_]")
 MLA_SHARE = 0.6  # share of telling entries with no year after the authors
@@ -91,7 +91,7 @@ def keep_group_names(refs: Sequence[Reference]) -> list[Reference]:
     return out
 
 
-_NO_COMMA_YEAR = re.compile(r"[^\W\d_]\s+(?:1[5-9]\d\d|20\d\d)[a-z]?\s*(?:[,;)]|$)")
+_NO_COMMA_YEAR = re.compile(r"[^\W\d_]\s+" + YEAR_DIGITS + r"[a-z]?\s*(?:[,;)]|$)")
 CHICAGO_CITATIONS = 3  # parenthetical citations needed before their punctuation says anything
 
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 
-from essaylint.analysis.text import EMPHASIS, PARTICLES
+from essaylint.analysis.patterns import EMPHASIS
+from essaylint.analysis.text import PARTICLES
 from essaylint.models import Person
 
 __all__ = [

@@ -37,15 +37,15 @@ from dataclasses import dataclass
 from typing import Literal
 
 from essaylint.analysis.names import natural_family, parse_authors
+from essaylint.analysis.patterns import EMPHASIS, FOOTNOTE_DEFINITION, YEAR_DIGITS
 from essaylint.analysis.sections import footnote_definition_spans, normalise_heading, split_lines
-from essaylint.analysis.text import EMPHASIS
 from essaylint.models import Block, Span
 
 NoteSource = Literal["markdown", "word", "endnote", "latex"]
 
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _WORD_LABEL = re.compile(r"\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3})\s*")
-_MD_DEF = re.compile(r"^\s{0,3}\[\^[^\]]+\]:\s*")
+_MD_DEF = re.compile(FOOTNOTE_DEFINITION.pattern + r"\s*")
 _ENDNOTE = re.compile(r"^\s*(\d{1,3})[.)]?\s+(\S.*)$")
 _NOTE_HEADINGS = frozenset({"notes", "endnotes", "end notes", "footnotes", "foot notes"})
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
@@ -59,7 +59,7 @@ _SIGNAL = re.compile(
 _INNER_SIGNAL = re.compile(r"(?:[.!?:;]\s+|\(\s*)(?:see(?:\s+also)?|cf\.)\s+(?=\S)", re.IGNORECASE)
 # A title as notes mark it: "double" or 'single' quotes, *italics*, _italics_.
 _QUOTED = re.compile(r"[“\"](?P<q>[^”\"]{2,300})[”\"]|‘(?P<s>[^’]{2,300})’")
-_YEAR = re.compile(r"(?<![\d/.\-–])(1[5-9]\d\d|20\d\d)(?![\d/\-–]|\.\d)")
+_YEAR = re.compile(r"(?<![\d/.\-–])(" + YEAR_DIGITS + r")(?![\d/\-–]|\.\d)")
 _ACCESSED = re.compile(
     r"\b(?:accessed|retrieved|viewed|consulted|last\s+modified)\b[^.;]*", re.IGNORECASE
 )
@@ -297,7 +297,7 @@ def _name_words_ok(author: str) -> bool:
     allowed = {"and", "&", "et", "al", "ed", "eds", "trans", "by", "with"}
     for word in words:
         folded = word.casefold()
-        if folded in allowed or re.fullmatch(r"(?:1[5-9]|20)\d\d[a-z]?", word):
+        if folded in allowed or re.fullmatch(YEAR_DIGITS + r"[a-z]?", word):
             continue
         if not (word[0].isupper() or folded in {"van", "von", "de", "der", "da", "du", "la", "le"}):
             return False
@@ -306,7 +306,7 @@ def _name_words_ok(author: str) -> bool:
 
 def _authors_of(author: str) -> tuple[tuple[str, ...], str]:
     """Family names (first author first) and the first author as written."""
-    cleaned = re.sub(r"\b(?:1[5-9]|20)\d\d[a-z]?\b\.?", " ", author)
+    cleaned = re.sub(r"\b" + YEAR_DIGITS + r"[a-z]?\b\.?", " ", author)
     cleaned = re.sub(r",?\s*\b(?:eds?|trans|comp)\.?\s*$", "", cleaned.strip(" ,.:;"))
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" ,.:;")
     if not cleaned:

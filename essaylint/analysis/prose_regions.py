@@ -25,7 +25,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from essaylint.analysis.text import FRONT_MATTER, HTML_ENTITY
+from essaylint.analysis.patterns import (
+    FOOTNOTE_DEFINITION,
+    FOOTNOTE_MARK,
+    FRONT_MATTER,
+    HTML_ENTITY,
+)
 from essaylint.models import Citation, Essay, Span
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
@@ -36,8 +41,7 @@ _LATEX_DIRECTIVE = re.compile(r"(?<!\\)%[ \t]*essaylint:[^\r\n]*")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+[\"'][^\"'\n]*[\"'])?\)")
 _LINK_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.M)
-_FOOTNOTE_DEFINITION = re.compile(r"^[ \t]{0,3}\[\^[^\]\n]+\]:[^\n]*$", re.M)
-_FOOTNOTE_MARKER = re.compile(r"\[\^[^\]\s]+\]")
+_FOOTNOTE_DEFINITION = re.compile(FOOTNOTE_DEFINITION.pattern + r"[^\n]*$", re.M)
 _HEADING_MARKS = re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$", re.M)
 _URL = re.compile(
     r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]+|\bdoi:\s*10\.\d{4,9}/\S+", re.IGNORECASE
@@ -93,7 +97,7 @@ def _removals(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         _LINK_TARGET,
         _LINK_DEFINITION,
         _FOOTNOTE_DEFINITION,
-        _FOOTNOTE_MARKER,
+        FOOTNOTE_MARK,
         _HEADING_MARKS,
         _EMAIL,
         _LATEX_ARG_COMMAND,

@@ -18,12 +18,13 @@ from collections.abc import Sequence
 
 from essaylint.analysis.entry_shape import REPEATED_AUTHORS, entry_body
 from essaylint.analysis.names import is_initials
+from essaylint.analysis.patterns import YEAR_DIGITS
 from essaylint.analysis.references import parse_reference
 from essaylint.models import Person, Reference
 
 _LEADING_NAME = re.compile(
     r"^\s*(?:\[?\d{1,3}[.)\]]\s+)?(?P<who>[^\W\d_][^().\[\]]{1,80}?)\.?\s*"
-    r"\((?P<date>(?:1[5-9]\d\d|20\d\d)[a-z]?\b[^)]*|n\.\s?d\.?)\)"
+    r"\((?P<date>" + YEAR_DIGITS + r"[a-z]?\b[^)]*|n\.\s?d\.?)\)"
 )
 _PLACEHOLDER = "Placeholder, P."
 _BARE_CAPS = re.compile(r"[A-Z]{1,4}")

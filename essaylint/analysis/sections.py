@@ -35,7 +35,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from essaylint.analysis.entry_shape import (
-    FOOTNOTE_DEF,
     LIST_MARKER,
     continues_entry,
     entry_number,
@@ -43,23 +42,16 @@ from essaylint.analysis.entry_shape import (
     looks_like_entry,
     starts_entry,
 )
-from essaylint.analysis.text import FRONT_MATTER
+from essaylint.analysis.patterns import (
+    CITED_LIST_HEADINGS,
+    CONSULTED_LIST_HEADINGS,
+    FOOTNOTE_DEFINITION,
+    FRONT_MATTER,
+)
 from essaylint.models import Block, Essay, Span
 
 __all__ = ["continues_entry", "find_sections", "footnote_definition_spans", "looks_like_entry"]
 
-PRIMARY_HEADINGS = frozenset(
-    {
-        "references", "reference", "reference list", "references cited", "list of references",
-        "works cited", "work cited", "literature cited", "sources", "sources cited",
-        "source list", "citations", "cited works", "references and notes",
-        "notes and references", "endnotes", "footnotes", "referencias", "literaturverzeichnis",
-        "refs",
-    }
-)  # fmt: skip
-CONSULTED_HEADINGS = frozenset(
-    {"bibliography", "works consulted", "select bibliography", "sources consulted"}
-)
 READING_WORDS = re.compile(
     r"^(?:(?:further|recommended|suggested|additional|supplementary|supplemental|optional|"
     r"wider|background|useful|online|extra)\s+(?:reading|readings|resources|sources|"
@@ -235,9 +227,9 @@ def list_heading_kind(title: str) -> str | None:
         return "reading"
     if len(title.split()) > _MAX_HEADING_WORDS:
         return None
-    if title in PRIMARY_HEADINGS:
+    if title in CITED_LIST_HEADINGS:
         return "primary"
-    if title in CONSULTED_HEADINGS:
+    if title in CONSULTED_LIST_HEADINGS:
         return "consulted"
     if not _LIST_WORDS.search(title):
         return None
@@ -421,7 +413,7 @@ _BULLET = re.compile(r"^\s{0,3}([-*+•])\s+\S")
 
 
 def _is_note_def(line: Line) -> bool:
-    return FOOTNOTE_DEF.match(line.text) is not None
+    return FOOTNOTE_DEFINITION.match(line.text) is not None
 
 
 def _ends_list(text: str, heading: Heading | None) -> bool:
@@ -458,7 +450,7 @@ def _run_at(lines: list[Line], structure: _Structure, i: int) -> tuple[int, int]
         if line.blank or _neutral(line.text):
             previous_was_text = False
             continue
-        is_entry = _is_entry(lines, j, structure) and not FOOTNOTE_DEF.match(line.text)
+        is_entry = _is_entry(lines, j, structure) and not FOOTNOTE_DEFINITION.match(line.text)
         if previous_was_text:  # the next line of the same block
             if is_entry:
                 count += 1
@@ -488,7 +480,7 @@ def _headless_lists(
     found: list[_List] = []
     i = 0
     while i < len(lines):
-        if not _is_entry(lines, i, structure) or FOOTNOTE_DEF.match(lines[i].text):
+        if not _is_entry(lines, i, structure) or FOOTNOTE_DEFINITION.match(lines[i].text):
             i += 1
             continue
         last, count = _run_at(lines, structure, i)
@@ -577,7 +569,7 @@ def _reading_spans(lines: list[Line], headings: dict[int, Heading], end_line: in
         if i >= end_line:
             break
         h = headings[i]
-        if not (READING_WORDS.search(h.title) or h.title in CONSULTED_HEADINGS):
+        if not (READING_WORDS.search(h.title) or h.title in CONSULTED_LIST_HEADINGS):
             continue
         stop = end_line
         for j in ordered[pos + 1 :]:
@@ -603,7 +595,7 @@ def _excluded_spans(
             else:
                 fence_start = line.start
             in_fence = not in_fence
-        elif not in_fence and FOOTNOTE_DEF.match(line.text):
+        elif not in_fence and FOOTNOTE_DEFINITION.match(line.text):
             spans.append(Span(start=line.start, end=line.end))
     return spans
 
@@ -672,7 +664,7 @@ def footnote_definition_spans(text: str) -> list[tuple[str, Span]]:
     """Every Markdown footnote definition ``[^key]: ...`` with the span of its line."""
     out: list[tuple[str, Span]] = []
     for line in split_lines(text):
-        m = FOOTNOTE_DEF.match(line.text)
+        m = FOOTNOTE_DEFINITION.match(line.text)
         if m:
             out.append((m.group(1), Span(start=line.start, end=line.end)))
     return out

@@ -6,23 +6,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-#: A year as citations and entries write it: "2019", "2019a", "n.d.", "in press",
-#: "forthcoming"; a decade ("1950s") is no year.
-YEAR = r"(?:(?:1[5-9]\d\d|20\d\d)(?!(?<=0)s)[a-z]?|n\.\s?d\.?|in\s+press|forthcoming)"
-#: A LaTeX cite command (\\cite, \\parencite, \\citet, \\nocite, ...) with its keys.
-LATEX_CITE = re.compile(
-    r"\\(?P<cmd>[a-zA-Z]*cite[a-zA-Z]*)\*?(?P<opt1>\[[^\]]*\])?(?P<opt2>\[[^\]]*\])?\{(?P<keys>[^}]*)\}"
-)
-
-#: YAML front matter (pandoc, Jekyll, Hugo): "---" on the first line that is not blank,
-#: closed by "---" or "..."; group 1 is the YAML. The one pattern for it everywhere.
-FRONT_MATTER = re.compile(
-    r"\A\ufeff?(?:[ \t]*\r?\n)*---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
-)
-
-#: An HTML character reference: "&amp;", "&#8217;", "&#x2019;".
-HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-
 PARTICLES = frozenset(
     {
         "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des",
@@ -33,11 +16,8 @@ PARTICLES = frozenset(
 CORPORATE_SUFFIXES = frozenset(
     {"inc", "ltd", "llc", "co", "corp", "plc", "gmbh", "ag", "llp", "sa"}
 )
-# Markdown emphasis around a run of text: *x*, **x**, ***x***, _x_, __x__ (group 2 is x).
-EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,2})(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
 _NON_WORD = re.compile(r"[^\w]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
-DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"  # hyphen last: safe inside [...]
 
 
 def fold(text: str) -> str:

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from essaylint.analysis.patterns import YEAR_DIGITS
 from essaylint.loaders.bibtex import EntryLines
 from essaylint.loaders.errors import cannot_read
 from essaylint.models import Person, Reference, ReferenceType, SourceLocation
@@ -25,7 +26,7 @@ _TYPES: dict[str, ReferenceType] = {
     "paper-conference": "conference", "report": "report", "thesis": "thesis",
     "webpage": "web", "post": "web", "post-weblog": "web", "motion_picture": "video",
 }  # fmt: skip
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_YEAR = re.compile(r"\b(" + YEAR_DIGITS + r")\b")
 
 
 def _text(value: Any) -> str | None:

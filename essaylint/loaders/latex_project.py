@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from essaylint.analysis.text import LATEX_CITE
+from essaylint.analysis.patterns import LATEX_CITE
 from essaylint.loaders.latex import blank_latex_comments, latex_bib_paths
 
 _INCLUDE = re.compile(r"\\(?:include|input|subfile|subfileinclude)\s*\{([^}]+)\}")

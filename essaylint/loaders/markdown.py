@@ -25,7 +25,7 @@ from __future__ import annotations
 import html
 import re
 
-from essaylint.analysis.text import HTML_ENTITY
+from essaylint.analysis.patterns import HTML_ENTITY
 
 # Block and layout elements: their tags are blanked, their text kept.
 BLOCK_ELEMENTS = (

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from essaylint.analysis.text import FRONT_MATTER
+from essaylint.analysis.patterns import FRONT_MATTER
 
 _NOCITE_KEY = re.compile(r"@(\*|[\w][\w:.#$%&+?<>~/-]*)")
 

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from essaylint.analysis.patterns import YEAR_DIGITS
 from essaylint.models import CitedWork, FieldManager
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -39,7 +40,7 @@ INSTR_TEXT = _W + "instrText"
 _FLD_DATA = _W + "fldData"
 _TYPE = _W + "fldCharType"
 _INSTR = _W + "instr"
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)[a-z]?\b")
+_YEAR = re.compile(r"\b(" + YEAR_DIGITS + r")[a-z]?\b")
 _CSL = re.compile(r"^\s*ADDIN\s+(ZOTERO_ITEM\s+)?CSL_CITATION\b")
 _ENDNOTE = re.compile(r"^\s*ADDIN\s+EN\.CITE(?!\.)")
 _WORD = re.compile(r"^\s*CITATION\s+(\S+)(.*)$", re.S)

@@ -82,7 +82,8 @@ entry_like = st.lists(
 @given(entry_like)
 def test_parse_reference_never_raises_on_entry_like_text(raw: str) -> None:
     # No catch-all guards the parser: any exception here is a bug to fix.
-    from essaylint.analysis.references import parse_reference, split_reference_list
+    from essaylint.analysis.reference_split import split_reference_list
+    from essaylint.analysis.references import parse_reference
 
     ref = parse_reference(raw)
     assert ref.raw == raw

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from essaylint.analysis.citations import extract_citations, split_author_names
+from essaylint.analysis.citation_names import split_author_names
+from essaylint.analysis.citations import extract_citations
 from essaylint.analysis.sections import find_sections
 from essaylint.analysis.text import name_key
 from essaylint.models import Citation

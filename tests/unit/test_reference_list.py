@@ -88,7 +88,7 @@ def test_an_organisation_in_a_list_without_initialled_people() -> None:
 
 
 def test_a_row_of_dashes_repeats_the_authors_above() -> None:
-    from essaylint.analysis.references import split_reference_list
+    from essaylint.analysis.reference_split import split_reference_list
 
     text = (
         "Korsgaard, Christine M. 1985. “Kant’s Formula of Universal Law.” Journal 66: 24–47.\n"

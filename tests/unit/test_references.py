@@ -1,4 +1,4 @@
-"""Tests for essaylint.analysis.references (entry parsing and list splitting)."""
+"""Tests for entry parsing (analysis.references and its entry_* readers) and list splitting."""
 
 from __future__ import annotations
 
@@ -9,11 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from essaylint.analysis.references import (
-    parse_reference,
-    revision_or_access_date,
-    split_reference_list,
-)
+from essaylint.analysis.entry_dates import revision_or_access_date
+from essaylint.analysis.reference_split import split_reference_list
+from essaylint.analysis.references import parse_reference
 from essaylint.models import Span
 
 SHARED = (
@@ -654,3 +652,14 @@ def test_split_ieee_entry_with_a_paper_number() -> None:
         (12, "Haddad", "2018"),
         (13, "Battery Test Working Group", "2020"),
     ]
+
+
+def test_a_list_heading_between_entries_is_no_entry() -> None:
+    # The section finder's headings ("List of references", "Refs") were once unknown here.
+    text = (
+        "Ames, B. (2001). Reading. Press.\n\nList of references\n\n"
+        "Bell, C. (2002). Writing. Press.\n\n**Refs:**\n\nCole, D. (2003). Thinking. Press.\n"
+        "\n## Works Cited\n\nDunn, E. (2004). Speaking. Press.\n"
+    )
+    refs = split_reference_list(text, 0)
+    assert [r.authors[0].family for r in refs] == ["Ames", "Bell", "Cole", "Dunn"]

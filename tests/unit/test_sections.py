@@ -99,6 +99,15 @@ def test_numbered_and_worded_list_headings() -> None:
         assert text[essay.references.start :].startswith("Ames, B."), heading
 
 
+def test_every_list_heading_the_entry_splitter_skips_also_names_a_list() -> None:
+    # One list of headings (analysis/patterns): "Literature" was known only to the splitter.
+    for heading in ("Literature", "LITERATURE:", "## Literature"):
+        text = f"Body (Ames, 2001).\n\n{heading}\n\nAmes, B. (2001). Reading. Press.\n"
+        essay = find_sections(text)
+        assert essay.references is not None, heading
+        assert text[essay.references.start :].startswith("Ames, B."), heading
+
+
 def test_references_and_bibliography_are_both_lists_and_the_bibliography_is_consulted() -> None:
     text = (
         "Body (Ames, 2001; Tam, 2011).\n\nReferences\n\nAmes, B. (2001). Reading. Press.\n\n"
@@ -138,7 +147,7 @@ def test_people_with_lifespans_and_citing_sentences_are_not_a_list() -> None:
 
 
 def test_an_entry_cut_into_paragraphs_is_one_entry() -> None:
-    from essaylint.analysis.references import split_reference_list
+    from essaylint.analysis.reference_split import split_reference_list
 
     text = (
         "Body (Aral et al., 2015).\n\nReferences\n\n"
@@ -174,7 +183,7 @@ def test_structural_headings_from_a_loader() -> None:
 
 
 def test_bracket_numbered_entries_run_together_are_cut_apart() -> None:
-    from essaylint.analysis.references import split_reference_list
+    from essaylint.analysis.reference_split import split_reference_list
 
     # PDF text: several IEEE entries in one paragraph, and one starting after a URL line.
     text = (

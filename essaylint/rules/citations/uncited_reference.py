@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from essaylint.analysis.matching import cited_reference_indices
+from essaylint.analysis.patterns import FOOTNOTE_MARK
 from essaylint.models import Finding, Reference
 from essaylint.rules.base import Rule, RuleContext, RuleOptions, describe_reference
 
@@ -15,7 +16,9 @@ from essaylint.rules.base import Rule, RuleContext, RuleOptions, describe_refere
 # a footnote mark, a bracketed number or a superscript digit: a citation essaylint
 # did not read.
 _CITATION_MARK = re.compile(
-    r"\((?:see\s+)?[A-Z][^()\n]{0,60}?\d[^()\n]{0,20}\)|\[\^[^\]\s]+\]|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]"
+    r"\((?:see\s+)?[A-Z][^()\n]{0,60}?\d[^()\n]{0,20}\)|"
+    + FOOTNOTE_MARK.pattern
+    + r"|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]"
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from essaylint.analysis.references import revision_or_access_date
+from essaylint.analysis.entry_dates import revision_or_access_date
 from essaylint.models import Finding, Reference
 from essaylint.rules.base import Rule, RuleContext, describe_reference
 

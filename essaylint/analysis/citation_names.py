@@ -1,0 +1,274 @@
+"""How the authors of an in-text citation are written, shared by every citation reader.
+
+Word lists (sentence words, months, connectors, words that name things rather
+than authors: :data:`NOT_AUTHORS`), name-token patterns (initials, particles,
+"et al.", company suffixes, an abbreviation in brackets), and the two questions
+every reader asks of a run of words: does it read as names
+(:func:`looks_like_names`), and which names are they (:func:`split_author_names`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from essaylint.analysis.names import looks_corporate
+
+UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha())
+
+_ET_AL = re.compile(
+    r"\s*,?\s+et\.?\s*al\.?(?:\s*['’]s?)?\s*$|\s+and\s+(?:others|colleagues)\s*$", re.IGNORECASE
+)
+_NAME_SPLIT = re.compile(r"\s*,\s*(?:&|and)\s+|\s+(?:&|and)\s+|\s*,\s*")
+# Joins inside a narrative author phrase, kept by re.split (the group).
+_LIST_JOIN = re.compile(r"(\s*,\s*(?:&|and)\s+|\s+(?:&|and|with)\s+|\s*,\s*)")
+
+_ABBR = re.compile(r"\s*[\[(]([A-Z][A-Za-z&.]{1,12})[\])]\s*$")
+_ABBREVIATION = re.compile(r"[A-Z][A-Za-z&]{1,9}")
+
+_CORP_SUFFIX = frozenset({"inc", "inc.", "ltd", "ltd.", "llc", "co", "co.", "corp", "corp.",
+                          "plc", "gmbh", "s.a.", "ag", "llp"})  # fmt: skip
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+    ]
+)
+_LOWER_CONNECTORS = frozenset(
+    {"and", "&", "of", "for", "the", "at", "on", "in", "with", "van", "von", "de", "der", "den",
+     "la", "le", "du", "da", "di", "del", "della", "dos", "das", "y", "e", "to", "et", "al", "al."}
+)  # fmt: skip
+# Capitalised words that start a sentence before the author's name: dropped.
+_SENTENCE_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "in",
+        "as",
+        "however",
+        "according",
+        "while",
+        "although",
+        "also",
+        "both",
+        "then",
+        "thus",
+        "hence",
+        "moreover",
+        "furthermore",
+        "similarly",
+        "recently",
+        "later",
+        "earlier",
+        "here",
+        "finally",
+        "first",
+        "second",
+        "third",
+        "for",
+        "when",
+        "after",
+        "before",
+        "since",
+        "because",
+        "like",
+        "unlike",
+        "following",
+        "per",
+        "using",
+        "see",
+        "indeed",
+        "notably",
+        "only",
+        "even",
+        "yet",
+        "but",
+        "and",
+        "or",
+        "so",
+        "many",
+        "some",
+        "most",
+        "other",
+        "others",
+        "previous",
+        "researchers",
+        "scholars",
+        "authors",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "we",
+        "they",
+        "he",
+        "she",
+        "i",
+        "you",
+        "research",
+        "study",
+        "studies",
+    ]
+)
+# Capitalised words that name things, not authors: "Table (2010)", "Accords (1978)".
+NOT_AUTHORS = (
+    _SENTENCE_WORDS
+    | _MONTHS
+    | frozenset(
+        """report reports paper papers article chapter table figure fig section appendix act
+        accords accord summit war agreement treaty olympics games conference edition version
+        volume issue pages phase example question answer exam unit week year monday tuesday
+        wednesday thursday friday saturday sunday today yesterday""".split()
+    )
+)
+INITIALS_ONLY = re.compile(r"(?:[A-Z]\.[\s-]?){1,3}")
+_LEADING_PARTICLES = re.compile(
+    r"^(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+"
+)
+
+
+def strip_markup(name: str) -> str:
+    return name.strip().strip("_*").strip()
+
+
+def is_abbreviation(name: str) -> bool:
+    """ "UNC", "WHO", "DfE": two or more capitals, no more lower-case letters than capitals."""
+    if not _ABBREVIATION.fullmatch(name):
+        return False
+    upper = sum(ch.isupper() for ch in name)
+    return upper >= 2 and sum(ch.islower() for ch in name) < upper
+
+
+def _join_kind(join: str) -> str:
+    """ "comma", "with" or "and" (also "&", ", and", ", &")."""
+    if "with" in join:
+        return "with"
+    return "comma" if join.strip() == "," else "and"
+
+
+def list_items(phrase: str) -> tuple[list[str], list[str]]:
+    """Split a narrative author phrase into names and the kinds of join between them.
+
+    Initials after a surname ("Baum, F., MacDougall, C. and Smith, D.") and
+    company suffixes ("Zentangle, Inc") belong to the name before them.
+    """
+    pieces = _LIST_JOIN.split(phrase)
+    items = [strip_markup(pieces[0])]
+    joins: list[str] = []
+    for join, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        item = strip_markup(piece)
+        if items[-1] and join.strip() == "," and INITIALS_ONLY.fullmatch(item):
+            continue
+        if items[-1] and join.strip() == "," and item.casefold() in _CORP_SUFFIX:
+            items[-1] = f"{items[-1]}, {item}"
+            continue
+        items.append(item)
+        joins.append(_join_kind(join))
+    return items, joins
+
+
+def trim_sentence_words(item: str) -> str:
+    """Drop capitalised sentence words before a name: "However Smith" -> "Smith"."""
+    words = item.split()
+    while words and words[0].strip("_*").casefold() in _SENTENCE_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def strip_alias_et_al(text: str) -> tuple[str, str | None, bool]:
+    """ "World Health Organization [WHO]" -> (name, "WHO", False); "Cohen et al." -> et al."""
+    alias = None
+    abbr = _ABBR.search(text)
+    if abbr:
+        alias = abbr.group(1).rstrip(".")
+        text = text[: abbr.start()].strip()
+    m = _ET_AL.search(text)
+    if m:
+        return text[: m.start()].strip(), alias, True
+    return text, alias, False
+
+
+# "W3C", "HL7", "G20"; not a course code such as "ELEN4019".
+_ACRONYM_WITH_DIGITS = re.compile(r"^[A-Z]{1,6}\d{1,2}[A-Z]{0,4}[,.]?$")
+
+# Full stops that are not sentence ends: "et. al", and an abbreviated word of an
+# organisation's name before "of"/"and"/"for" ("U.S. Dept. of Health").
+_ET_AL_WORDS = re.compile(r"\bet\.?\s*al\b\.?", re.IGNORECASE)
+_ABBREVIATED_WORD = re.compile(r"\b([A-Z][a-z]{1,4})\.(?=\s+(?:of|and|for)\s+[A-Z])")
+
+
+def looks_like_names(authors: str) -> bool:
+    if not authors or len(authors) > 160:
+        return False
+    if any(ch.isdigit() for ch in authors) and not all(
+        _ACRONYM_WITH_DIGITS.match(word)
+        for word in authors.split()
+        if any(c.isdigit() for c in word)
+    ):
+        return False  # digits only inside an organisation's short name: "W3C", "HL7", "G20"
+    lead = _LEADING_PARTICLES.sub("", authors.lstrip('_*"“'))
+    first = lead[:1]
+    if not first or not first.isupper():
+        return False
+    words = [w for w in re.split(r"[\s,]+", authors) if w]
+    if len(words) > 14:
+        return False
+    if words[0].casefold().strip(".") in _MONTHS:
+        return False
+    lower = [w for w in words if w[:1].islower() and w.casefold() not in _LOWER_CONNECTORS]
+    if len(lower) > max(1, len(words) // 3):
+        return False
+    # Sentence punctuation inside means this is prose, not an author list ("et. al" aside).
+    plain = _ABBREVIATED_WORD.sub(r"\1", _ET_AL_WORDS.sub("", authors))
+    return not re.search(r"[!?:]|\.\s+[a-z]", plain)
+
+
+def split_author_names(authors: str) -> tuple[tuple[str, ...], bool, str | None]:
+    """ "Krause, Croft & James" -> (("Krause", "Croft", "James"), False, None)."""
+    text, alias, et_al = strip_alias_et_al(strip_markup(authors))
+    if looks_corporate(text) and "," not in text:
+        return (text,), et_al, alias  # "Centers for Disease Control and Prevention"
+    names: list[str] = []
+    for piece in _NAME_SPLIT.split(text):
+        piece = strip_markup(piece).rstrip(",")
+        if not piece:
+            continue
+        if piece.casefold() in _CORP_SUFFIX and names:
+            names[-1] = f"{names[-1]}, {piece}"
+            continue
+        if names and INITIALS_ONLY.fullmatch(piece):
+            continue  # "(Smith, J., 2019)": the author's initials, not a co-author
+        names.append(piece)
+    return tuple(names), et_al, alias

@@ -1,0 +1,124 @@
+"""Citations that point by number or key: "[3]", "[1, 4-6]", "[^note]", "\\cite{key}", "[@key]".
+
+Numbers in brackets are read as runs ("[15]–[17], [19]"); a Markdown image,
+link label or link definition is no citation. Footnote marks, LaTeX cite
+commands and pandoc citations carry the key of the note or entry they cite.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from essaylint.analysis.patterns import FOOTNOTE_MARK, LATEX_CITE
+from essaylint.models import Citation, Span
+
+# One bracket of numbers, "[3]", "[1, 4-6]", or Markdown-escaped "\\[3\\]" (pandoc).
+_NUMBER_SPEC = r"\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*"
+_NUMBER_BRACKET = re.compile(rf"\\?\[({_NUMBER_SPEC})\\?\]")
+# A run of such brackets, "[15]–[17], [19]" or "[10][11]". Not an image "![3](x.png)", a
+# link label "[text][3]" or a link definition "[3]: https://..." (at the start of its
+# line); a link whose text is the number, "[13](#cite13)", and "COMPAS [9]: a tool", are.
+_NUMERIC = re.compile(
+    rf"(?<![!\]]){_NUMBER_BRACKET.pattern}(?:\s*(?:[-–—,;]\s*)?{_NUMBER_BRACKET.pattern})*"
+)
+
+
+def _link_definition(text: str, match: re.Match[str]) -> bool:
+    """ "[3]: https://..." at the start of its line defines a Markdown link; it cites nothing."""
+    if not text.startswith(":", match.end()):
+        return False
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return not text[line_start : match.start()].strip()
+
+
+_RANGE_DASH = re.compile(r"\s*[-–—]\s*")
+
+_FOOTNOTE_REF = re.compile(FOOTNOTE_MARK.pattern + r"(?!:)")
+_PANDOC_GROUP = re.compile(r"\[(?P<body>[^\[\]\n]*?-?@[\w][^\[\]\n]*)\]")
+_PANDOC_ITEM = re.compile(
+    r"(?P<prefix>[^@;]*?)-?@(?P<key>[\w][\w:.#$%&\-+?<>~/]*[\w])(?P<rest>[^;]*)"
+)
+
+
+def _expand_numbers(spec: str) -> list[int]:
+    numbers: list[int] = []
+    for piece in re.split(r"\s*[,;]\s*", spec):
+        bounds = re.split(r"\s*[-–—]\s*", piece)
+        if len(bounds) == 2 and bounds[0].isdigit() and bounds[1].isdigit():
+            lo, hi = int(bounds[0]), int(bounds[1])
+            if 0 < lo <= hi and hi - lo <= 50:
+                numbers.extend(range(lo, hi + 1))
+        elif piece.isdigit():
+            numbers.append(int(piece))
+    return numbers
+
+
+def numeric_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
+    for region in regions:
+        for m in _NUMERIC.finditer(text, region.start, region.end):
+            if _link_definition(text, m):
+                continue
+            for start, end, found in _bracket_units(text, m.start(), m.end()):
+                span = Span(start=start, end=end)
+                for n in found:
+                    yield Citation(span=span, text=text[start:end], kind="numeric", number=n)
+
+
+def _bracket_units(text: str, start: int, end: int) -> Iterator[tuple[int, int, list[int]]]:
+    """The numbers of a run of brackets, one unit per bracket or bracketed range.
+
+    "[15]–[17], [19]" gives ([15]–[17]: 15, 16, 17) and ([19]: 19).
+    """
+    unit: tuple[int, int, list[int]] | None = None
+    for b in _NUMBER_BRACKET.finditer(text, start, end):
+        found = _expand_numbers(b.group(1))
+        if unit is not None:
+            u_start, u_end, u_found = unit
+            dash = _RANGE_DASH.fullmatch(text, u_end, b.start()) is not None
+            lo, hi = u_found[-1] if u_found else 0, found[0] if found else 0
+            if dash and len(found) == 1 and 0 < lo < hi and hi - lo <= 50:
+                unit = (u_start, b.end(), [*u_found, *range(lo + 1, hi + 1)])
+                continue
+            yield unit
+        unit = (b.start(), b.end(), found)
+    if unit is not None:
+        yield unit
+
+
+def footnote_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
+    for region in regions:
+        for m in _FOOTNOTE_REF.finditer(text, region.start, region.end):
+            yield Citation(
+                span=Span(start=m.start(), end=m.end()), text=m.group(0), kind="footnote",
+                key=m.group(1),
+            )  # fmt: skip
+
+
+def latex_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
+    for region in regions:
+        for m in LATEX_CITE.finditer(text, region.start, region.end):
+            if m.group("cmd") == "nocite":
+                continue
+            opts = [o[1:-1] for o in (m.group("opt1"), m.group("opt2")) if o]
+            locator = opts[-1].replace("~", " ") if opts and opts[-1] else None
+            narrative = m.group("cmd") in {"citet", "textcite", "Textcite", "citeauthor"}
+            span = Span(start=m.start(), end=m.end())
+            for key in (k.strip() for k in m.group("keys").split(",")):
+                if key:
+                    yield Citation(span=span, text=m.group(0), kind="key", key=key,
+                                   locator=locator, narrative=narrative)  # fmt: skip
+
+
+def pandoc_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
+    for region in regions:
+        for m in _PANDOC_GROUP.finditer(text, region.start, region.end):
+            body = m.group("body")
+            if "](" in text[m.end() - 1 : m.end() + 1] or re.search(r"\w@", body):
+                continue  # a link or an e-mail address
+            span = Span(start=m.start(), end=m.end())
+            for item in _PANDOC_ITEM.finditer(body):
+                rest = item.group("rest").strip().lstrip(",").strip()
+                yield Citation(span=span, text=m.group(0), kind="key", key=item.group("key"),
+                               locator=rest or None,
+                               prefix=item.group("prefix").strip() or None)  # fmt: skip

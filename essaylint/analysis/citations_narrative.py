@@ -1,0 +1,346 @@
+"""Narrative author-date citations: the author named in the sentence, "Smith (2019)".
+
+:class:`NarrativeReader` finds the author phrase before a parenthesis that
+holds only a year ("According to Epton and Harris (2020)", "Bowlby's (1969)
+theory", "Maslow's Hierarchy of Needs (1943)"), keys a person on the family
+name, and tells a cited author from a named thing ("Camp David Accords (1978)")
+by what the reference list knows and by the words around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from essaylint.analysis.citation_names import (
+    INITIALS_ONLY,
+    NOT_AUTHORS,
+    UPPER,
+    list_items,
+    strip_alias_et_al,
+    strip_markup,
+    trim_sentence_words,
+)
+from essaylint.analysis.names import looks_corporate, natural_family
+from essaylint.analysis.text import name_key
+from essaylint.models import Citation, Span
+
+NEAR_WHOLE = 80.0  # rapidfuzz ratio at which a whole cited name is a near miss of an entry
+
+# Capitalised words that start a sentence before "with" + author: not co-authors.
+_WITH_LEADS = frozenset(
+    """along agreeing combined compared comparing consistent contrasted dealing together
+    starting beginning working line keeping accordance""".split()
+)
+
+_LEAD_IN = re.compile(
+    r"(?:\b(?:according\s+to|by|as|in|from|see|per|following|cited\s+in|and|&|work\s+of|"
+    r"study\s+of|research\s+of|view\s+of))\s*$",
+    re.IGNORECASE,
+)
+REPORTING = re.compile(
+    r"^\s*,?\s*(?:(?:also|further|similarly|however|first|later|again|then|rightly|"
+    r"convincingly|famously)\s+)?(?:argue|note|state|found|find|suggest|show|report|explain|"
+    r"claim|describe|define|propose|observe|write|wrote|say|said|emphasi[sz]e|point|"
+    r"demonstrate|conclude|contend|assert|highlight|maintain|insist|recommend|identif|"
+    r"discuss|examine|investigate|develop|introduce|believe|posit|indicate|reveal|stress|"
+    r"add|acknowledge|mention|warn|reason|outline|summari[sz]e|list|call|refer|theori[sz]e|"
+    r"coin|term|predict|estimate|agree|disagree|challenge|question|criticis|critici[sz]|"
+    r"observ|put\s+forward|sugges|remark|caution|notic|recall|explor|studi|analy[sz])",
+    re.IGNORECASE,
+)
+# A publication named after "published in", "in the journal": a container, not an author.
+_PUBLISHED_IN = re.compile(
+    r"(?:\b(?:published|appeared|appearing|printed|featured)\s+in\s+(?:the\s+)?"
+    r"(?:(?:journal|magazine|newspaper|periodical)\s+)?|\bin\s+the\s+"
+    r"(?:journal|magazine|newspaper|periodical)\s+)$",
+    re.IGNORECASE,
+)
+# A field of study, not an author: "Research in Cyberpsychology", "research on Social Work".
+_TOPIC = r"(?:research|stud(?:y|ies)|work|findings|evidence|advances|trends|progress|issues)"
+_TOPIC_BEFORE = re.compile(rf"\b{_TOPIC}\s+(?:in|on|into|about)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOPIC_HEAD = re.compile(rf"^{_TOPIC}\s+(?:in|on|into|about)\s", re.IGNORECASE)
+# A person's role just before the name: "the psychiatrist John Bowlby (1969)".
+_ROLE_BEFORE = re.compile(
+    r"\b(?:[a-z]+(?:ist|ian|pher)|researcher|author|writer|professor|scholar|expert|critic|"
+    r"engineer|designer|educator|teacher|founder|doctor|surgeon|nurse)\s+$"
+)
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n|^[ \t]*#+ .*\n", re.MULTILINE)
+
+_NARRATIVE = re.compile(
+    # The name starts a word: "while Smith" is not "le Smith", "made Smith" not "de Smith".
+    r"(?P<names>(?<!\w)(?:(?:van|von|de|del|della|di|da|du|le|la|der|den|ten|ter)\s+)?"
+    r"[_*]*(?:[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)[_*]*"
+    r"(?:(?:\s+|,\s*|,?\s+(?:and|&)\s+)"
+    r"(?:(?:van|von|de|der|den|la|le|du|da|di|of|for|the|at|on|in|with|ten|ter)\s+)*"
+    r"[_*]*(?:[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)[_*]*){0,14})"
+    r"(?P<etal>,?\s+et\.?\s*[Aa]l\.?|\s+and\s+(?:colleagues|others|co-?workers|associates))?"
+    r"(?P<poss>['’]s?)?"
+    r"(?P<gap>(?:\s+[a-z][\w\-]*){1,3})?"
+    r",?\s*$".replace("[A-Z]", f"[{UPPER}]")  # "According to Mishra, (2024)": a stray comma
+)
+
+# "Maslow's Hierarchy of Needs (1943)": a possessor, then a title-cased concept before the year.
+_POSSESSIVE_CONCEPT = re.compile(
+    r"(?<![\w'’])(?P<owner>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)['’]s?"
+    r"(?P<concept>(?:\s+(?:[A-Z][\w\-]*|of|the|and|for|in|on|to|a|an|&)){1,8})\s*$".replace(
+        "[A-Z]", f"[{UPPER}]"
+    )
+)
+_CONCEPT_WORDS = 5  # at most this many words, possessor included, when no entry confirms it
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|our|his|her)\s+$", re.IGNORECASE)
+_COAUTHOR_BEFORE = re.compile(r"(?:[A-Z][\w\-]*|\bal\.?)\s*,?\s*(?:and|&)\s*$")
+# A possessive inside an organisation's name: "the Children's Hospital", "St John's College".
+_INSTITUTION_WORDS = frozenset(
+    """foundation hospital institute university college society association council trust
+    school centre center clinic museum library church company""".split()
+)
+
+
+def author_date_citation(
+    span: Span,
+    text: str,
+    names: tuple[str, ...],
+    et_al: bool,
+    year: str,
+    *,
+    locator: str | None = None,
+    narrative: bool = False,
+    prefix: str | None = None,
+    secondary: bool = False,
+    alias: str | None = None,
+) -> Citation:
+    return Citation(
+        span=span,
+        text=text,
+        kind="author-date",
+        authors=names,
+        et_al=et_al,
+        year=re.sub(r"\s+", "", year) if year.lower().startswith("n") else year,
+        locator=locator,
+        narrative=narrative,
+        prefix=prefix,
+        secondary=secondary,
+        alias=alias,
+    )
+
+
+class NarrativeReader:
+    """Reads the author named before a parenthesis that holds only a year: "Smith (2019)".
+
+    ``known`` are the name keys of the reference list's authors; ``aliases``
+    the abbreviations the text has defined so far ("DfE" for "Department for
+    Education"), which the parenthetical reader that extends this one fills in.
+    """
+
+    def __init__(self, text: str, known: frozenset[str]) -> None:
+        self.text = text
+        self.known = known
+        # Abbreviations the text defines, by name key: "unc" -> "The University of ...".
+        self.aliases: dict[str, str] = {}
+
+    def _family(self, item: str, *, lenient: bool) -> str:
+        """The name to key a cited author on: the family name of a person.
+
+        A tail of the phrase that the reference list knows wins ("Claude
+        Steele" -> "Steele", "Charles De Gaulle" -> "De Gaulle"); otherwise a
+        person's name in natural order gives its family name ("Mary D.
+        Ainsworth" -> "Ainsworth") and anything else stays whole ("Open
+        Learning", "MIT OpenCourseWare"). So does a name that, whole, is
+        nearer an entry than its last word is ("Poly Technic" for the entry
+        "Open Polytechnic"): it is a misspelt organisation, not a person.
+        """
+        words = item.split()
+        for i in range(len(words)):
+            tail = " ".join(words[i:])
+            if not INITIALS_ONLY.fullmatch(words[i]) and name_key(tail) in self.known:
+                return tail
+        family = natural_family(item, lenient=lenient)
+        if family is None or self._nearer_whole(item, family):
+            return item
+        return family
+
+    def _nearer_whole(self, item: str, family: str) -> bool:
+        whole, last = name_key(item), name_key(family)
+        return any(
+            fuzz.ratio(whole, key) >= NEAR_WHOLE and fuzz.ratio(whole, key) > fuzz.ratio(last, key)
+            for key in self.known
+        )
+
+    def _author_list(self, phrase: str, et_al: bool) -> tuple[str, list[str]] | None:
+        """Where a narrative author list starts, and its authors as written.
+
+        "and", "&" and "with" join co-authors ("Epton and Harris"); a bare
+        comma joins a short name only inside a list that ends in "and", "&"
+        or "et al." ("Epton, Harris and Lee", "Corbet, Meegan, et al.").
+        Otherwise the comma ends a clause and the authors come after it
+        ("Unlike Freud, Bowlby", "the Lucas Asset Pricing Model, Mehra and
+        Prescott"). Sentence words are trimmed from
+        the head ("However", "As"); a head that had some ("In Britain, Smith
+        and Jones") is dropped when the reference list knows the next author
+        but not it.
+        """
+        items, joins = list_items(phrase)
+        if looks_corporate(phrase) and "," not in phrase:
+            items, joins = [phrase], []  # "Centers for Disease Control and Prevention"
+        first = len(items) - 1
+        while first > 0:
+            join = joins[first - 1]
+            if join == "comma" and not (
+                ("and" in joins[first:] or et_al)
+                and len(trim_sentence_words(items[first - 1]).split()) <= 3
+            ):
+                break
+            if join == "with" and trim_sentence_words(items[first - 1]).casefold() in _WITH_LEADS:
+                break
+            first -= 1
+        items = items[first:]
+        head = trim_sentence_words(items[0])
+        if not head:
+            items = items[1:]
+        elif head != items[0] and len(items) > 1 and joins[first] == "comma":
+            known_head = name_key(self._family(head, lenient=False)) in self.known
+            if not known_head and name_key(self._family(items[1], lenient=False)) in self.known:
+                items = items[1:]
+            else:
+                items[0] = head
+        else:
+            items[0] = head
+        items = [i for i in items if i]
+        if not items:
+            return None
+        return items[0], items
+
+    def _possessive_concept(
+        self, before: str, window_start: int, years: list[str], locator: str | None, close: int
+    ) -> list[Citation] | None:
+        """ "Maslow's Hierarchy of Needs (1943)" cites Maslow 1943.
+
+        Taken when the reference list knows the possessor, or when the phrase
+        is short and title-cased and no name in the concept is known; not after
+        an article ("the UK's National Health Service (1948)") and not inside an
+        organisation's name. None when it does not apply.
+        """
+        m = _POSSESSIVE_CONCEPT.search(before)
+        if not m or _COAUTHOR_BEFORE.search(before[: m.start("owner")]):
+            return None  # "Smith and Jones's Model (2019)" is read as a list of authors
+        owner = trim_sentence_words(m.group("owner"))
+        concept = m.group("concept").split()
+        if not owner or not concept[-1][0].isupper():
+            return None
+        family = self._family(owner, lenient=True)
+        known = name_key(family) in self.known
+        if not known:
+            words = len(owner.split()) + len(concept)
+            if (
+                words > _CONCEPT_WORDS
+                or _ARTICLE_BEFORE.search(before[: m.start("owner")])
+                or family.split()[-1].casefold() in NOT_AUTHORS
+                or any(w.casefold() in _INSTITUTION_WORDS for w in concept)
+                or any(name_key(w) in self.known for w in concept if w[0].isupper())
+            ):
+                return None
+        kept = len(owner.split())  # the words left after sentence words are trimmed
+        first = list(re.finditer(r"\S+", m.group("owner")))[-kept]
+        start = window_start + m.start("owner") + first.start()
+        span = Span(start=start, end=close)
+        text = self.text[start:close]
+        return [
+            author_date_citation(span, text, (family,), False, y, locator=locator, narrative=True)
+            for y in years
+        ]
+
+    def narrative(
+        self, group_start: int, years: list[str], locator: str | None, close: int
+    ) -> list[Citation]:
+        window_start = max(0, group_start - 220)
+        before = self.text[window_start:group_start]
+        breaks = list(_PARAGRAPH_BREAK.finditer(before))
+        if breaks:
+            before = before[breaks[-1].end() :]
+            window_start = group_start - len(before)
+        concept = self._possessive_concept(before, window_start, years, locator, close)
+        if concept is not None:
+            return concept
+        m = _NARRATIVE.search(before)
+        if not m or not m.group("names"):
+            return []
+        if m.group("gap") and not m.group("poss"):
+            return []
+        name_start = window_start + m.start("names")
+        preceding = self.text[max(0, name_start - 1) : name_start]
+        if preceding and preceding in "\"“‘'":
+            return []  # a quoted title followed by its year
+        phrase, alias, et_al = strip_alias_et_al(strip_markup(m.group("names")))
+        et_al = et_al or bool(m.group("etal"))
+        listed = self._author_list(phrase, et_al)
+        if listed is None:
+            return []
+        head, written = listed
+        resolved = tuple(self._family(name, lenient=True) for name in written)
+        known = name_key(resolved[0]) in self.known
+        lead = before[: m.start("names")]
+        if not known and (
+            _PUBLISHED_IN.search(lead) or _TOPIC_BEFORE.search(lead) or _TOPIC_HEAD.match(phrase)
+        ):
+            return []  # "published in the Journal of ...", "Research in Cyberpsychology, ..."
+        defined = self.aliases.get(name_key(resolved[0]))
+        if len(resolved) == 1 and not known and defined is not None:
+            resolved, alias = (defined,), resolved[0]  # "DfE (2019)" once DfE is defined
+        if resolved[0].split()[-1].strip("_*.").casefold() in NOT_AUTHORS:
+            return []
+        if any(ch.isdigit() for ch in resolved[0]):
+            return []  # "COVID-19 (2020)", "Windows 11 (2021)"
+        if not known and not self._plausible_unknown(
+            head, len(resolved), et_al, bool(m.group("poss")), years, name_start, close
+        ):
+            return []
+        # Anchor the span on the first author's name as written ("John Bowlby (1969)").
+        first_pos = self.text.find(head.split()[0], name_start, group_start)
+        start = first_pos if first_pos >= 0 else name_start
+        span = Span(start=start, end=close)
+        text = self.text[start:close]
+        return [
+            author_date_citation(
+                span, text, resolved, et_al, y, locator=locator, narrative=True, alias=alias
+            )
+            for y in years
+        ]
+
+    def _plausible_unknown(
+        self,
+        head: str,
+        count: int,
+        et_al: bool,
+        possessive: bool,
+        years: list[str],
+        name_start: int,
+        close: int,
+    ) -> bool:
+        """Is an author missing from the list really being cited, or is it a named thing?
+
+        "Harry Potter (2001) became a hit" names a film; "According to Poly
+        Technic (n.d.)" and "Edgar Dale's cone (1946)" cite a work. Without an
+        entry to confirm it, a name of several words needs a cue: several
+        authors, "et al.", a possessive, "n.d.", an initial ("Mary D.
+        Ainsworth"), a lead-in ("according to", "by"), a person's role before
+        the name ("the psychiatrist John Bowlby") or a reporting verb right
+        after the parenthesis. A single surname ("Delanty (2002)") is taken as a
+        citation.
+        """
+        first_words = head.split()
+        if len(first_words) > 4:
+            return False
+        if count > 1 or et_al or possessive or len(first_words) == 1:
+            return True
+        if natural_family(head, lenient=False) is not None:
+            return True
+        if any(y.lower().startswith(("n", "in", "f")) for y in years):
+            return True
+        before = self.text[max(0, name_start - 40) : name_start]
+        after = self.text[close : close + 60]
+        if _ROLE_BEFORE.search(before) and natural_family(head) is not None:
+            return True
+        return bool(_LEAD_IN.search(before) or REPORTING.match(after))

@@ -1,0 +1,263 @@
+"""Parenthetical author-date citations: "(Smith, 2019, p. 4; see Jones & Lee, 2020)".
+
+:class:`ParentheticalReader` splits a parenthesis at ";" into parts, each
+into a prefix ("see", "e.g."), authors, years and a locator, and reads "as
+cited in" and abbreviations defined in the text ("the Department for
+Education (DfE)" ... "(DfE, 2019)"). A parenthesis that holds only a year goes
+to the narrative reader it extends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from essaylint.analysis.citation_names import is_abbreviation, looks_like_names, split_author_names
+from essaylint.analysis.citations_narrative import NarrativeReader, author_date_citation
+from essaylint.analysis.patterns import DASHES, YEAR, YEAR_DIGITS
+from essaylint.analysis.text import initials, name_key
+from essaylint.models import Citation, Span
+
+# A year, "2019a", "n.d."; a decade, "1950s", is not a year ("s" after a 0 is no suffix).
+ANY_YEAR = re.compile(rf"(?<![\w{DASHES}]){YEAR}(?![\w{DASHES}])", re.IGNORECASE)
+_LOCATOR = re.compile(
+    r"^(?:(?:pp?|paras?|pars?|ch|chap|chapters?|sec|sections?|secs?|fig|figs?|table|"
+    r"slides?|mins?|lines?|vols?|no|nos|loc|location|part|art|§|¶)\.?\s*[\w:.\-–—]+"
+    r"(?:\s*[-–—,&]\s*[\w:.]+)*|\d{1,2}:\d\d(?::\d\d)?|\d{1,4}(?:\s*[-–—]\s*\d{1,4})?|"
+    # any short word and a number, letter or numeral: "Question 7", "Appendix B", "Unit IV";
+    # not a joining word and another year: "Windows (2016 and 2019)", "(2019, since 2020)"
+    r"(?!(?:and|or|to|in|since|until|from|by|between|before|after)\b)"
+    r"(?-i:[A-Za-z][a-z]{1,19}(?:\.\s*|\s+)(?!" + YEAR_DIGITS + r"\b)"
+    r"(?:\d[\w.:]*|[A-Z]\d{0,3}\b|[IVXLC]{1,6}\b))"
+    r"(?:\s*[-–—,&]\s*[\w:.]+)*)"
+    r"(?:\s*,\s*.{0,40})?$",
+    re.IGNORECASE,
+)
+PAREN = re.compile(r"\(((?:[^()\n]|\n(?![ \t]*\r?\n)){2,500})\)")
+_PREFIX = re.compile(
+    r"^(?:(?:see\s+also|see|e\.\s?g\.|i\.\s?e\.|cf\.|for\s+example|for\s+instance|"
+    r"for\s+a\s+review,?\s+see|as\s+reviewed\s+(?:in|by)|as\s+reported\s+(?:in|by)|"
+    r"as\s+discussed\s+(?:in|by)|also|but\s+see|compare|quoted\s+in|citing|"
+    r"reviewed\s+(?:in|by)|following|after|adapted\s+from|from|via|in|by)[,:]?\s+)+",
+    re.IGNORECASE,
+)
+_AS_CITED = re.compile(r",?\s*(?:as\s+)?(?:cited|quoted)\s+(?:in|by)\s+", re.IGNORECASE)
+
+_OWNER_CONNECTORS = frozenset({"of", "for", "the", "and", "at", "on", "in", "&"})
+# The run of capitalised words (and connectors) just before a parenthesis.
+_OWNER_PHRASE = re.compile(
+    r"((?:[A-Z][\w'’/\-]*|of|for|the|and|at|on|in|&)(?:\s+(?:[A-Z][\w'’/\-]*|of|for|the|and|at|on|in|&))*)\s*$"
+)
+
+
+@dataclass(frozen=True)
+class _Part:
+    start: int
+    end: int
+    text: str
+
+
+def _split_parts(content: str, offset: int) -> list[_Part]:
+    parts: list[_Part] = []
+    pos = 0
+    for piece in content.split(";"):
+        lead = len(piece) - len(piece.lstrip())
+        stripped = piece.strip()
+        if stripped:
+            start = offset + pos + lead
+            parts.append(_Part(start, start + len(stripped), stripped))
+        pos += len(piece) + 1
+    return parts
+
+
+_DATE_BEFORE_YEAR = re.compile(
+    r",\s*(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"(?:\s+\d{1,2})?$"
+)
+
+
+def _split_author_years(part: str) -> tuple[str, list[str], str | None] | None:
+    """ "Pan, Lu & Chau, 2019a, 2020, p. 71" -> ("Pan, Lu & Chau", ["2019a", "2020"], "p. 71")."""
+    matches = list(ANY_YEAR.finditer(part))
+    if not matches:
+        return None
+    first = matches[0]
+    authors = part[: first.start()].rstrip().rstrip(",").rstrip()
+    # "(Wang et al., June 2025)", "(BBC, 3 March 2020)": the date's day and month are no author.
+    authors = _DATE_BEFORE_YEAR.sub("", authors).rstrip().rstrip(",").rstrip()
+    years = [first.group(0)]
+    pos = first.end()
+    for m in matches[1:]:
+        between = part[pos : m.start()]
+        if re.fullmatch(r"\s*,\s*", between):
+            years.append(m.group(0))
+            pos = m.end()
+        else:
+            break
+    rest = part[pos:].strip().lstrip(",:").strip()
+    locator = None
+    if rest:
+        if not _LOCATOR.match(rest):
+            return None
+        locator = rest
+    return authors, years, locator
+
+
+class ParentheticalReader(NarrativeReader):
+    """Reads "(Smith, 2019, p. 4; see Jones & Lee, 2020)"; a parenthesis that holds only
+    a year is handed to the narrative reader ("Smith (2019)")."""
+
+    def abbreviation_owner(self, abbr: str, group_start: int) -> str | None:
+        """ "The University of North Carolina at Chapel Hill (UNC, 2025)" -> the full name.
+
+        The capitalised phrase just before the parenthesis owns the
+        abbreviation when the abbreviation's capitals are, in order, among the
+        phrase's initials and the first ones agree; words before the name ("As
+        The University ...") are left out.
+        """
+        before = self.text[max(0, group_start - 200) : group_start]
+        m = _OWNER_PHRASE.search(before)
+        if not m:
+            return None
+        wanted = [ch for ch in abbr if ch.isupper()]
+        words = m.group(1).split()
+        for start in range(len(words) - 1):
+            if words[start] in _OWNER_CONNECTORS:
+                continue
+            phrase = " ".join(words[start:])
+            letters = initials(" ".join(words[start + 1 :]) if words[start] == "The" else phrase)
+            if not letters or not wanted or letters[0] != wanted[0]:
+                continue
+            it = iter(letters)
+            if all(ch in it for ch in wanted):
+                return phrase
+        return None
+
+    def defined_abbreviation(self, match: re.Match[str]) -> None:
+        """Remember "the Department for Education (DfE)" for a later "(DfE, 2019)"."""
+        abbr = match.group(1).strip()
+        if not is_abbreviation(abbr) or name_key(abbr) in self.known:
+            return
+        owner = self.abbreviation_owner(abbr, match.start())
+        if owner is not None:
+            self.aliases.setdefault(name_key(abbr), owner)
+
+    def parenthetical(self, match: re.Match[str]) -> list[Citation]:
+        content = match.group(1)
+        if not ANY_YEAR.search(content):
+            self.defined_abbreviation(match)
+            return []
+        group_start, close = match.start(), match.end()
+        parts = _split_parts(content, match.start(1))
+        out: list[Citation] = []
+        for index, part in enumerate(parts):
+            out.extend(self._part(part, index, len(parts), group_start, close))
+        return out
+
+    def _part(
+        self, part: _Part, index: int, count: int, group_start: int, close: int
+    ) -> list[Citation]:
+        text = part.text
+        secondary_text: str | None = None
+        cited = _AS_CITED.search(text)
+        if cited:
+            secondary_text = text[: cited.start()]
+            text = text[cited.end() :]
+        out: list[Citation] = []
+        if secondary_text is not None:
+            out.extend(
+                self._author_part(secondary_text, part, index, count, group_start, close, True)
+            )
+        out.extend(self._author_part(text, part, index, count, group_start, close, False))
+        return out
+
+    def _author_part(
+        self,
+        text: str,
+        part: _Part,
+        index: int,
+        count: int,
+        group_start: int,
+        close: int,
+        secondary: bool,
+    ) -> list[Citation]:
+        text = text.strip()
+        prefix = None
+        pm = _PREFIX.match(text)
+        if pm and pm.end() < len(text):
+            prefix = text[: pm.end()].strip()
+            text = text[pm.end() :]
+        parsed = _split_author_years(text)
+        if parsed is None:
+            return []
+        authors, years, locator = parsed
+        if not authors:
+            if index == 0 and not secondary and prefix is None:
+                return self.narrative(group_start, years, locator, close)
+            return []
+        if not looks_like_names(authors):
+            return []
+        names, et_al, alias = split_author_names(authors)
+        if not names:
+            return []
+        # "(Mary D. Ainsworth, 1978)": a person is cited by the family name too; two or
+        # more plain "Given Family" names joined by "&" read as people.
+        names = tuple(self._family(name, lenient=len(names) > 1) for name in names)
+        if count == 1:
+            span = Span(start=group_start, end=close)
+            shown = self.text[group_start:close]
+        else:
+            span = Span(start=part.start, end=part.end)
+            shown = part.text
+        if alias is not None:
+            self.aliases.setdefault(name_key(alias), names[0])  # "(... [WHO], 2020)"
+        if len(names) == 1 and name_key(names[0]) not in self.known:
+            abbr = names[0]
+            owner = self.abbreviation_owner(abbr, group_start) if is_abbreviation(abbr) else None
+            if owner is not None:  # "The University of ... Chapel Hill (UNC, 2025)"
+                self.aliases.setdefault(name_key(abbr), owner)
+                start = self.text.rfind(owner, max(0, group_start - 220), group_start)
+                span = Span(start=start if start >= 0 else group_start, end=close)
+                return [
+                    author_date_citation(
+                        span,
+                        self.text[span.start : close],
+                        (owner,),
+                        False,
+                        y,
+                        locator=locator,
+                        narrative=True,
+                        alias=abbr,
+                    )
+                    for y in years
+                ]
+            defined = self.aliases.get(name_key(abbr))
+            if defined is not None:  # "(UNC, 2025)" once the text has defined UNC
+                return [
+                    author_date_citation(
+                        span,
+                        shown,
+                        (defined,),
+                        False,
+                        y,
+                        locator=locator,
+                        prefix=prefix,
+                        secondary=secondary,
+                        alias=abbr,
+                    )
+                    for y in years
+                ]
+        return [
+            author_date_citation(
+                span,
+                shown,
+                names,
+                et_al,
+                y,
+                locator=locator,
+                prefix=prefix,
+                secondary=secondary,
+                alias=alias,
+            )
+            for y in years
+        ]

@@ -1,0 +1,139 @@
+"""The dates of a reference-list entry.
+
+The date after the authors, "(2019, September 17)" or a bare "2019.", is found
+by the patterns here (:data:`PAREN_DATE`, :data:`BARE_DATE`) and read by
+:func:`date_from_match`; :func:`fallback_year` finds the year of an entry whose
+date does not follow the authors (MLA, IEEE); :func:`revision_or_access_date`
+reads the "Last modified" or "Accessed" date Chicago gives an undated web page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from essaylint.analysis.entry_fields import MAX_PARSE, collapse
+from essaylint.analysis.patterns import YEAR_DIGITS
+
+PAREN_DATE = re.compile(
+    r"[(\[]\s*(?P<body>(?:c\.\s*|ca\.\s*|(?P<pre>[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?,?\s+))?(?P<year>"
+    + YEAR_DIGITS
+    + r")(?P<suffix>[a-z])?(?![\d])"
+    r"(?:\s*[-–/]\s*\d{2,4}[a-z]?)?(?P<extra>[^()\[\]]{0,45})"
+    r"|(?P<nd>n\.\s?d\.?|s\.\s?d\.?|nd|undated|no date|forthcoming|in press|in preparation"
+    r"|under review|submitted)(?:[-–]?(?P<ndsuffix>[a-z]))?)\s*[)\]]",
+    re.IGNORECASE,
+)
+BARE_DATE = re.compile(
+    r"(?:(?<=[\s,.;:])|^)(?P<year>"
+    + YEAR_DIGITS
+    + r")(?P<suffix>[a-z])?(?![\d\w])(?!\s*[-–—]\s*\d)"
+    r"(?=\s*[.,;:)]|\s*$)"
+    r"|(?:(?<=[\s,.])|^)(?P<nd>n\.\s?d\.)"
+)
+_MODIFIED_YEAR = re.compile(
+    r"\b(?:[Ll]ast\s+(?:modified|updated|revised|reviewed)|[Uu]pdated|[Pp]ublished|[Pp]osted)\b"
+    r"(?:\s*on)?:?\s*(?P<day>[^()\d]{0,20}(?:\d{1,2}\D{1,3})?)(?P<year>" + YEAR_DIGITS + r")\b"
+)
+_ACCESSED_YEAR = re.compile(
+    r"\b(?:[Aa]ccessed|[Vv]iewed)\b(?:\s*on)?:?\s*(?P<day>[^()\d]{0,20}(?:\d{1,2}\D{1,3})?)"
+    r"(?P<year>" + YEAR_DIGITS + r")\b"
+)
+YEAR_ANY = re.compile(r"(?<![\d/.\-–])(?P<year>" + YEAR_DIGITS + r")(?P<suffix>[a-z])?(?![\d])")
+
+LEADING_YEAR = re.compile(r"^(?P<year>" + YEAR_DIGITS + r")(?P<suffix>[a-z])?[.,]?\s+(?=\S)")
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ]
+    )
+    for m in names
+}  # fmt: skip
+_MONTH_DAY = re.compile(r"^\s*,?\s*(?P<a>[A-Za-z]+|\d{1,2})\.?\s*(?P<b>\d{1,2}|[A-Za-z]+)?\.?\s*$")
+
+
+def date_from_match(match: re.Match[str]) -> tuple[str | None, str | None]:
+    """(year, date) from a PAREN_DATE or BARE_DATE match."""
+    groups = match.groupdict()
+    if groups.get("nd"):
+        suffix = groups.get("ndsuffix") or ""
+        nd = match.group("nd").lower().replace(" ", "")
+        if (nd.startswith(("n", "s", "u")) and "." in nd) or nd in {"nd", "undated", "nodate"}:
+            return "n.d." + (("-" + suffix) if suffix else ""), None
+        return None, match.group("nd")
+    year = match.group("year") + (groups.get("suffix") or "")
+    extra = groups.get("extra") or ""
+    pre = groups.get("pre") or ""
+    if pre and not extra.strip(" ,."):
+        extra = pre
+    return year, _month_date(match.group("year"), extra)
+
+
+def _month_date(year: str, extra: str) -> str | None:
+    """ "2019" + ", September 17" -> "2019-09-17"; other text is kept as written."""
+    extra = extra.strip(" ,.")
+    if not extra:
+        return None
+    match = _MONTH_DAY.match(extra)
+    if match:
+        a, b = match.group("a"), match.group("b")
+        month_word, day = (a, b) if not a.isdigit() else (b, a)
+        month = _MONTHS.get((month_word or "").lower().rstrip("."))
+        if month and day and day.isdigit() and 1 <= int(day) <= 31:
+            return f"{year}-{month:02d}-{int(day):02d}"
+        if month and not day:
+            return f"{year}-{month:02d}"
+    return extra
+
+
+def fallback_year(text: str) -> str | None:
+    """The publication year of an entry whose date does not follow the authors."""
+    strong: list[str] = []
+    weak: list[str] = []
+    for match in YEAR_ANY.finditer(text):
+        start, end = match.start(), match.end()
+        after = text[end : end + 3]
+        before = text[max(0, start - 6) : start]
+        if re.search(r"\d\s*[-–—]\s*$", before):
+            continue
+        if re.search(r"(?:\bpp?\.|\bNo\.?|\bno\.|:|#|\bNumber)\s*$", before):
+            continue
+        year = match.group("year") + (match.group("suffix") or "")
+        if re.match(r"\s*[-–—]\s*\d", after):
+            weak.append(year)
+            continue
+        if (
+            re.search(r"[(\[]\s*$", before)
+            or re.match(r"\s*[;)\]]", after)
+            or (
+                re.search(r"(?:[A-Za-z]{3,}\.?|\d{1,2})\s*,?\s*$", before)
+                and re.match(r"\s*(?:[.,]|$)", after)
+            )
+        ):
+            strong.append(year)
+        else:
+            weak.append(year)
+    if strong:
+        return strong[0]
+    return weak[0] if weak else None
+
+
+def revision_or_access_date(raw: str) -> str | None:
+    """The date of a "Last modified March 1, 2024." or "Accessed May 2, 2023." clause.
+
+    Chicago dates a web source that shows no publication date this way. It is
+    not the year of publication (``Reference.year`` stays empty), but such an
+    entry is dated as its style asks.
+
+    >>> revision_or_access_date('WHO. "Obesity." Last modified March 1, 2024. https://who.int/o')
+    '2024-03-01'
+    """
+    text = collapse(raw[:MAX_PARSE])
+    stamp = _MODIFIED_YEAR.search(text) or _ACCESSED_YEAR.search(text)
+    if stamp is None:
+        return None
+    return _month_date(stamp.group("year"), stamp.group("day")) or stamp.group("year")

@@ -1,0 +1,71 @@
+"""The patterns several modules read by: one definition of each, used everywhere.
+
+A year, a footnote, a reference list's heading, front matter, emphasis: when two
+readers of the same text disagree about what one of these looks like, essaylint
+contradicts itself (a line the section finder calls a heading is an entry to the
+entry splitter). So each is written once, here, and the modules that need one
+import it or build their own pattern around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- years ---------------------------------------------------------------------------
+
+#: The four digits of a publication year, 1500-2099 (a bare fragment to build patterns from).
+YEAR_DIGITS = r"(?:1[5-9]\d\d|20\d\d)"
+#: A year as citations and entries write it: "2019", "2019a", "n.d.", "in press",
+#: "forthcoming"; a decade ("1950s") is no year.
+YEAR = r"(?:" + YEAR_DIGITS + r"(?!(?<=0)s)[a-z]?|n\.\s?d\.?|in\s+press|forthcoming)"
+
+# --- footnotes -----------------------------------------------------------------------
+
+#: The label of a Markdown footnote, "1" in "[^1]" (pandoc allows no white space in one).
+FOOTNOTE_LABEL = r"[^\]\s]+"
+#: A Markdown footnote mark, "[^1]", "[^smith-2019]"; group 1 is the label.
+FOOTNOTE_MARK = re.compile(r"\[\^(" + FOOTNOTE_LABEL + r")\]")
+#: The head of a Markdown footnote definition, "[^1]:" at the start of a line (after at
+#: most three spaces); group 1 is the label. Readers that need the rest of the line or the
+#: space after the colon add it to this pattern.
+FOOTNOTE_DEFINITION = re.compile(r"^[ \t]{0,3}" + FOOTNOTE_MARK.pattern + ":", re.MULTILINE)
+
+# --- reference-list headings ---------------------------------------------------------
+
+#: Headings of a list whose entries the essay cites, as :func:`~essaylint.analysis.
+#: sections.normalise_heading` writes them (lower case, no numbering or marks).
+CITED_LIST_HEADINGS = frozenset(
+    {
+        "references", "reference", "reference list", "references list", "references cited",
+        "list of references", "works cited", "work cited", "literature", "literature cited",
+        "sources", "sources cited", "source list", "citations", "cited works",
+        "references and notes", "notes and references", "endnotes", "footnotes", "referencias",
+        "références", "literaturverzeichnis", "refs",
+    }
+)  # fmt: skip
+#: Headings of a list of works consulted: its entries may be cited, or not.
+CONSULTED_LIST_HEADINGS = frozenset(
+    {"bibliography", "bibliographie", "works consulted", "select bibliography", "sources consulted"}
+)
+#: Headings of the notes and the reading lists a reference list may run into.
+OTHER_LIST_HEADINGS = frozenset({"notes", "further reading"})
+#: Every heading that names a list of works.
+LIST_HEADINGS = CITED_LIST_HEADINGS | CONSULTED_LIST_HEADINGS | OTHER_LIST_HEADINGS
+
+# --- markup --------------------------------------------------------------------------
+
+#: Markdown emphasis around a run of text: *x*, **x**, ***x***, _x_, __x__ (group 2 is x).
+EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,2})(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+#: YAML front matter (pandoc, Jekyll, Hugo): "---" on the first line that is not blank,
+#: closed by "---" or "..."; group 1 is the YAML.
+FRONT_MATTER = re.compile(
+    r"\A\ufeff?(?:[ \t]*\r?\n)*---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
+#: An HTML character reference: "&amp;", "&#8217;", "&#x2019;".
+HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+#: A LaTeX cite command (\\cite, \\parencite, \\citet, \\nocite, ...) with its keys.
+LATEX_CITE = re.compile(
+    r"\\(?P<cmd>[a-zA-Z]*cite[a-zA-Z]*)\*?(?P<opt1>\[[^\]]*\])?(?P<opt2>\[[^\]]*\])?\{(?P<keys>[^}]*)\}"
+)
+#: Every dash and hyphen, for a character class ("[" + DASHES + "]"); the hyphen is last.
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"

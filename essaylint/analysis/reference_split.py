@@ -1,0 +1,208 @@
+"""Split the text of a reference list into entries, and parse each.
+
+:func:`split_reference_list` starts a new entry where one visibly starts (an
+author-year head, a list number or marker, a line no more indented than the
+entry's first after one that ended a sentence) and joins wrapped lines and
+lines cut by a paragraph break; headings, comments and rules between entries
+are skipped. Every span it returns is a document offset.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from essaylint.analysis.entry_dates import YEAR_ANY
+from essaylint.analysis.entry_links import URL
+from essaylint.analysis.entry_shape import continues_entry, looks_like_entry
+from essaylint.analysis.patterns import LIST_HEADINGS, YEAR_DIGITS
+from essaylint.analysis.references import MARKER, parse_reference
+from essaylint.models import Reference, Span
+
+# A heading line inside a list ("References", "## Works Cited:", "**Bibliography**"): no entry.
+_HEADING = re.compile(
+    r"^\s*(?:#{1,6}\s*)?[*_]*\s*(?:"
+    + "|".join(r"\s+".join(map(re.escape, h.split())) for h in sorted(LIST_HEADINGS))
+    + r")\s*[*_]*\s*:?\s*[*_]*\s*$",
+    re.IGNORECASE,
+)
+_NON_ENTRY = re.compile(r"^\s*(?:#{1,6}(?:\s.*)?|</?[A-Za-z][^>]*>\s*|[-=*_~`]{3,}\s*|\W*)$")
+# "van Dijk, P. (2017)": a lower-case particle that starts a new entry's author.
+_PARTICLE_NAME_START = re.compile(
+    r"^(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+[^\W\d_][\w'’-]*,"
+)
+# A line that is only a link: "https://...", "<https://...>", "[https://...](https://...)".
+_LINK_ONLY = re.compile(
+    r"^(?:<(?:https?://|www\.)[^\s<>]+>|\[[^\[\]\s]+\]\(\s*<?(?:https?://|www\.)[^\s()<>]+>?\s*\)"
+    r"|(?:https?://|www\.)\S+)[.,;]?$"
+)
+# A brand or handle written in lower case as an author: "paiza. (n.d.).", "w3schools. (2023)."
+_LOWER_BRAND_HEAD = re.compile(
+    r"^[a-z][\w.@-]{0,40}?\.?\s+\((?:" + YEAR_DIGITS + r"[a-z]?\b[^()]{0,30}|n\.\s?d\.?)\)"
+)
+_CONTINUATION_START = re.compile(
+    r"^(?:[a-z]|https?:|www\.|doi|DOI|Retrieved|Available|Accessed|\(Accessed|\[Online|pp?\.\s|\d|[)\],.;:&])"
+)
+
+
+@dataclass
+class _Entry:
+    start: int
+    end: int
+    indent: int
+    has_year: bool
+    last_line: str
+    number: int | None = None
+
+
+def _line_iter(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, content) for every line; ``end`` excludes the newline and a CR.
+
+    A line that holds several bracket-numbered entries ("[1] ... 2018. [2] S. C.
+    Watkins, ...", as PDF text and pasted lists run them together) is cut where
+    each next number starts, so every entry begins a line of its own.
+    """
+    lines: list[tuple[int, int, str]] = []
+    pos = 0
+    length = len(text)
+    expected: int | None = None
+    while pos <= length:
+        nl = text.find("\n", pos)
+        end = length if nl == -1 else nl
+        content_end = end - 1 if end > pos and text[end - 1] == "\r" else end
+        pieces, expected = _numbered_pieces(text, pos, content_end, expected)
+        lines.extend((start, stop, text[start:stop]) for start, stop in pieces)
+        if nl == -1:
+            break
+        pos = nl + 1
+    return lines
+
+
+_BRACKET_NUMBER = re.compile(r"\[(\d{1,4})\]\s")
+_LEADING_BRACKET = re.compile(r"^\s*\[(\d{1,4})\]\s")
+
+
+def _numbered_pieces(
+    text: str, start: int, end: int, expected: int | None
+) -> tuple[list[tuple[int, int]], int | None]:
+    """``[start, end)`` cut before each "[n] " that continues the list's numbering.
+
+    ``expected`` is the number the list is waiting for (None before the first
+    "[n]" at a line start); returns the pieces and the number expected next.
+    """
+    first = _LEADING_BRACKET.match(text, start, end)
+    if first is not None:
+        expected = int(first.group(1)) + 1
+    if expected is None:
+        return [(start, end)], None
+    cuts = [start]
+    for match in _BRACKET_NUMBER.finditer(text, first.end() if first else start, end):
+        if int(match.group(1)) == expected and text[match.start() - 1].isspace():
+            cuts.append(match.start())
+            expected += 1
+    bounds = [*cuts, end]
+    return list(itertools.pairwise(bounds)), expected
+
+
+# A line that is only a comment: an HTML comment (Markdown/HTML suppression
+# directives) or a kept LaTeX "% essaylint:" directive. It belongs to no entry.
+_COMMENT_LINE = re.compile(r"^(?:<!--.*?-->|%\s*essaylint:.*)$")
+
+
+def _is_skippable(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return True
+    if _COMMENT_LINE.match(stripped):
+        return True
+    if _HEADING.match(stripped):
+        return True
+    return bool(_NON_ENTRY.match(stripped)) and not _LINK_ONLY.match(stripped)  # "<https://...>"
+
+
+def _has_year(text: str) -> bool:
+    return bool(YEAR_ANY.search(text) or re.search(r"\bn\.\s?d\.", text))
+
+
+def _starts_entry(line: str, current: _Entry | None) -> bool:
+    """Does this (non-blank, non-heading) line begin a new entry?"""
+    stripped = line.strip()
+    if current is None:
+        return True
+    if _LINK_ONLY.match(stripped):
+        return False  # a URL after a Markdown hard line break ends the entry above
+    if _LOWER_BRAND_HEAD.match(stripped):
+        return True  # "paiza. (n.d.).", "w3schools. (2023)."
+    if (MARKER.match(stripped) and not re.match(r"^[-–]\s", stripped)) or stripped.startswith(
+        ("- ", "* ", "+ ", "• ")
+    ):
+        return True
+    if _CONTINUATION_START.match(stripped) and not _PARTICLE_NAME_START.match(stripped):
+        return False
+    indent = len(line) - len(line.lstrip())
+    if indent > current.indent:
+        return False
+    previous = current.last_line.rstrip()
+    if previous.endswith((".", ")", "]", ">")) or URL.search(
+        previous.split(" ")[-1] if previous else ""
+    ):
+        return True
+    if not current.has_year:
+        return False
+    # The line before stopped mid-entry: only a real entry head starts a new one
+    # ("Economics, 130(1), 45-60." on its own line carries on a wrapped title).
+    return looks_like_entry(stripped)
+
+
+def split_reference_list(text: str, start: int) -> list[Reference]:
+    """Split a reference-list section into entries and parse each one.
+
+    ``start`` is the section's offset in the document; every returned span is a
+    document offset. Never raises on any input.
+    """
+    entries = _split_entries(text)
+    references: list[Reference] = []
+    for index, entry in enumerate(entries):
+        raw = text[entry.start : entry.end]
+        span = Span(start=start + entry.start, end=start + entry.end)
+        references.append(parse_reference(raw, span=span, index=index))
+    return references
+
+
+def _split_entries(text: str) -> list[_Entry]:
+    entries: list[_Entry] = []
+    current: _Entry | None = None
+    after_break = False
+    for line_start, _line_end, line in _line_iter(text):
+        if not line.strip():
+            after_break = True
+            continue
+        if _is_skippable(line):
+            current = None
+            continue
+        lead = len(line) - len(line.lstrip())
+        content_start = line_start + lead
+        content_end = line_start + len(line.rstrip())
+        joined = False
+        if after_break and current is not None:
+            # A paragraph break ends the entry unless it was cut short there.
+            joined = continues_entry(current.last_line, line)
+            if not joined:
+                current = None
+        after_break = False
+        if not joined and _starts_entry(line, current):
+            current = _Entry(
+                start=content_start,
+                end=content_end,
+                indent=lead,
+                has_year=_has_year(line),
+                last_line=line,
+            )
+            entries.append(current)
+        else:
+            assert current is not None
+            current.end = content_end
+            current.has_year = current.has_year or _has_year(line)
+            current.last_line = line
+    return entries
