@@ -37,7 +37,7 @@ INLINE_LAYOUT_ELEMENTS = "span|font|small|big|center"
 _LAYOUT_TAG = re.compile(
     rf"</?(?:{BLOCK_ELEMENTS}|{INLINE_LAYOUT_ELEMENTS})\b[^<>]{{0,500}}>", re.IGNORECASE
 )
-_NUMBERS = re.compile(r"\d{1,4}(?:\s*[-–,]\s*\d{1,4})*")
+_NUMBERS = re.compile(r"\d{1,3}(?:\s*[-–,]\s*\d{1,3})*")  # not a year: "[2020](#ref-x)"
 _IN_DOCUMENT_LINK = re.compile(r"\[([^\[\]]{1,300})\]\(#[^()\s]{0,300}\)")
 #: Elements whose content is not text at all.
 NON_TEXT = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
