@@ -103,6 +103,10 @@ def _split_author_years(part: str) -> tuple[str, list[str], str | None] | None:
     return authors, years, locator
 
 
+_MIN_TITLE_WORDS = 2
+_TITLE_KEY_WORDS = 4  # an entry with no author is known by its title's first words
+
+
 class ParentheticalReader(NarrativeReader):
     """Reads "(Smith, 2019, p. 4; see Jones & Lee, 2020)"; a parenthesis that holds only
     a year is handed to the narrative reader ("Smith (2019)")."""
@@ -141,6 +145,18 @@ class ParentheticalReader(NarrativeReader):
         owner = self.abbreviation_owner(abbr, match.start())
         if owner is not None:
             self.aliases.setdefault(name_key(abbr), owner)
+
+    def _known_title(self, phrase: str) -> str | None:
+        """The phrase as a title, when it opens the title of an entry with no author.
+
+        APA and Chicago cite such a work by its title (or its first words), in
+        quotation marks or italics or neither: "(“All models are wrong” 2022)".
+        """
+        title = phrase.strip().strip("*_\"“”‘’'").strip()
+        words = title.split()
+        if len(words) < _MIN_TITLE_WORDS or looks_like_names(title):
+            return None
+        return title if name_key(" ".join(words[:_TITLE_KEY_WORDS])) in self.known else None
 
     def parenthetical(self, match: re.Match[str]) -> list[Citation]:
         content = match.group(1)
@@ -195,9 +211,13 @@ class ParentheticalReader(NarrativeReader):
             if index == 0 and not secondary and prefix is None:
                 return self.narrative(group_start, years, locator, close)
             return []
-        if not looks_like_names(authors):
+        title = self._known_title(authors)
+        if title is not None:  # "(Girls as young as seven feel pressure, 2016)": no author
+            names, et_al, alias = (title,), False, None
+        elif not looks_like_names(authors):
             return []
-        names, et_al, alias = split_author_names(authors)
+        else:
+            names, et_al, alias = split_author_names(authors)
         if not names:
             return []
         # "(Mary D. Ainsworth, 1978)": a person is cited by the family name too; two or

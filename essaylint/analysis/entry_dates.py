@@ -90,11 +90,17 @@ def _month_date(year: str, extra: str) -> str | None:
     return extra
 
 
+_NO_DATE = re.compile(r"\(n\.\s?d\.?\)", re.IGNORECASE)
+
+
 def fallback_year(text: str) -> str | None:
     """The publication year of an entry whose date does not follow the authors."""
     strong: list[str] = []
     weak: list[str] = []
+    undated = _NO_DATE.search(text)
     for match in YEAR_ANY.finditer(text):
+        if undated is not None and match.start() > undated.start():
+            break  # "Title. (n.d.). Retrieved from ... (2019 figures)": n.d. comes first
         start, end = match.start(), match.end()
         after = text[end : end + 3]
         before = text[max(0, start - 6) : start]
@@ -119,6 +125,8 @@ def fallback_year(text: str) -> str | None:
             weak.append(year)
     if strong:
         return strong[0]
+    if undated is not None:
+        return "n.d."
     return weak[0] if weak else None
 
 

@@ -76,6 +76,9 @@ class _Index:
         return index
 
 
+_TITLE_KEY_WORDS = 4
+
+
 def reference_name_keys(ref: Reference) -> list[str]:
     """Keys under which an entry can be cited: first author, its abbreviation, title start."""
     keys: list[str] = []
@@ -98,7 +101,7 @@ def reference_name_keys(ref: Reference) -> list[str]:
                     keys.append(name_key(inner))
     elif ref.title:
         words = ref.title.split()
-        for n in (1, 2, 3, 4):
+        for n in range(1, _TITLE_KEY_WORDS + 1):
             if len(words) >= n:
                 keys.append(name_key(" ".join(words[:n])))
     return [k for k in keys if k]
@@ -124,6 +127,10 @@ def citation_name_keys(citation: Citation) -> list[str]:
         words = first.split()
         if len(words) > 1:
             keys.append(name_key(words[-1]))  # "Claude Steele" -> Steele
+        if len(words) > _TITLE_KEY_WORDS:
+            # A work with no author cited by its whole title: its entry is known by the
+            # title's first words (see reference_name_keys).
+            keys.append(name_key(" ".join(words[:_TITLE_KEY_WORDS])))
     if citation.alias:
         keys.append(name_key(citation.alias))
     return [k for k in dict.fromkeys(keys) if k]

@@ -125,8 +125,46 @@ def _has_year(text: str) -> bool:
     return bool(YEAR_ANY.search(text) or re.search(r"\bn\.\s?d\.", text))
 
 
-def _starts_entry(line: str, current: _Entry | None) -> bool:
-    """Does this (non-blank, non-heading) line begin a new entry?"""
+def _ends_entry(previous: str) -> bool:
+    """Does a line end the way an entry ends (a full stop, a bracket, a link)?"""
+    return previous.endswith((".", ")", "]", ">")) or bool(
+        URL.search(previous.split(" ")[-1] if previous else "")
+    )
+
+
+_MIN_WRAPS = 3
+_INITIAL_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Are the list's entries paragraphs wrapped over lines (pandoc, an 80-column editor)?
+
+    Blank lines part the paragraphs, and most lines inside a paragraph stop
+    mid-sentence. Entries one to a line end theirs with a full stop or a link.
+    """
+    breaks = ended = 0
+    paragraphs = 0
+    previous = ""
+    for _start, _end, line in _line_iter(text):
+        stripped = line.strip()
+        if not stripped or _is_skippable(line):
+            previous = ""
+            continue
+        if previous:
+            breaks += 1
+            ended += _ends_entry(previous)
+        else:
+            paragraphs += 1
+        previous = stripped
+    return paragraphs >= 2 and breaks >= _MIN_WRAPS and ended * 2 < breaks
+
+
+def _starts_entry(line: str, current: _Entry | None, *, wrapped: bool = False) -> bool:
+    """Does this (non-blank, non-heading) line begin a new entry?
+
+    In a hard-wrapped list (``wrapped``) a line inside a paragraph starts an
+    entry only after a line that ended one and with an entry's own head.
+    """
     stripped = line.strip()
     if current is None:
         return True
@@ -144,9 +182,11 @@ def _starts_entry(line: str, current: _Entry | None) -> bool:
     if indent > current.indent:
         return False
     previous = current.last_line.rstrip()
-    if previous.endswith((".", ")", "]", ">")) or URL.search(
-        previous.split(" ")[-1] if previous else ""
-    ):
+    if wrapped:
+        # "..., C. J. Smith, A. J." / "Bronkhorst, ...": an author list goes on after initials.
+        ended = _ends_entry(previous) and not _INITIAL_END.search(previous)
+        return ended and looks_like_entry(stripped)
+    if _ends_entry(previous):
         return True
     if not current.has_year:
         return False
@@ -174,6 +214,7 @@ def _split_entries(text: str) -> list[_Entry]:
     entries: list[_Entry] = []
     current: _Entry | None = None
     after_break = False
+    wrapped = _hard_wrapped(text)
     for line_start, _line_end, line in _line_iter(text):
         if not line.strip():
             after_break = True
@@ -191,7 +232,7 @@ def _split_entries(text: str) -> list[_Entry]:
             if not joined:
                 current = None
         after_break = False
-        if not joined and _starts_entry(line, current):
+        if not joined and _starts_entry(line, current, wrapped=wrapped):
             current = _Entry(
                 start=content_start,
                 end=content_end,

@@ -47,6 +47,7 @@ from essaylint.analysis.patterns import (
     CONSULTED_LIST_HEADINGS,
     FOOTNOTE_DEFINITION,
     FRONT_MATTER,
+    YEAR,
 )
 from essaylint.models import Block, Essay, Span
 
@@ -278,6 +279,25 @@ def _starts_entry_at(lines: list[Line], i: int, structure: _Structure) -> bool:
     return starts_entry(lines[i].text, following, hanging=i in structure.hanging)
 
 
+_HEAD_LINES = 3  # an entry's authors and year fit in its first three wrapped lines
+
+
+def _wrapped_head(lines: list[Line], i: int) -> bool:
+    """Does the paragraph at line ``i``, read over its first lines, open like an entry?
+
+    Inside a list, a hard-wrapped entry's authors may run past its first line
+    ("Bagnall, Roger, ..., Tom" / "Elliott, ..., et al. 2006. Pleiades").
+    """
+    if (i > 0 and not lines[i - 1].blank) or i + 1 >= len(lines) or lines[i + 1].blank:
+        return False
+    head = []
+    for line in lines[i : i + _HEAD_LINES]:
+        if line.blank:
+            break
+        head.append(line.text.strip())
+    return looks_like_entry(" ".join(head))
+
+
 def _neutral(text: str) -> bool:
     """Lines that belong to no entry and do not end a list: fences, tags, comments."""
     return bool(_FENCE.match(text) or _TAG_ONLY.match(text) or text.strip().startswith("<!--"))
@@ -326,7 +346,12 @@ def _list_extent(
             i += 1
             continue
         is_entry = _is_entry(lines, i, structure) or (
-            i not in headings and _next_item(lines, i, last_entry, structure)
+            i not in headings
+            and (
+                _next_item(lines, i, last_entry, structure)
+                or _wrapped_head(lines, i)
+                or (entries > 0 and _between_entries(lines, i, headings, structure))
+            )
         )
         if i in headings and not is_entry:
             h = headings[i]
@@ -364,6 +389,36 @@ def _list_extent(
         entries += sum(1 for k in range(earlier, first_entry) if not lines[k].blank)
         first_entry = earlier
     return first_entry, last, entries
+
+
+_MAX_SANDWICH_WORDS = 60
+_ANY_YEAR_OR_LINK = re.compile(YEAR + r"|https?://|www\.|doi", re.IGNORECASE)
+
+
+def _between_entries(
+    lines: list[Line], i: int, headings: dict[int, Heading], structure: _Structure
+) -> bool:
+    """Is the short paragraph at ``i`` an entry of another shape between two entries?
+
+    A title-first entry ("All models are wrong. 2022. *Wikipedia*.") has no
+    author head, yet the paragraphs on both sides of it are entries.
+    """
+    if i > 0 and not lines[i - 1].blank:
+        return False
+    end = i
+    while end + 1 < len(lines) and not lines[end + 1].blank:
+        end += 1
+    words = sum(len(lines[k].text.split()) for k in range(i, end + 1))
+    if words > _MAX_SANDWICH_WORDS or not _ANY_YEAR_OR_LINK.search(
+        " ".join(lines[k].text for k in range(i, end + 1))
+    ):
+        return False
+    after = next((k for k in range(end + 1, len(lines)) if not lines[k].blank), None)
+    return (
+        after is not None
+        and after not in headings
+        and (_is_entry(lines, after, structure) or _wrapped_head(lines, after))
+    )
 
 
 def _next_item(lines: list[Line], i: int, last_entry: int, structure: _Structure) -> bool:
