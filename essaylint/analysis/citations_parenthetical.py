@@ -211,6 +211,7 @@ class ParentheticalReader(NarrativeReader):
             if index == 0 and not secondary and prefix is None:
                 return self.narrative(group_start, years, locator, close)
             return []
+        names: tuple[str, ...]
         title = self._known_title(authors)
         if title is not None:  # "(Girls as young as seven feel pressure, 2016)": no author
             names, et_al, alias = (title,), False, None
@@ -218,11 +219,11 @@ class ParentheticalReader(NarrativeReader):
             return []
         else:
             names, et_al, alias = split_author_names(authors)
+            # "(Mary D. Ainsworth, 1978)": a person is cited by the family name too; two
+            # or more plain "Given Family" names joined by "&" read as people.
+            names = tuple(self._family(name, lenient=len(names) > 1) for name in names)
         if not names:
             return []
-        # "(Mary D. Ainsworth, 1978)": a person is cited by the family name too; two or
-        # more plain "Given Family" names joined by "&" read as people.
-        names = tuple(self._family(name, lenient=len(names) > 1) for name in names)
         if count == 1:
             span = Span(start=group_start, end=close)
             shown = self.text[group_start:close]
