@@ -9,8 +9,9 @@ go through ``essaylint check`` (hostile_documents.py), classes through
 ``essaylint grade`` (hostile_grade.py), Crossref answers through ``check
 --verify`` against a server on 127.0.0.1 (hostile_verify.py; nothing else is
 contacted). For each the table gives the exit code, the wall time, the peak
-memory of the child process (its maximum resident set, from ``wait4``) and a
-verdict:
+resident memory of the child process and its workers (read from /proc while it
+runs: ``wait4``'s ``ru_maxrss``, like ``RUSAGE_CHILDREN``, would count the
+memory of this script, which the child starts as a copy of) and a verdict:
 
 - ``ok``: a clear answer: exit 0/1, or exit 2 with a one-line message (shown),
   with no traceback, no raw control character in the output, no flood of
@@ -48,6 +49,7 @@ Case = Callable[[Path, float], Row]
 MEMORY_LIMIT_MB = 1024  # no essay needs more; a process above it did not bound its input
 QUARTER = 0.25
 GROWTH_LIMIT = 8.0  # time for 4x the input over time for 1x, start-up taken away
+NET_FLOOR = 0.5  # seconds: below this a run's time over start-up is noise on a shared machine
 
 
 def _check(maker: Callable[..., Path], *flags: str) -> Case:
@@ -73,7 +75,7 @@ def _sized(maker: Callable[..., Path], select: str = "C,R") -> Case:
         big = run(essaylint(*command, maker(big_dir, 1.0)), big_dir, timeout)
         extra = _memory(big.peak_mb)
         start = _startup_seconds()
-        growth = max(big.seconds - start, 0.05) / max(small.seconds - start, 0.05)
+        growth = max(big.seconds - start, NET_FLOOR) / max(small.seconds - start, NET_FLOOR)
         if extra is None and big.code is not None and growth > GROWTH_LIMIT:
             extra = f"NON-LINEAR: {growth:.0f}x the time for 4x the input"
         row = judged("", big, extra)

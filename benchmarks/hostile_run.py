@@ -1,11 +1,9 @@
 """Running one essaylint process on a hostile input, measured, and judging what it did.
 
 The measuring half of benchmarks/hostile_inputs.py. A run is a fresh
-``python -m essaylint ...`` process; its peak memory is the larger of the
-maximum resident set the kernel reports for it (``wait4``, which covers the
-processes it waited for) and the resident memory of it and all its
-descendants summed, sampled every 0.1 s (grade's worker processes are not
-all waited for by the process itself).
+``python -m essaylint ...`` process; its peak memory is read from /proc
+while it runs (:class:`PeakMemory`): the child's own high-water mark and that
+of its worker processes, and their sum at each sample.
 """
 
 from __future__ import annotations
@@ -82,27 +80,25 @@ class Running:
 
     def wait(self, timeout: float) -> Outcome:
         """Wait for the process (kill it after ``timeout`` seconds) and measure it."""
-        tree_peak, polls = 0, 0
+        memory = PeakMemory(self.proc.pid)
         while True:
-            pid, status, usage = os.wait4(self.proc.pid, os.WNOHANG)
+            memory.sample(whole_tree=memory.samples % 5 == 0)
+            pid, status, _ = os.wait4(self.proc.pid, os.WNOHANG)
             seconds = time.perf_counter() - self.start
             if pid:
                 code: int | None = os.waitstatus_to_exitcode(status)
                 break
             if seconds > timeout:
                 self.proc.kill()
-                _, _, usage = os.wait4(self.proc.pid, 0)
+                os.wait4(self.proc.pid, 0)
                 code = None
                 break
-            if polls % 5 == 0:
-                tree_peak = max(tree_peak, tree_rss(self.proc.pid))
-            polls += 1
             time.sleep(0.02)
         self.proc.returncode = -9 if code is None else code
         return Outcome(
             code=code,
             seconds=seconds,
-            peak_mb=max(usage.ru_maxrss * 1024, tree_peak) / 2**20,
+            peak_mb=memory.peak / 2**20,
             stdout=_head(self._out),
             stderr=_head(self._err),
         )
@@ -143,16 +139,49 @@ def descendants(pid: int) -> list[int]:
     return sorted(tree - {pid})
 
 
-def tree_rss(pid: int) -> int:
-    """Bytes resident in ``pid`` and its descendants now (its worker processes too)."""
-    total = 0
-    for member in [pid, *descendants(pid)]:
-        try:
-            pages = int(Path(f"/proc/{member}/statm").read_text().split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        total += pages * os.sysconf("SC_PAGE_SIZE")
-    return total
+def _status_kb(pid: int, field: str) -> int:
+    """A ``kB`` field of /proc/<pid>/status (0 when the process is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+class PeakMemory:
+    """The peak resident memory of a process and its descendants, sampled.
+
+    Two readings: the kernel's high-water mark of each process's own memory
+    (``VmHWM``, which starts afresh at exec, so the parent that started it
+    does not count, as it does in ``wait4``'s ``ru_maxrss``), and the sum of
+    the resident memory of the whole tree at each sample (workers that run at
+    once). The peak is the larger.
+    """
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.samples = 0
+        self._marks: dict[int, int] = {}
+        self._tree_sum = 0
+
+    def sample(self, *, whole_tree: bool) -> None:
+        self.samples += 1
+        members = [self.pid, *descendants(self.pid)] if whole_tree else [self.pid]
+        total = 0
+        for member in members:
+            mark = _status_kb(member, "VmHWM")
+            if mark:
+                self._marks[member] = mark
+            total += _status_kb(member, "VmRSS")
+        if whole_tree:
+            self._tree_sum = max(self._tree_sum, total)
+
+    @property
+    def peak(self) -> int:
+        """Bytes."""
+        return max([self._tree_sum, *self._marks.values()]) * 1024
 
 
 def run(
