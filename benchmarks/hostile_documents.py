@@ -186,9 +186,17 @@ def mixed_scripts(folder: Path, scale: float = 1.0) -> Path:
 
 def _odt_with(content_xml: bytes, folder: Path, name: str) -> Path:
     """An .odt whose content.xml is ``content_xml``."""
+    manifest = (
+        b'<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:'
+        b'names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry '
+        b'manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+        b'<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        b"</manifest:manifest>"
+    )
     path = folder / name
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(zipfile.ZipInfo("mimetype"), b"application/vnd.oasis.opendocument.text")
+        zf.writestr("META-INF/manifest.xml", manifest)
         zf.writestr("content.xml", content_xml)
     return path
 
