@@ -21,8 +21,9 @@ YEAR = r"(?:" + YEAR_DIGITS + r"(?!(?<=0)s)[a-z]?|n\.\s?d\.?|in\s+press|forthcom
 
 # --- footnotes -----------------------------------------------------------------------
 
-#: The label of a Markdown footnote, "1" in "[^1]" (pandoc allows no white space in one).
-FOOTNOTE_LABEL = r"[^\]\s]+"
+#: The label of a Markdown footnote, "1" in "[^1]" (pandoc allows no white space in one,
+#: nor a "[": so a run of "[^[^[^..." is read in linear time, each try stopping at the next "[").
+FOOTNOTE_LABEL = r"[^\[\]\s]+"
 #: A Markdown footnote mark, "[^1]", "[^smith-2019]"; group 1 is the label.
 FOOTNOTE_MARK = re.compile(r"\[\^(" + FOOTNOTE_LABEL + r")\]")
 #: The head of a Markdown footnote definition, "[^1]:" at the start of a line (after at

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from essaylint.loaders.bib_macros import MacroExpansionError, bounded_macros, expansion_budget
 from essaylint.loaders.errors import LoadError, cannot_read
 from essaylint.models import Person, Reference, ReferenceType, SourceLocation
 
@@ -348,7 +349,9 @@ def parse_bib_text(
     """References from BibTeX source text, in file order.
 
     A syntax error raises :class:`LoadError` ("cannot read refs.bib: BibTeX syntax
-    error in line 3: '}' expected") unless ``strict`` is False. Non-fatal
+    error in line 3: '}' expected") unless ``strict`` is False; so do ``@string``
+    macros that expand to more than a budget linear in the text's size
+    (:mod:`essaylint.loaders.bib_macros`), strict or not. Non-fatal
     problems (repeated keys or fields, unreadable names) are appended to
     ``warnings`` when a list is given.
     """
@@ -358,10 +361,13 @@ def parse_bib_text(
     repeats: list[tuple[str, Any]] = []
     try:
         parser = _make_parser(errors, repeats)
+        parser.macros = bounded_macros(parser.macros, expansion_budget(len(text)))
         data = parser.parse_string(text)
         entries = list(data.entries.items())
     except LoadError:
         raise
+    except MacroExpansionError as error:
+        raise cannot_read(path, str(error)) from None
     except Exception as error:  # a pybtex bug or an input it cannot handle at all
         raise cannot_read(path, f"BibTeX could not be parsed ({_describe(error)})") from None
 

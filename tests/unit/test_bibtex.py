@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -299,3 +301,73 @@ def test_an_essay_whose_bib_has_a_broken_entry_is_still_checked(tmp_path: Path) 
     assert [n for n in result.notes if "refs.bib" in n and "syntax error in line 2" in n]
     missing = [f.citation.key for f in result.findings if f.code == "C101" and f.citation]
     assert missing == ["absent"]
+
+
+def _doubling(strings: int, seed: str = "ha") -> str:
+    """``@string{sN = sM # sM}`` ``strings`` times: 2**strings copies of ``seed`` in ~1 KB."""
+    lines = [f'@string{{s0 = "{seed}"}}']
+    lines += [f"@string{{s{i} = s{i - 1} # s{i - 1}}}" for i in range(1, strings + 1)]
+    entry = f"@article{{k, title = s{strings}, author = {{A. Smith}}, year = 2019}}"
+    return "\n".join([*lines, entry]) + "\n"
+
+
+@pytest.mark.parametrize("strings", [24, 39])
+@pytest.mark.parametrize("strict", [True, False])
+def test_doubling_string_macros_stop_fast_with_bounded_memory(strings: int, strict: bool) -> None:
+    text = _doubling(strings)
+    assert len(text) < 1200
+    tracemalloc.start()
+    start = time.perf_counter()
+    try:
+        with pytest.raises(LoadError) as info:
+            parse_bib_text(text, path="refs.bib", strict=strict)
+        seconds = time.perf_counter() - start
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert seconds < 2.0
+    assert peak < 16 * 2**20  # the budget is ~1 MB of text; 2**24 copies would be 32 MB
+    message = str(info.value)
+    assert message.startswith("cannot read refs.bib: its @string macros expand to more than")
+    assert "doubling" in message
+    assert "\n" not in message
+
+
+def test_the_budget_grows_with_the_file_and_honest_macros_fit() -> None:
+    # 3,000 entries each using a 60-character journal macro expand to 180,000
+    # characters plus months: an honest file, read whole.
+    journal = "Journal of Computer-Mediated Communication and Social Media"
+    entries = [
+        f"@article{{k{i}, title = {{T{i}}}, journal = jcmc, month = jan, year = 2019}}"
+        for i in range(3000)
+    ]
+    refs = parse_bib_text(f'@string{{jcmc = "{journal}"}}\n' + "\n".join(entries))
+    assert len(refs) == 3000
+    assert refs[-1].container == journal
+    # A macro of ~600,000 characters used twice passes the floor, but the
+    # file holding it is big enough to allow it.
+    big = "x" * 600_000
+    (ref,) = parse_bib_text(f'@string{{big = "{big}"}}\n@misc{{m, title = big # big}}')
+    assert ref.title == big * 2
+
+
+def test_a_deep_chain_of_macros_is_linear_and_self_reference_is_undefined() -> None:
+    chain = ['@string{m0 = "Journal"}']
+    chain += [f"@string{{m{i} = m{i - 1}}}" for i in range(1, 5000)]
+    start = time.perf_counter()
+    (ref,) = parse_bib_text("\n".join(chain) + "\n@article{k, journal = m4999, title = {T}}")
+    assert time.perf_counter() - start < 5.0
+    assert ref.container == "Journal"
+    # A macro that names itself is not yet defined while it is read: BibTeX's
+    # "undefined string", a syntax error, never a loop.
+    with pytest.raises(LoadError, match="line 1"):
+        parse_bib_text("@string{a = a # a}\n@article{k, title = a}")
+
+
+def test_an_essay_whose_bib_doubles_its_macros_gets_one_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(_doubling(39), encoding="utf-8")
+    essay = tmp_path / "essay.tex"
+    essay.write_text("Text \\cite{k}.\n\\bibliography{refs}\n", encoding="utf-8")
+    result = lint_path(essay, Settings(select=("C", "R")))
+    assert result.error is not None
+    assert "refs.bib: its @string macros expand to more than" in result.error

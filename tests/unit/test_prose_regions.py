@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import time
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -96,3 +97,15 @@ def test_spans_lie_inside_the_body_and_in_order(text: str) -> None:
     assert all(essay.body.start <= s.start < s.end <= essay.body.end for s in spans)
     assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
     assert len(mask(text, spans)) == len(text)
+
+
+def test_a_run_of_footnote_openers_is_read_in_linear_time() -> None:
+    # "[^[^[^..." opens a footnote mark at every pair and closes none: each try
+    # must stop at the next "[", not scan to the end of the line (citations
+    # and prose regions both read marks with analysis/patterns.FOOTNOTE_MARK).
+    essay = "The claim[^1] stands. " + "[^" * 40_000 + "\n\n[^1]: A note.\n"
+    start = time.perf_counter()
+    out = _prose(essay)
+    assert time.perf_counter() - start < 3.0  # was over a minute: quadratic in the run
+    assert "[^1]" not in out
+    assert "The claim" in out
