@@ -67,6 +67,13 @@ _ROLE_BEFORE = re.compile(
     r"engineer|designer|educator|teacher|founder|doctor|surgeon|nurse)\s+$"
 )
 
+# "(Malia Politzer, 2020)", "Yossi Sheffi (2024)": a given name before a family name and year.
+_GIVEN_FAMILY_YEAR = re.compile(
+    r"\b([A-Z][a-z]+)\s+([A-Z][\w'’\-]+),?\s*\(?(?:1[5-9]|20)\d\d".replace("[A-Z]", f"[{UPPER}]")
+)
+
+_ACRONYM = re.compile(r"[A-Z]{2,}s?")
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n|^[ \t]*#+ .*\n", re.MULTILINE)
 
 _NARRATIVE = re.compile(
@@ -140,6 +147,21 @@ class NarrativeReader:
         self.known = known
         # Abbreviations the text defines, by name key: "unc" -> "The University of ...".
         self.aliases: dict[str, str] = {}
+        self._writes_given_names: bool | None = None
+
+    def writes_given_names(self) -> bool:
+        """Does this writer cite people with their given names ("(Malia Politzer, 2020)")?
+
+        Seen where a cited "Given Family" has a family name the reference list
+        knows and a given name it does not. Such a writer's other two-word
+        citations name people too, also those whose entry is missing.
+        """
+        if self._writes_given_names is None:
+            self._writes_given_names = any(
+                name_key(m.group(2)) in self.known and name_key(m.group(1)) not in self.known
+                for m in _GIVEN_FAMILY_YEAR.finditer(self.text)
+            )
+        return self._writes_given_names
 
     def _family(self, item: str, *, lenient: bool) -> str:
         """The name to key a cited author on: the family name of a person.
@@ -157,7 +179,7 @@ class NarrativeReader:
             tail = " ".join(words[i:])
             if not INITIALS_ONLY.fullmatch(words[i]) and name_key(tail) in self.known:
                 return tail
-        family = natural_family(item, lenient=lenient)
+        family = natural_family(item, lenient=lenient or self.writes_given_names())
         if family is None or self._nearer_whole(item, family):
             return item
         return family
@@ -209,6 +231,14 @@ class NarrativeReader:
         else:
             items[0] = head
         items = [i for i in items if i]
+        if (
+            len(items) > 1
+            and joins[first] == "comma"
+            and _ACRONYM.fullmatch(items[0])
+            and name_key(items[0]) not in self.known
+            and not _ACRONYM.fullmatch(items[1])
+        ):
+            items = items[1:]  # "the Visualization MOOC, Liu, Kang and McKelroy (2015)"
         if not items:
             return None
         return items[0], items
