@@ -25,7 +25,9 @@ _NEXT_CHUNK = re.compile(r" ([^\s<>\"]+)")
 _URL_CONTINUATION = re.compile(r"\s(?:[/._~-][^\s<>\"]*|[^\s<>\"(]*[/_~][^\s<>\"]*)")
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 _DOI_PREFIX = re.compile(r"(?:\b(?:doi|DOI)\s*:?\s*|https?://(?:dx\.)?doi\.org/|\bdoi\.org/)\s*$")
+# Not a verb in a sentence: "the thesis will be available from the library".
 _RETRIEVAL = re.compile(
+    r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bnot )"
     r"\b(?:Retrieved|retrieved|Available|available|Accessed|accessed|Viewed|viewed|"
     r"Last\s+(?:accessed|modified|updated))\b"
     r"(?:\s+(?:at|from|on|via|online))?",
