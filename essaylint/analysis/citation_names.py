@@ -245,8 +245,8 @@ def looks_like_names(authors: str) -> bool:
     words = [w for w in re.split(r"[\s,]+", authors) if w]
     if len(words) > 14:
         return False
-    if words[0].casefold().strip(".") in _MONTHS:
-        return False
+    if words[0].casefold().strip(".") in _MONTHS and (len(words) == 1 or words[1][:1].isdigit()):
+        return False  # "(August 2022)", "(March 3, 2021)"; not "(August et al., 2022)"
     lower = [w for w in words if w[:1].islower() and w.casefold() not in _LOWER_CONNECTORS]
     if len(lower) > max(1, len(words) // 3):
         return False

@@ -33,7 +33,7 @@ _LOCATOR = re.compile(
     r"(?:\s*,\s*.{0,40})?$",
     re.IGNORECASE,
 )
-PAREN = re.compile(r"\(((?:[^()\n]|\n(?![ \t]*\r?\n)){2,500})\)")
+PAREN = re.compile(r"\(((?:[^()\n]|\n(?![ \t]*\r?\n)|\([^()\d\n]{1,40}\)){2,500})\)")
 _PREFIX = re.compile(
     r"^(?:(?:see\s+also|see|e\.\s?g\.|i\.\s?e\.|cf\.|for\s+example|for\s+instance|"
     r"for\s+a\s+review,?\s+see|as\s+reviewed\s+(?:in|by)|as\s+reported\s+(?:in|by)|"

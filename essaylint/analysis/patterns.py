@@ -17,7 +17,11 @@ import re
 YEAR_DIGITS = r"(?:1[5-9]\d\d|20\d\d)"
 #: A year as citations and entries write it: "2019", "2019a", "n.d.", "in press",
 #: "forthcoming"; a decade ("1950s") is no year.
-YEAR = r"(?:" + YEAR_DIGITS + r"(?!(?<=0)s)[a-z]?|n\.\s?d\.?|in\s+press|forthcoming)"
+#: "n.d.a", "n.d.-b": two undated works of one author.
+YEAR = (
+    r"(?:" + YEAR_DIGITS + r"(?!(?<=0)s)[a-z]?|n\.\s?d\.?(?:-?[a-z](?![\w.]))?"
+    r"|in\s+press|forthcoming)"
+)
 
 # --- footnotes -----------------------------------------------------------------------
 

@@ -42,7 +42,8 @@ _LOWER_BRAND_HEAD = re.compile(
     r"^[a-z][\w.@-]{0,40}?\.?\s+\((?:" + YEAR_DIGITS + r"[a-z]?\b[^()]{0,30}|n\.\s?d\.?)\)"
 )
 _CONTINUATION_START = re.compile(
-    r"^(?:[a-z]|https?:|www\.|doi|DOI|Retrieved|Available|Accessed|\(Accessed|\[Online|pp?\.\s|\d|[)\],.;:&])"
+    r"^(?:[a-z]|https?:|www\.|doi|DOI|[(\[]?(?:Retrieved|Available|Accessed|Viewed|Online)\b"
+    r"|pp?\.\s|\d|[)\],.;:&])"
 )
 
 

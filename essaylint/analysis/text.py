@@ -62,7 +62,9 @@ def normalise_year(year: str | None) -> str:
     """Comparable form of a year as written: "2019a", "n.d." -> "nd"."""
     if not year:
         return ""
-    y = fold(year).replace(" ", "")
-    if y.replace(".", "") in {"nd", "sd", "undated"}:
+    y = fold(year).replace(" ", "").replace(".", "")
+    if y in {"nd", "sd", "undated"}:
         return "nd"
-    return y.replace(".", "")
+    if re.fullmatch(r"nd-?[a-z]", y):  # "n.d.-a", "n.d.a": two undated works of one author
+        return "nd" + y[-1]
+    return y
