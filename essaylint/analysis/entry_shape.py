@@ -48,7 +48,9 @@ _ISSUE_SEASON = (
     r"august|september|october|november|december)\s+)?"
 )
 _AUTHOR_YEAR_START = re.compile(
-    r"^(?P<names>[^\W\d_][^()\n]{0,260}?(?:\s\([A-Z][\w&.]{1,12}\))?)[\s.,]\(?"
+    # A corporate author may carry its short or long name: "World Health Organization
+    # (WHO) (2020)", "APM (Association for Project Management) (2019)".
+    r"^(?P<names>[^\W\d_][^()\n]{0,260}?(?:\s\([A-Z][^()\n\d]{1,80}\))?)[\s.,]\(?"
     + _ISSUE_SEASON
     + YEAR
     + r"\b",
