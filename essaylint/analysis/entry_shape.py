@@ -97,8 +97,9 @@ _SENTENCE_AFTER = re.compile(r"^[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}")
 # A block that carries on the entry before it after a break: a link or a
 # retrieval note always does; "from https://...", "and algorithm analysis.",
 # "Economics, 130(1), 45-60." do when the entry before was cut short.
+_RETRIEVAL_START = re.compile(r"^[(\[]?(?:Retrieved|Available|Accessed|Viewed|Online)\b")
 _LINK_CONTINUATION = re.compile(
-    r"^(?:<?https?:|www\.|doi\b|DOI\b|Retrieved\b|Available\b|Accessed\b|\(Accessed|\[Online)"
+    r"^(?:<?https?:|www\.|doi\b|DOI\b|[(\[]?(?:Retrieved|Available|Accessed|Viewed|Online)\b)"
 )
 # An entry cut off mid-phrase: "... Understanding and", "Beach,", "non-".
 _DANGLING = re.compile(r"(?:[,;:&\-–]|\b(?:and|of|the|in|for|on|to|with|from|a|an))\s*$")
@@ -151,9 +152,9 @@ def _author_year_head(body: str) -> bool | None:
     (2020)"), a person with a lifespan, a sentence that cites.
     """
     m = _AUTHOR_YEAR_START.match(body)
-    if not m or not _names_shaped(m.group("names")):
+    if not m or not _names_shaped(corporate_core(m.group("names"))):
         return None
-    names = m.group("names")
+    names = corporate_core(m.group("names"))
     if body[0].islower() and body.split(" ", 1)[0] not in _PARTICLES:
         # Only a lower-case brand or handle right before its date: "paiza. (n.d.).".
         return bool(_LOWER_BRAND_HEAD.match(body))
@@ -235,9 +236,13 @@ def continues_entry(previous: str, text: str) -> bool:
     before = previous.rstrip()
     if _DANGLING.search(before):
         return not _author_year_head(entry_body(stripped))
+    if _LINK_CONTINUATION.match(stripped):
+        # "Available at: https://..." is never an entry of its own; a bare link is,
+        # in a list of bare links.
+        return bool(_RETRIEVAL_START.match(stripped)) or not has_link(before.split()[-1])
     if looks_like_entry(stripped):
         return False
-    return bool(_LINK_CONTINUATION.match(stripped) or not _ENTRY_END.search(before))
+    return not _ENTRY_END.search(before)
 
 
 def starts_entry(text: str, following: str | None, *, hanging: bool = False) -> bool:
@@ -255,3 +260,18 @@ def starts_entry(text: str, following: str | None, *, hanging: bool = False) -> 
     if following is not None and _NAMES_CUT.match(text.strip()):
         return bool(_YEAR_EARLY_IN_NEXT.match(following.strip()))
     return hanging and bool(_ANY_YEAR.search(text) or has_link(text))
+
+
+# "Ember – with major processing by Our World in Data": a note on the data after a dash.
+_DASH_NOTE = re.compile(r"\s+[–—-]\s+(?=[a-z])[^\n]*$")
+# A German association's legal form: "Bundesverband Solarwirtschaft e.V.".
+_LEGAL_FORM = re.compile(r"(?<=\w)\s+e\.\s?V\.?\s*[.,]?\s*$")
+
+
+def corporate_core(segment: str) -> str:
+    """The author block without what only describes an organisation.
+
+    A note after a dash ("IRENA – processed by Our World in Data") and a legal
+    form ("e.V.") are not part of the name a citation uses.
+    """
+    return _LEGAL_FORM.sub("", _DASH_NOTE.sub("", segment))

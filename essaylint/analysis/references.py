@@ -30,6 +30,7 @@ from essaylint.analysis.entry_dates import (
 from essaylint.analysis.entry_fields import MAX_PARSE, EntryFields, clean_value, collapse
 from essaylint.analysis.entry_kind import classify
 from essaylint.analysis.entry_links import extract_links
+from essaylint.analysis.entry_shape import corporate_core
 from essaylint.analysis.entry_source import parse_source
 from essaylint.analysis.entry_title import take_title
 from essaylint.analysis.names import parse_authors
@@ -104,7 +105,8 @@ def parse_reference(
 def _build(
     raw: str, span: Span, index: int, number: int | None, key: str | None, fields: EntryFields
 ) -> Reference:
-    people, et_al = parse_authors(fields.authors_segment) if fields.authors_segment else ((), False)
+    segment = corporate_core(fields.authors_segment) if fields.authors_segment else ""
+    people, et_al = parse_authors(segment) if segment else ((), False)
     text_for_type = collapse(raw)
     return Reference(
         span=span,
