@@ -79,7 +79,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n|^[ \t]*#+ .*\n", re.MULTILINE)
 _NARRATIVE = re.compile(
     # The name starts a word: "while Smith" is not "le Smith", "made Smith" not "de Smith".
     r"(?P<names>(?<!\w)(?:(?:van|von|de|del|della|di|da|du|le|la|der|den|ten|ter)\s+)?"
-    r"[_*]*(?:[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)[_*]*"
+    r"[_*]*(?:[A-Z][\w\-]*(?:\.[A-Z][\w\-]*)+|[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)[_*]*"
     r"(?:(?:\s+|,\s*|,?\s+(?:and|&)\s+)"
     r"(?:(?:van|von|de|der|den|la|le|du|da|di|of|for|the|at|on|in|with|ten|ter)\s+)*"
     r"[_*]*(?:[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)[_*]*){0,14})"
