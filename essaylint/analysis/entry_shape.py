@@ -97,6 +97,7 @@ _SENTENCE_AFTER = re.compile(r"^[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}")
 # A block that carries on the entry before it after a break: a link or a
 # retrieval note always does; "from https://...", "and algorithm analysis.",
 # "Economics, 130(1), 45-60." do when the entry before was cut short.
+_RETRIEVAL_END = re.compile(r"\b(?:Retrieved\s+from|Available\s+(?:at|from|online))\s*:?$", re.I)
 _RETRIEVAL_START = re.compile(r"^[(\[]?(?:Retrieved|Available|Accessed|Viewed|Online)\b")
 _LINK_CONTINUATION = re.compile(
     r"^(?:<?https?:|www\.|doi\b|DOI\b|[(\[]?(?:Retrieved|Available|Accessed|Viewed|Online)\b)"
@@ -234,6 +235,9 @@ def continues_entry(previous: str, text: str) -> bool:
     if len(stripped.split()) > _MAX_CONTINUATION_WORDS:
         return False
     before = previous.rstrip()
+    if _RETRIEVAL_END.search(before):
+        # "Retrieved from" with its link lost: only a link carries the entry on.
+        return bool(_LINK_CONTINUATION.match(stripped))
     if _DANGLING.search(before):
         return not _author_year_head(entry_body(stripped))
     if _LINK_CONTINUATION.match(stripped):

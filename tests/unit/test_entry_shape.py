@@ -1,0 +1,39 @@
+"""Where one entry ends and the next begins, across a paragraph break."""
+
+from __future__ import annotations
+
+import pytest
+
+from essaylint.analysis.entry_shape import continues_entry, corporate_core
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "goes_on"),
+    [
+        # A retrieval note with its link lost: only a link carries the entry on.
+        ("Kolb, A. (2019). Time budgets. Retrieved from", "Lost budgets. Press.", False),
+        ("Kolb, A. (2019). Time budgets. Retrieved from", "https://example.org/kolb", True),
+        # "Available at:" on its own paragraph (Cite Them Right Harvard, PDF text).
+        ("Der Spiegel (2022) Linke.", "Available at: https://www.spiegel.de/x", True),
+        ("Title. Site. https://a.example/x", "(Accessed: 14 January 2025)", True),
+        # In a list of bare links, each link is an entry.
+        ("https://a.example/x", "https://b.example/y", False),
+        ("Smith, J. (2019). A title.", "https://b.example/y", True),
+        ("Smith, J. (2019). A title.", "Young, K. (2011). Another.", False),
+    ],
+)
+def test_continues_entry(previous: str, text: str, goes_on: bool) -> None:
+    assert continues_entry(previous, text) is goes_on
+
+
+@pytest.mark.parametrize(
+    ("segment", "core"),
+    [
+        ("Ember – with major processing by Our World in Data", "Ember"),
+        ("IRENA - processed by Our World in Data", "IRENA"),
+        ("Bundesverband Solarwirtschaft e.V.", "Bundesverband Solarwirtschaft"),
+        ("Smith - Jones, A.", "Smith - Jones, A."),
+    ],
+)
+def test_corporate_core(segment: str, core: str) -> None:
+    assert corporate_core(segment) == core
