@@ -72,6 +72,9 @@ _GIVEN_FAMILY_YEAR = re.compile(
     r"\b([A-Z][a-z]+)\s+([A-Z][\w'’\-]+),?\s*\(?(?:1[5-9]|20)\d\d".replace("[A-Z]", f"[{UPPER}]")
 )
 
+_CAPITALISED_WORD = re.compile(rf"(?<![\w\-])[{UPPER}][\w'’\-]*")
+_YEAR_NEXT = re.compile(r"\s*\(")
+
 _ACRONYM = re.compile(r"[A-Z]{2,}s?")
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n|^[ \t]*#+ .*\n", re.MULTILINE)
@@ -148,6 +151,35 @@ class NarrativeReader:
         # Abbreviations the text defines, by name key: "unc" -> "The University of ...".
         self.aliases: dict[str, str] = {}
         self._writes_given_names: bool | None = None
+        # Where each capitalised word stands, and which "Given Family" the text names alone.
+        self._capitalised: dict[str, list[int]] | None = None
+        self._alone: dict[tuple[str, str], bool] = {}
+
+    def named_alone(self, phrase: str) -> bool:
+        """Is the phrase a person the text also calls by the family name alone?
+
+        "Yossi Sheffi (2024) from MIT ... Sheffi suggests": the last word stands
+        on its own elsewhere (not after the given name, not before a year), so
+        the phrase names a person, not a thing.
+        """
+        words = phrase.split()
+        if not 2 <= len(words) <= 3:
+            return False
+        if self._capitalised is None:
+            self._capitalised = {}
+            for m in _CAPITALISED_WORD.finditer(self.text):
+                self._capitalised.setdefault(m.group(), []).append(m.start())
+        given, family = words[-2], words[-1]
+        if not (given.isalpha() and given[0].isupper() and len(family) > 2 and family.isalpha()):
+            return False  # "Halbach, H.": an inverted name with initials, not "Given Family"
+        key = (given, family)
+        if key not in self._alone:
+            self._alone[key] = any(
+                not self.text[max(0, at - len(given) - 1) : at].startswith(given)
+                and not _YEAR_NEXT.match(self.text, at + len(family))
+                for at in self._capitalised.get(family, ())
+            )
+        return self._alone[key]
 
     def writes_given_names(self) -> bool:
         """Does this writer cite people with their given names ("(Malia Politzer, 2020)")?
@@ -179,7 +211,9 @@ class NarrativeReader:
             tail = " ".join(words[i:])
             if not INITIALS_ONLY.fullmatch(words[i]) and name_key(tail) in self.known:
                 return tail
-        family = natural_family(item, lenient=lenient or self.writes_given_names())
+        family = natural_family(
+            item, lenient=lenient or self.writes_given_names() or self.named_alone(item)
+        )
         if family is None or self._nearer_whole(item, family):
             return item
         return family
@@ -366,6 +400,8 @@ class NarrativeReader:
         if count > 1 or et_al or possessive or len(first_words) == 1:
             return True
         if natural_family(head, lenient=False) is not None:
+            return True
+        if self.named_alone(head):
             return True
         if any(y.lower().startswith(("n", "in", "f")) for y in years):
             return True
