@@ -33,6 +33,7 @@ class Outcome:
     peak_mb: float
     stdout: str
     stderr: str
+    cpu_seconds: float = 0.0  # user + system time of the process and the workers it waited for
 
 
 @dataclass(frozen=True)
@@ -83,14 +84,14 @@ class Running:
         memory = PeakMemory(self.proc.pid)
         while True:
             memory.sample(whole_tree=memory.samples % 5 == 0)
-            pid, status, _ = os.wait4(self.proc.pid, os.WNOHANG)
+            pid, status, usage = os.wait4(self.proc.pid, os.WNOHANG)
             seconds = time.perf_counter() - self.start
             if pid:
                 code: int | None = os.waitstatus_to_exitcode(status)
                 break
             if seconds > timeout:
                 self.proc.kill()
-                os.wait4(self.proc.pid, 0)
+                _, _, usage = os.wait4(self.proc.pid, 0)
                 code = None
                 break
             time.sleep(0.02)
@@ -101,6 +102,7 @@ class Running:
             peak_mb=memory.peak / 2**20,
             stdout=_head(self._out),
             stderr=_head(self._err),
+            cpu_seconds=usage.ru_utime + usage.ru_stime,
         )
 
     def kill(self) -> Outcome:

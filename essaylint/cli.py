@@ -218,9 +218,9 @@ def check(
         [_check_one(p, per_file[p], chosen_for[p], bib=bib, backends=backends) for p in paths]
     )
     if format is CheckFormat.json:
-        from essaylint.reporters.json import render as render_json
+        from essaylint.reporters.json import write as write_json
 
-        sys.stdout.write(render_json(results))
+        write_json(results, sys.stdout)
     elif format is CheckFormat.sarif:
         from essaylint.reporters.sarif import render as render_sarif
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections import Counter
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, TextIO
 
 from essaylint import __version__
 from essaylint.models import FileResult, Finding
@@ -87,35 +88,108 @@ def _add_work_name(out: dict[str, Any], authors: Sequence[str], title: str | Non
         out["author"] = lead
 
 
-def report_dict(results: Sequence[FileResult]) -> dict[str, Any]:
-    files = []
-    by_rule: Counter[str] = Counter()
-    for r in results:
-        for f in r.findings:
-            by_rule[f.rule] += 1
-        locator = BlockLocator(r.document)
-        entry: dict[str, Any] = {
-            "path": r.path,
-            "style": r.style if r.error is None else None,
-            "citations": len(r.citations),
-            "references": len(r.references),
-            "findings": [finding_dict(r, f, locator) for f in r.findings],
-            "error": r.error,
-        }
-        if r.notes:
-            entry["notes"] = list(r.notes)
-        files.append(entry)
+def _file_head(r: FileResult) -> dict[str, Any]:
+    """A file's members before its findings."""
     return {
-        "version": __version__,
-        "files": files,
-        "summary": {
-            "files": len(results),
-            "findings": sum(by_rule.values()),
-            "errors": sum(1 for r in results if r.error),
-            "by_rule": dict(sorted(by_rule.items())),
-        },
+        "path": r.path,
+        "style": r.style if r.error is None else None,
+        "citations": len(r.citations),
+        "references": len(r.references),
     }
 
 
+def _file_tail(r: FileResult) -> dict[str, Any]:
+    """A file's members after its findings."""
+    tail: dict[str, Any] = {"error": r.error}
+    if r.notes:
+        tail["notes"] = list(r.notes)
+    return tail
+
+
+def _summary(results: Sequence[FileResult]) -> dict[str, Any]:
+    by_rule = Counter(f.rule for r in results for f in r.findings)
+    return {
+        "files": len(results),
+        "findings": sum(by_rule.values()),
+        "errors": sum(1 for r in results if r.error),
+        "by_rule": dict(sorted(by_rule.items())),
+    }
+
+
+def _findings(r: FileResult) -> Iterator[dict[str, Any]]:
+    locator = BlockLocator(r.document)
+    return (finding_dict(r, f, locator) for f in r.findings)
+
+
+def report_dict(results: Sequence[FileResult]) -> dict[str, Any]:
+    """The whole report as one object (:func:`write` gives the same text without it)."""
+    files = [{**_file_head(r), "findings": list(_findings(r)), **_file_tail(r)} for r in results]
+    return {"version": __version__, "files": files, "summary": _summary(results)}
+
+
+# The report is written as ``json.dumps(report_dict(results), ensure_ascii=False,
+# indent=2)`` would write it, but a finding at a time: 150,000 findings built
+# as one object and then one indented string took 1.4 GB.
+_INDENT = 2
+
+
+def _value(value: Any, level: int) -> str:
+    """``value`` as ``json.dumps(..., indent=2)`` writes it at nesting ``level``
+    (JSON strings hold no raw newline, so every newline is the layout's)."""
+    text = json.dumps(value, ensure_ascii=False, indent=_INDENT)
+    return text.replace("\n", "\n" + " " * (_INDENT * level))
+
+
+def _members(obj: dict[str, Any], level: int) -> Iterator[str]:
+    pad = " " * (_INDENT * level)
+    for key, value in obj.items():
+        yield f"{pad}{json.dumps(key, ensure_ascii=False)}: {_value(value, level)}"
+
+
+def _write_list(out: TextIO, items: Iterator[Any], level: int) -> None:
+    """A list written an item at a time, each at nesting ``level + 1``."""
+    pad = " " * (_INDENT * (level + 1))
+    first = True
+    for item in items:
+        out.write(f"[\n{pad}" if first else f",\n{pad}")
+        out.write(_value(item, level + 1))
+        first = False
+    out.write("[]" if first else "\n" + " " * (_INDENT * level) + "]")
+
+
+def _write_file(out: TextIO, r: FileResult, level: int) -> None:
+    pad = " " * (_INDENT * (level + 1))
+    out.write("{\n")
+    for member in _members(_file_head(r), level + 1):
+        out.write(member + ",\n")
+    out.write(f'{pad}"findings": ')
+    _write_list(out, _findings(r), level + 1)
+    for member in _members(_file_tail(r), level + 1):
+        out.write(",\n" + member)
+    out.write("\n" + " " * (_INDENT * level) + "}")
+
+
+def write(results: Sequence[FileResult], out: TextIO) -> None:
+    """The report, written to ``out`` as it is made (the text of :func:`render`)."""
+    out.write("{\n")
+    for member in _members({"version": __version__}, 1):
+        out.write(member + ",\n")
+    out.write(" " * _INDENT + '"files": ')
+    if not results:
+        out.write("[]")
+    else:
+        out.write("[\n")
+        for i, r in enumerate(results):
+            out.write(" " * (_INDENT * 2))
+            _write_file(out, r, 2)
+            out.write(",\n" if i < len(results) - 1 else "\n")
+        out.write(" " * _INDENT + "]")
+    for member in _members({"summary": _summary(results)}, 1):
+        out.write(",\n" + member)
+    out.write("\n}\n")
+
+
 def render(results: Sequence[FileResult]) -> str:
-    return json.dumps(report_dict(results), ensure_ascii=False, indent=2) + "\n"
+    buffer = io.StringIO()
+    write(results, buffer)
+    return buffer.getvalue()

@@ -5,7 +5,9 @@
   a mirror or a local test server can stand in for https://api.crossref.org.
 * ``mailto`` (``$ESSAYLINT_MAILTO``) puts requests in Crossref's polite pool;
   habanero adds it to the User-Agent, which also names essaylint and its version.
-* Every request has a timeout. 429 and 5xx answers are retried with
+* Every request has a timeout per read, an overall deadline and a cap on the
+  size of its answer (``bounded_http``: habanero still builds and checks
+  each request). 429 and 5xx answers are retried with
   exponential backoff, waiting as long as ``Retry-After`` asks (up to
   :data:`MAX_WAIT`); once an answer carries ``x-rate-limit-limit`` /
   ``x-rate-limit-interval``, later requests are spaced to stay under that rate.
@@ -28,6 +30,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from essaylint import __version__
+from essaylint.services import bounded_http
 from essaylint.services.cache import CACHE_FILE, ResponseCache, cache_dir
 from essaylint.services.verify import VerifyError, WorkRecord, parse_work
 
@@ -67,16 +70,6 @@ SELECT = (
 )
 
 USER_AGENT = f"essaylint/{__version__} (+https://pypi.org/project/essaylint/)"
-
-
-def _http_library() -> Any:
-    """The HTTP client habanero uses (httpx2 in habanero 2.9, httpx before)."""
-    import importlib
-
-    try:
-        return importlib.import_module("httpx2")
-    except ImportError:  # pragma: no cover - older habanero
-        return importlib.import_module("httpx")
 
 
 def _chain(exc: BaseException) -> list[BaseException]:
@@ -199,19 +192,22 @@ class CrossrefBackend:
         timeout: float = TIMEOUT,
         connect_timeout: float = CONNECT_TIMEOUT,
         max_attempts: int = MAX_ATTEMPTS,
+        limits: bounded_http.Limits | None = None,
         workers: int = DEFAULT_WORKERS,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         from habanero import Crossref
 
-        http = _http_library()
+        http = bounded_http.http_library()
         _share_tls_context()
+        bounded_http.install()
         self.base_url = base_url.rstrip("/")
         self.mailto = mailto or None
         self.cache = cache
         self.timeout = timeout
         self.max_attempts = max(1, max_attempts)
+        self.limits = limits or bounded_http.Limits()
         self.workers = max(1, workers)
         self._sleep = sleep
         self._clock = clock
@@ -306,7 +302,10 @@ class CrossrefBackend:
             with self._lock:
                 self.requests += 1
             try:
-                body = call()
+                with bounded_http.limited(self.limits):
+                    body = call()
+            except bounded_http.AnswerLimitError as exc:
+                raise self._fail(str(exc)) from exc
             except Exception as exc:  # habanero raises many kinds; sort them out
                 if _status_of(exc) == 404:  # an answer, not a failure
                     if self.cache is not None:

@@ -208,6 +208,33 @@ def test_json_unreadable_file() -> None:
     assert report["summary"]["errors"] == 1
 
 
+@pytest.mark.parametrize(
+    "results",
+    [
+        [],
+        [FileResult(path="bad.docx", error="cannot read bad.docx: is empty")],
+        [FileResult(path="quiet.md", notes=("a note", "another \u201cnote\u201d"))],
+        [
+            lint_text(ESSAY, path="essay.md"),
+            lint_text("Über alles, sagt Zeller\n(2015) \x1b[2J." + REFS, path="de.md"),
+            lint_text("No citations at all.", path="empty.md"),
+            FileResult(path="bad.docx", error="cannot read bad.docx: is empty"),
+        ],
+    ],
+    ids=["no files", "an unreadable file", "notes, no findings", "several files"],
+)
+def test_json_written_a_finding_at_a_time_is_the_text_of_the_whole_report(
+    results: list[FileResult],
+) -> None:
+    import io
+
+    whole = json.dumps(json_reporter.report_dict(results), ensure_ascii=False, indent=2) + "\n"
+    out = io.StringIO()
+    json_reporter.write(results, out)
+    assert out.getvalue() == whole
+    assert json_reporter.render(results) == whole
+
+
 def test_json_keeps_non_ascii_and_multiline_spans() -> None:
     essay = "Über alles, sagt naïve Zeller\n(2015), und (Ötztaler, 2014)." + REFS
     res = lint_text(essay, path="de.md")

@@ -9,7 +9,7 @@ import pytest
 from essaylint.config import Settings
 from essaylint.pipeline import lint_text
 from essaylint.services.backends import HARPER_NOTE, Backends, choose_prose_backend
-from essaylint.services.harper import HarperBackend
+from essaylint.services.harper import PIECE_CHARS, HarperBackend, pieces
 from essaylint.services.prose import ProseBackend
 
 
@@ -74,6 +74,30 @@ def test_a_huge_token_is_never_handed_to_harper() -> None:
     flagged = [text[m.start : m.end] for m in matches if m.category == "spelling"]
     assert flagged == ["mispelled", "mispelled"]
     assert HarperBackend().known_words(["y" * 100_000, "colour"], dialect="british") == {"colour"}
+
+
+def test_a_long_text_is_cut_into_pieces_at_paragraphs_then_sentences_then_spaces() -> None:
+    text = "Paragraph one has a sentence. And a second one.\n\n" + "A sentence. " * 3
+    text += "words " * 20
+    cut = pieces(text, limit=60)
+    assert "".join(piece for _, piece in cut) == text
+    assert all(len(piece) <= 60 for _, piece in cut)
+    assert [offset for offset, _ in cut] == [0, 49, 85, 145]
+    assert cut[0][1].endswith("\n\n")  # the blank line, not the space before it
+    assert cut[1][1].endswith("A sentence. ")
+    assert cut[2][1].endswith("words ")
+    assert pieces("short", limit=60) == [(0, "short")]
+
+
+def test_a_long_text_is_linted_in_pieces_with_offsets_in_the_whole() -> None:
+    # One 300,000-character paragraph with no sentence end: one Harper call on it
+    # takes time that grows with the square of its length; pieces keep it linear.
+    filler = "zero\u200b width e\u0301 text " * 10_000
+    text = "A mispelled word.\n\n" + filler + "Another mispelled word."
+    assert len(text) > 10 * PIECE_CHARS
+    matches = HarperBackend().check(text)
+    flagged = [(m.start, text[m.start : m.end]) for m in matches if m.category == "spelling"]
+    assert flagged == [(2, "mispelled"), (len(text) - 15, "mispelled")]
 
 
 def test_backends_keep_one_engine_per_configuration_and_say_each_note_once() -> None:

@@ -58,6 +58,19 @@ def unavailable(rule: Rule, ctx: RuleContext, report: VerifyReport) -> Iterator[
     )
 
 
+SHOWN_VALUE = 200
+"""The most characters of one value a message quotes (a record's title can be
+anything a server sends; a real one is far shorter)."""
+
+
+def shortened(value: str, limit: int = SHOWN_VALUE) -> str:
+    """``value``, or its first ``limit`` characters and how long it is."""
+    return value if len(value) <= limit else f"{value[:limit]}… ({len(value):,} characters)"
+
+
 def describe_diffs(diffs: tuple[FieldDiff, ...], theirs: str) -> str:
-    """Each differing field with both values, joined with semicolons."""
-    return "; ".join(f"{d.field} is {d.entry!r} here but {d.record!r} in {theirs}" for d in diffs)
+    """Each differing field with both values (each cut short), joined with semicolons."""
+    return "; ".join(
+        f"{d.field} is {shortened(d.entry)!r} here but {shortened(d.record)!r} in {theirs}"
+        for d in diffs
+    )
