@@ -21,6 +21,7 @@ MLA and Chicago readers (:mod:`~essaylint.analysis.citations_mla`,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from essaylint.analysis.citations_keyed import (
@@ -30,6 +31,7 @@ from essaylint.analysis.citations_keyed import (
     pandoc_citations,
 )
 from essaylint.analysis.citations_parenthetical import PAREN, ParentheticalReader
+from essaylint.analysis.entry_shape import looks_like_entry
 from essaylint.models import Citation, Essay, Reference, Span
 
 
@@ -101,10 +103,29 @@ def extract_citations(
     if use_numeric:
         found.extend(numbers)
     found.sort(key=lambda c: (c.span.start, c.span.end))
-    return tuple(_dedupe(found))
+    return tuple(_dedupe(c for c in found if not _opens_an_entry(text, c)))
 
 
-def _dedupe(citations: list[Citation]) -> Iterator[Citation]:
+# "Surname, I. (2021). Title": inverted name, initials, year, then a full stop.
+_ENTRY_HEAD = re.compile(
+    r"^[A-Z][\w'’\-]+,\s+(?:[A-Z]\.\s?)+(?:,?\s*(?:&|and)\s+[^()]+)?\(\d{4}[a-z]?\)\."
+)
+
+
+def _opens_an_entry(text: str, citation: Citation) -> bool:
+    """Is a narrative "Halbach, H. (2021). How the ..." the head of an entry written
+    in the body (a suggested citation of the document itself), not a citation?"""
+    if not citation.narrative:
+        return False
+    line_start = text.rfind("\n", 0, citation.span.start) + 1
+    if text[line_start : citation.span.start].strip(" \t*_>-"):
+        return False
+    line_end = text.find("\n", citation.span.start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return bool(_ENTRY_HEAD.match(line.strip(" \t*_>-"))) and looks_like_entry(line)
+
+
+def _dedupe(citations: Iterable[Citation]) -> Iterator[Citation]:
     seen: set[tuple[int, int, str, tuple[str, ...], str | None, int | None, str | None]] = set()
     for c in citations:
         key = (c.span.start, c.span.end, c.kind, c.authors, c.year, c.number, c.key)

@@ -86,6 +86,16 @@ _LOWER_BRAND_HEAD = re.compile(
     r"(?:\.?\s*\(" + YEAR + r"[),]|\.\s+" + YEAR_DIGITS + r"[a-z]?\.\s)",
     re.IGNORECASE,
 )
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE_ONLY = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    + _MONTH
+    + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?$",
+    re.IGNORECASE,
+)
 _NOT_NAMES = frozenset({"a", "an", "the", "in", "by", "from", "since", "until", "during", "on"})
 _ERA_AFTER = re.compile(r"^\s*(?:CE|BCE|BC|AD|B\.C\.|A\.D\.)\b")
 _BARE_SENTENCE_AFTER = re.compile(r"^\s+[a-z]{2,}")
@@ -156,6 +166,8 @@ def _author_year_head(body: str) -> bool | None:
     if not m or not _names_shaped(corporate_core(m.group("names"))):
         return None
     names = corporate_core(m.group("names"))
+    if _DATE_ONLY.match(names.strip()):
+        return False  # "Monday 14 September, 2015": a date in a timetable, not authors
     if body[0].islower() and body.split(" ", 1)[0] not in _PARTICLES:
         # Only a lower-case brand or handle right before its date: "paiza. (n.d.).".
         return bool(_LOWER_BRAND_HEAD.match(body))

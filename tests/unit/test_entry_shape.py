@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from essaylint.analysis.entry_shape import continues_entry, corporate_core
+from essaylint.analysis.entry_shape import continues_entry, corporate_core, looks_like_entry
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,17 @@ def test_continues_entry(previous: str, text: str, goes_on: bool) -> None:
 )
 def test_corporate_core(segment: str, core: str) -> None:
     assert corporate_core(segment) == core
+
+
+@pytest.mark.parametrize(
+    ("line", "entry"),
+    [
+        ("Monday 14 September, 2015 R1", False),  # a row of a timetable
+        ("14 September 2015 R1", False),
+        ("May, J. (2019). Working days. Press.", True),  # a family name that is a month
+        ("March, A. (2020). Title of a study. Journal, 2(1), 1-9.", True),
+        ("APM (Association for Project Management) (2019) *APM Body of Knowledge*.", True),
+    ],
+)
+def test_dates_are_not_authors(line: str, entry: bool) -> None:
+    assert looks_like_entry(line) is entry
