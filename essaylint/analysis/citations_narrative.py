@@ -41,7 +41,7 @@ _LEAD_IN = re.compile(
 )
 REPORTING = re.compile(
     r"^\s*,?\s*(?:(?:also|further|similarly|however|first|later|again|then|rightly|"
-    r"convincingly|famously)\s+)?(?:argue|note|state|found|find|suggest|show|report|explain|"
+    r"convincingly|famously|once|once\s+famously|memorably|originally|early)\s+)?(?:argue|note|state|found|find|suggest|show|report|explain|"
     r"claim|describe|define|propose|observe|write|wrote|say|said|emphasi[sz]e|point|"
     r"demonstrate|conclude|contend|assert|highlight|maintain|insist|recommend|identif|"
     r"discuss|examine|investigate|develop|introduce|believe|posit|indicate|reveal|stress|"
