@@ -13,13 +13,18 @@ A reference list is found by what it contains, helped by its heading:
   opens a list; it runs over entry-shaped blocks (an author-year head, a
   number, a footnote key, a hanging indent), their wrapped continuations and
   sub-headings ("Books", "Web sources"), and ends at a heading of the same
-  rank, a rule ("---") or a paragraph that is not an entry.
+  rank, a rule ("---") or a paragraph that is not an entry. Under the heading
+  the items of one bullet or numbered list are all entries (an annotated or
+  title-first item too); so are a hard-wrapped paragraph whose year comes on
+  its second or third line and a short title-first paragraph between two
+  entries.
 - Several lists are all kept: a list per part of a long document, References
   and a Bibliography (whose entries may be cited but need not be), and further
   runs of entries after the list with a line or two of other text between.
 - Without a heading, the last run of entry-shaped blocks is the list. Lines
   that only look like entries are not: people with lifespans ("Martin Seligman
-  (1942–)"), sentences that cite ("Bowlby (1969) argued that ..."), timelines.
+  (1942–)"), sentences that cite ("Bowlby (1969) argued that ..."), timelines,
+  dated rows ("Monday 14 September, 2015") and the rows of a table.
 - "Further reading", "Recommended resources" and the like are reading lists:
   excluded from the body and never read as entries.
 
