@@ -560,9 +560,14 @@ def grade(
     from essaylint.grading.progress import progress_bar
     from essaylint.grading.rubric import RubricError, load_rubric
     from essaylint.grading.runner import GradeError, grade_folder
+    from essaylint.rules.registry import RuleLoadError, all_rules
 
     if not folder.is_dir():
         raise _fail(f"{folder} is not a folder")
+    try:
+        all_rules()  # a plugin that cannot load stops the run here, not in every worker
+    except RuleLoadError as exc:
+        raise _fail(str(exc)) from None
     try:
         chosen_rubric = load_rubric(rubric)
     except RubricError as exc:

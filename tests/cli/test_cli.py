@@ -475,3 +475,26 @@ def test_the_bib_setting_gives_every_essay_its_bibliography(tmp_path: Path) -> N
     assert [(f["code"], f["citation"]["key"]) for f in report["files"][0]["findings"]] == [
         ("C101", "tea2020")
     ]
+
+
+@pytest.mark.parametrize("command", ["check", "grade"])
+def test_a_plugin_that_cannot_load_is_one_clear_error(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from essaylint.rules import registry
+
+    def broken() -> tuple[type, ...]:
+        raise registry.RuleLoadError("rule plugin 'broken' (no_such:Rule) failed to load: boom")
+
+    monkeypatch.setattr(registry, "all_rules", broken)
+    (tmp_path / "class" / "ann").mkdir(parents=True)
+    (tmp_path / "class" / "ann" / "essay.md").write_text("Text (Abara, 2020).\n", encoding="utf-8")
+    args = (
+        ["check", str(tmp_path / "class" / "ann" / "essay.md")]
+        if command == "check"
+        else ["grade", str(tmp_path / "class"), "--out", str(tmp_path / "out")]
+    )
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert "rule plugin 'broken'" in result.output
+    assert not (tmp_path / "out").exists()
