@@ -85,6 +85,9 @@ def reference_name_keys(ref: Reference) -> list[str]:
     if ref.authors:
         first = ref.authors[0]
         keys.append(name_key(first.family))
+        if first.given and first.given.isupper() and first.given.isalpha():
+            # "Fraunhofer ISE (2024)": read as a name and initials, cited whole.
+            keys.append(name_key(first.raw or f"{first.family} {first.given}"))
         words = first.family.split()
         if len(words) >= 2:
             abbreviation = initials(first.family)
