@@ -36,9 +36,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from essaylint.analysis.layout import normalise_heading, split_lines
 from essaylint.analysis.names import natural_family, parse_authors
 from essaylint.analysis.patterns import EMPHASIS, FOOTNOTE_DEFINITION, YEAR_DIGITS
-from essaylint.analysis.sections import footnote_definition_spans, normalise_heading, split_lines
+from essaylint.analysis.sections import footnote_definition_spans
 from essaylint.models import Block, Span
 
 NoteSource = Literal["markdown", "word", "endnote", "latex"]

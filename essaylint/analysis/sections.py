@@ -34,98 +34,39 @@ and is never searched for citations.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from essaylint.analysis.entry_shape import (
-    LIST_MARKER,
     continues_entry,
     entry_number,
-    has_link,
     looks_like_entry,
     starts_entry,
 )
-from essaylint.analysis.patterns import (
-    CITED_LIST_HEADINGS,
-    CONSULTED_LIST_HEADINGS,
-    FOOTNOTE_DEFINITION,
-    FRONT_MATTER,
-    YEAR,
+from essaylint.analysis.layout import (
+    FENCE,
+    READING_WORDS,
+    RULE,
+    SECTION_TAG,
+    TAG_ONLY,
+    Heading,
+    Line,
+    Structure,
+    heading_map,
+    list_heading_kind,
+    normalise_heading,
+    read_structure,
+    split_lines,
 )
+from essaylint.analysis.patterns import CONSULTED_LIST_HEADINGS, FOOTNOTE_DEFINITION, YEAR
 from essaylint.models import Block, Essay, Span
 
 __all__ = ["continues_entry", "find_sections", "footnote_definition_spans", "looks_like_entry"]
 
-READING_WORDS = re.compile(
-    r"^(?:(?:further|recommended|suggested|additional|supplementary|supplemental|optional|"
-    r"wider|background|useful|online|extra)\s+(?:reading|readings|resources|sources|"
-    r"literature|links)\b|reading list|readings?$|resources\b|annotated bibliography|"
-    r"see also$|external links$|glossary\b|appendix|appendices\b)"
-)
-# A heading that names a reference list somewhere in it ("9.1 key references",
-# "references and further reading", "list of sources", "参考文献").
-_LIST_WORDS = re.compile(
-    r"\b(?:references?|reference list|works cited|literature cited|sources cited|cited works|"
-    r"referencias|références|referenzen|riferimenti|literaturverzeichnis|quellenverzeichnis|"
-    r"bibliograph(?:y|ies)|bibliographie|bibliografía|bibliografia)\b|参考文献|"
-    r"^(?:(?:key|main|selected|primary|secondary|list\s+of)\s+)?sources(?:\s+used)?$"
-)
-_CONSULTED_WORDS = re.compile(r"\b(?:consulted|bibliograph\w*|bibliograf\w*)\b")
-_MAX_HEADING_WORDS = 8
-_TAG_LEVEL = 9
-# White space plus zero-width space, non-joiner, joiner, word joiner and byte-order mark.
-_INVISIBLE = " \t\r\n\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff"
-_MAX_FRONT_MATTER_LINES = 200
-# A tag line that opens or closes a section, named by the tag: <references>,
-# </bibliography>, <further_reading>, <overview> (LLM-written articles mark sections so).
-_SECTION_TAG = re.compile(r"^\s*<(/?)([A-Za-z][\w-]*)(?:\s[^<>]*)?/?>\s*$")
-
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_NUMBERING = re.compile(r"^(?:(?:\d+|[ivxlc]+|[a-z])[.)]?)(?:\.\d+)*\.?\s+", re.IGNORECASE)
-_RULE = re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
-_TAG_ONLY = re.compile(r"^\s*</?[A-Za-z][\w-]*(?:\s[^<>]*)?>\s*$")
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 # Short lines of other text allowed between two runs of entries of one list.
 _MAX_GAP_BLOCKS = 3
 _MAX_GAP_WORDS = 25
-
-
-@dataclass(frozen=True)
-class Line:
-    index: int
-    start: int
-    end: int  # exclusive, without the newline
-    text: str
-
-    @property
-    def blank(self) -> bool:
-        """Empty or only white space, including the zero-width characters editors leave."""
-        return not self.text.strip() or not self.text.strip(_INVISIBLE)
-
-
-@dataclass(frozen=True)
-class Heading:
-    line: Line
-    title: str  # normalised: lower case, no markup or numbering
-    level: int  # 1-6 Markdown or structural; 7 numbered or bold; 8 plain; 9 (_TAG_LEVEL) a tag
-
-
-@dataclass(frozen=True)
-class _Structure:
-    """What the loader's blocks say about each line that starts one."""
-
-    headings: dict[int, int]  # line index -> heading level
-    hanging: frozenset[int]  # lines that start a hanging-indent paragraph
-    notes: frozenset[int] = frozenset()  # lines of footnotes and endnotes: never entries
-    # Lines that start an item of a word processor's list (Word numbering, <li>):
-    # the items after an entry in one such list are entries too, whatever their shape.
-    items: frozenset[int] = frozenset()
-    # Lines that start a table cell: a table no heading names is data, not a list.
-    cells: frozenset[int] = frozenset()
-    # Whether each line starts an entry, worked out once: several scans ask.
-    entries: dict[int, bool] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -137,147 +78,14 @@ class _List:
     consulted: bool
 
 
-def split_lines(text: str) -> list[Line]:
-    lines: list[Line] = []
-    start = 0
-    for index, raw in enumerate(text.split("\n")):
-        end = start + len(raw)
-        content = raw[:-1] if raw.endswith("\r") else raw
-        lines.append(Line(index, start, start + len(content), content))
-        start = end + 1
-    return lines
-
-
-def normalise_heading(text: str) -> str:
-    t = re.sub(r"<[^>]+>", " ", text)
-    t = t.strip().strip("#").strip()
-    t = t.replace("*", "").replace("_", " ").replace("`", "")
-    t = _NUMBERING.sub("", t.strip())
-    return re.sub(r"\s+", " ", t).strip(" :.-–—").casefold()
-
-
-def _structure(lines: list[Line], blocks: Sequence[Block]) -> _Structure:
-    if not blocks:
-        return _Structure({}, frozenset())
-    starts = [line.start for line in lines]
-    headings: dict[int, int] = {}
-    hanging: set[int] = set()
-    notes: set[int] = set()
-    items: set[int] = set()
-    cells: set[int] = set()
-    for block in blocks:
-        index = bisect.bisect_right(starts, block.start) - 1
-        if block.kind == "heading":
-            headings[index] = block.level or 1
-        if block.kind == "list-item":
-            items.add(index)
-        if block.kind == "table-cell":
-            cells.add(index)
-        if block.hanging_indent:
-            hanging.add(index)
-        if block.kind == "footnote":
-            last = bisect.bisect_right(starts, block.end) - 1
-            notes.update(range(index, last + 1))
-    return _Structure(
-        headings,
-        frozenset(hanging),
-        frozenset(notes),
-        items=frozenset(items),
-        cells=frozenset(cells),
-    )
-
-
-def _heading(lines: list[Line], i: int, structure: _Structure) -> Heading | None:
-    line = lines[i]
-    text = line.text
-    if line.blank or len(text) > 120:
-        return None
-    if i in structure.headings:
-        return Heading(line, normalise_heading(text), structure.headings[i])
-    tag = _SECTION_TAG.match(text)
-    if tag and not tag.group(1):
-        return Heading(line, re.sub(r"[_-]+", " ", tag.group(2)).casefold(), _TAG_LEVEL)
-    md = _MD_HEADING.match(text)
-    if md:
-        return Heading(line, normalise_heading(md.group(2)), len(md.group(1)))
-    stripped = text.strip()
-    bold = re.fullmatch(r"\*\*([^*]{1,100})\*\*:?|__([^_]{1,100})__:?", stripped)
-    if bold:
-        return Heading(line, normalise_heading(bold.group(1) or bold.group(2)), 7)
-    title = normalise_heading(stripped)
-    if (
-        list_heading_kind(title) in ("primary", "consulted")
-        and len(stripped.split()) <= 10
-        and "](" not in stripped  # a table of contents links to the heading
-        and not has_link(stripped)  # ".../politics/reference/safe-seats" ends an entry
-    ):
-        return Heading(line, title, 7 if _NUMBERING.match(stripped) else 8)
-    words = stripped.split()
-    prev_blank = i == 0 or lines[i - 1].blank
-    next_blank = i + 1 >= len(lines) or lines[i + 1].blank
-    if (
-        len(words) <= 10
-        and prev_blank
-        and next_blank
-        and stripped[0].isupper()
-        and stripped[-1] not in ".,;"
-        and not LIST_MARKER.match(stripped)
-    ):
-        return Heading(line, title, 7 if _NUMBERING.match(stripped) else 8)
-    return None
-
-
-def list_heading_kind(title: str) -> str | None:
-    """ "primary", "consulted" or "reading" for a heading that names a list, else None."""
-    if READING_WORDS.search(title):
-        return "reading"
-    if len(title.split()) > _MAX_HEADING_WORDS:
-        return None
-    if title in CITED_LIST_HEADINGS:
-        return "primary"
-    if title in CONSULTED_LIST_HEADINGS:
-        return "consulted"
-    if not _LIST_WORDS.search(title):
-        return None
-    if _CONSULTED_WORDS.search(title) and not re.search(r"\breferences?\b|\bcited\b", title):
-        return "consulted"
-    return "primary"
-
-
-def _front_matter_end(lines: list[Line]) -> int:
-    """The first line after a YAML front matter block ("---" ... "---"), 0 when there is none."""
-    head = "\n".join(line.text for line in lines[:_MAX_FRONT_MATTER_LINES])
-    match = FRONT_MATTER.match(head)
-    if match is None:
-        return 0
-    block = match.group(0)  # every line it takes, the closing "---" included
-    return block.count("\n") + (0 if block.endswith("\n") else 1)
-
-
-def _heading_map(lines: list[Line], structure: _Structure) -> dict[int, Heading]:
-    headings: dict[int, Heading] = {}
-    in_fence = False
-    for i in range(_front_matter_end(lines), len(lines)):
-        line = lines[i]
-        if _FENCE.match(line.text):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        h = _heading(lines, i, structure)
-        if h is not None:
-            headings[i] = h
-    return headings
-
-
-def _is_entry(lines: list[Line], i: int, structure: _Structure) -> bool:
+def _is_entry(lines: list[Line], i: int, structure: Structure) -> bool:
     known = structure.entries.get(i)
     if known is None:
         known = structure.entries[i] = _starts_entry_at(lines, i, structure)
     return known
 
 
-def _starts_entry_at(lines: list[Line], i: int, structure: _Structure) -> bool:
+def _starts_entry_at(lines: list[Line], i: int, structure: Structure) -> bool:
     if i in structure.notes:
         return False
     following = next((x.text for x in lines[i + 1 : i + 3] if not x.blank), None)
@@ -305,14 +113,14 @@ def _wrapped_head(lines: list[Line], i: int) -> bool:
 
 def _neutral(text: str) -> bool:
     """Lines that belong to no entry and do not end a list: fences, tags, comments."""
-    return bool(_FENCE.match(text) or _TAG_ONLY.match(text) or text.strip().startswith("<!--"))
+    return bool(FENCE.match(text) or TAG_ONLY.match(text) or text.strip().startswith("<!--"))
 
 
 def _list_extent(
     lines: list[Line],
     first: int,
     headings: dict[int, Heading],
-    structure: _Structure,
+    structure: Structure,
     rank: int,
 ) -> tuple[int, int, int]:
     """Scan a list from line ``first``: (first entry, last line, entry count).
@@ -340,7 +148,7 @@ def _list_extent(
         if _neutral(text):
             i += 1
             continue
-        if _RULE.match(text):
+        if RULE.match(text):
             if entries:
                 break
             i += 1
@@ -401,7 +209,7 @@ _ANY_YEAR_OR_LINK = re.compile(YEAR + r"|https?://|www\.|doi", re.IGNORECASE)
 
 
 def _between_entries(
-    lines: list[Line], i: int, headings: dict[int, Heading], structure: _Structure
+    lines: list[Line], i: int, headings: dict[int, Heading], structure: Structure
 ) -> bool:
     """Is the short paragraph at ``i`` an entry of another shape between two entries?
 
@@ -426,7 +234,7 @@ def _between_entries(
     )
 
 
-def _next_item(lines: list[Line], i: int, last_entry: int, structure: _Structure) -> bool:
+def _next_item(lines: list[Line], i: int, last_entry: int, structure: Structure) -> bool:
     """Is line ``i`` the next item of the list the last entry is in, whatever its shape?
 
     A list's items are its entries even when one opens with a quoted title or
@@ -438,7 +246,7 @@ def _next_item(lines: list[Line], i: int, last_entry: int, structure: _Structure
     return _same_list(lines[last_entry].text, lines[i].text, last_entry, i, structure)
 
 
-def _same_list(before: str, after: str, i: int, j: int, structure: _Structure) -> bool:
+def _same_list(before: str, after: str, i: int, j: int, structure: Structure) -> bool:
     """Are lines ``i`` < ``j`` (texts ``before``, ``after``) items in a row of one list?
 
     Numbered one after the other, bullets of the same mark ("- ", "* ", "• "), or
@@ -453,7 +261,7 @@ def _same_list(before: str, after: str, i: int, j: int, structure: _Structure) -
     return j in structure.items and i in structure.items
 
 
-def _items_before(lines: list[Line], first: int, first_entry: int, structure: _Structure) -> int:
+def _items_before(lines: list[Line], first: int, first_entry: int, structure: Structure) -> int:
     """The first item of the list whose first entry-shaped item is ``first_entry``.
 
     An annotated or title-first item ("- About Take Back the Tech! (n.d.) ...")
@@ -478,7 +286,7 @@ def _is_note_def(line: Line) -> bool:
 
 def _ends_list(text: str, heading: Heading | None) -> bool:
     """A closing tag, or a tag that opens another kind of section (<further_reading>)."""
-    tag = _SECTION_TAG.match(text)
+    tag = SECTION_TAG.match(text)
     if tag is None:
         return False
     if tag.group(1):
@@ -488,7 +296,7 @@ def _ends_list(text: str, heading: Heading | None) -> bool:
 
 
 def _sub_heading(
-    lines: list[Line], i: int, headings: dict[int, Heading], structure: _Structure
+    lines: list[Line], i: int, headings: dict[int, Heading], structure: Structure
 ) -> bool:
     """A heading inside a list ("Books", "Web sources"): entries follow, no reading list."""
     if list_heading_kind(headings[i].title) is not None:
@@ -500,7 +308,7 @@ def _sub_heading(
     return False
 
 
-def _run_at(lines: list[Line], structure: _Structure, i: int) -> tuple[int, int]:
+def _run_at(lines: list[Line], structure: Structure, i: int) -> tuple[int, int]:
     """The run of entries that starts at entry line ``i``: (last line, entries)."""
     count = 0
     last = i
@@ -514,7 +322,7 @@ def _run_at(lines: list[Line], structure: _Structure, i: int) -> tuple[int, int]
         if previous_was_text:  # the next line of the same block
             if is_entry:
                 count += 1
-            elif _RULE.match(line.text):
+            elif RULE.match(line.text):
                 break
         elif j > i and continues_entry(lines[last].text, line.text):
             pass  # the entry before goes on in this block
@@ -528,7 +336,7 @@ def _run_at(lines: list[Line], structure: _Structure, i: int) -> tuple[int, int]
 
 
 def _headless_lists(
-    lines: list[Line], structure: _Structure, taken: Sequence[_List], reading: Sequence[Span]
+    lines: list[Line], structure: Structure, taken: Sequence[_List], reading: Sequence[Span]
 ) -> list[_List]:
     """Runs of entries that no heading names: three or more entries, or two that end the text.
 
@@ -556,7 +364,7 @@ def _headless_lists(
     return found
 
 
-def _later_runs(lines: list[Line], after: int, structure: _Structure) -> list[_List]:
+def _later_runs(lines: list[Line], after: int, structure: Structure) -> list[_List]:
     """Runs of entries after a list with only a few short lines between (sub-lists)."""
     found: list[_List] = []
     gap_blocks = 0
@@ -576,7 +384,7 @@ def _later_runs(lines: list[Line], after: int, structure: _Structure) -> list[_L
             gap_blocks = 0
             i = last + 1
             continue
-        if _RULE.match(line.text) or len(line.text.split()) > _MAX_GAP_WORDS:
+        if RULE.match(line.text) or len(line.text.split()) > _MAX_GAP_WORDS:
             break
         if READING_WORDS.search(normalise_heading(line.text)):
             break
@@ -587,7 +395,7 @@ def _later_runs(lines: list[Line], after: int, structure: _Structure) -> list[_L
     return found
 
 
-def _with_later_runs(lines: list[Line], lists: list[_List], structure: _Structure) -> list[_List]:
+def _with_later_runs(lines: list[Line], lists: list[_List], structure: Structure) -> list[_List]:
     """The lists, each followed by the runs of entries that carry it on (see _later_runs)."""
     out: list[_List] = []
     for k, found in enumerate(lists):
@@ -598,7 +406,7 @@ def _with_later_runs(lines: list[Line], lists: list[_List], structure: _Structur
 
 
 def _heading_lists(
-    lines: list[Line], headings: dict[int, Heading], structure: _Structure
+    lines: list[Line], headings: dict[int, Heading], structure: Structure
 ) -> list[_List]:
     lists: list[_List] = []
     seen_first: set[int] = set()
@@ -649,7 +457,7 @@ def _excluded_spans(
     fence_start = 0
     for i in range(body_end_line):
         line = lines[i]
-        if _FENCE.match(line.text):
+        if FENCE.match(line.text):
             if in_fence:
                 spans.append(Span(start=fence_start, end=line.end))
             else:
@@ -683,8 +491,8 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     indents); plain text and Markdown need none.
     """
     lines = split_lines(text)
-    structure = _structure(lines, blocks)
-    headings = _heading_map(lines, structure)
+    structure = read_structure(lines, blocks)
+    headings = heading_map(lines, structure)
     lists = _heading_lists(lines, headings, structure)
     reading = _reading_spans(lines, headings, len(lines))
     lists = sorted(lists + _headless_lists(lines, structure, lists, reading), key=lambda x: x.first)
