@@ -81,7 +81,7 @@ _INITIALS_NAME_START = re.compile(
     r"^(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*[A-Z][\w'’-]+|[A-Z][\w'’-]+\s[A-Z]{1,3}),"
 )
 # "paiza. (n.d.).", "w3schools. (2023).", and Chicago's bare year: "tutor2u. 2019."
-_LOWER_BRAND_HEAD = re.compile(
+LOWER_BRAND_HEAD = re.compile(
     r"^[a-z][\w.@-]{1,30}(?: [a-z][\w.@-]{1,30})?"
     r"(?:\.?\s*\(" + YEAR + r"[),]|\.\s+" + YEAR_DIGITS + r"[a-z]?\.\s)",
     re.IGNORECASE,
@@ -170,7 +170,7 @@ def _author_year_head(body: str) -> bool | None:
         return False  # "Monday 14 September, 2015": a date in a timetable, not authors
     if body[0].islower() and body.split(" ", 1)[0] not in _PARTICLES:
         # Only a lower-case brand or handle right before its date: "paiza. (n.d.).".
-        return bool(_LOWER_BRAND_HEAD.match(body))
+        return bool(LOWER_BRAND_HEAD.match(body))
     if _INITIALS_ONLY.fullmatch(names.strip()):
         return False
     after = body[m.end() :]
@@ -255,7 +255,8 @@ def continues_entry(previous: str, text: str) -> bool:
     if _LINK_CONTINUATION.match(stripped):
         # "Available at: https://..." is never an entry of its own; a bare link is,
         # in a list of bare links.
-        return bool(_RETRIEVAL_START.match(stripped)) or not has_link(before.split()[-1])
+        last_word = before.split()[-1] if before.split() else ""
+        return bool(_RETRIEVAL_START.match(stripped)) or not has_link(last_word)
     if looks_like_entry(stripped):
         return False
     return not _ENTRY_END.search(before)

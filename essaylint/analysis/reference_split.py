@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from essaylint.analysis.entry_dates import YEAR_ANY
 from essaylint.analysis.entry_links import URL
-from essaylint.analysis.entry_shape import continues_entry, looks_like_entry
-from essaylint.analysis.patterns import LIST_HEADINGS, YEAR_DIGITS
+from essaylint.analysis.entry_shape import LOWER_BRAND_HEAD, continues_entry, looks_like_entry
+from essaylint.analysis.patterns import LIST_HEADINGS
 from essaylint.analysis.references import MARKER, parse_reference
 from essaylint.models import Reference, Span
 
@@ -36,10 +36,6 @@ _PARTICLE_NAME_START = re.compile(
 _LINK_ONLY = re.compile(
     r"^(?:<(?:https?://|www\.)[^\s<>]+>|\[[^\[\]\s]+\]\(\s*<?(?:https?://|www\.)[^\s()<>]+>?\s*\)"
     r"|(?:https?://|www\.)\S+)[.,;]?$"
-)
-# A brand or handle written in lower case as an author: "paiza. (n.d.).", "w3schools. (2023)."
-_LOWER_BRAND_HEAD = re.compile(
-    r"^[a-z][\w.@-]{0,40}?\.?\s+\((?:" + YEAR_DIGITS + r"[a-z]?\b[^()]{0,30}|n\.\s?d\.?)\)"
 )
 _CONTINUATION_START = re.compile(
     r"^(?:[a-z]|https?:|www\.|doi|DOI|[(\[]?(?:Retrieved|Available|Accessed|Viewed|Online)\b"
@@ -171,7 +167,7 @@ def _starts_entry(line: str, current: _Entry | None, *, wrapped: bool = False) -
         return True
     if _LINK_ONLY.match(stripped):
         return False  # a URL after a Markdown hard line break ends the entry above
-    if _LOWER_BRAND_HEAD.match(stripped):
+    if LOWER_BRAND_HEAD.match(stripped):
         return True  # "paiza. (n.d.).", "w3schools. (2023)."
     if (MARKER.match(stripped) and not re.match(r"^[-–]\s", stripped)) or stripped.startswith(
         ("- ", "* ", "+ ", "• ")
