@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from essaylint.analysis.names import looks_corporate
+from essaylint.analysis.patterns import MONTH_NUMBERS
 
 UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha())
 
@@ -27,39 +28,7 @@ _ABBREVIATION = re.compile(r"[A-Z][A-Za-z&]{1,9}")
 
 _CORP_SUFFIX = frozenset({"inc", "inc.", "ltd", "ltd.", "llc", "co", "co.", "corp", "corp.",
                           "plc", "gmbh", "s.a.", "ag", "llp"})  # fmt: skip
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "spring",
-        "summer",
-        "autumn",
-        "fall",
-        "winter",
-    ]
-)
+_MONTHS = frozenset(MONTH_NUMBERS) | {"spring", "summer", "autumn", "fall", "winter"}
 _LOWER_CONNECTORS = frozenset(
     {"and", "&", "of", "for", "the", "at", "on", "in", "with", "van", "von", "de", "der", "den",
      "la", "le", "du", "da", "di", "del", "della", "dos", "das", "y", "e", "to", "et", "al", "al."}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from essaylint.analysis.entry_fields import MAX_PARSE, collapse
-from essaylint.analysis.patterns import YEAR_DIGITS
+from essaylint.analysis.patterns import MONTH_NUMBERS, YEAR_DIGITS
 
 PAREN_DATE = re.compile(
     r"[(\[]\s*(?P<body>(?:c\.\s*|ca\.\s*|(?P<pre>[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?,?\s+))?(?P<year>"
@@ -42,17 +42,7 @@ YEAR_ANY = re.compile(r"(?<![\d/.\-–])(?P<year>" + YEAR_DIGITS + r")(?P<suffix
 
 LEADING_YEAR = re.compile(r"^(?P<year>" + YEAR_DIGITS + r")(?P<suffix>[a-z])?[.,]?\s+(?=\S)")
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ]
-    )
-    for m in names
-}  # fmt: skip
+_MONTHS = MONTH_NUMBERS  # name -> number
 _MONTH_DAY = re.compile(r"^\s*,?\s*(?P<a>[A-Za-z]+|\d{1,2})\.?\s*(?P<b>\d{1,2}|[A-Za-z]+)?\.?\s*$")
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from essaylint.analysis.patterns import FOOTNOTE_DEFINITION, YEAR, YEAR_DIGITS
+from essaylint.analysis.patterns import FOOTNOTE_DEFINITION, MONTH, YEAR, YEAR_DIGITS
 
 LIST_MARKER = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s*|\(\d{1,3}\)\s+)")
 _NUMBERED_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]\s+|\[\d{1,3}\]\s*)")
@@ -86,13 +86,9 @@ LOWER_BRAND_HEAD = re.compile(
     r"(?:\.?\s*\(" + YEAR + r"[),]|\.\s+" + YEAR_DIGITS + r"[a-z]?\.\s)",
     re.IGNORECASE,
 )
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
 _DATE_ONLY = re.compile(
     r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
-    + _MONTH
+    + MONTH
     + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?$",
     re.IGNORECASE,
 )
@@ -108,10 +104,10 @@ _SENTENCE_AFTER = re.compile(r"^[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}")
 # retrieval note always does; "from https://...", "and algorithm analysis.",
 # "Economics, 130(1), 45-60." do when the entry before was cut short.
 _RETRIEVAL_END = re.compile(r"\b(?:Retrieved\s+from|Available\s+(?:at|from|online))\s*:?$", re.I)
-_RETRIEVAL_START = re.compile(r"^[(\[]?(?:Retrieved|Available|Accessed|Viewed|Online)\b")
-_LINK_CONTINUATION = re.compile(
-    r"^(?:<?https?:|www\.|doi\b|DOI\b|[(\[]?(?:Retrieved|Available|Accessed|Viewed|Online)\b)"
-)
+#: A retrieval note that opens a line: "Available at:", "[Accessed 10 March 2025]".
+RETRIEVAL_NOTE = r"[(\[]?(?:Retrieved|Available|Accessed|Viewed|Online)\b"
+_RETRIEVAL_START = re.compile("^" + RETRIEVAL_NOTE)
+_LINK_CONTINUATION = re.compile(r"^(?:<?https?:|www\.|doi\b|DOI\b|" + RETRIEVAL_NOTE + ")")
 # An entry cut off mid-phrase: "... Understanding and", "Beach,", "non-".
 _DANGLING = re.compile(r"(?:[,;:&\-–]|\b(?:and|of|the|in|for|on|to|with|from|a|an))\s*$")
 _MAX_CONTINUATION_WORDS = 60
@@ -276,7 +272,12 @@ def starts_entry(text: str, following: str | None, *, hanging: bool = False) -> 
         return True
     if following is not None and _NAMES_CUT.match(text.strip()):
         return bool(_YEAR_EARLY_IN_NEXT.match(following.strip()))
-    return hanging and bool(_ANY_YEAR.search(text) or has_link(text))
+    return hanging and has_year_or_link(text)
+
+
+def has_year_or_link(text: str) -> bool:
+    """Does the text hold a year (or "n.d.") or a link, as every entry does?"""
+    return bool(_ANY_YEAR.search(text) or has_link(text))
 
 
 # "Ember – with major processing by Our World in Data": a note on the data after a dash.

@@ -74,3 +74,22 @@ LATEX_CITE = re.compile(
 )
 #: Every dash and hyphen, for a character class ("[" + DASHES + "]"); the hyphen is last.
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"
+
+
+# --- months ---------------------------------------------------------------------------
+
+#: A month's names, full and short, and its number.
+MONTH_NUMBERS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+#: A month's name, full or short, as a regular expression (match it ignoring case).
+MONTH = r"(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"

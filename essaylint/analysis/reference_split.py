@@ -15,7 +15,12 @@ from dataclasses import dataclass
 
 from essaylint.analysis.entry_dates import YEAR_ANY
 from essaylint.analysis.entry_links import URL
-from essaylint.analysis.entry_shape import LOWER_BRAND_HEAD, continues_entry, looks_like_entry
+from essaylint.analysis.entry_shape import (
+    LOWER_BRAND_HEAD,
+    RETRIEVAL_NOTE,
+    continues_entry,
+    looks_like_entry,
+)
 from essaylint.analysis.patterns import LIST_HEADINGS
 from essaylint.analysis.references import MARKER, parse_reference
 from essaylint.models import Reference, Span
@@ -38,8 +43,7 @@ _LINK_ONLY = re.compile(
     r"|(?:https?://|www\.)\S+)[.,;]?$"
 )
 _CONTINUATION_START = re.compile(
-    r"^(?:[a-z]|https?:|www\.|doi|DOI|[(\[]?(?:Retrieved|Available|Accessed|Viewed|Online)\b"
-    r"|pp?\.\s|\d|[)\],.;:&])"
+    r"^(?:[a-z]|https?:|www\.|doi|DOI|" + RETRIEVAL_NOTE + r"|pp?\.\s|\d|[)\],.;:&])"
 )
 
 

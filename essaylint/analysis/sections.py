@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from essaylint.analysis.entry_shape import (
     continues_entry,
     entry_number,
+    has_year_or_link,
     looks_like_entry,
     starts_entry,
 )
@@ -59,7 +60,7 @@ from essaylint.analysis.layout import (
     read_structure,
     split_lines,
 )
-from essaylint.analysis.patterns import CONSULTED_LIST_HEADINGS, FOOTNOTE_DEFINITION, YEAR
+from essaylint.analysis.patterns import CONSULTED_LIST_HEADINGS, FOOTNOTE_DEFINITION
 from essaylint.models import Block, Essay, Span
 
 __all__ = ["continues_entry", "find_sections", "footnote_definition_spans", "looks_like_entry"]
@@ -205,7 +206,6 @@ def _list_extent(
 
 
 _MAX_SANDWICH_WORDS = 60
-_ANY_YEAR_OR_LINK = re.compile(YEAR + r"|https?://|www\.|doi", re.IGNORECASE)
 
 
 def _between_entries(
@@ -221,10 +221,8 @@ def _between_entries(
     end = i
     while end + 1 < len(lines) and not lines[end + 1].blank:
         end += 1
-    words = sum(len(lines[k].text.split()) for k in range(i, end + 1))
-    if words > _MAX_SANDWICH_WORDS or not _ANY_YEAR_OR_LINK.search(
-        " ".join(lines[k].text for k in range(i, end + 1))
-    ):
+    paragraph = " ".join(lines[k].text for k in range(i, end + 1))
+    if len(paragraph.split()) > _MAX_SANDWICH_WORDS or not has_year_or_link(paragraph):
         return False
     after = next((k for k in range(end + 1, len(lines)) if not lines[k].blank), None)
     return (
