@@ -23,6 +23,7 @@ from essaylint.analysis.citation_names import (
     trim_sentence_words,
 )
 from essaylint.analysis.names import looks_corporate, natural_family
+from essaylint.analysis.patterns import YEAR_DIGITS
 from essaylint.analysis.text import name_key
 from essaylint.models import Citation, Span
 
@@ -41,8 +42,9 @@ _LEAD_IN = re.compile(
 )
 REPORTING = re.compile(
     r"^\s*,?\s*(?:(?:also|further|similarly|however|first|later|again|then|rightly|"
-    r"convincingly|famously|once|once\s+famously|memorably|originally|early)\s+)?(?:argue|note|state|found|find|suggest|show|report|explain|"
-    r"claim|describe|define|propose|observe|write|wrote|say|said|emphasi[sz]e|point|"
+    r"convincingly|famously|once|memorably|originally|early)\s+){0,2}"
+    r"(?:argue|note|state|found|find|suggest|show|report|explain|claim|describe|define|"
+    r"propose|observe|write|wrote|say|said|emphasi[sz]e|point|"
     r"demonstrate|conclude|contend|assert|highlight|maintain|insist|recommend|identif|"
     r"discuss|examine|investigate|develop|introduce|believe|posit|indicate|reveal|stress|"
     r"add|acknowledge|mention|warn|reason|outline|summari[sz]e|list|call|refer|theori[sz]e|"
@@ -69,7 +71,7 @@ _ROLE_BEFORE = re.compile(
 
 # "(Malia Politzer, 2020)", "Yossi Sheffi (2024)": a given name before a family name and year.
 _GIVEN_FAMILY_YEAR = re.compile(
-    r"\b([A-Z][a-z]+)\s+([A-Z][\w'’\-]+),?\s*\(?(?:1[5-9]|20)\d\d".replace("[A-Z]", f"[{UPPER}]")
+    (r"\b([A-Z][a-z]+)\s+([A-Z][\w'’\-]+),?\s*\(?" + YEAR_DIGITS).replace("[A-Z]", f"[{UPPER}]")
 )
 
 _CAPITALISED_WORD = re.compile(rf"(?<![\w\-])[{UPPER}][\w'’\-]*")
