@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from essaylint.analysis.citations import extract_citations
+from essaylint.analysis.citations_keyed import cites_by_pandoc_key
 from essaylint.analysis.list_style import chicago_punctuation, keep_group_names, list_shape
 from essaylint.analysis.matching import known_name_keys, link_citations
 from essaylint.analysis.notes import Note, find_notes, notes_cite, read_notes
@@ -388,11 +389,30 @@ _LATEX_NOCITE = re.compile(r"\\nocite\s*\{([^}]*)\}")
 _MOST_BIB_NOTES = 3
 
 
+_RENDERED_NOTE = (
+    "the essay prints its own reference list and cites no [@key]: the bibliography its "
+    "front matter names is not read"
+)
+
+
+def _rendered(doc: Document) -> bool:
+    """Has pandoc already run on this Markdown essay?
+
+    Its citations and reference list are printed in the text and it cites no
+    ``[@key]``: the bibliography its front matter names is what they were made
+    from, not more entries.
+    """
+    if cites_by_pandoc_key(doc.text):
+        return False
+    return bool(read_references(doc, find_sections(doc.text, doc.blocks)))
+
+
 def _bibliography(
     doc: Document, path: Path, bib_path: str | Path | Sequence[str | Path] | None
 ) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
     """The entries of the bibliography files the essay names (or those of ``bib_path``).
 
+    A pandoc essay that has been rendered already (:func:`_rendered`) uses none.
     LaTeX names them with ``\\bibliography``/``\\addbibresource`` (a chapter of a
     thesis uses its root file's; see :mod:`essaylint.loaders.latex_project`), pandoc Markdown
     with ``bibliography:`` in its front matter or in the book's defaults or metadata file
@@ -428,6 +448,8 @@ def _bibliography(
         )
     elif doc.format == "markdown":
         book = pandoc_project(path, doc.text)
+        if not files and book.bib_files and _rendered(doc):
+            return (), (_RENDERED_NOTE,)
         files = files or list(book.bib_files)
         nocite, cited_elsewhere, is_root = book.nocite, book.cited_elsewhere, book.is_owner
     refs: list[Reference] = []

@@ -36,6 +36,15 @@ _RANGE_DASH = re.compile(r"\s*[-–—]\s*")
 
 _FOOTNOTE_REF = re.compile(FOOTNOTE_MARK.pattern + r"(?!:)")
 _PANDOC_GROUP = re.compile(r"\[(?P<body>[^\[\]\n]*?-?@[\w][^\[\]\n]*)\]")
+# "@smith2019 says": pandoc's narrative form (an e-mail address has a word before its "@").
+_PANDOC_NARRATIVE_KEY = re.compile(r"(?<![\w.@])@[A-Za-z_][\w:.#$%&\-+?<>~/]*\w")
+
+
+def cites_by_pandoc_key(text: str) -> bool:
+    """Whether a Markdown text cites with pandoc keys ("[@smith2019]", "@smith2019 says")."""
+    return bool(_PANDOC_GROUP.search(text) or _PANDOC_NARRATIVE_KEY.search(text))
+
+
 _PANDOC_ITEM = re.compile(
     r"(?P<prefix>[^@;]*?)-?@(?P<key>[\w][\w:.#$%&\-+?<>~/]*[\w])(?P<rest>[^;]*)"
 )

@@ -23,13 +23,18 @@ ANY_YEAR = re.compile(rf"(?<![\w{DASHES}]){YEAR}(?![\w{DASHES}])", re.IGNORECASE
 _LOCATOR = re.compile(
     r"^(?:(?:pp?|paras?|pars?|ch|chap|chapters?|sec|sections?|secs?|fig|figs?|table|"
     r"slides?|mins?|lines?|vols?|no|nos|loc|location|part|art|§|¶)\.?\s*[\w:.\-–—]+"
-    r"(?:\s*[-–—,&]\s*[\w:.]+)*|\d{1,2}:\d\d(?::\d\d)?|\d{1,4}(?:\s*[-–—]\s*\d{1,4})?|"
+    r"(?:\s*[-–—,&]\s*[\w:.]+)*|\d{1,2}:\d\d(?::\d\d)?|"
+    # pages: "45", "45-47", "26 & 27", "26, 31 and 40" (not a second year: "12 and 2020")
+    r"\d{1,4}(?:\s*(?:[-–—,&]|and)\s*(?!" + YEAR_DIGITS + r"\b)\d{1,4})*|"
     # any short word and a number, letter or numeral: "Question 7", "Appendix B", "Unit IV";
     # not a joining word and another year: "Windows (2016 and 2019)", "(2019, since 2020)"
     r"(?!(?:and|or|to|in|since|until|from|by|between|before|after)\b)"
     r"(?-i:[A-Za-z][a-z]{1,19}(?:\.\s*|\s+)(?!" + YEAR_DIGITS + r"\b)"
     r"(?:\d[\w.:]*|[A-Z]\d{0,3}\b|[IVXLC]{1,6}\b))"
     r"(?:\s*[-–—,&]\s*[\w:.]+)*)"
+    # a remark of the writer's after the locator: "42 (check)", "12 [emphasis added]"
+    # (pandoc escapes the brackets: "\\[who says so\\]")
+    r"(?:\s*\\?[(\[][^()\[\]]{1,60}\\?[)\]])?"
     r"(?:\s*,\s*.{0,40})?$",
     re.IGNORECASE,
 )

@@ -28,7 +28,7 @@ BARE_DATE = re.compile(
     + YEAR_DIGITS
     + r")(?P<suffix>[a-z])?(?![\d\w])(?!\s*[-–—]\s*\d)"
     r"(?=\s*[.,;:)]|\s*$)"
-    r"|(?:(?<=[\s,.])|^)(?P<nd>n\.\s?d\.)"
+    r"|(?:(?<=[\s,.])|^)(?P<nd>n\.\s?d\.|nd(?=\.\s))"
 )
 _MODIFIED_YEAR = re.compile(
     r"\b(?:[Ll]ast\s+(?:modified|updated|revised|reviewed)|[Uu]pdated|[Pp]ublished|[Pp]osted)\b"

@@ -39,6 +39,8 @@ _PUBLISHER = re.compile(
     r"(?P<pub>[^:.;()]{2,80}?)(?:\s*,\s*(?:\d{4}|n\.d)|\.|;|$)"
 )
 
+# "All models are wrong. 2022. *Wikipedia*.": a title-first entry's year before its source.
+_LEADING_YEAR = re.compile(r"^" + YEAR_DIGITS + r"[a-z]?\.\s+")
 _IN_PREFIX = re.compile(r"^(?:In|in|IN)\s*:?\s+")
 _EDITORS = re.compile(
     r"^(?P<eds>.{0,300}?)\s*\((?:Eds?|eds?|Hrsg|Coord|Dir)\.?\)\s*[,.:]?\s*|^(?P<eds2>.{0,300}?),?\s+(?:eds?\.|Eds?\.|editors?)\s*[,.:]\s*"
@@ -62,6 +64,7 @@ def parse_source(rest: str, fields: EntryFields) -> None:
         if re.match(r"^\s*[(\[]", text)
         else text
     )
+    text = _LEADING_YEAR.sub("", text)
     in_match = _IN_PREFIX.match(text)
     if in_match:
         fields.chapter = True

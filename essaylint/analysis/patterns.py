@@ -17,10 +17,11 @@ import re
 YEAR_DIGITS = r"(?:1[5-9]\d\d|20\d\d)"
 #: A year as citations and entries write it: "2019", "2019a", "n.d.", "in press",
 #: "forthcoming"; a decade ("1950s") is no year.
-#: "n.d.a", "n.d.-b": two undated works of one author.
+#: "n.d.a", "n.d.-b": two undated works of one author. Some citeproc styles print "nd"
+#: (lower case only: "Fargo, ND" is a state).
 YEAR = (
     r"(?:" + YEAR_DIGITS + r"(?!(?<=0)s)[a-z]?|n\.\s?d\.?(?:-?[a-z](?![\w.]))?"
-    r"|in\s+press|forthcoming)"
+    r"|(?<![\w.])(?-i:nd)(?!\w)|in\s+press|forthcoming)"
 )
 
 # --- footnotes -----------------------------------------------------------------------

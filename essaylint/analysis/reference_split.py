@@ -55,6 +55,7 @@ class _Entry:
     has_year: bool
     last_line: str
     number: int | None = None
+    marked: bool = False  # began with a list number or bullet
 
 
 def _line_iter(text: str) -> list[tuple[int, int, str]]:
@@ -160,6 +161,13 @@ def _hard_wrapped(text: str) -> bool:
     return paragraphs >= 2 and breaks >= _MIN_WRAPS and ended * 2 < breaks
 
 
+def _is_marked(stripped: str) -> bool:
+    """Does the line begin with a list number or bullet ("[3]", "12.", "- ")?"""
+    return bool(
+        MARKER.match(stripped) and not re.match(r"^[-–]\s", stripped)
+    ) or stripped.startswith(("- ", "* ", "+ ", "• "))
+
+
 def _starts_entry(line: str, current: _Entry | None, *, wrapped: bool = False) -> bool:
     """Does this (non-blank, non-heading) line begin a new entry?
 
@@ -173,9 +181,9 @@ def _starts_entry(line: str, current: _Entry | None, *, wrapped: bool = False) -
         return False  # a URL after a Markdown hard line break ends the entry above
     if LOWER_BRAND_HEAD.match(stripped):
         return True  # "paiza. (n.d.).", "w3schools. (2023)."
-    if (MARKER.match(stripped) and not re.match(r"^[-–]\s", stripped)) or stripped.startswith(
-        ("- ", "* ", "+ ", "• ")
-    ):
+    if _is_marked(stripped) and (current.marked or not wrapped):
+        # In a wrapped paragraph of an unnumbered list, "74. Cambridge University
+        # Press: 39–72." carries on the entry (its volume ends the line above).
         return True
     if _CONTINUATION_START.match(stripped) and not _PARTICLE_NAME_START.match(stripped):
         return False
@@ -186,7 +194,7 @@ def _starts_entry(line: str, current: _Entry | None, *, wrapped: bool = False) -
     if wrapped:
         # "..., C. J. Smith, A. J." / "Bronkhorst, ...": an author list goes on after initials.
         ended = _ends_entry(previous) and not _INITIAL_END.search(previous)
-        return ended and looks_like_entry(stripped)
+        return ended and looks_like_entry(stripped) and _has_year(stripped)
     if _ends_entry(previous):
         return True
     if not current.has_year:
@@ -240,6 +248,7 @@ def _split_entries(text: str) -> list[_Entry]:
                 indent=lead,
                 has_year=_has_year(line),
                 last_line=line,
+                marked=_is_marked(line.strip()),
             )
             entries.append(current)
         else:

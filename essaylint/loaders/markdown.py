@@ -9,7 +9,8 @@ and the entries read as the lines they are. Inline tags that carry meaning
 stay: emphasis (``<i>``, ``<em>``, ``<b>``, ``<strong>``, ``<u>``: the
 reference parser reads italic titles), links (``<a href>``: the address is an
 entry's URL), ``<sup>``/``<sub>``, and anything that is not an HTML element
-(``<references>``, Markdown autolinks ``<https://…>``).
+(``<references>``, Markdown autolinks ``<https://…>``). Comments are blanked
+too: they are never printed.
 
 A link to a place in the same document keeps only its text: pandoc's
 ``link-citations`` write "([Gillings 2012](#ref-gillings2012))", which reads as
@@ -41,6 +42,9 @@ _NUMBERS = re.compile(r"\d{1,3}(?:\s*[-–,]\s*\d{1,3})*")  # not a year: "[2020
 _IN_DOCUMENT_LINK = re.compile(r"\[([^\[\]]{1,300})\]\(#[^()\s]{0,300}\)")
 #: Elements whose content is not text at all.
 NON_TEXT = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+#: A comment is never printed (a draft paragraph, a note to self); essaylint's own
+#: directives ("<!-- essaylint: ignore[C104] -->") stay.
+_COMMENT = re.compile(r"<!--(?!\s*essaylint:).*?-->", re.DOTALL)
 
 
 def _decoded(match: re.Match[str]) -> str:
@@ -77,4 +81,6 @@ def blank_layout_html(text: str) -> str:
         text = _IN_DOCUMENT_LINK.sub(_link_text, text)
     if "<" not in text:
         return text
+    if "<!--" in text:
+        text = _COMMENT.sub(_blank, text)
     return _LAYOUT_TAG.sub(_blank, NON_TEXT.sub(_blank, text))

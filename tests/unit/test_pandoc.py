@@ -113,3 +113,39 @@ def test_front_matter_after_blank_lines_is_still_front_matter(tmp_path: Path) ->
     result = lint_path(essay, Settings())
     codes = sorted((f.code, f.citation.key if f.citation else None) for f in result.findings)
     assert codes == [("C101", "absent2020")]  # the YAML lines are neither prose nor citations
+
+
+RENDERED_BODY = """\
+Rest helps ([Harrow 2018](#ref-harrow2018)); a draft cited more.
+<!-- Old draft: sleep helps too [@unused2010]. -->
+
+# References
+
+<div id="refs" class="references csl-bib-body hanging-indent">
+
+<div id="ref-harrow2018" class="csl-entry">
+
+Harrow, Pia. 2018. *The Resting Mind*. Meridian Press.
+
+</div>
+
+</div>"""
+
+
+def test_a_rendered_essay_reads_its_printed_list_not_the_front_matter_bib(tmp_path: Path) -> None:
+    # pandoc has run: citations and entries are printed, the .bib is what they came from.
+    path = _essay(tmp_path, "bibliography: refs.bib", RENDERED_BODY)
+    result = lint_path(path, Settings(select=("C",)))
+    assert result.error is None
+    assert [r.source for r in result.references] == ["text"]
+    assert [f.code for f in result.findings] == []  # no "fits 2 entries" for Harrow (2018)
+    assert any("bibliography its front matter names is not read" in n for n in result.notes)
+    # An essay that still cites by key uses the .bib beside its printed entries.
+    keyed = _essay(tmp_path, "bibliography: refs.bib", RENDERED_BODY + "\n\nAlso [@qog_2018].")
+    assert any(r.key == "qog_2018" for r in lint_path(keyed, Settings()).references)
+
+
+def test_a_bib_given_on_the_command_line_is_read_beside_a_printed_list(tmp_path: Path) -> None:
+    path = _essay(tmp_path, "title: x", RENDERED_BODY)
+    result = lint_path(path, Settings(select=("C",)), bib_path=tmp_path / "refs.bib")
+    assert {r.source for r in result.references} == {"text", "bib"}

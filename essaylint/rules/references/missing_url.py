@@ -15,7 +15,9 @@ _ONLINE_FORMAT = re.compile(
 )
 # MLA 7 names the medium of an online source: "... 3 Nov. 2010. Web. 10 Feb. 2013."
 _MLA_WEB = re.compile(r"(?:^|[.,][\"”’]?\s)Web\.(?:\s|$)")
-_PLATFORM = re.compile(r"\b(?:youtube|vimeo|tiktok|instagram|twitter|facebook)\b", re.IGNORECASE)
+_PLATFORM = re.compile(
+    r"\b(?:youtube|vimeo|tiktok|instagram|twitter|facebook|wikipedia)\b", re.IGNORECASE
+)
 
 
 def is_online(ref: Reference) -> bool:
