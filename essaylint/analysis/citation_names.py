@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 
 from essaylint.analysis.names import looks_corporate
-from essaylint.analysis.patterns import MONTH_NUMBERS
+from essaylint.analysis.patterns import ET_AL, MONTH_NUMBERS
 
 UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha())
 
 _ET_AL = re.compile(
-    r"\s*,?\s+et\.?\s*al\.?(?:\s*['’]s?)?\s*$|\s+and\s+(?:others|colleagues)\s*$", re.IGNORECASE
+    rf"\s*,?\s+{ET_AL}(?:\s*['’]s?)?\s*$|\s+and\s+(?:others|colleagues)\s*$", re.IGNORECASE
 )
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:&|and)\s+|\s+(?:&|and)\s+|\s*,\s*")
 # Joins inside a narrative author phrase, kept by re.split (the group).
@@ -194,7 +194,7 @@ _ACRONYM_WITH_DIGITS = re.compile(r"^[A-Z]{1,6}\d{1,2}[A-Z]{0,4}[,.]?$")
 
 # Full stops that are not sentence ends: "et. al", and an abbreviated word of an
 # organisation's name before "of"/"and"/"for" ("U.S. Dept. of Health").
-_ET_AL_WORDS = re.compile(r"\bet\.?\s*al\b\.?", re.IGNORECASE)
+_ET_AL_WORDS = re.compile(ET_AL, re.IGNORECASE)
 _ABBREVIATED_WORD = re.compile(r"\b([A-Z][a-z]{1,4})\.(?=\s+(?:of|and|for)\s+[A-Z])")
 
 

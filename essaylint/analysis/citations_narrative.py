@@ -23,7 +23,7 @@ from essaylint.analysis.citation_names import (
     trim_sentence_words,
 )
 from essaylint.analysis.names import looks_corporate, natural_family
-from essaylint.analysis.patterns import YEAR_DIGITS
+from essaylint.analysis.patterns import ET_AL, YEAR_DIGITS
 from essaylint.analysis.text import name_key
 from essaylint.models import Citation, Span
 
@@ -88,10 +88,11 @@ _NARRATIVE = re.compile(
     r"(?:(?:\s+|,\s*|,?\s+(?:and|&)\s+)"
     r"(?:(?:van|von|de|der|den|la|le|du|da|di|of|for|the|at|on|in|with|ten|ter)\s+)*"
     r"[_*]*(?:[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)[_*]*){0,14})"
-    r"(?P<etal>,?\s+et\.?\s*[Aa]l\.?|\s+and\s+(?:colleagues|others|co-?workers|associates))?"
+    r"(?P<etal>,?\s+{et_al}|\s+and\s+(?:colleagues|others|co-?workers|associates))?"
     r"(?P<poss>['’]s?)?"
     r"(?P<gap>(?:\s+[a-z][\w\-]*){1,3})?"
-    r",?\s*$".replace("[A-Z]", f"[{UPPER}]")  # "According to Mishra, (2024)": a stray comma
+    # "According to Mishra, (2024)": a stray comma
+    r",?\s*$".replace("[A-Z]", f"[{UPPER}]").replace("{et_al}", ET_AL)
 )
 
 # "Maslow's Hierarchy of Needs (1943)": a possessor, then a title-cased concept before the year.
@@ -137,6 +138,27 @@ def author_date_citation(
         secondary=secondary,
         alias=alias,
     )
+
+
+_MIN_SURNAME_RUN = 3
+_SURNAME = re.compile(rf"[{UPPER}][\w'’\-]+")
+
+
+def _comma_surnames_start(items: list[str], joins: list[str]) -> int:
+    """Where a run of three or more bare surnames joined by commas ends the list
+    ("Tinati, Halford, Carr, Pope (2016)"): the run is one author list. Past
+    the end when there is no such run."""
+    start = len(items) - 1
+    while (
+        start > 0
+        and joins[start - 1] == "comma"
+        and _SURNAME.fullmatch(items[start - 1])
+        and trim_sentence_words(items[start - 1]) == items[start - 1]
+    ):
+        start -= 1
+    if not _SURNAME.fullmatch(items[-1]) or len(items) - start < _MIN_SURNAME_RUN:
+        return len(items)
+    return start
 
 
 class NarrativeReader:
@@ -244,11 +266,16 @@ class NarrativeReader:
         if looks_corporate(phrase) and "," not in phrase:
             items, joins = [phrase], []  # "Centers for Disease Control and Prevention"
         first = len(items) - 1
+        surnames_from = _comma_surnames_start(items, joins)
         while first > 0:
             join = joins[first - 1]
-            if join == "comma" and not (
-                ("and" in joins[first:] or et_al)
-                and len(trim_sentence_words(items[first - 1]).split()) <= 3
+            if (
+                join == "comma"
+                and first - 1 < surnames_from
+                and not (
+                    ("and" in joins[first:] or et_al)
+                    and len(trim_sentence_words(items[first - 1]).split()) <= 3
+                )
             ):
                 break
             if join == "with" and trim_sentence_words(items[first - 1]).casefold() in _WITH_LEADS:

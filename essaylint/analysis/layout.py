@@ -143,10 +143,14 @@ def read_structure(lines: list[Line], blocks: Sequence[Block]) -> Structure:
     )
 
 
+# A table of contents' line: "7. References………………15", "Bibliography ........ 22".
+_CONTENTS_LINE = re.compile(r"(?:[.…·_]\s?){3,}\s*\d{1,4}\s*$|…\s*\d{1,4}\s*$|\t\s*\d{1,4}\s*$")
+
+
 def read_heading(lines: list[Line], i: int, structure: Structure) -> Heading | None:
     line = lines[i]
     text = line.text
-    if line.blank or len(text) > 120:
+    if line.blank or len(text) > 120 or _CONTENTS_LINE.search(text):
         return None
     if i in structure.headings:
         return Heading(line, normalise_heading(text), structure.headings[i])

@@ -492,6 +492,26 @@ def _names_the_entry(citation: Citation, ref: Reference) -> bool:
     return bool(citation.authors) and _is_given_name(citation, _words(citation.authors[0]), ref)
 
 
+_MISSPELT_NAME = 60.0  # "Xiao" for "Xiong": a looser ratio, with the author list to agree
+
+
+def _misspells_first_author(citation: Citation, ref: Reference) -> bool:
+    """ "(Xiao et al., 2019)" for "Xiong, Y., Cho, M. & Boatwright, B. (2019)": a first
+    author spelt wrongly, the same initial letter, and the rest of the author list agrees
+    (the cited co-authors are the entry's, or "et al." stands for three or more)."""
+    if not ref.authors or not citation.authors:
+        return False
+    cited, listed = name_key(citation.authors[0]), name_key(ref.authors[0].family)
+    if not cited or not listed or cited[0] != listed[0]:
+        return False
+    if fuzz.ratio(cited, listed) < _MISSPELT_NAME:
+        return False
+    if citation.et_al:
+        return len(ref.authors) >= 3 or ref.et_al
+    agree, missing = _coauthor_score(citation, ref)
+    return agree >= 1 and missing == 0
+
+
 def _first_family(ref: Reference) -> str:
     return ref.authors[0].family.casefold() if ref.authors else ""
 
@@ -520,7 +540,10 @@ def _pair_renamed(
             i
             for i in unused.get(_year_key(citation.year), [])
             if years_agree(citation.year, references[i].year)
-            and _names_the_entry(citation, references[i])
+            and (
+                _names_the_entry(citation, references[i])
+                or _misspells_first_author(citation, references[i])
+            )
         ]
         if len(fits) > 1 and len({_first_family(references[i]) for i in fits}) == 1:
             # "(UoPeople, n.d.)" against three "University of the People. (n.d.)" entries:

@@ -24,6 +24,9 @@ YEAR = (
     r"|(?<![\w.])(?-i:nd)(?!\w)|in\s+press|forthcoming)"
 )
 
+#: "et al." as writers spell it: "et al.", "et. al", "et al", and the French "& al.".
+ET_AL = r"(?:\bet\.?|&)\s*[Aa][Ll]\b\.?"
+
 # --- footnotes -----------------------------------------------------------------------
 
 #: The label of a Markdown footnote, "1" in "[^1]" (pandoc allows no white space in one,

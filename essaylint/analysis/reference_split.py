@@ -204,6 +204,15 @@ def _starts_entry(line: str, current: _Entry | None, *, wrapped: bool = False) -
     return looks_like_entry(stripped)
 
 
+def _carries_numbered_entry(line: str) -> bool:
+    """In a list whose every entry so far has its number ("[1] Fawcett, E. (2022). The
+    Pandemic Generation Goes to College. It Has Not Been" / "Easy. The New York
+    Times. Retrieved from https://..."), a paragraph without one carries the entry
+    above on, unless it is a whole entry of its own (an author, a year)."""
+    stripped = line.strip()
+    return not _is_marked(stripped) and not (_has_year(stripped) and looks_like_entry(stripped))
+
+
 def split_reference_list(text: str, start: int) -> list[Reference]:
     """Split a reference-list section into entries and parse each one.
 
@@ -224,6 +233,7 @@ def _split_entries(text: str) -> list[_Entry]:
     current: _Entry | None = None
     after_break = False
     wrapped = _hard_wrapped(text)
+    all_marked = True  # every entry so far began with its number or bullet
     for line_start, _line_end, line in _line_iter(text):
         if not line.strip():
             after_break = True
@@ -237,7 +247,9 @@ def _split_entries(text: str) -> list[_Entry]:
         joined = False
         if after_break and current is not None:
             # A paragraph break ends the entry unless it was cut short there.
-            joined = continues_entry(current.last_line, line)
+            joined = continues_entry(current.last_line, line) or (
+                all_marked and _carries_numbered_entry(line)
+            )
             if not joined:
                 current = None
         after_break = False
@@ -251,6 +263,7 @@ def _split_entries(text: str) -> list[_Entry]:
                 marked=_is_marked(line.strip()),
             )
             entries.append(current)
+            all_marked = all_marked and current.marked
         else:
             assert current is not None
             current.end = content_end
