@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from essaylint.analysis.names import natural_family
 from essaylint.analysis.text import (
     CORPORATE_SUFFIXES,
     fold,
@@ -89,6 +90,12 @@ def reference_name_keys(ref: Reference) -> list[str]:
             # "Fraunhofer ISE (2024)": read as a name and initials, cited whole.
             keys.append(name_key(first.raw or f"{first.family} {first.given}"))
         words = first.family.split()
+        if not first.given:
+            # "Laura McRoberts, The Personal and Political ..., 1996": given name first (an
+            # MLA list keeps such a name whole, as it may be a group's: "Fleetwood Mac").
+            family = natural_family(first.family)
+            if family:
+                keys.append(name_key(family))
         if len(words) >= 2:
             abbreviation = initials(first.family)
             if len(abbreviation) >= 2:
