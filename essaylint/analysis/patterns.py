@@ -39,6 +39,13 @@ FOOTNOTE_MARK = re.compile(r"\[\^(" + FOOTNOTE_LABEL + r")\]")
 #: space after the colon add it to this pattern.
 FOOTNOTE_DEFINITION = re.compile(r"^[ \t]{0,3}" + FOOTNOTE_MARK.pattern + ":", re.MULTILINE)
 
+# --- list items ------------------------------------------------------------------------
+
+#: The mark of a bulleted item: "-", "*", "+", "•" and the other bullet glyphs, or a dash
+#: typed in quotes ("'-' Smith, J. (2019)", a template's placeholder kept literally). A
+#: fragment: each reader adds the white space it wants after the mark.
+BULLET = r"(?:[-*+•◦▪‣●]|['‘\"“]-['’\"”])"
+
 # --- reference-list headings ---------------------------------------------------------
 
 #: Headings of a list whose entries the essay cites, as :func:`~essaylint.analysis.

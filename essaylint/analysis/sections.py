@@ -60,7 +60,7 @@ from essaylint.analysis.layout import (
     read_structure,
     split_lines,
 )
-from essaylint.analysis.patterns import CONSULTED_LIST_HEADINGS, FOOTNOTE_DEFINITION
+from essaylint.analysis.patterns import BULLET, CONSULTED_LIST_HEADINGS, FOOTNOTE_DEFINITION
 from essaylint.models import Block, Essay, Span
 
 __all__ = ["continues_entry", "find_sections", "footnote_definition_spans", "looks_like_entry"]
@@ -275,7 +275,7 @@ def _items_before(lines: list[Line], first: int, first_entry: int, structure: St
     return start
 
 
-_BULLET = re.compile(r"^\s{0,3}([-*+•])\s+\S")
+_BULLET = re.compile(r"^\s{0,3}(" + BULLET + r")\s+\S")
 
 
 def _is_note_def(line: Line) -> bool:
