@@ -26,11 +26,12 @@ _LOCATOR = re.compile(
     r"(?:\s*[-–—,&]\s*[\w:.]+)*|\d{1,2}:\d\d(?::\d\d)?|"
     # pages: "45", "45-47", "26 & 27", "26, 31 and 40" (not a second year: "12 and 2020")
     r"\d{1,4}(?:\s*(?:[-–—,&]|and)\s*(?!" + YEAR_DIGITS + r"\b)\d{1,4})*|"
-    # any short word and a number, letter or numeral: "Question 7", "Appendix B", "Unit IV";
-    # not a joining word and another year: "Windows (2016 and 2019)", "(2019, since 2020)"
+    # any short word and a number, letter, numeral or document number: "Question 7",
+    # "Appendix B", "Unit IV", "Report R10300", "Paper WP/21/45", "Report No. 12"; not a
+    # joining word and another year: "Windows (2016 and 2019)", "(2019, since 2020)"
     r"(?!(?:and|or|to|in|since|until|from|by|between|before|after)\b)"
-    r"(?-i:[A-Za-z][a-z]{1,19}(?:\.\s*|\s+)(?!" + YEAR_DIGITS + r"\b)"
-    r"(?:\d[\w.:]*|[A-Z]\d{0,3}\b|[IVXLC]{1,6}\b))"
+    r"(?-i:[A-Za-z][a-z]{1,19}(?:\.\s*|\s+)(?:(?:No|Nr|no)\.?\s*|#\s?)?(?!" + YEAR_DIGITS + r"\b)"
+    r"(?:\d[\w.:]*|[A-Z]{1,4}[-/.]?\d[\w./]*|[A-Z]\b|[IVXLC]{1,6}\b))"
     r"(?:\s*[-–—,&]\s*[\w:.]+)*)"
     # a remark of the writer's after the locator: "42 (check)", "12 [emphasis added]"
     # (pandoc escapes the brackets: "\\[who says so\\]")
