@@ -41,10 +41,10 @@ FOOTNOTE_DEFINITION = re.compile(r"^[ \t]{0,3}" + FOOTNOTE_MARK.pattern + ":", r
 
 # --- list items ------------------------------------------------------------------------
 
-#: The mark of a bulleted item: "-", "*", "+", "•" and the other bullet glyphs, or a dash
+#: The mark of a bulleted item: "-", "–", "*", "+", "•" and the other bullet glyphs, or a dash
 #: typed in quotes ("'-' Smith, J. (2019)", a template's placeholder kept literally). A
 #: fragment: each reader adds the white space it wants after the mark.
-BULLET = r"(?:[-*+•◦▪‣●]|['‘\"“]-['’\"”])"
+BULLET = r"(?:[-–*+•◦▪‣●]|['‘\"“]-['’\"”])"
 
 # --- reference-list headings ---------------------------------------------------------
 

@@ -46,7 +46,7 @@ MARKER = re.compile(
     r"|(?P<dnum>\d{1,3})[.)]\s+"
     r"|(?P<snum>\d{1,3})\s+(?=[A-Z](?:['’][A-Z])?[^\W\d_]*[,.\s])"
     r"|\[(?P<key>[A-Za-z][\w:+-]{0,30})\]\s+"
-    r"|(?:" + BULLET + r"|–)\s+)"
+    r"|" + BULLET + r"\s+)"
 )
 _HTML_ITALIC = re.compile(r"</?(?:i|em|italic|b|strong|u)>", re.IGNORECASE)
 _MD_LINK = re.compile(r"\[([^\[\]]{0,500})\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\)[^()\s<>]*)*)>?\s*\)")
