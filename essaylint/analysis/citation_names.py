@@ -132,8 +132,16 @@ def strip_markup(name: str) -> str:
     return name.strip().strip("_*").strip()
 
 
+def dotted_initials(name: str) -> bool:
+    """ "G.C.", "U. N.": two or more initials with full stops and nothing else."""
+    return bool(INITIALS_ONLY.fullmatch(name.strip())) and name.count(".") >= 2
+
+
 def is_abbreviation(name: str) -> bool:
-    """ "UNC", "WHO", "DfE": two or more capitals, no more lower-case letters than capitals."""
+    """ "UNC", "WHO", "DfE": two or more capitals, no more lower-case letters than capitals;
+    or dotted initials, "G.C."."""
+    if dotted_initials(name):
+        return True
     if not _ABBREVIATION.fullmatch(name):
         return False
     upper = sum(ch.isupper() for ch in name)

@@ -34,6 +34,9 @@ _WITH_LEADS = frozenset(
     """along agreeing combined compared comparing consistent contrasted dealing together
     starting beginning working line keeping accordance""".split()
 )
+# A capitalised "-ing" or "-ed" word ("Engaging", "Collaborated"): a verb, unless it is a
+# name the reference list knows ("Fleming").
+_VERB_FORM = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed)")
 
 _LEAD_IN = re.compile(
     r"(?:\b(?:according\s+to|by|as|in|from|see|per|following|cited\s+in|and|&|work\s+of|"
@@ -278,7 +281,7 @@ class NarrativeReader:
                 )
             ):
                 break
-            if join == "with" and trim_sentence_words(items[first - 1]).casefold() in _WITH_LEADS:
+            if join == "with" and self._leads_with(items[first - 1]):
                 break
             first -= 1
         items = items[first:]
@@ -305,6 +308,17 @@ class NarrativeReader:
         if not items:
             return None
         return items[0], items
+
+    def _leads_with(self, item: str) -> bool:
+        """Is ``item``, before "with" and an author, a word of the sentence, not a co-author?
+
+        "Along with", "In line with", and a verb the reference list does not know as a
+        name: "Engaging with Baskara et al. (2024)", "Collaborated with Okoro (2020)".
+        """
+        word = trim_sentence_words(item)
+        if word.casefold() in _WITH_LEADS:
+            return True
+        return bool(_VERB_FORM.fullmatch(word)) and name_key(word) not in self.known
 
     def _possessive_concept(
         self, before: str, window_start: int, years: list[str], locator: str | None, close: int

@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from essaylint.analysis.citation_names import is_abbreviation, looks_like_names, split_author_names
+from essaylint.analysis.citation_names import (
+    dotted_initials,
+    is_abbreviation,
+    looks_like_names,
+    split_author_names,
+)
 from essaylint.analysis.citations_narrative import NarrativeReader, author_date_citation
 from essaylint.analysis.patterns import DASHES, YEAR, YEAR_DIGITS
 from essaylint.analysis.text import initials, name_key
@@ -26,11 +31,12 @@ _LOCATOR = re.compile(
     r"(?:\s*[-–—,&]\s*[\w:.]+)*|\d{1,2}:\d\d(?::\d\d)?|"
     # pages: "45", "45-47", "26 & 27", "26, 31 and 40" (not a second year: "12 and 2020")
     r"\d{1,4}(?:\s*(?:[-–—,&]|and)\s*(?!" + YEAR_DIGITS + r"\b)\d{1,4})*|"
-    # any short word and a number, letter or numeral: "Question 7", "Appendix B", "Unit IV";
-    # not a joining word and another year: "Windows (2016 and 2019)", "(2019, since 2020)"
+    # any short word and a number, letter, numeral or document number: "Question 7",
+    # "Appendix B", "Unit IV", "Report R10300", "Paper WP/21/45", "Report No. 12"; not a
+    # joining word and another year: "Windows (2016 and 2019)", "(2019, since 2020)"
     r"(?!(?:and|or|to|in|since|until|from|by|between|before|after)\b)"
-    r"(?-i:[A-Za-z][a-z]{1,19}(?:\.\s*|\s+)(?!" + YEAR_DIGITS + r"\b)"
-    r"(?:\d[\w.:]*|[A-Z]\d{0,3}\b|[IVXLC]{1,6}\b))"
+    r"(?-i:[A-Za-z][a-z]{1,19}(?:\.\s*|\s+)(?:(?:No|Nr|no)\.?\s*|#\s?)?(?!" + YEAR_DIGITS + r"\b)"
+    r"(?:\d[\w.:]*|[A-Z]{1,4}[-/.]?\d[\w./]*|[A-Z]\b|[IVXLC]{1,6}\b))"
     r"(?:\s*[-–—,&]\s*[\w:.]+)*)"
     # a remark of the writer's after the locator: "42 (check)", "12 [emphasis added]"
     # (pandoc escapes the brackets: "\\[who says so\\]")
@@ -142,10 +148,18 @@ class ParentheticalReader(NarrativeReader):
                 return phrase
         return None
 
+    def _listed_name(self, name: str) -> bool:
+        """Is ``name`` one the reference list knows, so no abbreviation to look up?
+
+        Dotted initials ("G.C.") are always looked up: they match a corporate entry
+        only by its initials, which the text has to introduce.
+        """
+        return name_key(name) in self.known and not dotted_initials(name)
+
     def defined_abbreviation(self, match: re.Match[str]) -> None:
         """Remember "the Department for Education (DfE)" for a later "(DfE, 2019)"."""
         abbr = match.group(1).strip()
-        if not is_abbreviation(abbr) or name_key(abbr) in self.known:
+        if not is_abbreviation(abbr) or self._listed_name(abbr):
             return
         owner = self.abbreviation_owner(abbr, match.start())
         if owner is not None:
@@ -237,7 +251,7 @@ class ParentheticalReader(NarrativeReader):
             shown = part.text
         if alias is not None:
             self.aliases.setdefault(name_key(alias), names[0])  # "(... [WHO], 2020)"
-        if len(names) == 1 and name_key(names[0]) not in self.known:
+        if len(names) == 1 and not self._listed_name(names[0]):
             abbr = names[0]
             owner = self.abbreviation_owner(abbr, group_start) if is_abbreviation(abbr) else None
             if owner is not None:  # "The University of ... Chapel Hill (UNC, 2025)"

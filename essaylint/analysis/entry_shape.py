@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from essaylint.analysis.patterns import FOOTNOTE_DEFINITION, MONTH, YEAR, YEAR_DIGITS
+from essaylint.analysis.patterns import BULLET, FOOTNOTE_DEFINITION, MONTH, YEAR, YEAR_DIGITS
 
-LIST_MARKER = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s*|\(\d{1,3}\)\s+)")
+LIST_MARKER = re.compile(r"^\s*(?:" + BULLET + r"\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s*|\(\d{1,3}\)\s+)")
 _NUMBERED_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]\s+|\[\d{1,3}\]\s*)")
 _ENTRY_NUMBER = re.compile(r"^\s*(?:(\d{1,3})[.)]\s+|\[(\d{1,3})\]\s*)")
 

@@ -8,7 +8,9 @@ rules can say exactly what is wrong:
 
 - ``year-mismatch``: the first author is in the list, under another year;
 - ``author-mismatch``: the year agrees and a name is a near miss
-  ("Poly Technic" for "Open Polytechnic", a misspelt co-author);
+  ("Poly Technic" for "Open Polytechnic", a misspelt co-author), or a
+  corporate name is cited by dotted initials the text never introduced
+  ("G.C." for "Government of Canada");
 - ``ambiguous``: two entries fit equally (same author and year, no suffix);
 - ``missing``: nothing fits; ``candidates`` holds the closest entries.
 
@@ -36,7 +38,11 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+<<<<<<< HEAD
 from essaylint.analysis.names import natural_family
+=======
+from essaylint.analysis.citation_names import dotted_initials
+>>>>>>> wt-code
 from essaylint.analysis.text import (
     CORPORATE_SUFFIXES,
     fold,
@@ -290,6 +296,20 @@ def _narrow_by_initials(
     return narrowed or indices
 
 
+def _writers_initials(citation: Citation, ref: Reference) -> bool:
+    """Is the entry's corporate name cited by dotted initials the text never introduced?
+
+    "(G.C., 2023)" for "Government of Canada (2023)" finds its entry by the name's
+    initials, but the reader cannot: an abbreviation the organisation does not use
+    itself ("WHO", "NHS" are written without stops) has to be introduced ("Government
+    of Canada (G.C.)"), and an introduced one is cited under the full name.
+    """
+    if not citation.authors or not ref.authors or citation.alias:
+        return False
+    cited = citation.authors[0].strip()
+    return dotted_initials(cited) and name_key(cited) != name_key(ref.authors[0].family)
+
+
 def _pick(ci: int, citation: Citation, same_year: list[int], refs: Sequence[Reference]) -> Link:
     same_year = _narrow_by_initials(citation, same_year, refs)
     ranked = _rank(citation, same_year, refs)
@@ -308,6 +328,11 @@ def _pick(ci: int, citation: Citation, same_year: list[int], refs: Sequence[Refe
             )
         best = exact[0] if best not in exact else best
     ref = refs[best]
+    if _writers_initials(citation, ref):
+        return Link(
+            citation=ci, status="author-mismatch", reference=best, candidates=(best,),
+            differing_author=citation.authors[0], expected_author=ref.authors[0].family,
+        )  # fmt: skip
     if not citation.et_al and len(citation.authors) > 1:
         listed = [name_key(p.family) for p in ref.authors]
         for position, name in enumerate(citation.authors[1:], start=1):

@@ -39,6 +39,13 @@ FOOTNOTE_MARK = re.compile(r"\[\^(" + FOOTNOTE_LABEL + r")\]")
 #: space after the colon add it to this pattern.
 FOOTNOTE_DEFINITION = re.compile(r"^[ \t]{0,3}" + FOOTNOTE_MARK.pattern + ":", re.MULTILINE)
 
+# --- list items ------------------------------------------------------------------------
+
+#: The mark of a bulleted item: "-", "–", "*", "+", "•" and the other bullet glyphs, or a dash
+#: typed in quotes ("'-' Smith, J. (2019)", a template's placeholder kept literally). A
+#: fragment: each reader adds the white space it wants after the mark.
+BULLET = r"(?:[-–*+•◦▪‣●]|['‘\"“]-['’\"”])"
+
 # --- reference-list headings ---------------------------------------------------------
 
 #: Headings of a list whose entries the essay cites, as :func:`~essaylint.analysis.
@@ -65,6 +72,11 @@ LIST_HEADINGS = CITED_LIST_HEADINGS | CONSULTED_LIST_HEADINGS | OTHER_LIST_HEADI
 
 #: Markdown emphasis around a run of text: *x*, **x**, ***x***, _x_, __x__ (group 2 is x).
 EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,2})(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+#: A Markdown code span on one line, `x[3]` or ``a ` b``: the same run of backticks on both
+#: sides. A backtick glued to a word on its outer side is a typed apostrophe ("Smith`s"),
+#: so a span opens and closes only beside a space, punctuation or the line's edge (and it
+#: is at most 500 characters long, so a line of stray backticks is read in linear time).
+INLINE_CODE = re.compile(r"(?<![`\w])(`+)(?!`)[^\n]{1,500}?(?<!`)\1(?![`\w])")
 #: YAML front matter (pandoc, Jekyll, Hugo): "---" on the first line that is not blank,
 #: closed by "---" or "..."; group 1 is the YAML.
 FRONT_MATTER = re.compile(

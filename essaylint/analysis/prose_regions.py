@@ -30,11 +30,11 @@ from essaylint.analysis.patterns import (
     FOOTNOTE_MARK,
     FRONT_MATTER,
     HTML_ENTITY,
+    INLINE_CODE,
 )
 from essaylint.models import Citation, Essay, Span
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
-_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 # A LaTeX suppression directive (the loader keeps these comments; others are blanked).
 _LATEX_DIRECTIVE = re.compile(r"(?<!\\)%[ \t]*essaylint:[^\r\n]*")
@@ -107,7 +107,7 @@ def _removals(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         patterns.append(_LATEX_MATH)
     else:
         # ``quotes'' in LaTeX would read as inline code spans.
-        patterns.append(_INLINE_CODE)
+        patterns.append(INLINE_CODE)
     if start == 0:
         m = FRONT_MATTER.match(text)
         if m:

@@ -163,9 +163,8 @@ def _hard_wrapped(text: str) -> bool:
 
 def _is_marked(stripped: str) -> bool:
     """Does the line begin with a list number or bullet ("[3]", "12.", "- ")?"""
-    return bool(
-        MARKER.match(stripped) and not re.match(r"^[-–]\s", stripped)
-    ) or stripped.startswith(("- ", "* ", "+ ", "• "))
+    # An en dash opens a wrapped line ("– 2019 update") more often than an item.
+    return bool(MARKER.match(stripped)) and not stripped.startswith("–")
 
 
 def _starts_entry(line: str, current: _Entry | None, *, wrapped: bool = False) -> bool:

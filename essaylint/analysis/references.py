@@ -34,7 +34,7 @@ from essaylint.analysis.entry_shape import corporate_core
 from essaylint.analysis.entry_source import parse_source
 from essaylint.analysis.entry_title import take_title
 from essaylint.analysis.names import parse_authors
-from essaylint.analysis.patterns import EMPHASIS, FOOTNOTE_LABEL
+from essaylint.analysis.patterns import BULLET, EMPHASIS, FOOTNOTE_LABEL
 from essaylint.models import Reference, Span
 
 __all__ = ["parse_reference"]
@@ -46,7 +46,7 @@ MARKER = re.compile(
     r"|(?P<dnum>\d{1,3})[.)]\s+"
     r"|(?P<snum>\d{1,3})\s+(?=[A-Z](?:['’][A-Z])?[^\W\d_]*[,.\s])"
     r"|\[(?P<key>[A-Za-z][\w:+-]{0,30})\]\s+"
-    r"|[-*+•–]\s+)"
+    r"|" + BULLET + r"\s+)"
 )
 _HTML_ITALIC = re.compile(r"</?(?:i|em|italic|b|strong|u)>", re.IGNORECASE)
 _MD_LINK = re.compile(r"\[([^\[\]]{0,500})\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\)[^()\s<>]*)*)>?\s*\)")

@@ -38,6 +38,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from essaylint.analysis.code_regions import code_spans
 from essaylint.analysis.entry_shape import (
     continues_entry,
     entry_number,
@@ -60,7 +61,8 @@ from essaylint.analysis.layout import (
     read_structure,
     split_lines,
 )
-from essaylint.analysis.patterns import CONSULTED_LIST_HEADINGS, FOOTNOTE_DEFINITION
+from essaylint.analysis.patterns import BULLET, CONSULTED_LIST_HEADINGS, FOOTNOTE_DEFINITION
+from essaylint.analysis.prose_regions import is_latex
 from essaylint.models import Block, Essay, Span
 
 __all__ = ["continues_entry", "find_sections", "footnote_definition_spans", "looks_like_entry"]
@@ -275,7 +277,7 @@ def _items_before(lines: list[Line], first: int, first_entry: int, structure: St
     return start
 
 
-_BULLET = re.compile(r"^\s{0,3}([-*+•])\s+\S")
+_BULLET = re.compile(r"^\s{0,3}(" + BULLET + r")\s+\S")
 
 
 def _is_note_def(line: Line) -> bool:
@@ -447,22 +449,20 @@ def _reading_spans(lines: list[Line], headings: dict[int, Heading], end_line: in
 
 
 def _excluded_spans(
-    lines: list[Line], headings: dict[int, Heading], body_end_line: int
+    text: str,
+    lines: list[Line],
+    headings: dict[int, Heading],
+    blocks: Sequence[Block],
+    body_end_line: int,
 ) -> list[Span]:
-    """Reading lists, footnote definitions and code blocks inside the body."""
+    """Reading lists, footnote definitions and code inside the body."""
     spans = _reading_spans(lines, headings, body_end_line)
-    in_fence = False
-    fence_start = 0
-    for i in range(body_end_line):
-        line = lines[i]
-        if FENCE.match(line.text):
-            if in_fence:
-                spans.append(Span(start=fence_start, end=line.end))
-            else:
-                fence_start = line.start
-            in_fence = not in_fence
-        elif not in_fence and FOOTNOTE_DEFINITION.match(line.text):
-            spans.append(Span(start=line.start, end=line.end))
+    spans += code_spans(text, lines, blocks, body_end_line, inline=not is_latex(text))
+    spans += [
+        Span(start=line.start, end=line.end)
+        for line in lines[:body_end_line]
+        if FOOTNOTE_DEFINITION.match(line.text)
+    ]
     return spans
 
 
@@ -495,7 +495,7 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     reading = _reading_spans(lines, headings, len(lines))
     lists = sorted(lists + _headless_lists(lines, structure, lists, reading), key=lambda x: x.first)
     if not lists:
-        excluded = _excluded_spans(lines, headings, len(lines))
+        excluded = _excluded_spans(text, lines, headings, blocks, len(lines))
         return Essay(
             body=Span(start=0, end=len(text)),
             excluded=tuple(sorted(excluded, key=lambda s: s.start)),
@@ -504,7 +504,7 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     last = lists[-1]
     opening = last.heading.line.index if last.heading is not None else last.first
     body = Span(start=0, end=lines[opening].start)
-    excluded = _excluded_spans(lines, headings, opening)
+    excluded = _excluded_spans(text, lines, headings, blocks, opening)
     for earlier in lists[:-1]:
         begin = earlier.heading.line.index if earlier.heading is not None else earlier.first
         excluded.append(Span(start=lines[begin].start, end=lines[earlier.last].end))

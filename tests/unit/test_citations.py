@@ -316,6 +316,39 @@ def test_bracket_notes_and_markdown_link_parts_are_not_numeric_citations(text: s
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Counts sit in a box:\n\n```java\nint[] tally = new int[4];\n```\n\nDone [1].",
+        "Write `tally[2] += 1` to count a vote [1].",
+        "Raw HTML in Markdown:\n\n<pre>tally[2] = 7;\nint[] t = new int[4];</pre>\n\nDone [1].",
+        "Inline <code>tally[3]</code> too [1].",
+    ],
+)
+def test_brackets_in_code_are_not_numeric_citations(text: str) -> None:
+    assert numbers(text) == [1]
+
+
+def test_brackets_in_an_html_pre_block_are_not_numeric_citations() -> None:
+    from essaylint.loaders import load_bytes
+
+    page = (
+        "<html><body><p>Arrays have a fixed length [1].</p>\n"
+        "<pre>int[] tally = new int[4];\ntally[0] = 9;</pre>\n"
+        "<p>References:</p><ol><li>Brook, A. (2020). Counting. Abacus Press.</li></ol>"
+        "</body></html>\n"
+    )
+    doc = load_bytes(page.encode(), "post.html")
+    cited = extract_citations(doc.text, find_sections(doc.text, doc.blocks), numeric=True)
+    assert [c.number for c in cited] == [1]
+
+
+def test_a_backtick_typed_as_an_apostrophe_hides_no_citation() -> None:
+    text = "Brook`s tally (Brook, 2020) and Vale`s count."
+    cited = extract_citations(text, find_sections(text))
+    assert [c.authors for c in cited] == [("Brook",)]
+
+
+@pytest.mark.parametrize(
     ("text", "known", "expected"),
     [
         ("Attachment (Mary D. Ainsworth, 1978).", (), ("Ainsworth",)),
