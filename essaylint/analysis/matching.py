@@ -38,11 +38,8 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-<<<<<<< HEAD
-from essaylint.analysis.names import natural_family
-=======
 from essaylint.analysis.citation_names import dotted_initials
->>>>>>> wt-code
+from essaylint.analysis.names import natural_family
 from essaylint.analysis.text import (
     CORPORATE_SUFFIXES,
     fold,
