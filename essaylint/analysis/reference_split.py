@@ -135,14 +135,18 @@ def _ends_entry(previous: str) -> bool:
 
 
 _MIN_WRAPS = 3
+_MIN_PARAGRAPHS = 3
 _INITIAL_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 
 
-def _hard_wrapped(text: str) -> bool:
-    """Are the list's entries paragraphs wrapped over lines (pandoc, an 80-column editor)?
+def _layout(text: str) -> str:
+    """How the list lays its entries out: "wrapped", "paragraphs" or "lines".
 
-    Blank lines part the paragraphs, and most lines inside a paragraph stop
-    mid-sentence. Entries one to a line end theirs with a full stop or a link.
+    "wrapped": paragraphs wrapped over lines (pandoc, an 80-column editor);
+    blank lines part them, and most lines inside one stop mid-sentence.
+    "paragraphs": one entry to a paragraph, blank lines between, a line break
+    inside one only now and then. "lines": entries one to a line, ending
+    theirs with a full stop or a link.
     """
     breaks = ended = 0
     paragraphs = 0
@@ -158,7 +162,11 @@ def _hard_wrapped(text: str) -> bool:
         else:
             paragraphs += 1
         previous = stripped
-    return paragraphs >= 2 and breaks >= _MIN_WRAPS and ended * 2 < breaks
+    if paragraphs >= 2 and breaks >= _MIN_WRAPS and ended * 2 < breaks:
+        return "wrapped"
+    if paragraphs >= _MIN_PARAGRAPHS and breaks * 2 <= paragraphs:
+        return "paragraphs"
+    return "lines"
 
 
 def _is_marked(stripped: str) -> bool:
@@ -167,11 +175,12 @@ def _is_marked(stripped: str) -> bool:
     return bool(MARKER.match(stripped)) and not stripped.startswith("–")
 
 
-def _starts_entry(line: str, current: _Entry | None, *, wrapped: bool = False) -> bool:
+def _starts_entry(line: str, current: _Entry | None, *, layout: str = "lines") -> bool:
     """Does this (non-blank, non-heading) line begin a new entry?
 
-    In a hard-wrapped list (``wrapped``) a line inside a paragraph starts an
-    entry only after a line that ended one and with an entry's own head.
+    In a hard-wrapped list a line inside a paragraph starts an entry only after
+    a line that ended one and with an entry's own head; in a list of one entry to
+    a paragraph, only after a line that ended one.
     """
     stripped = line.strip()
     if current is None:
@@ -180,7 +189,7 @@ def _starts_entry(line: str, current: _Entry | None, *, wrapped: bool = False) -
         return False  # a URL after a Markdown hard line break ends the entry above
     if LOWER_BRAND_HEAD.match(stripped):
         return True  # "paiza. (n.d.).", "w3schools. (2023)."
-    if _is_marked(stripped) and (current.marked or not wrapped):
+    if _is_marked(stripped) and (current.marked or layout != "wrapped"):
         # In a wrapped paragraph of an unnumbered list, "74. Cambridge University
         # Press: 39–72." carries on the entry (its volume ends the line above).
         return True
@@ -190,13 +199,15 @@ def _starts_entry(line: str, current: _Entry | None, *, wrapped: bool = False) -
     if indent > current.indent:
         return False
     previous = current.last_line.rstrip()
-    if wrapped:
+    if layout == "wrapped":
         # "..., C. J. Smith, A. J." / "Bronkhorst, ...": an author list goes on after initials.
         ended = _ends_entry(previous) and not _INITIAL_END.search(previous)
         return ended and looks_like_entry(stripped) and _has_year(stripped)
     if _ends_entry(previous):
         return True
-    if not current.has_year:
+    if not current.has_year or layout == "paragraphs":
+        # A line break inside one entry's paragraph ("... to Improve Health Care" /
+        # "Service Delivery Processes: A Systematic Review ...").
         return False
     # The line before stopped mid-entry: only a real entry head starts a new one
     # ("Economics, 130(1), 45-60." on its own line carries on a wrapped title).
@@ -231,7 +242,7 @@ def _split_entries(text: str) -> list[_Entry]:
     entries: list[_Entry] = []
     current: _Entry | None = None
     after_break = False
-    wrapped = _hard_wrapped(text)
+    layout = _layout(text)
     all_marked = True  # every entry so far began with its number or bullet
     for line_start, _line_end, line in _line_iter(text):
         if not line.strip():
@@ -252,7 +263,7 @@ def _split_entries(text: str) -> list[_Entry]:
             if not joined:
                 current = None
         after_break = False
-        if not joined and _starts_entry(line, current, wrapped=wrapped):
+        if not joined and _starts_entry(line, current, layout=layout):
             current = _Entry(
                 start=content_start,
                 end=content_end,
