@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from essaylint.analysis.entry_dates import BARE_DATE, PAREN_DATE
 from essaylint.analysis.entry_fields import QUOTE_OPEN, SENTENCE_END, word_before
 from essaylint.analysis.names import is_initials, looks_corporate, looks_like_name_part
-from essaylint.analysis.patterns import YEAR_DIGITS
+from essaylint.analysis.patterns import ET_AL, YEAR_DIGITS
 
 _NAME_ABBREV = frozenset(
     {
@@ -252,11 +252,20 @@ def _scan_names(region: str) -> int:
     return accepted_end
 
 
+# "Lowe DA, Wu N, et al. Effect of ..." (Vancouver, AMA): "et al." then the title.
+_ET_AL_THEN_TITLE = re.compile(r",?\s+(?P<etal>" + ET_AL + r")\s+(?=[*_\"“‘'A-Z])")
+
+
 def find_author_cut(text: str) -> AuthorCut:
     """Where the author list ends, and how the entry continues."""
     mla = _MLA_TITLE_FIRST.match(text)
     if mla:
         return AuthorCut(end=0, rest=0, title_first=True, title_end=mla.end("title"))
+    et_al = _ET_AL_THEN_TITLE.search(text, 0, 300)
+    if et_al and et_al.start() > 0:
+        names = text[: et_al.start()].rstrip(" ,")
+        if names and _scan_names(names) >= len(names):
+            return AuthorCut(end=et_al.end("etal"), rest=et_al.end())
     candidates: list[tuple[int, str, re.Match[str] | None]] = []
     paren = PAREN_DATE.search(text)
     if paren:
