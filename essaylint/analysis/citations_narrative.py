@@ -52,7 +52,7 @@ REPORTING = re.compile(
     r"discuss|examine|investigate|develop|introduce|believe|posit|indicate|reveal|stress|"
     r"add|acknowledge|mention|warn|reason|outline|summari[sz]e|list|call|refer|theori[sz]e|"
     r"coin|term|predict|estimate|agree|disagree|challenge|question|criticis|critici[sz]|"
-    r"observ|put\s+forward|sugges|remark|caution|notic|recall|explor|studi|analy[sz])",
+    r"observ|put\s+forward|sugges|remark|caution|notic|recall|explor|studi|analy[sz]|view|consider)",
     re.IGNORECASE,
 )
 # A publication named after "published in", "in the journal": a container, not an author.

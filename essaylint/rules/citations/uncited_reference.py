@@ -9,6 +9,8 @@ from pydantic import Field
 
 from essaylint.analysis.matching import cited_reference_indices
 from essaylint.analysis.patterns import FOOTNOTE_MARK
+from essaylint.analysis.signal_phrases import names_in_signal_phrases
+from essaylint.analysis.text import name_key
 from essaylint.models import Finding, Reference
 from essaylint.rules.base import Rule, RuleContext, RuleOptions, describe_reference
 
@@ -50,7 +52,11 @@ class UncitedReference(Rule):
         When no citation at all is recognised but the text has marks that
         look like citations of another style ("(Abbot 45)", "[^1]", "¹"), the
         entries are not reported one by one; a note says so instead. A text with no such mark
-        cites none of its entries, and each is reported. Entries by the
+        cites none of its entries, and each is reported. An entry whose
+        author the prose names as a source without a year ("Beazer and Woo
+        note that ...", "Papi et al. criticize ...", "according to Reddy") is
+        used, if not cited as APA asks, and is not reported; a bare mention
+        ("Oettingen's model") is no such use. Entries by the
         authors named in `allowed-authors` are never reported (a course text
         every essay must list, say).
 
@@ -89,9 +95,12 @@ class UncitedReference(Rule):
             return
         cited = cited_reference_indices(ctx.links)
         allowed = {name.casefold() for name in ctx.options(self.Options).allowed_authors}
+        named = names_in_signal_phrases(ctx.document.text, ctx.prose_spans)
         for i, ref in enumerate(ctx.references):
             if i in cited or ref.consulted or _first_author(ref) in allowed:
                 continue
+            if ref.authors and name_key(ref.authors[0].family) in named:
+                continue  # "Beazer and Woo note that ...": named as a source, if without a year
             yield self.finding(
                 ctx,
                 ref.span,
