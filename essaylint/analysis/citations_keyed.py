@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from essaylint.analysis.patterns import FOOTNOTE_MARK, LATEX_CITE
+from essaylint.analysis.patterns import FOOTNOTE_REFERENCE, LATEX_CITE
 from essaylint.models import Citation, Span
 
 # One bracket of numbers, "[3]", "[1, 4-6]", or Markdown-escaped "\\[3\\]" (pandoc).
@@ -34,7 +34,6 @@ def _link_definition(text: str, match: re.Match[str]) -> bool:
 
 _RANGE_DASH = re.compile(r"\s*[-–—]\s*")
 
-_FOOTNOTE_REF = re.compile(FOOTNOTE_MARK.pattern + r"(?!:)")
 _PANDOC_GROUP = re.compile(r"\[(?P<body>[^\[\]\n]*?-?@[\w][^\[\]\n]*)\]")
 # "@smith2019 says": pandoc's narrative form (an e-mail address has a word before its "@").
 _PANDOC_NARRATIVE_KEY = re.compile(r"(?<![\w.@])@[A-Za-z_][\w:.#$%&\-+?<>~/]*\w")
@@ -113,7 +112,7 @@ def _bracket_units(text: str, start: int, end: int) -> Iterator[tuple[int, int, 
 
 def footnote_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
     for region in regions:
-        for m in _FOOTNOTE_REF.finditer(text, region.start, region.end):
+        for m in FOOTNOTE_REFERENCE.finditer(text, region.start, region.end):
             yield Citation(
                 span=Span(start=m.start(), end=m.end()), text=m.group(0), kind="footnote",
                 key=m.group(1),
