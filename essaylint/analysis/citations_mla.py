@@ -334,7 +334,10 @@ def signal_phrases(
     whole name) stands in the body, is cited there; when the author has several
     entries the title must be named too. One citation per entry, at the first
     mention. Only read when some citation was read: in a text whose citations
-    could not be read at all, a name in the prose says nothing.
+    could not be read at all, a name in the prose says nothing. Another work
+    of an author a parenthesis cites is cited by a sentence that names the
+    author, the work's year and its title ("In 1987, Candace West and Don
+    Zimmerman wrote “Doing Gender”").
     """
     cited = {name_key(a) for c in citations for a in c.authors[:1]}
     by_author: dict[str, list[Reference]] = {}
@@ -344,9 +347,12 @@ def signal_phrases(
     body = [text[r.start : r.end] for r in regions]
     out: list[Citation] = []
     for key, works in by_author.items():
-        if key in cited or not key:
+        if not key:
             continue
         name = works[0].authors[0].family
+        if key in cited:
+            out += _named_with_year_and_title(name, works, body, regions)
+            continue
         mention = _first_mention(name, body, regions)
         if mention is None:
             continue
@@ -364,6 +370,53 @@ def signal_phrases(
     return out
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s")
+_SENTENCE_REACH = 400  # characters looked at on each side of a name for its sentence
+
+
+def _named_with_year_and_title(
+    name: str, works: Sequence[Reference], body: Sequence[str], regions: Sequence[Span]
+) -> list[Citation]:
+    """Works of ``name`` whose year and title stand in one sentence with the name."""
+    pattern = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])")
+    out: list[Citation] = []
+    for ref in works:
+        title = _title_pattern(ref.title) if ref.title and ref.year else None
+        if title is None:
+            continue
+        year = re.compile(rf"(?<!\d){re.escape(ref.year or '')}(?!\d)")
+        for chunk, region in zip(body, regions, strict=True):
+            at = next(
+                (m.start() for m in pattern.finditer(chunk)
+                 if _in_one_sentence(chunk, m.start(), (year, title))),
+                None,
+            )  # fmt: skip
+            if at is not None:
+                span = Span(start=region.start + at, end=region.start + at + len(name))
+                # The entry's own authors and title: "Doing Gender" is also the start of
+                # "Doing Gender, Doing Difference" by West and another co-author.
+                authors = (name, *(p.family for p in ref.authors[1:2]))
+                out.append(
+                    Citation(
+                        span=span, text=name, kind="author-date", authors=authors, year=None,
+                        et_al=ref.et_al or len(ref.authors) > 2, narrative=True, title=ref.title,
+                    )
+                )  # fmt: skip
+                break
+    return out
+
+
+def _in_one_sentence(chunk: str, at: int, patterns: Sequence[re.Pattern[str]]) -> bool:
+    """Do all ``patterns`` match in the sentence around position ``at`` of ``chunk``?"""
+    start = max(0, at - _SENTENCE_REACH)
+    before = [m.end() for m in _SENTENCE_BREAK.finditer(chunk, start, at)]
+    start = before[-1] if before else start
+    end = min(len(chunk), at + _SENTENCE_REACH)
+    after = _SENTENCE_BREAK.search(chunk, at, end)
+    sentence = chunk[start : after.start() if after else end]
+    return all(p.search(sentence) for p in patterns)
+
+
 def _first_mention(name: str, body: Sequence[str], regions: Sequence[Span]) -> int | None:
     pattern = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])")
     for chunk, region in zip(body, regions, strict=True):
@@ -373,9 +426,14 @@ def _first_mention(name: str, body: Sequence[str], regions: Sequence[Span]) -> i
     return None
 
 
-def _names_title(title: str, body: Sequence[str]) -> bool:
+def _title_pattern(title: str) -> re.Pattern[str] | None:
+    """The leading words of a title (up to four, before its subtitle), as written in prose."""
     words = re.split(r"[:.?!]", title, maxsplit=1)[0].split()[:4]
     if len(" ".join(words)) < 4:
-        return False
-    pattern = re.compile(r"\W+".join(re.escape(w) for w in words), re.IGNORECASE)
-    return any(pattern.search(chunk) for chunk in body)
+        return None
+    return re.compile(r"\W+".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+def _names_title(title: str, body: Sequence[str]) -> bool:
+    pattern = _title_pattern(title)
+    return pattern is not None and any(pattern.search(chunk) for chunk in body)
