@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from essaylint.analysis.patterns import FOOTNOTE_MARK, LATEX_CITE
+from essaylint.analysis.patterns import FOOTNOTE_REFERENCE, LATEX_CITE
 from essaylint.models import Citation, Span
 
 # One bracket of numbers, "[3]", "[1, 4-6]", or Markdown-escaped "\\[3\\]" (pandoc).
@@ -34,20 +34,35 @@ def _link_definition(text: str, match: re.Match[str]) -> bool:
 
 _RANGE_DASH = re.compile(r"\s*[-–—]\s*")
 
-_FOOTNOTE_REF = re.compile(FOOTNOTE_MARK.pattern + r"(?!:)")
 _PANDOC_GROUP = re.compile(r"\[(?P<body>[^\[\]\n]*?-?@[\w][^\[\]\n]*)\]")
 # "@smith2019 says": pandoc's narrative form (an e-mail address has a word before its "@").
 _PANDOC_NARRATIVE_KEY = re.compile(r"(?<![\w.@])@[A-Za-z_][\w:.#$%&\-+?<>~/]*\w")
 
 
-def cites_by_pandoc_key(text: str) -> bool:
-    """Whether a Markdown text cites with pandoc keys ("[@smith2019]", "@smith2019 says")."""
-    return bool(_PANDOC_GROUP.search(text) or _PANDOC_NARRATIVE_KEY.search(text))
-
-
 _PANDOC_ITEM = re.compile(
     r"(?P<prefix>[^@;]*?)-?@(?P<key>[\w][\w:.#$%&\-+?<>~/]*[\w])(?P<rest>[^;]*)"
 )
+# pandoc-crossref labels: "[@fig:map]", "@tbl:results", "[-@sec:method]", "@Eq:loss"
+# point to a figure, table, section, equation or listing of the document, not to an entry.
+_CROSSREF_KEY = re.compile(r"(?:fig|tbl|sec|eq|lst):", re.IGNORECASE)
+
+
+def _cites_entry(key: str) -> bool:
+    """Is a pandoc ``@key`` a citation (not a pandoc-crossref label such as ``fig:map``)?"""
+    return _CROSSREF_KEY.match(key) is None
+
+
+def cites_by_pandoc_key(text: str) -> bool:
+    """Whether a Markdown text cites with pandoc keys ("[@smith2019]", "@smith2019 says").
+
+    Cross-references alone ("[@fig:map]") cite nothing.
+    """
+    return any(
+        _cites_entry(item.group("key"))
+        for pattern in (_PANDOC_GROUP, _PANDOC_NARRATIVE_KEY)
+        for m in pattern.finditer(text)
+        for item in _PANDOC_ITEM.finditer(m.group(0))
+    )
 
 
 def _expand_numbers(spec: str) -> list[int]:
@@ -97,7 +112,7 @@ def _bracket_units(text: str, start: int, end: int) -> Iterator[tuple[int, int, 
 
 def footnote_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
     for region in regions:
-        for m in _FOOTNOTE_REF.finditer(text, region.start, region.end):
+        for m in FOOTNOTE_REFERENCE.finditer(text, region.start, region.end):
             yield Citation(
                 span=Span(start=m.start(), end=m.end()), text=m.group(0), kind="footnote",
                 key=m.group(1),
@@ -127,6 +142,8 @@ def pandoc_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
                 continue  # a link or an e-mail address
             span = Span(start=m.start(), end=m.end())
             for item in _PANDOC_ITEM.finditer(body):
+                if not _cites_entry(item.group("key")):
+                    continue  # "[@fig:map]": a cross-reference to a figure
                 rest = item.group("rest").strip().lstrip(",").strip()
                 yield Citation(span=span, text=m.group(0), kind="key", key=item.group("key"),
                                locator=rest or None,

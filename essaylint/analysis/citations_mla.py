@@ -13,7 +13,9 @@ citation) and carries the page as its locator and any short title as
 ``title``. A parenthesis is taken only when it reads as a citation: a known
 author, or one capitalised surname (or an organisation's name) followed by a
 page; "(Figure 3)", "(Table 2)", "(March 2020)" and enumerations "(1)" are
-left alone.
+left alone. A draft may cite by surname and given name with no page,
+"(Walker, Mark)": read when the given name is the entry's, and, once the essay
+cites that way, for a surname no entry has (a missing entry).
 """
 
 from __future__ import annotations
@@ -58,6 +60,10 @@ _CAPITALISED = re.compile(rf"[{UPPER}][\w'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # A co-author's name just before another: "Rockwell and Sinclair", "Ames, Bell, and Cho".
 _NAME_BEFORE = re.compile(rf"([{UPPER}][\w'’\-]*)(?:\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)$")
+# "(Stowell, Myron R.)", "(Walker, Mark)": a surname, then a given name and an initial.
+_SURNAME_GIVEN = re.compile(
+    rf"(?P<family>[{UPPER}][\w'’\-]+),\s+(?P<given>[{UPPER}][a-z'’\-]+(?:\s+[{UPPER}]\.?)?)"
+)
 _ITALIC_TITLE = re.compile(r"(?<![\w*])\*([^*\n]{3,120})\*(?!\*)|(?<!\w)_([^_\n]{3,120})_(?!\w)")
 
 
@@ -81,12 +87,46 @@ class MlaReader:
     """Reads the author–page citations of one document."""
 
     def __init__(
-        self, text: str, known: frozenset[str], titles: dict[str, list[str]] | None = None
+        self,
+        text: str,
+        known: frozenset[str],
+        titles: dict[str, list[str]] | None = None,
+        given: dict[str, set[str]] | None = None,
     ) -> None:
         self.text = text
         self.known = known
         # Short titles of each author's works (by name key), to find one named in a sentence.
         self.titles = titles or {}
+        # The first given names of each author (by name key), folded: "(Walker, Mark)".
+        self.given = given or {}
+        # Whether the essay cites some entry as "(Surname, Given)": then an unknown
+        # surname written that way is a citation too (see cites_by_given_name).
+        self.given_form = False
+
+    def cites_by_given_name(self, content: str) -> bool:
+        """Is a parenthesis "(Walker, Mark)" an entry's surname and its own given name?"""
+        m = _SURNAME_GIVEN.fullmatch(content.strip())
+        return m is not None and self._entry_given(m.group("family"), m.group("given"))
+
+    def _entry_given(self, family: str, given: str) -> bool:
+        first = given.split()[0].strip(".").casefold()
+        return any(
+            first == other or (len(other) == 1 and first[:1] == other)
+            for other in self.given.get(name_key(family), ())
+        )
+
+    def _given_named(self, text: str) -> str | None:
+        """The surname of "(Walker, Mark)": an entry's author with their given name, or,
+        in an essay that cites that way, a surname no entry has."""
+        m = _SURNAME_GIVEN.fullmatch(text)
+        if m is None:
+            return None
+        family = m.group("family")
+        if family.casefold() in _NOT_MLA_AUTHORS or m.group("given").casefold() in NOT_AUTHORS:
+            return None
+        if self._entry_given(family, m.group("given")):
+            return family
+        return family if self.given_form and name_key(family) not in self.known else None
 
     def parenthetical(self, match: re.Match[str]) -> list[Citation]:
         """The citations in one parenthesis, or [] when it is not an MLA citation."""
@@ -122,11 +162,15 @@ class MlaReader:
             text = text[: lm.start()].rstrip().rstrip(",").rstrip()
         if not text:
             return None
-        authors, title = self._authors_and_title(text)
-        if not authors and title is None:
-            return None
-        if authors and not self._plausible(authors, locator):
-            return None
+        family = self._given_named(text)
+        authors: tuple[tuple[str, ...], bool] | None = ((family,), False) if family else None
+        title: str | None = None
+        if family is None:
+            authors, title = self._authors_and_title(text)
+            if not authors and title is None:
+                return None
+            if authors and not self._plausible(authors, locator):
+                return None
         if count == 1:
             span = Span(start=match.start(), end=match.end())
         else:
@@ -242,18 +286,24 @@ def mla_citations(
 ) -> tuple[list[Citation], list[Span]]:
     """The author–page citations in ``regions`` and the parentheses they were read from."""
     titles: dict[str, list[str]] = {}
+    given: dict[str, set[str]] = {}
     for ref in works:
         if ref.authors and ref.title:
             titles.setdefault(name_key(ref.authors[0].family), []).append(ref.title)
-    reader = MlaReader(text, known, titles)
+        for person in ref.authors:
+            if person.given and not person.corporate:
+                first = person.given.split()[0].strip(".").casefold()
+                given.setdefault(name_key(person.family), set()).add(first)
+    reader = MlaReader(text, known, titles, given)
+    parens = [m for region in regions for m in PAREN.finditer(text, region.start, region.end)]
+    reader.given_form = any(reader.cites_by_given_name(m.group(1)) for m in parens)
     found: list[Citation] = []
     claimed: list[Span] = []
-    for region in regions:
-        for m in PAREN.finditer(text, region.start, region.end):
-            cited = reader.parenthetical(m)
-            if cited:
-                found.extend(cited)
-                claimed.append(Span(start=m.start(), end=m.end()))
+    for m in parens:
+        cited = reader.parenthetical(m)
+        if cited:
+            found.extend(cited)
+            claimed.append(Span(start=m.start(), end=m.end()))
     return found, claimed
 
 
@@ -284,7 +334,10 @@ def signal_phrases(
     whole name) stands in the body, is cited there; when the author has several
     entries the title must be named too. One citation per entry, at the first
     mention. Only read when some citation was read: in a text whose citations
-    could not be read at all, a name in the prose says nothing.
+    could not be read at all, a name in the prose says nothing. Another work
+    of an author a parenthesis cites is cited by a sentence that names the
+    author, the work's year and its title ("In 1987, Candace West and Don
+    Zimmerman wrote “Doing Gender”").
     """
     cited = {name_key(a) for c in citations for a in c.authors[:1]}
     by_author: dict[str, list[Reference]] = {}
@@ -294,9 +347,12 @@ def signal_phrases(
     body = [text[r.start : r.end] for r in regions]
     out: list[Citation] = []
     for key, works in by_author.items():
-        if key in cited or not key:
+        if not key:
             continue
         name = works[0].authors[0].family
+        if key in cited:
+            out += _named_with_year_and_title(name, works, body, regions)
+            continue
         mention = _first_mention(name, body, regions)
         if mention is None:
             continue
@@ -314,6 +370,53 @@ def signal_phrases(
     return out
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s")
+_SENTENCE_REACH = 400  # characters looked at on each side of a name for its sentence
+
+
+def _named_with_year_and_title(
+    name: str, works: Sequence[Reference], body: Sequence[str], regions: Sequence[Span]
+) -> list[Citation]:
+    """Works of ``name`` whose year and title stand in one sentence with the name."""
+    pattern = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])")
+    out: list[Citation] = []
+    for ref in works:
+        title = _title_pattern(ref.title) if ref.title and ref.year else None
+        if title is None:
+            continue
+        year = re.compile(rf"(?<!\d){re.escape(ref.year or '')}(?!\d)")
+        for chunk, region in zip(body, regions, strict=True):
+            at = next(
+                (m.start() for m in pattern.finditer(chunk)
+                 if _in_one_sentence(chunk, m.start(), (year, title))),
+                None,
+            )  # fmt: skip
+            if at is not None:
+                span = Span(start=region.start + at, end=region.start + at + len(name))
+                # The entry's own authors and title: "Doing Gender" is also the start of
+                # "Doing Gender, Doing Difference" by West and another co-author.
+                authors = (name, *(p.family for p in ref.authors[1:2]))
+                out.append(
+                    Citation(
+                        span=span, text=name, kind="author-date", authors=authors, year=None,
+                        et_al=ref.et_al or len(ref.authors) > 2, narrative=True, title=ref.title,
+                    )
+                )  # fmt: skip
+                break
+    return out
+
+
+def _in_one_sentence(chunk: str, at: int, patterns: Sequence[re.Pattern[str]]) -> bool:
+    """Do all ``patterns`` match in the sentence around position ``at`` of ``chunk``?"""
+    start = max(0, at - _SENTENCE_REACH)
+    before = [m.end() for m in _SENTENCE_BREAK.finditer(chunk, start, at)]
+    start = before[-1] if before else start
+    end = min(len(chunk), at + _SENTENCE_REACH)
+    after = _SENTENCE_BREAK.search(chunk, at, end)
+    sentence = chunk[start : after.start() if after else end]
+    return all(p.search(sentence) for p in patterns)
+
+
 def _first_mention(name: str, body: Sequence[str], regions: Sequence[Span]) -> int | None:
     pattern = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])")
     for chunk, region in zip(body, regions, strict=True):
@@ -323,9 +426,14 @@ def _first_mention(name: str, body: Sequence[str], regions: Sequence[Span]) -> i
     return None
 
 
-def _names_title(title: str, body: Sequence[str]) -> bool:
+def _title_pattern(title: str) -> re.Pattern[str] | None:
+    """The leading words of a title (up to four, before its subtitle), as written in prose."""
     words = re.split(r"[:.?!]", title, maxsplit=1)[0].split()[:4]
     if len(" ".join(words)) < 4:
-        return False
-    pattern = re.compile(r"\W+".join(re.escape(w) for w in words), re.IGNORECASE)
-    return any(pattern.search(chunk) for chunk in body)
+        return None
+    return re.compile(r"\W+".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+def _names_title(title: str, body: Sequence[str]) -> bool:
+    pattern = _title_pattern(title)
+    return pattern is not None and any(pattern.search(chunk) for chunk in body)

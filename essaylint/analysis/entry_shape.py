@@ -275,9 +275,14 @@ def starts_entry(text: str, following: str | None, *, hanging: bool = False) -> 
     return hanging and has_year_or_link(text)
 
 
+def has_year(text: str) -> bool:
+    """Does the text hold a year (or "n.d.")?"""
+    return _ANY_YEAR.search(text) is not None
+
+
 def has_year_or_link(text: str) -> bool:
     """Does the text hold a year (or "n.d.") or a link, as every entry does?"""
-    return bool(_ANY_YEAR.search(text) or has_link(text))
+    return has_year(text) or has_link(text)
 
 
 # "Ember – with major processing by Our World in Data": a note on the data after a dash.

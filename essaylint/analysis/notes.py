@@ -38,7 +38,12 @@ from typing import Literal
 
 from essaylint.analysis.layout import normalise_heading, split_lines
 from essaylint.analysis.names import natural_family, parse_authors
-from essaylint.analysis.patterns import EMPHASIS, FOOTNOTE_DEFINITION, YEAR_DIGITS
+from essaylint.analysis.patterns import (
+    EMPHASIS,
+    FOOTNOTE_DEFINITION,
+    FOOTNOTE_REFERENCE,
+    YEAR_DIGITS,
+)
 from essaylint.analysis.sections import footnote_definition_spans
 from essaylint.models import Block, Span
 
@@ -108,9 +113,16 @@ class NoteWork:
 
 
 def markdown_notes(text: str) -> list[Note]:
-    """Markdown footnote definitions ``[^key]: ...``."""
+    """Markdown footnote definitions ``[^key]: ...`` that a mark ``[^key]`` points to.
+
+    A definition nothing points to is never printed (a template's leftover
+    note), so it cites nothing.
+    """
+    marked = {m.group(1) for m in FOOTNOTE_REFERENCE.finditer(text)}
     notes: list[Note] = []
     for key, span in footnote_definition_spans(text):
+        if key not in marked:
+            continue
         line = text[span.start : span.end]
         m = _MD_DEF.match(line)
         start = span.start + (m.end() if m else 0)

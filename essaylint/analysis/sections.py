@@ -21,7 +21,10 @@ A reference list is found by what it contains, helped by its heading:
 - Several lists are all kept: a list per part of a long document, References
   and a Bibliography (whose entries may be cited but need not be), and further
   runs of entries after the list with a line or two of other text between.
-- Without a heading, the last run of entry-shaped blocks is the list. Lines
+- Without a heading, the last run of entry-shaped blocks is the list, when at
+  least half of its entries carry a year (or "n.d."): a link alone is no
+  evidence, since navigation lines ("Visit [Part II](...) to see ...") and
+  link bullets at the top of a page have one too. Lines
   that only look like entries are not: people with lifespans ("Martin Seligman
   (1942–)"), sentences that cite ("Bowlby (1969) argued that ..."), timelines,
   dated rows ("Monday 14 September, 2015") and the rows of a table.
@@ -42,6 +45,7 @@ from essaylint.analysis.code_regions import code_spans
 from essaylint.analysis.entry_shape import (
     continues_entry,
     entry_number,
+    has_year,
     has_year_or_link,
     looks_like_entry,
     starts_entry,
@@ -358,10 +362,36 @@ def _headless_lists(
         in_table = i in structure.cells and any(
             j in structure.cells for j in range(i + 1, last + 1)
         )
-        if not inside and not in_table and (count >= 3 or (count >= 2 and last >= final)):
+        if (
+            not inside
+            and not in_table
+            and (count >= 3 or (count >= 2 and last >= final))
+            and _mostly_dated(lines, i, last, structure)
+        ):
             found.append(_List(None, i, last, count, consulted=False))
         i = last + 1
     return found
+
+
+def _mostly_dated(lines: list[Line], first: int, last: int, structure: Structure) -> bool:
+    """Do at least half of the entries on lines ``first``..``last`` carry a year (or "n.d.")?
+
+    A list that no heading names needs the evidence of an entry, not only a
+    link: navigation lines and link bullets have links and no dates.
+    """
+    entries = dated = 0
+    current = False
+    for j in range(first, last + 1):
+        line = lines[j]
+        if line.blank:
+            continue
+        if _is_entry(lines, j, structure):
+            dated += int(current)
+            entries += 1
+            current = False
+        current = current or has_year(line.text)
+    dated += int(current)
+    return dated * 2 >= entries
 
 
 def _later_runs(lines: list[Line], after: int, structure: Structure) -> list[_List]:

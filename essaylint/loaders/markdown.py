@@ -10,7 +10,9 @@ stay: emphasis (``<i>``, ``<em>``, ``<b>``, ``<strong>``, ``<u>``: the
 reference parser reads italic titles), links (``<a href>``: the address is an
 entry's URL), ``<sup>``/``<sub>``, and anything that is not an HTML element
 (``<references>``, Markdown autolinks ``<https://…>``). Comments are blanked
-too: they are never printed.
+too: they are never printed. So are the tags of a static-site generator's
+template (Jekyll's Liquid ``{% include figure.html caption="..." %}``): their
+arguments are file names, sizes and captions, not the essay's prose.
 
 A link to a place in the same document keeps only its text: pandoc's
 ``link-citations`` write "([Gillings 2012](#ref-gillings2012))", which reads as
@@ -45,6 +47,9 @@ NON_TEXT = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.
 #: A comment is never printed (a draft paragraph, a note to self); essaylint's own
 #: directives ("<!-- essaylint: ignore[C104] -->") stay.
 _COMMENT = re.compile(r"<!--(?!\s*essaylint:).*?-->", re.DOTALL)
+# A Liquid (Jekyll) tag, "{% include figure.html caption="..." %}", over lines too; bounded,
+# so a "{%" never closed costs a fixed look-ahead.
+_TEMPLATE_TAG = re.compile(r"\{%(?:[^%]|%(?!\})){0,2000}%\}")
 
 
 def _decoded(match: re.Match[str]) -> str:
@@ -73,8 +78,10 @@ def _link_text(match: re.Match[str]) -> str:
 
 
 def blank_layout_html(text: str) -> str:
-    """``text`` with layout tags, style/script elements and in-document link targets
-    blanked, entities read."""
+    """``text`` with layout tags, style/script elements, template tags and in-document
+    link targets blanked, entities read."""
+    if "{%" in text:
+        text = _TEMPLATE_TAG.sub(_blank, text)
     if "&" in text:
         text = HTML_ENTITY.sub(_decoded, text)
     if "](#" in text:

@@ -95,3 +95,13 @@ def test_pandoc_link_citations_are_read_and_linked() -> None:
         (("Susmann",), "2020"),
     ]
     assert [f.code for f in result.findings if f.code.startswith("C")] == []
+
+
+def test_a_liquid_template_tag_is_blanked_over_its_lines() -> None:
+    text = 'Before.\n{% include figure.html\n  caption="Smith (2019)" %}\nAfter (Lee, 2020).'
+    out = blank_layout_html(text)
+    assert len(out) == len(text)
+    assert out.count("\n") == text.count("\n")
+    assert "Smith" not in out
+    assert "include" not in out
+    assert out.endswith("After (Lee, 2020).")

@@ -96,10 +96,15 @@ def test_title_led_note_and_title_with_a_year_in_it() -> None:
 
 
 def test_ibid_takes_the_previous_notes_work() -> None:
-    text = "[^1]: Barry, *Great Influenza*, 206.\n[^2]: Ibid., 210.\n"
+    text = "Flu.[^1] It killed.[^2]\n\n[^1]: Barry, *Great Influenza*, 206.\n[^2]: Ibid., 210.\n"
     read = read_notes(text, find_notes(text))
     assert read[1][1][0].authors == ("Barry",)
     assert read[1][1][0].locator == "210"
+
+
+def test_a_definition_no_mark_points_to_is_no_note() -> None:
+    text = "Canals closed.[^2]\n\n[^1]: Wren, *Notes*, 3.\n[^2]: Ferrand, *Water Roads*, 112.\n"
+    assert [note.key for note in find_notes(text)] == ["2"]
 
 
 def test_endnotes_under_a_notes_heading() -> None:
