@@ -30,6 +30,10 @@ def _unread_citations(ctx: RuleContext) -> bool:
     return any(_CITATION_MARK.search(text, span.start, span.end) for span in ctx.prose_spans)
 
 
+def _first_key(ref: Reference) -> str:
+    return name_key(ref.authors[0].family) if ref.authors else ""
+
+
 def _first_author(ref: Reference) -> str | None:
     return ref.authors[0].family.casefold() if ref.authors else None
 
@@ -55,8 +59,9 @@ class UncitedReference(Rule):
         cites none of its entries, and each is reported. An entry whose
         author the prose names as a source without a year ("Beazer and Woo
         note that ...", "Papi et al. criticize ...", "according to Reddy") is
-        used, if not cited as APA asks, and is not reported; a bare mention
-        ("Oettingen's model") is no such use. Entries by the
+        used, if not cited as APA asks, and is not reported, unless another
+        work of that author is cited (the name cannot tell which is meant); a
+        bare mention ("Oettingen's model") is no such use. Entries by the
         authors named in `allowed-authors` are never reported (a course text
         every essay must list, say).
 
@@ -96,10 +101,13 @@ class UncitedReference(Rule):
         cited = cited_reference_indices(ctx.links)
         allowed = {name.casefold() for name in ctx.options(self.Options).allowed_authors}
         named = names_in_signal_phrases(ctx.document.text, ctx.prose_spans)
+        # A name without a year cannot tell an author's works apart: it stands for an
+        # entry only when no other work of that author is cited.
+        named -= {_first_key(ctx.references[i]) for i in cited}
         for i, ref in enumerate(ctx.references):
             if i in cited or ref.consulted or _first_author(ref) in allowed:
                 continue
-            if ref.authors and name_key(ref.authors[0].family) in named:
+            if _first_key(ref) in named:
                 continue  # "Beazer and Woo note that ...": named as a source, if without a year
             yield self.finding(
                 ctx,
