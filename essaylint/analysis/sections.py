@@ -339,6 +339,21 @@ def _run_at(lines: list[Line], structure: Structure, i: int) -> tuple[int, int]:
     return last, count
 
 
+_SENTENCE_WORDS = 4
+_MOST_TITLE_BLOCK_LINES = 5
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s*$")
+
+
+def _is_prose(lines: list[Line], i: int, structure: Structure) -> bool:
+    """A sentence of the essay: words ending in a full stop, and no entry."""
+    text = lines[i].text
+    return (
+        len(text.split()) >= _SENTENCE_WORDS
+        and bool(_SENTENCE_END.search(text))
+        and not _is_entry(lines, i, structure)
+    )
+
+
 def _headless_lists(
     lines: list[Line], structure: Structure, taken: Sequence[_List], reading: Sequence[Span]
 ) -> list[_List]:
@@ -349,6 +364,9 @@ def _headless_lists(
     under a list's heading.
     """
     final = max((line.index for line in lines if not line.blank), default=-1)
+    first_prose = next(
+        (line.index for line in lines if _is_prose(lines, line.index, structure)), len(lines)
+    )
     found: list[_List] = []
     i = 0
     while i < len(lines):
@@ -362,9 +380,13 @@ def _headless_lists(
         in_table = i in structure.cells and any(
             j in structure.cells for j in range(i + 1, last + 1)
         )
+        # A few dated lines above the essay's first paragraph are its title block
+        # ("Sarah Thompson – October 2025", "Module: Machine Learning (July 2025 B)").
+        title_block = last < first_prose and count <= _MOST_TITLE_BLOCK_LINES
         if (
             not inside
             and not in_table
+            and not title_block
             and (count >= 3 or (count >= 2 and last >= final))
             and _mostly_dated(lines, i, last, structure)
         ):
