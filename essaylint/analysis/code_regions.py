@@ -9,7 +9,10 @@ citations and prose skip it:
 * a Markdown code span on one line, `x[3]` (not in LaTeX, whose ``quotes''
   are written with backticks);
 * raw HTML ``<pre>`` and ``<code>`` elements written into Markdown or text;
-* a block a structured format's loader read as code (HTML ``<pre>``).
+* a block a structured format's loader read as code (HTML ``<pre>``);
+* a line that reads as program text wherever it came from (code pasted into
+  Word keeps no mark): a statement ended by ";" and a "//" comment, or an
+  assignment ending in ";" ("rgbValues[0] = 255;", "int[] a = new int[3];").
 
 Everything here is linear in the text: the HTML elements are found by pairing
 their opening and closing tags in one pass, never by a pattern that scans from
@@ -27,6 +30,12 @@ from essaylint.models import Block, Span
 
 __all__ = ["code_spans"]
 
+_PROGRAM_LINE = re.compile(
+    r";\s*//"  # a statement and its comment
+    r"|\w\[\w*\]\s*=[^=]"  # an element assigned: "rgbValues[0] = 255"
+    r"|\bnew\s+\w+\s*[\[(]"  # "new int[3]", "new ArrayList<>()"
+    r"|^\s*[\w.<>\[\]]+\s+\w+\s*=\s*[^;]{1,80};\s*$"  # a declaration: "int total = 0;"
+)
 _CODE_TAG = re.compile(r"<(/?)(pre|code)\b[^<>]{0,500}>", re.IGNORECASE)
 
 
@@ -58,6 +67,11 @@ def _html_elements(text: str, end: int) -> Iterator[Span]:
                 yield Span(start=start, end=m.end())
 
 
+def _program_line(text: str) -> bool:
+    """ "x = 1; // one", "a[0] = 255;", "int[] a = new int[3];": code, not a sentence."""
+    return bool(_PROGRAM_LINE.search(text)) and bool(re.search(r";\s*(?://|$)", text))
+
+
 def code_spans(
     text: str, lines: Sequence[Line], blocks: Sequence[Block], end_line: int, *, inline: bool
 ) -> list[Span]:
@@ -70,6 +84,11 @@ def code_spans(
     spans += [Span(start=b.start, end=b.end) for b in blocks if b.kind == "code" and b.start < end]
     if "<" in text:
         spans += _html_elements(text, end)
+    spans += [
+        Span(start=line.start, end=line.end)
+        for line in lines[:end_line]
+        if ";" in line.text and _program_line(line.text)
+    ]
     if inline and "`" in text:
         spans += [Span(start=m.start(), end=m.end()) for m in INLINE_CODE.finditer(text, 0, end)]
     return spans

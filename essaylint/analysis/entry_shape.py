@@ -196,6 +196,9 @@ def _numbered_entry(body: str) -> bool:
     return bool(_ENTRY_PARTS.search(body) or _INITIALS_NAME_START.match(body))
 
 
+_LINK_FIRST = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?(?:\s*[-–—:|]\s*\S.*)?$")
+
+
 def looks_like_entry(text: str) -> bool:
     """A line that starts a reference entry (author-date, numbered, footnote, URL).
 
@@ -224,8 +227,11 @@ def looks_like_entry(text: str) -> bool:
         return bool(head)
     if _NUMBERED_MARKER.match(s) and (_EARLY_YEAR.search(body) or has_link(body)):
         return _numbered_entry(body)
-    # A web entry with neither author nor year: "Title. Site. https://...", not a paragraph.
+    # A web entry with neither author nor year: "Title. Site. https://...", not a paragraph;
+    # or the link first: "https://docs.oracle.com/en/java/ - Java documentation".
     words = len(body.split())
+    if _LINK_FIRST.match(body) and words <= _MAX_LINK_ENTRY_WORDS:
+        return True
     return bool(body[0].isupper() and 3 <= words <= _MAX_LINK_ENTRY_WORDS and has_link(body))
 
 
@@ -250,8 +256,11 @@ def continues_entry(previous: str, text: str) -> bool:
         return not _author_year_head(entry_body(stripped))
     if _LINK_CONTINUATION.match(stripped):
         # "Available at: https://..." is never an entry of its own; a bare link is,
-        # in a list of bare links.
+        # in a list of bare links or of links with their titles.
         last_word = before.split()[-1] if before.split() else ""
+        body = entry_body(before.strip())
+        if body and _LINK_FIRST.match(body):
+            return bool(_RETRIEVAL_START.match(stripped))
         return bool(_RETRIEVAL_START.match(stripped)) or not has_link(last_word)
     if looks_like_entry(stripped):
         return False
