@@ -115,7 +115,7 @@ def footnote_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
         for m in FOOTNOTE_REFERENCE.finditer(text, region.start, region.end):
             yield Citation(
                 span=Span(start=m.start(), end=m.end()), text=m.group(0), kind="footnote",
-                key=m.group(1),
+                key=m.group("label"),
             )  # fmt: skip
 
 

@@ -196,6 +196,12 @@ def _numbered_entry(body: str) -> bool:
     return bool(_ENTRY_PARTS.search(body) or _INITIALS_NAME_START.match(body))
 
 
+# A narrative citation alone on its line: surnames without initials, then the year in
+# parentheses and nothing after it. An entry gives initials or a title after its year.
+_SURNAME = r"[A-Z][\w'’\-]+"
+_CITATION_LINE = re.compile(
+    rf"{_SURNAME}(?:(?:,\s*|\s+(?:&|and)\s+){_SURNAME})*(?:,?\s+et\s+al\.?)?\s*\([^()]{{1,60}}\)$"
+)
 _LINK_FIRST = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?(?:\s*[-–—:|]\s*\S.*)?$")
 
 
@@ -210,6 +216,8 @@ def looks_like_entry(text: str) -> bool:
         return False
     if FOOTNOTE_DEFINITION.match(s):
         return True
+    if _CITATION_LINE.match(s):
+        return False  # "Koerner & Reagle (2020)" alone on its line heads a note, cites
     window = len(s) if _NUMBERED_MARKER.match(s) else _HEAD_WINDOW
     if not _YEAR_WORD.search(s, 0, window) and not has_link(s):
         return (

@@ -118,7 +118,7 @@ def markdown_notes(text: str) -> list[Note]:
     A definition nothing points to is never printed (a template's leftover
     note), so it cites nothing.
     """
-    marked = {m.group(1) for m in FOOTNOTE_REFERENCE.finditer(text)}
+    marked = {m.group("label") for m in FOOTNOTE_REFERENCE.finditer(text)}
     notes: list[Note] = []
     for key, span in footnote_definition_spans(text):
         if key not in marked:

@@ -34,8 +34,12 @@ ET_AL = r"(?:\bet\.?|&)\s*[Aa][Ll]\b\.?"
 FOOTNOTE_LABEL = r"[^\[\]\s]+"
 #: A Markdown footnote mark, "[^1]", "[^smith-2019]"; group 1 is the label.
 FOOTNOTE_MARK = re.compile(r"\[\^(" + FOOTNOTE_LABEL + r")\]")
-#: A footnote mark that points to a note (not the head of its definition, "[^1]:").
-FOOTNOTE_REFERENCE = re.compile(FOOTNOTE_MARK.pattern + r"(?!:)")
+#: A footnote mark that points to a note: not the head of its definition ("[^1]:" at the
+#: start of a line); a mark inside a sentence may be followed by a colon ("... of
+#: Philosophy[^2]:" before a quotation). The group "label" is the label.
+FOOTNOTE_REFERENCE = re.compile(
+    r"(?P<inline>(?<=\S)|(?<=\S[ \t]))?\[\^(?P<label>" + FOOTNOTE_LABEL + r")\](?(inline)|(?!:))"
+)
 #: The head of a Markdown footnote definition, "[^1]:" at the start of a line (after at
 #: most three spaces); group 1 is the label. Readers that need the rest of the line or the
 #: space after the colon add it to this pattern.
