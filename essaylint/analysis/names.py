@@ -84,6 +84,9 @@ _ORG_WORDS = frozenset(
         "network",
         "party",
         "government",
+        "parliament",
+        "congress",
+        "senate",
         "authority",
         "administration",
         "library",
@@ -132,6 +135,8 @@ _ET_AL = re.compile(
 )
 # "MIT", "NASA", "NGOs"; "JJ" may be initials, "DUCLERT" or "RAHNER Karl" a surname in capitals.
 _ACRONYM = re.compile(r"^[A-Z]{3,5}s?$")
+# Places written as capitals before an organisation's name: "UK Government", "US Congress".
+_PLACE_ABBREVIATIONS = frozenset({"UK", "US", "U.S", "USA", "EU", "UN", "NZ", "UAE", "NSW"})
 _REPEATER = re.compile(r"^[\s\-—–_―‒‐~.,*]+$")
 _CONJUNCTION = re.compile(
     r"\s*(?:,\s*)?(?:\s&\s?|&\s|(?<![\w-])(?:and|und|et|y|og|och)(?![\w-])|(?<=\s)e(?=\s))\s*"
@@ -229,8 +234,10 @@ def looks_corporate(segment: str) -> bool:
     if words[0] == "The" and "," not in text:
         return True
     folded = {w.strip(".,()").lower() for w in words}
-    if folded & _ORG_WORDS and not _has_initials_pattern(text):
-        return True
+    if folded & _ORG_WORDS and (
+        not _has_initials_pattern(text) or words[0].strip(".") in _PLACE_ABBREVIATIONS
+    ):
+        return True  # "Department of Health", "UK Government" (not initials "U. K.")
     if "," in text or ";" in text:
         return False
     # "Bureau of Labor Statistics": lower-case of/for/the/on between capitals
