@@ -237,6 +237,14 @@ _ET_AL_WORDS = re.compile(ET_AL, re.IGNORECASE)
 _ABBREVIATED_WORD = re.compile(r"\b([A-Z][a-z]{1,4})\.(?=\s+(?:of|and|for)\s+[A-Z])")
 
 
+_HANDLE = re.compile(r"[a-z][a-z0-9_\-]{3,30}")
+# Lower-case words a parenthesis may hold before a year that are no user names.
+_NOT_HANDLES = _SENTENCE_WORDS | frozenset(
+    """ibid idem accessed retrieved updated published revised circa approx from since
+    until born died trans translated edited reprinted ongoing about around version""".split()
+)
+
+
 def looks_like_names(authors: str) -> bool:
     if not authors or len(authors) > 160:
         return False
@@ -248,6 +256,8 @@ def looks_like_names(authors: str) -> bool:
         return False  # digits only inside an organisation's short name: "W3C", "HL7", "G20"
     lead = _LEADING_PARTICLES.sub("", authors.lstrip('_*"“'))
     first = lead[:1]
+    if _HANDLE.fullmatch(authors) and authors.casefold() not in _NOT_HANDLES:
+        return True  # a user name as its author: "(oasisk, 2021)", "(leowgriffin, 2020)"
     if not first or not first.isupper():
         return False
     words = [w for w in re.split(r"[\s,]+", authors) if w]
