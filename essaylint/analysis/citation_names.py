@@ -245,7 +245,12 @@ _NOT_HANDLES = _SENTENCE_WORDS | frozenset(
 )
 
 
-def looks_like_names(authors: str) -> bool:
+def looks_like_names(authors: str, *, handles: bool = False) -> bool:
+    """Could ``authors`` be the names of a citation's authors?
+
+    ``handles``: a lone user name in lower case counts ("oasisk" in "(oasisk,
+    2021)"); only where a year follows, never before a bare page number.
+    """
     if not authors or len(authors) > 160:
         return False
     if any(ch.isdigit() for ch in authors) and not all(
@@ -256,7 +261,7 @@ def looks_like_names(authors: str) -> bool:
         return False  # digits only inside an organisation's short name: "W3C", "HL7", "G20"
     lead = _LEADING_PARTICLES.sub("", authors.lstrip('_*"“'))
     first = lead[:1]
-    if _HANDLE.fullmatch(authors) and authors.casefold() not in _NOT_HANDLES:
+    if handles and _HANDLE.fullmatch(authors) and authors.casefold() not in _NOT_HANDLES:
         return True  # a user name as its author: "(oasisk, 2021)", "(leowgriffin, 2020)"
     if not first or not first.isupper():
         return False

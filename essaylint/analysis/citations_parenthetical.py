@@ -234,7 +234,7 @@ class ParentheticalReader(NarrativeReader):
         title = self._known_title(authors)
         if title is not None:  # "(Girls as young as seven feel pressure, 2016)": no author
             names, et_al, alias = (title,), False, None
-        elif not looks_like_names(authors):
+        elif not looks_like_names(authors, handles=True):
             return []
         else:
             names, et_al, alias = split_author_names(authors)
