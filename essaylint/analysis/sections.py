@@ -31,12 +31,16 @@ A reference list is found by what it contains, helped by its heading:
 - "Further reading", "Recommended resources" and the like are reading lists:
   excluded from the body and never read as entries.
 
-Whatever follows the last list is ``trailing`` (reader comments, page chrome)
-and is never searched for citations.
+Whatever follows the last list is ``trailing`` (reader comments, page chrome,
+a second piece) and is never searched for citations, unless its first line is
+a heading that opens an appendix ("Appendix A", "Appendixes", "Tables"): then
+it is the essay's ``appendix``, whose table rows and captions cite like the
+body does.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,6 +55,7 @@ from essaylint.analysis.entry_shape import (
     starts_entry,
 )
 from essaylint.analysis.layout import (
+    APPENDIX_WORDS,
     FENCE,
     READING_WORDS,
     RULE,
@@ -534,6 +539,19 @@ def _without_sub_headings(
     return [span for span in spans if span.end > span.start]
 
 
+def _appendix(lines: list[Line], headings: dict[int, Heading], start: int) -> Span | None:
+    """The text from ``start`` to the end when its first line heads an appendix."""
+    first = bisect.bisect_left([line.start for line in lines], start)
+    for line in lines[first:]:
+        if line.blank or RULE.match(line.text) or TAG_ONLY.match(line.text):
+            continue
+        heading = headings.get(line.index)
+        if heading is not None and APPENDIX_WORDS.match(heading.title):
+            return Span(start=line.start, end=lines[-1].end)
+        return None
+    return None
+
+
 def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     """Locate the body, the reference lists and the trailing text of an essay.
 
@@ -567,13 +585,19 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     end = len(text)
     trailing_start = spans[-1].end
     first_heading = next((x.heading for x in lists if x.heading is not None), None)
+    appendix = _appendix(lines, headings, trailing_start)
     return Essay(
         body=body,
         references=Span(start=spans[0].start, end=spans[-1].end),
         lists=spans,
         consulted=tuple(piece for piece, consulted in pieces if consulted),
         heading=first_heading.line.text.strip() if first_heading is not None else None,
-        trailing=Span(start=trailing_start, end=end) if text[trailing_start:].strip() else None,
+        trailing=(
+            Span(start=trailing_start, end=end)
+            if appendix is None and text[trailing_start:].strip()
+            else None
+        ),
+        appendix=appendix,
         excluded=tuple(sorted(excluded, key=lambda s: s.start)),
     )
 

@@ -302,3 +302,18 @@ def test_a_table_under_a_references_heading_is_the_list() -> None:
     essay = find_sections(doc.text, doc.blocks)
     assert essay.references is not None
     assert "Pappano" in doc.text[essay.references.start : essay.references.end]
+
+
+def test_an_appendix_after_the_list_is_searched_and_comments_are_not() -> None:
+    head = (
+        "Heat stress slows workers (Ibarra, 2017).\n\n## References\n\n"
+        "Ibarra, L. (2017). Working in heat. Labour Review, 3(1), 5-9.\n\n"
+    )
+    appendix = "## Appendix B: Survey items\n\nAdapted from Ibarra (2017).\n"
+    essay = find_sections(head + appendix)
+    assert essay.trailing is None
+    assert essay.appendix is not None
+    assert (head + appendix)[essay.appendix.start :] == appendix
+    comments = find_sections(head + "## 3 comments\n\nI agree (Nobody, 2020).\n")
+    assert comments.appendix is None
+    assert comments.trailing is not None
