@@ -282,6 +282,9 @@ class Reference(Frozen):
     consulted: bool = False
     # Where the entry is written when that is another file (the ``@type{key,`` line of a .bib).
     origin: SourceLocation | None = None
+    # An "Ibid." note in a numbered list of notes: the work of the entry before it, cited
+    # again (never a duplicate of it).
+    ibid: bool = False
     # Printed whatever this document cites: an entry of a typed list, a .bib entry named by
     # \nocite or cited by another file of the project. A database entry (.bib, CSL JSON) that
     # nothing names is printed only if this document cites it.
