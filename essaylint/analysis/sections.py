@@ -395,9 +395,34 @@ def _headless_lists(
             and (count >= 3 or (count >= 2 and last >= final))
             and _mostly_dated(lines, i, last, structure)
         ):
-            found.append(_List(None, i, last, count, consulted=False))
+            first = _numbered_from_one(lines, i)
+            above = (entry_number(lines[i].text) or 1) - 1 if first < i else 0
+            found.append(_List(None, first, last, count + above, consulted=False))
         i = last + 1
     return found
+
+
+def _numbered_from_one(lines: list[Line], first: int) -> int:
+    """The line of entry 1 when the items just before entry ``first`` count down to 1.
+
+    A list no heading names is found at its first entry shaped like one, so
+    authorless items above it ("1. Hyperbaric Oxygen Therapy: Get the Facts.
+    https://...") would be left out; numbered 1, 2, ... up to it, they are its
+    first entries. Without such a count, ``first`` itself.
+    """
+    number = entry_number(lines[first].text)
+    if number is None:
+        return first
+    start = first
+    for k in range(first - 1, -1, -1):
+        if number == 1:
+            break
+        if lines[k].blank:
+            continue
+        if entry_number(lines[k].text) != number - 1:
+            break
+        start, number = k, number - 1
+    return start if number == 1 else first
 
 
 def _mostly_dated(lines: list[Line], first: int, last: int, structure: Structure) -> bool:
