@@ -282,6 +282,9 @@ class Reference(Frozen):
     consulted: bool = False
     # Where the entry is written when that is another file (the ``@type{key,`` line of a .bib).
     origin: SourceLocation | None = None
+    # An "Ibid." note in a numbered list of notes: the work of the entry before it, cited
+    # again (never a duplicate of it).
+    ibid: bool = False
     # Printed whatever this document cites: an entry of a typed list, a .bib entry named by
     # \nocite or cited by another file of the project. A database entry (.bib, CSL JSON) that
     # nothing names is printed only if this document cites it.
@@ -318,9 +321,11 @@ class Essay(Frozen):
     stretch from the first list's first entry to the last list's end;
     ``consulted`` the lists of works consulted beside a reference list (their
     entries may be cited and need not be); ``trailing`` is text after the
-    essay (comments, page chrome). ``excluded`` are spans inside the body that
-    are not essay prose (further-reading lists, annotated bibliographies, a
-    reference list that is followed by more of the essay).
+    essay (comments, page chrome); ``appendix`` is an appendix after the
+    last list (tables, figures), searched for citations as the body is.
+    ``excluded`` are spans inside the body that are not essay prose
+    (further-reading lists, annotated bibliographies, a reference list that
+    is followed by more of the essay).
     """
 
     body: Span
@@ -329,6 +334,7 @@ class Essay(Frozen):
     consulted: tuple[Span, ...] = ()
     heading: str | None = None
     trailing: Span | None = None
+    appendix: Span | None = None
     excluded: tuple[Span, ...] = ()
     style: Literal["apa", "harvard", "numeric", "mla", "chicago", "unknown"] = "unknown"
 

@@ -36,7 +36,7 @@ from essaylint.models import Citation, Essay, Reference, Span
 
 
 def _regions(essay: Essay) -> list[Span]:
-    """The body minus the excluded spans."""
+    """The body minus the excluded spans, and the appendix after the list."""
     regions: list[Span] = []
     pos = essay.body.start
     for ex in essay.excluded:
@@ -47,6 +47,8 @@ def _regions(essay: Essay) -> list[Span]:
         pos = max(pos, ex.end)
     if pos < essay.body.end:
         regions.append(Span(start=pos, end=essay.body.end))
+    if essay.appendix is not None:
+        regions.append(essay.appendix)
     return regions
 
 

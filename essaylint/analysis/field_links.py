@@ -146,6 +146,8 @@ def _relinked(ci: int, citation: Citation, entry: int, refs: Sequence[Reference]
 
 
 def _in_body(essay: Essay, span: Span) -> bool:
+    if essay.appendix is not None and essay.appendix.covers(span):
+        return True
     if not essay.body.covers(span):
         return False
     return not any(part.covers(span) for part in (*essay.lists, *essay.excluded))

@@ -32,6 +32,12 @@ READING_WORDS = re.compile(
     r"literature|links)\b|reading list|readings?$|resources\b|annotated bibliography|"
     r"see also$|external links$|glossary\b|appendix|appendices\b)"
 )
+# A heading that opens an appendix: tables, figures, a questionnaire the essay
+# attaches after its reference list ("Appendix A: Survey", "Appendixes", "Tables").
+APPENDIX_WORDS = re.compile(
+    r"^(?:appendix|appendices|appendixes|annex(?:es|ure)?|attachments?|exhibits?|tables?|"
+    r"figures?|supplementa(?:ry|l)\s+(?:materials?|tables|figures|information|data))\b"
+)
 # A heading that names a reference list somewhere in it ("9.1 key references",
 # "references and further reading", "list of sources", "参考文献").
 _LIST_WORDS = re.compile(

@@ -42,6 +42,7 @@ from essaylint.analysis.patterns import (
     EMPHASIS,
     FOOTNOTE_DEFINITION,
     FOOTNOTE_REFERENCE,
+    IBID,
     YEAR_DIGITS,
 )
 from essaylint.analysis.sections import footnote_definition_spans
@@ -56,7 +57,6 @@ _ENDNOTE = re.compile(r"^\s*(\d{1,3})[.)]?\s+(\S.*)$")
 _NOTE_HEADINGS = frozenset({"notes", "endnotes", "end notes", "footnotes", "foot notes"})
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 
-_IBID = re.compile(r"^\s*ibid(?:em)?\b\.?\s*,?\s*(?P<rest>.*)$", re.IGNORECASE)
 _SIGNAL = re.compile(
     r"^\s*(?:(?:see|cf\.?|compare|also|e\.g\.,?|for\s+example,?|quoted\s+in|cited\s+in)\s+)+",
     re.IGNORECASE,
@@ -433,7 +433,7 @@ def read_note(text: str) -> tuple[NoteWork, ...]:
     text = _strip_markup(text).strip()
     if not text:
         return ()
-    ibid = _IBID.match(text)
+    ibid = IBID.match(text)
     if ibid:
         return (NoteWork(form="ibid", locator=_locator_of(ibid.group("rest")), text=text),)
     works: list[NoteWork] = []

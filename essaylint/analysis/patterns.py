@@ -45,6 +45,10 @@ FOOTNOTE_REFERENCE = re.compile(
 #: space after the colon add it to this pattern.
 FOOTNOTE_DEFINITION = re.compile(r"^[ \t]{0,3}" + FOOTNOTE_MARK.pattern + ":", re.MULTILINE)
 
+#: "Ibid." / "Ibidem, 45": a note that cites the work of the note before it again; group
+#: "rest" is what follows (a locator).
+IBID = re.compile(r"^\s*ibid(?:em)?\b\.?\s*,?\s*(?P<rest>.*)$", re.IGNORECASE)
+
 # --- list items ------------------------------------------------------------------------
 
 #: The mark of a bulleted item: "-", "–", "*", "+", "•" and the other bullet glyphs, or a dash

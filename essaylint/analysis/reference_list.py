@@ -8,7 +8,9 @@ authors, and so does a name written like a Vancouver person ("Powerful JRE"),
 and a name that the entry parser took for a title-first entry
 ("Learn with harshit. (2022a). Title [Video]. YouTube.") gets its author back.
 An entry that opens with a row of dashes ("———. 1996. *Creating the Kingdom of
-Ends*.") has the authors of the entry above it, whatever the list's style.
+Ends*.") has the authors of the entry above it, whatever the list's style, and
+an "Ibid." note in a numbered list of notes ("[5] Ibid., p. 166.") is the
+whole work of the entry above it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import Sequence
 
 from essaylint.analysis.entry_shape import REPEATED_AUTHORS, entry_body
 from essaylint.analysis.names import is_initials
-from essaylint.analysis.patterns import YEAR_DIGITS
+from essaylint.analysis.patterns import IBID, YEAR_DIGITS
 from essaylint.analysis.references import parse_reference
 from essaylint.models import Person, Reference
 
@@ -106,9 +108,25 @@ def _with_repeated_authors(refs: Sequence[Reference]) -> list[Reference]:
     return out
 
 
+# What an "Ibid." note keeps of its own: where it is, its number and key.
+_NOTE_OWN = frozenset({"span", "raw", "index", "number", "key", "source", "consulted", "listed"})
+
+
+def _with_ibid_notes(refs: Sequence[Reference]) -> list[Reference]:
+    """Entries written "Ibid." take the work of the entry before them (itself perhaps an ibid)."""
+    out: list[Reference] = []
+    for ref in refs:
+        previous = out[-1] if out else None
+        if previous is not None and ref.source != "bib" and IBID.match(entry_body(ref.raw)):
+            work = {f: getattr(previous, f) for f in Reference.model_fields if f not in _NOTE_OWN}
+            ref = ref.model_copy(update={**work, "ibid": True})
+        out.append(ref)
+    return out
+
+
 def normalise_author_date_list(refs: Sequence[Reference]) -> list[Reference]:
     """Apply the list-level reading of author names described in the module docstring."""
-    refs = _with_repeated_authors(refs)
+    refs = _with_repeated_authors(_with_ibid_notes(refs))
     if not _person_style_list(refs):
         return list(refs)
     comma_style = _comma_style_list(refs)

@@ -31,12 +31,16 @@ A reference list is found by what it contains, helped by its heading:
 - "Further reading", "Recommended resources" and the like are reading lists:
   excluded from the body and never read as entries.
 
-Whatever follows the last list is ``trailing`` (reader comments, page chrome)
-and is never searched for citations.
+Whatever follows the last list is ``trailing`` (reader comments, page chrome,
+a second piece) and is never searched for citations, unless its first line is
+a heading that opens an appendix ("Appendix A", "Appendixes", "Tables"): then
+it is the essay's ``appendix``, whose table rows and captions cite like the
+body does.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,6 +55,7 @@ from essaylint.analysis.entry_shape import (
     starts_entry,
 )
 from essaylint.analysis.layout import (
+    APPENDIX_WORDS,
     FENCE,
     READING_WORDS,
     RULE,
@@ -390,9 +395,34 @@ def _headless_lists(
             and (count >= 3 or (count >= 2 and last >= final))
             and _mostly_dated(lines, i, last, structure)
         ):
-            found.append(_List(None, i, last, count, consulted=False))
+            first = _numbered_from_one(lines, i)
+            above = (entry_number(lines[i].text) or 1) - 1 if first < i else 0
+            found.append(_List(None, first, last, count + above, consulted=False))
         i = last + 1
     return found
+
+
+def _numbered_from_one(lines: list[Line], first: int) -> int:
+    """The line of entry 1 when the items just before entry ``first`` count down to 1.
+
+    A list no heading names is found at its first entry shaped like one, so
+    authorless items above it ("1. Hyperbaric Oxygen Therapy: Get the Facts.
+    https://...") would be left out; numbered 1, 2, ... up to it, they are its
+    first entries. Without such a count, ``first`` itself.
+    """
+    number = entry_number(lines[first].text)
+    if number is None:
+        return first
+    start = first
+    for k in range(first - 1, -1, -1):
+        if number == 1:
+            break
+        if lines[k].blank:
+            continue
+        if entry_number(lines[k].text) != number - 1:
+            break
+        start, number = k, number - 1
+    return start if number == 1 else first
 
 
 def _mostly_dated(lines: list[Line], first: int, last: int, structure: Structure) -> bool:
@@ -534,6 +564,19 @@ def _without_sub_headings(
     return [span for span in spans if span.end > span.start]
 
 
+def _appendix(lines: list[Line], headings: dict[int, Heading], start: int) -> Span | None:
+    """The text from ``start`` to the end when its first line heads an appendix."""
+    first = bisect.bisect_left([line.start for line in lines], start)
+    for line in lines[first:]:
+        if line.blank or RULE.match(line.text) or TAG_ONLY.match(line.text):
+            continue
+        heading = headings.get(line.index)
+        if heading is not None and APPENDIX_WORDS.match(heading.title):
+            return Span(start=line.start, end=lines[-1].end)
+        return None
+    return None
+
+
 def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     """Locate the body, the reference lists and the trailing text of an essay.
 
@@ -567,13 +610,19 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     end = len(text)
     trailing_start = spans[-1].end
     first_heading = next((x.heading for x in lists if x.heading is not None), None)
+    appendix = _appendix(lines, headings, trailing_start)
     return Essay(
         body=body,
         references=Span(start=spans[0].start, end=spans[-1].end),
         lists=spans,
         consulted=tuple(piece for piece, consulted in pieces if consulted),
         heading=first_heading.line.text.strip() if first_heading is not None else None,
-        trailing=Span(start=trailing_start, end=end) if text[trailing_start:].strip() else None,
+        trailing=(
+            Span(start=trailing_start, end=end)
+            if appendix is None and text[trailing_start:].strip()
+            else None
+        ),
+        appendix=appendix,
         excluded=tuple(sorted(excluded, key=lambda s: s.start)),
     )
 

@@ -302,3 +302,35 @@ def test_a_table_under_a_references_heading_is_the_list() -> None:
     essay = find_sections(doc.text, doc.blocks)
     assert essay.references is not None
     assert "Pappano" in doc.text[essay.references.start : essay.references.end]
+
+
+def test_an_appendix_after_the_list_is_searched_and_comments_are_not() -> None:
+    head = (
+        "Heat stress slows workers (Ibarra, 2017).\n\n## References\n\n"
+        "Ibarra, L. (2017). Working in heat. Labour Review, 3(1), 5-9.\n\n"
+    )
+    appendix = "## Appendix B: Survey items\n\nAdapted from Ibarra (2017).\n"
+    essay = find_sections(head + appendix)
+    assert essay.trailing is None
+    assert essay.appendix is not None
+    assert (head + appendix)[essay.appendix.start :] == appendix
+    comments = find_sections(head + "## 3 comments\n\nI agree (Nobody, 2020).\n")
+    assert comments.appendix is None
+    assert comments.trailing is not None
+
+
+def test_numbered_items_above_a_headless_list_join_it_only_when_they_count_from_one() -> None:
+    entries = (
+        "3. Arnott, P. (2011). Blood pH. Renal Journal, 22, 1-9.\n\n"
+        "4. Brandt, H. (1981). Potassium. Medicine Weekly, 71, 4-6.\n\n"
+        "5. Cole, J. (1994). Hypoxia. Physiology Letters, 79, 1-3.\n"
+    )
+    top = "Oxygen helps [1]. Risks exist [2]. Potassium shifts [3-5].\n\n"
+    listed = top + "1. Oxygen Therapy Indications. Wound Society.\n\n2. Oxygen facts.\n\n"
+    essay = find_sections(listed + entries)
+    assert essay.references is not None
+    assert (listed + entries)[essay.references.start :].startswith("1. Oxygen Therapy")
+    steps = top + "2. Then rinse the mask.\n\n"
+    essay = find_sections(steps + entries)
+    assert essay.references is not None
+    assert (steps + entries)[essay.references.start :].startswith("3. Arnott")

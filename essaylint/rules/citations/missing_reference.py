@@ -66,9 +66,14 @@ class MissingReference(Rule):
                 message = f"{cited} is cited, but the essay has no reference list; add one"
             elif citation.kind == "numeric":
                 numbers = [r.number for r in ctx.references if r.number is not None]
-                last = f" stops at {max(numbers)}" if numbers else " has no numbered entries"
+                if not numbers:
+                    where = " has no numbered entries"
+                elif citation.number is not None and citation.number <= max(numbers):
+                    where = f" has no entry {citation.number}"
+                else:
+                    where = f" stops at {max(numbers)}"
                 message = (
-                    f"{cited} is cited, but the numbered reference list{last}; "
+                    f"{cited} is cited, but the numbered reference list{where}; "
                     f"add entry {citation.number}"
                 )
             elif citation.kind == "footnote" and (citation.authors or citation.title):

@@ -93,8 +93,8 @@ class DuplicateReference(Rule):
         for j, later in enumerate(refs):
             if j in unprinted:  # a database entry nobody prints: nobody reads it twice
                 continue
-            if later.source == "footnote":  # a work noted again is cited again, not listed twice
-                continue
+            if later.source == "footnote" or later.ibid:
+                continue  # a work noted again is cited again, not listed twice
             keys = _buckets(later, _list_of(later, lists))
             candidates = sorted({i for key in keys for i in earlier.get(key, ())})
             for key in keys:
