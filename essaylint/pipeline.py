@@ -19,7 +19,7 @@ from essaylint.analysis.citations_keyed import cites_by_pandoc_key
 from essaylint.analysis.list_style import chicago_punctuation, keep_group_names, list_shape
 from essaylint.analysis.matching import known_name_keys, link_citations
 from essaylint.analysis.notes import Note, find_notes, notes_cite, read_notes
-from essaylint.analysis.patterns import FOOTNOTE_DEFINITION, YEAR
+from essaylint.analysis.patterns import FOOTNOTE_DEFINITION, LATEX_CITE, YEAR
 from essaylint.analysis.prose_regions import prose_spans
 from essaylint.analysis.reference_list import normalise_author_date_list
 from essaylint.analysis.reference_split import split_reference_list
@@ -373,7 +373,12 @@ def lint_text(
     bib: Sequence[Reference] = (),
     verify: VerifyBackend | None = None,
 ) -> FileResult:
-    """Lint a string as if it were a plain-text or Markdown essay."""
+    """Lint a string as if it were a plain-text, Markdown or (``path`` "*.tex") LaTeX essay."""
+    if path.endswith(".tex"):
+        from essaylint.loaders.latex import read_latex
+
+        doc = Document.from_text(read_latex(text), path=path, format="latex")
+        return lint_document(doc, settings, bib=bib, prose=prose, verify=verify)
     fmt = "markdown" if path.endswith((".md", ".markdown")) else "text"
     if fmt == "markdown":
         from essaylint.loaders.markdown import blank_layout_html
@@ -407,12 +412,31 @@ def _rendered(doc: Document) -> bool:
     return bool(read_references(doc, find_sections(doc.text, doc.blocks)))
 
 
+_TYPESET_NOTE = (
+    "the essay prints its own reference list and has no \\cite: the .bib its "
+    "\\bibliography names is not read"
+)
+
+
+def _typeset(doc: Document) -> bool:
+    """Does this LaTeX essay print its list itself (``thebibliography``, pandoc's output)?
+
+    It cites nothing with ``\\cite``, and its text holds a reference list: the
+    .bib that ``\\bibliography`` names is what that list was made from, not more
+    entries (as for a rendered pandoc essay, :func:`_rendered`).
+    """
+    if any(m.group("cmd") != "nocite" for m in LATEX_CITE.finditer(doc.text)):
+        return False
+    return bool(read_references(doc, find_sections(doc.text, doc.blocks)))
+
+
 def _bibliography(
     doc: Document, path: Path, bib_path: str | Path | Sequence[str | Path] | None
 ) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
     """The entries of the bibliography files the essay names (or those of ``bib_path``).
 
-    A pandoc essay that has been rendered already (:func:`_rendered`) uses none.
+    A pandoc essay that has been rendered already (:func:`_rendered`) uses none,
+    nor does a LaTeX essay that prints its own list and cites no key (:func:`_typeset`).
     LaTeX names them with ``\\bibliography``/``\\addbibresource`` (a chapter of a
     thesis uses its root file's; see :mod:`essaylint.loaders.latex_project`), pandoc Markdown
     with ``bibliography:`` in its front matter or in the book's defaults or metadata file
@@ -440,6 +464,8 @@ def _bibliography(
     is_root = True
     if doc.format == "latex":
         project = latex_project(path, doc.text)
+        if not files and project.bib_files and not project.cited_elsewhere and _typeset(doc):
+            return (), (_TYPESET_NOTE,)
         files = files or list(project.bib_files)
         cited_elsewhere, is_root = project.cited_elsewhere, project.is_root
         text = blank_latex_comments(doc.text)

@@ -40,10 +40,12 @@ APPENDIX_WORDS = re.compile(
 )
 # A heading that names a reference list somewhere in it ("9.1 key references",
 # "references and further reading", "list of sources", "参考文献").
+# A word joined to another by a hyphen ("reference-dependent") names no list.
 _LIST_WORDS = re.compile(
-    r"\b(?:references?|reference list|works cited|literature cited|sources cited|cited works|"
-    r"referencias|références|referenzen|riferimenti|literaturverzeichnis|quellenverzeichnis|"
-    r"bibliograph(?:y|ies)|bibliographie|bibliografía|bibliografia)\b|参考文献|"
+    r"(?<!-)\b(?:references?|reference list|works cited|literature cited|sources cited|"
+    r"cited works|referencias|références|referenzen|riferimenti|literaturverzeichnis|"
+    r"quellenverzeichnis|bibliograph(?:y|ies)|bibliographie|bibliografía|bibliografia)\b(?!-)|"
+    r"参考文献|"
     r"^(?:(?:key|main|selected|primary|secondary|list\s+of)\s+)?sources(?:\s+used)?$"
 )
 _CONSULTED_WORDS = re.compile(r"\b(?:consulted|bibliograph\w*|bibliograf\w*)\b")

@@ -4,7 +4,9 @@
 author-year head, a list number or marker, a line no more indented than the
 entry's first after one that ended a sentence) and joins wrapped lines and
 lines cut by a paragraph break; headings, comments and rules between entries
-are skipped. Every span it returns is a document offset.
+are skipped. A LaTeX ``thebibliography`` is split at its ``\\bibitem`` commands
+(:mod:`~essaylint.analysis.latex_bibliography`). Every span it returns is a
+document offset.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from essaylint.analysis.entry_shape import (
     continues_entry,
     looks_like_entry,
 )
+from essaylint.analysis.latex_bibliography import BIBITEM, bibitem_references
 from essaylint.analysis.patterns import LIST_HEADINGS
 from essaylint.analysis.references import MARKER, parse_reference
 from essaylint.models import Reference, Span
@@ -229,6 +232,8 @@ def split_reference_list(text: str, start: int) -> list[Reference]:
     ``start`` is the section's offset in the document; every returned span is a
     document offset. Never raises on any input.
     """
+    if BIBITEM.search(text):  # a LaTeX thebibliography: the markup says where entries start
+        return bibitem_references(text, start)
     entries = _split_entries(text)
     references: list[Reference] = []
     for index, entry in enumerate(entries):

@@ -28,6 +28,8 @@ A reference list is found by what it contains, helped by its heading:
   that only look like entries are not: people with lifespans ("Martin Seligman
   (1942–)"), sentences that cite ("Bowlby (1969) argued that ..."), timelines,
   dated rows ("Monday 14 September, 2015") and the rows of a table.
+- A LaTeX ``thebibliography`` environment is a list by its markup, whatever
+  its entries look like (:mod:`essaylint.analysis.latex_bibliography`).
 - "Further reading", "Recommended resources" and the like are reading lists:
   excluded from the body and never read as entries.
 
@@ -54,6 +56,7 @@ from essaylint.analysis.entry_shape import (
     looks_like_entry,
     starts_entry,
 )
+from essaylint.analysis.latex_bibliography import Environment, bibliography_environments
 from essaylint.analysis.layout import (
     APPENDIX_WORDS,
     FENCE,
@@ -586,6 +589,9 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     lines = split_lines(text)
     structure = read_structure(lines, blocks)
     headings = heading_map(lines, structure)
+    environments = bibliography_environments(text) if "thebibliography" in text else []
+    if environments:
+        return _markup_lists(text, lines, headings, blocks, environments)
     lists = _heading_lists(lines, headings, structure)
     reading = _reading_spans(lines, headings, len(lines))
     lists = sorted(lists + _headless_lists(lines, structure, lists, reading), key=lambda x: x.first)
@@ -623,6 +629,28 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
             else None
         ),
         appendix=appendix,
+        excluded=tuple(sorted(excluded, key=lambda s: s.start)),
+    )
+
+
+def _markup_lists(
+    text: str,
+    lines: list[Line],
+    headings: dict[int, Heading],
+    blocks: Sequence[Block],
+    environments: Sequence[Environment],
+) -> Essay:
+    """A LaTeX essay whose ``thebibliography`` environments are its lists: the markup decides."""
+    opening = bisect.bisect_right([line.start for line in lines], environments[-1].start) - 1
+    excluded = _excluded_spans(text, lines, headings, blocks, opening)
+    excluded += [Span(start=env.start, end=env.body.end) for env in environments[:-1]]
+    spans = tuple(env.body for env in environments)
+    after = text.find("}", spans[-1].end) + 1 or len(text)
+    return Essay(
+        body=Span(start=0, end=environments[-1].start),
+        references=Span(start=spans[0].start, end=spans[-1].end),
+        lists=spans,
+        trailing=Span(start=after, end=len(text)) if text[after:].strip() else None,
         excluded=tuple(sorted(excluded, key=lambda s: s.start)),
     )
 

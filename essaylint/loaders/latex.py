@@ -108,12 +108,43 @@ def _blank_line(body: str) -> str:
     return body[:cut] + " " * (len(body) - cut)
 
 
+# What a reader sees in place of markup, each the length of what it replaces: an escaped
+# "\\&" is an ampersand, pandoc's "{[}"/"{]}" are brackets, and an invisible anchor
+# (pandoc's "\\leavevmode\\hypertarget{ref-key}{}" before each entry) is nothing.
+_READ_AS = re.compile(r"\\&|\{\[\}|\{\]\}|\\leavevmode\b|\\hypertarget\{[^{}\n]*\}\{\}")
+_SEEN = {"\\&": " &", "{[}": "  [", "{]}": "]  "}
+# An internal link shows its text: pandoc renders "(\\protect\\hyperlink{ref-sen}{Sen, 1977})".
+_HYPERLINK = re.compile(r"(?:\\protect\s*)?\\hyperlink\s*\{[^{}\n]*\}\{([^{}]*)\}")
+
+
+def _seen(match: re.Match[str]) -> str:
+    return _SEEN.get(match.group(0), " " * len(match.group(0)))
+
+
+def _link_text(match: re.Match[str]) -> str:
+    """The link's text, pushed against the closing brace: "(Sen, 1977)" keeps its parentheses."""
+    shown = match.group(1)
+    return " " * (len(match.group(0)) - len(shown)) + _READ_AS.sub(_seen, shown)
+
+
+def read_latex(text: str) -> str:
+    """``text`` with comments blanked and escapes read as their characters, offsets kept.
+
+    See :func:`blank_latex_comments`; besides, ``\\&`` reads as "&", ``{[}`` and
+    ``{]}`` as brackets, an empty ``\\hypertarget`` anchor or ``\\leavevmode``
+    as spaces and a ``\\hyperlink`` as its text, so the citations and the
+    reference list pandoc wrote are read as a reader reads them.
+    """
+    text = _HYPERLINK.sub(_link_text, blank_latex_comments(text))
+    return _READ_AS.sub(_seen, text)
+
+
 def load_latex(data: bytes, path: str) -> Document:
-    """A .tex file as a Document (format ``"latex"``) with comments blanked."""
+    """A .tex file as a Document (format ``"latex"``), read by :func:`read_latex`."""
     from essaylint.loaders.text import decode_bytes
 
     decoded = decode_bytes(data, path)
-    text = blank_latex_comments(decoded.text)
+    text = read_latex(decoded.text)
     if not text.strip():
         raise cannot_read(path, "is empty (it has only comments)")
     return Document.from_text(

@@ -1,0 +1,147 @@
+"""A LaTeX ``thebibliography`` list: where it stands and its ``\\bibitem`` entries.
+
+A hand-written LaTeX list is markup, not a shape to guess::
+
+    \\begin{thebibliography}{9}
+    \\bibitem{orwell} Orwell, G.: \\emph{Homage to Catalonia}. Secker \\& Warburg (1938)
+    \\bibitem[Weil(1951)]{weil} Weil, S. 1951.
+      \\newblock \\textit{Waiting for God}. Putnam.
+    \\end{thebibliography}
+
+Each ``\\bibitem[label]{key}`` starts an entry whose key is ``key``, so
+``\\cite{key}`` links to it exactly; the entry runs to the next ``\\bibitem``
+or the end of the environment, over as many lines as it takes. LaTeX prints
+every item, so an item no ``\\cite`` names is uncited. An item without a label
+is printed with its number ("[3]"), one with a label with the label.
+
+The entry is read as plain text (:func:`entry_text`): italics (``\\emph``,
+``\\textit``, ``{\\em ...}``) become ``*...*`` so the entry parser sees the title
+as it sees Markdown emphasis, ``\\url{...}`` its address, escapes and accents
+their characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from essaylint.analysis.references import parse_reference
+from essaylint.models import Reference, Span
+
+__all__ = ["BIBITEM", "Environment", "bibitem_references", "bibliography_environments"]
+
+_BEGIN = re.compile(r"\\begin\s*\{thebibliography\}[ \t]*(?:\{[^{}\n]*\})?")
+_END = "\\end{thebibliography}"
+#: ``\bibitem{key}`` or ``\bibitem[label]{key}``; a label may hold one level of braces
+#: (``[{\em Anon.}(2019)]``).
+BIBITEM = re.compile(
+    r"\\bibitem\s*(?:\[(?P<label>(?:[^\[\]{}\n]|\{[^{}\n]*\})*)\])?\s*\{(?P<key>[^{}\s,]+)\}"
+)
+
+
+@dataclass(frozen=True)
+class Environment:
+    """One ``thebibliography`` environment: ``start`` of ``\\begin``, its ``body``."""
+
+    start: int
+    body: Span
+
+
+def bibliography_environments(text: str) -> list[Environment]:
+    """Every ``thebibliography`` environment of a LaTeX text (comments already blanked).
+
+    One that is never closed runs to the end of the text.
+    """
+    found: list[Environment] = []
+    pos = 0
+    while (begin := _BEGIN.search(text, pos)) is not None:
+        end = text.find(_END, begin.end())
+        stop = len(text) if end == -1 else end
+        found.append(Environment(start=begin.start(), body=Span(start=begin.end(), end=stop)))
+        if end == -1:
+            break
+        pos = end + len(_END)
+    return found
+
+
+def bibitem_references(text: str, start: int) -> list[Reference]:
+    """The entries of a ``thebibliography`` body, one per ``\\bibitem``, keyed.
+
+    ``start`` is the body's offset in the document; each span runs from its
+    ``\\bibitem`` to the end of its text. Text before the first item is no entry.
+    """
+    items = list(BIBITEM.finditer(text))
+    references: list[Reference] = []
+    number = 0
+    for i, item in enumerate(items):
+        stop = items[i + 1].start() if i + 1 < len(items) else len(text)
+        source = text[item.end() : stop].rstrip()
+        label = item.group("label")
+        if label is None:
+            number += 1
+        span = Span(start=start + item.start(), end=start + item.end() + len(source))
+        references.append(
+            parse_reference(
+                entry_text(source),
+                span=span,
+                index=i,
+                number=number if label is None else None,
+                key=item.group("key"),
+            )
+        )
+    return references
+
+
+# --- the entry as plain text ---------------------------------------------------------
+
+_URL = re.compile(r"\\(?:url|path)\s*\{([^{}]*)\}|\\href\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
+_GROUPED = r"((?:[^{}]|\{[^{}]*\})*)"  # text with braces at most one deep
+_ITALIC = re.compile(
+    r"\\(?:emph|textit|textsl)\s*\{" + _GROUPED + r"\}"
+    r"|\{\\(?:em|it|itshape|sl)\s+" + _GROUPED + r"\}"
+)
+_ACCENTS = {
+    "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
+    ".": "\u0307", "c": "\u0327", "v": "\u030c", "u": "\u0306", "H": "\u030b", "k": "\u0328",
+}  # fmt: skip
+_ACCENT = re.compile(r"\\([`'^\"~=.]|[cvuHk](?![A-Za-z]))\s*(?:\{\\?([A-Za-z])\}|\\?([A-Za-z]))")
+_SYMBOLS = {
+    r"\&": "&", r"\%": "%", r"\$": "$", r"\#": "#", r"\_": "_", "---": "—", "--": "–",
+    "``": "“", "''": "”",
+}  # fmt: skip
+_SYMBOL = re.compile("|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True)))
+_LETTERS = {"ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "oe": "œ", "l": "ł", "i": "ı"}
+_LETTER = re.compile(r"\\(" + "|".join(_LETTERS) + r")(?![A-Za-z])\s*")
+_COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*|\\.")
+_SPACES = re.compile(r"\s+")
+
+
+def _accented(m: re.Match[str]) -> str:
+    letter = m.group(2) or m.group(3)
+    return unicodedata.normalize("NFC", letter + _ACCENTS[m.group(1)])
+
+
+def _plain(piece: str) -> str:
+    """A stretch of LaTeX with no address in it, as the reader sees it."""
+    piece = piece.replace("\\newblock", " ")
+    piece = _ITALIC.sub(lambda m: f"*{_plain(m.group(1) or m.group(2)).strip()}*", piece)
+    piece = _ACCENT.sub(_accented, piece)
+    piece = _LETTER.sub(lambda m: _LETTERS[m.group(1)], piece)
+    piece = _SYMBOL.sub(lambda m: _SYMBOLS[m.group(0)], piece).replace("~", " ")
+    piece = _COMMAND.sub(lambda m: " " if m.group(0) in ("\\ ", "\\\\") else "", piece)
+    return piece.replace("{", "").replace("}", "")
+
+
+def entry_text(source: str) -> str:
+    """The text of one ``\\bibitem`` as a reader sees it, on one line."""
+    pieces: list[str] = []
+    pos = 0
+    for m in _URL.finditer(source):
+        pieces.append(_plain(source[pos : m.start()]))
+        address = m.group(1) if m.group(1) is not None else m.group(2)
+        shown = "" if m.group(3) is None else _plain(m.group(3)).strip() + " "
+        pieces.append(f"{shown}{address.strip()}")
+        pos = m.end()
+    pieces.append(_plain(source[pos:]))
+    return _SPACES.sub(" ", "".join(pieces)).strip()
