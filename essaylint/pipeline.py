@@ -398,36 +398,25 @@ _RENDERED_NOTE = (
     "the essay prints its own reference list and cites no [@key]: the bibliography its "
     "front matter names is not read"
 )
-
-
-def _rendered(doc: Document) -> bool:
-    """Has pandoc already run on this Markdown essay?
-
-    Its citations and reference list are printed in the text and it cites no
-    ``[@key]``: the bibliography its front matter names is what they were made
-    from, not more entries.
-    """
-    if cites_by_pandoc_key(doc.text):
-        return False
-    return bool(read_references(doc, find_sections(doc.text, doc.blocks)))
-
-
 _TYPESET_NOTE = (
     "the essay prints its own reference list and has no \\cite: the .bib its "
     "\\bibliography names is not read"
 )
 
 
-def _typeset(doc: Document) -> bool:
-    """Does this LaTeX essay print its list itself (``thebibliography``, pandoc's output)?
+def _prints_its_list(doc: Document) -> bool:
+    """Does the essay print a reference list of its own (rendered by pandoc, typed,
+    or a LaTeX ``thebibliography``)?
 
-    It cites nothing with ``\\cite``, and its text holds a reference list: the
-    .bib that ``\\bibliography`` names is what that list was made from, not more
-    entries (as for a rendered pandoc essay, :func:`_rendered`).
+    Then an essay that cites no key (``[@key]``, ``\\cite``) has been rendered
+    already: the bibliography file it names is what its citations and list were
+    made from, not more entries.
     """
-    if any(m.group("cmd") != "nocite" for m in LATEX_CITE.finditer(doc.text)):
-        return False
     return bool(read_references(doc, find_sections(doc.text, doc.blocks)))
+
+
+def _cites_by_latex_key(text: str) -> bool:
+    return any(m.group("cmd") != "nocite" for m in LATEX_CITE.finditer(text))
 
 
 def _bibliography(
@@ -435,8 +424,7 @@ def _bibliography(
 ) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
     """The entries of the bibliography files the essay names (or those of ``bib_path``).
 
-    A pandoc essay that has been rendered already (:func:`_rendered`) uses none,
-    nor does a LaTeX essay that prints its own list and cites no key (:func:`_typeset`).
+    An essay that prints its own list and cites no key uses none (:func:`_prints_its_list`).
     LaTeX names them with ``\\bibliography``/``\\addbibresource`` (a chapter of a
     thesis uses its root file's; see :mod:`essaylint.loaders.latex_project`), pandoc Markdown
     with ``bibliography:`` in its front matter or in the book's defaults or metadata file
@@ -464,7 +452,13 @@ def _bibliography(
     is_root = True
     if doc.format == "latex":
         project = latex_project(path, doc.text)
-        if not files and project.bib_files and not project.cited_elsewhere and _typeset(doc):
+        if (
+            not files
+            and project.bib_files
+            and not project.cited_elsewhere
+            and not _cites_by_latex_key(doc.text)
+            and _prints_its_list(doc)
+        ):
             return (), (_TYPESET_NOTE,)
         files = files or list(project.bib_files)
         cited_elsewhere, is_root = project.cited_elsewhere, project.is_root
@@ -474,7 +468,12 @@ def _bibliography(
         )
     elif doc.format == "markdown":
         book = pandoc_project(path, doc.text)
-        if not files and book.bib_files and _rendered(doc):
+        if (
+            not files
+            and book.bib_files
+            and not cites_by_pandoc_key(doc.text)
+            and _prints_its_list(doc)
+        ):
             return (), (_RENDERED_NOTE,)
         files = files or list(book.bib_files)
         nocite, cited_elsewhere, is_root = book.nocite, book.cited_elsewhere, book.is_owner
