@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from essaylint.analysis.patterns import FOOTNOTE_REFERENCE, LATEX_CITE
+from essaylint.analysis.patterns import LATEX_CITE, footnote_references
 from essaylint.models import Citation, Span
 
 # One bracket of numbers, "[3]", "[1, 4-6]", or Markdown-escaped "\\[3\\]" (pandoc).
@@ -112,10 +112,10 @@ def _bracket_units(text: str, start: int, end: int) -> Iterator[tuple[int, int, 
 
 def footnote_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
     for region in regions:
-        for m in FOOTNOTE_REFERENCE.finditer(text, region.start, region.end):
+        for m in footnote_references(text, region.start, region.end):
             yield Citation(
                 span=Span(start=m.start(), end=m.end()), text=m.group(0), kind="footnote",
-                key=m.group("label"),
+                key=m.group(1),
             )  # fmt: skip
 
 

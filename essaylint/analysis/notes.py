@@ -41,9 +41,9 @@ from essaylint.analysis.names import natural_family, parse_authors
 from essaylint.analysis.patterns import (
     EMPHASIS,
     FOOTNOTE_DEFINITION,
-    FOOTNOTE_REFERENCE,
     IBID,
     YEAR_DIGITS,
+    footnote_references,
 )
 from essaylint.analysis.sections import footnote_definition_spans
 from essaylint.models import Block, Span
@@ -118,7 +118,7 @@ def markdown_notes(text: str) -> list[Note]:
     A definition nothing points to is never printed (a template's leftover
     note), so it cites nothing.
     """
-    marked = {m.group("label") for m in FOOTNOTE_REFERENCE.finditer(text)}
+    marked = {m.group(1) for m in footnote_references(text)}
     notes: list[Note] = []
     for key, span in footnote_definition_spans(text):
         if key not in marked:

@@ -10,6 +10,7 @@ import it or build their own pattern around it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # --- years ---------------------------------------------------------------------------
 
@@ -34,12 +35,27 @@ ET_AL = r"(?:\bet\.?|&)\s*[Aa][Ll]\b\.?"
 FOOTNOTE_LABEL = r"[^\[\]\s]+"
 #: A Markdown footnote mark, "[^1]", "[^smith-2019]"; group 1 is the label.
 FOOTNOTE_MARK = re.compile(r"\[\^(" + FOOTNOTE_LABEL + r")\]")
-#: A footnote mark that points to a note: not the head of its definition ("[^1]:" at the
-#: start of a line); a mark inside a sentence may be followed by a colon ("... of
-#: Philosophy[^2]:" before a quotation). The group "label" is the label.
-FOOTNOTE_REFERENCE = re.compile(
-    r"(?P<inline>(?<=\S)|(?<=\S[ \t]))?\[\^(?P<label>" + FOOTNOTE_LABEL + r")\](?(inline)|(?!:))"
-)
+
+
+def footnote_references(
+    text: str, start: int = 0, end: int | None = None
+) -> Iterator[re.Match[str]]:
+    """The footnote marks in ``text[start:end]`` that point to a note (group 1 the label).
+
+    Not the head of a definition ("[^1]:" at the start of a line, after at most
+    three spaces); a mark inside a sentence may come before a colon ("... of
+    Philosophy[^2]:" before a quotation).
+    """
+    for m in FOOTNOTE_MARK.finditer(text, start, len(text) if end is None else end):
+        if text.startswith(":", m.end()):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            lead = text[line_start : m.start()]
+            if len(lead) <= _MOST_DEFINITION_INDENT and not lead.strip():
+                continue
+        yield m
+
+
+_MOST_DEFINITION_INDENT = 3
 #: The head of a Markdown footnote definition, "[^1]:" at the start of a line (after at
 #: most three spaces); group 1 is the label. Readers that need the rest of the line or the
 #: space after the colon add it to this pattern.

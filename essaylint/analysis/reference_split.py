@@ -23,7 +23,6 @@ from essaylint.analysis.entry_shape import (
     continues_entry,
     looks_like_entry,
 )
-from essaylint.analysis.latex_bibliography import BIBITEM, bibitem_references
 from essaylint.analysis.patterns import LIST_HEADINGS
 from essaylint.analysis.references import MARKER, parse_reference
 from essaylint.models import Reference, Span
@@ -232,8 +231,11 @@ def split_reference_list(text: str, start: int) -> list[Reference]:
     ``start`` is the section's offset in the document; every returned span is a
     document offset. Never raises on any input.
     """
-    if BIBITEM.search(text):  # a LaTeX thebibliography: the markup says where entries start
-        return bibitem_references(text, start)
+    if "\\bibitem" in text:  # a LaTeX thebibliography: the markup says where entries start
+        from essaylint.analysis.latex_bibliography import BIBITEM, bibitem_references
+
+        if BIBITEM.search(text):
+            return bibitem_references(text, start)
     entries = _split_entries(text)
     references: list[Reference] = []
     for index, entry in enumerate(entries):

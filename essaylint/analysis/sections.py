@@ -46,6 +46,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from essaylint.analysis.code_regions import code_spans
 from essaylint.analysis.entry_shape import (
@@ -56,7 +57,6 @@ from essaylint.analysis.entry_shape import (
     looks_like_entry,
     starts_entry,
 )
-from essaylint.analysis.latex_bibliography import Environment, bibliography_environments
 from essaylint.analysis.layout import (
     APPENDIX_WORDS,
     FENCE,
@@ -76,6 +76,9 @@ from essaylint.analysis.layout import (
 from essaylint.analysis.patterns import BULLET, CONSULTED_LIST_HEADINGS, FOOTNOTE_DEFINITION
 from essaylint.analysis.prose_regions import is_latex
 from essaylint.models import Block, Essay, Span
+
+if TYPE_CHECKING:
+    from essaylint.analysis.latex_bibliography import Environment
 
 __all__ = ["continues_entry", "find_sections", "footnote_definition_spans", "looks_like_entry"]
 
@@ -589,7 +592,11 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     lines = split_lines(text)
     structure = read_structure(lines, blocks)
     headings = heading_map(lines, structure)
-    environments = bibliography_environments(text) if "thebibliography" in text else []
+    environments: list[Environment] = []
+    if "thebibliography" in text:  # LaTeX's own list (loaded only for such a text)
+        from essaylint.analysis.latex_bibliography import bibliography_environments
+
+        environments = bibliography_environments(text)
     if environments:
         return _markup_lists(text, lines, headings, blocks, environments)
     lists = _heading_lists(lines, headings, structure)

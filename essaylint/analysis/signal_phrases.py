@@ -1,10 +1,14 @@
-"""People named in the prose as sources, without a year: "Beazer and Woo note that ...".
+"""Authors named in the prose as sources, without a year: "Beazer and Woo note that ...".
 
 APA lets a writer name authors again without the year, and students often
 name them only so ("Papi et al. criticize ...", "According to Reddy, ...").
 Such a phrase is no citation a reader can follow, but the entry it names is
 used: the uncited-reference rule does not call it unused. A name counts only
-before a reporting verb or after "according to", never as any capitalised word.
+before a reporting verb (its co-authors, "et al." or a possessive between) or
+after "according to", never as any capitalised word.
+
+Only the names asked about are looked for (the authors of entries nothing
+cites), with one pattern over the prose: the work is linear in the text.
 """
 
 from __future__ import annotations
@@ -19,21 +23,32 @@ from essaylint.analysis.text import name_key
 from essaylint.models import Span
 
 _NAME_WORD = rf"(?:[{UPPER}]\.\s?)*[{UPPER}][\w'’\-]+"
-_NAMES = rf"(?P<names>{_NAME_WORD}(?:(?:\s+(?:and|&)\s+|\s+){_NAME_WORD}){{0,3}})"
-_AFTER_NAMES = rf"(?:,?\s+{ET_AL})?(?:['’]s?)?"
-_SIGNAL = re.compile(
-    rf"(?<![\w.]){_NAMES}{_AFTER_NAMES}(?=(?i:{REPORTING.pattern.removeprefix('^')}))"
-    rf"|(?i:\baccording\s+to)\s+{_NAMES.replace('names', 'source')}"
+# What may follow the name before the verb: co-authors, "et al.", a possessive.
+_TAIL = re.compile(
+    rf"(?:(?:\s+(?:and|&)\s+|,\s*|\s+){_NAME_WORD}){{0,3}}(?:,?\s+{ET_AL})?(?:['’]s?)?"
+    rf"(?=(?i:{REPORTING.pattern.removeprefix('^')}))"
 )
-_WORD = re.compile(rf"[{UPPER}][\w'’\-]+")
+# What may come before it: "according to", given names or co-authors.
+_HEAD = re.compile(rf"(?i:\baccording\s+to)\s+(?:{_NAME_WORD}(?:\s+|\s+(?:and|&)\s+)){{0,3}}$")
+_HEAD_WINDOW = 120
 
 
-def names_in_signal_phrases(text: str, spans: Iterable[Span]) -> frozenset[str]:
-    """Name keys of every capitalised word of the names in signal phrases in ``spans``."""
-    keys: set[str] = set()
+def named_as_sources(text: str, spans: Iterable[Span], families: Iterable[str]) -> frozenset[str]:
+    """Name keys of those of ``families`` the prose in ``spans`` names as a source."""
+    wanted = {name_key(f): f for f in families if name_key(f)}
+    if not wanted:
+        return frozenset()
+    pattern = re.compile(
+        r"(?<![\w.])(?:" + "|".join(map(re.escape, sorted(set(wanted.values())))) + r")(?!\w)",
+        re.IGNORECASE,
+    )
+    found: set[str] = set()
     for span in spans:
-        for match in _SIGNAL.finditer(text, span.start, span.end):
-            names = match.group("names") or match.group("source") or ""
-            keys.update(name_key(word) for word in _WORD.findall(names))
-    keys.discard("")
-    return frozenset(keys)
+        for m in pattern.finditer(text, span.start, span.end):
+            key = name_key(m.group(0))
+            if key in found or not m.group(0)[:1].isupper():
+                continue
+            head = text[max(span.start, m.start() - _HEAD_WINDOW) : m.start()]
+            if _TAIL.match(text, m.end(), span.end) or _HEAD.search(head):
+                found.add(key)
+    return frozenset(found)

@@ -9,7 +9,6 @@ from pydantic import Field
 
 from essaylint.analysis.matching import cited_reference_indices
 from essaylint.analysis.patterns import FOOTNOTE_MARK
-from essaylint.analysis.signal_phrases import names_in_signal_phrases
 from essaylint.analysis.text import name_key
 from essaylint.models import Finding, Reference
 from essaylint.rules.base import Rule, RuleContext, RuleOptions, describe_reference
@@ -100,13 +99,21 @@ class UncitedReference(Rule):
             return
         cited = cited_reference_indices(ctx.links)
         allowed = {name.casefold() for name in ctx.options(self.Options).allowed_authors}
-        named = names_in_signal_phrases(ctx.document.text, ctx.prose_spans)
-        # A name without a year cannot tell an author's works apart: it stands for an
-        # entry only when no other work of that author is cited.
-        named -= {_first_key(ctx.references[i]) for i in cited}
-        for i, ref in enumerate(ctx.references):
-            if i in cited or ref.consulted or _first_author(ref) in allowed:
-                continue
+        unused = [
+            ref
+            for i, ref in enumerate(ctx.references)
+            if i not in cited and not ref.consulted and _first_author(ref) not in allowed
+        ]
+        named: frozenset[str] = frozenset()
+        if unused:
+            from essaylint.analysis.signal_phrases import named_as_sources
+
+            # A name without a year cannot tell an author's works apart: it stands
+            # for an entry only when no other work of that author is cited.
+            others = {_first_key(ctx.references[j]) for j in cited}
+            families = [r.authors[0].family for r in unused if r.authors]
+            named = named_as_sources(ctx.document.text, ctx.prose_spans, families) - others
+        for ref in unused:
             if _first_key(ref) in named:
                 continue  # "Beazer and Woo note that ...": named as a source, if without a year
             yield self.finding(
