@@ -23,10 +23,12 @@ from essaylint.analysis.text import name_key
 from essaylint.models import Span
 
 _NAME_WORD = rf"(?:[{UPPER}]\.\s?)*[{UPPER}][\w'’\-]+"
+# A reporting verb as a verb: "notes", "argued", "criticize"; not "Recommendation".
+_VERB = REPORTING.pattern.removeprefix("^") + r"(?:e|es|ed|d|s|ing|ies|ied|y)?\b"
 # What may follow the name before the verb: co-authors, "et al.", a possessive.
 _TAIL = re.compile(
     rf"(?:(?:\s+(?:and|&)\s+|,\s*|\s+){_NAME_WORD}){{0,3}}(?:,?\s+{ET_AL})?(?:['’]s?)?"
-    rf"(?=(?i:{REPORTING.pattern.removeprefix('^')}))"
+    rf"(?=(?i:{_VERB}))"
 )
 # What may come before it: "according to", given names or co-authors.
 _HEAD = re.compile(rf"(?i:\baccording\s+to)\s+(?:{_NAME_WORD}(?:\s+|\s+(?:and|&)\s+)){{0,3}}$")
