@@ -21,7 +21,8 @@ from pathlib import Path
 from hostile_run import ESC, Row, Running, essaylint, judged, run
 
 Answer = Callable[[BaseHTTPRequestHandler, "Server"], None]
-DOI = "10.1234/hostile.5678"
+WORK_FILE = Path(__file__).resolve().parents[1] / "fixtures" / "crossref" / "boyd-ellison-2007.json"
+DOI = json.loads(WORK_FILE.read_text(encoding="utf-8"))["message"]["DOI"]
 ESSAY = (
     "Sites shape ties (Boyd & Ellison, 2007).\n\nReferences\n\n"
     "Boyd, D. M., & Ellison, N. B. (2007). Social network sites. Journal of "
@@ -30,19 +31,10 @@ ESSAY = (
 
 
 def record(title: str = "Social network sites") -> bytes:
-    """A Crossref answer for the essay's entry (with ``title``)."""
-    message = {
-        "DOI": DOI,
-        "title": [title],
-        "author": [{"family": "Boyd", "given": "D."}, {"family": "Ellison", "given": "N."}],
-        "issued": {"date-parts": [[2007]]},
-        "container-title": ["Journal of Computer-Mediated Communication"],
-        "volume": "13",
-        "issue": "1",
-        "page": "210-230",
-        "type": "journal-article",
-    }
-    return json.dumps({"status": "ok", "message-type": "work", "message": message}).encode()
+    """The Crossref answer for the essay's entry (fixtures/crossref), with ``title``."""
+    answer = json.loads(WORK_FILE.read_text(encoding="utf-8"))
+    answer["message"]["title"] = [title]
+    return json.dumps(answer).encode()
 
 
 class Server:

@@ -13,6 +13,7 @@ import json
 import time
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 
 import pytest
 from loopback import LoopbackServer
@@ -23,7 +24,8 @@ from essaylint.services.bounded_http import Limits
 from essaylint.services.crossref import CrossrefBackend
 from essaylint.services.verify import VerifyError
 
-DOI = "10.1234/limits.5678"
+WORK_FILE = Path(__file__).resolve().parents[2] / "fixtures" / "crossref" / "boyd-ellison-2007.json"
+DOI = json.loads(WORK_FILE.read_text(encoding="utf-8"))["message"]["DOI"]
 ENTRY = (
     "Boyd, D. M., & Ellison, N. B. (2007). Social network sites. Journal of "
     f"Computer-Mediated Communication, 13(1), 210-230. https://doi.org/{DOI}"
@@ -33,18 +35,10 @@ Answer = Callable[[BaseHTTPRequestHandler, "BadServer"], None]
 
 
 def record(title: str = "Social network sites") -> bytes:
-    message = {
-        "DOI": DOI,
-        "title": [title],
-        "author": [{"family": "Boyd", "given": "D."}, {"family": "Ellison", "given": "N."}],
-        "issued": {"date-parts": [[2007]]},
-        "container-title": ["Journal of Computer-Mediated Communication"],
-        "volume": "13",
-        "issue": "1",
-        "page": "210-230",
-        "type": "journal-article",
-    }
-    return json.dumps({"status": "ok", "message-type": "work", "message": message}).encode()
+    """The Crossref answer for the essay's entry (fixtures/crossref), with ``title``."""
+    answer = json.loads(WORK_FILE.read_text(encoding="utf-8"))
+    answer["message"]["title"] = [title]
+    return json.dumps(answer).encode()
 
 
 class BadServer(LoopbackServer):
