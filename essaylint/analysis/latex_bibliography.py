@@ -16,16 +16,16 @@ is printed with its number ("[3]"), one with a label with the label.
 
 The entry is read as plain text (:func:`entry_text`): italics (``\\emph``,
 ``\\textit``, ``{\\em ...}``) become ``*...*`` so the entry parser sees the title
-as it sees Markdown emphasis, ``\\url{...}`` its address, escapes and accents
-their characters.
+as it sees Markdown emphasis, ``\\url{...}`` its address, and the rest is read
+as a .bib field is (:func:`essaylint.analysis.latex_text.latex_to_text`).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from essaylint.analysis.latex_text import latex_to_text
 from essaylint.analysis.references import parse_reference
 from essaylint.models import Reference, Span
 
@@ -101,36 +101,17 @@ _ITALIC = re.compile(
     r"\\(?:emph|textit|textsl)\s*\{" + _GROUPED + r"\}"
     r"|\{\\(?:em|it|itshape|sl)\s+" + _GROUPED + r"\}"
 )
-_ACCENTS = {
-    "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
-    ".": "\u0307", "c": "\u0327", "v": "\u030c", "u": "\u0306", "H": "\u030b", "k": "\u0328",
-}  # fmt: skip
-_ACCENT = re.compile(r"\\([`'^\"~=.]|[cvuHk](?![A-Za-z]))\s*(?:\{\\?([A-Za-z])\}|\\?([A-Za-z]))")
-_SYMBOLS = {
-    r"\&": "&", r"\%": "%", r"\$": "$", r"\#": "#", r"\_": "_", "---": "—", "--": "–",
-    "``": "“", "''": "”",
-}  # fmt: skip
-_SYMBOL = re.compile("|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True)))
-_LETTERS = {"ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "oe": "œ", "l": "ł", "i": "ı"}
-_LETTER = re.compile(r"\\(" + "|".join(_LETTERS) + r")(?![A-Za-z])\s*")
-_COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*|\\.")
-_SPACES = re.compile(r"\s+")
-
-
-def _accented(m: re.Match[str]) -> str:
-    letter = m.group(2) or m.group(3)
-    return unicodedata.normalize("NFC", letter + _ACCENTS[m.group(1)])
 
 
 def _plain(piece: str) -> str:
-    """A stretch of LaTeX with no address in it, as the reader sees it."""
+    """A stretch of LaTeX with no address in it, as the reader sees it; italics kept
+    as ``*...*`` for the entry parser."""
     piece = piece.replace("\\newblock", " ")
     piece = _ITALIC.sub(lambda m: f"*{_plain(m.group(1) or m.group(2)).strip()}*", piece)
-    piece = _ACCENT.sub(_accented, piece)
-    piece = _LETTER.sub(lambda m: _LETTERS[m.group(1)], piece)
-    piece = _SYMBOL.sub(lambda m: _SYMBOLS[m.group(0)], piece).replace("~", " ")
-    piece = _COMMAND.sub(lambda m: " " if m.group(0) in ("\\ ", "\\\\") else "", piece)
-    return piece.replace("{", "").replace("}", "")
+    # The pieces around an address keep the spaces that part them from it.
+    lead = " " if piece[:1].isspace() else ""
+    trail = " " if piece[-1:].isspace() else ""
+    return f"{lead}{latex_to_text(piece)}{trail}"
 
 
 def entry_text(source: str) -> str:
@@ -144,4 +125,4 @@ def entry_text(source: str) -> str:
         pieces.append(f"{shown}{address.strip()}")
         pos = m.end()
     pieces.append(_plain(source[pos:]))
-    return _SPACES.sub(" ", "".join(pieces)).strip()
+    return " ".join("".join(pieces).split())

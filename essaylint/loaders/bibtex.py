@@ -14,13 +14,13 @@ backslash escapes such as ``\\_`` are undone).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from essaylint.analysis.latex_text import latex_to_text
 from essaylint.loaders.bib_macros import MacroExpansionError, bounded_macros, expansion_budget
 from essaylint.loaders.errors import LoadError, cannot_read
 from essaylint.models import Person, Reference, ReferenceType, SourceLocation
@@ -77,39 +77,10 @@ _CORPORATE_WORDS = frozenset(
         "administration", "alliance", "federation", "collaboration", "consortium",
     }
 )  # fmt: skip
-_LEFTOVER_COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*")
-_WHITESPACE = re.compile(r"\s+")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _ESCAPED = re.compile(r"\\([%_#&$~{}])")
 _URL_IN_TEXT = re.compile(r"\\url\{([^}]*)\}|(https?://\S+)")
 _YEAR = re.compile(r"\d{4}")
-
-
-@functools.cache
-def _plain_backend() -> Any:
-    # render_as("text") looks the backend up through entry points on every call,
-    # which is slow; one backend instance serves every field.
-    from pybtex.backends.plaintext import Backend
-
-    return Backend()
-
-
-# What LaTeX decoding has to deal with: commands, groups, ties, escapes, ligatures, math.
-_LATEX_MARKUP = re.compile(r"[\\{}~$%&#_^]|--|``|''")
-
-
-def latex_to_text(value: str) -> str:
-    """Plain text of a BibTeX field value: accents decoded, braces and markup dropped."""
-    if not _LATEX_MARKUP.search(value):
-        return _WHITESPACE.sub(" ", value).strip()  # nothing to decode (most fields): fast path
-    from pybtex.richtext import Text
-
-    try:
-        text = str(Text.from_latex(value).render(_plain_backend()))
-    except Exception:  # pybtex's LaTeX reader is strict about braces; fall back
-        text = value.replace("{", "").replace("}", "")
-    text = _LEFTOVER_COMMAND.sub("", text).replace("\\", "")
-    return _WHITESPACE.sub(" ", text).strip()
 
 
 def _literal(value: str) -> str:
