@@ -32,6 +32,7 @@ from essaylint.analysis.citation_names import (
 )
 from essaylint.analysis.citations_parenthetical import PAREN
 from essaylint.analysis.names import looks_corporate
+from essaylint.analysis.patterns import YEAR_DIGITS
 from essaylint.analysis.text import name_key
 from essaylint.models import Citation, Reference, Span
 
@@ -64,6 +65,8 @@ _NAME_BEFORE = re.compile(rf"([{UPPER}][\w'’\-]*)(?:\s*,\s*(?:and\s+|&\s*)?|\s
 _SURNAME_GIVEN = re.compile(
     rf"(?P<family>[{UPPER}][\w'’\-]+),\s+(?P<given>[{UPPER}][a-z'’\-]+(?:\s+[{UPPER}]\.?)?)"
 )
+# "Drucker (2013) adds that ... (11)": an essay mixing styles dates the work after the name.
+_YEAR_AFTER_NAME = re.compile(rf"\s*\(({YEAR_DIGITS}[a-z]?)\)")
 _ITALIC_TITLE = re.compile(r"(?<![\w*])\*([^*\n]{3,120})\*(?!\*)|(?<!\w)_([^_\n]{3,120})_(?!\w)")
 
 
@@ -80,7 +83,11 @@ def _clean_title(raw: str) -> str | None:
     if not m:
         return None
     title = (m.group("a") or m.group("b") or m.group("c") or "").strip(" .,")
-    return None if not title or _FIGURE.match(title) else title
+    if not title or _FIGURE.match(title):
+        return None
+    # A title's first word is capitalised in every style; '*chiaro* ("clear, bright")' glosses.
+    first = next((ch for ch in title if ch.isalnum()), "")
+    return title if first.isupper() or first.isdigit() else None
 
 
 class MlaReader:
@@ -249,12 +256,13 @@ class MlaReader:
                 name, at = self._first_of_group(window, name, word.start())
                 span = Span(start=start + at, end=match.end())
                 named = self._title_named(name, window)
+                dated = _YEAR_AFTER_NAME.match(window, word.end())
                 return Citation(
                     span=span,
                     text=self.text[span.start : span.end],
                     kind="author-date",
                     authors=(name,),
-                    year=None,
+                    year=dated.group(1) if dated else None,
                     locator=match.group(1).strip(),
                     narrative=True,
                     title=named,
@@ -274,9 +282,10 @@ class MlaReader:
         italic = _ITALIC_TITLE.search(window)
         if italic:
             return italic.group(1) or italic.group(2)
+        folded = window.casefold()  # "We Have Never Been Modern" for "We have never been modern"
         for title in self.titles.get(name_key(name), []):
             short = " ".join(re.split(r"[:.?!]", title, maxsplit=1)[0].split()[:4])
-            if len(short) >= 6 and short in window:
+            if len(short) >= 6 and short.casefold() in folded:
                 return short
         return None
 

@@ -15,7 +15,14 @@ from __future__ import annotations
 
 import re
 
-from essaylint.analysis.patterns import BULLET, FOOTNOTE_DEFINITION, MONTH, YEAR, YEAR_DIGITS
+from essaylint.analysis.patterns import (
+    BULLET,
+    FOOTNOTE_DEFINITION,
+    MONTH,
+    REPEAT_MARK,
+    YEAR,
+    YEAR_DIGITS,
+)
 
 LIST_MARKER = re.compile(r"^\s*(?:" + BULLET + r"\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s*|\(\d{1,3}\)\s+)")
 _NUMBERED_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]\s+|\[\d{1,3}\]\s*)")
@@ -33,9 +40,12 @@ _ANY_YEAR = re.compile(r"(?<!\d)" + YEAR_DIGITS + r"(?!\d)|\bn\.\s?d\.", re.IGNO
 _URL = re.compile(r"https?://|www\.|doi\.org/|\bdoi:\s*10\.", re.IGNORECASE)
 _YEAR_WORD = re.compile(YEAR, re.IGNORECASE)
 _HEAD_WINDOW = 300
-# "———. 1996. Title." / "------, 2018." / "___. (2019)." : the same authors as the entry above
-# (Chicago, MLA and Harvard lists write a repeated author this way).
-REPEATED_AUTHORS = re.compile(r"^\s*(?:[-—–_―‒‐]\s?){2,}\s*(?:[.,]|(?=\(?" + YEAR_DIGITS + r"))")
+# "———. 1996. Title." / "------, 2018." / "___. (2019)." / "…………  Title.": the same authors
+# as the entry above. The match ends where the entry's date or title begins.
+REPEATED_AUTHORS = re.compile(
+    rf"^[ \t]*(?:(?:{REPEAT_MARK} ?){{2,}}[ \t]*(?:[.,]+[ \t]*|(?=\(?{YEAR_DIGITS}))"
+    rf"|(?:{REPEAT_MARK} ?){{3,}}[ \t]*(?<=[ \t])(?=[\"“*_A-Z]))"
+)
 # MLA and Chicago: an inverted name, then a quoted or italic title ("Okafor, Tunde.
 # "Street-Level Exposure." *Urban Health*, vol. 8, no. 2, 2018"): the year comes late.
 _INVERTED_NAME_TITLE = re.compile(
@@ -218,6 +228,8 @@ def looks_like_entry(text: str) -> bool:
         return True
     if _CITATION_LINE.match(s):
         return False  # "Koerner & Reagle (2020)" alone on its line heads a note, cites
+    if REPEATED_AUTHORS.match(s):
+        return True  # "------. "Some Account of the Art." Newhall, 23-31.": dated or not
     window = len(s) if _NUMBERED_MARKER.match(s) else _HEAD_WINDOW
     if not _YEAR_WORD.search(s, 0, window) and not has_link(s):
         return (
@@ -227,7 +239,7 @@ def looks_like_entry(text: str) -> bool:
     if not body:
         return False
     if REPEATED_AUTHORS.match(body):
-        return True
+        return True  # a bulleted or numbered repeat
     if _INVERTED_NAME_TITLE.match(body) and _ANY_YEAR.search(body):
         return True
     head = _author_year_head(body)

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from essaylint.analysis.text import fold, name_key
+from essaylint.analysis.text import fold, name_key, year_digits
 from essaylint.models import Citation, Link, Reference
 
 NEAR_NAME = 80.0  # rapidfuzz ratio at which a cited name is a near miss of an entry's author
@@ -81,6 +81,10 @@ def link_author_page(
         options = [i for i in options if _count_fits(citation, refs[i])] or options
     if len(options) > 1 and citation.title:
         options = [i for i in options if title_fits(citation.title, refs[i].title)] or options
+    if len(options) > 1 and year_digits(citation.year):
+        # An essay that writes "Drucker (2018)" in an MLA list names the work by its year.
+        cited = year_digits(citation.year)
+        options = [i for i in options if year_digits(refs[i].year) == cited] or options
     if len(options) == 1:
         return Link(citation=ci, status="matched", reference=options[0], candidates=(options[0],))
     if options:

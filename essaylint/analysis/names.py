@@ -137,7 +137,7 @@ _ET_AL = re.compile(
 _ACRONYM = re.compile(r"^[A-Z]{3,5}s?$")
 # Places written as capitals before an organisation's name: "UK Government", "US Congress".
 _PLACE_ABBREVIATIONS = frozenset({"UK", "US", "U.S", "USA", "EU", "UN", "NZ", "UAE", "NSW"})
-_REPEATER = re.compile(r"^[\s\-—–_―‒‐~.,*]+$")
+_REPEATER = re.compile(r"^[\s\-—–_―‒‐…~.,*]+$")
 _CONJUNCTION = re.compile(
     r"\s*(?:,\s*)?(?:\s&\s?|&\s|(?<![\w-])(?:and|und|et|y|og|och)(?![\w-])|(?<=\s)e(?=\s))\s*"
 )
@@ -248,9 +248,16 @@ def _has_initials_pattern(text: str) -> bool:
     """True when the text has personal-name initials ("Smith, J." or "J. Smith")."""
     tokens = [t for t in re.split(r"[\s,;&]+", text) if t]
     return any(
-        is_initials(t) and len(t.strip(".")) <= 2 and t not in _CAPS_FUNCTION_WORDS
-        for t in tokens[:6]
+        is_initials(t)
+        and len(t.strip(".")) <= 2
+        and t not in _CAPS_FUNCTION_WORDS
+        # "Chartered Institute for IT": a capital pair after "for" or "of" names a field
+        and (index == 0 or tokens[index - 1] not in _LOWER_FUNCTION_WORDS)
+        for index, t in enumerate(tokens[:6])
     ) and not (re.match(r"^(?:U\.\s?S\.|U\.\s?K\.|E\.\s?U\.)", text))
+
+
+_LOWER_FUNCTION_WORDS = frozenset({"of", "for", "in", "on", "the", "at", "to"})
 
 
 def strip_role_words(segment: str) -> str:

@@ -115,6 +115,10 @@ LATEX_CITE = re.compile(
     r"\\(?P<cmd>[a-zA-Z]*cite[a-zA-Z]*)\*?(?P<opt1>\[[^\]]*\])?(?P<opt2>\[[^\]]*\])?\{(?P<keys>[^}]*)\}"
 )
 #: Every dash and hyphen, for a character class ("[" + DASHES + "]"); the hyphen is last.
+# "———", "------", "___", "…………": marks that stand for the authors of the entry above
+# (Chicago, MLA and Harvard lists write a repeated author this way).
+REPEAT_MARK = r"[-—–_―‒‐…]"
+
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"
 
 

@@ -30,7 +30,7 @@ from essaylint.analysis.entry_dates import (
 from essaylint.analysis.entry_fields import MAX_PARSE, EntryFields, clean_value, collapse
 from essaylint.analysis.entry_kind import classify
 from essaylint.analysis.entry_links import extract_links
-from essaylint.analysis.entry_shape import corporate_core
+from essaylint.analysis.entry_shape import REPEATED_AUTHORS, corporate_core
 from essaylint.analysis.entry_source import parse_source
 from essaylint.analysis.entry_title import take_title
 from essaylint.analysis.names import parse_authors
@@ -51,7 +51,6 @@ MARKER = re.compile(
 _HTML_ITALIC = re.compile(r"</?(?:i|em|italic|b|strong|u)>", re.IGNORECASE)
 _MD_LINK = re.compile(r"\[([^\[\]]{0,500})\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\)[^()\s<>]*)*)>?\s*\)")
 
-_REPEATER_START = re.compile(r"^\s*(?:[-—–_―‒‐]\s?){2,}\.?[,.]?\s*")
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;](?:\s|$))")
 
@@ -144,7 +143,7 @@ def _parse_fields(raw: str) -> EntryFields:
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", collapse(text))
     if not text:
         return fields
-    repeater = _REPEATER_START.match(text)
+    repeater = REPEATED_AUTHORS.match(text)
     leading_year = LEADING_YEAR.match(text)
     if repeater:
         fields.authors_segment = repeater.group(0).strip()
