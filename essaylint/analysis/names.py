@@ -247,14 +247,17 @@ def looks_corporate(segment: str) -> bool:
 def _has_initials_pattern(text: str) -> bool:
     """True when the text has personal-name initials ("Smith, J." or "J. Smith")."""
     tokens = [t for t in re.split(r"[\s,;&]+", text) if t]
-    return any(
-        is_initials(t)
-        and len(t.strip(".")) <= 2
-        and t not in _CAPS_FUNCTION_WORDS
-        # "Chartered Institute for IT": a capital pair after "for" or "of" names a field
-        and (index == 0 or tokens[index - 1] not in _LOWER_FUNCTION_WORDS)
-        for index, t in enumerate(tokens[:6])
-    ) and not (re.match(r"^(?:U\.\s?S\.|U\.\s?K\.|E\.\s?U\.)", text))
+    return (
+        any(
+            is_initials(t)
+            and len(t.strip(".")) <= 2
+            and t not in _CAPS_FUNCTION_WORDS
+            # "Chartered Institute for IT": a capital pair after "for" or "of" names a field
+            and (index == 0 or tokens[index - 1] not in _LOWER_FUNCTION_WORDS)
+            for index, t in enumerate(tokens[:6])
+        )
+        and not (re.match(r"^(?:U\.\s?S\.|U\.\s?K\.|E\.\s?U\.)", text))
+    )
 
 
 _LOWER_FUNCTION_WORDS = frozenset({"of", "for", "in", "on", "the", "at", "to"})
