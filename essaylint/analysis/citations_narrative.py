@@ -106,6 +106,7 @@ _POSSESSIVE_CONCEPT = re.compile(
     )
 )
 _CONCEPT_WORDS = 5  # at most this many words, possessor included, when no entry confirms it
+_ARTICLE_HEAD = re.compile(r"(?:The|A|An)\s+(?=\S)")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|our|his|her)\s+$", re.IGNORECASE)
 _COAUTHOR_BEFORE = re.compile(r"(?:[A-Z][\w\-]*|\bal\.?)\s*,?\s*(?:and|&)\s*$")
 # A possessive inside an organisation's name: "the Children's Hospital", "St John's College".
@@ -265,6 +266,12 @@ class NarrativeReader:
         and Jones") is dropped when the reference list knows the next author
         but not it.
         """
+        article = _ARTICLE_HEAD.match(phrase)
+        if article and "," not in phrase:
+            # "The Noorani and Carpenter (2013) model": an article before a team the list knows
+            first_name = list_items(phrase[article.end() :])[0][0]
+            if name_key(self._family(first_name, lenient=False)) in self.known:
+                phrase = phrase[article.end() :]
         items, joins = list_items(phrase)
         if looks_corporate(phrase) and "," not in phrase:
             items, joins = [phrase], []  # "Centers for Disease Control and Prevention"

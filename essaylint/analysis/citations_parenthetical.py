@@ -68,16 +68,26 @@ class _Part:
     text: str
 
 
+# "(Banfield 1958, Guiso 2004)": works parted by a comma after a year, not a semicolon; a
+# locator after the year has none of its own ("(Excelsior OWL, n.d., Question 7)").
+_WORK_AFTER_YEAR = re.compile(
+    r"(?:(?<=\d{4})|(?<=\d{4}[a-z])|(?<=n\.d\.)),\s+"
+    rf"(?=[A-Z][^;]{{0,80}}?(?:(?<!\d){YEAR_DIGITS}(?!\d)|n\.d\.))"
+)
+_PART_SEPARATOR = re.compile(rf";|{_WORK_AFTER_YEAR.pattern}")
+
+
 def _split_parts(content: str, offset: int) -> list[_Part]:
     parts: list[_Part] = []
     pos = 0
-    for piece in content.split(";"):
-        lead = len(piece) - len(piece.lstrip())
+    for separator in [*_PART_SEPARATOR.finditer(content), None]:
+        end = separator.start() if separator else len(content)
+        piece = content[pos:end]
         stripped = piece.strip()
         if stripped:
-            start = offset + pos + lead
+            start = offset + pos + len(piece) - len(piece.lstrip())
             parts.append(_Part(start, start + len(stripped), stripped))
-        pos += len(piece) + 1
+        pos = separator.end() if separator else end
     return parts
 
 

@@ -13,7 +13,8 @@ import re
 from essaylint.analysis.entry_fields import EntryFields, collapse
 
 URL = re.compile(
-    r"(?:\b(?:https?|ftp)\s?:\s?//|\bwww\.)[^\s<>\"\]]+"
+    # "Available fromhttps://..." (a lost space): the scheme starts a link inside a word too
+    r"(?:(?:https?|ftp)\s?:\s?//|\bwww\.)[^\s<>\"\]]+"
     # a bare host with a path: "example.ac.uk/papers/a.pdf" (no scheme, no www.)
     r"|(?<![\w@/.:-])(?!(?:dx\.)?doi\.org/)(?-i:[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,4})"
     r"/[^\s<>\"\]]*[\w/]",

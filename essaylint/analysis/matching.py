@@ -84,7 +84,8 @@ _TITLE_KEY_WORDS = 4
 
 
 def reference_name_keys(ref: Reference) -> list[str]:
-    """Keys under which an entry can be cited: first author, its abbreviation, title start."""
+    """Keys under which an entry can be cited: first author, its abbreviation, the team's
+    initials, title start."""
     keys: list[str] = []
     if ref.authors:
         first = ref.authors[0]
@@ -112,6 +113,11 @@ def reference_name_keys(ref: Reference) -> list[str]:
                 inner = word.strip("()[]")
                 if word != inner and inner.isupper() and len(inner) >= 2:
                     keys.append(name_key(inner))
+        people = [p for p in ref.authors if not p.corporate]
+        if 3 <= len(people) == len(ref.authors) <= 5 and not ref.et_al:
+            # "(GSZ 2008)" for Guiso, Sapienza and Zingales: economists cite a team by the
+            # initials of its surnames.
+            keys.append(name_key("".join(p.family.lstrip("'’")[:1] for p in people)))
     elif ref.title:
         words = ref.title.split()
         for n in range(1, _TITLE_KEY_WORDS + 1):

@@ -25,8 +25,9 @@ YEAR = (
     r"|(?<![\w.])(?-i:nd)(?!\w)|in\s+press|forthcoming)"
 )
 
-#: "et al." as writers spell it: "et al.", "et. al", "et al", and the French "& al.".
-ET_AL = r"(?:\bet\.?|&)\s*[Aa][Ll]\b\.?"
+#: "et al." as writers spell it: "et al.", "et. al", "et al", the French "& al.", and the
+#: slips "at al." and "et al,.".
+ET_AL = r"(?:(?:\bet\.?|&)\s*[Aa][Ll]|\bat\s?al)\b(?:,(?=\.))?\.?"
 
 # --- footnotes -----------------------------------------------------------------------
 

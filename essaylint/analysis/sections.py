@@ -532,8 +532,24 @@ def _reading_spans(lines: list[Line], headings: dict[int, Heading], end_line: in
             if headings[j].level <= h.level or j >= end_line:
                 stop = min(j, end_line)
                 break
+        if h.level >= _PLAIN_HEADING_LEVEL and "annotated" not in h.title:
+            stop = _first_prose_line(lines, i + 1, stop)
         spans.append(Span(start=lines[i].start, end=lines[stop - 1].end))
     return spans
+
+
+_PLAIN_HEADING_LEVEL = 8  # a short line standing alone: a heading only by its looks
+_PROSE_WORDS = 60  # no glossary definition or (unannotated) reading-list entry runs this long
+
+
+def _first_prose_line(lines: list[Line], start: int, stop: int) -> int:
+    """Where a section under a plain-line "Glossary of terms" gives way to the essay's prose:
+    a paragraph longer than any definition or entry (its numbered headings, "1. Introduction",
+    read as list items, cannot end it)."""
+    for k in range(start, stop):
+        if len(lines[k].text.split()) > _PROSE_WORDS:
+            return k
+    return stop
 
 
 def _excluded_spans(

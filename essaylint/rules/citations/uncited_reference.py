@@ -15,9 +15,9 @@ from essaylint.rules.base import Rule, RuleContext, RuleOptions, describe_refere
 
 # A parenthesis that names someone and gives a number ("(Abbot 45)", "(Hume 1.3.6)"),
 # a footnote mark, a bracketed number or a superscript digit: a citation essaylint
-# did not read.
+# did not read. A label glued to its digits ("(H0)", "(R2)", "(COVID-19)") names no one.
 _CITATION_MARK = re.compile(
-    r"\((?:see\s+)?[A-Z][^()\n]{0,60}?\d[^()\n]{0,20}\)|"
+    r"\((?:see\s+)?[A-Z][^\W\d_]+[^()\n]{0,60}?[\s,]\d[^()\n]{0,20}\)|"
     + FOOTNOTE_MARK.pattern
     + r"|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]"
 )
