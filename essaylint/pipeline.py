@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING
 
 from essaylint.analysis.citations import extract_citations
 from essaylint.analysis.citations_keyed import cites_by_pandoc_key
-from essaylint.analysis.list_style import chicago_punctuation, keep_group_names, list_shape
+from essaylint.analysis.list_style import (
+    chicago_punctuation,
+    keep_group_names,
+    list_shape,
+    pages_are_years,
+)
 from essaylint.analysis.matching import known_name_keys, link_citations
 from essaylint.analysis.notes import Note, find_notes, notes_cite, read_notes
 from essaylint.analysis.patterns import FOOTNOTE_DEFINITION, LATEX_CITE, YEAR
@@ -228,6 +233,10 @@ def lint_document(
             )
             dated = len(dated_at)
         citations = extract(shape)
+        if auto and shape == "mla" and pages_are_years(citations, references):
+            # "(Froese and Pauly 2000)": author-date with no comma under a year-last list.
+            shape, plain, dated, dated_at = "chicago", (), None, frozenset()
+            citations = extract(shape)
     elif citations is None:
         citations = extract(None)
     noted = False

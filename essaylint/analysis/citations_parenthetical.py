@@ -61,6 +61,13 @@ _OWNER_PHRASE = re.compile(
 )
 
 
+def _comma_after(text: str, authors: str) -> bool:
+    """Does a comma follow ``authors`` in ``text``? A user name cites "(oasisk, 2021)";
+    a lower-case word before a bare year is prose: "(excludes 2020)"."""
+    at = text.find(authors)
+    return at >= 0 and text[at + len(authors) :].lstrip().startswith(",")
+
+
 @dataclass(frozen=True)
 class _Part:
     start: int
@@ -244,7 +251,7 @@ class ParentheticalReader(NarrativeReader):
         title = self._known_title(authors)
         if title is not None:  # "(Girls as young as seven feel pressure, 2016)": no author
             names, et_al, alias = (title,), False, None
-        elif not looks_like_names(authors, handles=True):
+        elif not looks_like_names(authors, handles=_comma_after(text, authors)):
             return []
         else:
             names, et_al, alias = split_author_names(authors)

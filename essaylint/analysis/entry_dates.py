@@ -83,11 +83,20 @@ def _month_date(year: str, extra: str) -> str | None:
 _NO_DATE = re.compile(r"\(n\.\s?d\.?\)", re.IGNORECASE)
 
 
+# A title in quotation marks: "“Working from Home Tripled between 2019 and 2021.”"
+_QUOTED = re.compile(r"[“\"][^“”\"]{1,300}[”\"]")
+
+
 def fallback_year(text: str) -> str | None:
-    """The publication year of an entry whose date does not follow the authors."""
+    """The publication year of an entry whose date does not follow the authors.
+
+    A year inside a quoted title is the title's, not the entry's: it counts
+    only when nothing outside the quotation marks gives a year.
+    """
     strong: list[str] = []
     weak: list[str] = []
     undated = _NO_DATE.search(text)
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     for match in YEAR_ANY.finditer(text):
         if undated is not None and match.start() > undated.start():
             break  # "Title. (n.d.). Retrieved from ... (2019 figures)": n.d. comes first
@@ -99,7 +108,7 @@ def fallback_year(text: str) -> str | None:
         if re.search(r"(?:\bpp?\.|\bNo\.?|\bno\.|:|#|\bNumber)\s*$", before):
             continue
         year = match.group("year") + (match.group("suffix") or "")
-        if re.match(r"\s*[-–—]\s*\d", after):
+        if re.match(r"\s*[-–—]\s*\d", after) or any(a < start < b for a, b in quoted):
             weak.append(year)
             continue
         if (

@@ -255,6 +255,24 @@ def looks_like_entry(text: str) -> bool:
     return bool(body[0].isupper() and 3 <= words <= _MAX_LINK_ENTRY_WORDS and has_link(body))
 
 
+_MAX_UNDATED_WORDS = 80
+
+
+def undated_entry(text: str) -> bool:
+    """Under a list's heading, an entry with no year and no link: "Brewer, Dylan.
+    “Changes in Electricity Use.” National Bureau of Economic Research."
+
+    An inverted name and a title in quotation marks or italics: an MLA or
+    Chicago entry whose source shows no date. Prose does not open that way.
+    """
+    body = entry_body(text.strip())
+    return (
+        bool(body)
+        and len(body.split()) <= _MAX_UNDATED_WORDS
+        and _INVERTED_NAME_TITLE.match(body) is not None
+    )
+
+
 def continues_entry(previous: str, text: str) -> bool:
     """Does ``text``, after a paragraph break, carry on the entry whose last line is ``previous``?
 

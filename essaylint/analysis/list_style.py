@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 
 from essaylint.analysis.patterns import YEAR, YEAR_DIGITS
+from essaylint.analysis.text import name_key
 from essaylint.models import Citation, Person, Reference
 
 # "(2019)", "(2019, March 4)", "(n.d.)" near the start of the entry.
@@ -111,3 +112,43 @@ def chicago_punctuation(text: str, citations: Sequence[Citation]) -> bool:
         1 for c in telling if _NO_COMMA_YEAR.search(text, c.span.start, c.span.end) is not None
     )
     return bare * 2 > len(telling)
+
+
+_YEAR_LOCATOR = re.compile(rf"{YEAR_DIGITS}[a-z]?")
+YEAR_SLACK = 2  # years past the list's newest entry a year-like page may name
+PAGE_CITATIONS = 2  # author-page readings needed before their numbers say anything
+
+
+def pages_are_years(citations: Sequence[Citation], refs: Sequence[Reference]) -> bool:
+    """Are the "pages" of an MLA reading of the text really years ("(Froese and Pauly 2000)")?
+
+    A list with the year at the end is MLA or a Chicago bibliography, whose
+    essays may cite author-date with no comma. A "page" that is the year of an
+    entry by the cited author is a year; so is a year-like number no older than
+    the list's oldest entry and no newer than its newest (plus a little) when
+    no citation gives a page that could not be a year. "(Smith 45)",
+    "(Penhallow 1204)" keep the essay MLA.
+    """
+    years_by_author: dict[str, set[str]] = {}
+    for ref in refs:
+        if ref.year and ref.year[:4].isdigit() and ref.authors:
+            years_by_author.setdefault(name_key(ref.authors[0].family), set()).add(ref.year[:4])
+    listed = [int(y) for ys in years_by_author.values() for y in ys]
+    lowest, highest = (min(listed), max(listed) + YEAR_SLACK) if listed else (0, 0)
+    confirmed = year_like = pages = 0
+    for c in citations:
+        if c.kind != "author-date" or c.year is not None or c.narrative or not c.locator:
+            continue
+        loc = c.locator.strip()
+        if not _YEAR_LOCATOR.fullmatch(loc):
+            pages += 1
+        elif c.authors and loc[:4] in years_by_author.get(name_key(c.authors[0]), ()):
+            confirmed += 1
+        elif lowest <= int(loc[:4]) <= highest:
+            year_like += 1
+        else:
+            pages += 1
+    dated = confirmed + year_like
+    if dated < PAGE_CITATIONS:
+        return False
+    return (confirmed > 0 or pages == 0) and dated >= 3 * pages

@@ -56,6 +56,7 @@ from essaylint.analysis.entry_shape import (
     has_year_or_link,
     looks_like_entry,
     starts_entry,
+    undated_entry,
 )
 from essaylint.analysis.layout import (
     APPENDIX_WORDS,
@@ -179,7 +180,8 @@ def _list_extent(
         is_entry = _is_entry(lines, i, structure) or (
             i not in headings
             and (
-                _next_item(lines, i, last_entry, structure)
+                undated_entry(text)
+                or _next_item(lines, i, last_entry, structure)
                 or _wrapped_head(lines, i)
                 or (entries > 0 and _between_entries(lines, i, headings, structure))
             )
