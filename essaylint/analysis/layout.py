@@ -38,6 +38,25 @@ APPENDIX_WORDS = re.compile(
     r"^(?:appendix|appendices|appendixes|annex(?:es|ure)?|attachments?|exhibits?|tables?|"
     r"figures?|supplementa(?:ry|l)\s+(?:materials?|tables|figures|information|data))\b"
 )
+# A line of its own that titles an appendix even when nothing marks it as a heading
+# ("Appendix A", "Appendix 2: Reflection", "APPENDICES"): it ends a reference list.
+_APPENDIX_TITLE = re.compile(
+    r"^(?:appendix|appendices|appendixes|annex(?:es)?)(?:\s+(?:[a-z]|\d{1,2}|[ivx]{1,4}))?"
+    r"(?:\s*[:.\-–—]\s*\S.{0,80})?$"
+)
+_MOST_APPENDIX_TITLE_WORDS = 12
+
+
+def is_appendix_title(text: str) -> bool:
+    """Is ``text`` a short line that titles an appendix, marked up as a heading or not?"""
+    stripped = text.strip().lstrip("#*_ ")
+    return (
+        0 < len(stripped.split()) <= _MOST_APPENDIX_TITLE_WORDS
+        and stripped[:1].isupper()
+        and bool(_APPENDIX_TITLE.match(normalise_heading(stripped)))
+    )
+
+
 # A heading that names a reference list somewhere in it ("9.1 key references",
 # "references and further reading", "list of sources", "参考文献").
 # A word joined to another by a hyphen ("reference-dependent") names no list.

@@ -35,9 +35,15 @@ A reference list is found by what it contains, helped by its heading:
 
 Whatever follows the last list is ``trailing`` (reader comments, page chrome,
 a second piece) and is never searched for citations, unless its first line is
-a heading that opens an appendix ("Appendix A", "Appendixes", "Tables"): then
-it is the essay's ``appendix``, whose table rows and captions cite like the
-body does.
+a heading that opens an appendix ("Appendix A", "Appendixes", "Tables"), or a
+line of its own that titles one ("Appendix A", even unmarked and straight after
+the last entry, where it ends the list): then it is the essay's ``appendix``,
+whose prose, table rows and captions cite like the body does.
+
+Candidate lists never overlap: a run of entries that no heading names stops
+at a section heading, and one that reaches into a headed list is dropped, so
+no line is read as two entries. A label's block of bare web addresses in the
+body ("**Sources:**" over three links) is no list when a list follows later.
 """
 
 from __future__ import annotations
@@ -51,7 +57,9 @@ from typing import TYPE_CHECKING
 from essaylint.analysis.code_regions import code_spans
 from essaylint.analysis.entry_shape import (
     continues_entry,
+    entry_body,
     entry_number,
+    has_link,
     has_year,
     has_year_or_link,
     looks_like_entry,
@@ -64,11 +72,13 @@ from essaylint.analysis.layout import (
     READING_WORDS,
     RULE,
     SECTION_TAG,
+    TAG_LEVEL,
     TAG_ONLY,
     Heading,
     Line,
     Structure,
     heading_map,
+    is_appendix_title,
     list_heading_kind,
     normalise_heading,
     read_structure,
@@ -162,7 +172,7 @@ def _list_extent(
             previous_was_text = False
             i += 1
             continue
-        if entries and _ends_list(text, headings.get(i)):
+        if entries and (_ends_list(text, headings.get(i)) or is_appendix_title(text)):
             break
         if _neutral(text):
             i += 1
@@ -325,13 +335,20 @@ def _sub_heading(
     return False
 
 
-def _run_at(lines: list[Line], structure: Structure, i: int) -> tuple[int, int]:
-    """The run of entries that starts at entry line ``i``: (last line, entries)."""
+def _run_at(
+    lines: list[Line], structure: Structure, i: int, stops: frozenset[int] = frozenset()
+) -> tuple[int, int]:
+    """The run of entries that starts at entry line ``i``: (last line, entries).
+
+    A line in ``stops`` (a section heading) ends the run, whatever the line before.
+    """
     count = 0
     last = i
     previous_was_text = False
     for j in range(i, len(lines)):
         line = lines[j]
+        if j > i and j in stops:
+            break
         if line.blank or _neutral(line.text):
             previous_was_text = False
             continue
@@ -367,15 +384,38 @@ def _is_prose(lines: list[Line], i: int, structure: Structure) -> bool:
     )
 
 
+def _section_starts(headings: dict[int, Heading]) -> frozenset[int]:
+    """Lines that open a section no run of entries goes on into.
+
+    Marked-up headings ("## References", a Word heading, a section tag) and any
+    heading that names a list or an appendix: a dated line above one
+    ("Capstone Project 2 - March 2026") is no entry that the heading carries on.
+    """
+    return frozenset(
+        i
+        for i, h in headings.items()
+        if h.level <= 6
+        or h.level == TAG_LEVEL
+        or list_heading_kind(h.title) is not None
+        or APPENDIX_WORDS.match(h.title)
+    )
+
+
 def _headless_lists(
-    lines: list[Line], structure: Structure, taken: Sequence[_List], reading: Sequence[Span]
+    lines: list[Line],
+    structure: Structure,
+    headings: dict[int, Heading],
+    taken: Sequence[_List],
+    reading: Sequence[Span],
 ) -> list[_List]:
     """Runs of entries that no heading names: three or more entries, or two that end the text.
 
-    Runs inside a list already found or inside a reading list are not lists, nor
-    are rows of a table (dated sessions, a timeline): a table is a list only
-    under a list's heading.
+    Runs that overlap a list already found or start inside a reading list are
+    not lists (the headed list is the one read: no line is read as an entry
+    twice), nor are rows of a table (dated sessions, a timeline): a table is a
+    list only under a list's heading. A run ends at a section heading.
     """
+    stops = _section_starts(headings)
     final = max((line.index for line in lines if not line.blank), default=-1)
     first_prose = next(
         (line.index for line in lines if _is_prose(lines, line.index, structure)), len(lines)
@@ -386,8 +426,8 @@ def _headless_lists(
         if not _is_entry(lines, i, structure) or FOOTNOTE_DEFINITION.match(lines[i].text):
             i += 1
             continue
-        last, count = _run_at(lines, structure, i)
-        inside = any(x.first <= i <= x.last for x in taken) or any(
+        last, count = _run_at(lines, structure, i, stops)
+        inside = any(x.first <= last and i <= x.last for x in taken) or any(
             span.start <= lines[i].start < span.end for span in reading
         )
         in_table = i in structure.cells and any(
@@ -513,10 +553,30 @@ def _heading_lists(
             continue  # inside a list already found (a sub-heading of it)
         seen_first.add(first_entry)
         lists.append(_List(h, first_entry, last, count, consulted=kind == "consulted"))
+    lists = [x for k, x in enumerate(lists) if not _pointer_block(lines, x, lists[k + 1 :])]
     if lists and all(x.consulted for x in lists):
         # A Bibliography with no reference list beside it is the reference list.
         lists = [_List(x.heading, x.first, x.last, x.entries, consulted=False) for x in lists]
     return lists
+
+
+def _pointer_block(lines: list[Line], found: _List, later: Sequence[_List]) -> bool:
+    """Is ``found`` a label's block of bare web addresses in the body, not a list?
+
+    "**Sources:**" over a few bare links in the middle of an essay, with a real
+    reference list further on, points to where a passage came from: the links
+    are the essay's text, the list below holds the works.
+    """
+    if found.heading is None or found.heading.level <= 6 or not later:
+        return False
+    texts = [line.text for line in lines[found.first : found.last + 1] if not line.blank]
+    return all(_bare_link(text) for text in texts)
+
+
+def _bare_link(text: str) -> bool:
+    """A line that is only a web address ("https://...", "- <https://...>")."""
+    body = entry_body(text).strip("<>")
+    return len(body.split()) == 1 and has_link(body)
 
 
 def _reading_spans(lines: list[Line], headings: dict[int, Heading], end_line: int) -> list[Span]:
@@ -595,7 +655,9 @@ def _appendix(lines: list[Line], headings: dict[int, Heading], start: int) -> Sp
         if line.blank or RULE.match(line.text) or TAG_ONLY.match(line.text):
             continue
         heading = headings.get(line.index)
-        if heading is not None and APPENDIX_WORDS.match(heading.title):
+        if (heading is not None and APPENDIX_WORDS.match(heading.title)) or is_appendix_title(
+            line.text
+        ):
             return Span(start=line.start, end=lines[-1].end)
         return None
     return None
@@ -619,7 +681,8 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
         return _markup_lists(text, lines, headings, blocks, environments)
     lists = _heading_lists(lines, headings, structure)
     reading = _reading_spans(lines, headings, len(lines))
-    lists = sorted(lists + _headless_lists(lines, structure, lists, reading), key=lambda x: x.first)
+    headless = _headless_lists(lines, structure, headings, lists, reading)
+    lists = sorted(lists + headless, key=lambda x: x.first)
     if not lists:
         excluded = _excluded_spans(text, lines, headings, blocks, len(lines))
         return Essay(

@@ -334,3 +334,41 @@ def test_numbered_items_above_a_headless_list_join_it_only_when_they_count_from_
     essay = find_sections(steps + entries)
     assert essay.references is not None
     assert (steps + entries)[essay.references.start :].startswith("3. Arnott")
+
+
+def test_a_dated_line_above_the_headed_list_opens_no_second_list() -> None:
+    text = (
+        "Ferries carry fewer cars (Port Board, 2022).\n\n"
+        "## Author\n\nStudio Project 4 - May 2025\n\n## References\n\n"
+        "Port Board (2022) *Annual traffic.*\nAvailable at: https://example.org/port\n\n"
+        "Harbour Trust (2021) *Berth plan.*\nAvailable at: https://example.org/berths\n"
+    )
+    essay = find_sections(text)
+    assert essay.heading == "## References"
+    assert len(essay.lists) == 1
+    assert text[essay.lists[0].start :].startswith("Port Board (2022)")
+
+
+def test_an_appendix_on_a_plain_line_ends_the_list_and_is_read() -> None:
+    text = (
+        "Body (Ames, 2019).\n\nReferences\nAmes, B. (2019) A title. Press.\n"
+        "Ito, C. (2020) Another. Journal, 2(3), 4-5.\nAppendix A\nA reflection citing Ito (2020).\n"
+    )
+    essay = find_sections(text)
+    assert essay.references is not None
+    assert _line(text, essay.references.end) == 5
+    assert essay.appendix is not None
+    assert text[essay.appendix.start :].startswith("Appendix A")
+    assert essay.trailing is None
+
+
+def test_a_bold_label_over_bare_links_in_the_body_is_no_list() -> None:
+    text = (
+        "## Background\n\nBuses run late (Farrow, 2020).\n\n**Sources:**\n\n"
+        "https://example.org/a\nhttps://example.org/b\n\n"
+        "## References\n\nFarrow, D. (2020). *Night services*. Board. https://example.org/a\n"
+    )
+    essay = find_sections(text)
+    assert len(essay.lists) == 1
+    assert essay.heading == "## References"
+    assert essay.body.end == text.index("## References")
