@@ -54,7 +54,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from essaylint.analysis.code_regions import code_spans
+from essaylint.analysis.body_spans import appendix_span, excluded_spans, reading_spans
 from essaylint.analysis.entry_shape import (
     continues_entry,
     entry_body,
@@ -84,8 +84,7 @@ from essaylint.analysis.layout import (
     read_structure,
     split_lines,
 )
-from essaylint.analysis.patterns import BULLET, CONSULTED_LIST_HEADINGS, FOOTNOTE_DEFINITION
-from essaylint.analysis.prose_regions import is_latex
+from essaylint.analysis.patterns import BULLET, FOOTNOTE_DEFINITION
 from essaylint.models import Block, Essay, Span
 
 if TYPE_CHECKING:
@@ -579,59 +578,6 @@ def _bare_link(text: str) -> bool:
     return len(body.split()) == 1 and has_link(body)
 
 
-def _reading_spans(lines: list[Line], headings: dict[int, Heading], end_line: int) -> list[Span]:
-    """Reading lists and works-consulted sections that start before ``end_line``."""
-    spans: list[Span] = []
-    ordered = sorted(headings)
-    for pos, i in enumerate(ordered):
-        if i >= end_line:
-            break
-        h = headings[i]
-        if not (READING_WORDS.search(h.title) or h.title in CONSULTED_LIST_HEADINGS):
-            continue
-        stop = end_line
-        for j in ordered[pos + 1 :]:
-            if headings[j].level <= h.level or j >= end_line:
-                stop = min(j, end_line)
-                break
-        if h.level >= _PLAIN_HEADING_LEVEL and "annotated" not in h.title:
-            stop = _first_prose_line(lines, i + 1, stop)
-        spans.append(Span(start=lines[i].start, end=lines[stop - 1].end))
-    return spans
-
-
-_PLAIN_HEADING_LEVEL = 8  # a short line standing alone: a heading only by its looks
-_PROSE_WORDS = 60  # no glossary definition or (unannotated) reading-list entry runs this long
-
-
-def _first_prose_line(lines: list[Line], start: int, stop: int) -> int:
-    """Where a section under a plain-line "Glossary of terms" gives way to the essay's prose:
-    a paragraph longer than any definition or entry (its numbered headings, "1. Introduction",
-    read as list items, cannot end it)."""
-    for k in range(start, stop):
-        if len(lines[k].text.split()) > _PROSE_WORDS:
-            return k
-    return stop
-
-
-def _excluded_spans(
-    text: str,
-    lines: list[Line],
-    headings: dict[int, Heading],
-    blocks: Sequence[Block],
-    body_end_line: int,
-) -> list[Span]:
-    """Reading lists, footnote definitions and code inside the body."""
-    spans = _reading_spans(lines, headings, body_end_line)
-    spans += code_spans(text, lines, blocks, body_end_line, inline=not is_latex(text))
-    spans += [
-        Span(start=line.start, end=line.end)
-        for line in lines[:body_end_line]
-        if FOOTNOTE_DEFINITION.match(line.text)
-    ]
-    return spans
-
-
 def _without_sub_headings(
     lines: list[Line], found: _List, headings: dict[int, Heading]
 ) -> list[Span]:
@@ -646,21 +592,6 @@ def _without_sub_headings(
     if start <= found.last:
         spans.append(Span(start=lines[start].start, end=lines[found.last].end))
     return [span for span in spans if span.end > span.start]
-
-
-def _appendix(lines: list[Line], headings: dict[int, Heading], start: int) -> Span | None:
-    """The text from ``start`` to the end when its first line heads an appendix."""
-    first = bisect.bisect_left([line.start for line in lines], start)
-    for line in lines[first:]:
-        if line.blank or RULE.match(line.text) or TAG_ONLY.match(line.text):
-            continue
-        heading = headings.get(line.index)
-        if (heading is not None and APPENDIX_WORDS.match(heading.title)) or is_appendix_title(
-            line.text
-        ):
-            return Span(start=line.start, end=lines[-1].end)
-        return None
-    return None
 
 
 def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
@@ -680,11 +611,11 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     if environments:
         return _markup_lists(text, lines, headings, blocks, environments)
     lists = _heading_lists(lines, headings, structure)
-    reading = _reading_spans(lines, headings, len(lines))
+    reading = reading_spans(lines, headings, len(lines))
     headless = _headless_lists(lines, structure, headings, lists, reading)
     lists = sorted(lists + headless, key=lambda x: x.first)
     if not lists:
-        excluded = _excluded_spans(text, lines, headings, blocks, len(lines))
+        excluded = excluded_spans(text, lines, headings, blocks, len(lines))
         return Essay(
             body=Span(start=0, end=len(text)),
             excluded=tuple(sorted(excluded, key=lambda s: s.start)),
@@ -693,7 +624,7 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     last = lists[-1]
     opening = last.heading.line.index if last.heading is not None else last.first
     body = Span(start=0, end=lines[opening].start)
-    excluded = _excluded_spans(text, lines, headings, blocks, opening)
+    excluded = excluded_spans(text, lines, headings, blocks, opening)
     for earlier in lists[:-1]:
         begin = earlier.heading.line.index if earlier.heading is not None else earlier.first
         excluded.append(Span(start=lines[begin].start, end=lines[earlier.last].end))
@@ -704,7 +635,7 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     end = len(text)
     trailing_start = spans[-1].end
     first_heading = next((x.heading for x in lists if x.heading is not None), None)
-    appendix = _appendix(lines, headings, trailing_start)
+    appendix = appendix_span(lines, headings, trailing_start)
     return Essay(
         body=body,
         references=Span(start=spans[0].start, end=spans[-1].end),
@@ -730,7 +661,7 @@ def _markup_lists(
 ) -> Essay:
     """A LaTeX essay whose ``thebibliography`` environments are its lists: the markup decides."""
     opening = bisect.bisect_right([line.start for line in lines], environments[-1].start) - 1
-    excluded = _excluded_spans(text, lines, headings, blocks, opening)
+    excluded = excluded_spans(text, lines, headings, blocks, opening)
     excluded += [Span(start=env.start, end=env.body.end) for env in environments[:-1]]
     spans = tuple(env.body for env in environments)
     after = text.find("}", spans[-1].end) + 1 or len(text)

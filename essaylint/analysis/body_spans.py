@@ -1,0 +1,93 @@
+"""The parts of an essay's body that are read as neither prose nor list.
+
+Reading lists, glossaries and works-consulted sections inside the body, code and
+footnote definitions are excluded from the prose; an appendix after the reference
+list is prose again. :mod:`essaylint.analysis.sections` asks for both.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from essaylint.analysis.code_regions import code_spans
+from essaylint.analysis.layout import (
+    APPENDIX_WORDS,
+    READING_WORDS,
+    RULE,
+    TAG_ONLY,
+    Heading,
+    Line,
+    is_appendix_title,
+)
+from essaylint.analysis.patterns import CONSULTED_LIST_HEADINGS, FOOTNOTE_DEFINITION
+from essaylint.analysis.prose_regions import is_latex
+from essaylint.models import Block, Span
+
+
+def reading_spans(lines: list[Line], headings: dict[int, Heading], end_line: int) -> list[Span]:
+    """Reading lists and works-consulted sections that start before ``end_line``."""
+    spans: list[Span] = []
+    ordered = sorted(headings)
+    for pos, i in enumerate(ordered):
+        if i >= end_line:
+            break
+        h = headings[i]
+        if not (READING_WORDS.search(h.title) or h.title in CONSULTED_LIST_HEADINGS):
+            continue
+        stop = end_line
+        for j in ordered[pos + 1 :]:
+            if headings[j].level <= h.level or j >= end_line:
+                stop = min(j, end_line)
+                break
+        if h.level >= _PLAIN_HEADING_LEVEL and "annotated" not in h.title:
+            stop = _first_prose_line(lines, i + 1, stop)
+        spans.append(Span(start=lines[i].start, end=lines[stop - 1].end))
+    return spans
+
+
+_PLAIN_HEADING_LEVEL = 8  # a short line standing alone: a heading only by its looks
+_PROSE_WORDS = 60  # no glossary definition or (unannotated) reading-list entry runs this long
+
+
+def _first_prose_line(lines: list[Line], start: int, stop: int) -> int:
+    """Where a section under a plain-line "Glossary of terms" gives way to the essay's prose:
+    a paragraph longer than any definition or entry (its numbered headings, "1. Introduction",
+    read as list items, cannot end it)."""
+    for k in range(start, stop):
+        if len(lines[k].text.split()) > _PROSE_WORDS:
+            return k
+    return stop
+
+
+def excluded_spans(
+    text: str,
+    lines: list[Line],
+    headings: dict[int, Heading],
+    blocks: Sequence[Block],
+    body_end_line: int,
+) -> list[Span]:
+    """Reading lists, footnote definitions and code inside the body."""
+    spans = reading_spans(lines, headings, body_end_line)
+    spans += code_spans(text, lines, blocks, body_end_line, inline=not is_latex(text))
+    spans += [
+        Span(start=line.start, end=line.end)
+        for line in lines[:body_end_line]
+        if FOOTNOTE_DEFINITION.match(line.text)
+    ]
+    return spans
+
+
+def appendix_span(lines: list[Line], headings: dict[int, Heading], start: int) -> Span | None:
+    """The text from ``start`` to the end when its first line heads an appendix."""
+    first = bisect.bisect_left([line.start for line in lines], start)
+    for line in lines[first:]:
+        if line.blank or RULE.match(line.text) or TAG_ONLY.match(line.text):
+            continue
+        heading = headings.get(line.index)
+        if (heading is not None and APPENDIX_WORDS.match(heading.title)) or is_appendix_title(
+            line.text
+        ):
+            return Span(start=line.start, end=lines[-1].end)
+        return None
+    return None
