@@ -154,6 +154,8 @@ NOT_AUTHORS = (
     )
 )
 INITIALS_ONLY = re.compile(r"(?:[A-Z]\.[\s-]?){1,3}")
+# "(Ilyas R.A et al., 2021)": initials written after the surname, with their stops.
+_TRAILING_INITIALS = re.compile(r"(?<=\w)\s+[A-Z]\.(?:\s?[A-Z]\.?){0,2}$")
 _LEADING_PARTICLES = re.compile(
     r"^(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+"
 )
@@ -293,5 +295,5 @@ def split_author_names(authors: str) -> tuple[tuple[str, ...], bool, str | None]
             continue
         if names and INITIALS_ONLY.fullmatch(piece):
             continue  # "(Smith, J., 2019)": the author's initials, not a co-author
-        names.append(piece)
+        names.append(_TRAILING_INITIALS.sub("", piece))
     return tuple(names), et_al, alias

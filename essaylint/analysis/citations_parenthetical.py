@@ -288,6 +288,12 @@ class ParentheticalReader(NarrativeReader):
                     )
                     for y in years
                 ]
+            if count == 1 and len(abbr.split()) > 1:
+                # "Alesina and Giuliano (Family Ties, 2014)": the title and year of the work
+                # of the authors just named, when the list knows them.
+                named = self.narrative(group_start, years, locator, close)
+                if named and name_key(named[0].authors[0]) in self.known:
+                    return named
             defined = self.aliases.get(name_key(abbr))
             if defined is not None:  # "(UNC, 2025)" once the text has defined UNC
                 return [

@@ -353,7 +353,8 @@ def find_author_cut(text: str) -> AuthorCut:
             comma_style=comma,
         )
     if scanned <= 0:
-        if kind == "stop" and looks_corporate(stripped) and len(stripped) < 120:
+        # "Central Statistical Agency of Ethiopia, ‘Socioeconomic Survey’ (...)" (MHRA)
+        if kind in {"stop", "quote"} and looks_corporate(stripped) and len(stripped) < 120:
             return AuthorCut(end=len(stripped), rest=end)
         return AuthorCut(end=0, rest=0)
     tail = region[scanned:]

@@ -13,11 +13,14 @@ from essaylint.analysis.text import name_key
 from essaylint.models import Finding, Reference
 from essaylint.rules.base import Rule, RuleContext, RuleOptions, describe_reference
 
-# A parenthesis that names someone and gives a number ("(Abbot 45)", "(Hume 1.3.6)"),
-# a footnote mark, a bracketed number or a superscript digit: a citation essaylint
-# did not read. A label glued to its digits ("(H0)", "(R2)", "(COVID-19)") names no one.
+# A parenthesis that names someone and gives a number ("(Abbot 45)", "(Hume 1.3.6)",
+# "(Ames and Bell, *Tides* 12-14)"), a footnote mark, a bracketed number or a superscript
+# digit: a citation essaylint did not read. A label glued to its digits ("(H0)",
+# "(COVID-19)") or a remark ("(Our data run to 10-31-2022)") names no one.
+_MARK_WORD = r"(?:[A-Z][^\W\d_'’-]*(?:['’-][^\W\d_]+)*\.?|et\s+al\.?|[*_\"“][^()\n]{1,40}?[*_\"”])"
+_MARK_NAMES = rf"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:(?:\s+(?:and|&)\s+|,?\s+){_MARK_WORD}){{0,4}}"
 _CITATION_MARK = re.compile(
-    r"\((?:see\s+)?[A-Z][^\W\d_]+[^()\n]{0,60}?[\s,]\d[^()\n]{0,20}\)|"
+    rf"\((?:see\s+)?{_MARK_NAMES},?\s+(?:pp?\.\s*)?\d[\w.:–-]{{0,12}}\)|"
     + FOOTNOTE_MARK.pattern
     + r"|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]"
 )

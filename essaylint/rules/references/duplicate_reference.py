@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
@@ -25,7 +26,12 @@ def same_work(a: Reference, b: Reference) -> bool:
     first_b = name_key(b.authors[0].family) if b.authors else ""
     if first_a != first_b or normalise_year(a.year) != normalise_year(b.year):
         return False
+    if _DIGITS.findall(a.title) != _DIGITS.findall(b.title):
+        return False  # "Report Card 2015-16" and "Report Card 2016-17": a series, not a repeat
     return fuzz.ratio(fold(a.title), fold(b.title)) >= SAME_TITLE
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _buckets(ref: Reference, where: str) -> tuple[tuple[str, ...], ...]:
