@@ -19,6 +19,7 @@ from essaylint.analysis.layout import (
     Heading,
     Line,
     is_appendix_title,
+    split_lines,
 )
 from essaylint.analysis.patterns import CONSULTED_LIST_HEADINGS, FOOTNOTE_DEFINITION
 from essaylint.analysis.prose_regions import is_latex
@@ -70,12 +71,38 @@ def excluded_spans(
     """Reading lists, footnote definitions and code inside the body."""
     spans = reading_spans(lines, headings, body_end_line)
     spans += code_spans(text, lines, blocks, body_end_line, inline=not is_latex(text))
-    spans += [
-        Span(start=line.start, end=line.end)
-        for line in lines[:body_end_line]
-        if FOOTNOTE_DEFINITION.match(line.text)
-    ]
+    body_end = lines[body_end_line - 1].end if body_end_line > 0 else 0
+    spans += [span for _key, span in footnote_definition_spans(text) if span.start < body_end]
     return spans
+
+
+def footnote_definition_spans(text: str) -> list[tuple[str, Span]]:
+    """Every Markdown footnote definition ``[^key]: ...`` with the span of its paragraph.
+
+    A line right below a definition that opens no other block continues the note
+    (a note wrapped by hand, as Markdown renders it).
+    """
+    lines = split_lines(text)
+    out: list[tuple[str, Span]] = []
+    i = 0
+    while i < len(lines):
+        m = FOOTNOTE_DEFINITION.match(lines[i].text)
+        if m is None:
+            i += 1
+            continue
+        last = i
+        while last + 1 < len(lines) and _continues_note(lines[last + 1].text):
+            last += 1
+        out.append((m.group(1), Span(start=lines[i].start, end=lines[last].end)))
+        i = last + 1
+    return out
+
+
+def _continues_note(text: str) -> bool:
+    stripped = text.strip()
+    return bool(stripped) and not (
+        FOOTNOTE_DEFINITION.match(text) or stripped.startswith(("#", "```", "~~~"))
+    )
 
 
 def appendix_span(lines: list[Line], headings: dict[int, Heading], start: int) -> Span | None:

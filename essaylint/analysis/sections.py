@@ -54,7 +54,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from essaylint.analysis.body_spans import appendix_span, excluded_spans, reading_spans
+from essaylint.analysis.body_spans import (
+    appendix_span,
+    excluded_spans,
+    footnote_definition_spans,
+    reading_spans,
+)
 from essaylint.analysis.entry_shape import (
     continues_entry,
     entry_body,
@@ -672,13 +677,3 @@ def _markup_lists(
         trailing=Span(start=after, end=len(text)) if text[after:].strip() else None,
         excluded=tuple(sorted(excluded, key=lambda s: s.start)),
     )
-
-
-def footnote_definition_spans(text: str) -> list[tuple[str, Span]]:
-    """Every Markdown footnote definition ``[^key]: ...`` with the span of its line."""
-    out: list[tuple[str, Span]] = []
-    for line in split_lines(text):
-        m = FOOTNOTE_DEFINITION.match(line.text)
-        if m:
-            out.append((m.group(1), Span(start=line.start, end=line.end)))
-    return out
