@@ -23,7 +23,14 @@ from essaylint.analysis.list_style import (
     pages_are_years,
 )
 from essaylint.analysis.matching import known_name_keys, link_citations
-from essaylint.analysis.notes import Note, find_notes, notes_cite, read_notes
+from essaylint.analysis.notes import (
+    Note,
+    entry_notes,
+    find_notes,
+    first_of_same,
+    notes_cite,
+    read_notes,
+)
 from essaylint.analysis.patterns import FOOTNOTE_DEFINITION, LATEX_CITE, YEAR
 from essaylint.analysis.prose_regions import prose_spans
 from essaylint.analysis.reference_list import normalise_author_date_list
@@ -57,6 +64,7 @@ class NotePlan:
 
     notes: tuple[Note, ...] = ()
     bibliography: tuple[Span, ...] = ()  # the lists that are not the notes themselves
+    entries: tuple[Note, ...] = ()  # Word notes that are the list (the essay has none)
 
     @property
     def cite(self) -> bool:
@@ -67,7 +75,9 @@ class NotePlan:
 def plan_notes(doc: Document, essay: Essay) -> NotePlan:
     """Find the notes (Markdown, Word, hand-numbered endnotes) and the lists beside them."""
     notes = find_notes(doc.text, doc.blocks, latex=doc.format == "latex")
-    return NotePlan(tuple(notes), tuple(notes_cite(essay.lists, notes)))
+    bibliography = tuple(notes_cite(essay.lists, notes))
+    entries = () if bibliography else tuple(entry_notes(doc.text, notes, bool(essay.lists)))
+    return NotePlan(tuple(notes), bibliography, entries)
 
 
 def read_references(doc: Document, essay: Essay, plan: NotePlan | None = None) -> list[Reference]:
@@ -85,6 +95,13 @@ def read_references(doc: Document, essay: Essay, plan: NotePlan | None = None) -
         if span in essay.consulted and not notes_cite_list:
             entries = [r.model_copy(update={"consulted": True}) for r in entries]
         refs += entries
+    same = first_of_same(doc.text, plan.entries) if plan is not None else {}
+    for note in plan.entries if plan is not None else ():
+        if same[note.key] != note.key:
+            continue  # the work of an earlier note, noted again
+        body = doc.text[note.body.start : note.body.end]
+        ref = parse_reference(body, span=note.span, key=note.key)
+        refs.append(ref.model_copy(update={"source": "footnote"}))
     if not notes_cite_list:
         for key, span in footnote_definition_spans(doc.text):
             if any(listed.covers(span) for listed in essay.lists):
@@ -180,6 +197,11 @@ def lint_document(
     settings = settings or Settings()
     essay = find_sections(doc.text, doc.blocks)
     plan = plan_notes(doc, essay)
+    if plan.entries:  # Word notes that hold the entries are the list, not prose
+        excluded = (*essay.excluded, *(note.span for note in plan.entries))
+        essay = essay.model_copy(
+            update={"excluded": tuple(sorted(excluded, key=lambda span: span.start))}
+        )
     references = read_references(doc, essay, plan)
     if bib:
         # Findings about .bib entries point at the command that names the file.
@@ -260,6 +282,13 @@ def lint_document(
         )
         if shape == "mla" and style != "mla":
             citations = plain  # an MLA-shaped list, but the text cites otherwise
+    if plan.entries:  # a note whose text is an entry cites that entry where its mark stands
+        same = first_of_same(doc.text, plan.entries)
+        marks = [
+            Citation(span=note.body, text=f"note {note.key}", kind="footnote", key=same[note.key])
+            for note in plan.entries
+        ]
+        citations = tuple(sorted((*citations, *marks), key=lambda c: (c.span.start, c.span.end)))
     links = link_citations(citations, references, mla=style == "mla")
     if doc.field_citations:  # a citation manager's fields (Word): loaded only when present
         from essaylint.analysis.field_links import link_field_citations

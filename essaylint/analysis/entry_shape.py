@@ -96,12 +96,17 @@ LOWER_BRAND_HEAD = re.compile(
     r"(?:\.?\s*\(" + YEAR + r"[),]|\.\s+" + YEAR_DIGITS + r"[a-z]?\.\s)",
     re.IGNORECASE,
 )
-_DATE_ONLY = re.compile(
-    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+_DAY_AND_MONTH = (
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     + MONTH
-    + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?$",
+    + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+)
+# "Monday 14 September, 2015", "August – October 2026": a date or span in a timetable
+_DATE_ONLY = re.compile(
+    rf"^{_DAY_AND_MONTH}(?:\s*[-–—]\s*{_DAY_AND_MONTH}|\s+(?:to|until)\s+{_DAY_AND_MONTH})?,?$",
     re.IGNORECASE,
 )
+_YEAR_AT_END = re.compile(r"[\s,(]*" + YEAR + r"$", re.IGNORECASE)
 _NOT_NAMES = frozenset({"a", "an", "the", "in", "by", "from", "since", "until", "during", "on"})
 _ERA_AFTER = re.compile(r"^\s*(?:CE|BCE|BC|AD|B\.C\.|A\.D\.)\b")
 _BARE_SENTENCE_AFTER = re.compile(r"^\s+[a-z]{2,}")
@@ -172,8 +177,9 @@ def _author_year_head(body: str) -> bool | None:
     if not m or not _names_shaped(corporate_core(m.group("names"))):
         return None
     names = corporate_core(m.group("names"))
-    if _DATE_ONLY.match(names.strip()):
-        return False  # "Monday 14 September, 2015": a date in a timetable, not authors
+    before_year = _YEAR_AT_END.sub("", body[: m.end()]).strip()
+    if _DATE_ONLY.match(names.strip()) or _DATE_ONLY.match(before_year):
+        return False  # "Monday 14 September, 2015", "August – October 2026": a timetable
     if body[0].islower() and body.split(" ", 1)[0] not in _PARTICLES:
         # Only a lower-case brand or handle right before its date: "paiza. (n.d.).".
         return bool(LOWER_BRAND_HEAD.match(body))

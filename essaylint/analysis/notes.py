@@ -45,7 +45,7 @@ from essaylint.analysis.patterns import (
     YEAR_DIGITS,
     footnote_references,
 )
-from essaylint.analysis.sections import footnote_definition_spans
+from essaylint.analysis.sections import footnote_definition_spans, looks_like_entry
 from essaylint.models import Block, Span
 
 NoteSource = Literal["markdown", "word", "endnote", "latex"]
@@ -235,6 +235,33 @@ def find_notes(text: str, blocks: Sequence[Block] = (), *, latex: bool = False) 
         found += latex_notes(text)
     found += endnotes(text, [note.span for note in found])
     return sorted(found, key=lambda note: note.span.start)
+
+
+def entry_notes(text: str, notes: Sequence[Note], has_list: bool) -> list[Note]:
+    """Word notes that are the essay's reference list: an essay with no list whose
+    footnotes hold its entries ("² Job Bank Canada (n.d.). Territories Sector Profile.
+    Retrieved from https://...") while the prose cites by author and date.
+
+    Only when most of the Word notes read as entries, so notes of commentary stay prose.
+    """
+    if has_list:
+        return []
+    word = [note for note in notes if note.source == "word"]
+    shaped = [n for n in word if looks_like_entry(text[n.body.start : n.body.end])]
+    return shaped if len(shaped) >= _MIN_ENTRY_NOTES and len(shaped) * 2 > len(word) else []
+
+
+_MIN_ENTRY_NOTES = 2
+
+
+def first_of_same(text: str, notes: Sequence[Note]) -> dict[str, str]:
+    """For each note, the key of the first note with the same text (a work noted twice)."""
+    first: dict[str, str] = {}
+    out: dict[str, str] = {}
+    for note in notes:
+        words = " ".join(text[note.body.start : note.body.end].split()).casefold()
+        out[note.key] = first.setdefault(words, note.key)
+    return out
 
 
 # --- what a note cites -------------------------------------------------------------

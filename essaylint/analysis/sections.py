@@ -446,6 +446,7 @@ def _headless_lists(
             and not title_block
             and (count >= 3 or (count >= 2 and last >= final))
             and _mostly_dated(lines, i, last, structure)
+            and _mostly_shaped(lines, i, last, structure)
         ):
             first = _numbered_from_one(lines, i)
             above = (entry_number(lines[i].text) or 1) - 1 if first < i else 0
@@ -475,6 +476,18 @@ def _numbered_from_one(lines: list[Line], first: int) -> int:
             break
         start, number = k, number - 1
     return start if number == 1 else first
+
+
+def _mostly_shaped(lines: list[Line], first: int, last: int, structure: Structure) -> bool:
+    """Do at least half of the entries on lines ``first``..``last`` read as entries by their words?
+
+    A hanging indent starts an entry under a list's heading, but Word hangs every
+    bullet too: points under "Literature Review" that cite ("Cannabis and Mania:
+    Gibbs et al. (2015) reported ...") are no list without the shape of entries.
+    """
+    starts = [j for j in range(first, last + 1) if _is_entry(lines, j, structure)]
+    shaped = sum(1 for j in starts if looks_like_entry(lines[j].text))
+    return shaped * 2 >= len(starts)
 
 
 def _mostly_dated(lines: list[Line], first: int, last: int, structure: Structure) -> bool:

@@ -121,6 +121,8 @@ class RuleContext:
         if ref.source == "bib":
             return f"BibTeX entry {ref.key}" if ref.key else "the BibTeX file"
         if self.document.format in PARAGRAPH_LINE_FORMATS:  # a word processor has no lines
+            if ref.source == "footnote" and ref.key:
+                return f"footnote {ref.key}"  # an entry in a Word footnote
             return f"paragraph {self.reference_line(ref)}"
         return f"line {self.reference_line(ref)}"
 

@@ -150,3 +150,34 @@ def test_superscripts_of_a_notes_document_without_a_list_are_not_citations() -> 
     # The same numbers in a document without notes still lack their list.
     plain = lint_text(body + "\n", path="e.md")
     assert [f.code for f in plain.findings if f.code == "C101"] == ["C101", "C101"]
+
+
+def test_word_footnotes_that_hold_the_entries_are_the_list() -> None:
+    from essaylint.models import Block, Document
+    from essaylint.pipeline import lint_document
+
+    # No reference list: each source is a Word footnote, and the prose cites by author and
+    # date. A year that disagrees with its note is a year-mismatch at "footnote 2"; a work
+    # noted twice is one work (no ambiguity), and every noted work is cited by its note.
+    body = "Reading grows vocabulary (Ames, 2019). Writing helps (Berg, 2020). Both matter."
+    notes = [
+        "¹ Ames, B. (2019). Reading and words. Northfield Press.",
+        "² Berg, K. (2021). Writing to learn. Lantern Press.",
+        "³ Ames, B. (2019). Reading and words. Northfield Press.",
+        "⁴ Cole, V. (2018). Feedback that works. Teaching Press.",
+    ]
+    text = "\n\n".join([body, *notes]) + "\n"
+    blocks = [Block(start=0, end=len(body))]
+    for note in notes:
+        start = text.index(note)
+        blocks.append(Block(start=start, end=start + len(note), kind="footnote"))
+    doc = Document.from_text(text, path="e.docx", format="docx", blocks=tuple(blocks))
+    result = lint_document(doc)
+    found = [(f.code, f.message) for f in result.findings if f.code.startswith("C")]
+    assert found == [
+        (
+            "C102",
+            "Berg cited as 2020, but the reference list (footnote 2) has Berg (2021); correct"
+            " the year in the citation or the entry",
+        )
+    ]

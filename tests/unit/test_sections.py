@@ -372,3 +372,38 @@ def test_a_bold_label_over_bare_links_in_the_body_is_no_list() -> None:
     assert len(essay.lists) == 1
     assert essay.heading == "## References"
     assert essay.body.end == text.index("## References")
+
+
+def test_hanging_bullets_that_cite_are_no_list_without_a_heading() -> None:
+    from essaylint.models import Block
+
+    # Word hangs every bullet; points that cite under "Literature Review" are prose.
+    points = [
+        "Tea and Sleep: Studies by Moore et al. (2007) and Marsh et al. (2016) show that"
+        " late tea delays sleep (OR = 3.9).",
+        "Tea and Mood: Levin et al. (2014) found a moderate association (OR = 1.62).",
+        "Tea and Focus: results are mixed (Kerr & Lamb, 2014; Blake et al., 2016).",
+        "Tea and Memory: Gibbs et al. (2015) reported a modest correlation.",
+    ]
+    entries = [
+        "Moore TH, Zand S. (2007). The Lancet, 370, 319-328.",
+        "Marsh A, Dill M. (2016). Sleep, 42(5), 1262-1269.",
+        "Levin S, Roe M. (2014). Psychological Medicine, 44(4), 797-810.",
+        "Kerr KK, Lamb LT. (2014). BMC Psychiatry, 14, 136.",
+        "Blake C, Hart DS. (2016). JAMA Psychiatry, 73(4), 388-395.",
+        "Gibbs M, Wise C. (2015). Journal of Affective Disorders, 171, 39-47.",
+    ]
+    intro = "Several studies have explored how tea affects the mind."
+    text = "\n\n".join(["Literature Review", intro, *points, "Methods", "References", *entries])
+    blocks = [Block(start=0, end=17, kind="heading", level=3)]
+    for point in points:
+        start = text.index(point)
+        end = start + len(point)
+        blocks.append(Block(start=start, end=end, kind="list-item", hanging_indent=True))
+    start = text.index("Methods")
+    blocks.append(Block(start=start, end=start + 7, kind="heading", level=3))
+    start = text.index("References")
+    blocks.append(Block(start=start, end=start + 10, kind="heading", level=3))
+    essay = find_sections(text, tuple(blocks))
+    assert [text[s.start : s.end].split("\n")[0] for s in essay.lists] == [entries[0]]
+    assert essay.body.end >= text.index(points[-1]) + len(points[-1])
