@@ -98,6 +98,7 @@ def _split_parts(content: str, offset: int) -> list[_Part]:
     return parts
 
 
+_YEAR_THEN_REMARK = re.compile(rf"({YEAR}),\s*\S", re.IGNORECASE)
 _DATE_BEFORE_YEAR = re.compile(
     r",\s*(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
     r"(?:\s+\d{1,2})?$"
@@ -241,6 +242,13 @@ class ParentheticalReader(NarrativeReader):
             text = text[pm.end() :]
         parsed = _split_author_years(text)
         if parsed is None:
+            remark = _YEAR_THEN_REMARK.match(text)
+            if remark and count == 1 and not secondary and prefix is None:
+                # "Koerner & Reagle (2020, Wikipedia @ 20)": a known author's year, then a
+                # remark (the book's title), not a locator.
+                named = self.narrative(group_start, [remark.group(1)], None, close)
+                if named and name_key(named[0].authors[0]) in self.known:
+                    return named
             return []
         authors, years, locator = parsed
         if not authors:
@@ -288,7 +296,7 @@ class ParentheticalReader(NarrativeReader):
                     )
                     for y in years
                 ]
-            if count == 1 and len(abbr.split()) > 1:
+            if count == 1 and len(authors.split()) > 1:
                 # "Alesina and Giuliano (Family Ties, 2014)": the title and year of the work
                 # of the authors just named, when the list knows them.
                 named = self.narrative(group_start, years, locator, close)
