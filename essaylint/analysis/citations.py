@@ -21,17 +21,21 @@ MLA and Chicago readers (:mod:`~essaylint.analysis.citations_mla`,
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
+from essaylint.analysis.citation_names import UPPER
 from essaylint.analysis.citations_keyed import (
     footnote_citations,
     latex_citations,
     numeric_citations,
     pandoc_citations,
 )
+from essaylint.analysis.citations_narrative import author_date_citation
 from essaylint.analysis.citations_parenthetical import PAREN, ParentheticalReader
 from essaylint.analysis.entry_shape import looks_like_entry
+from essaylint.analysis.patterns import ET_AL, YEAR_DIGITS
 from essaylint.models import Citation, Essay, Reference, Span
 
 
@@ -55,8 +59,29 @@ def _regions(essay: Essay) -> list[Span]:
 def _author_date(text: str, regions: list[Span], known: frozenset[str]) -> Iterator[Citation]:
     extractor = ParentheticalReader(text, known)
     for region in regions:
+        parentheses: list[tuple[int, int]] = []
         for m in PAREN.finditer(text, region.start, region.end):
+            parentheses.append((m.start(), m.end()))
             yield from extractor.parenthetical(m)
+        yield from _bare_et_al(text, region, parentheses)
+
+
+# "a study by Giebel et al., 2023 highlighted": a citation that lost its parentheses.
+_BARE_ET_AL = re.compile(
+    rf"(?<![\w'’-])(?P<name>[{UPPER}][\w'’-]+)\s+{ET_AL},?\s+(?P<year>{YEAR_DIGITS}[a-z]?)\b"
+)
+
+
+def _bare_et_al(text: str, region: Span, parentheses: list[tuple[int, int]]) -> Iterator[Citation]:
+    starts = [start for start, _ in parentheses]
+    for m in _BARE_ET_AL.finditer(text, region.start, region.end):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and parentheses[i][1] > m.start():
+            continue  # inside a parenthesis: read there
+        span = Span(start=m.start(), end=m.end())
+        yield author_date_citation(
+            span, m.group(0), (m.group("name"),), True, m.group("year"), narrative=True
+        )
 
 
 def extract_citations(

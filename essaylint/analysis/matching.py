@@ -83,6 +83,13 @@ class _Index:
 _TITLE_KEY_WORDS = 4
 
 
+# Words a firm's name ends in; the firm is cited by the name before them ("Integrio Systems").
+_FIRM_TAILS = frozenset(
+    """systems inc ltd llc corp corporation company co group insights technologies
+    solutions software labs consulting limited plc gmbh""".split()
+)
+
+
 def reference_name_keys(ref: Reference) -> list[str]:
     """Keys under which an entry can be cited: first author, its abbreviation, the team's
     initials, title start."""
@@ -100,6 +107,8 @@ def reference_name_keys(ref: Reference) -> list[str]:
             family = natural_family(first.family)
             if family:
                 keys.append(name_key(family))
+        if len(words) >= 2 and all(w.strip(".,").casefold() in _FIRM_TAILS for w in words[1:]):
+            keys.append(name_key(words[0]))  # "Integrio (2024)" for "Integrio Systems"
         if len(words) >= 2:
             abbreviation = initials(first.family)
             if len(abbreviation) >= 2:

@@ -192,9 +192,13 @@ def test_the_fallback_pairing_is_conservative() -> None:
     assert (link.status, link.candidates) == ("ambiguous", (0, 1))
     assert cited_reference_indices([link]) == {0, 1}
     # Two entries of different authors would fit: no pairing.
-    refs = [entry("VARK Learn Limited", "2022"), entry("VARK Labs", "2022")]
+    refs = [entry("VARK Learn Limited", "2022"), entry("VARK Research Centre", "2022")]
     (link,) = link_citations([cite("VARK", year="2022")], refs)
     assert link.status == "missing"
+    # A firm is cited by the name before its "Labs" or "Systems" (a key, not a pairing).
+    refs = [entry("VARK Learn Limited", "2022"), entry("VARK Labs", "2022")]
+    (link,) = link_citations([cite("VARK", year="2022")], refs)
+    assert (link.status, link.candidates) == ("matched", (1,))
     # Another year: no pairing.
     (link,) = link_citations([cite("VARK", year="2021")], [entry("VARK Learn Limited", "2022")])
     assert link.status == "missing"
