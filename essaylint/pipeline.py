@@ -25,6 +25,7 @@ from essaylint.analysis.list_style import (
 from essaylint.analysis.matching import known_name_keys, link_citations
 from essaylint.analysis.notes import (
     Note,
+    entry_note_marks,
     entry_notes,
     find_notes,
     first_of_same,
@@ -283,11 +284,7 @@ def lint_document(
         if shape == "mla" and style != "mla":
             citations = plain  # an MLA-shaped list, but the text cites otherwise
     if plan.entries:  # a note whose text is an entry cites that entry where its mark stands
-        same = first_of_same(doc.text, plan.entries)
-        marks = [
-            Citation(span=note.body, text=f"note {note.key}", kind="footnote", key=same[note.key])
-            for note in plan.entries
-        ]
+        marks = entry_note_marks(doc.text, plan.entries)
         citations = tuple(sorted((*citations, *marks), key=lambda c: (c.span.start, c.span.end)))
     links = link_citations(citations, references, mla=style == "mla")
     if doc.field_citations:  # a citation manager's fields (Word): loaded only when present

@@ -46,7 +46,7 @@ from essaylint.analysis.patterns import (
     footnote_references,
 )
 from essaylint.analysis.sections import footnote_definition_spans, looks_like_entry
-from essaylint.models import Block, Span
+from essaylint.models import Block, Citation, Span
 
 NoteSource = Literal["markdown", "word", "endnote", "latex"]
 
@@ -252,6 +252,16 @@ def entry_notes(text: str, notes: Sequence[Note], has_list: bool) -> list[Note]:
 
 
 _MIN_ENTRY_NOTES = 2
+
+
+def entry_note_marks(text: str, notes: Sequence[Note]) -> list[Citation]:
+    """A citation of each entry note's work where the note stands (a Word note's mark is
+    not in the text); a work noted twice is cited under its first note."""
+    same = first_of_same(text, notes)
+    return [
+        Citation(span=note.body, text=f"note {note.key}", kind="footnote", key=same[note.key])
+        for note in notes
+    ]
 
 
 def first_of_same(text: str, notes: Sequence[Note]) -> dict[str, str]:
