@@ -57,8 +57,11 @@ class UncitedReference(Rule):
         entries no chapter cites are reported once, at their line in the .bib.
         When no citation at all is recognised but the text has marks that
         look like citations of another style ("(Abbot 45)", "[^1]", "¹"), the
-        entries are not reported one by one; a note says so instead. A text with no such mark
-        cites none of its entries, and each is reported. An entry whose
+        entries are not reported one by one; a note says so instead. A text
+        with no such mark (labels like "(H0)" and remarks like "(data to
+        10-31-2022)" are none) cites none of its entries, and each is
+        reported. An essay with no list whose Word footnotes hold its entries
+        has those notes for its list: each note cites its own entry. An entry whose
         author the prose names as a source without a year ("Beazer and Woo
         note that ...", "Papi et al. criticize ...", "according to Reddy") is
         used, if not cited as APA asks, and is not reported, unless another

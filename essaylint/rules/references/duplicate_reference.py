@@ -65,7 +65,9 @@ class DuplicateReference(Rule):
 
     What it checks
         Pairs of entries of one list with the same DOI, or with the same
-        first author, year and (nearly) the same title. An essay in parts
+        first author, year and (nearly) the same title; titles that differ in
+        their numbers ("Report card 2015-16", "Report card 2016-17") are a
+        series, not a repeat. An essay in parts
         with a list for each may list a work in both. In a .bib used as a database (only
         cited entries are printed), a pair counts only when both entries are
         printed: cited, named by ``\\nocite``, or all printed by ``\\nocite{*}``;
