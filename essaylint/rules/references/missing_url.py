@@ -15,9 +15,18 @@ _ONLINE_FORMAT = re.compile(
 )
 # MLA 7 names the medium of an online source: "... 3 Nov. 2010. Web. 10 Feb. 2013."
 _MLA_WEB = re.compile(r"(?:^|[.,][\"”’]?\s)Web\.(?:\s|$)")
-_PLATFORM = re.compile(
-    r"\b(?:youtube|vimeo|tiktok|instagram|twitter|facebook|wikipedia)\b", re.IGNORECASE
+_PLATFORM_NAMES = (
+    r"youtube|vimeo|tiktok|instagram|twitter|facebook|wikipedia|wikimedia(?:\s+commons)?|"
+    r"flickr|pinterest|reddit|tumblr|imgur|giphy|lumen\s+learning|khan\s+academy"
 )
+_PLATFORM = re.compile(r"\b(?:" + _PLATFORM_NAMES + r")\b", re.IGNORECASE)
+# The whole of one part of the entry is a web site: "... Photograph. Wikimedia Commons."
+# or "History.com, 2019."; "Wikipedia Press" or a title that mentions Facebook is not.
+_SITE_PART = re.compile(
+    r"(?:" + _PLATFORM_NAMES + r"|[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|org|net|gov|edu))",
+    re.IGNORECASE,
+)
+_PARTS = re.compile(r"\s*(?:[,;:()“”\"*_]|\.(?=\s|$))+\s*")
 
 
 def is_online(ref: Reference) -> bool:
@@ -32,7 +41,13 @@ def is_online(ref: Reference) -> bool:
     if _MLA_WEB.search(ref.raw):
         return True
     source = " ".join(x for x in (ref.container, ref.publisher) if x)
-    return bool(_PLATFORM.search(source))
+    return bool(_PLATFORM.search(source)) or _names_a_site(ref)
+
+
+def _names_a_site(ref: Reference) -> bool:
+    """Is one part of the entry outside its title, between punctuation, a web site's name?"""
+    rest = ref.raw.replace(ref.title, " ", 1) if ref.title else ref.raw
+    return any(_SITE_PART.fullmatch(part.strip()) for part in _PARTS.split(rest))
 
 
 class MissingUrl(Rule):
