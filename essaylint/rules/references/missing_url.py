@@ -57,7 +57,8 @@ class MissingUrl(Rule):
         Entries for web pages, online videos, blog posts and any entry that
         says "Retrieved from" or "Available at" must end in a URL (or carry a
         DOI). A "Retrieved from" with nothing after it is the typical case:
-        the link was lost when the essay was pasted.
+        the link was lost when the essay was pasted. An entry whose source is a
+        web site ("Photograph. Wikimedia Commons.", "Tideguide.org.") is online too.
 
     Why it matters
         Without the address the reader cannot find the page; online sources
