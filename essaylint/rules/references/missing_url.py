@@ -26,6 +26,9 @@ _SITE_PART = re.compile(
     r"(?:" + _PLATFORM_NAMES + r"|[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|org|net|gov|edu))",
     re.IGNORECASE,
 )
+# Catalogues and databases a printed work is found through (MLA's second container).
+_DATABASE = re.compile(r"(?:worldcat|jstor|ebsco\w*|proquest|gale|hathitrust)\b", re.IGNORECASE)
+_PRINTED = frozenset({"article", "book", "chapter", "conference", "report", "thesis"})
 _PARTS = re.compile(r"\s*(?:[,;:()“”\"*_]|\.(?=\s|$))+\s*")
 
 
@@ -45,9 +48,16 @@ def is_online(ref: Reference) -> bool:
 
 
 def _names_a_site(ref: Reference) -> bool:
-    """Is one part of the entry outside its title, between punctuation, a web site's name?"""
+    """Is one part of the entry outside its title, between punctuation, a web site's name?
+
+    Not in a book's or a journal article's entry, nor a catalogue ("WorldCat.org", MLA's
+    second container): that is where the printed work was found.
+    """
+    if ref.type in _PRINTED or ref.volume or ref.pages:
+        return False
     rest = ref.raw.replace(ref.title, " ", 1) if ref.title else ref.raw
-    return any(_SITE_PART.fullmatch(part.strip()) for part in _PARTS.split(rest))
+    parts = [part.strip() for part in _PARTS.split(rest)]
+    return any(_SITE_PART.fullmatch(p) and not _DATABASE.match(p) for p in parts)
 
 
 class MissingUrl(Rule):
