@@ -25,6 +25,7 @@ from essaylint.analysis.list_style import (
 from essaylint.analysis.matching import known_name_keys, link_citations
 from essaylint.analysis.notes import (
     Note,
+    NoteWork,
     entry_note_marks,
     entry_notes,
     find_notes,
@@ -66,6 +67,9 @@ class NotePlan:
     notes: tuple[Note, ...] = ()
     bibliography: tuple[Span, ...] = ()  # the lists that are not the notes themselves
     entries: tuple[Note, ...] = ()  # Word notes that are the list (the essay has none)
+    # Notes that shorten an earlier note of the list (no Bibliography): no entries, but
+    # citations of the full note's work, with the work each names.
+    short: tuple[tuple[Note, NoteWork], ...] = ()
 
     @property
     def cite(self) -> bool:
@@ -78,7 +82,13 @@ def plan_notes(doc: Document, essay: Essay) -> NotePlan:
     notes = find_notes(doc.text, doc.blocks, latex=doc.format == "latex")
     bibliography = tuple(notes_cite(essay.lists, notes))
     entries = () if bibliography else tuple(entry_notes(doc.text, notes, bool(essay.lists)))
-    return NotePlan(tuple(notes), bibliography, entries)
+    short: tuple[tuple[Note, NoteWork], ...] = ()
+    full = [*entries, *(note for note in notes if note.source == "markdown")]
+    if full and not bibliography:
+        from essaylint.analysis.short_notes import shortened_notes
+
+        short = shortened_notes(doc.text, notes, full)
+    return NotePlan(tuple(notes), bibliography, entries, short)
 
 
 def read_references(doc: Document, essay: Essay, plan: NotePlan | None = None) -> list[Reference]:
@@ -97,15 +107,16 @@ def read_references(doc: Document, essay: Essay, plan: NotePlan | None = None) -
             entries = [r.model_copy(update={"consulted": True}) for r in entries]
         refs += entries
     same = first_of_same(doc.text, plan.entries) if plan is not None else {}
+    short = {(note.source, note.key) for note, _ in plan.short} if plan is not None else set()
     for note in plan.entries if plan is not None else ():
-        if same[note.key] != note.key:
+        if same[note.key] != note.key or (note.source, note.key) in short:
             continue  # the work of an earlier note, noted again
         body = doc.text[note.body.start : note.body.end]
         ref = parse_reference(body, span=note.span, key=note.key)
         refs.append(ref.model_copy(update={"source": "footnote"}))
     if not notes_cite_list:
         for key, span in footnote_definition_spans(doc.text):
-            if any(listed.covers(span) for listed in essay.lists):
+            if any(listed.covers(span) for listed in essay.lists) or ("markdown", key) in short:
                 continue
             raw = re.sub(FOOTNOTE_DEFINITION.pattern + r"\s*", "", doc.text[span.start : span.end])
             ref = parse_reference(raw, span=span, key=key)
@@ -283,8 +294,14 @@ def lint_document(
         )
         if shape == "mla" and style != "mla":
             citations = plain  # an MLA-shaped list, but the text cites otherwise
+    if plan.short:  # a shortened note cites the work of the full note it shortens
+        from essaylint.analysis.note_links import note_citations
+
+        shortened = [(note, (work,)) for note, work in plan.short]
+        citations = note_citations(doc.text, citations, shortened)
     if plan.entries:  # a note whose text is an entry cites that entry where its mark stands
-        marks = entry_note_marks(doc.text, plan.entries)
+        short_notes = {note for note, _ in plan.short}
+        marks = entry_note_marks(doc.text, [n for n in plan.entries if n not in short_notes])
         citations = tuple(sorted((*citations, *marks), key=lambda c: (c.span.start, c.span.end)))
     links = link_citations(citations, references, mla=style == "mla")
     if doc.field_citations:  # a citation manager's fields (Word): loaded only when present

@@ -345,21 +345,26 @@ def _pick(ci: int, citation: Citation, same_year: list[int], refs: Sequence[Refe
             citation=ci, status="author-mismatch", reference=best, candidates=(best,),
             differing_author=citation.authors[0], expected_author=ref.authors[0].family,
         )  # fmt: skip
-    if not citation.et_al and len(citation.authors) > 1:
-        listed = [name_key(p.family) for p in ref.authors]
-        for position, name in enumerate(citation.authors[1:], start=1):
-            key = name_key(name)
-            if key in listed:
-                continue
-            expected = ref.authors[position].family if position < len(ref.authors) else None
-            if expected is not None and name_key(expected) not in {
-                name_key(n) for n in citation.authors
-            }:
-                return Link(
-                    citation=ci, status="author-mismatch", reference=best,
-                    candidates=(best,), differing_author=name, expected_author=expected,
-                )  # fmt: skip
+    changed = None if citation.et_al else changed_coauthor(citation.authors, ref)
+    if changed is not None:
+        return Link(
+            citation=ci, status="author-mismatch", reference=best, candidates=(best,),
+            differing_author=changed[0], expected_author=changed[1],
+        )  # fmt: skip
     return Link(citation=ci, status="matched", reference=best, candidates=(best,))
+
+
+def changed_coauthor(authors: Sequence[str], ref: Reference) -> tuple[str, str] | None:
+    """(as cited, as listed) for a cited co-author the entry has another name in that place."""
+    listed = [name_key(p.family) for p in ref.authors]
+    cited = {name_key(n) for n in authors}
+    for position, name in enumerate(authors[1:], start=1):
+        if name_key(name) in listed or position >= len(ref.authors):
+            continue
+        expected = ref.authors[position].family
+        if name_key(expected) not in cited:
+            return name, expected
+    return None
 
 
 def _near_miss(ci: int, citation: Citation, index: _Index) -> Link:

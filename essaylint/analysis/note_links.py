@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from essaylint.analysis.matching import changed_coauthor
 from essaylint.analysis.notes import Note, NoteWork
 from essaylint.analysis.text import fold, name_key, year_digits
 from essaylint.models import Citation, Link, LinkStatus, Reference, Span
@@ -168,6 +169,12 @@ def _by_author(ci: int, work: NoteWork, candidates: list[int], refs: Sequence[Re
     if titled or len(candidates) == 1 or not work.title:
         if same_year:
             best = same_year[0]
+            changed = changed_coauthor(work.authors, refs[best]) if titled else None
+            if changed is not None:  # "Gilmore and Surge" for "Gilmore ... and Sugrue"
+                return Link(
+                    citation=ci, status="author-mismatch", reference=best, candidates=(best,),
+                    differing_author=changed[0], expected_author=changed[1],
+                )  # fmt: skip
             return Link(citation=ci, status="matched", reference=best, candidates=(best,))
         if titled or not work.title:
             return Link(

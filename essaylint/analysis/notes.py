@@ -415,7 +415,8 @@ def _plain_work(part: str) -> NoteWork | None:
     if len(segments) < 2:
         return None
     authors, author_text = _authors_of(first)
-    second = segments[1].strip(" .")
+    # An opening quote whose closing one was lost: 'Smith, “The Title of It, 4-8.'
+    second = segments[1].strip(" .").lstrip('“"‘')
     if not second:
         return None
     locator = _locator_of(part)

@@ -15,9 +15,21 @@ _ONLINE_FORMAT = re.compile(
 )
 # MLA 7 names the medium of an online source: "... 3 Nov. 2010. Web. 10 Feb. 2013."
 _MLA_WEB = re.compile(r"(?:^|[.,][\"”’]?\s)Web\.(?:\s|$)")
-_PLATFORM = re.compile(
-    r"\b(?:youtube|vimeo|tiktok|instagram|twitter|facebook|wikipedia)\b", re.IGNORECASE
+_PLATFORM_NAMES = (
+    r"youtube|vimeo|tiktok|instagram|twitter|facebook|wikipedia|wikimedia(?:\s+commons)?|"
+    r"flickr|pinterest|reddit|tumblr|imgur|giphy|lumen\s+learning|khan\s+academy"
 )
+_PLATFORM = re.compile(r"\b(?:" + _PLATFORM_NAMES + r")\b", re.IGNORECASE)
+# The whole of one part of the entry is a web site: "... Photograph. Wikimedia Commons."
+# or "History.com, 2019."; "Wikipedia Press" or a title that mentions Facebook is not.
+_SITE_PART = re.compile(
+    r"(?:" + _PLATFORM_NAMES + r"|[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|org|net|gov|edu))",
+    re.IGNORECASE,
+)
+# Catalogues and databases a printed work is found through (MLA's second container).
+_DATABASE = re.compile(r"(?:worldcat|jstor|ebsco\w*|proquest|gale|hathitrust)\b", re.IGNORECASE)
+_PRINTED = frozenset({"article", "book", "chapter", "conference", "report", "thesis"})
+_PARTS = re.compile(r"\s*(?:[,;:()“”\"*_]|\.(?=\s|$))+\s*")
 
 
 def is_online(ref: Reference) -> bool:
@@ -32,7 +44,20 @@ def is_online(ref: Reference) -> bool:
     if _MLA_WEB.search(ref.raw):
         return True
     source = " ".join(x for x in (ref.container, ref.publisher) if x)
-    return bool(_PLATFORM.search(source))
+    return bool(_PLATFORM.search(source)) or _names_a_site(ref)
+
+
+def _names_a_site(ref: Reference) -> bool:
+    """Is one part of the entry outside its title, between punctuation, a web site's name?
+
+    Not in a book's or a journal article's entry, nor a catalogue ("WorldCat.org", MLA's
+    second container): that is where the printed work was found.
+    """
+    if ref.type in _PRINTED or ref.volume or ref.pages:
+        return False
+    rest = ref.raw.replace(ref.title, " ", 1) if ref.title else ref.raw
+    parts = [part.strip() for part in _PARTS.split(rest)]
+    return any(_SITE_PART.fullmatch(p) and not _DATABASE.match(p) for p in parts)
 
 
 class MissingUrl(Rule):
@@ -42,7 +67,8 @@ class MissingUrl(Rule):
         Entries for web pages, online videos, blog posts and any entry that
         says "Retrieved from" or "Available at" must end in a URL (or carry a
         DOI). A "Retrieved from" with nothing after it is the typical case:
-        the link was lost when the essay was pasted.
+        the link was lost when the essay was pasted. An entry whose source is a
+        web site ("Photograph. Wikimedia Commons.", "Tideguide.org.") is online too.
 
     Why it matters
         Without the address the reader cannot find the page; online sources
