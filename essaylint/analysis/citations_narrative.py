@@ -135,13 +135,21 @@ def author_date_citation(
         kind="author-date",
         authors=names,
         et_al=et_al,
-        year=re.sub(r"\s+", "", year) if year.lower().startswith("n") else year,
+        year=_written_year(year),
         locator=locator,
         narrative=narrative,
         prefix=prefix,
         secondary=secondary,
         alias=alias,
     )
+
+
+def _written_year(year: str) -> str:
+    """ "n. d." -> "n.d.", "no  date" -> "no date"; a year stays as written."""
+    folded = year.lower()
+    if folded.startswith("no"):
+        return " ".join(year.split())
+    return re.sub(r"\s+", "", year) if folded.startswith("n") else year
 
 
 _MIN_SURNAME_RUN = 3

@@ -29,7 +29,6 @@ after the citation (or in the last list, for citations after it).
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -40,6 +39,7 @@ from rapidfuzz import fuzz
 
 from essaylint.analysis.citation_names import dotted_initials
 from essaylint.analysis.names import natural_family
+from essaylint.analysis.numbered_lists import find_number, numbered_lists
 from essaylint.analysis.text import (
     CORPORATE_SUFFIXES,
     fold,
@@ -398,54 +398,6 @@ def _near_miss(ci: int, citation: Citation, index: _Index) -> Link:
     return Link(citation=ci, status="missing", candidates=tuple(i for _, i in scored[:3]))
 
 
-@dataclass
-class _NumberedList:
-    """One run of numbered entries: where it starts and its entries by number."""
-
-    start: int
-    by_number: dict[int, int] = field(default_factory=dict)
-
-
-def _numbered_lists(
-    citations: Sequence[Citation], references: Sequence[Reference]
-) -> list[_NumberedList]:
-    """The numbered lists of a document whose numbering restarts, or [] for one list.
-
-    A new list begins where the numbering starts again (at the first list's first
-    number, usually 1), but only when a citation stands between the two runs: a
-    list whose numbers merely repeat or run out of order stays one list.
-    """
-    numbered = sorted(
-        (ref.span.start, i, ref.number)
-        for i, ref in enumerate(references)
-        if ref.number is not None
-    )
-    cited_at = sorted(c.span.start for c in citations if c.kind == "numeric")
-    lists: list[_NumberedList] = []
-    first_number = numbered[0][2] if numbered else 0
-    previous_number, previous_end = 0, 0
-    for start, i, number in numbered:
-        if not lists:
-            lists.append(_NumberedList(start=start))
-        elif number == first_number and number <= previous_number:
-            between = bisect.bisect_left(cited_at, previous_end)
-            if between < len(cited_at) and cited_at[between] < start:
-                lists.append(_NumberedList(start=start))
-        lists[-1].by_number.setdefault(number, i)
-        previous_number, previous_end = number, references[i].span.end
-    return lists if len(lists) > 1 else []
-
-
-def _find_number(citation: Citation, index: _Index, lists: Sequence[_NumberedList]) -> int | None:
-    """The entry a number points at: in the one list, or in the first list after the citation."""
-    if citation.number is None:
-        return None
-    if not lists:
-        return index.by_number.get(citation.number)
-    after = bisect.bisect_left(lists, citation.span.start, key=lambda numbered: numbered.start)
-    return lists[min(after, len(lists) - 1)].by_number.get(citation.number)
-
-
 # Words a contracted corporate name may leave out ("UoPeople": University *o*f the People).
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&"})
 _LONG_SUFFIXES = CORPORATE_SUFFIXES | {"limited", "incorporated", "company", "corporation"}
@@ -632,7 +584,7 @@ def link_citations(
     if any(is_note_work(c) for c in citations):
         from essaylint.analysis.note_links import NoteIndex, link_note
     index = _Index.build(references)
-    numbered_lists = _numbered_lists(citations, references)
+    numbered = numbered_lists(citations, references)
     notes: NoteIndex | None = None
     links: list[Link] = []
     for ci, citation in enumerate(citations):
@@ -641,7 +593,7 @@ def link_citations(
             by_author = dict.fromkeys(i for key in keys for i in index.by_name.get(key, []))
             links.append(link_author_page(ci, citation, list(by_author), references))
         elif citation.kind == "numeric":
-            links.append(_simple(ci, _find_number(citation, index, numbered_lists)))
+            links.append(_simple(ci, find_number(citation, index.by_number, numbered)))
         elif is_note_work(citation):  # a work cited in a Chicago note: by author and title
             notes = notes or NoteIndex.build(references)
             links.append(link_note(ci, citation, notes))

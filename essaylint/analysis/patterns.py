@@ -16,18 +16,19 @@ from collections.abc import Iterator
 
 #: The four digits of a publication year, 1500-2099 (a bare fragment to build patterns from).
 YEAR_DIGITS = r"(?:1[5-9]\d\d|20\d\d)"
-#: A year as citations and entries write it: "2019", "2019a", "n.d.", "in press",
+#: A year as citations and entries write it: "2019", "2019a", "n.d.", "no date" (Harvard),
+#: "in press",
 #: "forthcoming"; a decade ("1950s") is no year.
 #: "n.d.a", "n.d.-b": two undated works of one author. Some citeproc styles print "nd"
 #: (lower case only: "Fargo, ND" is a state).
 YEAR = (
     r"(?:" + YEAR_DIGITS + r"(?!(?<=0)s)[a-z]?|n\.\s?d\.?(?:-?[a-z](?![\w.]))?"
-    r"|(?<![\w.])(?-i:nd)(?!\w)|in\s+press|forthcoming)"
+    r"|(?<![\w.])(?-i:nd)(?!\w)|no\s+date|in\s+press|forthcoming)"
 )
 
 #: "et al." as writers spell it: "et al.", "et. al", "et al", the French "& al.", and the
-#: slips "at al." and "et al,.".
-ET_AL = r"(?:(?:\bet\.?|&)\s*[Aa][Ll]|\bat\s?al)\b(?:,(?=\.))?\.?"
+#: slips "at al.", "et al,." and "et," ("(Fang et, 2021)").
+ET_AL = r"(?:(?:(?:\bet\.?|&)\s*[Aa][Ll]|\bat\s?al)\b(?:,(?=\.))?\.?|\bet(?=,|\s*$))"
 
 # --- footnotes -----------------------------------------------------------------------
 

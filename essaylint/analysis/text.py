@@ -63,7 +63,7 @@ def normalise_year(year: str | None) -> str:
     if not year:
         return ""
     y = fold(year).replace(" ", "").replace(".", "")
-    if y in {"nd", "sd", "undated"}:
+    if y in {"nd", "sd", "undated", "nodate"}:
         return "nd"
     if re.fullmatch(r"nd-?[a-z]", y):  # "n.d.-a", "n.d.a": two undated works of one author
         return "nd" + y[-1]

@@ -8,7 +8,8 @@ elements whole), so every offset, line and column still points into the file,
 and the entries read as the lines they are. Inline tags that carry meaning
 stay: emphasis (``<i>``, ``<em>``, ``<b>``, ``<strong>``, ``<u>``: the
 reference parser reads italic titles), links (``<a href>``: the address is an
-entry's URL), ``<sup>``/``<sub>``, and anything that is not an HTML element
+entry's URL), ``<sub>``, ``<sup>`` (a raised note number is the numeric
+citation "[1]" it stands for), and anything that is not an HTML element
 (``<references>``, Markdown autolinks ``<https://…>``). Comments are blanked
 too: they are never printed. So are the tags of a static-site generator's
 template (Jekyll's Liquid ``{% include figure.html caption="..." %}``): their
@@ -29,6 +30,7 @@ import html
 import re
 
 from essaylint.analysis.patterns import HTML_ENTITY
+from essaylint.loaders.superscript import superscript_citation
 
 # Block and layout elements: their tags are blanked, their text kept.
 BLOCK_ELEMENTS = (
@@ -77,6 +79,25 @@ def _link_text(match: re.Match[str]) -> str:
     return " " + text.ljust(len(match.group(0)) - 1)
 
 
+# "colony<sup>1</sup>.", "in 1795. <sup>1</sup> From": a note number the writer raised by hand
+_SUPERSCRIPT = re.compile(r"<sup>\s*([^<>]{1,40}?)\s*</sup>", re.IGNORECASE)
+_BEFORE_SUPERSCRIPT = 40
+
+
+def _superscripts_as_brackets(text: str) -> str:
+    """Superscript note numbers written as the numeric citations "[1]" they are, padded
+    with spaces so offsets stay (see :mod:`essaylint.loaders.superscript`)."""
+
+    def bracketed(match: re.Match[str]) -> str:
+        # "in 1795. <sup>1</sup>", "a rush <sup>2</sup>": the tag says it is raised, so a
+        # space before it is the writer's habit, not a gap between words
+        before = text[max(0, match.start() - _BEFORE_SUPERSCRIPT) : match.start()].rstrip(" ")
+        cited = superscript_citation(before, match.group(1))
+        return match.group(0) if cited is None else cited.ljust(len(match.group(0)))
+
+    return _SUPERSCRIPT.sub(bracketed, text)
+
+
 def blank_layout_html(text: str) -> str:
     """``text`` with layout tags, style/script elements, template tags and in-document
     link targets blanked, entities read."""
@@ -90,4 +111,6 @@ def blank_layout_html(text: str) -> str:
         return text
     if "<!--" in text:
         text = _COMMENT.sub(_blank, text)
+    if "<sup" in text or "<SUP" in text:
+        text = _superscripts_as_brackets(text)
     return _LAYOUT_TAG.sub(_blank, NON_TEXT.sub(_blank, text))

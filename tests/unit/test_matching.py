@@ -270,3 +270,27 @@ def test_a_title_first_entry_cited_by_its_site_is_one_author_mismatch() -> None:
     # Another site of the same year is not that entry.
     (link,) = link_citations([cite("Red Hat", year="n.d.")], [site])
     assert link.status == "missing"
+
+
+def test_note_numbers_that_start_again_point_into_their_parts_run() -> None:
+    # Three parts number their notes from 1; the runs are printed together at the end.
+    # The third part cites its first note again ("1, 2, 3, 1, 1"): still the third run.
+    sizes = (6, 5, 4)
+    numbers = [*range(1, 7), *range(1, 6), 1, 2, 3, 1, 1]
+    citations = [
+        Citation(span=Span(start=10 * i, end=10 * i + 3), text=f"[{n}]", kind="numeric", number=n)
+        for i, n in enumerate(numbers)
+    ]
+    refs = []
+    position = 1000
+    for size in sizes:
+        for n in range(1, size + 1):
+            refs.append(
+                Reference(raw=f"{n}. Work", number=n, span=Span(start=position, end=position + 8))
+            )
+            position += 10
+    links = link_citations(citations, refs)
+    assert [link.reference for link in links] == [
+        *range(6), *range(6, 11), 11, 12, 13, 11, 11,
+    ]  # fmt: skip
+    assert cited_reference_indices(links) == set(range(15)) - {14}

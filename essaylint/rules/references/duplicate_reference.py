@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from rapidfuzz import fuzz
 
-from essaylint.analysis.text import fold, name_key, normalise_year
+from essaylint.analysis.text import fold, name_key, normalise_year, year_digits
 from essaylint.models import Finding, Reference, Span
 from essaylint.rules.base import Rule, RuleContext, describe_reference
 
@@ -24,14 +24,18 @@ def same_work(a: Reference, b: Reference) -> bool:
         return fold(" ".join(a.raw.split())) == fold(" ".join(b.raw.split()))
     first_a = name_key(a.authors[0].family) if a.authors else ""
     first_b = name_key(b.authors[0].family) if b.authors else ""
-    if first_a != first_b or normalise_year(a.year) != normalise_year(b.year):
-        return False
+    if first_a != first_b or _year_of(a) != _year_of(b):
+        return False  # "2018a" and "2018b" of one title are one work suffixed twice
     if _DIGITS.findall(a.title) != _DIGITS.findall(b.title):
         return False  # "Report Card 2015-16" and "Report Card 2016-17": a series, not a repeat
     return fuzz.ratio(fold(a.title), fold(b.title)) >= SAME_TITLE
 
 
 _DIGITS = re.compile(r"\d+")
+
+
+def _year_of(ref: Reference) -> str:
+    return year_digits(ref.year) or normalise_year(ref.year)
 
 
 def _buckets(ref: Reference, where: str) -> tuple[tuple[str, ...], ...]:
@@ -44,7 +48,7 @@ def _buckets(ref: Reference, where: str) -> tuple[tuple[str, ...], ...]:
     first = name_key(ref.authors[0].family) if ref.authors else ""
     keys: list[tuple[str, ...]] = [
         (where, "raw", fold(" ".join(ref.raw.split()))),
-        (where, "author-year", first, normalise_year(ref.year)),
+        (where, "author-year", first, _year_of(ref)),
     ]
     if ref.doi:
         keys.append((where, "doi", fold(ref.doi)))
@@ -67,7 +71,7 @@ class DuplicateReference(Rule):
         Pairs of entries of one list with the same DOI, or with the same
         first author, year and (nearly) the same title; titles that differ in
         their numbers ("Report card 2015-16", "Report card 2016-17") are a
-        series, not a repeat. An essay in parts
+        series, not a repeat; one title under "2018a" and "2018b" is a repeat. An essay in parts
         with a list for each may list a work in both. In a .bib used as a database (only
         cited entries are printed), a pair counts only when both entries are
         printed: cited, named by ``\\nocite``, or all printed by ``\\nocite{*}``;
