@@ -132,6 +132,11 @@ _DOCUMENT_WORDS = frozenset(
 _WORD_EDGE = "\"'‘’“”()[],.:;!?"
 
 
+_DOTTED_INITIAL = re.compile(r"(?<![^\s(])[A-Z]\.(?=\s|$|[A-Z]\.)|(?<!\S)[A-Z](?!\S)")
+# More words than one person's name holds, with no comma or "and" to part several names.
+_MAX_UNSPLIT_NAME_WORDS = 5
+
+
 def _names_a_document(head: str) -> bool:
     words = [w.strip(_WORD_EDGE).casefold() for w in re.split(r"[\s./-]+", head)]
     # "History of Psychology Society" is an organisation, "Hate Crimes Bulletin" a title
@@ -142,12 +147,14 @@ def _title_before_date(region: str, stop: int | None) -> int | None:
     """APA with no author: "Title. (2023)." or "Title. Site. (2023).". Where the title ends,
     or None when the text before the date is an author ("World Health Organization.")."""
     head = (region[:stop] if stop is not None else region).rstrip(" .")
-    if not head or "," in head or any(is_initials(w) for w in head.split()):
-        return None
+    if not head or "," in head or _DOTTED_INITIAL.search(head):
+        return None  # "Smith, J." and "J. A. Smith" are people
     if head[0].isdigit():  # "2019 Flood Report", "2001.pdf": no name starts with a number
         return len(head)
     if _names_a_document(head):
         return len(head)
+    if _count_name_words(head) > _MAX_UNSPLIT_NAME_WORDS and not looks_corporate(head):
+        return len(head)  # "Income Inequality in DC Highest in the Country. (2017)."
     if stop is not None and _looks_like_title(head):
         # "History - adidas group. adidas. (n.d.).": a site follows; lower-case words are
         # a title's, as organisations capitalise theirs. A title keeps its "?" or "!".
