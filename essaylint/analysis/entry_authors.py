@@ -108,6 +108,61 @@ def _looks_like_title(region: str) -> bool:
     return len(_LOWER_CONTENT.findall(region)) >= 1
 
 
+# Words that name a kind of document or page, never a person or an organisation: "Adidas
+# Sales Dataset. (2023).", "Overview. World Bank. (2020).", "Hate Crimes Bulletin. (2001)."
+_DOCUMENT_WORDS = frozenset(
+    {
+        "bulletin",
+        "dataset",
+        "datasets",
+        "factsheet",
+        "faq",
+        "faqs",
+        "handbook",
+        "history",
+        "homepage",
+        "infographic",
+        "overview",
+        "pdf",
+        "report",
+        "timeline",
+        "whitepaper",
+    }
+)
+_WORD_EDGE = "\"'‘’“”()[],.:;!?"
+
+
+_DOTTED_INITIAL = re.compile(r"(?<![^\s(])[A-Z]\.(?=\s|$|[A-Z]\.)|(?<!\S)[A-Z](?!\S)")
+# More words than one person's name holds, with no comma or "and" to part several names.
+_MAX_UNSPLIT_NAME_WORDS = 5
+
+
+def _names_a_document(head: str) -> bool:
+    words = [w.strip(_WORD_EDGE).casefold() for w in re.split(r"[\s./-]+", head)]
+    # "History of Psychology Society" is an organisation, "Hate Crimes Bulletin" a title
+    return any(w in _DOCUMENT_WORDS for w in words) and not looks_corporate(head)
+
+
+def _title_before_date(region: str, stop: int | None) -> int | None:
+    """APA with no author: "Title. (2023)." or "Title. Site. (2023).". Where the title ends,
+    or None when the text before the date is an author ("World Health Organization.")."""
+    head = (region[:stop] if stop is not None else region).rstrip(" .")
+    if not head or "," in head or _DOTTED_INITIAL.search(head):
+        return None  # "Smith, J." and "J. A. Smith" are people
+    if head[0].isdigit():  # "2019 Flood Report", "2001.pdf": no name starts with a number
+        return len(head)
+    if _names_a_document(head):
+        return len(head)
+    if _count_name_words(head) > _MAX_UNSPLIT_NAME_WORDS and not looks_corporate(head):
+        return len(head)  # "Income Inequality in DC Highest in the Country. (2017)."
+    if stop is not None and _looks_like_title(head):
+        # "History - adidas group. adidas. (n.d.).": a site follows; lower-case words are
+        # a title's, as organisations capitalise theirs. A title keeps its "?" or "!".
+        end = len(head)
+        return end + 1 if region[end : end + 1] in {"?", "!"} else end
+    return None
+
+
 # MLA entries without an author: "Title. Dir. Name." / "Title. Ed. Name." / "Title. Trans. Name."
 _MLA_TITLE_FIRST = re.compile(
     r"^(?P<title>[^,.;:()\[\]\"“]{2,150}?)[.?!]\s+"
@@ -304,6 +359,10 @@ def find_author_cut(text: str) -> AuthorCut:
     if paren and (stop is None or stop >= paren.start() - 2 or paren.start() < 200):
         region = text[: paren.start()].rstrip(" ,;.")
         inner_stop = stop is not None and stop < len(region)
+        if quote is None or quote > paren.start():
+            title_end = _title_before_date(region, stop if inner_stop else None)
+            if title_end is not None:
+                return AuthorCut(end=0, rest=0, title_first=True, date=paren, title_end=title_end)
         if (
             region
             and not inner_stop

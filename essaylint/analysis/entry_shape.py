@@ -218,6 +218,11 @@ _SURNAME = r"[A-Z][\w'’\-]+"
 _CITATION_LINE = re.compile(
     rf"{_SURNAME}(?:(?:,\s*|\s+(?:&|and)\s+){_SURNAME})*(?:,?\s+et\s+al\.?)?\s*\([^()]{{1,60}}\)$"
 )
+# A title-first (authorless) APA entry whose title opens with a number: "2019 Flood Report.
+# (2020).", "2001.pdf. (2001).". No name starts with a digit, so the title stands first.
+DIGIT_TITLE_HEAD = re.compile(
+    r"\d[^()]{0,150}?\.\s+\((?:" + YEAR_DIGITS + r"[a-z]?(?:,[^()]{0,30})?|n\.\s?d\.)\)"
+)
 _LINK_FIRST = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?(?:\s*[-–—:|]\s*\S.*)?$")
 
 
@@ -246,6 +251,8 @@ def looks_like_entry(text: str) -> bool:
         return False
     if REPEATED_AUTHORS.match(body):
         return True  # a bulleted or numbered repeat
+    if DIGIT_TITLE_HEAD.match(body):
+        return True
     if _INVERTED_NAME_TITLE.match(body) and _ANY_YEAR.search(body):
         return True
     head = _author_year_head(body)

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from essaylint.analysis.matching import link_citations, years_agree
+from essaylint.analysis.names import natural_family
 from essaylint.analysis.text import fold, name_key
 from essaylint.models import Citation, CitedWork, Document, Essay, Link, Reference, Span
 
@@ -138,6 +139,24 @@ def _pairs(
     return paired
 
 
+def _by_family_name(citation: Citation, work: CitedWork) -> Citation | None:
+    """The citation of a work with no entry, under its first author's family name.
+
+    Word prints the name as typed into its source manager: "(Sepp Hochreiter, 1997)",
+    "(Cortes Vapnik, 1997)" for Cortes and Vapnik. The source's own family name, or
+    else the last word of a name in natural order, is the name the work is known by.
+    """
+    if not citation.authors or not work.authors:
+        return None
+    named = work.authors[0]
+    family = named if len(named.split()) == 1 else natural_family(named)
+    if not family or name_key(family) == name_key(citation.authors[0]):
+        return None
+    if not re.search(r"(?<!\w)" + re.escape(family) + r"(?!\w)", citation.text):
+        return None  # the field names someone the visible citation does not
+    return citation.model_copy(update={"authors": (family, *citation.authors[1:])})
+
+
 def _relinked(ci: int, citation: Citation, entry: int, refs: Sequence[Reference]) -> Link:
     listed = refs[entry].year
     if citation.year and listed and not years_agree(citation.year, listed):
@@ -168,6 +187,7 @@ def link_field_citations(
     new_links = list(links)
     added: list[tuple[Citation, CitedWork]] = []
     doi_for: dict[int, str] = {}
+    rekeyed: dict[int, Citation] = {}
     for cited_field in doc.field_citations:
         span = Span(start=cited_field.start, end=cited_field.end)
         if not _in_body(essay, span):
@@ -191,12 +211,19 @@ def link_field_citations(
         author_date = [ci for ci in overlapping if citations[ci].kind == "author-date"]
         for ci, work in _pairs(author_date, citations, cited_field.works).items():
             found = entries.find(work)
-            if not found or citations[ci].secondary:
+            if not found:
+                renamed = _by_family_name(citations[ci], work)
+                if renamed is not None:
+                    rekeyed[ci] = renamed
+                continue
+            if citations[ci].secondary:
                 continue
             entry = _nearest(found, references, span.start)
             new_links[ci] = _relinked(ci, citations[ci], entry, references)
             if work.doi:
                 doi_for.setdefault(entry, work.doi)
+    if rekeyed:
+        citations = tuple(rekeyed.get(i, c) for i, c in enumerate(citations))
     if added:
         citations, new_links = _merge(citations, new_links, added, entries, doi_for)
     refs = [

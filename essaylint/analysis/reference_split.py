@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from essaylint.analysis.entry_dates import YEAR_ANY
 from essaylint.analysis.entry_links import URL
 from essaylint.analysis.entry_shape import (
+    DIGIT_TITLE_HEAD,
     LOWER_BRAND_HEAD,
     RETRIEVAL_NOTE,
     continues_entry,
@@ -189,8 +190,8 @@ def _starts_entry(line: str, current: _Entry | None, *, layout: str = "lines") -
         return True
     if _LINK_ONLY.match(stripped):
         return False  # a URL after a Markdown hard line break ends the entry above
-    if LOWER_BRAND_HEAD.match(stripped):
-        return True  # "paiza. (n.d.).", "w3schools. (2023)."
+    if LOWER_BRAND_HEAD.match(stripped) or DIGIT_TITLE_HEAD.match(stripped):
+        return True  # "paiza. (n.d.).", "w3schools. (2023).", "2001.pdf. (2001)."
     if _is_marked(stripped) and (current.marked or layout != "wrapped"):
         # In a wrapped paragraph of an unnumbered list, "74. Cambridge University
         # Press: 39–72." carries on the entry (its volume ends the line above).

@@ -30,7 +30,7 @@ from essaylint.analysis.entry_dates import (
 from essaylint.analysis.entry_fields import MAX_PARSE, EntryFields, clean_value, collapse
 from essaylint.analysis.entry_kind import classify
 from essaylint.analysis.entry_links import extract_links
-from essaylint.analysis.entry_shape import REPEATED_AUTHORS, corporate_core
+from essaylint.analysis.entry_shape import DIGIT_TITLE_HEAD, REPEATED_AUTHORS, corporate_core
 from essaylint.analysis.entry_source import parse_source
 from essaylint.analysis.entry_title import take_title
 from essaylint.analysis.names import parse_authors
@@ -144,7 +144,8 @@ def _parse_fields(raw: str) -> EntryFields:
     if not text:
         return fields
     repeater = REPEATED_AUTHORS.match(text)
-    leading_year = LEADING_YEAR.match(text)
+    # "2019 Flood Report. (2020).": a title that opens with a number, not a leading year
+    leading_year = None if DIGIT_TITLE_HEAD.match(text) else LEADING_YEAR.match(text)
     if repeater:
         fields.authors_segment = repeater.group(0).strip()
         cut = AuthorCut(end=0, rest=repeater.end())
@@ -154,9 +155,14 @@ def _parse_fields(raw: str) -> EntryFields:
         cut = find_author_cut(text)
         fields.authors_segment = text[: cut.end].strip()
     rest = text[cut.rest :]
+    site = None
     if cut.title_first:
         fields.title = clean_value(text[: cut.title_end])
         rest = text[cut.title_end :].lstrip(" .,")
+        if cut.date is not None and cut.date.start() > cut.title_end:
+            # "Overview. World Bank. (2020).": the site between the title and the date
+            site = clean_value(text[cut.title_end : cut.date.start()])
+            rest = text[cut.date.start() :]
     comma_style = cut.comma_style
     date = cut.date
     if date is None:
@@ -183,6 +189,8 @@ def _parse_fields(raw: str) -> EntryFields:
         fields.title = title
         fields.quoted_title = quoted
     parse_source(rest, fields)
+    if site and fields.publisher is None:
+        fields.publisher = site
     if fields.year is None:
         fields.year = fallback_year(rest) or fallback_year(title or "")
         if fields.year is None and re.search(r"\bn\.\s?d\b", text):

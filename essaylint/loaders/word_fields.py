@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from essaylint.analysis.names import looks_corporate
 from essaylint.analysis.patterns import YEAR_DIGITS
 from essaylint.models import CitedWork, FieldManager
 
@@ -191,6 +192,23 @@ def citation_sources(part: Any) -> dict[str, CitedWork]:
     return sources
 
 
+_MAX_TYPED_NAME_WORDS = 3
+
+
+def _family_name(last: str, context: str) -> str:
+    """The family name in Word's "Last" box, which may hold a whole name ("Sepp Hochreiter")
+    or two authors' names ("Cortes Vapnik"). The source's other fields often spell the name
+    inverted ("Hochreiter, Sepp & Schmidhuber, J.", "Cortes, C., Vapnik, V."): the first
+    word of the box written there before a comma and a name is the family name."""
+    words = last.split()
+    if not 2 <= len(words) <= _MAX_TYPED_NAME_WORDS or looks_corporate(last):
+        return last
+    for word in words:
+        if re.search(r"(?<![\w-])" + re.escape(word) + r",\s*[A-Z]", context):
+            return word
+    return last
+
+
 def word_sources(root: Any) -> dict[str, CitedWork]:
     """The sources of Word's citation tool in a customXml part, by tag."""
     sources: dict[str, CitedWork] = {}
@@ -206,10 +224,11 @@ def word_sources(root: Any) -> dict[str, CitedWork]:
             corporate = _text(holder.find(_BIB + "Corporate"))
             if corporate:
                 authors.append(corporate)
+            context = " ".join(source.itertext())
             for person in holder.iter(_BIB + "Person"):
                 last = _text(person.find(_BIB + "Last"))
                 if last:
-                    authors.append(last)
+                    authors.append(_family_name(last, context))
         sources[tag] = CitedWork(
             authors=tuple(authors),
             year=_year_of(_text(source.find(_BIB + "Year"))),

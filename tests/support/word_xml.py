@@ -58,10 +58,19 @@ def text_paragraph(text: str, *, style: str | None = None) -> str:
 
 
 def word_source(
-    tag: str, last: str, year: str, title: str, *, first: str = "", doi: str | None = None
+    tag: str,
+    last: str,
+    year: str,
+    title: str,
+    *,
+    first: str = "",
+    doi: str | None = None,
+    journal: str = "",
 ) -> str:
     """One ``b:Source`` of Word's citation tool."""
     doi_xml = f"<b:DOI>{escape(doi)}</b:DOI>" if doi else ""
+    if journal:
+        doi_xml += f"<b:JournalName>{escape(journal)}</b:JournalName>"
     return (
         f"<b:Source><b:Tag>{tag}</b:Tag><b:SourceType>Book</b:SourceType>"
         "<b:Author><b:Author><b:NameList><b:Person>"

@@ -396,12 +396,46 @@ def test_numbered_entry_whose_surname_has_an_apostrophe() -> None:
         ("Winter Harbour. Dir. Ana Lopes. Perf. Tom Reed. Northlight, 2011.", "Winter Harbour"),
         ("Sea Tales. Ed. Ruth Bell. London: Arcadia, 2003.", "Sea Tales"),
         ("Old bridges. (1997, May). Civic Works Magazine, 12(3), p. 9.", "Old bridges"),
+        (
+            "Tram Ridership Dataset. (2022). Open Data Hub. https://data.example/t",
+            "Tram Ridership Dataset",
+        ),
+        ("Overview. Harbour Board. (2020). Retrieved from https://hb.example/", "Overview"),
+        (
+            "History - ferry lines. ferrylines. (n.d.). https://ferry.example/history",
+            "History - ferry lines",
+        ),
+        ("2021 Tide Tables. (2021). Harbour Board. https://hb.example/tides", "2021 Tide Tables"),
+        (
+            "Cycle Lanes in Leeds Safest in the North. (2019). Bike Lobby.",
+            "Cycle Lanes in Leeds Safest in the North",
+        ),
     ],
 )
 def test_title_first_entries_have_no_author(raw: str, title: str) -> None:
     ref = parse_reference(raw)
     assert ref.authors == ()
     assert ref.title == title
+
+
+@pytest.mark.parametrize(
+    ("raw", "author"),
+    [
+        ("UK Government (2008). Climate Change Act. London: HMSO.", "UK Government"),
+        (
+            "World Health Organization. (2020). Coronavirus disease. https://who.int",
+            "World Health Organization",
+        ),
+        ("Simply Psychology (2022). Maslow. https://simplypsychology.org", "Simply Psychology"),
+        (
+            "History of Science Society. (2019). Annual meeting. https://hss.example",
+            "History of Science Society",
+        ),
+        ("Smith, J. (2019). A report. Lantern Press.", "Smith"),
+    ],
+)
+def test_authors_before_a_date_stay_authors(raw: str, author: str) -> None:
+    assert parse_reference(raw).authors[0].family == author
 
 
 @pytest.mark.parametrize(

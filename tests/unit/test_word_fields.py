@@ -378,3 +378,42 @@ def test_field_links_is_pure_and_pairs_works_in_order() -> None:
     assert [(link.status, link.reference) for link in new_links] == [("matched", 0), ("matched", 2)]
     assert new_refs[0].doi == "10.5555/s.1"
     assert new_refs[1].doi is None
+
+
+def test_word_fields_without_a_list_name_each_missing_work_by_family_name(tmp_path: Path) -> None:
+    # Word prints the "Last" box as typed: a whole name in natural order, or two authors.
+    sources = [
+        word_source("Wro08", "Tomasz Wrobel", "2008", "Canal locks of Silesia"),
+        word_source(
+            "Oka16",
+            "Okafor Lind",
+            "2016",
+            "Tidal gates",
+            journal="Okafor, N., Lind, S. Tidal gates. Coastal Letters 3, 1-9 (2016)",
+        ),
+        word_source(
+            "Ine19",
+            "Ines Halvorsen",
+            "2019",
+            "Ferry routes",
+            first="Tor",
+            journal="Halvorsen, Ines & Berg, Tor. (2019). Ferry routes. Fjord Studies.",
+        ),
+        word_source("Who20", "World Water Council", "2020", "Water outlook"),
+    ]
+    body = [
+        paragraph(
+            run("Locks shaped inland trade "),
+            content_control(field("CITATION Wro08 \\l 1033", "(Tomasz Wrobel, 2008)")),
+            run(", tidal gates protect ports "),
+            content_control(field("CITATION Oka16 \\l 1033", "(Okafor Lind, 2016)")),
+            run(", ferries link islands "),
+            content_control(field("CITATION Ine19 \\l 1033", "(Ines Halvorsen, 2019)")),
+            run(" and demand keeps rising "),
+            content_control(field("CITATION Who20 \\l 1033", "(World Water Council, 2020)")),
+            run("."),
+        ),
+    ]
+    result = lint_path(write_docx(tmp_path / "no-list.docx", body, sources=sources))
+    missing = [f.citation.authors[0] for f in result.findings if f.code == "C101" and f.citation]
+    assert missing == ["Wrobel", "Okafor", "Halvorsen", "World Water Council"]
