@@ -133,9 +133,12 @@ def extract_citations(
     return tuple(_dedupe(c for c in found if not _opens_an_entry(text, c)))
 
 
-# "Surname, I. (2021). Title": inverted name, initials, year, then a full stop.
+# "Surname, I. (2021). Title", "Jero, S., Pan, R., Gadepalli, P. K. & Ward, B. C. (2021) Title":
+# inverted names with initials, then the year.
+_INVERTED = r"[A-Z][\w'’\-]+,\s+(?:[A-Z]\.\s?)+"
 _ENTRY_HEAD = re.compile(
-    r"^[A-Z][\w'’\-]+,\s+(?:[A-Z]\.\s?)+(?:,?\s*(?:&|and)\s+[^()]+)?\(\d{4}[a-z]?\)\."
+    rf"^{_INVERTED}(?:,?\s*(?:(?:&|and)\s+)?{_INVERTED})*(?:,?\s*(?:&|and)\s+[^()]+)?"
+    r"\(\d{4}[a-z]?\)\.?"
 )
 
 
@@ -149,7 +152,8 @@ def _opens_an_entry(text: str, citation: Citation) -> bool:
         return False
     line_end = text.find("\n", citation.span.start)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    return bool(_ENTRY_HEAD.match(line.strip(" \t*_>-"))) and looks_like_entry(line)
+    line = line.strip(" \t*_>-")  # a list item, or an entry quoted in a reply ("> ")
+    return bool(_ENTRY_HEAD.match(line)) and looks_like_entry(line)
 
 
 def _dedupe(citations: Iterable[Citation]) -> Iterator[Citation]:

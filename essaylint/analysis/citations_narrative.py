@@ -415,6 +415,8 @@ class NarrativeReader:
             return []
         if any(ch.isdigit() for ch in resolved[0]):
             return []  # "COVID-19 (2020)", "Windows 11 (2021)"
+        if " " in resolved[0] and INITIALS_ONLY.fullmatch(resolved[0]):
+            return []  # "Gadepalli, P. K., Clifford, A., ... (2021)": an entry's initials
         if not known and not self._plausible_unknown(
             head, len(resolved), et_al, bool(m.group("poss")), years, name_start, close
         ):
