@@ -82,6 +82,8 @@ def footnote_definition_spans(text: str) -> list[tuple[str, Span]]:
     A line right below a definition that opens no other block continues the note
     (a note wrapped by hand, as Markdown renders it).
     """
+    if "[^" not in text:
+        return []  # most essays have no Markdown footnotes: no need to cut the text into lines
     lines = split_lines(text)
     out: list[tuple[str, Span]] = []
     i = 0

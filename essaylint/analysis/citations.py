@@ -66,22 +66,31 @@ def _author_date(text: str, regions: list[Span], known: frozenset[str]) -> Itera
         yield from _bare_et_al(text, region, parentheses)
 
 
-# "a study by Giebel et al., 2023 highlighted": a citation that lost its parentheses.
-_BARE_ET_AL = re.compile(
-    rf"(?<![\w'’-])(?P<name>[{UPPER}][\w'’-]+)\s+{ET_AL},?\s+(?P<year>{YEAR_DIGITS}[a-z]?)\b"
-)
+# "a study by Giebel et al., 2023 highlighted": a citation that lost its parentheses. The
+# rare "et al., 2023" is found first, then the name before it.
+_ET_AL_YEAR = re.compile(rf"{ET_AL},?\s+(?P<year>{YEAR_DIGITS}[a-z]?)\b")
+_AL_YEAR = re.compile(rf"al\b\.?,?\s+{YEAR_DIGITS}")  # a literal start: a fast scan
+_NAME_BEFORE = re.compile(rf"(?<![\w'’-])[{UPPER}][\w'’-]+(?=\s+$)")
+_NAME_REACH = 60
 
 
 def _bare_et_al(text: str, region: Span, parentheses: list[tuple[int, int]]) -> Iterator[Citation]:
     starts = [start for start, _ in parentheses]
-    for m in _BARE_ET_AL.finditer(text, region.start, region.end):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and parentheses[i][1] > m.start():
+    for anchor in _AL_YEAR.finditer(text, region.start, region.end):
+        m = _ET_AL_YEAR.search(text, max(region.start, anchor.start() - 6), region.end)
+        if m is None or m.start() > anchor.start():
+            continue
+        name = _NAME_BEFORE.search(text, max(region.start, m.start() - _NAME_REACH), m.start())
+        if name is None:
+            continue
+        i = bisect.bisect_right(starts, name.start()) - 1
+        if i >= 0 and parentheses[i][1] > name.start():
             continue  # inside a parenthesis: read there
-        span = Span(start=m.start(), end=m.end())
+        span = Span(start=name.start(), end=m.end())
         yield author_date_citation(
-            span, m.group(0), (m.group("name"),), True, m.group("year"), narrative=True
-        )
+            span, text[span.start : span.end], (name.group(0),), True, m.group("year"),
+            narrative=True,
+        )  # fmt: skip
 
 
 def extract_citations(
