@@ -77,9 +77,9 @@ _NAME_REACH = 60
 def _bare_et_al(text: str, region: Span, parentheses: list[tuple[int, int]]) -> Iterator[Citation]:
     starts = [start for start, _ in parentheses]
     for anchor in _AL_YEAR.finditer(text, region.start, region.end):
-        m = _ET_AL_YEAR.search(text, max(region.start, anchor.start() - 6), region.end)
+        m = _ET_AL_YEAR.search(text, max(region.start, anchor.start() - 6), anchor.end() + 1)
         if m is None or m.start() > anchor.start():
-            continue
+            continue  # "also 2019", "total, 2020": no "et" before the "al"
         name = _NAME_BEFORE.search(text, max(region.start, m.start() - _NAME_REACH), m.start())
         if name is None:
             continue
