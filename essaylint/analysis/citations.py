@@ -69,7 +69,7 @@ def _author_date(text: str, regions: list[Span], known: frozenset[str]) -> Itera
 # "a study by Giebel et al., 2023 highlighted": a citation that lost its parentheses. The
 # rare "et al., 2023" is found first, then the name before it.
 _ET_AL_YEAR = re.compile(rf"{ET_AL},?\s+(?P<year>{YEAR_DIGITS}[a-z]?)\b")
-_AL_YEAR = re.compile(rf"al\b\.?,?\s+{YEAR_DIGITS}")  # a literal start: a fast scan
+_AL_YEAR = re.compile(rf"[Aa][Ll]\b\.?,?\s+{YEAR_DIGITS}")  # one letter pair first: a fast scan
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-])[{UPPER}][\w'’-]+(?=\s+$)")
 _NAME_REACH = 60
 

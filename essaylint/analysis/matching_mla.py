@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from essaylint.analysis.names import natural_family
 from essaylint.analysis.text import fold, name_key, year_digits
 from essaylint.models import Citation, Link, Reference
 
@@ -105,11 +106,18 @@ def _by_title(ci: int, citation: Citation, refs: Sequence[Reference]) -> Link:
     return Link(citation=ci, status="missing")
 
 
+def _family_keys(family: str) -> list[str]:
+    """The entry's first author as keyed: whole, and by the family name of a name written
+    given name first ("Mark Phillis, Machiavelli, ..." is cited as Phillis)."""
+    natural = natural_family(family) if " " in family else None
+    return [name_key(family), *([name_key(natural)] if natural else [])]
+
+
 def _near_author(ci: int, citation: Citation, refs: Sequence[Reference]) -> Link:
     cited = name_key(citation.authors[0])
     scored = sorted(
         (
-            (fuzz.ratio(cited, name_key(ref.authors[0].family)), i)
+            (max(fuzz.ratio(cited, key) for key in _family_keys(ref.authors[0].family)), i)
             for i, ref in enumerate(refs)
             if ref.authors and cited
         ),
