@@ -83,13 +83,6 @@ class _Index:
 _TITLE_KEY_WORDS = 4
 
 
-# Words a firm's name ends in; the firm is cited by the name before them ("Integrio Systems").
-_FIRM_TAILS = frozenset(
-    """systems inc ltd llc corp corporation company co group insights technologies
-    solutions software labs consulting limited plc gmbh""".split()
-)
-
-
 def reference_name_keys(ref: Reference) -> list[str]:
     """Keys under which an entry can be cited: first author, its abbreviation, the team's
     initials, title start."""
@@ -401,6 +394,10 @@ def _near_miss(ci: int, citation: Citation, index: _Index) -> Link:
 # Words a contracted corporate name may leave out ("UoPeople": University *o*f the People).
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&"})
 _LONG_SUFFIXES = CORPORATE_SUFFIXES | {"limited", "incorporated", "company", "corporation"}
+# Words a firm's name ends in; the firm is cited by the name before them ("Integrio Systems").
+_FIRM_TAILS = _LONG_SUFFIXES | frozenset(
+    "systems group insights technologies solutions software labs consulting".split()
+)
 _ARTICLES = frozenset({"the", "a", "an"})
 _WORD = re.compile(r"[^\W_]+")
 _SHORT_TITLE_END = re.compile(r"[:.?!]")

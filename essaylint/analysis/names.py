@@ -253,14 +253,11 @@ def _has_initials_pattern(text: str) -> bool:
             and len(t.strip(".")) <= 2
             and t not in _CAPS_FUNCTION_WORDS
             # "Chartered Institute for IT": a capital pair after "for" or "of" names a field
-            and (index == 0 or tokens[index - 1] not in _LOWER_FUNCTION_WORDS)
+            and (index == 0 or tokens[index - 1] not in _FIELD_BEFORE)
             for index, t in enumerate(tokens[:6])
         )
         and not (re.match(r"^(?:U\.\s?S\.|U\.\s?K\.|E\.\s?U\.)", text))
     )
-
-
-_LOWER_FUNCTION_WORDS = frozenset({"of", "for", "in", "on", "the", "at", "to"})
 
 
 def strip_role_words(segment: str) -> str:
@@ -488,6 +485,9 @@ _BRAND_WORDS = frozenset(
 )
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*(?:['’\-][^\W\d_]+)*$")
 _PERSON_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "with", "at", "on", "in"})
+# A capital pair after one of these names a field ("Institute for IT"), not a person's
+# initials; "and" may stand before initials ("Smith, J. and K. Jones").
+_FIELD_BEFORE = _PERSON_FUNCTION_WORDS - {"and"}
 
 
 def _is_initial_word(word: str) -> bool:
