@@ -34,8 +34,10 @@ _MODIFIED_YEAR = re.compile(
     r"\b(?:[Ll]ast\s+(?:modified|updated|revised|reviewed)|[Uu]pdated|[Pp]ublished|[Pp]osted)\b"
     r"(?:\s*on)?:?\s*(?P<day>[^()\d]{0,20}(?:\d{1,2}\D{1,3})?)(?P<year>" + YEAR_DIGITS + r")\b"
 )
+# "Accessed May 2, 2023.", MLA 7's "Web. 13 May 2012.": when the reader saw the page.
 _ACCESSED_YEAR = re.compile(
-    r"\b(?:[Aa]ccessed|[Vv]iewed)\b(?:\s*on)?:?\s*(?P<day>[^()\d]{0,20}(?:\d{1,2}\D{1,3})?)"
+    r"(?:\b(?:[Aa]ccessed|[Vv]iewed)\b|\bWeb\.)(?:\s*on)?:?\s*"
+    r"(?P<day>(?:\d{1,2}\s+)?[^()\d]{0,20}(?:\d{1,2}\D{1,3})?)"
     r"(?P<year>" + YEAR_DIGITS + r")\b"
 )
 YEAR_ANY = re.compile(r"(?<![\d/.\-–])(?P<year>" + YEAR_DIGITS + r")(?P<suffix>[a-z])?(?![\d])")
@@ -90,13 +92,15 @@ _QUOTED = re.compile(r"[“\"][^“”\"]{1,300}[”\"]")
 def fallback_year(text: str) -> str | None:
     """The publication year of an entry whose date does not follow the authors.
 
-    A year inside a quoted title is the title's, not the entry's: it counts
-    only when nothing outside the quotation marks gives a year.
+    A year inside a quoted title is the title's, not the entry's, and the year
+    of an access date ("Web. 13 May 2012.") is the reader's: they count only
+    when nothing else gives a year.
     """
     strong: list[str] = []
     weak: list[str] = []
     undated = _NO_DATE.search(text)
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    accessed = {m.start("year") for m in _ACCESSED_YEAR.finditer(text)}
     for match in YEAR_ANY.finditer(text):
         if undated is not None and match.start() > undated.start():
             break  # "Title. (n.d.). Retrieved from ... (2019 figures)": n.d. comes first
@@ -108,7 +112,11 @@ def fallback_year(text: str) -> str | None:
         if re.search(r"(?:\bpp?\.|\bNo\.?|\bno\.|:|#|\bNumber)\s*$", before):
             continue
         year = match.group("year") + (match.group("suffix") or "")
-        if re.match(r"\s*[-–—]\s*\d", after) or any(a < start < b for a, b in quoted):
+        if (
+            re.match(r"\s*[-–—]\s*\d", after)
+            or any(a < start < b for a, b in quoted)
+            or start in accessed  # the year the page was read, not published
+        ):
             weak.append(year)
             continue
         if (

@@ -41,17 +41,19 @@ _URL = re.compile(r"https?://|www\.|doi\.org/|\bdoi:\s*10\.", re.IGNORECASE)
 _YEAR_WORD = re.compile(YEAR, re.IGNORECASE)
 _HEAD_WINDOW = 300
 # "———. 1996. Title." / "------, 2018." / "___. (2019)." / "…………  Title.": the same authors
-# as the entry above. The match ends where the entry's date or title begins.
+# as the entry above; one em dash ("—. Title.") is how pandoc and word processors print
+# MLA's "---.". The match ends where the entry's date or title begins.
 REPEATED_AUTHORS = re.compile(
-    rf"^[ \t]*(?:(?:{REPEAT_MARK} ?){{2,}}[ \t]*(?:[.,]+[ \t]*|(?=\(?{YEAR_DIGITS}))"
+    rf"^[ \t]*(?:(?:[—―]|(?:{REPEAT_MARK} ?){{2,}})[ \t]*(?:[.,]+[ \t]*|(?=\(?{YEAR_DIGITS}))"
     rf"|(?:{REPEAT_MARK} ?){{3,}}[ \t]*(?<=[ \t])(?=[\"“*_A-Z]))"
 )
 # MLA and Chicago: an inverted name, then a quoted or italic title ("Okafor, Tunde.
 # "Street-Level Exposure." *Urban Health*, vol. 8, no. 2, 2018"): the year comes late.
-_INVERTED_NAME_TITLE = re.compile(
+_INVERTED_NAMES = (
     r"^[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3},\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
-    r"(?:,?\s+(?:and|et al\.)[^.\n]{0,120})?\.\s+[\"“*_]"
+    r"(?:,?\s+(?:and|et al\.)[^.\n]{0,120})?\.\s+"
 )
+_INVERTED_NAME_TITLE = re.compile(_INVERTED_NAMES + r"[\"“*_]")
 # A season or month before a journal issue's year: "45, no. 1 (Fall 2005): 65-75" (Chicago).
 _ISSUE_SEASON = (
     r"(?:(?:spring|summer|fall|autumn|winter|january|february|march|april|may|june|july|"
@@ -126,6 +128,9 @@ _LINK_CONTINUATION = re.compile(r"^(?:<?https?:|www\.|doi\b|DOI\b|" + RETRIEVAL_
 # An entry cut off mid-phrase: "... Understanding and", "Beach,", "non-".
 _DANGLING = re.compile(r"(?:[,;:&\-–]|\b(?:and|of|the|in|for|on|to|with|from|a|an))\s*$")
 _MAX_CONTINUATION_WORDS = 60
+# "Stein, Richard. “Learning to Look.”" and nothing more: an MLA or Chicago entry cut
+# after its article's title; the container ("*Approaches to Teaching ...*") comes next.
+_CUT_AFTER_TITLE = re.compile(_INVERTED_NAMES + r"[\"“][^\"”\n]{1,200}[.?!][\"”]$")
 # "L. B. (2020)": the last author's initials, carried over from the line before.
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.\s?(?:-\s?)?){1,4},?")
 _ENTRY_END = re.compile(r"(?:[.!?)\]>]|https?://\S+|\b10\.\d{4,9}/\S+)\s*$")
@@ -313,6 +318,8 @@ def continues_entry(previous: str, text: str) -> bool:
         if body and _LINK_FIRST.match(body):
             return bool(_RETRIEVAL_START.match(stripped))
         return bool(_RETRIEVAL_START.match(stripped)) or not has_link(last_word)
+    if _CUT_AFTER_TITLE.match(before) and stripped[:1] in "*_":
+        return True
     if looks_like_entry(stripped):
         return False
     return not _ENTRY_END.search(before)

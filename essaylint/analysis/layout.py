@@ -207,7 +207,7 @@ def read_heading(lines: list[Line], i: int, structure: Structure) -> Heading | N
         and prev_blank
         and next_blank
         and stripped[0].isupper()
-        and stripped[-1] not in ".,;"
+        and stripped.rstrip("”\"’'*_")[-1:] not in ".,;"  # "... Learning to Look.”" ends a sentence
         and not LIST_MARKER.match(stripped)
     ):
         return Heading(line, title, 7 if NUMBERING.match(stripped) else 8)

@@ -172,18 +172,51 @@ def _layout(text: str) -> str:
     return "lines"
 
 
+_MAX_WRAP_WIDTH = 100  # editors and pandoc wrap at 60-100 columns
+_MARGIN_SLACK = 12  # a wrapped line ends within this many columns of the margin
+
+
+def _wrap_width(text: str) -> int | None:
+    """The column a list parted by blank lines was hard-wrapped at, or None.
+
+    Pandoc and 80-column editors wrap every paragraph at one margin, so several
+    lines end close to it. Only a list whose entries are parted by blank lines
+    counts: there a paragraph is mostly one entry, and a line break inside it
+    is the editor's, not the writer's.
+    """
+    widths = [len(line.rstrip()) for _s, _e, line in _line_iter(text) if not _is_skippable(line)]
+    if not widths:
+        return None
+    width = max(widths)
+    near_margin = sum(1 for w in widths if w >= width - _MARGIN_SLACK)
+    paragraphs = sum(1 for chunk in re.split(r"\n\s*\n", text) if chunk.strip())
+    if width > _MAX_WRAP_WIDTH or near_margin < _MIN_WRAPS or paragraphs < _MIN_PARAGRAPHS:
+        return None
+    return width
+
+
+def _wrapped_at_margin(previous: str, line: str, width: int) -> bool:
+    """Was ``previous`` broken by the wrap: would the line's first word not have fit on it?"""
+    first_word = line.split(maxsplit=1)[0] if line.strip() else ""
+    return len(previous.rstrip()) + 1 + len(first_word) > width
+
+
 def _is_marked(stripped: str) -> bool:
     """Does the line begin with a list number or bullet ("[3]", "12.", "- ")?"""
     # An en dash opens a wrapped line ("– 2019 update") more often than an item.
     return bool(MARKER.match(stripped)) and not stripped.startswith("–")
 
 
-def _starts_entry(line: str, current: _Entry | None, *, layout: str = "lines") -> bool:
+def _starts_entry(
+    line: str, current: _Entry | None, *, layout: str = "lines", wrap_width: int | None = None
+) -> bool:
     """Does this (non-blank, non-heading) line begin a new entry?
 
     In a hard-wrapped list a line inside a paragraph starts an entry only after
     a line that ended one and with an entry's own head; in a list of one entry to
-    a paragraph, only after a line that ended one.
+    a paragraph, only after a line that ended one. In a list wrapped at a margin
+    (``wrap_width``), a line the wrap broke off ("Malden, MA: Blackwell, 2008.")
+    never starts one.
     """
     stripped = line.strip()
     if current is None:
@@ -202,6 +235,8 @@ def _starts_entry(line: str, current: _Entry | None, *, layout: str = "lines") -
     if indent > current.indent:
         return False
     previous = current.last_line.rstrip()
+    if wrap_width is not None and _wrapped_at_margin(previous, stripped, wrap_width):
+        return False
     if layout == "wrapped":
         # "..., C. J. Smith, A. J." / "Bronkhorst, ...": an author list goes on after initials.
         ended = _ends_entry(previous) and not _INITIAL_END.search(previous)
@@ -251,6 +286,7 @@ def _split_entries(text: str) -> list[_Entry]:
     current: _Entry | None = None
     after_break = False
     layout = _layout(text)
+    wrap_width = _wrap_width(text)
     all_marked = True  # every entry so far began with its number or bullet
     for line_start, _line_end, line in _line_iter(text):
         if not line.strip():
@@ -271,7 +307,7 @@ def _split_entries(text: str) -> list[_Entry]:
             if not joined:
                 current = None
         after_break = False
-        if not joined and _starts_entry(line, current, layout=layout):
+        if not joined and _starts_entry(line, current, layout=layout, wrap_width=wrap_width):
             current = _Entry(
                 start=content_start,
                 end=content_end,

@@ -590,6 +590,23 @@ def test_date_from_modified_or_accessed_clause(raw: str, date: str) -> None:
     assert parse_reference(raw).year is None  # not a year of publication
 
 
+@pytest.mark.parametrize(
+    ("raw", "year"),
+    [
+        ("Sorrel, Ida. *Lamps of the North*. Marrow & Co., 1921. Web. 13 May 2012.", "1921"),
+        ("Sorrel, Ida. *Lamps of the North*. Marrow & Co., 1921. Accessed 13 May 2012.", "1921"),
+        ("Sorrel, Ida. “Lamps.” *Lamp Journal* 1854: 3-5. Web.", "1854"),
+    ],
+)
+def test_access_date_is_not_the_year_of_publication(raw: str, year: str) -> None:
+    assert parse_reference(raw).year == year
+
+
+def test_day_first_access_date() -> None:
+    raw = "Sorrel, Ida. “Lamps.” *Lamp Society*, lamps.example.org/a. Accessed 13 May 2012."
+    assert revision_or_access_date(raw) == "2012-05-13"
+
+
 def test_no_revision_or_access_date() -> None:
     assert revision_or_access_date("Berg, O. (2019). Moss. https://moss.example.org/") is None
 
