@@ -48,6 +48,7 @@ from essaylint.analysis.text import (
     normalise_year,
     year_digits,
 )
+from essaylint.analysis.work_identity import same_work
 from essaylint.models import Citation, Link, Reference
 
 if TYPE_CHECKING:
@@ -315,6 +316,19 @@ def _writers_initials(citation: Citation, ref: Reference) -> bool:
     return dotted_initials(cited) and name_key(cited) != name_key(ref.authors[0].family)
 
 
+def _own_part_copy(citation: Citation, ties: list[int], refs: Sequence[Reference]) -> int | None:
+    """The copy of one work listed in each part of an essay that serves this citation.
+
+    An essay in parts (posts on one page, chapters) may list one work under each
+    part; a citation fitting every copy cites the copy in the first list after it.
+    Entries that are different works stay ambiguous.
+    """
+    if len(ties) < 2 or not all(same_work(refs[ties[0]], refs[i]) for i in ties[1:]):
+        return None
+    after = [i for i in ties if refs[i].span.start > citation.span.end]
+    return min(after, key=lambda i: refs[i].span.start) if after else ties[-1]
+
+
 def _pick(ci: int, citation: Citation, same_year: list[int], refs: Sequence[Reference]) -> Link:
     same_year = _narrow_by_initials(citation, same_year, refs)
     ranked = _rank(citation, same_year, refs)
@@ -326,12 +340,13 @@ def _pick(ci: int, citation: Citation, same_year: list[int], refs: Sequence[Refe
             if _coauthor_score(citation, refs[i]) == _coauthor_score(citation, refs[best])
             and _shape_penalty(citation, refs[i]) == _shape_penalty(citation, refs[best])
         ]  # fmt: skip
-        if len(ties) > 1 or not exact:
+        copy = _own_part_copy(citation, ties, refs)
+        if copy is None and (len(ties) > 1 or not exact):
             options = ties if len(ties) > 1 else ranked
             return Link(
                 citation=ci, status="ambiguous", reference=options[0], candidates=tuple(options)
             )
-        best = exact[0] if best not in exact else best
+        best = copy if copy is not None else exact[0] if best not in exact else best
     ref = refs[best]
     if _writers_initials(citation, ref):
         return Link(

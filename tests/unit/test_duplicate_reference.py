@@ -5,10 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from essaylint.analysis.work_identity import same_work
 from essaylint.config import Settings
 from essaylint.models import Document, Essay, Person, Reference, Span
 from essaylint.rules.base import RuleContext
-from essaylint.rules.references.duplicate_reference import DuplicateReference, same_work
+from essaylint.rules.references.duplicate_reference import DuplicateReference
 
 _FAMILIES = ["Boyd", "boyd", "Ellison", "Okafor", ""]
 _YEARS = ["2007", "2007a", "n.d.", None]

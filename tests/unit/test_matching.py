@@ -73,10 +73,28 @@ def test_abbreviation_of_a_corporate_author_matches() -> None:
 
 
 def test_same_author_and_year_without_suffix_is_ambiguous() -> None:
-    refs = [ref("Smith", year="2019"), ref("Smith", year="2019")]
+    refs = [
+        ref("Smith", year="2019").model_copy(update={"title": "Moss and lichen"}),
+        ref("Smith", year="2019").model_copy(update={"title": "Ferns of the valley"}),
+    ]
     (link,) = link_citations([cite("Smith", year="2019")], refs)
     assert link.status == "ambiguous"
     assert set(link.candidates) == {0, 1}
+
+
+def test_one_work_listed_in_each_part_links_to_the_list_after_the_citation() -> None:
+    def copy(start: int, title: str) -> Reference:
+        entry = ref("Smith", year="2019").model_copy(update={"title": title})
+        return entry.model_copy(update={"span": Span(start=start, end=start + 40)})
+
+    refs = [
+        copy(100, "Moss and Lichen in Upland Bogs"),
+        copy(300, "Moss and Lichen in Upland Bogs: A Field Guide"),
+    ]
+    first = Citation(span=Span(start=10, end=20), text="x", authors=("Smith",), year="2019")
+    second = Citation(span=Span(start=200, end=210), text="y", authors=("Smith",), year="2019")
+    links = link_citations([first, second], refs)
+    assert [(link.status, link.reference) for link in links] == [("matched", 0), ("matched", 1)]
 
 
 def test_suffixes_must_agree_when_both_sides_have_one() -> None:

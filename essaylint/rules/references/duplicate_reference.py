@@ -3,39 +3,13 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from rapidfuzz import fuzz
-
-from essaylint.analysis.text import fold, name_key, normalise_year, year_digits
+from essaylint.analysis.text import fold, name_key
+from essaylint.analysis.work_identity import same_work, year_of
 from essaylint.models import Finding, Reference, Span
 from essaylint.rules.base import Rule, RuleContext, describe_reference
-
-SAME_TITLE = 90.0
-
-
-def same_work(a: Reference, b: Reference) -> bool:
-    """Two entries describe one work: same DOI, or same first author, year and title."""
-    if a.doi and b.doi:
-        return fold(a.doi) == fold(b.doi)
-    if not (a.title and b.title):
-        return fold(" ".join(a.raw.split())) == fold(" ".join(b.raw.split()))
-    first_a = name_key(a.authors[0].family) if a.authors else ""
-    first_b = name_key(b.authors[0].family) if b.authors else ""
-    if first_a != first_b or _year_of(a) != _year_of(b):
-        return False  # "2018a" and "2018b" of one title are one work suffixed twice
-    if _DIGITS.findall(a.title) != _DIGITS.findall(b.title):
-        return False  # "Report Card 2015-16" and "Report Card 2016-17": a series, not a repeat
-    return fuzz.ratio(fold(a.title), fold(b.title)) >= SAME_TITLE
-
-
-_DIGITS = re.compile(r"\d+")
-
-
-def _year_of(ref: Reference) -> str:
-    return year_digits(ref.year) or normalise_year(ref.year)
 
 
 def _buckets(ref: Reference, where: str) -> tuple[tuple[str, ...], ...]:
@@ -48,7 +22,7 @@ def _buckets(ref: Reference, where: str) -> tuple[tuple[str, ...], ...]:
     first = name_key(ref.authors[0].family) if ref.authors else ""
     keys: list[tuple[str, ...]] = [
         (where, "raw", fold(" ".join(ref.raw.split()))),
-        (where, "author-year", first, _year_of(ref)),
+        (where, "author-year", first, year_of(ref)),
     ]
     if ref.doi:
         keys.append((where, "doi", fold(ref.doi)))

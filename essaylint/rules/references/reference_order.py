@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from essaylint.analysis.text import fold
 from essaylint.models import Edit, Finding, Reference, Span
@@ -47,20 +48,35 @@ class ReferenceOrder(Rule):
     summary = "entries not in the order the style requires"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        refs = [r for r in ctx.references if r.source == "text" and r.number is None]
-        if len(refs) < 3 or ctx.essay.style == "numeric":
+        if ctx.essay.style == "numeric":
             return
-        for previous, ref in itertools.pairwise(refs):
-            if sort_key(ref) < sort_key(previous):
-                yield self.finding(
-                    ctx,
-                    ref.span,
-                    f"{describe_reference(ref)} comes after {describe_reference(previous)}, "
-                    "but the list should be alphabetical by first author; move it up",
-                    reference=ref,
-                    fix=sorted_list_edit(ctx, refs),
-                )
-                return
+        refs = [r for r in ctx.references if r.source == "text" and r.number is None]
+        for entries in _by_list(refs, ctx.essay.lists):
+            if len(entries) < 3:
+                continue
+            for previous, ref in itertools.pairwise(entries):
+                if sort_key(ref) < sort_key(previous):
+                    yield self.finding(
+                        ctx,
+                        ref.span,
+                        f"{describe_reference(ref)} comes after {describe_reference(previous)}, "
+                        "but the list should be alphabetical by first author; move it up",
+                        reference=ref,
+                        fix=sorted_list_edit(ctx, entries),
+                    )
+                    break
+
+
+def _by_list(refs: list[Reference], lists: Sequence[Span]) -> list[list[Reference]]:
+    """The entries of each reference list, in order: each part's list is sorted on its own.
+
+    Entries are in document order; a list the essay does not mark (none found) is one run.
+    """
+    ends = sorted(span.end for span in lists)
+    runs: dict[int, list[Reference]] = {}
+    for ref in refs:
+        runs.setdefault(bisect.bisect_left(ends, ref.span.end), []).append(ref)
+    return list(runs.values())
 
 
 def sorted_list_edit(ctx: RuleContext, refs: list[Reference]) -> Edit | None:

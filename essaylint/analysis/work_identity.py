@@ -1,0 +1,52 @@
+"""When two reference entries describe one work.
+
+The same work may be listed twice by mistake (R203 duplicate-reference) or on
+purpose, once in each part of an essay whose parts have lists of their own;
+then a citation that fits both is no ambiguity (matching links it to its part's copy).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from essaylint.analysis.text import fold, name_key, normalise_year, year_digits
+from essaylint.models import Reference
+
+SAME_TITLE = 90.0
+_DIGITS = re.compile(r"\d+")
+
+
+def year_of(ref: Reference) -> str:
+    """The entry's year as digits ("2018" for "2018a"), else as written, normalised."""
+    return year_digits(ref.year) or normalise_year(ref.year)
+
+
+def same_work(a: Reference, b: Reference) -> bool:
+    """Two entries describe one work: same DOI, or same first author, year and title."""
+    if a.doi and b.doi:
+        return fold(a.doi) == fold(b.doi)
+    if not (a.title and b.title):
+        return fold(" ".join(a.raw.split())) == fold(" ".join(b.raw.split()))
+    first_a = name_key(a.authors[0].family) if a.authors else ""
+    first_b = name_key(b.authors[0].family) if b.authors else ""
+    if first_a != first_b or year_of(a) != year_of(b):
+        return False  # "2018a" and "2018b" of one title are one work suffixed twice
+    if _DIGITS.findall(a.title) != _DIGITS.findall(b.title):
+        return False  # "Report Card 2015-16" and "Report Card 2016-17": a series, not a repeat
+    if fuzz.ratio(fold(a.title), fold(b.title)) >= SAME_TITLE:
+        return True
+    # "The Fourth Industrial Revolution" and "The Fourth Industrial Revolution: What It
+    # Means and How to Respond": one book, once with its subtitle.
+    main_a, main_b = _main_title(a.title), _main_title(b.title)
+    shorter = min(main_a, main_b, key=len)
+    return len(shorter.split()) >= _MIN_MAIN_TITLE_WORDS and main_a == main_b
+
+
+_MIN_MAIN_TITLE_WORDS = 3
+
+
+def _main_title(title: str) -> str:
+    """The title before its subtitle, folded ("the fourth industrial revolution")."""
+    return " ".join(fold(re.split(r"[:?!]\s|\.\s", title, maxsplit=1)[0]).split()).strip(" .")
