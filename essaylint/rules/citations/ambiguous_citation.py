@@ -16,7 +16,9 @@ class AmbiguousCitation(Rule):
         works by the same author in the same year without the "a"/"b" suffix
         that tells them apart. In MLA, which cites by author and page, a
         citation of an author with two or more works must name the work with a
-        short title: "(Smith, *Short Title* 45)".
+        short title: "(Smith, *Short Title* 45)". One work listed again in
+        the list of each part of an essay (posts on one page, chapters) is no
+        ambiguity: a citation cites the copy in the first list after it.
 
     Why it matters
         The reader cannot tell which of the works supports the claim.

@@ -26,7 +26,8 @@ class ReferenceOrder(Rule):
     What it checks
         In author-date styles (APA, Harvard) the list is alphabetical by the
         first author's family name (or by title when there is no author).
-        Numbered lists and footnotes are not checked.
+        An essay in parts with a list for each part has each list sorted on
+        its own. Numbered lists and footnotes are not checked.
 
     Why it matters
         Readers find an entry by scanning for the name they saw in the text.
