@@ -10,6 +10,7 @@ from pydantic import Field
 from essaylint.analysis.matching import cited_reference_indices
 from essaylint.analysis.patterns import FOOTNOTE_MARK
 from essaylint.analysis.text import name_key
+from essaylint.analysis.work_identity import same_work, year_of
 from essaylint.models import Finding, Reference
 from essaylint.rules.base import Rule, RuleContext, RuleOptions, describe_reference
 
@@ -34,6 +35,28 @@ def _unread_citations(ctx: RuleContext) -> bool:
 
 def _first_key(ref: Reference) -> str:
     return name_key(ref.authors[0].family) if ref.authors else ""
+
+
+def _without_repeats(unused: list[Reference], cited: list[Reference]) -> list[Reference]:
+    """The entries that are not a second copy of a cited work.
+
+    A work listed twice is cited through one copy; the other is no uncited work
+    but a duplicate, which R203 duplicate-reference reports. A numbered note
+    ("[4] Ibid., p. 19.") is a place in the text, cited or not, never a copy.
+    """
+    by_author_year: dict[tuple[str, str], list[Reference]] = {}
+    for ref in cited:
+        by_author_year.setdefault((_first_key(ref), year_of(ref)), []).append(ref)
+    return [
+        ref
+        for ref in unused
+        if ref.number is not None
+        or ref.ibid
+        or not any(
+            same_work(ref, other)
+            for other in by_author_year.get((_first_key(ref), year_of(ref)), ())
+        )
+    ]
 
 
 def _first_author(ref: Reference) -> str | None:
@@ -110,6 +133,7 @@ class UncitedReference(Rule):
             for i, ref in enumerate(ctx.references)
             if i not in cited and not ref.consulted and _first_author(ref) not in allowed
         ]
+        unused = _without_repeats(unused, [ctx.references[j] for j in cited])
         named: frozenset[str] = frozenset()
         if unused:
             from essaylint.analysis.signal_phrases import named_as_sources
