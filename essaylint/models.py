@@ -253,6 +253,9 @@ class Citation(Frozen):
     # A short title that tells one author's works apart: MLA "(Smith, *Short Title* 45)",
     # a Chicago short note "Barry, *Great Influenza*, 206.", a no-author "("Title" 3)".
     title: str | None = None
+    # The first author's given name when the prose introduces them in full: MLA "Michael
+    # Steig points out ... (153)" is not the Richard Stein of the list, however close.
+    given: str | None = None
 
 
 class Reference(Frozen):

@@ -119,11 +119,13 @@ def extract_citations(
     found: list[Citation] = list(_author_date(text, regions, known))
     if style == "mla":
         from essaylint.analysis.citations_mla import mla_citations, outside, signal_phrases
+        from essaylint.analysis.citations_mla_titled import titled_mentions
 
         pages, claimed = mla_citations(text, regions, known, works)
         found = [*outside(found, claimed), *pages]
         if found:  # names in prose supplement citations that were read, never replace them
             found.extend(signal_phrases(text, regions, works, found))
+            found.extend(titled_mentions(text, regions, works, found))
     elif style == "chicago":
         from essaylint.analysis.citations_chicago import chicago_citations
 

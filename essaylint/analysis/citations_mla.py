@@ -30,6 +30,12 @@ from essaylint.analysis.citation_names import (
     looks_like_names,
     split_author_names,
 )
+from essaylint.analysis.citations_mla_speaker import (
+    introduces_writer,
+    lead_in,
+    mask_quoted,
+    reporting_subjects,
+)
 from essaylint.analysis.citations_parenthetical import PAREN
 from essaylint.analysis.names import looks_corporate
 from essaylint.analysis.patterns import YEAR_DIGITS
@@ -55,7 +61,8 @@ _NOT_MLA_AUTHORS = NOT_AUTHORS | frozenset(
     """step level grade page room lesson module exhibit psalm scene act episode season
     session group sample trial wave round stage tier type class case model item""".split()
 )
-_AFTER_NARRATIVE = re.compile(r"\s*(?:[.,;:!?]|$)")
+# After a narrative page: punctuation, the end of the text or of a paragraph.
+_AFTER_NARRATIVE = re.compile(r"\s*(?:[.,;:!?]|$)|[ \t]*\n[ \t>]*\n")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bal)(?<!\bpp)(?<!\bed)[.!?][\"”’)]*\s+(?=[\"“A-Z])")
 _CAPITALISED = re.compile(rf"[{UPPER}][\w'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -67,6 +74,8 @@ _SURNAME_GIVEN = re.compile(
 )
 # "Drucker (2013) adds that ... (11)": an essay mixing styles dates the work after the name.
 _YEAR_AFTER_NAME = re.compile(rf"\s*\(({YEAR_DIGITS}[a-z]?)\)")
+# "... (2)": a page of one digit, shorter than any parenthesis PAREN takes.
+_ONE_DIGIT_PAGE = re.compile(r"\((\d)\)")
 _ITALIC_TITLE = re.compile(r"(?<![\w*])\*([^*\n]{3,120})\*(?!\*)|(?<!\w)_([^_\n]{3,120})_(?!\w)")
 
 
@@ -109,6 +118,8 @@ class MlaReader:
         # Whether the essay cites some entry as "(Surname, Given)": then an unknown
         # surname written that way is a citation too (see cites_by_given_name).
         self.given_form = False
+        # Whether "Given Family" introduces a writer no entry lists, by (given, family).
+        self._writers: dict[tuple[str, str], bool] = {}
 
     def cites_by_given_name(self, content: str) -> bool:
         """Is a parenthesis "(Walker, Mark)" an entry's surname and its own given name?"""
@@ -241,33 +252,72 @@ class MlaReader:
         return len(words) == 1 or (len(words) <= 6 and looks_corporate(first))
 
     def _narrative(self, match: re.Match[str]) -> Citation | None:
-        """ "Smith argues that ... (45)." -> Smith, page 45: the sentence's last known author."""
+        """ "Smith argues that ... (45)." -> Smith, page 45: the sentence's speaker.
+
+        A page closing a block quotation is the writer's its lead-in names; in the
+        sentence, the subject of a critic's verb comes first, then the last known
+        author outside quotations and titles, then any known author.
+        """
         if not _AFTER_NARRATIVE.match(self.text, match.end()):
             return None  # "(1) the input causes": an enumeration
         line_start = self.text.rfind("\n\n", 0, match.start()) + 1
+        if self.text[line_start : match.start()].lstrip().startswith(">"):
+            before = lead_in(self.text, line_start)
+            found = self._speaker(match, *before) if before else None
+            if found is not None:
+                return found
         start = max(line_start, match.start() - 600)
-        window = self.text[start : match.start()]
+        return self._speaker(match, self.text[start : match.start()], start)
+
+    def _speaker(self, match: re.Match[str], window: str, start: int) -> Citation | None:
         ends = [m.end() for m in _SENTENCE_END.finditer(window)]
         if ends:
             window, start = window[ends[-1] :], start + ends[-1]
-        for word in reversed(list(_CAPITALISED.finditer(window))):
-            name = _POSSESSIVE.sub("", word.group(0))
-            if name_key(name) in self.known and name.casefold() not in _NOT_MLA_AUTHORS:
-                name, at = self._first_of_group(window, name, word.start())
-                span = Span(start=start + at, end=match.end())
-                named = self._title_named(name, window)
-                dated = _YEAR_AFTER_NAME.match(window, word.end())
+        masked = mask_quoted(window)
+        for given, family, at in reversed(reporting_subjects(masked)):
+            name = _POSSESSIVE.sub("", family)
+            if self._is_author(name):
+                return self._narrative_citation(match, window, start, name, at)
+            if self._writer(given, name):
+                span = Span(start=match.start(), end=match.end())
                 return Citation(
-                    span=span,
-                    text=self.text[span.start : span.end],
-                    kind="author-date",
-                    authors=(name,),
-                    year=dated.group(1) if dated else None,
-                    locator=match.group(1).strip(),
-                    narrative=True,
-                    title=named,
-                )
+                    span=span, text=self.text[span.start : span.end], kind="author-date",
+                    authors=(name,), year=None, locator=match.group(1).strip(), narrative=True,
+                    given=given,
+                )  # fmt: skip
+        for scanned in (masked, window):
+            for word in reversed(list(_CAPITALISED.finditer(scanned))):
+                name = _POSSESSIVE.sub("", word.group(0))
+                if self._is_author(name):
+                    return self._narrative_citation(match, window, start, name, word.start())
         return None
+
+    def _is_author(self, name: str) -> bool:
+        return name_key(name) in self.known and name.casefold() not in _NOT_MLA_AUTHORS
+
+    def _writer(self, given: str | None, family: str) -> bool:
+        """Is "Given Family" a writer no entry lists (see introduces_writer)?"""
+        key = (given or "", family)
+        if key not in self._writers:
+            self._writers[key] = introduces_writer(self.text, given, family)
+        return self._writers[key]
+
+    def _narrative_citation(
+        self, match: re.Match[str], window: str, start: int, name: str, at: int
+    ) -> Citation:
+        name, at = self._first_of_group(window, name, at)
+        span = Span(start=start + at, end=match.end())
+        dated = _YEAR_AFTER_NAME.match(window, at + len(name))
+        return Citation(
+            span=span,
+            text=self.text[span.start : span.end],
+            kind="author-date",
+            authors=(name,),
+            year=dated.group(1) if dated else None,
+            locator=match.group(1).strip(),
+            narrative=True,
+            title=self._title_named(name, window),
+        )
 
     def _first_of_group(self, window: str, name: str, at: int) -> tuple[str, int]:
         """The first author of "Rockwell and Sinclair", "Ames, Bell, and Cho" ending at ``name``."""
@@ -304,7 +354,15 @@ def mla_citations(
                 first = person.given.split()[0].strip(".").casefold()
                 given.setdefault(name_key(person.family), set()).add(first)
     reader = MlaReader(text, known, titles, given)
-    parens = [m for region in regions for m in PAREN.finditer(text, region.start, region.end)]
+    parens = sorted(
+        (
+            m
+            for region in regions
+            for pattern in (PAREN, _ONE_DIGIT_PAGE)
+            for m in pattern.finditer(text, region.start, region.end)
+        ),
+        key=lambda m: m.start(),
+    )
     reader.given_form = any(reader.cites_by_given_name(m.group(1)) for m in parens)
     found: list[Citation] = []
     claimed: list[Span] = []

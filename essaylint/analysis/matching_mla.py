@@ -33,7 +33,7 @@ _WORD = re.compile(r"[^\W_]+")
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-def _title_words(title: str) -> list[str]:
+def title_words(title: str) -> list[str]:
     words = _WORD.findall(fold(title))
     return words[1:] if words and words[0] in _ARTICLES and len(words) > 1 else words
 
@@ -42,7 +42,7 @@ def title_fits(short: str, title: str | None) -> bool:
     """Is ``short`` the start of ``title`` (or its key words), articles and case aside?"""
     if not title:
         return False
-    want, have = _title_words(short), _title_words(title)
+    want, have = title_words(short), title_words(title)
     if not want or not have:
         return False
     if have[: len(want)] == want:
@@ -113,13 +113,19 @@ def _family_keys(family: str) -> list[str]:
     return [name_key(family), *([name_key(natural)] if natural else [])]
 
 
+def _other_given(citation: Citation, ref: Reference) -> bool:
+    """Does the prose give the cited writer another given name than the entry's author?"""
+    written, listed = fold(citation.given or ""), fold(ref.authors[0].given or "")
+    return bool(written and listed) and written[0] != listed[0]
+
+
 def _near_author(ci: int, citation: Citation, refs: Sequence[Reference]) -> Link:
     cited = name_key(citation.authors[0])
     scored = sorted(
         (
             (max(fuzz.ratio(cited, key) for key in _family_keys(ref.authors[0].family)), i)
             for i, ref in enumerate(refs)
-            if ref.authors and cited
+            if ref.authors and cited and not _other_given(citation, ref)
         ),
         key=lambda item: (-item[0], item[1]),
     )

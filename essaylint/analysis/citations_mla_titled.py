@@ -1,0 +1,95 @@
+"""A work cited by its author and title in the prose, with no parenthesis.
+
+MLA cites a whole work by naming it: "we read Dan Dennet's thought
+experiment in *Where am I*" cites Dennett's "Where Am I?". A title in
+italics or quotation marks that is an entry's whole title (or its title
+before the subtitle), with a name in the same sentence close to the entry's
+author, cites that entry; a name spelt otherwise is then an author
+mismatch. The title must match: a near name alone proves nothing.
+
+One pass over the titles written in the prose: linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from essaylint.analysis.citation_names import UPPER
+from essaylint.analysis.matching_mla import NEAR_NAME, title_words
+from essaylint.analysis.text import name_key
+from essaylint.models import Citation, Reference, Span
+
+_WRITTEN_TITLE = re.compile(
+    r"(?<![\w*])\*{1,2}(?P<a>[^*\n]{2,150})\*{1,2}(?!\*)|(?<!\w)_(?P<b>[^_\n]{2,150})_(?!\w)"
+    r"|[\"“](?P<c>[^\"”\n]{2,150})[\"”]"
+)
+_NAME = re.compile(rf"[{UPPER}][\w'’\-]+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s")
+_REACH = 150  # characters looked at on each side of a title for its author's name
+
+
+def _keys(title: str) -> set[str]:
+    """The entry's whole title and its title before the subtitle, as words."""
+    main = re.split(r"[:.?!]\s", title + " ", maxsplit=1)[0]
+    return {" ".join(title_words(t)) for t in (title, main) if len(title_words(t)) >= 2}
+
+
+def titled_mentions(
+    text: str,
+    regions: Sequence[Span],
+    references: Sequence[Reference],
+    citations: Sequence[Citation],
+) -> list[Citation]:
+    """Entries named by title and author in the prose, whose author no citation names."""
+    by_title: dict[str, list[Reference]] = {}
+    for ref in references:
+        if ref.authors and ref.title and not ref.authors[0].corporate:
+            for key in _keys(ref.title):
+                by_title.setdefault(key, []).append(ref)
+    cited = {name_key(a) for c in citations for a in c.authors[:1]}
+    out: list[Citation] = []
+    for region in regions:
+        for m in _WRITTEN_TITLE.finditer(text, region.start, region.end):
+            written = m.group("a") or m.group("b") or m.group("c") or ""
+            works = by_title.get(" ".join(title_words(written)), [])
+            if len(works) != 1:
+                continue
+            ref = works[0]
+            found = _author_near(text, region, m, ref.authors[0].family)
+            if found is None or name_key(found[0]) in cited:
+                continue
+            name, at = found
+            cited.add(name_key(name))
+            span = Span(start=at, end=at + len(name))
+            out.append(
+                Citation(
+                    span=span, text=name, kind="author-date", authors=(name,), year=None,
+                    narrative=True, title=ref.title,
+                )
+            )  # fmt: skip
+    return out
+
+
+def _author_near(
+    text: str, region: Span, title: re.Match[str], family: str
+) -> tuple[str, int] | None:
+    """The name in the title's sentence nearest in spelling to ``family``, if near enough."""
+    start = max(region.start, title.start() - _REACH)
+    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, start, title.start())]
+    start = breaks[-1] if breaks else start
+    end = min(region.end, title.end() + _REACH)
+    after = _SENTENCE_BREAK.search(text, title.end(), end)
+    end = after.start() if after else end
+    wanted = name_key(family)
+    best: tuple[float, str, int] | None = None
+    for lo, hi in ((start, title.start()), (title.end(), end)):
+        for word in _NAME.finditer(text, lo, hi):
+            name = _POSSESSIVE.sub("", word.group(0))
+            score = fuzz.ratio(name_key(name), wanted)
+            if score >= NEAR_NAME and (best is None or score > best[0]):
+                best = (score, name, word.start())
+    return (best[1], best[2]) if best else None
