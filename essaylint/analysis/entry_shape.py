@@ -134,6 +134,25 @@ _CUT_AFTER_TITLE = re.compile(_INVERTED_NAMES + r"[\"“][^\"”\n]{1,200}[.?!][
 # "L. B. (2020)": the last author's initials, carried over from the line before.
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.\s?(?:-\s?)?){1,4},?")
 _ENTRY_END = re.compile(r"(?:[.!?)\]>]|https?://\S+|\b10\.\d{4,9}/\S+)\s*$")
+# The rest of a title whose quotation marks opened on the line before: 'Survey,” available
+# at: http://...', 'Wages on Employment," Journal ...': it closes a quotation first.
+_QUOTE_TAIL = re.compile(r"^[^“”\"\n]*[^\s“”\"][”\"]")
+# A plain lower-case word; "w3schools." and "paiza." are brands that may head an entry.
+_LOWER_WORD_START = re.compile(r"^([a-z]+)[,;:]?\s")
+_QUOTE_MARK = re.compile(r"[“”\"]")
+
+
+def entry_fragment(text: str) -> bool:
+    """Is the line a piece of an entry, not a heading: the rest of a quoted title, a link,
+    or a retrieval note waiting for its link ("Places Industry in PA,” available at:")?"""
+    return bool(_QUOTE_TAIL.match(text) or has_link(text) or _RETRIEVAL_END.search(text))
+
+
+def _quote_left_open(previous: str, text: str) -> bool:
+    """Did ``previous`` open a quoted title that ``text`` closes?"""
+    return len(_QUOTE_MARK.findall(previous)) % 2 == 1 and bool(_QUOTE_TAIL.match(text))
+
+
 _LOWER_OK = frozenset(
     {"and", "&", "et", "al", "al.", "van", "von", "de", "der", "den", "la", "le", "du", "da",
      "di", "del", "della", "dos", "of", "for", "the", "with", "on", "in", "at", "y", "e", "und"}
@@ -297,7 +316,10 @@ def continues_entry(previous: str, text: str) -> bool:
     Word users and PDF text cut entries into paragraphs: an entry that stops
     mid-phrase ("... Understanding and") or without its closing full stop goes
     on, and a link or a retrieval note ("https://...", "Retrieved from") joins
-    the entry before it, unless the block starts an entry of its own.
+    the entry before it, unless the block starts an entry of its own. The rest
+    of a quoted title the line before opened ("Survey,” available at: ...") and
+    a block opening with a lower-case word ("as of June 5th, 2014.") go on even
+    when they hold a year: neither has an author-year head of its own.
     """
     stripped = text.strip()
     if not stripped or _NUMBERED_MARKER.match(stripped) or FOOTNOTE_DEFINITION.match(stripped):
@@ -320,6 +342,12 @@ def continues_entry(previous: str, text: str) -> bool:
         return bool(_RETRIEVAL_START.match(stripped)) or not has_link(last_word)
     if _CUT_AFTER_TITLE.match(before) and stripped[:1] in "*_":
         return True
+    head = _author_year_head(entry_body(stripped))
+    if _quote_left_open(before, stripped) and not head:
+        return True  # "..., “Current Population" / "Survey,” available at: http://..., 2014"
+    lower_word = _LOWER_WORD_START.match(stripped)
+    if lower_word and lower_word.group(1) not in _PARTICLES and not head:
+        return True  # "as of June 5th, 2014.": no entry opens with a lower-case word
     if looks_like_entry(stripped):
         return False
     return not _ENTRY_END.search(before)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from essaylint.analysis.entry_shape import LIST_MARKER, has_link
+from essaylint.analysis.entry_shape import LIST_MARKER, entry_fragment, has_link
 from essaylint.analysis.patterns import (
     CITED_LIST_HEADINGS,
     CONSULTED_LIST_HEADINGS,
@@ -209,6 +209,7 @@ def read_heading(lines: list[Line], i: int, structure: Structure) -> Heading | N
         and stripped[0].isupper()
         and stripped.rstrip("”\"’'*_")[-1:] not in ".,;"  # "... Learning to Look.”" ends a sentence
         and not LIST_MARKER.match(stripped)
+        and not entry_fragment(stripped)  # 'Survey,” available at:' goes on an entry cut above
     ):
         return Heading(line, title, 7 if NUMBERING.match(stripped) else 8)
     return None

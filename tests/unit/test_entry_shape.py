@@ -20,6 +20,20 @@ from essaylint.analysis.entry_shape import continues_entry, corporate_core, look
         ("https://a.example/x", "https://b.example/y", False),
         ("Smith, J. (2019). A title.", "https://b.example/y", True),
         ("Smith, J. (2019). A title.", "Young, K. (2011). Another.", False),
+        # Word paragraphs of one entry: the rest of a quoted title, or a lower-case note
+        # with the day the page was read, goes on even though it holds a year.
+        (
+            "Port Authority of Skerry (2018), “Ferry Timetables and Winter",
+            "Fares,” available at: http://www.skerry.example.com/fares, as of March 3rd 2019",
+            True,
+        ),
+        (
+            "Quayle, R. (2015). Counting the Crossings. Kirkwall: Tideline Press.",
+            "archived at http://www.tideline.example.com/c, as of March 3rd, 2019.",
+            True,
+        ),
+        ("Quayle, R. (2015). Counting the Crossings.", "van Rooij, P. (2016). Tides.", False),
+        ("Quayle, R. (2015). “Counting the", "Ravel, T. (2016). “Tides,” Harbour.", False),
     ],
 )
 def test_continues_entry(previous: str, text: str, goes_on: bool) -> None:

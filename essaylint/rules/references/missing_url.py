@@ -20,10 +20,17 @@ _PLATFORM_NAMES = (
     r"flickr|pinterest|reddit|tumblr|imgur|giphy|lumen\s+learning|khan\s+academy"
 )
 _PLATFORM = re.compile(r"\b(?:" + _PLATFORM_NAMES + r")\b", re.IGNORECASE)
+# Blog platforms that publish only on the web; as one whole part of an entry
+# ("... Analysis? Towards Data Science.") they are its source. Print titles are not here.
+_WEB_OUTLETS = r"medium|towards\s+data\s+science|substack|hashnode"
 # The whole of one part of the entry is a web site: "... Photograph. Wikimedia Commons."
 # or "History.com, 2019."; "Wikipedia Press" or a title that mentions Facebook is not.
 _SITE_PART = re.compile(
-    r"(?:" + _PLATFORM_NAMES + r"|[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|org|net|gov|edu))",
+    r"(?:"
+    + _PLATFORM_NAMES
+    + "|"
+    + _WEB_OUTLETS
+    + r"|[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|org|net|gov|edu))",
     re.IGNORECASE,
 )
 # Catalogues and databases a printed work is found through (MLA's second container).
