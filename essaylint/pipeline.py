@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from essaylint.analysis.citations import extract_citations
-from essaylint.analysis.citations_keyed import cites_by_pandoc_key
+from essaylint.analysis.citations_keyed import cites_by_pandoc_key, note_key_citations
 from essaylint.analysis.list_style import (
     chicago_punctuation,
     keep_group_names,
@@ -306,6 +306,8 @@ def lint_document(
 
         shortened = [(note, (work,)) for note, work in plan.short]
         citations = note_citations(doc.text, citations, shortened)
+    if bib and doc.format == "markdown":
+        citations = _with_note_keys(doc.text, citations)
     if plan.entries:  # a note whose text is an entry cites that entry where its mark stands
         short_notes = {note for note, _ in plan.short}
         marks = entry_note_marks(doc.text, [n for n in plan.entries if n not in short_notes])
@@ -398,6 +400,14 @@ def rule_options(
             if rule.Options is not RuleOptions
         }
     )
+
+
+def _with_note_keys(text: str, citations: Sequence[Citation]) -> tuple[Citation, ...]:
+    """The citations plus the ``[@key]`` ones inside footnote definitions, for an essay with
+    a bibliography database: an entry cited only from a note is printed, so checked."""
+    seen = {c.span.start for c in citations}
+    noted = [c for c in note_key_citations(text) if c.span.start not in seen]
+    return tuple(sorted((*citations, *noted), key=lambda c: (c.span.start, c.span.end)))
 
 
 def at_bib_entries(
