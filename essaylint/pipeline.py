@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from essaylint.analysis.citations import extract_citations
-from essaylint.analysis.citations_keyed import cites_by_pandoc_key
+from essaylint.analysis.citations_keyed import cites_by_pandoc_key, note_key_citations
 from essaylint.analysis.list_style import (
     chicago_punctuation,
     keep_group_names,
@@ -216,12 +216,19 @@ def lint_document(
         )
     references = read_references(doc, essay, plan)
     if bib:
-        # Findings about .bib entries point at the command that names the file.
+        # Findings about .bib entries point at the command that names the file; an entry
+        # written in this document (pandoc's front matter ``references:``) keeps its place.
         command = _BIB_COMMAND.search(doc.text)
         where = Span(start=command.start(), end=command.end()) if command else Span(start=0, end=0)
         offset = len(references)
         references += [
-            r.model_copy(update={"index": offset + i, "span": where}) for i, r in enumerate(bib)
+            r.model_copy(
+                update={
+                    "index": offset + i,
+                    "span": r.span if r.origin and r.origin.path == doc.path else where,
+                }
+            )
+            for i, r in enumerate(bib)
         ]
     numbered = any(r.number is not None for r in references)
     numeric: bool | None = True if settings.style == "numeric" else None
@@ -299,6 +306,8 @@ def lint_document(
 
         shortened = [(note, (work,)) for note, work in plan.short]
         citations = note_citations(doc.text, citations, shortened)
+    if bib and doc.format == "markdown":
+        citations = _with_note_keys(doc.text, citations)
     if plan.entries:  # a note whose text is an entry cites that entry where its mark stands
         short_notes = {note for note, _ in plan.short}
         marks = entry_note_marks(doc.text, [n for n in plan.entries if n not in short_notes])
@@ -393,6 +402,14 @@ def rule_options(
     )
 
 
+def _with_note_keys(text: str, citations: Sequence[Citation]) -> tuple[Citation, ...]:
+    """The citations plus the ``[@key]`` ones inside footnote definitions, for an essay with
+    a bibliography database: an entry cited only from a note is printed, so checked."""
+    seen = {c.span.start for c in citations}
+    noted = [c for c in note_key_citations(text) if c.span.start not in seen]
+    return tuple(sorted((*citations, *noted), key=lambda c: (c.span.start, c.span.end)))
+
+
 def at_bib_entries(
     findings: Sequence[Finding], references: Sequence[Reference], unprinted: frozenset[int]
 ) -> list[Finding]:
@@ -437,6 +454,11 @@ def lint_text(
 
         text = blank_layout_html(text)
     doc = Document.from_text(text, path=path, format=fmt)
+    if fmt == "markdown":  # pandoc's inline bibliography is part of the text
+        from essaylint.loaders.pandoc import inline_references, pandoc_nocite_keys
+
+        inline = inline_references(doc.text, doc.path)
+        bib = (*bib, *_database(inline, pandoc_nocite_keys(doc.text)))
     return lint_document(doc, settings, bib=bib, prose=prose, verify=verify)
 
 
@@ -495,13 +517,14 @@ def _bibliography(
     from essaylint.loaders.csljson import load_csl_json
     from essaylint.loaders.latex import blank_latex_comments
     from essaylint.loaders.latex_project import latex_project
-    from essaylint.loaders.pandoc import pandoc_project
+    from essaylint.loaders.pandoc import inline_references, pandoc_project
 
     given = [bib_path] if isinstance(bib_path, (str, Path)) else list(bib_path or ())
     files: list[Path] = [Path(name) for name in given]
     nocite: frozenset[str] = frozenset()
     cited_elsewhere: frozenset[str] = frozenset()
     is_root = True
+    refs: list[Reference] = []
     if doc.format == "latex":
         project = latex_project(path, doc.text)
         if (
@@ -520,16 +543,16 @@ def _bibliography(
         )
     elif doc.format == "markdown":
         book = pandoc_project(path, doc.text)
+        refs += inline_references(doc.text, doc.path)
         if (
             not files
-            and book.bib_files
+            and (book.bib_files or refs)
             and not cites_by_pandoc_key(doc.text)
             and _prints_its_list(doc)
         ):
             return (), (_RENDERED_NOTE,)
         files = files or list(book.bib_files)
         nocite, cited_elsewhere, is_root = book.nocite, book.cited_elsewhere, book.is_owner
-    refs: list[Reference] = []
     notes: list[str] = []
     for f in files:
         if f.suffix == ".json":
@@ -541,13 +564,24 @@ def _bibliography(
         notes += [f"{f}: {p}; that entry is skipped, as BibTeX skips it" for p in syntax]
     if len(notes) > _MOST_BIB_NOTES:
         notes = [*notes[:_MOST_BIB_NOTES], f"and {len(notes) - _MOST_BIB_NOTES} more BibTeX errors"]
+    return _database(refs, nocite, cited_elsewhere, is_root=is_root), tuple(notes)
+
+
+def _database(
+    refs: Sequence[Reference],
+    nocite: frozenset[str],
+    cited_elsewhere: frozenset[str] = frozenset(),
+    *,
+    is_root: bool = True,
+) -> tuple[Reference, ...]:
+    """The entries of a bibliography database (.bib, CSL JSON or YAML): printed when cited."""
     # \nocite{*} in the root prints the whole .bib for every chapter.
     printed_all = "*" in nocite or "*" in cited_elsewhere
     # A single essay's \nocite{*} says its whole .bib is meant to be printed, like a
     # list of works consulted; a bibliography shared by a thesis's or book's chapters
     # is checked once for the project, so an entry no chapter cites is reported there.
     shared = bool(cited_elsewhere - {"*"})
-    entries = tuple(
+    return tuple(
         r.model_copy(
             update={
                 # Only the root (the project's owner) reports an entry nobody cites.
@@ -559,7 +593,6 @@ def _bibliography(
         )
         for r in refs
     )
-    return entries, tuple(notes)
 
 
 def lint_path(

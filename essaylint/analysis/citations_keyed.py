@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from essaylint.analysis.body_spans import footnote_definition_spans
 from essaylint.analysis.patterns import LATEX_CITE, footnote_references
 from essaylint.models import Citation, Span
 
@@ -148,3 +149,12 @@ def pandoc_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
                 yield Citation(span=span, text=m.group(0), kind="key", key=item.group("key"),
                                locator=rest or None,
                                prefix=item.group("prefix").strip() or None)  # fmt: skip
+
+
+def note_key_citations(text: str) -> list[Citation]:
+    """pandoc citations inside Markdown footnote definitions ("[^3]: [@smith2019, p. 4].").
+
+    citeproc resolves them against the bibliography as it does the body's: a
+    bibliography entry cited only from a note is printed.
+    """
+    return list(pandoc_citations(text, [span for _key, span in footnote_definition_spans(text)]))

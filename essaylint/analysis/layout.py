@@ -72,7 +72,8 @@ _MAX_HEADING_WORDS = 8
 TAG_LEVEL = 9
 # White space plus zero-width space, non-joiner, joiner, word joiner and byte-order mark.
 _INVISIBLE = " \t\r\n\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff"
-_MAX_FRONT_MATTER_LINES = 200
+# Pandoc's inline bibliography (``references:``) makes a front matter hundreds of lines long.
+_MAX_FRONT_MATTER_LINES = 5000
 # A tag line that opens or closes a section, named by the tag: <references>,
 # </bibliography>, <further_reading>, <overview> (LLM-written articles mark sections so).
 SECTION_TAG = re.compile(r"^\s*<(/?)([A-Za-z][\w-]*)(?:\s[^<>]*)?/?>\s*$")
@@ -232,7 +233,7 @@ def list_heading_kind(title: str) -> str | None:
     return "primary"
 
 
-def _front_matter_end(lines: list[Line]) -> int:
+def front_matter_end(lines: list[Line]) -> int:
     """The first line after a YAML front matter block ("---" ... "---"), 0 when there is none."""
     head = "\n".join(line.text for line in lines[:_MAX_FRONT_MATTER_LINES])
     match = FRONT_MATTER.match(head)
@@ -245,7 +246,7 @@ def _front_matter_end(lines: list[Line]) -> int:
 def heading_map(lines: list[Line], structure: Structure) -> dict[int, Heading]:
     headings: dict[int, Heading] = {}
     in_fence = False
-    for i in range(_front_matter_end(lines), len(lines)):
+    for i in range(front_matter_end(lines), len(lines)):
         line = lines[i]
         if FENCE.match(line.text):
             in_fence = not in_fence

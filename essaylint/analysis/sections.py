@@ -82,6 +82,7 @@ from essaylint.analysis.layout import (
     Heading,
     Line,
     Structure,
+    front_matter_end,
     heading_map,
     is_appendix_title,
     list_heading_kind,
@@ -421,11 +422,13 @@ def _headless_lists(
     """
     stops = _section_starts(headings)
     final = max((line.index for line in lines if not line.blank), default=-1)
+    # A YAML front matter is metadata: its sequences ("- family: Smith") are no entries.
+    start = front_matter_end(lines)
     first_prose = next(
-        (line.index for line in lines if _is_prose(lines, line.index, structure)), len(lines)
+        (i for i in range(start, len(lines)) if _is_prose(lines, i, structure)), len(lines)
     )
     found: list[_List] = []
-    i = 0
+    i = start
     while i < len(lines):
         if not _is_entry(lines, i, structure) or FOOTNOTE_DEFINITION.match(lines[i].text):
             i += 1

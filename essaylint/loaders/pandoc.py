@@ -12,6 +12,12 @@ A pandoc essay names its bibliography at the top::
 files are read with pybtex, ``.json`` files as CSL JSON (see
 :mod:`essaylint.loaders.csljson`). The front matter is read with PyYAML; a
 block that is not valid YAML names no bibliography.
+
+Pandoc's third source of entries is the front matter itself: ``references:``
+holds CSL items written in YAML (``id``, ``author``, ``issued``, ``title``...),
+read as a CSL JSON file's items are; each entry is placed at its item in the
+front matter, so a finding about it points there, as one about a .bib entry
+points into the .bib.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from essaylint.analysis.patterns import FRONT_MATTER
+from essaylint.models import Reference, SourceLocation, Span
 
 _NOCITE_KEY = re.compile(r"@(\*|[\w][\w:.#$%&+?<>~/-]*)")
 
@@ -39,6 +46,51 @@ def front_matter(text: str) -> dict[str, Any]:
     except yaml.YAMLError:
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def inline_references(text: str, shown: str) -> tuple[Reference, ...]:
+    """The entries of the front matter's ``references:`` (CSL YAML) of the file ``shown``."""
+    match = FRONT_MATTER.match(text)
+    if match is None or "references" not in match.group(1):
+        return ()
+    import yaml
+
+    from essaylint.loaders.csljson import reference_from_item
+
+    loader = yaml.SafeLoader(match.group(1))
+    try:
+        root = loader.get_single_node()
+        if not isinstance(root, yaml.MappingNode):
+            return ()
+        items = next(
+            (
+                v
+                for k, v in root.value
+                if k.value == "references" and isinstance(v, yaml.SequenceNode)
+            ),
+            None,
+        )
+        if items is None:
+            return ()
+        found: list[Reference] = []
+        first_line = text.count("\n", 0, match.start(1)) + 1
+        for node in items.value:
+            item = loader.construct_object(node, deep=True)
+            if not isinstance(item, dict) or not item.get("id"):
+                continue
+            # The item's place: a point, so no rule reads the YAML as an entry's text.
+            start = match.start(1) + node.start_mark.index
+            mark = node.start_mark
+            origin = SourceLocation(path=shown, line=first_line + mark.line, column=mark.column + 1)
+            ref = reference_from_item(item, len(found))
+            found.append(
+                ref.model_copy(update={"origin": origin, "span": Span(start=start, end=start)})
+            )
+        return tuple(found)
+    except yaml.YAMLError:
+        return ()
+    finally:
+        loader.dispose()
 
 
 def pandoc_bib_paths(doc_path: Path, text: str) -> list[Path]:

@@ -99,7 +99,7 @@ def render(
             out.append(f"{where}: {code} {printable(f.message)}")
             lines = (
                 _excerpt(r, f, width)
-                if f.origin is None
+                if f.origin is None or f.origin.path == r.path  # pandoc's inline references
                 else [printable(f"{_INDENT}(the bibliography of {r.path})")]
             )
             if colour and lines:

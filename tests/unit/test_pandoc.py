@@ -149,3 +149,44 @@ def test_a_bib_given_on_the_command_line_is_read_beside_a_printed_list(tmp_path:
     path = _essay(tmp_path, "title: x", RENDERED_BODY)
     result = lint_path(path, Settings(select=("C",)), bib_path=tmp_path / "refs.bib")
     assert {r.source for r in result.references} == {"text", "bib"}
+
+
+NOTED_BIB = """
+@misc{tide_tables, title = {Tide Tables of the Severn}, year = {2021},
+  journal = {Wikipedia}, urldate = {2021-03-02}}
+@book{morrow1999, author = {Morrow, Elin}, title = {Estuaries}, year = {1999},
+  publisher = {Slate Press}}
+"""
+
+
+def test_keys_cited_only_inside_footnotes_are_printed_so_checked(tmp_path: Path) -> None:
+    """citeproc resolves a note's ``[@key]``: the .bib entry it cites is printed, so checked,
+    whether or not every footnote mark has its definition."""
+    (tmp_path / "refs.bib").write_text(NOTED_BIB, encoding="utf-8")
+    path = tmp_path / "essay.md"
+    path.write_text(
+        "---\nbibliography: refs.bib\n---\n\n"
+        "The bore runs twice a month.[^1] Its height varies.[^2] Fishing ceased.[^3]\n\n"
+        "[^1]: [@tide_tables].\n[^2]: [@morrow1999, p. 40]\n",
+        encoding="utf-8",
+    )
+    result = lint_path(path, Settings(select=("C", "R")))
+    found = sorted((f.code, f.reference.title if f.reference else None) for f in result.findings)
+    assert found == [("C101", None), ("R201", "Tide Tables of the Severn")]
+
+
+def test_inline_references_are_read_from_the_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "essay.md"
+    path.write_text(
+        "---\ntitle: Estuaries\nreferences:\n- id: morrow1999\n  type: book\n"
+        "  editor:\n  - family: Morrow\n    given: Elin\n  issued:\n    date-parts:\n"
+        "    - - 1999\n  title: Estuaries\n  publisher: Slate Press\n...\n\n"
+        "Mud flats move [@morrow1999, p. 3].\n",
+        encoding="utf-8",
+    )
+    result = lint_path(path, Settings(select=("C", "R")))
+    assert result.findings == ()
+    entry = next(r for r in result.references if r.key == "morrow1999")
+    assert (entry.authors[0].family, entry.year, entry.source) == ("Morrow", "1999", "bib")
+    assert entry.origin is not None
+    assert entry.origin.line == 4
