@@ -13,6 +13,7 @@ quotes, and named things ("Camp David Accords (1978)") that match no entry.
 
 The readers: :mod:`~essaylint.analysis.citations_parenthetical` ("(Smith,
 2019)"), :mod:`~essaylint.analysis.citations_narrative` ("Smith (2019)"),
+:mod:`~essaylint.analysis.citations_clause` (names early, the year closing the sentence),
 :mod:`~essaylint.analysis.citations_keyed` (numbers, footnote marks, keys), the
 MLA and Chicago readers (:mod:`~essaylint.analysis.citations_mla`,
 :mod:`~essaylint.analysis.citations_chicago`), and the name words they share

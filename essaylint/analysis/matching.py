@@ -19,8 +19,11 @@ entry of its year that no citation points at when the cited name is another
 name of that entry: a shortening, contraction or acronym of a corporate name
 ("VARK" for "VARK Learn Limited", "UoPeople" for "University of the People"),
 the start of its title ("College Success" for University of Minnesota's
-*College success*), or the first author's given name ("Sarah et al." for
-"Turner, S. E., Meserve, ... "). Such a pair is an ``author-mismatch``.
+*College success*), or the first author's given name ("Tzu-Ping" for "Lin,
+Tzu-Ping"; "Sarah, Meserve, and Bowen" for "Turner, S. E., Meserve, ... ": an
+initial alone needs the co-authors to agree). Such a pair is an
+``author-mismatch``, and so is a citation of an entry's authors in another order
+("West and McKee" for "McKee, M., and E. G. West").
 
 Numbered lists that restart at [1] in every section are told apart by where
 they stand: a number cited in the text means that number in the first list
