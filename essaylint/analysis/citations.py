@@ -13,6 +13,7 @@ quotes, and named things ("Camp David Accords (1978)") that match no entry.
 
 The readers: :mod:`~essaylint.analysis.citations_parenthetical` ("(Smith,
 2019)"), :mod:`~essaylint.analysis.citations_narrative` ("Smith (2019)"),
+:mod:`~essaylint.analysis.citations_clause` (names early, the year closing the sentence),
 :mod:`~essaylint.analysis.citations_keyed` (numbers, footnote marks, keys), the
 MLA and Chicago readers (:mod:`~essaylint.analysis.citations_mla`,
 :mod:`~essaylint.analysis.citations_chicago`), and the name words they share
@@ -56,8 +57,10 @@ def _regions(essay: Essay) -> list[Span]:
     return regions
 
 
-def _author_date(text: str, regions: list[Span], known: frozenset[str]) -> Iterator[Citation]:
-    extractor = ParentheticalReader(text, known)
+def _author_date(
+    text: str, regions: list[Span], known: frozenset[str], works: Sequence[Reference]
+) -> Iterator[Citation]:
+    extractor = ParentheticalReader(text, known, works)
     for region in regions:
         parentheses: list[tuple[int, int]] = []
         for m in PAREN.finditer(text, region.start, region.end):
@@ -116,7 +119,7 @@ def extract_citations(
     """
     regions = _regions(essay)
     known = frozenset(known_names)
-    found: list[Citation] = list(_author_date(text, regions, known))
+    found: list[Citation] = list(_author_date(text, regions, known, works))
     if style == "mla":
         from essaylint.analysis.citations_mla import mla_citations, outside, signal_phrases
         from essaylint.analysis.citations_mla_titled import titled_mentions

@@ -10,6 +10,7 @@ by what the reference list knows and by the words around it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
@@ -22,10 +23,11 @@ from essaylint.analysis.citation_names import (
     strip_markup,
     trim_sentence_words,
 )
+from essaylint.analysis.citations_clause import clause_citations
 from essaylint.analysis.names import looks_corporate, natural_family
 from essaylint.analysis.patterns import ET_AL, YEAR_DIGITS
 from essaylint.analysis.text import name_key
-from essaylint.models import Citation, Span
+from essaylint.models import Citation, Reference, Span
 
 NEAR_WHOLE = 80.0  # rapidfuzz ratio at which a whole cited name is a near miss of an entry
 
@@ -81,6 +83,8 @@ _CAPITALISED_WORD = re.compile(rf"(?<![\w\-])[{UPPER}][\w'’\-]*")
 _YEAR_NEXT = re.compile(r"\s*\(")
 
 _ACRONYM = re.compile(r"[A-Z]{2,}s?")
+# An abbreviation in parentheses just before the year's: "Bureau of Economic Analysis (BEA) (2014)".
+_DEFINED_BEFORE = re.compile(r"\(([A-Z][A-Za-z&.]{1,12})\)\s*$")
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n|^[ \t]*#+ .*\n", re.MULTILINE)
 
@@ -181,9 +185,10 @@ class NarrativeReader:
     Education"), which the parenthetical reader that extends this one fills in.
     """
 
-    def __init__(self, text: str, known: frozenset[str]) -> None:
+    def __init__(self, text: str, known: frozenset[str], works: Sequence[Reference] = ()) -> None:
         self.text = text
         self.known = known
+        self.works = works
         # Abbreviations the text defines, by name key: "unc" -> "The University of ...".
         self.aliases: dict[str, str] = {}
         self._writes_given_names: bool | None = None
@@ -243,6 +248,8 @@ class NarrativeReader:
         "Open Polytechnic"): it is a misspelt organisation, not a person.
         """
         words = item.split()
+        if name_key(item) in self.known:
+            return item  # "U.S. Dept. of Health", known whole
         for i in range(len(words)):
             tail = " ".join(words[i:])
             if not INITIALS_ONLY.fullmatch(words[i]) and name_key(tail) in self.known:
@@ -386,6 +393,23 @@ class NarrativeReader:
         concept = self._possessive_concept(before, window_start, years, locator, close)
         if concept is not None:
             return concept
+        abbreviated = _DEFINED_BEFORE.search(before)
+        owner = self.aliases.get(name_key(abbreviated.group(1))) if abbreviated else None
+        if abbreviated and owner is not None:  # "the Bureau of Economic Analysis (BEA) (2014)"
+            # "the US Census Bureau (USCB) and the US Bureau of Labor Statistics (BLS) (2012)":
+            # the agencies of one entry of the year, named in the sentence.
+            named = clause_citations(self.text, group_start, close, years, locator, self.works)
+            if named:
+                return named
+            at = self.text.rfind(owner, window_start, group_start)
+            span = Span(start=at if at >= 0 else window_start + abbreviated.start(), end=close)
+            return [
+                author_date_citation(
+                    span, self.text[span.start : close], (owner,), False, y, locator=locator,
+                    narrative=True, alias=abbreviated.group(1),
+                )
+                for y in years
+            ]  # fmt: skip
         m = _NARRATIVE.search(before)
         if not m or not m.group("names"):
             return []

@@ -18,6 +18,7 @@ from essaylint.analysis.citation_names import (
     looks_like_names,
     split_author_names,
 )
+from essaylint.analysis.citations_clause import clause_citations
 from essaylint.analysis.citations_narrative import NarrativeReader, author_date_citation
 from essaylint.analysis.patterns import DASHES, YEAR, YEAR_DIGITS
 from essaylint.analysis.text import initials, name_key
@@ -105,11 +106,19 @@ _DATE_BEFORE_YEAR = re.compile(
 )
 
 
-def _split_author_years(part: str) -> tuple[str, list[str], str | None] | None:
-    """ "Pan, Lu & Chau, 2019a, 2020, p. 71" -> ("Pan, Lu & Chau", ["2019a", "2020"], "p. 71")."""
+def _split_author_years(
+    part: str, *, last: bool = False
+) -> tuple[str, list[str], str | None] | None:
+    """ "Pan, Lu & Chau, 2019a, 2020, p. 71" -> ("Pan, Lu & Chau", ["2019a", "2020"], "p. 71").
+
+    ``last``: the year is the last one, and the words before it keep their digits
+    ("Chinese New Year in Singapore 2018, 2018": a title with a year).
+    """
     matches = list(ANY_YEAR.finditer(part))
     if not matches:
         return None
+    if last:
+        matches = matches[-1:]
     first = matches[0]
     authors = part[: first.start()].rstrip().rstrip(",").rstrip()
     # "(Wang et al., June 2025)", "(BBC, 3 March 2020)": the date's day and month are no author.
@@ -132,6 +141,7 @@ def _split_author_years(part: str) -> tuple[str, list[str], str | None] | None:
     return authors, years, locator
 
 
+_TITLE_YEAR = re.compile(rf"(?<!\d){YEAR_DIGITS}(?!\d)")
 _MIN_TITLE_WORDS = 2
 _TITLE_KEY_WORDS = 4  # an entry with no author is known by its title's first words
 
@@ -195,6 +205,18 @@ class ParentheticalReader(NarrativeReader):
             return None
         return title if name_key(" ".join(words[:_TITLE_KEY_WORDS])) in self.known else None
 
+    def _titled_years(self, text: str) -> tuple[str, list[str], str | None] | None:
+        """ "(Russia 2018 LOC Talks About 2018 World Cup, 2018)": a work with no author
+        cited by a title that holds a year. Its year is the last one; taken when the
+        whole title, digits and all, heads an entry."""
+        parsed = _split_author_years(text, last=True)
+        if parsed is None or not _TITLE_YEAR.search(parsed[0]):
+            return None
+        title = parsed[0].strip("*_\"“”‘’'").strip()
+        if name_key(title) in self.known or self._known_title(title) == title:
+            return parsed
+        return None
+
     def parenthetical(self, match: re.Match[str]) -> list[Citation]:
         content = match.group(1)
         if not ANY_YEAR.search(content):
@@ -240,7 +262,8 @@ class ParentheticalReader(NarrativeReader):
         if pm and pm.end() < len(text):
             prefix = text[: pm.end()].strip()
             text = text[pm.end() :]
-        parsed = _split_author_years(text)
+        titled = self._titled_years(text)
+        parsed = titled or _split_author_years(text)
         if parsed is None:
             remark = _YEAR_THEN_REMARK.match(text)
             if remark and count == 1 and not secondary and prefix is None:
@@ -253,10 +276,12 @@ class ParentheticalReader(NarrativeReader):
         authors, years, locator = parsed
         if not authors:
             if index == 0 and not secondary and prefix is None:
-                return self.narrative(group_start, years, locator, close)
+                return self.narrative(group_start, years, locator, close) or clause_citations(
+                    self.text, group_start, close, years, locator, self.works
+                )
             return []
         names: tuple[str, ...]
-        title = self._known_title(authors)
+        title = authors.strip("*_\"“”‘’'").strip() if titled else self._known_title(authors)
         if title is not None:  # "(Girls as young as seven feel pressure, 2016)": no author
             names, et_al, alias = (title,), False, None
         elif not looks_like_names(authors, handles=_comma_after(text, authors)):

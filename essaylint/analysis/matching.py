@@ -19,8 +19,11 @@ entry of its year that no citation points at when the cited name is another
 name of that entry: a shortening, contraction or acronym of a corporate name
 ("VARK" for "VARK Learn Limited", "UoPeople" for "University of the People"),
 the start of its title ("College Success" for University of Minnesota's
-*College success*), or the first author's given name ("Sarah et al." for
-"Turner, S. E., Meserve, ... "). Such a pair is an ``author-mismatch``.
+*College success*), or the first author's given name ("Tzu-Ping" for "Lin,
+Tzu-Ping"; "Sarah, Meserve, and Bowen" for "Turner, S. E., Meserve, ... ": an
+initial alone needs the co-authors to agree). Such a pair is an
+``author-mismatch``, and so is a citation of an entry's authors in another order
+("West and McKee" for "McKee, M., and E. G. West").
 
 Numbered lists that restart at [1] in every section are told apart by where
 they stand: a number cited in the text means that number in the first list
@@ -40,6 +43,7 @@ from rapidfuzz import fuzz
 from essaylint.analysis.citation_names import dotted_initials
 from essaylint.analysis.names import natural_family
 from essaylint.analysis.numbered_lists import find_number, numbered_lists
+from essaylint.analysis.patterns import COUNTRY_HEAD
 from essaylint.analysis.text import (
     CORPORATE_SUFFIXES,
     fold,
@@ -101,6 +105,8 @@ def reference_name_keys(ref: Reference) -> list[str]:
             family = natural_family(first.family)
             if family:
                 keys.append(name_key(family))
+        if first.corporate and COUNTRY_HEAD.match(first.family):
+            keys.append(name_key(COUNTRY_HEAD.sub("", first.family)))  # "Census Bureau"
         if len(words) >= 2 and all(w.strip(".,").casefold() in _FIRM_TAILS for w in words[1:]):
             keys.append(name_key(words[0]))  # "Integrio (2024)" for "Integrio Systems"
         if len(words) >= 2:
@@ -242,6 +248,13 @@ def _link_author_date(ci: int, citation: Citation, index: _Index) -> Link:
         return Link(
             citation=ci, status="year-mismatch", reference=closest[0], candidates=tuple(closest)
         )
+    reordered = _reordered(citation, refs)
+    if reordered is not None:  # "West and McKee (1980)" for "McKee, M., and E. G. West (1980)"
+        return Link(
+            citation=ci, status="author-mismatch", reference=reordered,
+            candidates=(reordered,), differing_author=citation.authors[0],
+            expected_author=refs[reordered].authors[0].family,
+        )  # fmt: skip
     return _near_miss(ci, citation, index)
 
 
@@ -251,18 +264,23 @@ def _reordered(citation: Citation, refs: Sequence[Reference]) -> int | None:
     "Mehra and Prescott (1985)" for "Prescott, Edward, and Rajnish Mehra. 1985":
     the work is listed, under its other first author.
     """
-    if len(citation.authors) < 2 or citation.et_al:
+    if citation.et_al:
         return None
-    cited = sorted(name_key(a) for a in citation.authors)
     fits = [
         i
         for i, ref in enumerate(refs)
-        if len(ref.authors) == len(cited)
-        and not ref.et_al
-        and years_agree(citation.year, ref.year)
-        and sorted(name_key(p.family) for p in ref.authors) == cited
+        if years_agree(citation.year, ref.year) and reorders_authors(citation.authors, ref)
     ]
     return fits[0] if len(fits) == 1 else None
+
+
+def reorders_authors(authors: Sequence[str], ref: Reference) -> bool:
+    """Are ``authors`` the entry's two or more authors, all of them, in another order?"""
+    if len(authors) < 2 or len(ref.authors) != len(authors) or ref.et_al:
+        return False
+    cited = [name_key(a) for a in authors]
+    listed = [name_key(p.family) for p in ref.authors]
+    return cited != listed and sorted(cited) == sorted(listed)
 
 
 _CITED_INITIALS = re.compile(r"^((?:[A-Z]\.[\s-]*)+)\s*\S")
@@ -474,17 +492,21 @@ def _is_short_title(phrase: list[str], title: str | None) -> bool:
 
 
 def _is_given_name(citation: Citation, phrase: list[str], ref: Reference) -> bool:
-    """The first author's given name: "Sarah et al." for "Turner, S. E., Meserve, L. A., ..."."""
+    """The first author's given name: "Sarah Turner et al." for "Turner, Sarah E., ...",
+    "Tzu-Ping" for "Lin, Tzu-Ping"; "Sarah" for "Turner, S. E., Meserve, L. A." when the
+    cited co-authors are the entry's.
+
+    A shared initial with "et al." alone is no evidence: "Milne et al." is not
+    "Klabunde, M., Weems, C. F., ..." however few entries the year has.
+    """
     given = _words(ref.authors[0].given or "") if ref.authors else []
-    if len(phrase) != 1 or not given or len(phrase[0]) < 2:
+    if not phrase or not given or len(phrase[0]) < 2 or len(phrase) > len(given):
         return False
     if len(given[0]) > 1:
-        return phrase[0] == given[0]
-    if not phrase[0].startswith(given[0]):
+        return phrase == given[: len(phrase)]
+    if len(phrase) != 1 or not phrase[0].startswith(given[0]) or citation.et_al:
         return False
     # A shared initial alone is weak: ask the author list to agree as well.
-    if citation.et_al:
-        return len(ref.authors) >= 3 or ref.et_al
     agree, missing = _coauthor_score(citation, ref)
     return agree >= 1 and missing == 0
 

@@ -30,6 +30,12 @@ YEAR = (
 #: slips "at al.", "et al,." and "et," ("(Fang et, 2021)").
 ET_AL = r"(?:(?:(?:\bet\.?|&)\s*[Aa][Ll]|\bat\s?al)\b(?:,(?=\.))?\.?|\bet(?=,|\s*$))"
 
+# --- names ---------------------------------------------------------------------------
+
+#: The country before an agency's name, which the text often leaves out: "US Bureau of
+#: Economic Analysis" is cited as "the Bureau of Economic Analysis".
+COUNTRY_HEAD = re.compile(r"^(?:US|U\.S\.|USA|UK|U\.K\.)\s+(?=[A-Z])")
+
 # --- footnotes -----------------------------------------------------------------------
 
 #: The label of a Markdown footnote, "1" in "[^1]" (pandoc allows no white space in one,

@@ -187,12 +187,30 @@ def test_the_short_title_used_as_the_author_links_to_its_entry() -> None:
 
 def test_the_first_authors_given_name_used_as_the_author_links() -> None:
     turner = entry("Turner", "2001", given="S. E.", coauthors=("Meserve", "Bowen"))
-    (link,) = link_citations([cite("Sarah", year="2001", et_al=True)], [turner])
+    (link,) = link_citations([cite("Sarah", "Meserve", "Bowen", year="2001")], [turner])
     assert (link.status, link.reference, link.expected_author) == ("author-mismatch", 0, "Turner")
     (link,) = link_citations(
         [cite("Sarah", year="2001")], [entry("Turner", "2001", given="Sarah E.")]
     )
     assert (link.status, link.expected_author) == ("author-mismatch", "Turner")
+    (link,) = link_citations(
+        [cite("Tzu-Ping", year="2010")], [entry("Lin", "2010", given="Tzu-Ping")]
+    )
+    assert (link.status, link.expected_author) == ("author-mismatch", "Lin")
+
+
+def test_a_shared_initial_and_et_al_do_not_pair_an_unrelated_entry() -> None:
+    # "Milne et al. (2016)" with no entry, the only uncited 2016 entry "Klabunde, M., ...":
+    # the initial is a coincidence, so the citation is missing and the entry uncited.
+    klabunde = entry("Klabunde", "2016", given="M.", coauthors=("Weems", "Raman"))
+    (link,) = link_citations([cite("Milne", year="2016", et_al=True)], [klabunde])
+    assert link.status == "missing"
+
+
+def test_co_authors_cited_in_another_order_are_an_author_mismatch() -> None:
+    mckee = entry("McKee", "1980", given="M.", coauthors=("West",))
+    (link,) = link_citations([cite("West", "McKee", year="1980")], [mckee])
+    assert (link.status, link.reference, link.expected_author) == ("author-mismatch", 0, "McKee")
 
 
 def test_a_lone_matching_initial_is_not_enough_to_link() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from essaylint.analysis.matching import reorders_authors
 from essaylint.models import Finding
 from essaylint.rules.base import Rule, RuleContext, describe_citation, describe_reference
 
@@ -45,6 +46,17 @@ class AuthorMismatch(Rule):
             where = ctx.where(ref)
             written = link.differing_author or (citation.authors[0] if citation.authors else "?")
             expected = link.expected_author or "?"
+            if reorders_authors(citation.authors, ref):
+                message = (
+                    f"{describe_citation(citation)} names the authors in another order than "
+                    f"the matching entry ({where}), {describe_reference(ref)}, which starts "
+                    f"with {expected!r}; name them in the entry's order"
+                )
+                yield self.finding(
+                    ctx, citation.span, message, citation=citation, reference=ref,
+                    suggestions=[expected] if link.expected_author else [],
+                )  # fmt: skip
+                continue
             if citation.authors and written != citation.authors[0]:
                 lead = f"{describe_citation(citation)} names co-author {written!r}"
             else:

@@ -1,0 +1,114 @@
+"""Narrative citations whose year closes the clause, far from the names.
+
+Some writers name the authors early and put the year at the end of the
+sentence: "a study by Dickens, Machin, and Manning ... supports the argument
+(1999)", "According to the National Bureau of Economic Research, the period
+... is considered the recession (2014)". A year in prose is common, so the
+names are taken only when they are all the authors of one entry of that year,
+written as whole words in the same sentence before the year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from essaylint.analysis.patterns import COUNTRY_HEAD
+from essaylint.analysis.text import year_digits
+from essaylint.models import Citation, Reference, Span
+
+_REACH = 400  # characters searched back for the start of the sentence
+# Where a sentence starts: after ". ", "? ", "! " before a capital, or a line break.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z])|\n")
+_CORPORATE_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _sentence_start(text: str, end: int) -> int:
+    start = max(0, end - _REACH)
+    last = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        last = m.end()
+    return last
+
+
+def _written_names(ref: Reference) -> list[tuple[str, list[str]]]:
+    """Each author as the entry writes it, with the forms the text may use for it.
+
+    A person by the family name; an organisation whole or without its country ("US");
+    co-authoring organisations written as one ("US Bureau of Labor Statistics
+    and U.S. Census Bureau") one by one.
+    """
+    names: list[tuple[str, list[str]]] = []
+    for person in ref.authors:
+        if not person.corporate:
+            names.append((person.family, [person.family]))
+            continue
+        for part in _CORPORATE_AND.split(person.family):
+            short = COUNTRY_HEAD.sub("", part)
+            names.append((part, [part, short] if short != part else [part]))
+    return names
+
+
+def _first_at(clause: str, forms: list[str]) -> int:
+    at = -1
+    for form in forms:
+        if not form:
+            continue
+        m = re.search(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", clause)
+        if m and (at < 0 or m.start() < at):
+            at = m.start()
+    return at
+
+
+def _named_in(clause: str, ref: Reference) -> list[tuple[int, str]] | None:
+    """Where the clause names each of the entry's authors, in the clause's order; None
+    when one is missing."""
+    found: list[tuple[int, str]] = []
+    for written, forms in _written_names(ref):
+        at = _first_at(clause, forms)
+        if at < 0:
+            return None
+        found.append((at, written))
+    return sorted(found)
+
+
+def clause_citations(
+    text: str,
+    group_start: int,
+    close: int,
+    years: list[str],
+    locator: str | None,
+    works: Sequence[Reference],
+) -> list[Citation]:
+    """The citation of "Dickens, Machin, and Manning ... supports the argument (1999)".
+
+    Only when exactly one entry of the cited year has all its authors named in
+    the sentence before the parenthesis; the authors are given in the order the
+    sentence names them ("According to West and McKee, ... (1980)").
+    """
+    if len(years) != 1 or not year_digits(years[0]):
+        return []
+    start = _sentence_start(text, group_start)
+    clause = text[start:group_start]
+    fits: list[tuple[Reference, list[tuple[int, str]]]] = []
+    for ref in works:
+        if not ref.authors or year_digits(ref.year) != year_digits(years[0]):
+            continue
+        named = _named_in(clause, ref)
+        if named is not None:
+            fits.append((ref, named))
+    if len(fits) != 1:
+        return []
+    ref, named = fits[0]
+    if all(p.corporate for p in ref.authors):
+        # Agencies that publish together, in any order: the entry's name for them.
+        authors = tuple(p.family for p in ref.authors)
+    else:
+        authors = tuple(name for _, name in named)
+    span = Span(start=start + named[0][0], end=close)
+    return [
+        Citation(
+            span=span, text=text[span.start : close], kind="author-date", authors=authors,
+            year=years[0], locator=locator, narrative=True,
+        )
+    ]  # fmt: skip
