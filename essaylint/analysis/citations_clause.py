@@ -11,7 +11,7 @@ written as whole words in the same sentence before the year.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from essaylint.analysis.patterns import COUNTRY_HEAD
 from essaylint.analysis.text import year_digits
@@ -78,21 +78,22 @@ def clause_citations(
     close: int,
     years: list[str],
     locator: str | None,
-    works: Sequence[Reference],
+    works_of: Callable[[str], Sequence[Reference]],
 ) -> list[Citation]:
     """The citation of "Dickens, Machin, and Manning ... supports the argument (1999)".
 
     Only when exactly one entry of the cited year has all its authors named in
     the sentence before the parenthesis; the authors are given in the order the
-    sentence names them ("According to West and McKee, ... (1980)").
+    sentence names them ("According to West and McKee, ... (1980)"). ``works_of``
+    gives the entries of a year, so each parenthesis looks at its year's entries only.
     """
     if len(years) != 1 or not year_digits(years[0]):
         return []
     start = _sentence_start(text, group_start)
     clause = text[start:group_start]
     fits: list[tuple[Reference, list[tuple[int, str]]]] = []
-    for ref in works:
-        if not ref.authors or year_digits(ref.year) != year_digits(years[0]):
+    for ref in works_of(years[0]):
+        if not ref.authors:
             continue
         named = _named_in(clause, ref)
         if named is not None:

@@ -26,7 +26,7 @@ from essaylint.analysis.citation_names import (
 from essaylint.analysis.citations_clause import clause_citations
 from essaylint.analysis.names import looks_corporate, natural_family
 from essaylint.analysis.patterns import ET_AL, YEAR_DIGITS
-from essaylint.analysis.text import name_key
+from essaylint.analysis.text import name_key, year_digits
 from essaylint.models import Citation, Reference, Span
 
 NEAR_WHOLE = 80.0  # rapidfuzz ratio at which a whole cited name is a near miss of an entry
@@ -189,6 +189,7 @@ class NarrativeReader:
         self.text = text
         self.known = known
         self.works = works
+        self._works_by_year: dict[str, list[Reference]] | None = None
         # Abbreviations the text defines, by name key: "unc" -> "The University of ...".
         self.aliases: dict[str, str] = {}
         self._writes_given_names: bool | None = None
@@ -221,6 +222,14 @@ class NarrativeReader:
                 for at in self._capitalised.get(family, ())
             )
         return self._alone[key]
+
+    def works_of(self, year: str) -> list[Reference]:
+        """The entries dated ``year`` (digits), indexed once for the whole text."""
+        if self._works_by_year is None:
+            self._works_by_year = {}
+            for ref in self.works:
+                self._works_by_year.setdefault(year_digits(ref.year) or "", []).append(ref)
+        return self._works_by_year.get(year_digits(year) or "", [])
 
     def writes_given_names(self) -> bool:
         """Does this writer cite people with their given names ("(Malia Politzer, 2020)")?
@@ -398,7 +407,7 @@ class NarrativeReader:
         if abbreviated and owner is not None:  # "the Bureau of Economic Analysis (BEA) (2014)"
             # "the US Census Bureau (USCB) and the US Bureau of Labor Statistics (BLS) (2012)":
             # the agencies of one entry of the year, named in the sentence.
-            named = clause_citations(self.text, group_start, close, years, locator, self.works)
+            named = clause_citations(self.text, group_start, close, years, locator, self.works_of)
             if named:
                 return named
             at = self.text.rfind(owner, window_start, group_start)

@@ -277,7 +277,7 @@ class ParentheticalReader(NarrativeReader):
         if not authors:
             if index == 0 and not secondary and prefix is None:
                 return self.narrative(group_start, years, locator, close) or clause_citations(
-                    self.text, group_start, close, years, locator, self.works
+                    self.text, group_start, close, years, locator, self.works_of
                 )
             return []
         names: tuple[str, ...]
