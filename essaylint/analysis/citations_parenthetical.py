@@ -45,7 +45,13 @@ _LOCATOR = re.compile(
     r"(?:\s*,\s*.{0,40})?$",
     re.IGNORECASE,
 )
-PAREN = re.compile(r"\(((?:[^()\n]|\n(?![ \t]*\r?\n)|\([^()\d\n]{1,40}\)){2,500})\)")
+# A parenthesis on one paragraph, or going on over a paragraph break after a work's
+# semicolon: a Word paragraph per typed line cuts "(Sadler, 1989; Black et al., 2004;" /
+# "Black & Wiliam, 2009)" in two.
+PAREN = re.compile(
+    r"\(((?:[^()\n]|\n(?![ \t]*\r?\n)|(?<=;)\n[ \t]*\r?\n(?=[ \t]*[A-Z])"
+    r"|\([^()\d\n]{1,40}\)){2,500})\)"
+)
 _PREFIX = re.compile(
     r"^(?:(?:see\s+also|see|e\.\s?g\.|i\.\s?e\.|cf\.|for\s+example|for\s+instance|"
     r"for\s+a\s+review,?\s+see|as\s+reviewed\s+(?:in|by)|as\s+reported\s+(?:in|by)|"

@@ -51,7 +51,7 @@ REPEATED_AUTHORS = re.compile(
 # "Street-Level Exposure." *Urban Health*, vol. 8, no. 2, 2018"): the year comes late.
 _INVERTED_NAMES = (
     r"^[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3},\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
-    r"(?:,?\s+(?:and|et al\.)[^.\n]{0,120})?\.\s+"
+    r"(?:,?\s+and[^.\n]{0,120}|,?\s+et\s+al)?\.\s+"
 )
 _INVERTED_NAME_TITLE = re.compile(_INVERTED_NAMES + r"[\"“*_]")
 # A season or month before a journal issue's year: "45, no. 1 (Fall 2005): 65-75" (Chicago).
@@ -129,7 +129,8 @@ _LINK_CONTINUATION = re.compile(r"^(?:<?https?:|www\.|doi\b|DOI\b|" + RETRIEVAL_
 _DANGLING = re.compile(r"(?:[,;:&\-–]|\b(?:and|of|the|in|for|on|to|with|from|a|an))\s*$")
 _MAX_CONTINUATION_WORDS = 60
 # "Stein, Richard. “Learning to Look.”" and nothing more: an MLA or Chicago entry cut
-# after its article's title; the container ("*Approaches to Teaching ...*") comes next.
+# after its article's title; the container ("*Approaches to Teaching ...*", "Journalist's
+# Resource, Harvard Kennedy School, 6 Nov. 2019,") comes next.
 _CUT_AFTER_TITLE = re.compile(_INVERTED_NAMES + r"[\"“][^\"”\n]{1,200}[.?!][\"”]$")
 # "L. B. (2020)": the last author's initials, carried over from the line before.
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.\s?(?:-\s?)?){1,4},?")
@@ -310,6 +311,15 @@ def undated_entry(text: str) -> bool:
     )
 
 
+_DATED_HEAD = re.compile(r"^[^()\n]{1,100}\(\s*(?:\d{4}|n\.\s?d\.)")
+
+
+def _opens_mla_entry(text: str) -> bool:
+    """Does the block open an entry: a name and a quoted or italic title, a quoted title,
+    or an author-date head ("Reyes, P. (2019)")? A publisher and date do not."""
+    return bool(text[:1] in '"“' or _INVERTED_NAME_TITLE.match(text) or _DATED_HEAD.match(text))
+
+
 def continues_entry(previous: str, text: str) -> bool:
     """Does ``text``, after a paragraph break, carry on the entry whose last line is ``previous``?
 
@@ -340,9 +350,9 @@ def continues_entry(previous: str, text: str) -> bool:
         if body and _LINK_FIRST.match(body):
             return bool(_RETRIEVAL_START.match(stripped))
         return bool(_RETRIEVAL_START.match(stripped)) or not has_link(last_word)
-    if _CUT_AFTER_TITLE.match(before) and stripped[:1] in "*_":
-        return True
     head = _author_year_head(entry_body(stripped))
+    if _CUT_AFTER_TITLE.match(before) and (stripped[:1] in "*_" or not _opens_mla_entry(stripped)):
+        return True  # the container or publisher after the title, unless a new entry opens
     if _quote_left_open(before, stripped) and not head:
         return True  # "..., “Current Population" / "Survey,” available at: http://..., 2014"
     lower_word = _LOWER_WORD_START.match(stripped)

@@ -145,6 +145,26 @@ def _wrapped_head(lines: list[Line], i: int) -> bool:
     return looks_like_entry(" ".join(head))
 
 
+def _cut_head(lines: list[Line], i: int) -> bool:
+    """Does the paragraph at ``i``, read on into the paragraph it was cut from, open an entry?
+
+    A Word paragraph to each typed line cuts "Marwick, Alice, and Rebecca Lewis. Media
+    Manipulation. Data & Society," from its "2019, pp. 1-104." below a blank line.
+    """
+    if i > 0 and not lines[i - 1].blank:
+        return False
+    end = i
+    while end + 1 < len(lines) and not lines[end + 1].blank:
+        end += 1
+    after = end + 2
+    if after >= len(lines) or lines[after].blank or end - i >= _HEAD_LINES:
+        return False
+    if not continues_entry(lines[end].text, lines[after].text):
+        return False
+    head = " ".join(line.text.strip() for line in lines[i : end + 1])
+    return looks_like_entry(f"{head} {lines[after].text.strip()}")
+
+
 def _neutral(text: str) -> bool:
     """Lines that belong to no entry and do not end a list: fences, tags, comments."""
     return bool(FENCE.match(text) or TAG_ONLY.match(text) or text.strip().startswith("<!--"))
@@ -198,6 +218,7 @@ def _list_extent(
                 undated_entry(text)
                 or _next_item(lines, i, last_entry, structure)
                 or _wrapped_head(lines, i)
+                or _cut_head(lines, i)
                 or (entries > 0 and _between_entries(lines, i, headings, structure))
             )
         )

@@ -11,11 +11,24 @@ format; only this module knows where blocks come from.
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from essaylint.loaders.errors import cannot_read
 from essaylint.models import Block, BlockKind, Document, FieldCitation, Hyperlink
+
+# An HTML character reference left in a paragraph's text ("Black, P. &amp; Wiliam, D."):
+# text pasted from a web page's source. No essay means the reference itself.
+_CHARACTER_REFERENCE = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")
+
+
+def _decode_references(text: str) -> str:
+    """``text`` with its HTML character references decoded ("&amp;" -> "&")."""
+    if "&" not in text:
+        return text
+    return _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group(0)), text)
 
 
 @dataclass(frozen=True)
@@ -43,7 +56,7 @@ def _locate_links(text: str, start: int, links: tuple[tuple[str, str], ...]) -> 
     found: list[Hyperlink] = []
     pos = 0
     for anchor, target in links:
-        anchor = " ".join(anchor.split())
+        anchor = " ".join(_decode_references(anchor).split())
         at = text.find(anchor, pos) if anchor else -1
         if at < 0:
             continue
@@ -59,6 +72,7 @@ def _locate_fields(
     found: list[FieldCitation] = []
     pos = 0
     for visible, cited in fields:
+        visible = _decode_references(visible)
         at = text.find(visible, pos)
         if at < 0:
             continue
@@ -80,7 +94,8 @@ def document_from_blocks(
     """Join non-empty blocks with a blank line between them.
 
     A line break inside a block (Shift+Enter in Word, ``<br>`` in HTML) starts
-    a new text line of the same block. Each text line, and the blank line after
+    a new text line of the same block. HTML character references left in the
+    text ("&amp;" pasted from a page's source) are decoded. Each text line, and the blank line after
     it, reports its block's ``source`` number.
     """
     lines: list[str] = []
@@ -90,7 +105,9 @@ def document_from_blocks(
     cited: list[FieldCitation] = []
     offset = 0
     for block in blocks:
-        raw = [piece.replace("\r", "").rstrip() for piece in block.text.split("\n")]
+        raw = [
+            piece.replace("\r", "").rstrip() for piece in _decode_references(block.text).split("\n")
+        ]
         sources = list(block.line_sources) + [block.source] * (len(raw) - len(block.line_sources))
         kept = [i for i, piece in enumerate(raw) if piece.strip()]
         if not kept:

@@ -1,0 +1,57 @@
+"""Word files with a paragraph for every typed line, and text pasted from a page's source.
+
+A student who presses Enter at the end of each line (or a converter that makes a
+paragraph of every line) cuts citations and entries into paragraphs; text pasted
+from HTML keeps its "&amp;". The essay must read as it would typed normally.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from support.word_xml import text_paragraph, write_docx
+
+from essaylint.pipeline import lint_path
+
+
+def test_a_citation_cut_over_two_paragraphs_cites_every_work(tmp_path: Path) -> None:
+    body = [
+        text_paragraph("Feedback works when pupils act on it"),
+        text_paragraph("(Okafor, 2011; Brandt &amp; Lee, 2015;"),
+        text_paragraph("Moreau, 2019)."),
+        text_paragraph("References", style="Heading1"),
+        text_paragraph("Brandt, K. &amp; Lee, S. (2015) Marking less. Teaching Today, 4, pp. 1-9."),
+        text_paragraph("Moreau, J. (2019) Feedback loops. Classroom Press."),
+        text_paragraph("Okafor, T. (2011) Acting on comments. School Review, 2, pp. 3-8."),
+    ]
+    result = lint_path(write_docx(tmp_path / "cut.docx", body))
+    brandt = next(r for r in result.references if r.raw.startswith("Brandt"))
+    assert [a.family for a in brandt.authors] == ["Brandt", "Lee"]  # not "amp"
+    assert [f.code for f in result.findings if f.code[0] == "C"] == []
+
+
+def test_mla_entries_cut_into_a_paragraph_per_line_stay_whole(tmp_path: Path) -> None:
+    body = [
+        text_paragraph(
+            "Rumours spread along reply threads (Halvorsen 4), and fact checks "
+            "travel slower (Quill and Ostby 12)."
+        ),
+        text_paragraph("Works Cited", style="Heading1"),
+        text_paragraph("Halvorsen , Ingrid, and Tomas Berg. Rumour Paths. Fjord &amp; Lake,"),
+        text_paragraph("2018, pp. 1–40."),
+        text_paragraph("Quill, Ada, et al. “How Fact Checks Travel in Reply Threads.”"),
+        text_paragraph("Open Media Review, vol. 3, no. 2, 2020,"),
+        text_paragraph("doi:10.5555/omr.2020.12."),
+        text_paragraph("Vesely, Marek. “A Roundup of Research on Rumours.”"),
+        text_paragraph("Newsroom Notes, Lakeside School of Journalism, 6 Nov. 2019,"),
+        text_paragraph("newsroomnotes.example.org/rumours/."),
+    ]
+    result = lint_path(write_docx(tmp_path / "mla.docx", body))
+    heads = [(r.authors[0].family if r.authors else None, r.year) for r in result.references]
+    assert heads == [("Halvorsen", "2018"), ("Quill", "2020"), ("Vesely", "2019")]
+    uncited = [f.message for f in result.findings if f.code == "C104"]
+    assert len(uncited) == 1
+    assert uncited[0].startswith("Vesely (2019)")
