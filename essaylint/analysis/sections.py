@@ -145,6 +145,15 @@ def _wrapped_head(lines: list[Line], i: int) -> bool:
     return looks_like_entry(" ".join(head))
 
 
+def _numbering_starts(lines: list[Line], i: int) -> bool:
+    """Is line ``i`` item 1 of a numbered run ("1. Sommerville, I. Software Engineering."
+    then "2. ...")? Under a list's heading, the run is the list, whatever its items' shape."""
+    if entry_number(lines[i].text) != 1:
+        return False
+    following = next((line for line in lines[i + 1 : i + 3] if not line.blank), None)
+    return following is not None and entry_number(following.text) == 2
+
+
 def _cut_head(lines: list[Line], i: int) -> bool:
     """Does the paragraph at ``i``, read on into the paragraph it was cut from, open an entry?
 
@@ -219,6 +228,7 @@ def _list_extent(
                 or _next_item(lines, i, last_entry, structure)
                 or _wrapped_head(lines, i)
                 or _cut_head(lines, i)
+                or (entries == 0 and _numbering_starts(lines, i))
                 or (entries > 0 and _between_entries(lines, i, headings, structure))
             )
         )
