@@ -134,6 +134,8 @@ _MAX_CONTINUATION_WORDS = 60
 _CUT_AFTER_TITLE = re.compile(_INVERTED_NAMES + r"[\"“][^\"”\n]{1,200}[.?!][\"”]$")
 # "L. B. (2020)": the last author's initials, carried over from the line before.
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.\s?(?:-\s?)?){1,4},?")
+# A line opening with initials and a comma: "R.-A., Fallon, C., ..." ends an author cut above.
+_INITIALS_FIRST = re.compile(r"(?:[A-Z]\.\s?(?:-\s?)?){1,4},\s")
 _ENTRY_END = re.compile(r"(?:[.!?)\]>]|https?://\S+|\b10\.\d{4,9}/\S+)\s*$")
 # The rest of a title whose quotation marks opened on the line before: 'Survey,” available
 # at: http://...', 'Wages on Employment," Journal ...': it closes a quotation first.
@@ -341,7 +343,9 @@ def continues_entry(previous: str, text: str) -> bool:
         # "Retrieved from" with its link lost: only a link carries the entry on.
         return bool(_LINK_CONTINUATION.match(stripped))
     if _DANGLING.search(before):
-        return not _author_year_head(entry_body(stripped))
+        # "..., Poulin-Rheault," / "R.-A., Fallon, C., ... (2021)": an author's initials
+        # carry the list on; they never open an entry.
+        return bool(_INITIALS_FIRST.match(stripped)) or not _author_year_head(entry_body(stripped))
     if _LINK_CONTINUATION.match(stripped):
         # "Available at: https://..." is never an entry of its own; a bare link is,
         # in a list of bare links or of links with their titles.
@@ -358,6 +362,10 @@ def continues_entry(previous: str, text: str) -> bool:
     lower_word = _LOWER_WORD_START.match(stripped)
     if lower_word and lower_word.group(1) not in _PARTICLES and not head:
         return True  # "as of June 5th, 2014.": no entry opens with a lower-case word
+    if not head and not _ENTRY_END.search(before) and _author_year_head(entry_body(before)):
+        # "Free, C., ... (2013). The Effectiveness of ... to Improve Health Care" / "Service
+        # Delivery Processes: A Systematic Review. PLoS Medicine, ...": dated above, cut mid-title.
+        return True
     if looks_like_entry(stripped):
         return False
     return not _ENTRY_END.search(before)
