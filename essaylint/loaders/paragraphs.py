@@ -82,6 +82,23 @@ def _locate_fields(
     return found
 
 
+# A paragraph stopped mid-sentence, and one that goes on with a lower-case word or a
+# year: one paragraph cut at each typed line ("... while Hew" / "and Cheung (2008) explored").
+_STOPPED_MID_SENTENCE = re.compile(r"[\w,&\-–]$")
+_GOES_ON = re.compile(r"[a-z]|\(\d{4}")
+
+
+def _goes_on(previous: LoadedBlock, last_line: str, block: LoadedBlock, first_line: str) -> bool:
+    """Is ``block`` the rest of the plain paragraph before it, cut where a line was typed?"""
+    return (
+        previous.kind == block.kind == "paragraph"
+        and previous.style == block.style
+        and previous.hanging_indent == block.hanging_indent
+        and bool(_STOPPED_MID_SENTENCE.search(last_line))
+        and bool(_GOES_ON.match(first_line.lstrip()))
+    )
+
+
 def document_from_blocks(
     blocks: Iterable[LoadedBlock],
     path: str,
@@ -95,8 +112,11 @@ def document_from_blocks(
 
     A line break inside a block (Shift+Enter in Word, ``<br>`` in HTML) starts
     a new text line of the same block. HTML character references left in the
-    text ("&amp;" pasted from a page's source) are decoded. Each text line, and the blank line after
-    it, reports its block's ``source`` number.
+    text ("&amp;" pasted from a page's source) are decoded. A plain paragraph
+    that stopped mid-sentence and the next that goes on with a lower-case word
+    or a year are one paragraph cut at each typed line: they are joined as two
+    lines of one block. Each text line, and the blank line after it, reports
+    its block's ``source`` number.
     """
     lines: list[str] = []
     source_lines: list[int] = []
@@ -104,6 +124,7 @@ def document_from_blocks(
     hyperlinks: list[Hyperlink] = []
     cited: list[FieldCitation] = []
     offset = 0
+    previous: LoadedBlock | None = None
     for block in blocks:
         raw = [
             piece.replace("\r", "").rstrip() for piece in _decode_references(block.text).split("\n")
@@ -114,7 +135,8 @@ def document_from_blocks(
             continue
         pieces = raw[kept[0] : kept[-1] + 1]
         sources = sources[kept[0] : kept[-1] + 1]
-        if lines:
+        joined = previous is not None and _goes_on(previous, lines[-1], block, pieces[0])
+        if lines and not joined:
             lines.append("")
             source_lines.append(source_lines[-1])
             offset += 1
@@ -126,6 +148,10 @@ def document_from_blocks(
         hyperlinks += _locate_links("\n".join(pieces), start, block.links)
         if block.fields:
             cited += _locate_fields("\n".join(pieces), start, block.fields)
+        previous = block
+        if joined:
+            spans[-1] = spans[-1].model_copy(update={"end": offset - 1})
+            continue
         spans.append(
             Block(
                 start=start,

@@ -68,6 +68,19 @@ def _first_words(text: str) -> str:
     return words[: cut if cut > _FIRST_WORDS // 2 else _FIRST_WORDS] + "…"
 
 
+def _paragraph_start(doc: Document, block: Block, offset: int, number: int) -> int:
+    """Where paragraph ``number`` starts in ``block``: a block may join the paragraphs of
+    one cut at each typed line, and each of its lines keeps its own paragraph number."""
+    text = doc.text
+    start = max(text.rfind("\n", block.start, offset) + 1, block.start)
+    while start > block.start:
+        before = max(text.rfind("\n", block.start, start - 1) + 1, block.start)
+        if doc.position(before).line != number:
+            break
+        start = before
+    return start
+
+
 class BlockLocator:
     """Says where offsets of one word-processor document are (see :meth:`at`)."""
 
@@ -107,7 +120,9 @@ class BlockLocator:
             return f"table cell {quoted}"
         if block.kind == "heading":
             return f"heading {quoted}"
-        return f"paragraph {doc.position(offset).line} {quoted}"
+        paragraph = doc.position(offset).line
+        own = doc.text[_paragraph_start(doc, block, offset, paragraph) : block.end]
+        return f'paragraph {paragraph} ("{_first_words(own)}")'
 
     def of(self, finding: Finding) -> str | None:
         """Where ``finding`` is (None when it is in another file or the document has lines)."""

@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from support.word_xml import text_paragraph, write_docx
 
 from essaylint.pipeline import lint_path
+from essaylint.reporters.location import BlockLocator
 
 
 def test_a_citation_cut_over_two_paragraphs_cites_every_work(tmp_path: Path) -> None:
@@ -55,3 +56,23 @@ def test_mla_entries_cut_into_a_paragraph_per_line_stay_whole(tmp_path: Path) ->
     uncited = [f.message for f in result.findings if f.code == "C104"]
     assert len(uncited) == 1
     assert uncited[0].startswith("Vesely (2019)")
+
+
+def test_a_narrative_citation_cut_at_a_typed_line_is_read_whole(tmp_path: Path) -> None:
+    body = [
+        text_paragraph("Online courses keep learners who talk to each other, as Hale"),
+        text_paragraph("and Cheung (2008) found, and as Xiao, Korn, Suen, Purcell & Goins"),
+        text_paragraph("(2015) confirmed for courses with forums."),
+        text_paragraph("References", style="Heading1"),
+        text_paragraph("Hale, K. F. & Cheung, W. S. (2008) Talk online. Web Learning, 3, 1-9."),
+        text_paragraph("Xiao, Q., Korn, M., Suen, H., Purcell, D. & Goins, D. (2015) Forums."),
+    ]
+    path = write_docx(tmp_path / "lines.docx", body)
+    result = lint_path(path)
+    assert [c.authors for c in result.citations] == [
+        ("Hale", "Cheung"),
+        ("Xiao", "Korn", "Suen", "Purcell", "Goins"),
+    ]
+    assert [f.code for f in result.findings if f.code[0] == "C"] == []
+    located = BlockLocator(result.document).at(result.citations[1].span.start)
+    assert located == 'paragraph 2 ("and Cheung (2008) found, and as Xiao,…")'
