@@ -525,6 +525,7 @@ def _bibliography(
     cited_elsewhere: frozenset[str] = frozenset()
     is_root = True
     refs: list[Reference] = []
+    notes: list[str] = []
     if doc.format == "latex":
         project = latex_project(path, doc.text)
         if (
@@ -551,9 +552,11 @@ def _bibliography(
             and _prints_its_list(doc)
         ):
             return (), (_RENDERED_NOTE,)
+        if not files and book.bib_files:
+            notes += _misspelt_key_notes(doc.text)
         files = files or list(book.bib_files)
         nocite, cited_elsewhere, is_root = book.nocite, book.cited_elsewhere, book.is_owner
-    notes: list[str] = []
+    errors: list[str] = []
     for f in files:
         if f.suffix == ".json":
             refs += load_csl_json(f)
@@ -561,10 +564,24 @@ def _bibliography(
         problems: list[str] = []
         refs += load_bib(f, strict=False, warnings=problems)
         syntax = [p for p in problems if "syntax error" in p]
-        notes += [f"{f}: {p}; that entry is skipped, as BibTeX skips it" for p in syntax]
-    if len(notes) > _MOST_BIB_NOTES:
-        notes = [*notes[:_MOST_BIB_NOTES], f"and {len(notes) - _MOST_BIB_NOTES} more BibTeX errors"]
-    return _database(refs, nocite, cited_elsewhere, is_root=is_root), tuple(notes)
+        errors += [f"{f}: {p}; that entry is skipped, as BibTeX skips it" for p in syntax]
+    if len(errors) > _MOST_BIB_NOTES:
+        more = len(errors) - _MOST_BIB_NOTES
+        errors = [*errors[:_MOST_BIB_NOTES], f"and {more} more BibTeX errors"]
+    return _database(refs, nocite, cited_elsewhere, is_root=is_root), (*notes, *errors)
+
+
+def _misspelt_key_notes(text: str) -> list[str]:
+    """A note when the front matter names the bibliography under a misspelt key."""
+    from essaylint.loaders.pandoc import front_matter, misspelt_bibliography_key
+
+    key = misspelt_bibliography_key(front_matter(text))
+    if key is None:
+        return []
+    return [
+        f"the front matter's key '{key}' is misspelt (pandoc ignores it); its files are "
+        "read as the bibliography: write 'bibliography'"
+    ]
 
 
 def _database(

@@ -93,9 +93,39 @@ def inline_references(text: str, shown: str) -> tuple[Reference, ...]:
         loader.dispose()
 
 
+#: A near miss of "bibliography" ("bibliograpy") is that key when its value names such files.
+_BIBLIOGRAPHY_SUFFIXES = (".bib", ".bibtex", ".json", ".yaml", ".yml", ".ris")
+_MOST_KEY_EDITS = 2
+
+
+def misspelt_bibliography_key(meta: dict[str, Any]) -> str | None:
+    """The key that names the bibliography though it is misspelt ("bibliograpy"), if any.
+
+    Pandoc ignores such a key, but its value names the files the writer meant (the
+    build usually passes them with ``--bibliography``). Taken only when there is no
+    ``bibliography`` key, the key is one or two edits from it and every name in its
+    value is a bibliography file.
+    """
+    from essaylint.analysis.lexicon import edit_distance
+
+    if "bibliography" in meta:
+        return None
+    for key, value in meta.items():
+        if not isinstance(key, str):
+            continue
+        if edit_distance(key.casefold(), "bibliography") > _MOST_KEY_EDITS:
+            continue
+        names = _names(value)
+        if names and all(name.casefold().endswith(_BIBLIOGRAPHY_SUFFIXES) for name in names):
+            return key
+    return None
+
+
 def pandoc_bib_paths(doc_path: Path, text: str) -> list[Path]:
-    """The bibliography files named in the front matter, resolved beside ``doc_path``."""
-    value = front_matter(text).get("bibliography")
+    """The bibliography files named in the front matter, resolved beside ``doc_path``
+    (under a misspelt key too: :func:`misspelt_bibliography_key`)."""
+    meta = front_matter(text)
+    value = meta.get(misspelt_bibliography_key(meta) or "bibliography")
     names = value if isinstance(value, list) else [value] if value else []
     base = Path(doc_path).parent
     found: list[Path] = []

@@ -190,3 +190,26 @@ def test_inline_references_are_read_from_the_front_matter(tmp_path: Path) -> Non
     assert (entry.authors[0].family, entry.year, entry.source) == ("Morrow", "1999", "bib")
     assert entry.origin is not None
     assert entry.origin.line == 4
+
+
+def test_a_misspelt_bibliography_key_still_names_the_bib_with_a_note(tmp_path: Path) -> None:
+    # "bibliograpy" is pandoc's key one letter short: the writer meant refs.bib.
+    path = _essay(
+        tmp_path,
+        "title: Rest\nbibliograpy: refs.bib",
+        "Rest helps [@harrow2018], as Harrow (2017) says of naps.",
+    )
+    result = lint_path(path, Settings(select=("C", "R")))
+    assert result.error is None
+    assert [f.code for f in result.findings] == ["C102"]
+    assert any("'bibliograpy' is misspelt" in note for note in result.notes)
+
+
+def test_no_bib_is_guessed_when_no_key_names_one(tmp_path: Path) -> None:
+    # A .bib beside the essay, but the front matter names none (and "biography" is no key
+    # for it): nothing is read from the folder.
+    path = _essay(tmp_path, "title: Rest\nbiography: refs.bib", "Rest helps [@harrow2018].")
+    assert pandoc_bib_paths(path, path.read_text(encoding="utf-8")) == []
+    result = lint_path(path, Settings(select=("C101",)))
+    assert [f.code for f in result.findings] == ["C101"]
+    assert not any("misspelt" in note for note in result.notes)
