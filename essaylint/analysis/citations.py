@@ -33,6 +33,7 @@ from essaylint.analysis.citations_keyed import (
     numeric_citations,
     pandoc_citations,
 )
+from essaylint.analysis.citations_linked import linked_citations
 from essaylint.analysis.citations_narrative import author_date_citation
 from essaylint.analysis.citations_parenthetical import PAREN, ParentheticalReader
 from essaylint.analysis.entry_shape import looks_like_entry
@@ -61,12 +62,25 @@ def _author_date(
     text: str, regions: list[Span], known: frozenset[str], works: Sequence[Reference]
 ) -> Iterator[Citation]:
     extractor = ParentheticalReader(text, known, works)
+    read: list[Span] = []  # the parentheses and bare citations read, in text order
     for region in regions:
         parentheses: list[tuple[int, int]] = []
         for m in PAREN.finditer(text, region.start, region.end):
             parentheses.append((m.start(), m.end()))
-            yield from extractor.parenthetical(m)
-        yield from _bare_et_al(text, region, parentheses)
+            cited = extractor.parenthetical(m)
+            if cited:
+                read.append(Span(start=m.start(), end=m.end()))
+            yield from cited
+        for bare in _bare_et_al(text, region, parentheses):
+            read.append(bare.span)
+            yield bare
+    if "](" in text:
+        read.sort(key=lambda s: s.start)
+        starts = [s.start for s in read]
+        for c in linked_citations(text, regions, extractor):
+            i = bisect.bisect_right(starts, c.span.end - 1) - 1
+            if i < 0 or read[i].end <= c.span.start:
+                yield c  # a link no parenthesis or bare citation has read
 
 
 # "a study by Giebel et al., 2023 highlighted": a citation that lost its parentheses. The
