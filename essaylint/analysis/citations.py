@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from essaylint.analysis.citation_names import UPPER
+from essaylint.analysis.citations_clause import year_first_citations
 from essaylint.analysis.citations_keyed import (
     footnote_citations,
     latex_citations,
@@ -74,6 +75,7 @@ def _author_date(
         for bare in _bare_et_al(text, region, parentheses):
             read.append(bare.span)
             yield bare
+        yield from year_first_citations(text, region.start, region.end, extractor.works_of)
     if "](" in text:
         read.sort(key=lambda s: s.start)
         starts = [s.start for s in read]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from essaylint.analysis.patterns import COUNTRY_HEAD
+from essaylint.analysis.patterns import COUNTRY_HEAD, YEAR_DIGITS
 from essaylint.analysis.text import year_digits
 from essaylint.models import Citation, Reference, Span
 
@@ -113,3 +113,61 @@ def clause_citations(
             year=years[0], locator=locator, narrative=True,
         )
     ]  # fmt: skip
+
+
+# "A 2009 study by Wagers, Lau, and Phillips found": the year before the work, its authors
+# after "by"/"of"/"from".
+_YEAR_FIRST = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Tt]his|[Tt]hat)\s+(?P<year>{YEAR_DIGITS})\s+"
+    r"(?:[a-z]+\s+)?(?:study|paper|article|report|review|survey|analysis|book|experiment|"
+    r"essay|chapter|investigation|work|meta-analysis|trial)\s+(?:by|of|from)\s+"
+)
+_NAMES_REACH = 200
+# What parts two names in a list: ", ", " and ", ", and ", " & ".
+_NAME_JOIN = re.compile(r"(?:\s*,)?\s+(?:(?:and|&)\s+)?|\s*,\s*")
+
+
+def year_first_citations(
+    text: str, start: int, end: int, works_of: Callable[[str], Sequence[Reference]]
+) -> list[Citation]:
+    """The citations of "A 2009 study by Wagers, Lau, and Phillips found ...".
+
+    Taken only when the words right after "by" are, one after another, all the
+    authors of exactly one entry of that year, and no parenthesis follows them
+    (that one is read as "Wagers (2009)").
+    """
+    found: list[Citation] = []
+    for m in _YEAR_FIRST.finditer(text, start, end):
+        tail = text[m.end() : min(end, m.end() + _NAMES_REACH)]
+        fits: list[tuple[Reference, int]] = []
+        for ref in works_of(m.group("year")):
+            named = _named_in(tail, ref) if ref.authors else None
+            stop = _list_end(tail, named) if named else None
+            if stop is not None:
+                fits.append((ref, stop))
+        if len(fits) != 1:
+            continue
+        ref, stop = fits[0]
+        if tail[stop:].lstrip().startswith("("):
+            continue
+        span = Span(start=m.start(), end=m.end() + stop)
+        authors = tuple(name for _, name in _named_in(tail, ref) or ())
+        found.append(
+            Citation(
+                span=span, text=text[span.start : span.end], kind="author-date",
+                authors=authors, year=m.group("year"), narrative=True,
+            )
+        )  # fmt: skip
+    return found
+
+
+def _list_end(tail: str, named: list[tuple[int, str]]) -> int | None:
+    """Where the names end, when they open ``tail`` one after another; else None."""
+    pos = 0
+    for at, name in named:
+        if at != pos and not _NAME_JOIN.fullmatch(tail, pos, at):
+            return None
+        if not tail.startswith(name, at):
+            return None
+        pos = at + len(name)
+    return pos

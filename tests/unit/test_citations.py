@@ -551,3 +551,34 @@ def test_an_abbreviated_word_in_an_organisation_is_not_a_sentence_end() -> None:
     result = lint_text(text)
     assert [c.authors for c in result.citations] == [("U.S. Dept. of Health",), ("Jones",)]
     assert result.findings == ()
+
+
+def _year_first(text: str) -> list[tuple[tuple[str, ...], str | None]]:
+    from essaylint.analysis.references import parse_reference
+
+    works = [
+        parse_reference("Marlowe, E., Iyer, S., & Castellan, R. (2013). Ferries in winter."),
+        parse_reference("Dunmore, P., & Achebe, C. (2017). Winter buses."),
+    ]
+    found = extract_citations(text, find_sections(text), works=works)
+    return [(c.authors, c.year) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A 2013 study by Marlowe, Iyer, and Castellan found it.",
+            [(("Marlowe", "Iyer", "Castellan"), "2013")],
+        ),
+        ("The 2017 paper by Dunmore & Achebe agrees.", [(("Dunmore", "Achebe"), "2017")]),
+        # Not all the entry's authors, another year, names not right after "by": no citation.
+        ("A 2013 study by Marlowe found it.", []),
+        ("A 2014 study by Marlowe, Iyer, and Castellan found it.", []),
+        ("A 2017 paper by the council, with Dunmore and Achebe, agrees.", []),
+    ],
+)
+def test_a_year_before_the_names_cites_the_entry_they_name(
+    text: str, expected: list[tuple[tuple[str, ...], str | None]]
+) -> None:
+    assert _year_first(text) == expected
