@@ -86,6 +86,14 @@ def _locate_fields(
 # year: one paragraph cut at each typed line ("... while Hew" / "and Cheung (2008) explored").
 _STOPPED_MID_SENTENCE = re.compile(r"[\w,&\-–]$")
 _GOES_ON = re.compile(r"[a-z]|\(\d{4}")
+# An entry that ends in its link; a paragraph that is a link or opens an entry in lower
+# case ("deSilver, D., & Lippert, J. (2023)", "van Dijk, T.", "bell hooks (1994)").
+_ENDS_IN_LINK = re.compile(r"(?:https?://|www\.)\S*$")
+_OWN_START = re.compile(
+    r"https?://|www\."
+    r"|(?:[a-z]+[A-Z][\w'’-]*|(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+"
+    r"[A-Z][\w'’-]*),|[a-z]+(?:\s[a-z]+)?\s\(\d{4}"
+)
 
 
 def _goes_on(previous: LoadedBlock, last_line: str, block: LoadedBlock, first_line: str) -> bool:
@@ -95,7 +103,9 @@ def _goes_on(previous: LoadedBlock, last_line: str, block: LoadedBlock, first_li
         and previous.style == block.style
         and previous.hanging_indent == block.hanging_indent
         and bool(_STOPPED_MID_SENTENCE.search(last_line))
+        and not _ENDS_IN_LINK.search(last_line)
         and bool(_GOES_ON.match(first_line.lstrip()))
+        and not _OWN_START.match(first_line.lstrip())
     )
 
 

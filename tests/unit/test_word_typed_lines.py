@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from support.word_xml import text_paragraph, write_docx
 
+from essaylint.loaders import load_path
 from essaylint.pipeline import lint_path
 from essaylint.reporters.location import BlockLocator
 
@@ -76,3 +77,26 @@ def test_a_narrative_citation_cut_at_a_typed_line_is_read_whole(tmp_path: Path) 
     assert [f.code for f in result.findings if f.code[0] == "C"] == []
     located = BlockLocator(result.document).at(result.citations[1].span.start)
     assert located == 'paragraph 2 ("and Cheung (2008) found, and as Xiao,…")'
+
+
+def test_entries_opening_in_lower_case_or_with_a_link_are_not_joined(tmp_path: Path) -> None:
+    body = [
+        text_paragraph("Tips rose in 2023 (deMarco & Lind, 2023; van Rijn, 2021)."),
+        text_paragraph("References", style="Heading1"),
+        text_paragraph(
+            "Ostrow, A. (2022). Trips data. City Portal. https://data.example.org/trips-2022"
+        ),
+        text_paragraph("deMarco, D., & Lind, J. (2023). Tipping culture. Survey Centre."),
+        text_paragraph("van Rijn, T. (2021). Rides and tips. Transit Notes"),
+        text_paragraph("https://docs.example.org/guide - Ride guide"),
+    ]
+    doc = load_path(write_docx(tmp_path / "own.docx", body))
+    firsts = [doc.text[b.start : b.end].split(" ")[0] for b in doc.blocks]
+    assert firsts == [
+        "Tips",
+        "References",
+        "Ostrow,",
+        "deMarco,",
+        "van",
+        "https://docs.example.org/guide",
+    ]
