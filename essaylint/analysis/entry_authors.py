@@ -307,8 +307,9 @@ def _scan_names(region: str) -> int:
     return accepted_end
 
 
-# "Lowe DA, Wu N, et al. Effect of ..." (Vancouver, AMA): "et al." then the title.
-_ET_AL_THEN_TITLE = re.compile(r",?\s+(?P<etal>" + ET_AL + r")\s+(?=[*_\"“‘'A-Z])")
+# "Lowe DA, Wu N, et al. Effect of ..." (Vancouver, AMA): "et al." then the title, or
+# "Goodfellow et al., Deep Learning" with a comma between.
+_ET_AL_THEN_TITLE = re.compile(r",?\s+(?P<etal>" + ET_AL + r"),?\s+(?=[*_\"“‘'A-Z])")
 
 
 def find_author_cut(text: str) -> AuthorCut:

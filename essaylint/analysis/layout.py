@@ -32,6 +32,8 @@ READING_WORDS = re.compile(
     r"literature|links)\b|reading list|readings?$|resources\b|annotated bibliography|"
     r"see also$|external links$|glossary\b|appendix|appendices\b)"
 )
+# A reading-list heading that may only group a reference list's entries: "Additional Sources".
+SOURCE_GROUP = re.compile(r"\bsources$")
 # A heading that opens an appendix: tables, figures, a questionnaire the essay
 # attaches after its reference list ("Appendix A: Survey", "Appendixes", "Tables").
 APPENDIX_WORDS = re.compile(

@@ -12,8 +12,9 @@ A reference list is found by what it contains, helped by its heading:
   "Bibliography", "Sources", "Referencias", "参考文献", a ``<references>`` tag)
   opens a list; it runs over entry-shaped blocks (an author-year head, a
   number, a footnote key, a hanging indent), their wrapped continuations and
-  sub-headings ("Books", "Web sources"), and ends at a heading of the same
-  rank, a rule ("---") or a paragraph that is not an entry. Under the heading
+  sub-headings ("Books", "Web sources", "Additional Sources", a bold line under
+  a plain "References"), and ends at a heading of the same rank, a rule
+  ("---") or a paragraph that is not an entry. Under the heading
   the items of one bullet or numbered list are all entries (an annotated or
   title-first item too); so are a hard-wrapped paragraph whose year comes on
   its second or third line and a short title-first paragraph between two
@@ -77,6 +78,7 @@ from essaylint.analysis.layout import (
     READING_WORDS,
     RULE,
     SECTION_TAG,
+    SOURCE_GROUP,
     TAG_LEVEL,
     TAG_ONLY,
     Heading,
@@ -234,7 +236,7 @@ def _list_extent(
         )
         if i in headings and not is_entry:
             h = headings[i]
-            if h.level > rank and _sub_heading(lines, i, headings, structure):
+            if _below(h.level, rank) and _sub_heading(lines, i, headings, structure, last_entry):
                 previous_was_text = False
                 i += 1
                 continue
@@ -358,17 +360,62 @@ def _ends_list(text: str, heading: Heading | None) -> bool:
     return list_heading_kind(title) != "primary"
 
 
+_LOOKS_ONLY = 7  # a bold or numbered line (7) and a plain one (8) are headings by their looks only
+
+
+def _below(level: int, rank: int) -> bool:
+    """Can a heading of ``level`` sit inside a list whose heading has ``rank``?
+
+    A deeper heading can; so can one set apart by its looks only under a list
+    heading that is too ("References" over "**Books**"): they have no ranks.
+    """
+    return level > rank or min(level, rank) >= _LOOKS_ONLY
+
+
 def _sub_heading(
-    lines: list[Line], i: int, headings: dict[int, Heading], structure: Structure
+    lines: list[Line], i: int, headings: dict[int, Heading], structure: Structure, last_entry: int
 ) -> bool:
-    """A heading inside a list ("Books", "Web sources"): entries follow, no reading list."""
-    if list_heading_kind(headings[i].title) is not None:
-        return False  # another list (or a reading list) begins
-    for j in range(i + 1, min(len(lines), i + 4)):
-        if lines[j].blank or _neutral(lines[j].text):
-            continue
-        return _is_entry(lines, j, structure)
-    return False
+    """A heading inside a list ("Books", "Web sources"): entries follow, no reading list.
+
+    A heading that would open a reading list ("Additional Sources") groups the
+    list's entries all the same when the entries under it are numbered on from
+    the last one ("12." then "13.") or when it names sources, not reading.
+    """
+    following = next(
+        (j for j in range(i + 1, min(len(lines), i + 4)) if not _neutral_or_blank(lines[j])),
+        None,
+    )
+    if following is None or not _is_entry(lines, following, structure):
+        return False
+    title = headings[i].title
+    kind = list_heading_kind(title)
+    if kind is None:
+        return True
+    before = lines[last_entry] if last_entry >= 0 else None
+    return kind == "reading" and _groups_entries(title, before, lines[following])
+
+
+def _groups_entries(title: str, before: Line | None, after: Line) -> bool:
+    """Does a reading-list heading between entries ``before`` and ``after`` only group them?
+
+    "Additional Sources" names sources, and "Further Reading" over an item
+    numbered on from the entry above ("12." then "13.") goes on with its list;
+    an appendix never does.
+    """
+    if APPENDIX_WORDS.search(title):
+        return False
+    number = entry_number(after.text)
+    previous = entry_number(before.text) if before is not None else None
+    numbered_on = number is not None and previous is not None and number == previous + 1
+    return numbered_on or SOURCE_GROUP.search(title) is not None
+
+
+def _neutral_or_blank(line: Line) -> bool:
+    return line.blank or _neutral(line.text)
+
+
+def _next_text_line(lines: list[Line], i: int) -> Line | None:
+    return next((line for line in lines[i + 1 : i + 4] if not _neutral_or_blank(line)), None)
 
 
 def _run_at(
@@ -567,8 +614,11 @@ def _later_runs(lines: list[Line], after: int, structure: Structure) -> list[_Li
             continue
         if RULE.match(line.text) or len(line.text.split()) > _MAX_GAP_WORDS:
             break
-        if READING_WORDS.search(normalise_heading(line.text)):
-            break
+        title = normalise_heading(line.text)
+        if READING_WORDS.search(title):
+            following = _next_text_line(lines, i)
+            if following is None or not _groups_entries(title, lines[after], following):
+                break
         gap_blocks += 1
         if gap_blocks > _MAX_GAP_BLOCKS:
             break
