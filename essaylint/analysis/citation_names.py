@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from essaylint.analysis.names import looks_corporate
-from essaylint.analysis.patterns import ET_AL, MONTH_NUMBERS
+from essaylint.analysis.patterns import ET_AL, MONTH_NUMBERS, PARTICLE_RUN
 
 UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha())
 
@@ -156,9 +156,7 @@ NOT_AUTHORS = (
 INITIALS_ONLY = re.compile(r"(?:[A-Z]\.[\s-]?){1,3}")
 # "(Ilyas R.A et al., 2021)": initials written after the surname, with their stops.
 _TRAILING_INITIALS = re.compile(r"(?<=\w)\s+[A-Z]\.(?:\s?[A-Z]\.?){0,2}$")
-_LEADING_PARTICLES = re.compile(
-    r"^(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+"
-)
+_LEADING_PARTICLES = re.compile(r"^" + PARTICLE_RUN)
 
 
 def strip_markup(name: str) -> str:

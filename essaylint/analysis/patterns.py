@@ -125,6 +125,9 @@ LATEX_CITE = re.compile(
 #: Every dash and hyphen, for a character class ("[" + DASHES + "]"); the hyphen is last.
 # "———", "------", "___", "…………": marks that stand for the authors of the entry above
 # (Chicago, MLA and Harvard lists write a repeated author this way).
+# Lower-case name particles before a family name ("van Dijk", "de la Cruz"), one or more.
+PARTICLE_RUN = r"(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+"
+
 REPEAT_MARK = r"[-—–_―‒‐…]"
 
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"

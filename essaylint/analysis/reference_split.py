@@ -24,7 +24,7 @@ from essaylint.analysis.entry_shape import (
     continues_entry,
     looks_like_entry,
 )
-from essaylint.analysis.patterns import LIST_HEADINGS
+from essaylint.analysis.patterns import LIST_HEADINGS, PARTICLE_RUN
 from essaylint.analysis.references import MARKER, parse_reference
 from essaylint.models import Reference, Span
 
@@ -37,9 +37,7 @@ _HEADING = re.compile(
 )
 _NON_ENTRY = re.compile(r"^\s*(?:#{1,6}(?:\s.*)?|</?[A-Za-z][^>]*>\s*|[-=*_~`]{3,}\s*|\W*)$")
 # "van Dijk, P. (2017)": a lower-case particle that starts a new entry's author.
-_PARTICLE_NAME_START = re.compile(
-    r"^(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+[^\W\d_][\w'’-]*,"
-)
+_PARTICLE_NAME_START = re.compile(r"^" + PARTICLE_RUN + r"[^\W\d_][\w'’-]*,")
 # A line that is only a link: "https://...", "<https://...>", "[https://...](https://...)".
 _LINK_ONLY = re.compile(
     r"^(?:<(?:https?://|www\.)[^\s<>]+>|\[[^\[\]\s]+\]\(\s*<?(?:https?://|www\.)[^\s()<>]+>?\s*\)"

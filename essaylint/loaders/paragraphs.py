@@ -16,19 +16,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from essaylint.analysis.patterns import HTML_ENTITY, PARTICLE_RUN
 from essaylint.loaders.errors import cannot_read
 from essaylint.models import Block, BlockKind, Document, FieldCitation, Hyperlink
 
-# An HTML character reference left in a paragraph's text ("Black, P. &amp; Wiliam, D."):
-# text pasted from a web page's source. No essay means the reference itself.
-_CHARACTER_REFERENCE = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")
-
 
 def _decode_references(text: str) -> str:
-    """``text`` with its HTML character references decoded ("&amp;" -> "&")."""
+    """``text`` with the HTML character references left in it decoded ("Black, P. &amp;
+    Wiliam, D.", pasted from a web page's source: no essay means the reference itself)."""
     if "&" not in text:
         return text
-    return _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group(0)), text)
+    return HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
 
 
 @dataclass(frozen=True)
@@ -91,8 +89,7 @@ _GOES_ON = re.compile(r"[a-z]|\(\d{4}")
 _ENDS_IN_LINK = re.compile(r"(?:https?://|www\.)\S*$")
 _OWN_START = re.compile(
     r"https?://|www\."
-    r"|(?:[a-z]+[A-Z][\w'’-]*|(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+"
-    r"[A-Z][\w'’-]*),|[a-z]+(?:\s[a-z]+)?\s\(\d{4}"
+    r"|(?:[a-z]+[A-Z][\w'’-]*|" + PARTICLE_RUN + r"[A-Z][\w'’-]*),|[a-z]+(?:\s[a-z]+)?\s\(\d{4}"
 )
 
 

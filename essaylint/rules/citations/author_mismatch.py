@@ -16,7 +16,10 @@ class AuthorMismatch(Rule):
         A citation whose year agrees with an entry and whose first author
         (or a named co-author) is a near miss of the entry's name, for
         example "Poly Technic (n.d.)" for "Open Polytechnic. (n.d.)" or
-        "O'Day & Heimberg" for "O'Day, E. B., & Gross, J. J.".
+        "O'Day & Heimberg" for "O'Day, E. B., & Gross, J. J."; the entry's
+        authors named in another order ("West and McKee" for "McKee, M., and
+        E. G. West"); and an author cited by a given name alone ("Tzu-Ping"
+        for "Lin, Tzu-Ping").
 
     Why it matters
         Readers search the list by the name you give in the text; a
@@ -52,19 +55,15 @@ class AuthorMismatch(Rule):
                     f"the matching entry ({where}), {describe_reference(ref)}, which starts "
                     f"with {expected!r}; name them in the entry's order"
                 )
-                yield self.finding(
-                    ctx, citation.span, message, citation=citation, reference=ref,
-                    suggestions=[expected] if link.expected_author else [],
-                )  # fmt: skip
-                continue
-            if citation.authors and written != citation.authors[0]:
-                lead = f"{describe_citation(citation)} names co-author {written!r}"
             else:
-                lead = f"{describe_citation(citation)} names the author {written!r}"
-            message = (
-                f"{lead}, but the matching entry ({where}), {describe_reference(ref)}, "
-                f"has {expected!r}; write the name as in the entry"
-            )
+                if citation.authors and written != citation.authors[0]:
+                    lead = f"{describe_citation(citation)} names co-author {written!r}"
+                else:
+                    lead = f"{describe_citation(citation)} names the author {written!r}"
+                message = (
+                    f"{lead}, but the matching entry ({where}), {describe_reference(ref)}, "
+                    f"has {expected!r}; write the name as in the entry"
+                )
             yield self.finding(
                 ctx, citation.span, message, citation=citation, reference=ref,
                 suggestions=[expected] if link.expected_author else [],
