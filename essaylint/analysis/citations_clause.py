@@ -117,11 +117,14 @@ def clause_citations(
 
 # "A 2009 study by Wagers, Lau, and Phillips found": the year before the work, its authors
 # after "by"/"of"/"from".
+# The search starts at the year (digits are rare, articles everywhere); the article
+# before it is checked after.
 _YEAR_FIRST = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Tt]his|[Tt]hat)\s+(?P<year>{YEAR_DIGITS})\s+"
+    rf"(?P<year>{YEAR_DIGITS})\s+"
     r"(?:[a-z]+\s+)?(?:study|paper|article|report|review|survey|analysis|book|experiment|"
     r"essay|chapter|investigation|work|meta-analysis|trial)\s+(?:by|of|from)\s+"
 )
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:[Aa]n?|[Tt]he|[Tt]heir|[Tt]his|[Tt]hat)\s+$")
 _NAMES_REACH = 200
 # What parts two names in a list: ", ", " and ", ", and ", " & ".
 _NAME_JOIN = re.compile(r"(?:\s*,)?\s+(?:(?:and|&)\s+)?|\s*,\s*")
@@ -138,6 +141,9 @@ def year_first_citations(
     """
     found: list[Citation] = []
     for m in _YEAR_FIRST.finditer(text, start, end):
+        article = _ARTICLE_BEFORE.search(text, max(start, m.start() - 8), m.start())
+        if article is None:
+            continue
         tail = text[m.end() : min(end, m.end() + _NAMES_REACH)]
         fits: list[tuple[Reference, int]] = []
         for ref in works_of(m.group("year")):
@@ -150,7 +156,7 @@ def year_first_citations(
         ref, stop = fits[0]
         if tail[stop:].lstrip().startswith("("):
             continue
-        span = Span(start=m.start(), end=m.end() + stop)
+        span = Span(start=article.start(), end=m.end() + stop)
         authors = tuple(name for _, name in _named_in(tail, ref) or ())
         found.append(
             Citation(

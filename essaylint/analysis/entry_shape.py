@@ -354,21 +354,22 @@ def continues_entry(previous: str, text: str) -> bool:
         if body and _LINK_FIRST.match(body):
             return bool(_RETRIEVAL_START.match(stripped))
         return bool(_RETRIEVAL_START.match(stripped)) or not has_link(last_word)
-    head = _author_year_head(entry_body(stripped))
     if _CUT_AFTER_TITLE.match(before) and (stripped[:1] in "*_" or not _opens_mla_entry(stripped)):
         return True  # the container or publisher after the title, unless a new entry opens
-    if _quote_left_open(before, stripped) and not head:
-        return True  # "..., “Current Population" / "Survey,” available at: http://..., 2014"
     lower_word = _LOWER_WORD_START.match(stripped)
-    if lower_word and lower_word.group(1) not in _PARTICLES and not head:
-        return True  # "as of June 5th, 2014.": no entry opens with a lower-case word
-    if not head and not _ENTRY_END.search(before) and _author_year_head(entry_body(before)):
-        # "Free, C., ... (2013). The Effectiveness of ... to Improve Health Care" / "Service
-        # Delivery Processes: A Systematic Review. PLoS Medicine, ...": dated above, cut mid-title.
-        return True
+    ended = _ENTRY_END.search(before) is not None
+    goes_on = (
+        _quote_left_open(before, stripped)  # "..., “Current Population" / "Survey,” ..., 2014"
+        or (lower_word is not None and lower_word.group(1) not in _PARTICLES)  # "as of June"
+        # "Free, C., ... (2013). The Effectiveness of ... Health Care" / "Service Delivery
+        # Processes: A Systematic Review. PLoS Medicine, ...": dated above, cut mid-title.
+        or (not ended and bool(_author_year_head(entry_body(before))))
+    )
+    if goes_on and not _author_year_head(entry_body(stripped)):
+        return True  # none of these opens an entry of its own
     if looks_like_entry(stripped):
         return False
-    return not _ENTRY_END.search(before)
+    return not ended
 
 
 def starts_entry(text: str, following: str | None, *, hanging: bool = False) -> bool:

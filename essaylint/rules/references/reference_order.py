@@ -94,7 +94,8 @@ def sorted_list_edit(ctx: RuleContext, refs: list[Reference]) -> Edit | None:
     if any(gap.strip() for gap in gaps):
         return None
     whole = Span(start=spans[0].start, end=spans[-1].end)
-    if any(r not in refs and whole.contains(r.span.start) for r in ctx.references):
+    listed = {id(r) for r in refs}
+    if any(id(r) not in listed and whole.contains(r.span.start) for r in ctx.references):
         return None
     ordered = sorted(refs, key=sort_key)  # stable: equal keys keep their order
     pieces = [text[ordered[0].span.start : ordered[0].span.end]]
