@@ -160,7 +160,11 @@ def extract_citations(
     if use_numeric:
         found.extend(numbers)
     found.sort(key=lambda c: (c.span.start, c.span.end))
-    return tuple(_dedupe(c for c in found if not _opens_an_entry(text, c)))
+    return tuple(
+        _dedupe(
+            c for c in found if not _opens_an_entry(text, c) and not _credits_a_linked_work(text, c)
+        )
+    )
 
 
 # "Surname, I. (2021). Title", "Jero, S., Pan, R., Gadepalli, P. K. & Ward, B. C. (2021) Title":
@@ -184,6 +188,21 @@ def _opens_an_entry(text: str, citation: Citation) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     line = line.strip(" \t*_>-")  # a list item, or an entry quoted in a reply ("> ")
     return bool(_ENTRY_HEAD.match(line)) and looks_like_entry(line)
+
+
+# "*lifeline* by Junichiro Horikawa (2020), <https://...>": a work, its maker, its year and
+# where it is, in the sentence itself.
+_BY_MAKER = re.compile(r"\bby\s+(?:[A-Z][\w'’.\-]*\s+){0,3}$")
+_LINK_AFTER = re.compile(r"\s*,?\s*(?:<|\[)?(?:https?://|www\.)")
+
+
+def _credits_a_linked_work(text: str, citation: Citation) -> bool:
+    """Is a narrative "by Name (2020), <link>" a credit that gives its own source (a
+    reading list's item), not a citation of the reference list?"""
+    if not citation.narrative:
+        return False
+    before = text[max(0, citation.span.start - 60) : citation.span.start]
+    return bool(_BY_MAKER.search(before) and _LINK_AFTER.match(text, citation.span.end))
 
 
 def _dedupe(citations: Iterable[Citation]) -> Iterator[Citation]:
