@@ -145,19 +145,19 @@ def year_first_citations(
         if article is None:
             continue
         tail = text[m.end() : min(end, m.end() + _NAMES_REACH)]
-        fits: list[tuple[Reference, int]] = []
+        fits: list[tuple[list[tuple[int, str]], int]] = []
         for ref in works_of(m.group("year")):
             named = _named_in(tail, ref) if ref.authors else None
             stop = _list_end(tail, named) if named else None
-            if stop is not None:
-                fits.append((ref, stop))
+            if named and stop is not None:
+                fits.append((named, stop))
         if len(fits) != 1:
             continue
-        ref, stop = fits[0]
+        named, stop = fits[0]
         if tail[stop:].lstrip().startswith("("):
             continue
         span = Span(start=article.start(), end=m.end() + stop)
-        authors = tuple(name for _, name in _named_in(tail, ref) or ())
+        authors = tuple(name for _, name in named)
         found.append(
             Citation(
                 span=span, text=text[span.start : span.end], kind="author-date",

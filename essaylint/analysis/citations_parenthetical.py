@@ -147,6 +147,11 @@ def _split_author_years(
     return authors, years, locator
 
 
+def _unquoted(title: str) -> str:
+    """A cited title without its italics or quotation marks."""
+    return title.strip("*_\"“”‘’'").strip()
+
+
 _TITLE_YEAR = re.compile(rf"(?<!\d){YEAR_DIGITS}(?!\d)")
 _MIN_TITLE_WORDS = 2
 _TITLE_KEY_WORDS = 4  # an entry with no author is known by its title's first words
@@ -218,7 +223,7 @@ class ParentheticalReader(NarrativeReader):
         parsed = _split_author_years(text, last=True)
         if parsed is None or not _TITLE_YEAR.search(parsed[0]):
             return None
-        title = parsed[0].strip("*_\"“”‘’'").strip()
+        title = _unquoted(parsed[0])
         if name_key(title) in self.known or self._known_title(title) == title:
             return parsed
         return None
@@ -287,7 +292,7 @@ class ParentheticalReader(NarrativeReader):
                 )
             return []
         names: tuple[str, ...]
-        title = authors.strip("*_\"“”‘’'").strip() if titled else self._known_title(authors)
+        title = _unquoted(authors) if titled else self._known_title(authors)
         if title is not None:  # "(Girls as young as seven feel pressure, 2016)": no author
             names, et_al, alias = (title,), False, None
         elif not looks_like_names(authors, handles=_comma_after(text, authors)):

@@ -140,7 +140,7 @@ _MIN_PARAGRAPHS = 3
 _INITIAL_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 
 
-def _layout(text: str) -> str:
+def _layout(lines: list[tuple[int, int, str]]) -> str:
     """How the list lays its entries out: "wrapped", "paragraphs" or "lines".
 
     "wrapped": paragraphs wrapped over lines (pandoc, an 80-column editor);
@@ -152,7 +152,7 @@ def _layout(text: str) -> str:
     breaks = ended = 0
     paragraphs = 0
     previous = ""
-    for _start, _end, line in _line_iter(text):
+    for _start, _end, line in lines:
         stripped = line.strip()
         if not stripped or _is_skippable(line):
             previous = ""
@@ -174,7 +174,7 @@ _MAX_WRAP_WIDTH = 100  # editors and pandoc wrap at 60-100 columns
 _MARGIN_SLACK = 12  # a wrapped line ends within this many columns of the margin
 
 
-def _wrap_width(text: str) -> int | None:
+def _wrap_width(lines: list[tuple[int, int, str]]) -> int | None:
     """The column a list parted by blank lines was hard-wrapped at, or None.
 
     Pandoc and 80-column editors wrap every paragraph at one margin, so several
@@ -182,12 +182,21 @@ def _wrap_width(text: str) -> int | None:
     counts: there a paragraph is mostly one entry, and a line break inside it
     is the editor's, not the writer's.
     """
-    widths = [len(line.rstrip()) for _s, _e, line in _line_iter(text) if not _is_skippable(line)]
+    widths: list[int] = []
+    paragraphs = 0
+    after_blank = True
+    for _start, _end, line in lines:
+        if not line.strip():
+            after_blank = True
+            continue
+        paragraphs += after_blank
+        after_blank = False
+        if not _is_skippable(line):
+            widths.append(len(line.rstrip()))
     if not widths:
         return None
     width = max(widths)
     near_margin = sum(1 for w in widths if w >= width - _MARGIN_SLACK)
-    paragraphs = sum(1 for chunk in re.split(r"\n\s*\n", text) if chunk.strip())
     if width > _MAX_WRAP_WIDTH or near_margin < _MIN_WRAPS or paragraphs < _MIN_PARAGRAPHS:
         return None
     return width
@@ -283,10 +292,11 @@ def _split_entries(text: str) -> list[_Entry]:
     entries: list[_Entry] = []
     current: _Entry | None = None
     after_break = False
-    layout = _layout(text)
-    wrap_width = _wrap_width(text)
+    lines = _line_iter(text)
+    layout = _layout(lines)
+    wrap_width = _wrap_width(lines)
     all_marked = True  # every entry so far began with its number or bullet
-    for line_start, _line_end, line in _line_iter(text):
+    for line_start, _line_end, line in lines:
         if not line.strip():
             after_break = True
             continue

@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from essaylint.analysis.patterns import FRONT_MATTER
@@ -34,18 +36,25 @@ from essaylint.models import Reference, SourceLocation, Span
 _NOCITE_KEY = re.compile(r"@(\*|[\w][\w:.#$%&+?<>~/-]*)")
 
 
-def front_matter(text: str) -> dict[str, Any]:
-    """The YAML front matter of a Markdown text as a mapping (empty when there is none)."""
+def front_matter(text: str) -> Mapping[str, Any]:
+    """The YAML front matter of a Markdown text as a mapping (empty when there is none).
+
+    Parsed once per front matter: the bibliography, ``nocite`` and the project
+    lookups all read it, and an inline bibliography makes it long.
+    """
     match = FRONT_MATTER.match(text)
-    if match is None:
-        return {}
+    return _parsed_front_matter(match.group(1)) if match is not None else MappingProxyType({})
+
+
+@functools.lru_cache(maxsize=32)
+def _parsed_front_matter(block: str) -> Mapping[str, Any]:
     import yaml
 
     try:
-        data = yaml.safe_load(match.group(1))
+        data = yaml.safe_load(block)
     except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
+        return MappingProxyType({})
+    return MappingProxyType(data if isinstance(data, dict) else {})
 
 
 def inline_references(text: str, shown: str) -> tuple[Reference, ...]:
@@ -98,7 +107,7 @@ _BIBLIOGRAPHY_SUFFIXES = (".bib", ".bibtex", ".json", ".yaml", ".yml", ".ris")
 _MOST_KEY_EDITS = 2
 
 
-def misspelt_bibliography_key(meta: dict[str, Any]) -> str | None:
+def misspelt_bibliography_key(meta: Mapping[str, Any]) -> str | None:
     """The key that names the bibliography though it is misspelt ("bibliograpy"), if any.
 
     Pandoc ignores such a key, but its value names the files the writer meant (the

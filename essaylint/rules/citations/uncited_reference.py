@@ -84,7 +84,9 @@ class UncitedReference(Rule):
         with no such mark (labels like "(H0)" and remarks like "(data to
         10-31-2022)" are none) cites none of its entries, and each is
         reported. An essay with no list whose Word footnotes hold its entries
-        has those notes for its list: each note cites its own entry. An entry whose
+        has those notes for its list: each note cites its own entry. A second
+        copy of a cited work (one work listed twice) is a duplicate, reported
+        by duplicate-reference, not an uncited entry. An entry whose
         author the prose names as a source without a year ("Beazer and Woo
         note that ...", "Papi et al. criticize ...", "according to Reddy") is
         used, if not cited as APA asks, and is not reported, unless another

@@ -75,7 +75,9 @@ class MissingUrl(Rule):
         says "Retrieved from" or "Available at" must end in a URL (or carry a
         DOI). A "Retrieved from" with nothing after it is the typical case:
         the link was lost when the essay was pasted. An entry whose source is a
-        web site ("Photograph. Wikimedia Commons.", "Tideguide.org.") is online too.
+        web site ("Photograph. Wikimedia Commons.", "Tideguide.org.") or a
+        blog platform that publishes only on the web ("Medium", "Towards Data
+        Science") is online too; print magazines are not.
 
     Why it matters
         Without the address the reader cannot find the page; online sources
