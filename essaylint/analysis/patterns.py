@@ -35,6 +35,8 @@ ET_AL = r"(?:(?:(?:\bet\.?|&)\s*[Aa][Ll]|\bat\s?al)\b(?:,(?=\.))?\.?|\bet(?=,|\s
 #: The country before an agency's name, which the text often leaves out: "US Bureau of
 #: Economic Analysis" is cited as "the Bureau of Economic Analysis".
 COUNTRY_HEAD = re.compile(r"^(?:US|U\.S\.|USA|UK|U\.K\.)\s+(?=[A-Z])")
+#: Lower-case name particles before a family name ("van Dijk", "de la Cruz"), one or more.
+PARTICLE_RUN = r"(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+"
 
 # --- footnotes -----------------------------------------------------------------------
 
@@ -122,14 +124,11 @@ HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9
 LATEX_CITE = re.compile(
     r"\\(?P<cmd>[a-zA-Z]*cite[a-zA-Z]*)\*?(?P<opt1>\[[^\]]*\])?(?P<opt2>\[[^\]]*\])?\{(?P<keys>[^}]*)\}"
 )
-#: Every dash and hyphen, for a character class ("[" + DASHES + "]"); the hyphen is last.
 # "———", "------", "___", "…………": marks that stand for the authors of the entry above
 # (Chicago, MLA and Harvard lists write a repeated author this way).
-# Lower-case name particles before a family name ("van Dijk", "de la Cruz"), one or more.
-PARTICLE_RUN = r"(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+"
-
 REPEAT_MARK = r"[-—–_―‒‐…]"
 
+#: Every dash and hyphen, for a character class ("[" + DASHES + "]"); the hyphen is last.
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"
 
 
