@@ -75,7 +75,9 @@ def _author_date(
         for bare in _bare_et_al(text, region, parentheses):
             read.append(bare.span)
             yield bare
-        yield from year_first_citations(text, region.start, region.end, extractor.works_of)
+        yield from year_first_citations(
+            text, region.start, region.end, extractor.works_of, extractor.works
+        )
     if "](" in text:
         read.sort(key=lambda s: s.start)
         starts = [s.start for s in read]

@@ -131,13 +131,19 @@ _NAME_JOIN = re.compile(r"(?:\s*,)?\s+(?:(?:and|&)\s+)?|\s*,\s*")
 
 
 def year_first_citations(
-    text: str, start: int, end: int, works_of: Callable[[str], Sequence[Reference]]
+    text: str,
+    start: int,
+    end: int,
+    works_of: Callable[[str], Sequence[Reference]],
+    works: Sequence[Reference],
 ) -> list[Citation]:
     """The citations of "A 2009 study by Wagers, Lau, and Phillips found ...".
 
     Taken only when the words right after "by" are, one after another, all the
     authors of exactly one entry of that year, and no parenthesis follows them
-    (that one is read as "Wagers (2009)").
+    (that one is read as "Wagers (2009)"). When no entry of that year fits, the one
+    entry of any year whose authors they are is the work meant, cited with the
+    text's year (so a wrong year is a year mismatch, not an uncited entry).
     """
     found: list[Citation] = []
     for m in _YEAR_FIRST.finditer(text, start, end):
@@ -145,12 +151,7 @@ def year_first_citations(
         if article is None:
             continue
         tail = text[m.end() : min(end, m.end() + _NAMES_REACH)]
-        fits: list[tuple[list[tuple[int, str]], int]] = []
-        for ref in works_of(m.group("year")):
-            named = _named_in(tail, ref) if ref.authors else None
-            stop = _list_end(tail, named) if named else None
-            if named and stop is not None:
-                fits.append((named, stop))
+        fits = _named_first(tail, works_of(m.group("year"))) or _named_first(tail, works)
         if len(fits) != 1:
             continue
         named, stop = fits[0]
@@ -165,6 +166,20 @@ def year_first_citations(
             )
         )  # fmt: skip
     return found
+
+
+def _named_first(
+    tail: str, candidates: Sequence[Reference]
+) -> list[tuple[list[tuple[int, str]], int]]:
+    """The candidates whose authors open ``tail`` one after another, each with where
+    its names are and where they end."""
+    fits: list[tuple[list[tuple[int, str]], int]] = []
+    for ref in candidates:
+        named = _named_in(tail, ref) if ref.authors else None
+        stop = _list_end(tail, named) if named else None
+        if named and stop is not None:
+            fits.append((named, stop))
+    return fits
 
 
 def _list_end(tail: str, named: list[tuple[int, str]]) -> int | None:

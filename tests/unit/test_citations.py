@@ -559,6 +559,7 @@ def _year_first(text: str) -> list[tuple[tuple[str, ...], str | None]]:
     works = [
         parse_reference("Marlowe, E., Iyer, S., & Castellan, R. (2013). Ferries in winter."),
         parse_reference("Dunmore, P., & Achebe, C. (2017). Winter buses."),
+        parse_reference("Dunmore, P., & Achebe, C. (2019). Night buses."),
     ]
     found = extract_citations(text, find_sections(text), works=works)
     return [(c.authors, c.year) for c in found]
@@ -572,10 +573,16 @@ def _year_first(text: str) -> list[tuple[tuple[str, ...], str | None]]:
             [(("Marlowe", "Iyer", "Castellan"), "2013")],
         ),
         ("The 2017 paper by Dunmore & Achebe agrees.", [(("Dunmore", "Achebe"), "2017")]),
-        # Not all the entry's authors, another year, names not right after "by": no citation.
+        # The one entry of these authors, with the text's year: a year mismatch to report.
+        (
+            "A 2014 study by Marlowe, Iyer, and Castellan found it.",
+            [(("Marlowe", "Iyer", "Castellan"), "2014")],
+        ),
+        # Not all the entry's authors, names not right after "by": no citation.
         ("A 2013 study by Marlowe found it.", []),
-        ("A 2014 study by Marlowe, Iyer, and Castellan found it.", []),
         ("A 2017 paper by the council, with Dunmore and Achebe, agrees.", []),
+        # Two entries of these authors, neither of the text's year: which one is meant is unknown.
+        ("The 2018 paper by Dunmore & Achebe agrees.", []),
     ],
 )
 def test_a_year_before_the_names_cites_the_entry_they_name(
