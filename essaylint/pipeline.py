@@ -7,6 +7,7 @@ load -> sections -> references -> citations -> links -> rules. Only
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -54,6 +55,7 @@ from essaylint.rules.base import Rule, RuleContext, RuleOptions
 from essaylint.rules.registry import all_rules, select_rules
 
 if TYPE_CHECKING:
+    from essaylint.loaders.bib_discovery import FoundBibliography
     from essaylint.services.prose import ProseBackend
     from essaylint.services.verify import VerifyBackend
 
@@ -554,6 +556,8 @@ def _bibliography(
             return (), (_RENDERED_NOTE,)
         if not files and book.bib_files:
             notes += _misspelt_key_notes(doc.text)
+        if not files and book.found is not None:
+            notes.append(_found_bibliography_note(path, book.found))
         files = files or list(book.bib_files)
         nocite, cited_elsewhere, is_root = book.nocite, book.cited_elsewhere, book.is_owner
     errors: list[str] = []
@@ -582,6 +586,20 @@ def _misspelt_key_notes(text: str) -> list[str]:
         f"the front matter's key '{key}' is misspelt (pandoc ignores it); its files are "
         "read as the bibliography: write 'bibliography'"
     ]
+
+
+def _found_bibliography_note(path: Path, found: FoundBibliography) -> str:
+    """Which database an essay that names none is checked against, and why that one."""
+    where = os.path.relpath(found.path, Path(path).parent)
+    why = (
+        f"which {os.path.relpath(found.build_file, Path(path).parent)} passes with --bibliography"
+        if found.build_file is not None
+        else f"which has {found.keys_found} of the {found.keys_cited} keys cited here"
+    )
+    return (
+        f"no bibliography is named in the front matter; the citations are checked against "
+        f"{where}, {why}: name it with 'bibliography: {where}' to be sure"
+    )
 
 
 def _database(

@@ -66,6 +66,17 @@ def cites_by_pandoc_key(text: str) -> bool:
     )
 
 
+def cited_pandoc_keys(text: str) -> frozenset[str]:
+    """The entry keys a Markdown text cites with pandoc citations (no cross-references)."""
+    return frozenset(
+        item.group("key")
+        for pattern in (_PANDOC_GROUP, _PANDOC_NARRATIVE_KEY)
+        for m in pattern.finditer(text)
+        for item in _PANDOC_ITEM.finditer(m.group(0))
+        if _cites_entry(item.group("key"))
+    )
+
+
 def _expand_numbers(spec: str) -> list[int]:
     numbers: list[int] = []
     for piece in re.split(r"\s*[,;]\s*", spec):

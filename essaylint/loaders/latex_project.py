@@ -78,7 +78,7 @@ def project_files(root: Path, text: str) -> list[tuple[Path, str]]:
 def _root_of(path: Path) -> tuple[Path, str] | None:
     """The root file that includes ``path``: a .tex with \\documentclass in its folder or above."""
     target = path.resolve()
-    folder = path.parent
+    folder = path.absolute().parent
     for _ in range(_PARENT_LEVELS + 1):
         for candidate in sorted(folder.glob("*.tex")):
             if candidate.resolve() == target:

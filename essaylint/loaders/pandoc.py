@@ -31,6 +31,7 @@ from types import MappingProxyType
 from typing import Any
 
 from essaylint.analysis.patterns import FRONT_MATTER
+from essaylint.loaders.bib_discovery import FoundBibliography, unnamed_bibliography
 from essaylint.models import Reference, SourceLocation, Span
 
 _NOCITE_KEY = re.compile(r"@(\*|[\w][\w:.#$%&+?<>~/-]*)")
@@ -182,6 +183,8 @@ class PandocProject:
     #: Keys cited in the book's other chapters.
     cited_elsewhere: frozenset[str]
     is_owner: bool
+    #: Set when no file names the bibliography and the one used was found by its keys.
+    found: FoundBibliography | None
 
 
 @functools.lru_cache(maxsize=512)
@@ -236,7 +239,7 @@ def _resolve(names: list[str], base: Path, fallback: Path) -> list[Path]:
 
 def project_file(doc_path: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest YAML file (the document's folder or the two above) naming a bibliography."""
-    return _project_file_from(doc_path.parent)
+    return _project_file_from(doc_path.absolute().parent)
 
 
 @functools.lru_cache(maxsize=256)
@@ -255,14 +258,23 @@ def _project_file_from(folder: Path) -> tuple[Path, dict[str, Any]] | None:
     return None
 
 
-def _own_bibs(path: Path, text: str, project: tuple[Path, dict[str, Any]] | None) -> list[Path]:
-    """A chapter's bibliography: its front matter's, else the project file's."""
+def _own_bibs(
+    path: Path, text: str, project: tuple[Path, dict[str, Any]] | None
+) -> tuple[list[Path], FoundBibliography | None]:
+    """A chapter's bibliography: its front matter's, else the project file's, else the
+    database its keys point to (:mod:`essaylint.loaders.bib_discovery`), with how that
+    one was found."""
     own = pandoc_bib_paths(path, text)
-    if own or project is None:
-        return own
-    yaml_path, data = project
-    names = _names(_metadata(data).get("bibliography"))
-    return _resolve(names, yaml_path.parent, path.parent)
+    if own:
+        return own, None
+    if project is not None:
+        yaml_path, data = project
+        names = _names(_metadata(data).get("bibliography"))
+        return _resolve(names, yaml_path.parent, path.parent), None
+    from essaylint.analysis.citations_keyed import cited_pandoc_keys
+
+    found = unnamed_bibliography(path, cited_pandoc_keys(text))
+    return ([found.path] if found else []), found
 
 
 def _chapters(
@@ -293,18 +305,18 @@ def _resolved_bibs(path: Path, yaml_path: Path | None) -> frozenset[Path]:
     """The bibliography files a Markdown file uses (read once per run)."""
     text = _read_text(path) or ""
     project = (yaml_path, _yaml_file(yaml_path)) if yaml_path is not None else None
-    return frozenset(b.resolve() for b in _own_bibs(path, text, project))
+    return frozenset(b.resolve() for b in _own_bibs(path, text, project)[0])
 
 
 def pandoc_project(path: Path, text: str) -> PandocProject:
     """The book a Markdown file belongs to (a book of one when it is alone)."""
     project = project_file(path)
-    bibs = _own_bibs(path, text, project)
+    bibs, found = _own_bibs(path, text, project)
     nocite = set(pandoc_nocite_keys(text))
     if project is not None:
         nocite |= _nocite_of(_metadata(project[1]).get("nocite"))
     if not bibs:
-        return PandocProject((), frozenset(nocite), frozenset(), True)
+        return PandocProject((), frozenset(nocite), frozenset(), True, None)
     chapters = _chapters(path, project, bibs)
     target = path.resolve()
     others = [(p, t) for p, t in chapters if p.resolve() != target]
@@ -313,7 +325,7 @@ def pandoc_project(path: Path, text: str) -> PandocProject:
         nocite |= pandoc_nocite_keys(other)
         elsewhere.update(_CITE_KEY.findall(other))
     is_owner = not chapters or chapters[0][0].resolve() == target or len(others) == len(chapters)
-    return PandocProject(tuple(bibs), frozenset(nocite), frozenset(elsewhere), is_owner)
+    return PandocProject(tuple(bibs), frozenset(nocite), frozenset(elsewhere), is_owner, found)
 
 
 def _nocite_of(value: Any) -> set[str]:

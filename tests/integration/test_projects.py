@@ -3,7 +3,9 @@
 fixtures/projects/thesis: main.tex (\\nocite{*}, \\bibliography{refs}) includes three
 chapters; fixtures/projects/book: three chapters naming refs.bib in their front
 matter (the first with ``nocite: "@*"``); fixtures/projects/book-defaults: the
-same book with the bibliography, nocite and chapter list in a pandoc defaults file.
+same book with the bibliography, nocite and chapter list in a pandoc defaults file;
+fixtures/projects/book-script: the same book built by a script that alone names the
+bibliography (``--bibliography=refs.bib``, no nocite).
 """
 
 from __future__ import annotations
@@ -95,6 +97,19 @@ def test_pandoc_middle_chapter_alone_does_not_report_uncited_entries() -> None:
     found = _check(str(PROJECTS / "book" / "02-defences.md"))
     assert "uncited-reference" not in {rule for _, _, rule, _ in found}
     assert ("book/02-defences.md", 10, "missing-reference", "ortiz2020") in found
+
+
+def test_a_bibliography_named_only_by_the_build_script_is_used_with_a_note() -> None:
+    # No chapter names refs.bib; build.sh passes it. Without nocite only cited entries
+    # are printed, so the uncited one is no problem; the others are found once.
+    expected = [f for f in _book("book-script", "chapters/") if f[2] != "uncited-reference"]
+    assert sorted(_check(str(PROJECTS / "book-script"))) == sorted(expected)
+    result = CliRunner().invoke(
+        app, ["check", "--select", "C,R", str(PROJECTS / "book-script" / "chapters" / "03-choices.md")]
+    )
+    assert "checked against ../refs.bib, which ../build.sh passes with --bibliography" in (
+        result.output
+    )
 
 
 def test_bib_findings_in_text_sarif_and_github_name_the_bib() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from essaylint.config import Settings
 from essaylint.loaders.latex_project import latex_project
 from essaylint.pipeline import lint_path
@@ -61,3 +63,14 @@ def test_a_chapter_uses_the_root_bibliography_and_the_root_reports_uncited_entri
     # \nocite{*} prints the whole .bib: the one entry no file cites is reported, by the root only.
     assert [c for c, _ in found["thesis.tex"]] == ["C104"]
     assert "Quill" in found["thesis.tex"][0][1]
+
+
+def test_a_chapter_given_relative_to_its_own_folder_finds_the_root_above(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "essaylint check intro.tex" typed inside chapters/: the root is one folder up.
+    root = _thesis(tmp_path)
+    monkeypatch.chdir(root / "chapters")
+    intro = latex_project(Path("intro.tex"), "x \\cite{harrow2018}")
+    assert intro.root is not None and intro.root.resolve() == (root / "thesis.tex").resolve()
+    assert not intro.is_root

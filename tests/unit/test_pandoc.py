@@ -205,11 +205,22 @@ def test_a_misspelt_bibliography_key_still_names_the_bib_with_a_note(tmp_path: P
     assert any("'bibliograpy' is misspelt" in note for note in result.notes)
 
 
-def test_no_bib_is_guessed_when_no_key_names_one(tmp_path: Path) -> None:
-    # A .bib beside the essay, but the front matter names none (and "biography" is no key
-    # for it): nothing is read from the folder.
+def test_a_bib_beside_holding_the_cited_keys_is_used_when_no_key_names_one(
+    tmp_path: Path,
+) -> None:
+    # The front matter names no bibliography ("biography" is no key for it); the build
+    # passes one on the command line. refs.bib beside the essay holds the cited key, so
+    # it is the one meant, and a note says so (no misspelt-key note).
     path = _essay(tmp_path, "title: Rest\nbiography: refs.bib", "Rest helps [@harrow2018].")
     assert pandoc_bib_paths(path, path.read_text(encoding="utf-8")) == []
     result = lint_path(path, Settings(select=("C101",)))
-    assert [f.code for f in result.findings] == ["C101"]
+    assert result.findings == ()
+    assert any("checked against refs.bib, which has 1 of the 1 keys" in n for n in result.notes)
     assert not any("misspelt" in note for note in result.notes)
+
+
+def test_no_bib_is_guessed_when_none_beside_holds_the_cited_keys(tmp_path: Path) -> None:
+    path = _essay(tmp_path, "title: Rest", "Rest helps [@ghost2019] and [@phantom2020].")
+    result = lint_path(path, Settings(select=("C101",)))
+    assert [f.code for f in result.findings] == ["C101", "C101"]
+    assert not any("checked against" in note for note in result.notes)
