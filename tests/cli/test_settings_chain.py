@@ -64,14 +64,16 @@ def test_command_line_flags_win_over_the_config(tmp_path: Path) -> None:
 
 def test_refs_reads_the_files_config(tmp_path: Path) -> None:
     # The config's bib names the bibliography: refs lists its entries as check reads them.
+    # (In a folder below the essay, where no search for an unnamed bibliography looks.)
     essay = tmp_path / "essay.md"
     essay.write_text("Feedback matters [@okafor2019].\n", encoding="utf-8")
-    (tmp_path / "refs.bib").write_text(
+    (tmp_path / "library").mkdir()
+    (tmp_path / "library" / "refs.bib").write_text(
         "@article{okafor2019, author = {Okafor, Ngozi}, title = {Timely feedback},\n"
         "  journal = {Journal of Writing Studies}, year = {2019}}\n",
         encoding="utf-8",
     )
-    (tmp_path / ".essaylint.toml").write_text('bib = ["refs.bib"]\n', encoding="utf-8")
+    (tmp_path / ".essaylint.toml").write_text('bib = ["library/refs.bib"]\n', encoding="utf-8")
     entries = _json("refs", "--format", "json", essay)
     assert [(e["key"], e["year"]) for e in entries] == [("okafor2019", "2019")]
     elsewhere = tmp_path / "other.toml"

@@ -105,7 +105,8 @@ def test_a_bibliography_named_only_by_the_build_script_is_used_with_a_note() -> 
     expected = [f for f in _book("book-script", "chapters/") if f[2] != "uncited-reference"]
     assert sorted(_check(str(PROJECTS / "book-script"))) == sorted(expected)
     result = CliRunner().invoke(
-        app, ["check", "--select", "C,R", str(PROJECTS / "book-script" / "chapters" / "03-choices.md")]
+        app,
+        ["check", "--select", "C,R", str(PROJECTS / "book-script" / "chapters" / "03-choices.md")],
     )
     assert "checked against ../refs.bib, which ../build.sh passes with --bibliography" in (
         result.output

@@ -42,7 +42,8 @@ def test_the_database_with_most_keys_wins_and_csl_json_ids_count(tmp_path: Path)
         '[{"id": "marlowe2013", "type": "book"}, {"id": "dunmore2017"}, {"id": "quarry2022"}]',
     )
     found = unnamed_bibliography(tmp_path / "essay.md", _CITED)
-    assert found is not None and found.path == csl
+    assert found is not None
+    assert found.path == csl
 
 
 def test_a_build_script_two_folders_up_names_a_database_in_its_own_folder(
@@ -66,7 +67,8 @@ def test_a_build_variable_is_no_file_name(tmp_path: Path) -> None:
     _write(tmp_path / "refs.bib", _BIB)
     found = unnamed_bibliography(tmp_path / "a.md", _CITED)
     # The .bib lying in the folder is still found by its keys, but not as the Makefile's.
-    assert found is not None and found.build_file is None
+    assert found is not None
+    assert found.build_file is None
 
 
 def test_no_keys_no_search(tmp_path: Path) -> None:

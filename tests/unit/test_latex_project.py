@@ -72,5 +72,6 @@ def test_a_chapter_given_relative_to_its_own_folder_finds_the_root_above(
     root = _thesis(tmp_path)
     monkeypatch.chdir(root / "chapters")
     intro = latex_project(Path("intro.tex"), "x \\cite{harrow2018}")
-    assert intro.root is not None and intro.root.resolve() == (root / "thesis.tex").resolve()
+    assert intro.root is not None
+    assert intro.root.resolve() == (root / "thesis.tex").resolve()
     assert not intro.is_root
