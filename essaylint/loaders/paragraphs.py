@@ -81,7 +81,8 @@ def _locate_fields(
 
 
 # A paragraph stopped mid-sentence, and one that goes on with a lower-case word or a
-# year: one paragraph cut at each typed line ("... while Hew" / "and Cheung (2008) explored").
+# year, or closes a parenthesis it left open: one paragraph cut at each typed line
+# ("... while Hew" / "and Cheung (2008) explored").
 _STOPPED_MID_SENTENCE = re.compile(r"[\w,&\-–]$")
 _GOES_ON = re.compile(r"[a-z]|\(\d{4}")
 # An entry that ends in its link; a paragraph that is a link or opens an entry in lower
@@ -101,9 +102,21 @@ def _goes_on(previous: LoadedBlock, last_line: str, block: LoadedBlock, first_li
         and previous.hanging_indent == block.hanging_indent
         and bool(_STOPPED_MID_SENTENCE.search(last_line))
         and not _ENDS_IN_LINK.search(last_line)
-        and bool(_GOES_ON.match(first_line.lstrip()))
+        and (
+            bool(_GOES_ON.match(first_line.lstrip()))
+            or _closes_its_parenthesis(last_line, first_line)
+        )
         and not _OWN_START.match(first_line.lstrip())
     )
+
+
+_UP_TO_CLOSE = re.compile(r"[^()]*\)")
+
+
+def _closes_its_parenthesis(last_line: str, first_line: str) -> bool:
+    """Does ``first_line`` close a parenthesis ``last_line`` left open ("(Smith et al. 2007;
+    Harris" / "2010).")?"""
+    return last_line.rfind("(") > last_line.rfind(")") and bool(_UP_TO_CLOSE.match(first_line))
 
 
 def document_from_blocks(

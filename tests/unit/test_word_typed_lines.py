@@ -100,3 +100,20 @@ def test_entries_opening_in_lower_case_or_with_a_link_are_not_joined(tmp_path: P
         "van",
         "https://docs.example.org/guide",
     ]
+
+
+def test_a_parenthesis_left_open_at_a_typed_line_is_closed_by_the_next(tmp_path: Path) -> None:
+    # "... Varga" / "2010)." and "(Lindqvist &" / "Brandt, 2016)": the next paragraph closes
+    # the parenthesis, so it is the same citation, whatever its first word.
+    body = [
+        text_paragraph("The cluster lies 15 kpc away (Osei et al. 2007; Varga"),
+        text_paragraph("2010). Its stars are old (Lindqvist &"),
+        text_paragraph("Brandt, 2016)."),
+        text_paragraph("References", style="Heading1"),
+        text_paragraph("Lindqvist, H. & Brandt, K. (2016) Old stars. Sky Notes, 4, 1-9."),
+        text_paragraph("Osei, K., Mensah, A. & Boateng, E. (2007) Distances. Sky Notes, 1, 2-8."),
+        text_paragraph("Varga, T. (2010) Cluster catalogue. Sky Notes, 3, 5-7."),
+    ]
+    result = lint_path(write_docx(tmp_path / "open.docx", body))
+    assert sorted(c.authors[0] for c in result.citations) == ["Lindqvist", "Osei", "Varga"]
+    assert [f.code for f in result.findings if f.code[0] == "C"] == []
