@@ -33,6 +33,8 @@ def same_work(a: Reference, b: Reference) -> bool:
     first_b = name_key(b.authors[0].family) if b.authors else ""
     if first_a != first_b or year_of(a) != year_of(b):
         return False  # "2018a" and "2018b" of one title are one work suffixed twice
+    if a.year != b.year and _numbers_besides_year(a) != _numbers_besides_year(b):
+        return False  # "1998a, AJ, 115, 658" and "1998b, AJ, 115, 648": two papers
     if _DIGITS.findall(a.title) != _DIGITS.findall(b.title):
         return False  # "Report Card 2015-16" and "Report Card 2016-17": a series, not a repeat
     if fuzz.ratio(fold(a.title), fold(b.title)) >= SAME_TITLE:
@@ -45,6 +47,12 @@ def same_work(a: Reference, b: Reference) -> bool:
 
 
 _MIN_MAIN_TITLE_WORDS = 3
+
+
+def _numbers_besides_year(ref: Reference) -> list[str]:
+    """The entry's numbers but its year: volume, issue, pages, report number."""
+    year = year_digits(ref.year)
+    return [n for n in _DIGITS.findall(ref.raw) if n != year]
 
 
 def _main_title(title: str) -> str:

@@ -45,11 +45,13 @@ class DuplicateReference(Rule):
         Pairs of entries of one list with the same DOI, or with the same
         first author, year and (nearly) the same title; titles that differ in
         their numbers ("Report card 2015-16", "Report card 2016-17") are a
-        series, not a repeat; one title under "2018a" and "2018b" is a repeat. An essay in parts
-        with a list for each may list a work in both. In a .bib used as a database (only
-        cited entries are printed), a pair counts only when both entries are
-        printed: cited, named by ``\\nocite``, or all printed by ``\\nocite{*}``;
-        an entry written twice under one key counts when that key is printed.
+        series, not a repeat; one title under "2018a" and "2018b" is a repeat, unless the two
+        entries' volumes or pages differ ("1998a, AJ, 115, 658" and "1998b, AJ, 115, 648" are
+        two papers). An essay in parts with a list for each may list a work in both.
+        In a .bib used as a database (only cited entries are printed), a pair
+        counts only when both entries are printed: cited, named by
+        ``\\nocite``, or all printed by ``\\nocite{*}``; an entry written twice
+        under one key counts when that key is printed.
         Notes are citations: a note that cites a work an earlier note cited is
         not a duplicate, even where the notes are the only list.
 
