@@ -49,10 +49,18 @@ def same_work(a: Reference, b: Reference) -> bool:
 _MIN_MAIN_TITLE_WORDS = 3
 
 
+# Where an entry's description of the work ends and where to find it begins: its link,
+# DOI or access date (two copies of one work often differ there only).
+_WHERE_FOUND = re.compile(
+    r"https?://|www\.|\bdoi:|\b[Aa]vailable\s+(?:at|from)\b|\b[Rr]etrieved\b|\b[Aa]ccessed\b"
+)
+
+
 def _numbers_besides_year(ref: Reference) -> list[str]:
-    """The entry's numbers but its year: volume, issue, pages, report number."""
+    """The numbers describing the work but its year: volume, issue, pages, report number."""
     year = year_digits(ref.year)
-    return [n for n in _DIGITS.findall(ref.raw) if n != year]
+    described = _WHERE_FOUND.split(ref.raw, maxsplit=1)[0]
+    return [n for n in _DIGITS.findall(described) if n != year]
 
 
 def _main_title(title: str) -> str:
