@@ -228,8 +228,9 @@ def strip_alias_et_al(text: str) -> tuple[str, str | None, bool]:
     return text, alias, False
 
 
-# "W3C", "HL7", "G20"; not a course code such as "ELEN4019".
-_ACRONYM_WITH_DIGITS = re.compile(r"^[A-Z]{1,6}\d{1,2}[A-Z]{0,4}[,.]?$")
+# "W3C", "HL7", "G20", and names of firms and sites with a digit inside ("W3techs",
+# "W3Schools", "G4S", "Web3"); not a course code such as "ELEN4019".
+_ACRONYM_WITH_DIGITS = re.compile(r"^[A-Z][A-Za-z]{0,5}\d{1,2}[A-Za-z]{0,10}[,.]?$")
 
 # Full stops that are not sentence ends: "et. al", and an abbreviated word of an
 # organisation's name before "of"/"and"/"for" ("U.S. Dept. of Health").
@@ -237,7 +238,8 @@ _ET_AL_WORDS = re.compile(ET_AL, re.IGNORECASE)
 _ABBREVIATED_WORD = re.compile(r"\b([A-Z][a-z]{1,4})\.(?=\s+(?:of|and|for)\s+[A-Z])")
 
 
-_HANDLE = re.compile(r"[a-z][a-z0-9_\-]{3,30}")
+# A user name, or a site's domain written as its name ("legislation.gov.uk", "draw.io").
+_HANDLE = re.compile(r"[a-z][a-z0-9_\-]{3,30}|[a-z][a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}")
 # Lower-case words a parenthesis may hold before a year that are no user names.
 _NOT_HANDLES = _SENTENCE_WORDS | frozenset(
     """ibid idem accessed retrieved updated published revised circa approx from since
