@@ -214,6 +214,8 @@ class ParentheticalReader(NarrativeReader):
         words = title.split()
         if len(words) < _MIN_TITLE_WORDS or looks_like_names(title):
             return None
+        if name_key(title) in self.known:
+            return title  # the whole head of an entry read as its maker's name
         return title if name_key(" ".join(words[:_TITLE_KEY_WORDS])) in self.known else None
 
     def _titled_years(self, text: str) -> tuple[str, list[str], str | None] | None:
