@@ -23,7 +23,10 @@ class MissingReference(Rule):
         by its author alone ("(Garrett 92)" needs a Works Cited entry by
         Garrett), or by its title when the work has no author. A document
         with no list that cites in Word footnotes or endnotes has no numbered
-        citations: its superscript numbers are not reported.
+        citations: its superscript numbers are not reported. An essay that
+        cites by key ("[@smith2019]", "\\cite{smith2019}") whose bibliography
+        file was not found gets one finding for the whole bibliography, not
+        one per key.
 
     Why it matters
         A reader (and a marker) must be able to find every source you cite.
@@ -49,6 +52,13 @@ class MissingReference(Rule):
         # numbered citations: its superscript or bracketed numbers are maths,
         # affiliations or the notes' own marks.
         notes_only = no_list and any(b.kind == "footnote" for b in ctx.document.blocks)
+        if no_list and any(
+            ctx.citations[link.citation].kind == "key"
+            for link in ctx.links
+            if link.status == "missing"
+        ):
+            yield from self._no_bibliography(ctx)
+            return
         noted: set[tuple[str, ...]] = set()
         for link in ctx.links:
             if link.status != "missing":
@@ -105,3 +115,31 @@ class MissingReference(Rule):
             yield self.finding(
                 ctx, citation.span, message, citation=citation, suggestions=suggestions
             )
+
+    def _no_bibliography(self, ctx: RuleContext) -> Iterator[Finding]:
+        """One finding for an essay that cites by key but whose bibliography was not found.
+
+        Its list is printed from a .bib or CSL JSON file that nothing names (or that
+        cannot be found), so no citation can be checked: each key is not a missing
+        entry, the whole bibliography is missing.
+        """
+        missing = [ctx.citations[link.citation] for link in ctx.links if link.status == "missing"]
+        keys = list(dict.fromkeys(c.key for c in missing if c.kind == "key" and c.key))
+        first = next(c for c in missing if c.kind == "key")
+        shown = ", ".join(f"@{key}" for key in keys[:_KEYS_SHOWN])
+        more = f" and {len(keys) - _KEYS_SHOWN} more" if len(keys) > _KEYS_SHOWN else ""
+        typed = len(missing) - sum(1 for c in missing if c.kind == "key")
+        cited = f"{len(keys)} keys are cited" if len(keys) > 1 else "1 key is cited"
+        also = f", with {typed} citation{'s' if typed > 1 else ''} typed by name," if typed else ""
+        yield self.finding(
+            ctx,
+            first.span,
+            f"{cited} ({shown}{more}){also} but no bibliography was found "
+            "for this essay, so none can be checked; name the .bib or CSL JSON file with "
+            "'bibliography:' in the front matter, \\bibliography{...} or \\addbibresource{...} "
+            "in LaTeX, 'bib' in the config or --bib",
+            citation=first,
+        )
+
+
+_KEYS_SHOWN = 3
