@@ -90,7 +90,7 @@ _TITLE_KEY_WORDS = 4
 
 def reference_name_keys(ref: Reference) -> list[str]:
     """Keys under which an entry can be cited: first author, its abbreviation, the team's
-    initials, title start."""
+    initials; with no author, the title's start and the body named after the title."""
     keys: list[str] = []
     if ref.authors:
         first = ref.authors[0]
@@ -132,6 +132,9 @@ def reference_name_keys(ref: Reference) -> list[str]:
         for n in range(1, _TITLE_KEY_WORDS + 1):
             if len(words) >= n:
                 keys.append(name_key(" ".join(words[:n])))
+        if ref.byline:
+            # '"Chapter." Coastal Science Board. 2004.': cited by the body after the title
+            keys.append(name_key(ref.byline))
     return [k for k in keys if k]
 
 
