@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from essaylint.analysis.citation_names import dotted_initials
+from essaylint.analysis.entry_dates import revision_or_access_date
 from essaylint.analysis.names import natural_family
 from essaylint.analysis.numbered_lists import find_number, numbered_lists
 from essaylint.analysis.patterns import COUNTRY_HEAD
@@ -181,6 +182,15 @@ def years_agree(cited: str | None, listed: str | None) -> bool:
     )
 
 
+def _access_year_agrees(citation: Citation, ref: Reference) -> bool:
+    """An undated entry dated by its access or revision ("Accessed May 3, 2021."), cited
+    under that year: Chicago dates a web page with no publication date so."""
+    if ref.year or not year_digits(citation.year):
+        return False
+    stamp = revision_or_access_date(ref.raw)
+    return stamp is not None and year_digits(stamp) == year_digits(citation.year)
+
+
 def _coauthor_score(citation: Citation, ref: Reference) -> tuple[int, int]:
     """(agreeing cited co-authors, cited co-authors missing from the entry)."""
     listed = {name_key(p.family) for p in ref.authors}
@@ -231,7 +241,11 @@ def _link_author_date(ci: int, citation: Citation, index: _Index) -> Link:
             if i not in candidates:
                 candidates.append(i)
     if candidates:
-        same_year = [i for i in candidates if years_agree(citation.year, refs[i].year)]
+        same_year = [
+            i
+            for i in candidates
+            if years_agree(citation.year, refs[i].year) or _access_year_agrees(citation, refs[i])
+        ]
         if same_year:
             return _pick(ci, citation, same_year, refs)
         reordered = _reordered(citation, refs)
