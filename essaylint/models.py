@@ -280,6 +280,9 @@ class Reference(Frozen):
     url: str | None = None
     retrieved_from: bool = False
     type: ReferenceType = "unknown"
+    # The body an authorless entry names between its title and its date, where the authors
+    # would stand: "Overview. World Bank. (2020).", '"Chapter." Coastal Science Board. 2004.'
+    byline: str | None = None
     source: Literal["text", "bib", "footnote"] = "text"
     # Listed under a "Bibliography" beside the reference list: may be cited, need not be.
     consulted: bool = False

@@ -159,6 +159,11 @@ _TRAILING_INITIALS = re.compile(r"(?<=\w)\s+[A-Z]\.(?:\s?[A-Z]\.?){0,2}$")
 _LEADING_PARTICLES = re.compile(r"^" + PARTICLE_RUN)
 
 
+def drop_trailing_initials(name: str) -> str:
+    """ "Lindqvist-Arós M." -> "Lindqvist-Arós": initials after a family name are not part of it."""
+    return _TRAILING_INITIALS.sub("", name)
+
+
 def strip_markup(name: str) -> str:
     return name.strip().strip("_*").strip()
 
@@ -236,6 +241,8 @@ _ACRONYM_WITH_DIGITS = re.compile(r"^[A-Z][A-Za-z]{0,5}\d{1,2}[A-Za-z]{0,10}[,.]
 # organisation's name before "of"/"and"/"for" ("U.S. Dept. of Health").
 _ET_AL_WORDS = re.compile(ET_AL, re.IGNORECASE)
 _ABBREVIATED_WORD = re.compile(r"\b([A-Z][a-z]{1,4})\.(?=\s+(?:of|and|for)\s+[A-Z])")
+# An author's initial before the next author: "(Lind E. and Ruiz, 2002)", "(Smith, J. and Lee, K.)".
+_INITIAL_BEFORE_AND = re.compile(r"(?<![^\W\d_])([A-Z])\.(?=\s+and\s+[A-Z])")
 
 
 # A user name, or a site's domain written as its name ("legislation.gov.uk", "draw.io").
@@ -277,6 +284,7 @@ def looks_like_names(authors: str, *, handles: bool = False) -> bool:
         return False
     # Sentence punctuation inside means this is prose, not an author list ("et. al" aside).
     plain = _ABBREVIATED_WORD.sub(r"\1", _ET_AL_WORDS.sub("", authors))
+    plain = _INITIAL_BEFORE_AND.sub(r"\1", plain)
     return not re.search(r"[!?:]|\.\s+[a-z]", plain)
 
 
@@ -295,5 +303,5 @@ def split_author_names(authors: str) -> tuple[tuple[str, ...], bool, str | None]
             continue
         if names and INITIALS_ONLY.fullmatch(piece):
             continue  # "(Smith, J., 2019)": the author's initials, not a co-author
-        names.append(_TRAILING_INITIALS.sub("", piece))
+        names.append(drop_trailing_initials(piece))
     return tuple(names), et_al, alias

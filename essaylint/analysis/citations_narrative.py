@@ -18,6 +18,7 @@ from essaylint.analysis.citation_names import (
     INITIALS_ONLY,
     NOT_AUTHORS,
     UPPER,
+    drop_trailing_initials,
     list_items,
     strip_alias_et_al,
     strip_markup,
@@ -255,7 +256,9 @@ class NarrativeReader:
         Learning", "MIT OpenCourseWare"). So does a name that, whole, is
         nearer an entry than its last word is ("Poly Technic" for the entry
         "Open Polytechnic"): it is a misspelt organisation, not a person.
+        Initials after a family name are dropped ("Lindqvist-Arós M." -> "Lindqvist-Arós").
         """
+        item = drop_trailing_initials(item)
         words = item.split()
         if name_key(item) in self.known:
             return item  # "U.S. Dept. of Health", known whole

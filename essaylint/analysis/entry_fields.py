@@ -44,6 +44,7 @@ class EntryFields:
     italics: list[str] = field(default_factory=list)
     quoted_title: bool = False
     chapter: bool = False
+    byline: str | None = None
 
 
 def collapse(text: str) -> str:

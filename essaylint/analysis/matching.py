@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from essaylint.analysis.citation_names import dotted_initials
+from essaylint.analysis.entry_dates import revision_or_access_date
 from essaylint.analysis.names import natural_family
 from essaylint.analysis.numbered_lists import find_number, numbered_lists
 from essaylint.analysis.patterns import COUNTRY_HEAD
@@ -90,7 +91,7 @@ _TITLE_KEY_WORDS = 4
 
 def reference_name_keys(ref: Reference) -> list[str]:
     """Keys under which an entry can be cited: first author, its abbreviation, the team's
-    initials, title start."""
+    initials; with no author, the title's start and the body named after the title."""
     keys: list[str] = []
     if ref.authors:
         first = ref.authors[0]
@@ -132,6 +133,9 @@ def reference_name_keys(ref: Reference) -> list[str]:
         for n in range(1, _TITLE_KEY_WORDS + 1):
             if len(words) >= n:
                 keys.append(name_key(" ".join(words[:n])))
+        if ref.byline:
+            # '"Chapter." Coastal Science Board. 2004.': cited by the body after the title
+            keys.append(name_key(ref.byline))
     return [k for k in keys if k]
 
 
@@ -176,6 +180,15 @@ def years_agree(cited: str | None, listed: str | None) -> bool:
         and year_digits(a) == year_digits(b)
         and (a == year_digits(a) or b == year_digits(b))
     )
+
+
+def _access_year_agrees(citation: Citation, ref: Reference) -> bool:
+    """An undated entry dated by its access or revision ("Accessed May 3, 2021."), cited
+    under that year: Chicago dates a web page with no publication date so."""
+    if ref.year or not year_digits(citation.year):
+        return False
+    stamp = revision_or_access_date(ref.raw)
+    return stamp is not None and year_digits(stamp) == year_digits(citation.year)
 
 
 def _coauthor_score(citation: Citation, ref: Reference) -> tuple[int, int]:
@@ -228,7 +241,11 @@ def _link_author_date(ci: int, citation: Citation, index: _Index) -> Link:
             if i not in candidates:
                 candidates.append(i)
     if candidates:
-        same_year = [i for i in candidates if years_agree(citation.year, refs[i].year)]
+        same_year = [
+            i
+            for i in candidates
+            if years_agree(citation.year, refs[i].year) or _access_year_agrees(citation, refs[i])
+        ]
         if same_year:
             return _pick(ci, citation, same_year, refs)
         reordered = _reordered(citation, refs)

@@ -33,7 +33,7 @@ from essaylint.analysis.entry_links import extract_links
 from essaylint.analysis.entry_shape import DIGIT_TITLE_HEAD, REPEATED_AUTHORS, corporate_core
 from essaylint.analysis.entry_source import parse_source
 from essaylint.analysis.entry_title import take_title
-from essaylint.analysis.names import parse_authors
+from essaylint.analysis.names import looks_corporate, looks_like_name_part, parse_authors
 from essaylint.analysis.patterns import BULLET, EMPHASIS, FOOTNOTE_LABEL
 from essaylint.models import Reference, Span
 
@@ -127,6 +127,7 @@ def _build(
         url=fields.url,
         retrieved_from=fields.retrieved_from,
         type=classify(text_for_type, fields),
+        byline=fields.byline,
         source="footnote" if fields.footnote else "text",
     )
 
@@ -162,6 +163,7 @@ def _parse_fields(raw: str) -> EntryFields:
         if cut.date is not None and cut.date.start() > cut.title_end:
             # "Overview. World Bank. (2020).": the site between the title and the date
             site = clean_value(text[cut.title_end : cut.date.start()])
+            fields.byline = _as_byline(site)
             rest = text[cut.date.start() :]
     comma_style = cut.comma_style
     date = cut.date
@@ -188,6 +190,8 @@ def _parse_fields(raw: str) -> EntryFields:
         )
         fields.title = title
         fields.quoted_title = quoted
+        if not fields.authors_segment and fields.year is None:  # the title opens the entry
+            fields.byline = _byline_before_date(rest)
     parse_source(rest, fields)
     if site and fields.publisher is None:
         fields.publisher = site
@@ -198,3 +202,27 @@ def _parse_fields(raw: str) -> EntryFields:
     if fields.title is None and fields.container:
         fields.title, fields.container = fields.container, None
     return fields
+
+
+# A name, then the date, right after the title that opens an entry: '"Chapter." Coastal Science
+# Board. 2004.' The name holds no full stop, comma, digit or bracket.
+_NAME_THEN_DATE = re.compile(r"[\s.,\"”’']*(?P<name>[^\W\d_][^.,;:!?()\[\]\d\"“”]{1,80})[.,]\s*")
+
+
+def _byline_before_date(rest: str) -> str | None:
+    """The body named between the title that opens an entry and the entry's date, if any."""
+    m = _NAME_THEN_DATE.match(rest)
+    if not m:
+        return None
+    after = rest[m.end() :]
+    if not (PAREN_DATE.match(after) or BARE_DATE.match(after)):
+        return None
+    return _as_byline(m.group("name"))
+
+
+def _as_byline(text: str | None) -> str | None:
+    """``text`` when it reads as an organisation or a person, else None."""
+    name = (text or "").strip()
+    if name and (looks_corporate(name) or looks_like_name_part(name)):
+        return name
+    return None

@@ -714,3 +714,25 @@ def test_a_list_heading_between_entries_is_no_entry() -> None:
     )
     refs = split_reference_list(text, 0)
     assert [r.authors[0].family for r in refs] == ["Ames", "Bell", "Cole", "Dunn"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "byline"),
+    [
+        (
+            '“How Does Runoff Change Reef Food Webs?" Coastal Science Board. 2004. Healthy Reefs.'
+            " Boston, MA: Harbour Academic Press.",
+            "Coastal Science Board",
+        ),
+        (
+            "Clinic closures. Health Access Trust. (2020). https://hat.example/c",
+            "Health Access Trust",
+        ),
+        # A site after the date is the publisher, not a byline; so is a container after "In".
+        ("Software deployment. (n.d.). Logwise. Retrieved from https://example.org/x", None),
+        ('"Reef Fish." In Marine Letters, 2004, 3-5.', None),
+        ("Marsh, L. (2011). Reef fish counts. Marine Letters, 5(2), 10-19.", None),
+    ],
+)
+def test_byline_between_an_opening_title_and_the_date(raw: str, byline: str | None) -> None:
+    assert parse_reference(raw).byline == byline

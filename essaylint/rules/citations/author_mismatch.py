@@ -55,6 +55,14 @@ class AuthorMismatch(Rule):
                     f"the matching entry ({where}), {describe_reference(ref)}, which starts "
                     f"with {expected!r}; name them in the entry's order"
                 )
+            elif not ref.authors and ref.title:
+                # A title-first entry: its title is no author's name to copy into the text.
+                message = (
+                    f"{describe_citation(citation)} names the author {written!r}, but the "
+                    f"matching entry ({where}), {describe_reference(ref)}, names no author "
+                    f"before its title; cite it by its title or start the entry with "
+                    f"{written!r}"
+                )
             else:
                 if citation.authors and written != citation.authors[0]:
                     lead = f"{describe_citation(citation)} names co-author {written!r}"
