@@ -440,7 +440,7 @@ def _parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
         # "KomalSrivastava@TWC" is cited as "KomalSrivastava"; "@nasa" as "nasa"
         family = handle.group("user") or handle.group("host")
         return (Person(family=family, raw=text, corporate=True),), et_al
-    if looks_corporate(text) or _brand_in_natural_order(text):
+    if looks_corporate(text) or _brand_in_natural_order(text) or _no_person(text):
         name = text.strip().rstrip(",;")
         return (Person(family=name, raw=name, corporate=True),), et_al
     people: list[Person] = []
@@ -453,6 +453,25 @@ def _parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
 
 
 _HANDLE = re.compile(r"^(?P<user>[^\W_][\w.-]*)?@(?P<host>[^\W_][\w.-]*)$")
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
+
+
+def _no_person(text: str) -> bool:
+    """A comma-free head that cannot be one person's name: a lower-case word that is
+    no particle among capitalised ones ("Time to Play Fair", "Ways to Learn"), or a
+    dash between spaces ("Apple Leadership - Eddy Cue"). Whole, it is a name of a site
+    or a title; a family name cut from it ("Fair", "Cue") is no one's.
+
+    All lower case is a person who writes so ("bell hooks").
+    """
+    if re.search(r"[,;&]", text) or _CONJUNCTION.search(text):
+        return False  # several people ("G. Rossetti e L. M. Bianchi")
+    words = text.split()
+    if len(words) < 2 or not any(w[:1].isupper() for w in words):
+        return False
+    if _SPACED_DASH.search(text):
+        return True
+    return any(w[:1].islower() and not _is_particle(w) for w in words)
 
 
 def _brand_in_natural_order(text: str) -> bool:
