@@ -7,7 +7,6 @@ load -> sections -> references -> citations -> links -> rules. Only
 from __future__ import annotations
 
 import bisect
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from essaylint.analysis.citations import extract_citations
-from essaylint.analysis.citations_keyed import cites_by_pandoc_key, note_key_citations
+from essaylint.analysis.citations_keyed import note_key_citations
 from essaylint.analysis.list_style import (
     chicago_punctuation,
     keep_group_names,
@@ -34,12 +33,13 @@ from essaylint.analysis.notes import (
     notes_cite,
     read_notes,
 )
-from essaylint.analysis.patterns import FOOTNOTE_DEFINITION, LATEX_CITE, YEAR
+from essaylint.analysis.patterns import FOOTNOTE_DEFINITION, YEAR
 from essaylint.analysis.prose_regions import prose_spans
 from essaylint.analysis.reference_list import normalise_author_date_list
 from essaylint.analysis.reference_split import split_reference_list
 from essaylint.analysis.references import parse_reference
 from essaylint.analysis.sections import find_sections, footnote_definition_spans
+from essaylint.bibliography_files import database, essay_bibliography
 from essaylint.config import Settings
 from essaylint.models import (
     Citation,
@@ -55,7 +55,6 @@ from essaylint.rules.base import Rule, RuleContext, RuleOptions
 from essaylint.rules.registry import all_rules, select_rules
 
 if TYPE_CHECKING:
-    from essaylint.loaders.bib_discovery import FoundBibliography
     from essaylint.services.prose import ProseBackend
     from essaylint.services.verify import VerifyBackend
 
@@ -460,27 +459,11 @@ def lint_text(
         from essaylint.loaders.pandoc import inline_references, pandoc_nocite_keys
 
         inline = inline_references(doc.text, doc.path)
-        bib = (*bib, *_database(inline, pandoc_nocite_keys(doc.text)))
+        bib = (*bib, *database(inline, pandoc_nocite_keys(doc.text)))
     return lint_document(doc, settings, bib=bib, prose=prose, verify=verify)
 
 
-_LATEX_NOCITE = re.compile(r"\\nocite\s*\{([^}]*)\}")
-
-
-_MOST_BIB_NOTES = 3
-
-
-_RENDERED_NOTE = (
-    "the essay prints its own reference list and cites no [@key]: the bibliography its "
-    "front matter names is not read"
-)
-_TYPESET_NOTE = (
-    "the essay prints its own reference list and has no \\cite: the .bib its "
-    "\\bibliography names is not read"
-)
-
-
-def _prints_its_list(doc: Document) -> bool:
+def prints_its_list(doc: Document) -> bool:
     """Does the essay print a reference list of its own (rendered by pandoc, typed,
     or a LaTeX ``thebibliography``)?
 
@@ -489,145 +472,6 @@ def _prints_its_list(doc: Document) -> bool:
     made from, not more entries.
     """
     return bool(read_references(doc, find_sections(doc.text, doc.blocks)))
-
-
-def _cites_by_latex_key(text: str) -> bool:
-    return any(m.group("cmd") != "nocite" for m in LATEX_CITE.finditer(text))
-
-
-def _bibliography(
-    doc: Document, path: Path, bib_path: str | Path | Sequence[str | Path] | None
-) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
-    """The entries of the bibliography files the essay names (or those of ``bib_path``).
-
-    An essay that prints its own list and cites no key uses none (:func:`_prints_its_list`).
-    LaTeX names them with ``\\bibliography``/``\\addbibresource`` (a chapter of a
-    thesis uses its root file's; see :mod:`essaylint.loaders.latex_project`), pandoc Markdown
-    with ``bibliography:`` in its front matter or in the book's defaults or metadata file
-    (.bib or CSL JSON; see :func:`essaylint.loaders.pandoc.pandoc_project`). A bibliography
-    file is a database: only its cited entries are printed, so an entry no
-    citation uses is ``consulted`` (never reported as uncited). An essay that
-    prints them all (``\\nocite{*}``, ``nocite: "@*"``) means them all, except in
-    a thesis or book whose chapters share the file: its root reports the entries no
-    chapter cites. Entries named by
-    ``\\nocite{key}`` or ``nocite: "@key"`` are meant to be there.
-
-    A .bib with a syntax error is read as BibTeX reads it: the broken entry is
-    skipped and the rest kept; the notes returned say which (at most three).
-    """
-    from essaylint.loaders.bibtex import load_bib
-    from essaylint.loaders.csljson import load_csl_json
-    from essaylint.loaders.latex import blank_latex_comments
-    from essaylint.loaders.latex_project import latex_project
-    from essaylint.loaders.pandoc import inline_references, pandoc_project
-
-    given = [bib_path] if isinstance(bib_path, (str, Path)) else list(bib_path or ())
-    files: list[Path] = [Path(name) for name in given]
-    nocite: frozenset[str] = frozenset()
-    cited_elsewhere: frozenset[str] = frozenset()
-    is_root = True
-    refs: list[Reference] = []
-    notes: list[str] = []
-    if doc.format == "latex":
-        project = latex_project(path, doc.text)
-        if (
-            not files
-            and project.bib_files
-            and not project.cited_elsewhere
-            and not _cites_by_latex_key(doc.text)
-            and _prints_its_list(doc)
-        ):
-            return (), (_TYPESET_NOTE,)
-        files = files or list(project.bib_files)
-        cited_elsewhere, is_root = project.cited_elsewhere, project.is_root
-        text = blank_latex_comments(doc.text)
-        nocite = frozenset(
-            key.strip() for m in _LATEX_NOCITE.finditer(text) for key in m.group(1).split(",")
-        )
-    elif doc.format == "markdown":
-        book = pandoc_project(path, doc.text)
-        refs += inline_references(doc.text, doc.path)
-        if (
-            not files
-            and (book.bib_files or refs)
-            and not cites_by_pandoc_key(doc.text)
-            and _prints_its_list(doc)
-        ):
-            return (), (_RENDERED_NOTE,)
-        if not files and book.bib_files:
-            notes += _misspelt_key_notes(doc.text)
-        if not files and book.found is not None:
-            notes.append(_found_bibliography_note(path, book.found))
-        files = files or list(book.bib_files)
-        nocite, cited_elsewhere, is_root = book.nocite, book.cited_elsewhere, book.is_owner
-    errors: list[str] = []
-    for f in files:
-        if f.suffix == ".json":
-            refs += load_csl_json(f)
-            continue
-        problems: list[str] = []
-        refs += load_bib(f, strict=False, warnings=problems)
-        syntax = [p for p in problems if "syntax error" in p]
-        errors += [f"{f}: {p}; that entry is skipped, as BibTeX skips it" for p in syntax]
-    if len(errors) > _MOST_BIB_NOTES:
-        more = len(errors) - _MOST_BIB_NOTES
-        errors = [*errors[:_MOST_BIB_NOTES], f"and {more} more BibTeX errors"]
-    return _database(refs, nocite, cited_elsewhere, is_root=is_root), (*notes, *errors)
-
-
-def _misspelt_key_notes(text: str) -> list[str]:
-    """A note when the front matter names the bibliography under a misspelt key."""
-    from essaylint.loaders.pandoc import front_matter, misspelt_bibliography_key
-
-    key = misspelt_bibliography_key(front_matter(text))
-    if key is None:
-        return []
-    return [
-        f"the front matter's key '{key}' is misspelt (pandoc ignores it); its files are "
-        "read as the bibliography: write 'bibliography'"
-    ]
-
-
-def _found_bibliography_note(path: Path, found: FoundBibliography) -> str:
-    """Which database an essay that names none is checked against, and why that one."""
-    where = os.path.relpath(found.path, Path(path).parent)
-    why = (
-        f"which {os.path.relpath(found.build_file, Path(path).parent)} passes with --bibliography"
-        if found.build_file is not None
-        else f"which has {found.keys_found} of the {found.keys_cited} keys cited here"
-    )
-    return (
-        f"no bibliography is named in the front matter; the citations are checked against "
-        f"{where}, {why}: name it with 'bibliography: {where}' to be sure"
-    )
-
-
-def _database(
-    refs: Sequence[Reference],
-    nocite: frozenset[str],
-    cited_elsewhere: frozenset[str] = frozenset(),
-    *,
-    is_root: bool = True,
-) -> tuple[Reference, ...]:
-    """The entries of a bibliography database (.bib, CSL JSON or YAML): printed when cited."""
-    # \nocite{*} in the root prints the whole .bib for every chapter.
-    printed_all = "*" in nocite or "*" in cited_elsewhere
-    # A single essay's \nocite{*} says its whole .bib is meant to be printed, like a
-    # list of works consulted; a bibliography shared by a thesis's or book's chapters
-    # is checked once for the project, so an entry no chapter cites is reported there.
-    shared = bool(cited_elsewhere - {"*"})
-    return tuple(
-        r.model_copy(
-            update={
-                # Only the root (the project's owner) reports an entry nobody cites.
-                "consulted": not (printed_all and is_root and shared)
-                or r.key in nocite
-                or r.key in cited_elsewhere,
-                "listed": printed_all or r.key in nocite or r.key in cited_elsewhere,
-            }
-        )
-        for r in refs
-    )
 
 
 def lint_path(
@@ -649,8 +493,11 @@ def lint_path(
     shown = str(path)
     try:
         doc = load_path(path)
-        bib, notes = _bibliography(
-            doc, Path(path), bib_path or (settings.bib_paths() if settings else ())
+        bib, notes = essay_bibliography(
+            doc,
+            Path(path),
+            bib_path or (settings.bib_paths() if settings else ()),
+            prints_its_list,
         )
         if notes:
             doc = doc.model_copy(update={"notes": (*doc.notes, *notes)})

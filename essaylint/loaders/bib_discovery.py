@@ -124,3 +124,9 @@ def _read_small(path: Path, most_bytes: int) -> str | None:
         return path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
+
+
+def forget_read_files() -> None:
+    """Look at the folders and databases again from now on (they may have changed)."""
+    _candidates.cache_clear()
+    _keys_of.cache_clear()

@@ -122,3 +122,8 @@ def latex_project(path: Path, text: str) -> LatexProject:
         *(cite_keys(content) for p, content in files if p.resolve() != target)
     )
     return LatexProject(root, tuple(latex_bib_paths(root, root_text)), elsewhere, is_root)
+
+
+def forget_read_files() -> None:
+    """Read the project's files again from now on (a long-lived process saw them change)."""
+    _read.cache_clear()

@@ -332,3 +332,9 @@ def _nocite_of(value: Any) -> set[str]:
     if isinstance(value, list):
         value = " ".join(str(v) for v in value)
     return set(_NOCITE_KEY.findall(value)) if isinstance(value, str) else set()
+
+
+def forget_read_files() -> None:
+    """Read the book's files again from now on (a long-lived process saw them change)."""
+    for cached in (_read_text, _yaml_file, _project_file_from, _resolved_bibs):
+        cached.cache_clear()

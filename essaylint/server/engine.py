@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from essaylint.analysis.citations_keyed import cited_pandoc_keys
+from essaylint.bibliography_files import forget_project_files
 from essaylint.config import ConfigError, Settings, find_config_file, load_settings
 from essaylint.models import Document, FileResult, Finding, Reference
 from essaylint.server.prose_cache import ParagraphCache
@@ -28,7 +30,8 @@ if TYPE_CHECKING:
     from essaylint.rules.base import Rule
     from essaylint.services.verify import VerifyBackend
 
-# What decides which bibliography files a document uses (see pipeline._bibliography).
+# What decides which bibliography files a document uses (see
+# bibliography_files.essay_bibliography); with none named, its cited keys do.
 _BIB_DIRECTIVES = re.compile(
     r"\\(?:bibliography|addbibresource|addglobalbib|addsectionbib|nocite)\b[^\n]*"
     r"|^(?:bibliography|nocite):[^\n]*",
@@ -44,7 +47,7 @@ class Engine:
     backends: Backends = field(default_factory=Backends)
     _prose: dict[ProseKey, ParagraphCache] = field(default_factory=dict)
     _warm: set[ProseKey] = field(default_factory=set)
-    _bibs: dict[tuple[str, str, tuple[str, ...]], tuple[Reference, ...]] = field(
+    _bibs: dict[tuple[str, str, tuple[str, ...], frozenset[str]], tuple[Reference, ...]] = field(
         default_factory=dict
     )
 
@@ -61,6 +64,7 @@ class Engine:
     def files_changed(self) -> None:
         """A config or bibliography file changed (or appeared): look everything up again."""
         find_config_file.cache_clear()
+        forget_project_files()
         self._bibs.clear()
 
     def prose_for(self, settings: Settings) -> ParagraphCache:
@@ -85,16 +89,20 @@ class Engine:
         if path is None:
             return ()
         directives = "\n".join(m.group(0) for m in _BIB_DIRECTIVES.finditer(doc.text))
-        if not directives and not settings.bib:
+        cited = cited_pandoc_keys(doc.text) if doc.format == "markdown" else frozenset()
+        if not directives and not settings.bib and not cited:
             return ()
-        key = (path, directives, settings.bib_paths())
+        key = (path, directives, settings.bib_paths(), cited)
         found = self._bibs.get(key)
         if found is None:
+            from essaylint.bibliography_files import essay_bibliography
             from essaylint.loaders import LoadError
-            from essaylint.pipeline import _bibliography
+            from essaylint.pipeline import prints_its_list
 
             try:
-                found = _bibliography(doc, Path(path), settings.bib_paths())[0]
+                found = essay_bibliography(doc, Path(path), settings.bib_paths(), prints_its_list)[
+                    0
+                ]
             except LoadError:
                 found = ()
             self._bibs[key] = found
