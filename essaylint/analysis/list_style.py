@@ -69,10 +69,16 @@ def keep_group_names(refs: Sequence[Reference]) -> list[Reference]:
     """In an MLA or Chicago list, an uninverted first author is a group: keep its name whole.
 
     "Fleetwood Mac. “The Chain.” *Rumours*, 1977." is by the band, not by a
-    Mr Mac; "Edison Research. “Exit Polls.”" by the company.
+    Mr Mac; "Edison Research. “Exit Polls.”" by the company. A note is not
+    such an entry: notes name people given name first, so "Patrisia
+    Macías-Rojas. “Title.”" (a note punctuated like a bibliography entry) is
+    by Macías-Rojas, as its short notes say.
     """
     out: list[Reference] = []
     for ref in refs:
+        if ref.source == "footnote":
+            out.append(ref)
+            continue
         m = _FIRST_SEGMENT.match(ref.raw)
         first = ref.authors[0] if ref.authors else None
         if (
