@@ -161,6 +161,8 @@ class ParentheticalReader(NarrativeReader):
     """Reads "(Smith, 2019, p. 4; see Jones & Lee, 2020)"; a parenthesis that holds only
     a year is handed to the narrative reader ("Smith (2019)")."""
 
+    _undated: dict[str, str] | None = None
+
     def abbreviation_owner(self, abbr: str, group_start: int) -> str | None:
         """ "The University of North Carolina at Chapel Hill (UNC, 2025)" -> the full name.
 
@@ -230,9 +232,39 @@ class ParentheticalReader(NarrativeReader):
             return parsed
         return None
 
+    def _undated_names(self) -> dict[str, str]:
+        """The name keys of the entries that print no date at all (MLA web pages): the
+        first author's family name, or the whole title of a work with no author."""
+        if self._undated is None:
+            self._undated = {}
+            for ref in self.works:
+                if ref.year or ref.date:
+                    continue
+                name = ref.authors[0].family if ref.authors else ref.title
+                if name and (ref.authors or len(name.split()) >= _MIN_TITLE_WORDS):
+                    self._undated.setdefault(name_key(name), name)
+        return self._undated
+
+    def undated_work(self, match: re.Match[str]) -> Citation | None:
+        """ "(Sharp)", "(Basic Concepts of Flexbox)": a work that has no date, cited by
+        its author or its whole title and nothing else, as MLA cites a web page (and
+        students carry over into APA). Only an entry with no date is cited so: a
+        name in parentheses is otherwise no citation."""
+        content = match.group(1).strip().rstrip(".").strip("*_\"“”‘’'").strip()
+        name = self._undated_names().get(name_key(content)) if content else None
+        if name is None:
+            return None
+        span = Span(start=match.start(), end=match.end())
+        return Citation(
+            span=span, text=match.group(0), kind="author-date", authors=(name,), year=None
+        )
+
     def parenthetical(self, match: re.Match[str]) -> list[Citation]:
         content = match.group(1)
         if not ANY_YEAR.search(content):
+            undated = self.undated_work(match) if self.works else None
+            if undated is not None:
+                return [undated]
             self.defined_abbreviation(match)
             return []
         group_start, close = match.start(), match.end()

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 
 from essaylint.analysis.entry_fields import EntryFields, collapse
+from essaylint.analysis.patterns import BARE_WEB_HOST
 
 URL = re.compile(
     # "Available fromhttps://..." (a lost space): the scheme starts a link inside a word too
     r"(?:(?:https?|ftp)\s?:\s?//|\bwww\.)[^\s<>\"\]]+"
-    # a bare host with a path: "example.ac.uk/papers/a.pdf" (no scheme, no www.)
-    r"|(?<![\w@/.:-])(?!(?:dx\.)?doi\.org/)(?-i:[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,4})"
-    r"/[^\s<>\"\]]*[\w/]",
+    # a bare host with a path: "example.ac.uk/papers/a.pdf" (no scheme, no www.); a DOI's
+    # "doi.org/10...." is read as the DOI below
+    r"|(?!(?:dx\.)?doi\.org/)" + BARE_WEB_HOST + r"(?:[^\s<>\"\]]*[\w/])?",
     re.IGNORECASE,
 )
 _FILE_EXT = r"\.(?:pdf|html?|aspx?|php|jsp|cfm|docx?|xlsx?|pptx?|txt|xml|csv|zip)$"

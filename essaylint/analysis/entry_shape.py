@@ -20,6 +20,7 @@ from essaylint.analysis.patterns import (
     FOOTNOTE_DEFINITION,
     MONTH,
     REPEAT_MARK,
+    WEB_ADDRESS_START,
     YEAR,
     YEAR_DIGITS,
 )
@@ -37,7 +38,7 @@ def entry_number(text: str) -> int | None:
 
 _EARLY_YEAR = re.compile(r"[(\s,.]" + YEAR + r"[).,:;\s]", re.IGNORECASE)
 _ANY_YEAR = re.compile(r"(?<!\d)" + YEAR_DIGITS + r"(?!\d)|\bn\.\s?d\.", re.IGNORECASE)
-_URL = re.compile(r"https?://|www\.|doi\.org/|\bdoi:\s*10\.", re.IGNORECASE)
+_URL = re.compile(WEB_ADDRESS_START + r"|doi\.org/|\bdoi:\s*10\.", re.IGNORECASE)
 _YEAR_WORD = re.compile(YEAR, re.IGNORECASE)
 _HEAD_WINDOW = 300
 # "———. 1996. Title." / "------, 2018." / "___. (2019)." / "…………  Title.": the same authors
@@ -84,7 +85,8 @@ _LABEL_START = re.compile(r"^[*_]*[A-Z][^.:;,\n]{0,60}?[*_]*:(?:[*_]*\s|$)")
 # The parts of an entry that a numbered point lacks.
 _ENTRY_PARTS = re.compile(
     r"[“\"][^”\"]{3,}[,.]?[”\"]|\bvol\.|\bpp?\.\s*\d|\bno\.\s*\d|\d+\s*\(\d+\)\s*[:,]|"
-    r"https?://|\bdoi\b|\bPress\b|\bProc(?:eedings|\.)|\bJournal\b|\bIn:|\[Online\]|"
+    + WEB_ADDRESS_START
+    + r"|\bdoi\b|\bPress\b|\bProc(?:eedings|\.)|\bJournal\b|\bIn:|\[Online\]|"
     r"\bRetrieved\b|\bAvailable\b|\bet al\.,",
     re.IGNORECASE,
 )
@@ -124,7 +126,9 @@ _RETRIEVAL_END = re.compile(r"\b(?:Retrieved\s+from|Available\s+(?:at|from|onlin
 #: A retrieval note that opens a line: "Available at:", "[Accessed 10 March 2025]".
 RETRIEVAL_NOTE = r"[(\[]?(?:Retrieved|Available|Accessed|Viewed|Online)\b"
 _RETRIEVAL_START = re.compile("^" + RETRIEVAL_NOTE)
-_LINK_CONTINUATION = re.compile(r"^(?:<?https?:|www\.|doi\b|DOI\b|" + RETRIEVAL_NOTE + ")")
+_LINK_CONTINUATION = re.compile(
+    r"^(?:<?https?:|<?" + WEB_ADDRESS_START + r"|doi\b|DOI\b|" + RETRIEVAL_NOTE + ")"
+)
 # An entry cut off mid-phrase: "... Understanding and", "Beach,", "non-".
 _DANGLING = re.compile(r"(?:[,;:&\-–]|\b(?:and|of|the|in|for|on|to|with|from|a|an))\s*$")
 _MAX_CONTINUATION_WORDS = 60
@@ -136,7 +140,9 @@ _CUT_AFTER_TITLE = re.compile(_INVERTED_NAMES + r"[\"“][^\"”\n]{1,200}[.?!][
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.\s?(?:-\s?)?){1,4},?")
 # A line opening with initials and a comma: "R.-A., Fallon, C., ..." ends an author cut above.
 _INITIALS_FIRST = re.compile(r"(?:[A-Z]\.\s?(?:-\s?)?){1,4},\s")
-_ENTRY_END = re.compile(r"(?:[.!?)\]>]|https?://\S+|\b10\.\d{4,9}/\S+)\s*$")
+_ENTRY_END = re.compile(
+    r"(?:[.!?)\]>]|" + WEB_ADDRESS_START + r"\S*|\b10\.\d{4,9}/\S+)\s*$", re.IGNORECASE
+)
 # The rest of a title whose quotation marks opened on the line before: 'Survey,” available
 # at: http://...', 'Wages on Employment," Journal ...': it closes a quotation first.
 _QUOTE_TAIL = re.compile(r"^[^“”\"\n]*[^\s“”\"][”\"]")
@@ -185,7 +191,9 @@ def _names_shaped(names: str) -> bool:
 def has_link(text: str) -> bool:
     """A web address or DOI in ``text`` (a cheap test first: most prose lines have none)."""
     low = text.lower()
-    return ("http" in low or "www." in low or "doi" in low) and bool(_URL.search(text))
+    return ("http" in low or "www." in low or "doi" in low or "/" in low) and bool(
+        _URL.search(text)
+    )
 
 
 def entry_body(text: str) -> str:
@@ -250,7 +258,9 @@ _CITATION_LINE = re.compile(
 DIGIT_TITLE_HEAD = re.compile(
     r"\d[^()]{0,150}?\.\s+\((?:" + YEAR_DIGITS + r"[a-z]?(?:,[^()]{0,30})?|n\.\s?d\.)\)"
 )
-_LINK_FIRST = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?(?:\s*[-–—:|]\s*\S.*)?$")
+_LINK_FIRST = re.compile(
+    r"<?" + WEB_ADDRESS_START + r"[^\s<>]*>?(?:\s*[-–—:|]\s*\S.*)?$", re.IGNORECASE
+)
 
 
 def looks_like_entry(text: str) -> bool:

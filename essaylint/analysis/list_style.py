@@ -62,6 +62,8 @@ def list_shape(refs: Sequence[Reference]) -> str | None:
     return None
 
 
+# "Julia Rose Kraut": the most words a person's name in a note runs to.
+_NOTE_PERSON_WORDS = 3
 _FIRST_SEGMENT = re.compile(r"^\s*[*_]*(?P<who>[^.,*_\"“(]{2,80}?)[*_]*\.\s")
 
 
@@ -69,11 +71,18 @@ def keep_group_names(refs: Sequence[Reference]) -> list[Reference]:
     """In an MLA or Chicago list, an uninverted first author is a group: keep its name whole.
 
     "Fleetwood Mac. “The Chain.” *Rumours*, 1977." is by the band, not by a
-    Mr Mac; "Edison Research. “Exit Polls.”" by the company.
+    Mr Mac; "Edison Research. “Exit Polls.”" by the company. A note names
+    people given name first, so a short name there ("Patrisia Macías-Rojas.
+    “Title.”", a note punctuated like a bibliography entry) is a person's, as
+    its short notes say; a longer one ("Twin City Rapid Transit.") is still a
+    group's.
     """
     out: list[Reference] = []
     for ref in refs:
         m = _FIRST_SEGMENT.match(ref.raw)
+        if m and ref.source == "footnote" and len(m.group("who").split()) <= _NOTE_PERSON_WORDS:
+            out.append(ref)
+            continue
         first = ref.authors[0] if ref.authors else None
         if (
             m

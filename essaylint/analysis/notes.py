@@ -42,6 +42,7 @@ from essaylint.analysis.patterns import (
     EMPHASIS,
     FOOTNOTE_DEFINITION,
     IBID,
+    WEB_ADDRESS_START,
     YEAR_DIGITS,
     footnote_references,
 )
@@ -69,7 +70,7 @@ _YEAR = re.compile(r"(?<![\d/.\-–])(" + YEAR_DIGITS + r")(?![\d/\-–]|\.\d)")
 _ACCESSED = re.compile(
     r"\b(?:accessed|retrieved|viewed|consulted|last\s+modified)\b[^.;]*", re.IGNORECASE
 )
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_URL = re.compile(WEB_ADDRESS_START + r"\S*", re.IGNORECASE)
 _LOCATOR = re.compile(
     r"[,.]?\s*(?P<loc>(?:(?:pp?|pages?|para|ch|chap|sec|vol)\.?\s*)?\d+[a-z]?"
     r"(?:\s*[-–—]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?)*(?:\s*n\.?\s*\d+)?)\s*\.?\s*$",

@@ -24,7 +24,7 @@ from essaylint.analysis.entry_shape import (
     continues_entry,
     looks_like_entry,
 )
-from essaylint.analysis.patterns import LIST_HEADINGS, PARTICLE_RUN
+from essaylint.analysis.patterns import LIST_HEADINGS, PARTICLE_RUN, WEB_ADDRESS_START
 from essaylint.analysis.references import MARKER, parse_reference
 from essaylint.models import Reference, Span
 
@@ -40,8 +40,13 @@ _NON_ENTRY = re.compile(r"^\s*(?:#{1,6}(?:\s.*)?|</?[A-Za-z][^>]*>\s*|[-=*_~`]{3
 _PARTICLE_NAME_START = re.compile(r"^" + PARTICLE_RUN + r"[^\W\d_][\w'’-]*,")
 # A line that is only a link: "https://...", "<https://...>", "[https://...](https://...)".
 _LINK_ONLY = re.compile(
-    r"^(?:<(?:https?://|www\.)[^\s<>]+>|\[[^\[\]\s]+\]\(\s*<?(?:https?://|www\.)[^\s()<>]+>?\s*\)"
-    r"|(?:https?://|www\.)\S+)[.,;]?$"
+    r"^(?:<"
+    + WEB_ADDRESS_START
+    + r"[^\s<>]*>|\[[^\[\]\s]+\]\(\s*<?"
+    + WEB_ADDRESS_START
+    + r"[^\s()<>]*>?\s*\)|"
+    + WEB_ADDRESS_START
+    + r"\S*)[.,;]?$"
 )
 _CONTINUATION_START = re.compile(
     r"^(?:[a-z]|https?:|www\.|doi|DOI|" + RETRIEVAL_NOTE + r"|pp?\.\s|\d|[)\],.;:&])"
