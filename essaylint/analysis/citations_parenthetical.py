@@ -61,6 +61,9 @@ _PREFIX = re.compile(
 )
 _AS_CITED = re.compile(r",?\s*(?:as\s+)?(?:cited|quoted)\s+(?:in|by)\s+", re.IGNORECASE)
 
+# "(DPA 2018)": an abbreviation and a year, nothing else.
+_SHORT_NAME_YEAR = re.compile(rf"(?P<abbr>[A-Z][A-Za-z]*[A-Z])\s+(?P<year>{YEAR_DIGITS})")
+_OWNER_REACH = 200  # characters looked back for the name an abbreviation stands for
 _OWNER_CONNECTORS = frozenset({"of", "for", "the", "and", "at", "on", "in", "&"})
 # The run of capitalised words (and connectors) just before a parenthesis.
 _OWNER_PHRASE = re.compile(
@@ -171,7 +174,7 @@ class ParentheticalReader(NarrativeReader):
         phrase's initials and the first ones agree; words before the name ("As
         The University ...") are left out.
         """
-        before = self.text[max(0, group_start - 200) : group_start]
+        before = self.text[max(0, group_start - _OWNER_REACH) : group_start]
         m = _OWNER_PHRASE.search(before)
         if not m:
             return None
@@ -259,6 +262,19 @@ class ParentheticalReader(NarrativeReader):
             span=span, text=match.group(0), kind="author-date", authors=(name,), year=None
         )
 
+    def names_a_dated_title(self, match: re.Match[str]) -> bool:
+        """ "the Data Protection Act 2018 (DPA 2018)": the short name of the law, report
+        or standard just named, its year and all; no citation."""
+        short = _SHORT_NAME_YEAR.fullmatch(match.group(1).strip())
+        if short is None:
+            return False
+        reach = max(0, match.start() - _OWNER_REACH)
+        before = self.text[reach : match.start()].rstrip()
+        if not before.endswith(short.group("year")):
+            return False
+        year_start = reach + len(before) - len(short.group("year"))
+        return self.abbreviation_owner(short.group("abbr"), year_start) is not None
+
     def parenthetical(self, match: re.Match[str]) -> list[Citation]:
         content = match.group(1)
         if not ANY_YEAR.search(content):
@@ -266,6 +282,8 @@ class ParentheticalReader(NarrativeReader):
             if undated is not None:
                 return [undated]
             self.defined_abbreviation(match)
+            return []
+        if self.names_a_dated_title(match):
             return []
         group_start, close = match.start(), match.end()
         parts = _split_parts(content, match.start(1))
