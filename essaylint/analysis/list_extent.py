@@ -1,0 +1,393 @@
+"""Where a reference list runs: its entries, their wrapped lines, sub-headings and gaps.
+
+Given the line where a list starts, :func:`list_extent` walks on over
+entry-shaped blocks (an author-year head, a number, a footnote key, a hanging
+indent) and their continuations, over sub-headings that group entries
+("Books", "Web sources", a bold line under a plain "References") and over a
+short line or two between entries, and stops at a heading of the list's rank,
+a rule or a paragraph that is no entry. :mod:`essaylint.analysis.sections`
+decides where lists start.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from essaylint.analysis.entry_shape import (
+    continues_entry,
+    entry_number,
+    has_year_or_link,
+    looks_like_entry,
+    starts_entry,
+    undated_entry,
+)
+from essaylint.analysis.layout import (
+    APPENDIX_WORDS,
+    FENCE,
+    RULE,
+    SECTION_TAG,
+    SOURCE_GROUP,
+    TAG_ONLY,
+    Heading,
+    Line,
+    Structure,
+    is_appendix_title,
+    list_heading_kind,
+)
+from essaylint.analysis.patterns import BULLET, FOOTNOTE_DEFINITION
+
+# Short lines of other text allowed between two runs of entries of one list.
+MAX_GAP_BLOCKS = 3
+MAX_GAP_WORDS = 25
+
+
+@dataclass(frozen=True)
+class ListRun:
+    """A reference list found in the lines: its heading, entry lines and entry count."""
+
+    heading: Heading | None
+    first: int  # line of the first entry
+    last: int  # last line of the list
+    entries: int
+    consulted: bool
+
+
+def entry_at(lines: list[Line], i: int, structure: Structure) -> bool:
+    """Does line ``i`` open an entry? (Worked out once per line, kept in ``structure``.)"""
+    known = structure.entries.get(i)
+    if known is None:
+        known = structure.entries[i] = _starts_entry_at(lines, i, structure)
+    return known
+
+
+def _starts_entry_at(lines: list[Line], i: int, structure: Structure) -> bool:
+    if i in structure.notes:
+        return False
+    following = next((x.text for x in lines[i + 1 : i + 3] if not x.blank), None)
+    return starts_entry(lines[i].text, following, hanging=i in structure.hanging)
+
+
+_HEAD_LINES = 3  # an entry's authors and year fit in its first three wrapped lines
+
+
+def _wrapped_head(lines: list[Line], i: int) -> bool:
+    """Does the paragraph at line ``i``, read over its first lines, open like an entry?
+
+    Inside a list, a hard-wrapped entry's authors may run past its first line
+    ("Bagnall, Roger, ..., Tom" / "Elliott, ..., et al. 2006. Pleiades").
+    """
+    if (i > 0 and not lines[i - 1].blank) or i + 1 >= len(lines) or lines[i + 1].blank:
+        return False
+    head = []
+    for line in lines[i : i + _HEAD_LINES]:
+        if line.blank:
+            break
+        head.append(line.text.strip())
+    return looks_like_entry(" ".join(head))
+
+
+def _numbering_starts(lines: list[Line], i: int) -> bool:
+    """Is line ``i`` item 1 of a numbered run ("1. Sommerville, I. Software Engineering."
+    then "2. ...")? Under a list's heading, the run is the list, whatever its items' shape."""
+    if entry_number(lines[i].text) != 1:
+        return False
+    following = next((line for line in lines[i + 1 : i + 3] if not line.blank), None)
+    return following is not None and entry_number(following.text) == 2
+
+
+def _cut_head(lines: list[Line], i: int) -> bool:
+    """Does the paragraph at ``i``, read on into the paragraph it was cut from, open an entry?
+
+    A Word paragraph to each typed line cuts "Marwick, Alice, and Rebecca Lewis. Media
+    Manipulation. Data & Society," from its "2019, pp. 1-104." below a blank line.
+    """
+    if i > 0 and not lines[i - 1].blank:
+        return False
+    end = i
+    while end + 1 < len(lines) and not lines[end + 1].blank:
+        end += 1
+    after = end + 2
+    if after >= len(lines) or lines[after].blank or end - i >= _HEAD_LINES:
+        return False
+    if not continues_entry(lines[end].text, lines[after].text):
+        return False
+    head = " ".join(line.text.strip() for line in lines[i : end + 1])
+    return looks_like_entry(f"{head} {lines[after].text.strip()}")
+
+
+def neutral(text: str) -> bool:
+    """Lines that belong to no entry and do not end a list: fences, tags, comments."""
+    return bool(FENCE.match(text) or TAG_ONLY.match(text) or text.strip().startswith("<!--"))
+
+
+def list_extent(
+    lines: list[Line],
+    first: int,
+    headings: dict[int, Heading],
+    structure: Structure,
+    rank: int,
+) -> tuple[int, int, int]:
+    """Scan a list from line ``first``: (first entry, last line, entry count).
+
+    ``rank`` is the level of the heading that opened it: a heading of that rank
+    or higher ends the list; a deeper one followed by entries is a sub-heading.
+    """
+    entries = 0
+    first_entry = -1
+    last_entry = -1
+    last = first - 1
+    skipped_before = 0
+    previous_was_text = False
+    n = len(lines)
+    i = first
+    while i < n:
+        line = lines[i]
+        text = line.text
+        if line.blank:
+            previous_was_text = False
+            i += 1
+            continue
+        if entries and (ends_list(text, headings.get(i)) or is_appendix_title(text)):
+            break
+        if neutral(text):
+            i += 1
+            continue
+        if RULE.match(text):
+            if entries:
+                break
+            i += 1
+            continue
+        if entries and not previous_was_text and continues_entry(lines[last].text, text):
+            last = i  # the entry before goes on in this block
+            previous_was_text = True
+            i += 1
+            continue
+        is_entry = entry_at(lines, i, structure) or (
+            i not in headings
+            and (
+                undated_entry(text)
+                or _next_item(lines, i, last_entry, structure)
+                or _wrapped_head(lines, i)
+                or _cut_head(lines, i)
+                or (entries == 0 and _numbering_starts(lines, i))
+                or (entries > 0 and _between_entries(lines, i, headings, structure))
+            )
+        )
+        if i in headings and not is_entry:
+            h = headings[i]
+            if _below(h.level, rank) and _sub_heading(lines, i, headings, structure, last_entry):
+                previous_was_text = False
+                i += 1
+                continue
+            break
+        if (
+            is_entry
+            and first_entry >= 0
+            and _is_note_def(lines[i]) != _is_note_def(lines[first_entry])
+        ):
+            break  # footnote definitions beside a bibliography are notes, not its entries
+        if is_entry:
+            entries += 1
+            if first_entry < 0:
+                first_entry = i
+            last = last_entry = i
+            previous_was_text = True
+            i += 1
+            continue
+        if entries and previous_was_text:
+            last = i  # a wrapped entry continues on this line
+            i += 1
+            continue
+        if entries:
+            break
+        skipped_before += 1
+        if skipped_before > 3:
+            break
+        i += 1
+    if first_entry > first:
+        earlier = _items_before(lines, first, first_entry, structure)
+        entries += sum(1 for k in range(earlier, first_entry) if not lines[k].blank)
+        first_entry = earlier
+    return first_entry, last, entries
+
+
+_MAX_SANDWICH_WORDS = 60
+
+
+def _between_entries(
+    lines: list[Line], i: int, headings: dict[int, Heading], structure: Structure
+) -> bool:
+    """Is the short paragraph at ``i`` an entry of another shape between two entries?
+
+    A title-first entry ("All models are wrong. 2022. *Wikipedia*.") has no
+    author head, yet the paragraphs on both sides of it are entries.
+    """
+    if i > 0 and not lines[i - 1].blank:
+        return False
+    end = i
+    while end + 1 < len(lines) and not lines[end + 1].blank:
+        end += 1
+    paragraph = " ".join(lines[k].text for k in range(i, end + 1))
+    if len(paragraph.split()) > _MAX_SANDWICH_WORDS or not has_year_or_link(paragraph):
+        return False
+    after = next((k for k in range(end + 1, len(lines)) if not lines[k].blank), None)
+    return (
+        after is not None
+        and after not in headings
+        and (entry_at(lines, after, structure) or _wrapped_head(lines, after))
+    )
+
+
+def _next_item(lines: list[Line], i: int, last_entry: int, structure: Structure) -> bool:
+    """Is line ``i`` the next item of the list the last entry is in, whatever its shape?
+
+    A list's items are its entries even when one opens with a quoted title or
+    has no year: the item numbered one more than the last entry ("4." after
+    "3.", in any format), or the next item of a word processor's list.
+    """
+    if last_entry < 0:
+        return False
+    return _same_list(lines[last_entry].text, lines[i].text, last_entry, i, structure)
+
+
+def _same_list(before: str, after: str, i: int, j: int, structure: Structure) -> bool:
+    """Are lines ``i`` < ``j`` (texts ``before``, ``after``) items in a row of one list?
+
+    Numbered one after the other, bullets of the same mark ("- ", "* ", "• "), or
+    items of a word processor's list.
+    """
+    number, previous = entry_number(after), entry_number(before)
+    if number is not None and previous is not None:
+        return number == previous + 1
+    bullet, previous_bullet = _BULLET.match(after), _BULLET.match(before)
+    if bullet and previous_bullet:
+        return bullet.group(1) == previous_bullet.group(1)
+    return j in structure.items and i in structure.items
+
+
+def _items_before(lines: list[Line], first: int, first_entry: int, structure: Structure) -> int:
+    """The first item of the list whose first entry-shaped item is ``first_entry``.
+
+    An annotated or title-first item ("- About Take Back the Tech! (n.d.) ...")
+    may open the list before the first item shaped like an entry.
+    """
+    start = first_entry
+    for k in range(first_entry - 1, first - 1, -1):
+        if lines[k].blank:
+            continue
+        if not _same_list(lines[k].text, lines[start].text, k, start, structure):
+            break
+        start = k
+    return start
+
+
+_BULLET = re.compile(r"^\s{0,3}(" + BULLET + r")\s+\S")
+
+
+def _is_note_def(line: Line) -> bool:
+    return FOOTNOTE_DEFINITION.match(line.text) is not None
+
+
+def ends_list(text: str, heading: Heading | None) -> bool:
+    """A closing tag, or a tag that opens another kind of section (<further_reading>)."""
+    tag = SECTION_TAG.match(text)
+    if tag is None:
+        return False
+    if tag.group(1):
+        return True
+    title = heading.title if heading else re.sub(r"[_-]+", " ", tag.group(2)).casefold()
+    return list_heading_kind(title) != "primary"
+
+
+_LOOKS_ONLY = 7  # a bold or numbered line (7) and a plain one (8) are headings by their looks only
+
+
+def _below(level: int, rank: int) -> bool:
+    """Can a heading of ``level`` sit inside a list whose heading has ``rank``?
+
+    A deeper heading can; so can one set apart by its looks only under a list
+    heading that is too ("References" over "**Books**"): they have no ranks.
+    """
+    return level > rank or min(level, rank) >= _LOOKS_ONLY
+
+
+def _sub_heading(
+    lines: list[Line], i: int, headings: dict[int, Heading], structure: Structure, last_entry: int
+) -> bool:
+    """A heading inside a list ("Books", "Web sources"): entries follow, no reading list.
+
+    A heading that would open a reading list ("Additional Sources") groups the
+    list's entries all the same when the entries under it are numbered on from
+    the last one ("12." then "13.") or when it names sources, not reading.
+    """
+    following = next(
+        (j for j in range(i + 1, min(len(lines), i + 4)) if not _neutral_or_blank(lines[j])),
+        None,
+    )
+    if following is None or not entry_at(lines, following, structure):
+        return False
+    title = headings[i].title
+    kind = list_heading_kind(title)
+    if kind is None:
+        return True
+    before = lines[last_entry] if last_entry >= 0 else None
+    return kind == "reading" and groups_entries(title, before, lines[following])
+
+
+def groups_entries(title: str, before: Line | None, after: Line) -> bool:
+    """Does a reading-list heading between entries ``before`` and ``after`` only group them?
+
+    "Additional Sources" names sources, and "Further Reading" over an item
+    numbered on from the entry above ("12." then "13.") goes on with its list;
+    an appendix never does.
+    """
+    if APPENDIX_WORDS.search(title):
+        return False
+    number = entry_number(after.text)
+    previous = entry_number(before.text) if before is not None else None
+    numbered_on = number is not None and previous is not None and number == previous + 1
+    return numbered_on or SOURCE_GROUP.search(title) is not None
+
+
+def _neutral_or_blank(line: Line) -> bool:
+    return line.blank or neutral(line.text)
+
+
+def next_text_line(lines: list[Line], i: int) -> Line | None:
+    """The next line after ``i`` with text that is no fence, tag or comment (within three)."""
+    return next((line for line in lines[i + 1 : i + 4] if not _neutral_or_blank(line)), None)
+
+
+def run_at(
+    lines: list[Line], structure: Structure, i: int, stops: frozenset[int] = frozenset()
+) -> tuple[int, int]:
+    """The run of entries that starts at entry line ``i``: (last line, entries).
+
+    A line in ``stops`` (a section heading) ends the run, whatever the line before.
+    """
+    count = 0
+    last = i
+    previous_was_text = False
+    for j in range(i, len(lines)):
+        line = lines[j]
+        if j > i and j in stops:
+            break
+        if line.blank or neutral(line.text):
+            previous_was_text = False
+            continue
+        is_entry = entry_at(lines, j, structure) and not FOOTNOTE_DEFINITION.match(line.text)
+        if previous_was_text:  # the next line of the same block
+            if is_entry:
+                count += 1
+            elif RULE.match(line.text):
+                break
+        elif j > i and continues_entry(lines[last].text, line.text):
+            pass  # the entry before goes on in this block
+        elif is_entry:
+            count += 1
+        else:
+            break
+        last = j
+        previous_was_text = True
+    return last, count
