@@ -24,11 +24,7 @@ if TYPE_CHECKING:
 
 
 _LATEX_NOCITE = re.compile(r"\\nocite\s*\{([^}]*)\}")
-
-
 _MOST_BIB_NOTES = 3
-
-
 _RENDERED_NOTE = (
     "the essay prints its own reference list and cites no [@key]: the bibliography its "
     "front matter names is not read"
@@ -55,7 +51,9 @@ def essay_bibliography(
     LaTeX names them with ``\\bibliography``/``\\addbibresource`` (a chapter of a
     thesis uses its root file's; see :mod:`essaylint.loaders.latex_project`), pandoc Markdown
     with ``bibliography:`` in its front matter or in the book's defaults or metadata file
-    (.bib or CSL JSON; see :func:`essaylint.loaders.pandoc.pandoc_project`). A bibliography
+    (.bib or CSL JSON; see :func:`essaylint.loaders.pandoc.pandoc_project`), and when
+    nothing names one, its keys point to it (:mod:`essaylint.loaders.bib_discovery`;
+    a note then says which file was used and why). A bibliography
     file is a database: only its cited entries are printed, so an entry no
     citation uses is ``consulted`` (never reported as uncited). An essay that
     prints them all (``\\nocite{*}``, ``nocite: "@*"``) means them all, except in
