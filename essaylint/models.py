@@ -8,6 +8,7 @@ column of the original file.
 from __future__ import annotations
 
 import bisect
+import sys
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -173,6 +174,10 @@ class Document(Frozen):
     blocks: tuple[Block, ...] = Field(default=(), repr=False)
     hyperlinks: tuple[Hyperlink, ...] = Field(default=(), repr=False)
     field_citations: tuple[FieldCitation, ...] = Field(default=(), repr=False)
+    # (text offset, source line, source column or 0 when unknown), by offset: where a
+    # piece of text starts in the source, for a text line whose text comes from
+    # several source lines (a wrapped HTML paragraph)
+    source_anchors: tuple[tuple[int, int, int], ...] = Field(default=(), repr=False)
     line_starts: tuple[int, ...] = Field(default=(), repr=False)
 
     @classmethod
@@ -188,6 +193,7 @@ class Document(Frozen):
         blocks: tuple[Block, ...] = (),
         hyperlinks: tuple[Hyperlink, ...] = (),
         field_citations: tuple[FieldCitation, ...] = (),
+        source_anchors: tuple[tuple[int, int, int], ...] = (),
     ) -> Document:
         starts = line_starts(text)
         return cls(
@@ -200,6 +206,7 @@ class Document(Frozen):
             blocks=blocks,
             hyperlinks=hyperlinks,
             field_citations=field_citations,
+            source_anchors=source_anchors,
             line_starts=starts,
         )
 
@@ -212,6 +219,11 @@ class Document(Frozen):
         line = index + 1
         if self.source_lines is not None and index < len(self.source_lines):
             line = self.source_lines[index]
+        anchor = bisect.bisect_right(self.source_anchors, (offset, sys.maxsize)) - 1
+        if anchor >= 0 and self.source_anchors[anchor][0] >= starts[index]:
+            at, line, source_column = self.source_anchors[anchor]
+            if source_column:
+                column = source_column + offset - at
         return Position(line=line, column=column)
 
     def line_text(self, line_index: int) -> str:

@@ -14,8 +14,12 @@ with their number ("3. "), as a browser shows them. A ``<sup>`` of numbers
 glued to a word is a numeric citation, written "[13]" (see
 :mod:`essaylint.loaders.superscript`). Web links are kept in
 ``Document.hyperlinks`` (a title linked to its DOI gives its entry a DOI).
+A blank source line inside a paragraph starts a new block, as the writer typed
+paragraphs (a list typed into one ``<p>``); single newlines only wrap. A ``<head>``
+left open ends, as in a browser, at the first thing that cannot be in a head.
 ``source_lines`` maps each text line to the HTML source line where its text
-starts.
+starts, and ``source_anchors`` the line and column of each piece of text, so a
+finding inside a paragraph wrapped over many source lines is placed where it is.
 
 Suppression comments (``<!-- essaylint: ignore[C104] -->``) are kept in the
 text, where they stood, in that same form; other comments are dropped.
@@ -46,7 +50,6 @@ SKIP_TAGS = frozenset(
 CELL_TAGS = frozenset({"td", "th"})
 
 _SPACE = re.compile(r"[ \t\n\r\f]+")
-_SPACES = re.compile(r" {2,}")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -89,24 +92,38 @@ def _kind_of(tag: str) -> tuple[BlockKind, int]:
 
 
 class _Blocks:
-    """Collects blocks, their lines and the source line where each line starts."""
+    """Collects blocks, their lines and where in the source each piece of text starts.
+
+    Whitespace is collapsed as text arrives, so each piece's place in its line is
+    known: an anchor ``(column in the line, source line, source column)`` is kept
+    for every piece (source column 0 where the source does not tell it).
+    """
 
     def __init__(self) -> None:
         self.blocks: list[LoadedBlock] = []
         self.lines: list[str] = []
         self.sources: list[int] = []
+        self.anchors: list[tuple[int, int, int, int]] = []
         self.links: list[tuple[str, str]] = []
         self.pieces: list[str] = []
+        self.length = 0
+        self.line_anchors: list[tuple[int, int, int]] = []
         self.first: int | None = None
         self.verbatim = False
+        self.gap = False  # a blank source line since the last text
 
-    def add(self, text: str, line: int, *, verbatim: bool = False) -> None:
+    def add(self, text: str, line: int, *, column: int = 0, verbatim: bool = False) -> None:
+        if not verbatim and text[:1] == " " and (not self.pieces or self.pieces[-1][-1] == " "):
+            text = text[1:]  # collapsed with the space before it, or leading
         if not text:
             return
         if self.first is None and text.strip(" \t"):
             self.first = line
         self.verbatim = self.verbatim or verbatim
+        if text.strip(" \t"):
+            self.line_anchors.append((self.length, line, column))
         self.pieces.append(text)
+        self.length += len(text)
 
     def recent(self) -> str:
         """The last characters of the current line (what a superscript is glued to)."""
@@ -115,21 +132,31 @@ class _Blocks:
     def cell_break(self) -> None:
         if self.first is not None:
             self.pieces.append("\t")
+            self.length += 1
 
     def line_break(self) -> None:
         """End the current line; the block goes on (``<br>``, a line of ``<pre>``)."""
         if self.first is not None:
             text = "".join(self.pieces)
-            text = text.rstrip() if self.verbatim else _SPACES.sub(" ", text).strip(" \t")
+            text = text.rstrip() if self.verbatim else text.rstrip(" \t")
             if text.strip():
+                index = len(self.lines)
+                self.anchors += [
+                    (index, at, line, column)
+                    for at, line, column in self.line_anchors
+                    if at < len(text)
+                ]
                 self.lines.append(text)
                 self.sources.append(self.first)
         self.pieces = []
+        self.length = 0
+        self.line_anchors = []
         self.first = None
         self.verbatim = False
 
     def end_block(self, open_blocks: list[str]) -> None:
         self.line_break()
+        self.gap = False
         if self.lines:
             kind, level = _kind_in(open_blocks)
             self.blocks.append(
@@ -140,11 +167,66 @@ class _Blocks:
                     kind=kind,
                     level=level,
                     links=tuple(self.links),
+                    anchors=tuple(self.anchors),
                 )
             )
         self.lines = []
         self.sources = []
+        self.anchors = []
         self.links = []
+
+
+HEAD_CONTENT_TAGS = frozenset(
+    {"base", "basefont", "bgsound", "link", "meta", "title", "noscript", "noframes",
+     "style", "script", "template"}
+)  # fmt: skip
+
+
+def _after_head_content(children: list[Any]) -> list[Any]:
+    """What follows a ``<head>``'s own content among its children: a head whose end tag is
+    missing holds the page too, from the first element or text that cannot be in a head."""
+    from bs4.element import NavigableString, Tag
+
+    for index, child in enumerate(children):
+        if isinstance(child, Tag):
+            if (child.name or "").lower() not in HEAD_CONTENT_TAGS:
+                return children[index:]
+        elif type(child) is NavigableString and str(child).strip():
+            return children[index:]
+    return []
+
+
+class _StartTagEnds:
+    """Where a start tag ends in the markup, read from the '<' bs4 located it by."""
+
+    LONGEST = 4000  # a longer start tag is not looked for (its text's column stays unknown)
+
+    def __init__(self, markup: str) -> None:
+        self.markup = markup
+        self.line_offsets = [0] + [m.end() for m in re.finditer("\n", markup)]
+
+    def column_after(self, tag: Any, line: int) -> int:
+        """The 1-based column just after ``tag``'s start tag, if it ends on ``line`` (else 0)."""
+        if tag is None or tag.sourceline is None or tag.sourcepos is None:
+            return 0
+        start_line: int = tag.sourceline
+        start_column: int = tag.sourcepos
+        if not 0 < start_line <= len(self.line_offsets):
+            return 0
+        at = self.line_offsets[start_line - 1] + start_column
+        quote = ""
+        for index in range(at, min(len(self.markup), at + self.LONGEST)):
+            char = self.markup[index]
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "\"'" and self.markup[index - 1] in "= ":
+                quote = char
+            elif char == ">":
+                ends_on = start_line + self.markup.count("\n", at, index)
+                if ends_on != line:
+                    return 0
+                return index - self.line_offsets[ends_on - 1] + 2
+        return 0
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -176,8 +258,11 @@ def html_to_blocks(markup: str) -> list[LoadedBlock]:
     pre_depth = 0
     # Iterative walk: (node, False) enters a node, (tag, True) leaves a tag.
     stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(soup.contents)]
+    tags_end = _StartTagEnds(markup)
+    opened: Any = None  # the tag just entered: text next starts where its start tag ends
     while stack:
         node, leaving = stack.pop()
+        just_opened, opened = opened, None
         if isinstance(node, Tag):
             name = (node.name or "").lower()
             if leaving:
@@ -191,11 +276,24 @@ def html_to_blocks(markup: str) -> list[LoadedBlock]:
                 continue
             if node.sourceline is not None:
                 current = node.sourceline
+            if name == "head":
+                # A head nobody closed ends where a browser ends it: at the first thing
+                # that cannot be in a head (<body>, a <p>, visible text).
+                page = _after_head_content(node.contents)
+                for child in node.contents[: len(node.contents) - len(page)]:
+                    if isinstance(child, Tag) and child.sourceline is not None:
+                        current = child.sourceline
+                    current += (child.get_text() if isinstance(child, Tag) else str(child)).count(
+                        "\n"
+                    )
+                stack.extend((child, False) for child in reversed(page))
+                continue
             if name in SKIP_TAGS or node.has_attr("hidden"):
                 current += node.get_text().count("\n")
                 continue
             if name == "br":
                 out.line_break()
+                opened = node
                 continue
             if name == "sup" and not pre_depth:
                 shown = _SPACE.sub(" ", node.get_text())
@@ -219,6 +317,7 @@ def html_to_blocks(markup: str) -> list[LoadedBlock]:
                 out.links.append((node.get_text(), str(node.get("href")).strip()))
             if name == "pre":
                 pre_depth += 1
+            opened = node
             stack.append((node, True))
             stack.extend((child, False) for child in reversed(node.contents))
             continue
@@ -240,10 +339,26 @@ def html_to_blocks(markup: str) -> list[LoadedBlock]:
                     current += 1
                 out.add(piece.rstrip("\r"), current, verbatim=True)
             continue
-        stripped = raw.lstrip(" \t\n\r\f")
-        start_line = current + raw[: len(raw) - len(stripped)].count("\n")
-        out.add(_SPACE.sub(" ", raw), start_line)
-        current += raw.count("\n")
+        segments = raw.split("\n")
+        # Where the first segment starts: right after the start tag just read, if any.
+        column = tags_end.column_after(just_opened, current)
+        for index, segment in enumerate(segments):
+            content = segment.lstrip(" \t\r\f")
+            if index:
+                current += 1
+                column = 1
+            if index or content != segment:
+                out.add(" ", current)
+            if not content.strip(" \t\r\f"):
+                # A line with nothing on it between two others is a blank source line.
+                out.gap = out.gap or 0 < index < len(segments) - 1
+                out.add(_SPACE.sub(" ", segment), current)
+                continue
+            if out.gap and _kind_in(open_blocks)[0] == "paragraph":
+                out.end_block(open_blocks)  # a blank source line: the writer's paragraph break
+            out.gap = False
+            shift = len(segment) - len(content)
+            out.add(_SPACE.sub(" ", content), current, column=column + shift if column else 0)
     out.end_block(open_blocks)
     return out.blocks
 

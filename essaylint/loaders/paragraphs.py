@@ -47,6 +47,9 @@ class LoadedBlock:
     links: tuple[tuple[str, str], ...] = ()  # (visible text, target) of each web link, in order
     # (visible text, the field with no place yet) of each citation-manager field, in order
     fields: tuple[tuple[str, FieldCitation], ...] = ()
+    # (text line, column in it, source line, source column or 0) where a piece of text
+    # starts in the source (HTML: a paragraph wrapped over several source lines)
+    anchors: tuple[tuple[int, int, int, int], ...] = ()
 
 
 def _locate_links(text: str, start: int, links: tuple[tuple[str, str], ...]) -> list[Hyperlink]:
@@ -119,6 +122,27 @@ def _closes_its_parenthesis(last_line: str, first_line: str) -> bool:
     return last_line.rfind("(") > last_line.rfind(")") and bool(_UP_TO_CLOSE.match(first_line))
 
 
+def _place_anchors(
+    block_anchors: tuple[tuple[int, int, int, int], ...],
+    typed: list[str],
+    shown: list[str],
+    first: int,
+    start: int,
+) -> list[tuple[int, int, int]]:
+    """A block's anchors as (text offset, source line, source column), for the lines
+    shown from ``first`` on, where the loader typed the text shown."""
+    line_offsets: dict[int, int] = {}
+    at = start
+    for index in range(first, len(shown)):
+        line_offsets[index] = at
+        at += len(shown[index]) + 1
+    return [
+        (line_offsets[index] + column, line, source_column)
+        for index, column, line, source_column in block_anchors
+        if index in line_offsets and typed[index] == shown[index] and column < len(shown[index])
+    ]
+
+
 def document_from_blocks(
     blocks: Iterable[LoadedBlock],
     path: str,
@@ -136,19 +160,20 @@ def document_from_blocks(
     that stopped mid-sentence and the next that goes on with a lower-case word
     or a year are one paragraph cut at each typed line: they are joined as two
     lines of one block. Each text line, and the blank line after it, reports
-    its block's ``source`` number.
+    its block's ``source`` number; a block's anchors become the Document's
+    ``source_anchors`` (dropped on a line whose character references were decoded).
     """
     lines: list[str] = []
     source_lines: list[int] = []
     spans: list[Block] = []
     hyperlinks: list[Hyperlink] = []
     cited: list[FieldCitation] = []
+    anchors: list[tuple[int, int, int]] = []
     offset = 0
     previous: LoadedBlock | None = None
     for block in blocks:
-        raw = [
-            piece.replace("\r", "").rstrip() for piece in _decode_references(block.text).split("\n")
-        ]
+        typed = block.text.split("\n")
+        raw = [_decode_references(piece).replace("\r", "").rstrip() for piece in typed]
         sources = list(block.line_sources) + [block.source] * (len(raw) - len(block.line_sources))
         kept = [i for i, piece in enumerate(raw) if piece.strip()]
         if not kept:
@@ -161,6 +186,7 @@ def document_from_blocks(
             source_lines.append(source_lines[-1])
             offset += 1
         start = offset
+        anchors += _place_anchors(block.anchors, typed, raw, kept[0], start)
         for piece, source in zip(pieces, sources, strict=True):
             lines.append(piece)
             source_lines.append(source)
@@ -194,4 +220,5 @@ def document_from_blocks(
         blocks=tuple(spans),
         hyperlinks=tuple(hyperlinks),
         field_citations=tuple(cited),
+        source_anchors=tuple(anchors),
     )

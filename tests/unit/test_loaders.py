@@ -302,13 +302,13 @@ def test_html_visible_text_and_source_lines() -> None:
     assert "Not visible" not in doc.text
     assert "Goographies" not in doc.text
     assert "color" not in doc.text
-    assert _pos(doc, "Social media") == (9, 1)
-    assert _pos(doc, "Travellers") == (10, 1)
-    assert _pos(doc, "(Pan et al.") == (10, 30)
+    assert _pos(doc, "Social media") == (9, 7)
+    assert _pos(doc, "Travellers") == (10, 6)
+    assert _pos(doc, "(Pan et al.") == (11, 13)  # where it is in the source, not line 10
     assert _pos(doc, "essaylint") == (12, 6)
-    assert _pos(doc, "Second") == (14, 1)
-    assert _pos(doc, "continued") == (14, 1)
-    assert _pos(doc, "Cell two") == (16, 10)
+    assert _pos(doc, "Second") == (14, 29)
+    assert _pos(doc, "continued") == (14, 50)
+    assert _pos(doc, "Cell two") == (16, 35)
 
 
 def test_html_pre_and_declared_charset(tmp_path: Path) -> None:
@@ -323,7 +323,7 @@ def test_html_pre_and_declared_charset(tmp_path: Path) -> None:
     assert [b.kind for b in doc.blocks] == ["code", "paragraph"]
     assert doc.encoding == "windows-1252"
     assert _pos(doc, "second") == (3, 1)
-    assert _pos(doc, "Café") == (4, 1)
+    assert _pos(doc, "Café") == (4, 4)
 
 
 def test_docx_content_with_txt_name_is_read_as_docx(tmp_path: Path) -> None:
@@ -689,3 +689,67 @@ def test_word_footnotes_are_read_after_the_paragraph_that_marks_them(tmp_path: P
     assert [r.authors[0].family for r in result.references] == ["Harrow", "Okafor"]
     assert result.document is not None
     assert result.document.position(result.citations[-1].span.start).line == 1
+
+
+# A post written straight into one <p>, its list typed as blank-line paragraphs.
+_TYPED_LIST_PAGE = """<section>
+  <p>Tidal mills were common on the estuary, as Marlowe (2013) shows, and
+     they outlasted the windmills by decades (Quist and
+     Oduya, 2016).</p>
+  <p>
+     Works Cited
+
+     Marlowe, E. (2013) Mills of the lower river. Harbour Press.
+
+     Quist, B. &amp; Oduya, K. (2016) Tides and grain. Coastal History 8(2): 14-29.
+  </p>
+</section>
+"""
+
+
+def test_html_blank_line_inside_paragraph_starts_a_block() -> None:
+    doc = load_bytes(_TYPED_LIST_PAGE.encode(), "post.html")
+    assert doc.text.split("\n\n") == [
+        "Tidal mills were common on the estuary, as Marlowe (2013) shows, and they outlasted"
+        " the windmills by decades (Quist and Oduya, 2016).",
+        "Works Cited",
+        "Marlowe, E. (2013) Mills of the lower river. Harbour Press.",
+        "Quist, B. & Oduya, K. (2016) Tides and grain. Coastal History 8(2): 14-29.",
+    ]
+    assert _pos(doc, "Works Cited") == (6, 6)
+    assert _pos(doc, "Quist, B.") == (10, 6)
+
+
+def test_html_wrapped_paragraph_reports_the_source_line_and_column() -> None:
+    doc = load_bytes(_TYPED_LIST_PAGE.encode(), "post.html")
+    assert _pos(doc, "Marlowe (2013)") == (2, 49)
+    assert _pos(doc, "(Quist and") == (3, 46)
+    assert _pos(doc, "Oduya, 2016") == (4, 6)
+
+
+def test_html_findings_in_a_typed_list_are_at_their_source_lines(tmp_path: Path) -> None:
+    from essaylint import Settings, lint_path
+
+    page = tmp_path / "post.html"
+    page.write_text(_TYPED_LIST_PAGE.replace("Marlowe (2013)", "Marlowe (2031)"))
+    result = lint_path(page, Settings(select=("C", "R")), prose=False)
+    assert result.error is None
+    found = [(f.rule, result.document.position(f.span.start)) for f in result.findings]
+    assert [(rule, pos.line, pos.column) for rule, pos in found] == [("year-mismatch", 2, 49)]
+
+
+def test_html_head_left_open_ends_at_body() -> None:
+    page = (
+        "<head>\n  <title>Unit 4</title>\n  <meta charset='utf-8'>\n\n<body>\n"
+        "  <h2>Reflection</h2>\n  <p>Moorland grazing changed after 1990.</p>\n</body>\n"
+    )
+    doc = load_bytes(page.encode(), "unit4.html")
+    assert doc.text.split("\n\n") == ["Reflection", "Moorland grazing changed after 1990."]
+    assert "Unit 4" not in doc.text
+    assert _pos(doc, "Moorland") == (7, 6)
+
+
+def test_html_head_left_open_ends_at_the_first_visible_element() -> None:
+    page = "<head><title>Notes</title><link rel='stylesheet' href='a.css'>\n<p>Shown text.</p>\n"
+    doc = load_bytes(page.encode(), "notes.html")
+    assert doc.text == "Shown text."
