@@ -5,11 +5,14 @@ Reading is tolerant where it costs nothing (a repeated entry key or a repeated
 field keeps the first one and adds a warning) and strict where the data would
 be wrong: a syntax error raises :class:`LoadError` naming the line pybtex
 reports, unless ``strict=False`` is passed, in which case the error becomes a
-warning and the entries pybtex could salvage are returned.
+warning and the entries pybtex could salvage are returned (an entry with no
+key is not one of them: BibTeX rejects it, so no reference comes of it).
 
 Text fields are converted from LaTeX to plain text (``{\\"u}`` -> ``ü``, braces
 dropped, ``--`` -> en dash); ``url`` and ``doi`` are taken literally (only
-backslash escapes such as ``\\_`` are undone).
+backslash escapes such as ``\\_`` are undone). An entry without a ``url`` field
+may write its address in ``howpublished``, ``note`` or even ``title``, or give
+an ``eprint`` with its ``archivePrefix``; that address is its url.
 """
 
 from __future__ import annotations
