@@ -5,11 +5,14 @@ Reading is tolerant where it costs nothing (a repeated entry key or a repeated
 field keeps the first one and adds a warning) and strict where the data would
 be wrong: a syntax error raises :class:`LoadError` naming the line pybtex
 reports, unless ``strict=False`` is passed, in which case the error becomes a
-warning and the entries pybtex could salvage are returned.
+warning and the entries pybtex could salvage are returned (an entry with no
+key is not one of them: BibTeX rejects it, so no reference comes of it).
 
 Text fields are converted from LaTeX to plain text (``{\\"u}`` -> ``ü``, braces
 dropped, ``--`` -> en dash); ``url`` and ``doi`` are taken literally (only
-backslash escapes such as ``\\_`` are undone).
+backslash escapes such as ``\\_`` are undone). An entry without a ``url`` field
+may write its address in ``howpublished``, ``note`` or even ``title``, or give
+an ``eprint`` with its ``archivePrefix``; that address is its url.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from essaylint.analysis.latex_text import latex_to_text
+from essaylint.analysis.patterns import WEB_ADDRESS_START
 from essaylint.loaders.bib_macros import MacroExpansionError, bounded_macros, expansion_budget
 from essaylint.loaders.errors import LoadError, cannot_read
 from essaylint.models import Person, Reference, ReferenceType, SourceLocation
@@ -49,7 +53,6 @@ _TYPE_MAP: dict[str, ReferenceType] = {
     "report": "report",
     "manual": "report",
     "online": "web",
-    "electronic": "web",
     "www": "web",
     "webpage": "web",
     "video": "video",
@@ -79,7 +82,25 @@ _CORPORATE_WORDS = frozenset(
 )  # fmt: skip
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _ESCAPED = re.compile(r"\\([%_#&$~{}])")
-_URL_IN_TEXT = re.compile(r"\\url\{([^}]*)\}|(https?://\S+)")
+# A web address inside a field: \url{...}, \href{...}{...} or written bare ("https://...",
+# "www..."), which JabRef users paste into the title or the note.
+_URL_IN_TEXT = re.compile(r"\\(?:url|href)\{([^}]*)\}|(" + WEB_ADDRESS_START + r"[^\s{}]+)")
+# Fields where an entry may give its address, in the order they are trusted.
+_URL_FIELDS = ("url", "howpublished", "note", "addendum", "title")
+# Where an eprint identifier resolves, by its archivePrefix / eprinttype.
+_EPRINT_BASES = {
+    "arxiv": "https://arxiv.org/abs/",
+    "hdl": "https://hdl.handle.net/",
+    "handle": "https://hdl.handle.net/",
+    "jstor": "https://www.jstor.org/stable/",
+    "pubmed": "https://pubmed.ncbi.nlm.nih.gov/",
+    "googlebooks": "https://books.google.com/books?id=",
+}
+# JabRef's @Electronic is any electronic resource (a film, a CD-ROM, a web page): it is a
+# web source only when a field says so (an access date, "online", "web site", "internet").
+_ELECTRONIC = "electronic"
+_ACCESS_DATE_FIELDS = ("urldate", "lastchecked", "accessed", "urlaccessdate")
+_ONLINE_WORDING = re.compile(r"\b(?:online|on-?line|web\s*site|website|web|internet)\b", re.I)
 _YEAR = re.compile(r"\d{4}")
 
 
@@ -132,19 +153,43 @@ def reference_type(entry_type: str, fields: Any) -> ReferenceType:
         return "news"
     if kind in _TYPE_MAP:
         return _TYPE_MAP[kind]
-    if kind in {"misc", "unpublished"} and (fields.get("url") or _url_from(fields)):
+    if kind in {"misc", "unpublished"} and _url_from(fields):
+        return "web"
+    if kind == _ELECTRONIC and _says_online(fields):
         return "web"
     return "unknown"
 
 
+def _says_online(fields: Any) -> bool:
+    """Does an @Electronic entry show it is read online (an address, an access date, "online")?"""
+    if _url_from(fields) or fields.get("doi") or any(fields.get(f) for f in _ACCESS_DATE_FIELDS):
+        return True
+    wording = " ".join(str(fields.get(name, "")) for name in ("howpublished", "note", "type"))
+    return bool(_ONLINE_WORDING.search(wording))
+
+
 def _url_from(fields: Any) -> str | None:
+    """The entry's web address: its url field, else one written in another field
+    (\\url{...} or bare in howpublished, note or even the title), else its eprint."""
     if fields.get("url"):
         return _literal(str(fields["url"]))
-    howpublished = str(fields.get("howpublished", ""))
-    match = _URL_IN_TEXT.search(howpublished)
-    if match:
-        return _literal(match.group(1) or match.group(2))
-    return None
+    for name in _URL_FIELDS[1:]:
+        match = _URL_IN_TEXT.search(str(fields.get(name, "")))
+        if match:
+            return _literal(match.group(1) or match.group(2)).rstrip(".,;:)]")
+    return _eprint_url(fields)
+
+
+def _eprint_url(fields: Any) -> str | None:
+    """``eprint = {2101.00001}, archivePrefix = {arXiv}`` -> https://arxiv.org/abs/2101.00001."""
+    eprint = _literal(str(fields.get("eprint", "")))
+    archive = str(fields.get("archiveprefix") or fields.get("eprinttype") or "").strip().lower()
+    if not eprint:
+        return None
+    if _URL_IN_TEXT.fullmatch(eprint):
+        return eprint
+    base = _EPRINT_BASES.get(archive.strip("{}"))
+    return base + eprint if base else None
 
 
 def _initials(given: str) -> str:
@@ -261,7 +306,11 @@ def _make_parser(errors: list[Any], repeats: list[tuple[str, Any]] | None = None
             errors.append(error)
 
         def process_entry(self, entry_type: Any, key: Any, fields: Any) -> None:
-            if key is not None and key in self.data.entries:
+            if key is None:
+                # No key ("@misc{,"): the syntax error is already recorded, and BibTeX
+                # skips the entry, so no reference comes of it.
+                return
+            if key in self.data.entries:
                 errors.append(PybtexError(f"repeated entry key {key!r} (the first one is used)"))
                 if repeats is not None:
                     self._keep_repeat(entry_type, key, fields)

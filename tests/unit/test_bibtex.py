@@ -371,3 +371,65 @@ def test_an_essay_whose_bib_doubles_its_macros_gets_one_clear_error(tmp_path: Pa
     result = lint_path(essay, Settings(select=("C", "R")))
     assert result.error is not None
     assert "refs.bib: its @string macros expand to more than" in result.error
+
+
+def test_an_entry_without_a_key_is_skipped_and_leaves_no_reference(tmp_path: Path) -> None:
+    # BibTeX rejects "@misc{," outright; no empty reference may reach the rules.
+    text = (
+        "@online{ferry2020, author = {Lamb, Ida}, title = {Ferry Times}, year = {2020},\n"
+        "  url = {https://ferries.example.org/times}}\n"
+        "@online{,\n  url = {https://ferries.example.org/times},\n}\n"
+        "@book{quay1999, author = {Rook, Tom}, title = {Quays}, publisher = {P}, year = {1999}}\n"
+    )
+    warnings: list[str] = []
+    refs = parse_bib_text(text, strict=False, warnings=warnings)
+    assert [r.key for r in refs] == ["ferry2020", "quay1999"]
+    assert any("entry key expected" in w for w in warnings)
+    (tmp_path / "refs.bib").write_text(text, encoding="utf-8")
+    essay = tmp_path / "essay.tex"
+    essay.write_text("Boats \\cite{ferry2020, quay1999}.\n\\bibliography{refs}\n", encoding="utf-8")
+    result = lint_path(essay, Settings(select=("C", "R")))
+    assert [(f.code, f.line) for f in result.findings if f.path == str(essay)] == []
+
+
+@pytest.mark.parametrize(
+    ("entry", "url"),
+    [
+        (
+            "@Electronic{k, title = {https://news.example.ru/doc/38\\_28}}",
+            "https://news.example.ru/doc/38_28",
+        ),
+        ("@misc{k, title = {A site. www.example.org/page.}}", "www.example.org/page"),
+        (
+            "@online{k, title = {T}, note = {\\url{https://a.example.com/x}}}",
+            "https://a.example.com/x",
+        ),
+        (
+            "@online{k, title = {T}, howpublished = {\\href{https://b.example.com}{B}}}",
+            "https://b.example.com",
+        ),
+        (
+            "@article{k, title = {T}, eprint = {2101.00001}, archivePrefix = {arXiv}}",
+            "https://arxiv.org/abs/2101.00001",
+        ),
+        ("@article{k, title = {T}, eprint = {2101.00001}}", None),
+        ("@book{k, title = {Web Design in 2010}}", None),
+    ],
+)
+def test_a_url_written_in_any_field_is_the_entrys_url(entry: str, url: str | None) -> None:
+    assert parse_bib_text(entry)[0].url == url
+
+
+@pytest.mark.parametrize(
+    ("entry", "kind"),
+    [
+        ("@Electronic{k, title = {Animated film}, year = {1980}}", "unknown"),
+        ("@Electronic{k, title = {Psalm 23}}", "unknown"),
+        ("@Electronic{k, title = {Home page}, howpublished = {Online}}", "web"),
+        ("@Electronic{k, title = {Home page}, urldate = {2020-01-02}}", "web"),
+        ("@Electronic{k, title = {https://example.org/x}}", "web"),
+        ("@online{k, title = {Tide tables}}", "web"),
+    ],
+)
+def test_electronic_is_a_web_source_only_when_a_field_says_so(entry: str, kind: str) -> None:
+    assert parse_bib_text(entry)[0].type == kind
