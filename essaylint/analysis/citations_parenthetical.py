@@ -70,7 +70,7 @@ _COMMENTARY_REACH = 200
 # short name of a guideline "(PRISMA, Moher et al., 2009)".
 _LABEL = re.compile(
     r"(?:(?P<version>(?:version|ver\.|v\.?)\s*\d[\w.\-]*)"
-    r"|(?P<address>(?:https?://)?(?:[\w\-]+\.)+[a-z]{2,6}(?:/[^\s,;]*)?)"
+    r"|(?P<address>(?:https?://)?(?:[\w\-]+\.)+(?-i:[a-z]{2,6})(?:/[^\s,;]*)?)"
     r"|(?P<abbr>[A-Z][A-Za-z&]{1,9})),\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -334,8 +334,9 @@ class ParentheticalReader(NarrativeReader):
         """Where the authors start after a label of the work (:data:`_LABEL`); 0 for none.
 
         Taken only when authors and a year follow. A short name in capitals is a label
-        when neither the list nor the text knows it and the list knows the author after
-        it, or that author is written out: "(WHO, UNICEF, 2020)" cites both.
+        when neither the list nor the text knows it and the author after it is known to
+        the list or is no short name itself: "(WHO, UNICEF, 2020)", neither listed,
+        cites both.
         """
         m = _LABEL.match(text)
         if m is None:
