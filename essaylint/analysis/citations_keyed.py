@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from essaylint.analysis.body_spans import footnote_definition_spans
-from essaylint.analysis.patterns import LATEX_CITE, footnote_references
+from essaylint.analysis.patterns import ET_AL, LATEX_CITE, footnote_references
 from essaylint.models import Citation, Span
 
 # One bracket of numbers, "[3]", "[1, 4-6]", or Markdown-escaped "\\[3\\]" (pandoc).
@@ -90,15 +90,33 @@ def _expand_numbers(spec: str) -> list[int]:
     return numbers
 
 
+# "Abunasser et al. [16]": the first author the prose names just before a number.
+_NAMED_BEFORE = re.compile(rf"(?<![\w.'’\-])([A-Z][\w'’\-]+)\s+{ET_AL}\s*$")
+_NAMED_REACH = 60
+
+
+def _named_author(text: str, region: Span, start: int) -> str | None:
+    """The family name of "Name et al." right before ``start``, in the same region."""
+    m = _NAMED_BEFORE.search(text, max(region.start, start - _NAMED_REACH), start)
+    return m.group(1) if m else None
+
+
 def numeric_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
+    """Numbers in brackets; one named by its first author ("Lee et al. [4]") keeps it."""
     for region in regions:
         for m in _NUMERIC.finditer(text, region.start, region.end):
             if _link_definition(text, m):
                 continue
+            named = _named_author(text, region, m.start())
             for start, end, found in _bracket_units(text, m.start(), m.end()):
                 span = Span(start=start, end=end)
+                who = (named,) if named and len(found) == 1 else ()
                 for n in found:
-                    yield Citation(span=span, text=text[start:end], kind="numeric", number=n)
+                    yield Citation(
+                        span=span, text=text[start:end], kind="numeric", number=n,
+                        authors=who, et_al=bool(who), narrative=bool(who),
+                    )  # fmt: skip
+                named = None  # the name goes with the first bracket of a run
 
 
 def _bracket_units(text: str, start: int, end: int) -> Iterator[tuple[int, int, list[int]]]:

@@ -47,16 +47,31 @@ _LOCATOR = re.compile(
 )
 # A parenthesis on one paragraph, or going on over a paragraph break after a work's
 # semicolon: a Word paragraph per typed line cuts "(Sadler, 1989; Black et al., 2004;" /
-# "Black & Wiliam, 2009)" in two.
+# "Black & Wiliam, 2009)" in two. A thesis groups a score of works in one parenthesis,
+# over a thousand characters; the scan of an unclosed one stops at the next parenthesis.
 PAREN = re.compile(
     r"\(((?:[^()\n]|\n(?![ \t]*\r?\n)|(?<=;)\n[ \t]*\r?\n(?=[ \t]*[A-Z])"
-    r"|\([^()\d\n]{1,40}\)){2,500})\)"
+    r"|\([^()\d\n]{1,40}\)){2,3000})\)"
 )
 _PREFIX = re.compile(
     r"^(?:(?:see\s+also|see|e\.\s?g\.|i\.\s?e\.|cf\.|for\s+example|for\s+instance|"
     r"for\s+a\s+review,?\s+see|as\s+reviewed\s+(?:in|by)|as\s+reported\s+(?:in|by)|"
     r"as\s+discussed\s+(?:in|by)|also|but\s+see|compare|quoted\s+in|citing|"
     r"reviewed\s+(?:in|by)|following|after|adapted\s+from|from|via|in|by)[,:]?\s+)+",
+    re.IGNORECASE,
+)
+# Commentary of the writer's, all in lower case, before the authors of a work: "(for
+# reviews of these methods see Banks, 2012)", "(i.e., without rerunning them, Lee, 2019)".
+# Where the commentary ends: a comma, "see", "e.g." or "cf." before a capital.
+_COMMENTARY_END = re.compile(r"(?:,|\bsee(?:\s+also)?|\be\.\s?g\.,?|\bcf\.)\s+(?=[A-Z])")
+_COMMENTARY_REACH = 200
+# What a work is labelled by before its authors: a software version "(Version 4.1.2, R
+# Core Team, 2021)", the address of a tool "(apps.example.io/tool/, Lee, 2021)", or the
+# short name of a guideline "(PRISMA, Moher et al., 2009)".
+_LABEL = re.compile(
+    r"(?:(?P<version>(?:version|ver\.|v\.?)\s*\d[\w.\-]*)"
+    r"|(?P<address>(?:https?://)?(?:[\w\-]+\.)+(?-i:[a-z]{2,6})(?:/[^\s,;]*)?)"
+    r"|(?P<abbr>[A-Z][A-Za-z&]{1,9})),\s+(?=\S)",
     re.IGNORECASE,
 )
 _AS_CITED = re.compile(r",?\s*(?:as\s+)?(?:cited|quoted)\s+(?:in|by)\s+", re.IGNORECASE)
@@ -148,6 +163,29 @@ def _split_author_years(
             return None
         locator = rest
     return authors, years, locator
+
+
+def _authors_and_year(text: str) -> str | None:
+    """The authors, when ``text`` is authors and a year: "Lee & Kim, 2019, p. 4"."""
+    parsed = _split_author_years(text)
+    if parsed is None or not looks_like_names(parsed[0]):
+        return None
+    return parsed[0]
+
+
+def _commentary_end(text: str) -> int:
+    """Where the authors start after the writer's commentary (:data:`_COMMENTARY_END`);
+    0 for none. The commentary has no capital, digit or year ("(van der Berg, Lee,
+    2019)" names two authors), and authors and a year follow it."""
+    if not text[:1].islower():
+        return 0
+    end = _COMMENTARY_END.search(text, 0, _COMMENTARY_REACH)
+    if end is None:
+        return 0
+    lead = text[: end.start()]
+    if any(ch.isupper() or ch.isdigit() for ch in lead) or ANY_YEAR.search(lead):
+        return 0  # "(n.d., Question 3)": a year and a locator
+    return end.end() if _authors_and_year(text[end.end() :]) else 0
 
 
 def _unquoted(title: str) -> str:
@@ -292,6 +330,36 @@ class ParentheticalReader(NarrativeReader):
             out.extend(self._part(part, index, len(parts), group_start, close))
         return out
 
+    def _label_end(self, text: str) -> int:
+        """Where the authors start after a label of the work (:data:`_LABEL`); 0 for none.
+
+        Taken only when authors and a year follow. A short name in capitals is a label
+        when neither the list nor the text knows it and the author after it is known to
+        the list or is no short name itself: "(WHO, UNICEF, 2020)", neither listed,
+        cites both.
+        """
+        m = _LABEL.match(text)
+        if m is None:
+            return 0
+        authors = _authors_and_year(text[m.end() :])
+        if authors is None:
+            return 0
+        abbr = m.group("abbr")
+        if abbr is None:
+            return m.end()
+        if (
+            not abbr.isupper()
+            or not is_abbreviation(abbr)
+            or self._listed_name(abbr)
+            or name_key(abbr) in self.aliases
+        ):
+            return 0
+        names = split_author_names(authors)[0]
+        if not names:
+            return 0
+        known = name_key(self._family(names[0], lenient=False)) in self.known
+        return m.end() if known or not is_abbreviation(names[0]) else 0
+
     def _part(
         self, part: _Part, index: int, count: int, group_start: int, close: int
     ) -> list[Citation]:
@@ -325,6 +393,10 @@ class ParentheticalReader(NarrativeReader):
         if pm and pm.end() < len(text):
             prefix = text[: pm.end()].strip()
             text = text[pm.end() :]
+        lead = _commentary_end(text) or self._label_end(text)
+        if lead:
+            prefix = " ".join(filter(None, (prefix, text[:lead].strip())))
+            text = text[lead:]
         titled = self._titled_years(text)
         parsed = titled or _split_author_years(text)
         if parsed is None:

@@ -70,6 +70,8 @@ class _Index:
     by_number: dict[int, int] = field(default_factory=dict)
     by_key: dict[str, int] = field(default_factory=dict)
     by_key_folded: dict[str, int] = field(default_factory=dict)
+    # Every author's family name, not only the first's: "Lee et al. [4]" names a first author.
+    by_author: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def build(cls, references: Sequence[Reference]) -> _Index:
@@ -78,6 +80,8 @@ class _Index:
             for key in reference_name_keys(ref):
                 if i not in index.by_name[key]:
                     index.by_name[key].append(i)
+            for key in dict.fromkeys(name_key(p.family) for p in ref.authors):
+                index.by_author[key].append(i)
             if ref.number is not None:
                 index.by_number.setdefault(ref.number, i)
             if ref.key:
@@ -644,7 +648,8 @@ def link_citations(
             by_author = dict.fromkeys(i for key in keys for i in index.by_name.get(key, []))
             links.append(link_author_page(ci, citation, list(by_author), references))
         elif citation.kind == "numeric":
-            links.append(_simple(ci, find_number(citation, index.by_number, numbered)))
+            found = find_number(citation, index.by_number, numbered)
+            links.append(_numbered_by_other_author(ci, citation, found, references, index))
         elif is_note_work(citation):  # a work cited in a Chicago note: by author and title
             notes = notes or NoteIndex.build(references)
             links.append(link_note(ci, citation, notes))
@@ -655,6 +660,25 @@ def link_citations(
         else:
             links.append(_link_author_date(ci, citation, index))
     return tuple(links if mla else _pair_renamed(citations, references, links))
+
+
+def _numbered_by_other_author(
+    ci: int, citation: Citation, found: int | None, refs: Sequence[Reference], index: _Index
+) -> Link:
+    """ "Abunasser et al. [16]" where entry 16 is Spanhol's: the author named before the
+    number is among no authors of that entry, and another entry is by that author."""
+    if found is None or not citation.authors or not refs[found].authors:
+        return _simple(ci, found)
+    ref = refs[found]
+    named = name_key(citation.authors[0])
+    if found in index.by_author.get(named, []) or named in reference_name_keys(ref):
+        return _simple(ci, found)
+    if not any(i != found for i in index.by_author.get(named, [])):
+        return _simple(ci, found)
+    return Link(
+        citation=ci, status="author-mismatch", reference=found, candidates=(found,),
+        differing_author=citation.authors[0], expected_author=ref.authors[0].family,
+    )  # fmt: skip
 
 
 def _simple(ci: int, found: int | None) -> Link:

@@ -18,8 +18,10 @@ class AuthorMismatch(Rule):
         example "Poly Technic (n.d.)" for "Open Polytechnic. (n.d.)" or
         "O'Day & Heimberg" for "O'Day, E. B., & Gross, J. J."; the entry's
         authors named in another order ("West and McKee" for "McKee, M., and
-        E. G. West"); and an author cited by a given name alone ("Tzu-Ping"
-        for "Lin, Tzu-Ping").
+        E. G. West"); an author cited by a given name alone ("Tzu-Ping"
+        for "Lin, Tzu-Ping"); and a number named by an author who is not
+        among its entry's authors but is another entry's ("Lee et al. [4]"
+        where entry 4 is by others and entry 6 by Lee).
 
     Why it matters
         Readers search the list by the name you give in the text; a
@@ -49,7 +51,14 @@ class AuthorMismatch(Rule):
             where = ctx.where(ref)
             written = link.differing_author or (citation.authors[0] if citation.authors else "?")
             expected = link.expected_author or "?"
-            if reorders_authors(citation.authors, ref):
+            if citation.kind == "numeric":
+                # "Abunasser et al. [16]" where entry 16 is by others: a wrong number, or name.
+                message = (
+                    f"{written} et al. {describe_citation(citation)} names {written!r}, but "
+                    f"entry {describe_citation(citation)} ({where}), {describe_reference(ref)}, "
+                    f"has no such author while another entry does; check the number or the name"
+                )
+            elif reorders_authors(citation.authors, ref):
                 message = (
                     f"{describe_citation(citation)} names the authors in another order than "
                     f"the matching entry ({where}), {describe_reference(ref)}, which starts "
