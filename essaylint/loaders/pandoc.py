@@ -28,11 +28,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from essaylint.analysis.patterns import FRONT_MATTER
-from essaylint.loaders.bib_discovery import FoundBibliography, unnamed_bibliography
 from essaylint.models import Reference, SourceLocation, Span
+
+if TYPE_CHECKING:
+    from essaylint.loaders.bib_discovery import FoundBibliography
 
 _NOCITE_KEY = re.compile(r"@(\*|[\w][\w:.#$%&+?<>~/-]*)")
 
@@ -272,6 +274,7 @@ def _own_bibs(
         names = _names(_metadata(data).get("bibliography"))
         return _resolve(names, yaml_path.parent, path.parent), None
     from essaylint.analysis.citations_keyed import cited_pandoc_keys
+    from essaylint.loaders.bib_discovery import unnamed_bibliography
 
     found = unnamed_bibliography(path, cited_pandoc_keys(text))
     return ([found.path] if found else []), found
