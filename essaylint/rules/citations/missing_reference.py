@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from essaylint.models import Finding
 from essaylint.rules.base import Rule, RuleContext, describe_citation, describe_reference
 
+_KEYS_SHOWN = 3  # keys named in the finding for an essay whose bibliography is missing
+
 
 class MissingReference(Rule):
     """An in-text citation with no entry in the reference list.
@@ -140,6 +142,3 @@ class MissingReference(Rule):
             "in LaTeX, 'bib' in the config or --bib",
             citation=first,
         )
-
-
-_KEYS_SHOWN = 3
