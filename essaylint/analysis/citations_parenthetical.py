@@ -74,6 +74,11 @@ _LABEL = re.compile(
     r"|(?P<abbr>[A-Z][A-Za-z&]{1,9})),\s+(?=\S)",
     re.IGNORECASE,
 )
+# "Pressman:218, 2010": a name (no digits), a colon and a page, then the year.
+_PAGE_ON_NAME = re.compile(
+    rf"(?P<name>[^\d:;,()]{{2,80}}?):\s?(?P<page>\d{{1,4}}(?:[-–]\d{{1,4}})?),\s*(?P<rest>{YEAR}.*)",
+    re.IGNORECASE | re.DOTALL,
+)
 _AS_CITED = re.compile(r",?\s*(?:as\s+)?(?:cited|quoted)\s+(?:in|by)\s+", re.IGNORECASE)
 
 # "(DPA 2018)": an abbreviation and a year, nothing else.
@@ -397,8 +402,13 @@ class ParentheticalReader(NarrativeReader):
         if lead:
             prefix = " ".join(filter(None, (prefix, text[:lead].strip())))
             text = text[lead:]
+        glued = _PAGE_ON_NAME.fullmatch(text)
+        if glued:  # "Pressman:218, 2010": the page written on the name, not after the year
+            text = f"{glued.group('name')}, {glued.group('rest')}"
         titled = self._titled_years(text)
         parsed = titled or _split_author_years(text)
+        if parsed is not None and glued and parsed[2] is None:
+            parsed = (parsed[0], parsed[1], glued.group("page"))
         if parsed is None:
             remark = _YEAR_THEN_REMARK.match(text)
             if remark and count == 1 and not secondary and prefix is None:
