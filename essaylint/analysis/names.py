@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from essaylint.analysis.patterns import EMPHASIS
+from essaylint.analysis.patterns import DASHES, EMPHASIS
 from essaylint.analysis.text import PARTICLES
 from essaylint.models import Person
 
@@ -453,7 +453,7 @@ def _parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
 
 
 _HANDLE = re.compile(r"^(?P<user>[^\W_][\w.-]*)?@(?P<host>[^\W_][\w.-]*)$")
-_SPACED_DASH = re.compile(r"\s[-–—]\s")
+_SPACED_DASH = re.compile(rf"\s[{DASHES}]\s")
 
 
 def _no_person(text: str) -> bool:

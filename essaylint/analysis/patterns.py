@@ -171,3 +171,7 @@ BARE_WEB_HOST = (
 #: it), "www." or a bare host with its path. Every reader of links in entries and notes
 #: builds on this one.
 WEB_ADDRESS_START = r"(?:(?:https?|ftp)\s?:\s?//|\bwww\.|" + BARE_WEB_HOST + r")"
+
+#: A BibTeX entry's head, "@article{smith2019,": its type and key (@string and @comment
+#: have no key and a comma after it).
+BIB_ENTRY_HEAD = re.compile(r"@(?P<type>[A-Za-z]+)\s*\{\s*(?P<key>[^\s,{}]+)\s*,")

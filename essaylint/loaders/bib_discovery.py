@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from essaylint.analysis.patterns import BIB_ENTRY_HEAD
+
 _PARENT_LEVELS = 2
 _DATABASE_SUFFIXES = (".bib", ".bibtex", ".json")
 _BUILD_NAMES = frozenset({"Makefile", "makefile", "GNUmakefile", "justfile", "Justfile"})
@@ -27,8 +29,6 @@ _MOST_BUILD_BYTES = 200_000
 _BIBLIOGRAPHY_OPTION = re.compile(
     r"--bibliography(?:=|\s+)(?:\"(?P<dq>[^\"$]+)\"|'(?P<sq>[^'$]+)'|(?P<bare>[^\s\"'$;|&()\\]+))"
 )
-# A BibTeX entry's key ("@article{smith2019,"); @string and @comment have none.
-_BIB_KEY = re.compile(r"@\s*[A-Za-z]+\s*[{(]\s*([^,\s{}()]+)\s*,")
 # A CSL JSON item's id ('"id": "smith2019"').
 _CSL_ID = re.compile(r'"id"\s*:\s*"([^"]+)"')
 
@@ -113,8 +113,9 @@ def _keys_of(path: Path) -> frozenset[str]:
     text = _read_small(path, _MOST_BYTES)
     if text is None:
         return frozenset()
-    pattern = _CSL_ID if path.suffix.lower() == ".json" else _BIB_KEY
-    return frozenset(pattern.findall(text))
+    if path.suffix.lower() == ".json":
+        return frozenset(_CSL_ID.findall(text))
+    return frozenset(m.group("key") for m in BIB_ENTRY_HEAD.finditer(text))
 
 
 def _read_small(path: Path, most_bytes: int) -> str | None:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from essaylint.analysis.latex_text import latex_to_text
-from essaylint.analysis.patterns import WEB_ADDRESS_START
+from essaylint.analysis.patterns import BIB_ENTRY_HEAD, WEB_ADDRESS_START
 from essaylint.loaders.bib_macros import MacroExpansionError, bounded_macros, expansion_budget
 from essaylint.loaders.errors import LoadError, cannot_read
 from essaylint.models import Person, Reference, ReferenceType, SourceLocation
@@ -439,7 +439,7 @@ def entry_lines(text: str) -> EntryLines:
     """Where each entry of ``text`` starts (one pass over the text)."""
     found: dict[str, list[int]] = {}
     line, counted = 1, 0
-    for head in _ENTRY_HEAD.finditer(text):
+    for head in BIB_ENTRY_HEAD.finditer(text):
         if head.group("type").lower() in _NOT_ENTRIES:
             continue
         line += text.count("\n", counted, head.start())
@@ -448,7 +448,6 @@ def entry_lines(text: str) -> EntryLines:
     return EntryLines(found)
 
 
-_ENTRY_HEAD = re.compile(r"@(?P<type>[A-Za-z]+)\s*\{\s*(?P<key>[^\s,{}]+)\s*,")
 _FIELD = r"\b{name}\s*=\s*[{{\"]\s*(?P<value>[^}}\"]{{1,300}})"
 _YEAR_FIELD = re.compile(_FIELD.format(name="(?:year|date)"), re.IGNORECASE)
 _TITLE_FIELD = re.compile(_FIELD.format(name="title"), re.IGNORECASE)
@@ -467,7 +466,9 @@ def _entries_pybtex_dropped(text: str, kept: set[str], start: int) -> tuple[Refe
 
     Without them a citation of such an entry would be called missing.
     """
-    heads = [m for m in _ENTRY_HEAD.finditer(text) if m.group("type").lower() not in _NOT_ENTRIES]
+    heads = [
+        m for m in BIB_ENTRY_HEAD.finditer(text) if m.group("type").lower() not in _NOT_ENTRIES
+    ]
     found: list[Reference] = []
     for i, head in enumerate(heads):
         key = head.group("key")
