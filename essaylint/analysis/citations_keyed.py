@@ -53,28 +53,24 @@ def _cites_entry(key: str) -> bool:
     return _CROSSREF_KEY.match(key) is None
 
 
-def cites_by_pandoc_key(text: str) -> bool:
-    """Whether a Markdown text cites with pandoc keys ("[@smith2019]", "@smith2019 says").
+def _pandoc_entry_keys(text: str) -> Iterator[str]:
+    """Each entry key a pandoc citation names, in text order; cross-references
+    ("[@fig:map]") name no entry."""
+    for pattern in (_PANDOC_GROUP, _PANDOC_NARRATIVE_KEY):
+        for m in pattern.finditer(text):
+            for item in _PANDOC_ITEM.finditer(m.group(0)):
+                if _cites_entry(item.group("key")):
+                    yield item.group("key")
 
-    Cross-references alone ("[@fig:map]") cite nothing.
-    """
-    return any(
-        _cites_entry(item.group("key"))
-        for pattern in (_PANDOC_GROUP, _PANDOC_NARRATIVE_KEY)
-        for m in pattern.finditer(text)
-        for item in _PANDOC_ITEM.finditer(m.group(0))
-    )
+
+def cites_by_pandoc_key(text: str) -> bool:
+    """Whether a Markdown text cites with pandoc keys ("[@smith2019]", "@smith2019 says")."""
+    return next(_pandoc_entry_keys(text), None) is not None
 
 
 def cited_pandoc_keys(text: str) -> frozenset[str]:
-    """The entry keys a Markdown text cites with pandoc citations (no cross-references)."""
-    return frozenset(
-        item.group("key")
-        for pattern in (_PANDOC_GROUP, _PANDOC_NARRATIVE_KEY)
-        for m in pattern.finditer(text)
-        for item in _PANDOC_ITEM.finditer(m.group(0))
-        if _cites_entry(item.group("key"))
-    )
+    """The entry keys a Markdown text cites with pandoc citations."""
+    return frozenset(_pandoc_entry_keys(text))
 
 
 def _expand_numbers(spec: str) -> list[int]:
