@@ -137,9 +137,10 @@ _MAX_CONTINUATION_WORDS = 60
 # Resource, Harvard Kennedy School, 6 Nov. 2019,") comes next.
 _CUT_AFTER_TITLE = re.compile(_INVERTED_NAMES + r"[\"“][^\"”\n]{1,200}[.?!][\"”]$")
 # "L. B. (2020)": the last author's initials, carried over from the line before.
-_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.\s?(?:-\s?)?){1,4},?")
+_INITIALS = r"(?:[A-Z]\.\s?(?:-\s?)?){1,4}"
+_INITIALS_ONLY = re.compile(_INITIALS + ",?")
 # A line opening with initials and a comma: "R.-A., Fallon, C., ..." ends an author cut above.
-_INITIALS_FIRST = re.compile(r"(?:[A-Z]\.\s?(?:-\s?)?){1,4},\s")
+_INITIALS_FIRST = re.compile(_INITIALS + r",\s")
 _ENTRY_END = re.compile(
     r"(?:[.!?)\]>]|" + WEB_ADDRESS_START + r"\S*|\b10\.\d{4,9}/\S+)\s*$", re.IGNORECASE
 )
