@@ -255,7 +255,8 @@ class NarrativeReader:
         Ainsworth" -> "Ainsworth") and anything else stays whole ("Open
         Learning", "MIT OpenCourseWare"). So does a name that, whole, is
         nearer an entry than its last word is ("Poly Technic" for the entry
-        "Open Polytechnic"): it is a misspelt organisation, not a person.
+        "Open Polytechnic"): it is a misspelt organisation, not a person, also
+        when its last word is known ("Moer Consulting" for "Moser Consulting").
         Initials after a family name are dropped ("Lindqvist-Arós M." -> "Lindqvist-Arós").
         """
         item = drop_trailing_initials(item)
@@ -265,7 +266,8 @@ class NarrativeReader:
         for i in range(len(words)):
             tail = " ".join(words[i:])
             if not INITIALS_ONLY.fullmatch(words[i]) and name_key(tail) in self.known:
-                return tail
+                # "Moer Consulting" is nearer "Moser Consulting" than "Consulting" is
+                return item if self._nearer_whole(item, tail) else tail
         family = natural_family(
             item, lenient=lenient or self.writes_given_names() or self.named_alone(item)
         )

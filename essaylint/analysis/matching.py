@@ -325,11 +325,15 @@ def _cited_initials(citation: Citation) -> str:
     m = _CITED_INITIALS.match(first)
     if m:
         return _given_initials(m.group(1))
+    return "".join(word[0] for word in _given_before(citation).split())
+
+
+def _given_before(citation: Citation) -> str:
+    """Given names or initials the text writes just before the first author's name."""
+    first = citation.authors[0] if citation.authors else ""
     at = citation.text.find(first) if first else -1
     given = _GIVEN_BEFORE.search(citation.text[max(0, at - 60) : at]) if at > 0 else None
-    if not given:
-        return ""
-    return "".join(word[0] for word in given.group(1).split())
+    return given.group(1).strip() if given else ""
 
 
 def _narrow_by_initials(
@@ -398,6 +402,12 @@ def _pick(ci: int, citation: Citation, same_year: list[int], refs: Sequence[Refe
             citation=ci, status="author-mismatch", reference=best, candidates=(best,),
             differing_author=citation.authors[0], expected_author=ref.authors[0].family,
         )  # fmt: skip
+    misspelt = _misspelt_whole_name(citation, ref)
+    if misspelt is not None:
+        return Link(
+            citation=ci, status="author-mismatch", reference=best, candidates=(best,),
+            differing_author=misspelt, expected_author=(ref.authors[0].raw or "").strip(" ."),
+        )  # fmt: skip
     changed = None if citation.et_al else changed_coauthor(citation.authors, ref)
     if changed is not None:
         return Link(
@@ -405,6 +415,39 @@ def _pick(ci: int, citation: Citation, same_year: list[int], refs: Sequence[Refe
             differing_author=changed[0], expected_author=changed[1],
         )  # fmt: skip
     return Link(citation=ci, status="matched", reference=best, candidates=(best,))
+
+
+def _misspelt_whole_name(citation: Citation, ref: Reference) -> str | None:
+    """The name as cited when it is the entry's name in natural order, one word misspelt.
+
+    "(Moer Consulting, 2022)" and "Margret Olufemi (2023)" reach the entries "Moser
+    Consulting." and "Margaret Olufemi." through their last word (the key that lets
+    "Claude Steele" find "Steele, C."), but an entry that writes the name whole, given
+    name first, leaves the other words nothing to excuse them: one of them misspelt is
+    a slip. The cited words compared are as many as the entry's ("Dr. Margaret
+    Olufemi" is hers), and only one may differ, by a letter or two ("United States
+    Department of Labor" is no slip for "US Department of Labor").
+    """
+    if not citation.authors or not ref.authors:
+        return None
+    first = ref.authors[0]
+    written = (first.raw or first.family).strip(" .")
+    if "," in written or len(written.split()) < 2:
+        return None  # "Steele, C.": the initials say nothing of how the text spells the name
+    cited = citation.authors[0]
+    if len(cited.split()) < len(written.split()):
+        cited = f"{_given_before(citation)} {cited}".strip()
+    cited = " ".join(cited.split()[-len(written.split()) :])
+    if name_key(cited) in reference_name_keys(ref):
+        return None
+    differing = [
+        (a, b)
+        for a, b in zip(map(name_key, cited.split()), map(name_key, written.split()), strict=True)
+        if a != b
+    ]
+    # One word, near its own: "Moer" for "Moser", not "States" for "US".
+    one_slip = len(differing) == 1 and fuzz.ratio(*differing[0]) >= NEAR_NAME
+    return cited if one_slip else None
 
 
 def changed_coauthor(authors: Sequence[str], ref: Reference) -> tuple[str, str] | None:

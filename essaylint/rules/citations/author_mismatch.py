@@ -73,7 +73,7 @@ class AuthorMismatch(Rule):
                     f"{written!r}"
                 )
             else:
-                if citation.authors and written != citation.authors[0]:
+                if written in citation.authors[1:]:
                     lead = f"{describe_citation(citation)} names co-author {written!r}"
                 else:
                     lead = f"{describe_citation(citation)} names the author {written!r}"
