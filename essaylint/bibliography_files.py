@@ -87,6 +87,8 @@ def essay_bibliography(
             and prints_its_list(doc)
         ):
             return (), (_TYPESET_NOTE,)
+        if not files and project.found is not None and project.is_root:  # said once
+            notes.append(_found_bibliography_note(path, project.found, _LATEX_NAMES))
         files = files or list(project.bib_files)
         cited_elsewhere, is_root = project.cited_elsewhere, project.is_root
         text = blank_latex_comments(doc.text)
@@ -106,7 +108,7 @@ def essay_bibliography(
         if not files and book.bib_files:
             notes += _misspelt_key_notes(doc.text)
         if not files and book.found is not None:
-            notes.append(_found_bibliography_note(path, book.found))
+            notes.append(_found_bibliography_note(path, book.found, _PANDOC_NAMES))
         files = files or list(book.bib_files)
         nocite, cited_elsewhere, is_root = book.nocite, book.cited_elsewhere, book.is_owner
     errors: list[str] = []
@@ -137,7 +139,12 @@ def _misspelt_key_notes(text: str) -> list[str]:
     ]
 
 
-def _found_bibliography_note(path: Path, found: FoundBibliography) -> str:
+# Where each format names its bibliography: (where none was found, how to name one).
+_PANDOC_NAMES = ("in the front matter", "'bibliography: {}'")
+_LATEX_NAMES = ("with \\bibliography or \\addbibresource", "\\addbibresource{{{}}}")
+
+
+def _found_bibliography_note(path: Path, found: FoundBibliography, names: tuple[str, str]) -> str:
     """Which database an essay that names none is checked against, and why that one."""
     where = os.path.relpath(found.path, Path(path).parent)
     why = (
@@ -145,9 +152,10 @@ def _found_bibliography_note(path: Path, found: FoundBibliography) -> str:
         if found.build_file is not None
         else f"which has {found.keys_found} of the {found.keys_cited} keys cited here"
     )
+    named_where, how = names
     return (
-        f"no bibliography is named in the front matter; the citations are checked against "
-        f"{where}, {why}: name it with 'bibliography: {where}' to be sure"
+        f"no bibliography is named {named_where}; the citations are checked against "
+        f"{where}, {why}: name it with {how.format(where)} to be sure"
     )
 
 

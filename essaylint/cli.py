@@ -346,7 +346,8 @@ def _problems(n: int) -> str:
 
 
 def _expand_folders(paths: list[Path]) -> tuple[list[Path], set[Path]]:
-    """Folders become the essays in them (see loaders.folders); files stay as given."""
+    """Folders become the essays in them (see loaders.folders), a LaTeX root file the
+    root and the chapters it includes; other files stay as given. Each file once."""
     from essaylint.loaders.folders import essays_in
 
     expanded: list[Path] = []
@@ -356,9 +357,21 @@ def _expand_folders(paths: list[Path]) -> tuple[list[Path], set[Path]]:
             found = essays_in(path)
             expanded += found
             from_folders.update(found)
-        else:
-            expanded.append(path)
-    return expanded, from_folders
+            continue
+        expanded.append(path)
+        if path.suffix.lower() == ".tex" and path.is_file():
+            from essaylint.loaders.latex_project import included_files
+
+            chapters = included_files(path)
+            expanded += chapters
+            from_folders.update(chapters)
+    seen: set[Path] = set()
+    unique = []
+    for path in expanded:
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            unique.append(path)
+    return unique, from_folders
 
 
 def _engines_needed(settings: Settings, rules: Sequence[type[Rule]]) -> tuple[bool, bool]:

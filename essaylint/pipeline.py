@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 
 from essaylint.analysis.citations import extract_citations
 from essaylint.analysis.citations_keyed import note_key_citations
+from essaylint.analysis.latex_macros import CiteMacro, cite_macros
 from essaylint.analysis.list_style import (
     chicago_punctuation,
     keep_group_names,
     list_shape,
     pages_are_years,
 )
-from essaylint.analysis.matching import known_name_keys, link_citations
+from essaylint.analysis.matching import known_name_keys, link_citations, named_in_database
 from essaylint.analysis.notes import (
     Note,
     NoteWork,
@@ -199,13 +200,16 @@ def lint_document(
     bib: Sequence[Reference] = (),
     prose: ProseBackend | None = None,
     verify: VerifyBackend | None = None,
+    latex_macros: Sequence[CiteMacro] = (),
 ) -> FileResult:
     """Run every selected rule over one document.
 
     Pure except for the engines handed in by the caller: ``prose`` (spelling
     and grammar) and ``verify`` (Crossref), each run once when a selected rule
     needs it. Without them, rules that need them report nothing. A rule that
-    raises is skipped with a note; the other rules still run.
+    raises is skipped with a note; the other rules still run. A LaTeX document's
+    own citation commands are read from it; ``latex_macros`` are those its
+    project's other files define.
     """
     settings = settings or Settings()
     essay = find_sections(doc.text, doc.blocks)
@@ -243,6 +247,8 @@ def lint_document(
     else:
         shape = None if plan.cite else list_shape(references)
 
+    macros = (*cite_macros([doc.text]), *latex_macros) if doc.format == "latex" else ()
+
     def extract(style: str | None) -> tuple[Citation, ...]:
         return extract_citations(
             doc.text,
@@ -250,6 +256,7 @@ def lint_document(
             known_names=known_name_keys(references),
             numeric=numeric,
             latex=doc.format == "latex",
+            latex_macros=macros,
             style=style,
             works=references,
         )
@@ -313,6 +320,8 @@ def lint_document(
         short_notes = {note for note, _ in plan.short}
         marks = entry_note_marks(doc.text, [n for n in plan.entries if n not in short_notes])
         citations = tuple(sorted((*citations, *marks), key=lambda c: (c.span.start, c.span.end)))
+    if references and all(r.key for r in references) and any(c.kind == "key" for c in citations):
+        citations = named_in_database(citations, references)
     links = link_citations(citations, references, mla=style == "mla")
     if doc.field_citations:  # a citation manager's fields (Word): loaded only when present
         from essaylint.analysis.field_links import link_field_citations
@@ -503,7 +512,14 @@ def lint_path(
             doc = doc.model_copy(update={"notes": (*doc.notes, *notes)})
     except LoadError as exc:
         return FileResult(path=shown, error=str(exc))
-    return lint_document(doc, settings, rules, bib=bib, prose=prose, verify=verify)
+    macros: tuple[CiteMacro, ...] = ()
+    if doc.format == "latex":  # a chapter cites with the commands its root defines
+        from essaylint.loaders.latex_project import latex_project
+
+        macros = latex_project(Path(path), doc.text).cite_macros
+    return lint_document(
+        doc, settings, rules, bib=bib, prose=prose, verify=verify, latex_macros=macros
+    )
 
 
 def once_per_project(results: Sequence[FileResult]) -> list[FileResult]:

@@ -38,6 +38,7 @@ from essaylint.analysis.citations_linked import linked_citations
 from essaylint.analysis.citations_narrative import author_date_citation
 from essaylint.analysis.citations_parenthetical import PAREN, ParentheticalReader
 from essaylint.analysis.entry_shape import looks_like_entry
+from essaylint.analysis.latex_macros import CiteMacro
 from essaylint.analysis.patterns import ET_AL, YEAR_DIGITS
 from essaylint.models import Citation, Essay, Reference, Span
 
@@ -121,6 +122,7 @@ def extract_citations(
     known_names: Iterable[str] = (),
     numeric: bool | None = None,
     latex: bool = False,
+    latex_macros: Sequence[CiteMacro] = (),
     style: str | None = None,
     works: Sequence[Reference] = (),
 ) -> tuple[Citation, ...]:
@@ -133,7 +135,8 @@ def extract_citations(
     author-date citations or looks numeric. ``style`` "mla" reads author–page
     parentheses first (:mod:`essaylint.analysis.citations_mla`); "chicago" also
     reads Chicago author-date forms (:mod:`essaylint.analysis.citations_chicago`).
-    ``works`` (the entries) lets MLA read whole-work signal phrases.
+    ``works`` (the entries) lets MLA read whole-work signal phrases. ``latex_macros``
+    are the citation commands a LaTeX project defines for itself.
     """
     regions = _regions(essay)
     known = frozenset(known_names)
@@ -153,7 +156,7 @@ def extract_citations(
         found = chicago_citations(text, regions, known, found)
     found.extend(footnote_citations(text, regions))
     if latex:
-        found.extend(latex_citations(text, regions))
+        found.extend(latex_citations(text, regions, latex_macros))
     found.extend(pandoc_citations(text, regions))
     numbers = list(numeric_citations(text, regions))
     use_numeric = (

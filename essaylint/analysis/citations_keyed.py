@@ -8,9 +8,10 @@ commands and pandoc citations carry the key of the note or entry they cite.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from essaylint.analysis.body_spans import footnote_definition_spans
+from essaylint.analysis.latex_macros import NARRATIVE_COMMANDS, CiteMacro, macro_uses
 from essaylint.analysis.patterns import ET_AL, LATEX_CITE, footnote_references
 from essaylint.models import Citation, Span
 
@@ -145,19 +146,26 @@ def footnote_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
             )  # fmt: skip
 
 
-def latex_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
+def latex_citations(
+    text: str, regions: list[Span], macros: Sequence[CiteMacro] = ()
+) -> Iterator[Citation]:
+    """Every \\cite-like command's keys, and the uses of the writer's own citation
+    commands (``macros``, :mod:`essaylint.analysis.latex_macros`)."""
     for region in regions:
         for m in LATEX_CITE.finditer(text, region.start, region.end):
             if m.group("cmd") == "nocite":
                 continue
             opts = [o[1:-1] for o in (m.group("opt1"), m.group("opt2")) if o]
             locator = opts[-1].replace("~", " ") if opts and opts[-1] else None
-            narrative = m.group("cmd") in {"citet", "textcite", "Textcite", "citeauthor"}
+            narrative = m.group("cmd") in NARRATIVE_COMMANDS
             span = Span(start=m.start(), end=m.end())
             for key in (k.strip() for k in m.group("keys").split(",")):
-                if key:
+                if key and "#" not in key:  # "#1": the parameter of a command's definition
                     yield Citation(span=span, text=m.group(0), kind="key", key=key,
                                    locator=locator, narrative=narrative)  # fmt: skip
+        for m, key, macro in macro_uses(text, macros, region.start, region.end):
+            yield Citation(span=Span(start=m.start(), end=m.end()), text=m.group(0),
+                           kind="key", key=key, narrative=macro.narrative)  # fmt: skip
 
 
 def pandoc_citations(text: str, regions: list[Span]) -> Iterator[Citation]:

@@ -499,6 +499,29 @@ def is_note_work(citation: Citation) -> bool:
     return citation.kind == "footnote" and bool(citation.authors or citation.title)
 
 
+def named_in_database(
+    citations: Sequence[Citation], references: Sequence[Reference]
+) -> tuple[Citation, ...]:
+    """The citations of an essay that cites by key, less author-date readings no entry names.
+
+    Its works are cited with ``\\cite{key}`` or ``[@key]`` and listed by BibTeX or
+    citeproc from the database, so a parenthesis with one name and a year that no
+    entry has, nor anything near it, is prose: "(Stand 2004)" ("as of 2004"),
+    "(Version 2, 2021)". Co-authors ("Vipa and Korinek, 2023") make a citation.
+    """
+    known = known_name_keys(references)
+
+    def named(citation: Citation) -> bool:
+        keys = citation_name_keys(citation)
+        return any(key in known for key in keys) or any(
+            fuzz.ratio(key, other) >= NEAR_NAME for key in keys for other in known
+        )
+
+    return tuple(
+        c for c in citations if c.kind != "author-date" or len(c.authors) > 1 or c.et_al or named(c)
+    )
+
+
 def link_citations(
     citations: Sequence[Citation], references: Sequence[Reference], *, mla: bool = False
 ) -> tuple[Link, ...]:

@@ -1,4 +1,4 @@
-"""A pandoc essay's bibliography when nothing in its project names it.
+"""A pandoc essay's (or LaTeX project's) bibliography when nothing in its project names it.
 
 Pandoc takes the bibliography from the front matter, a defaults or project
 file (:mod:`essaylint.loaders.pandoc`), or the command line alone: a build
@@ -12,7 +12,9 @@ otherwise none is guessed, and the citations are reported as they stand.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,7 +56,13 @@ def unnamed_bibliography(doc_path: Path, cited: frozenset[str]) -> FoundBibliogr
         if found * 2 < len(cited) or (best is not None and found <= best.keys_found):
             continue
         best = FoundBibliography(candidate, found, len(cited), build_file)
-    return best
+    if best is None:
+        return None
+    # Shown the way the essay's path was given: "book/refs.bib", not an absolute path.
+    shown = os.path.normpath(
+        doc_path.parent / os.path.relpath(best.path, doc_path.absolute().parent)
+    )
+    return dataclasses.replace(best, path=Path(shown))
 
 
 @functools.lru_cache(maxsize=256)

@@ -166,9 +166,9 @@ def latex_bib_paths(doc_path: Path, text: str) -> list[Path]:
 
     Reads ``\\bibliography{a,b}`` (``.bib`` added when missing) and
     ``\\addbibresource{x.bib}`` (also ``\\addglobalbib``/``\\addsectionbib``);
-    commented-out commands are ignored. Paths are returned in order without
-    duplicates, whether or not they exist: the caller reports missing ones.
-    Absolute names are kept as they are.
+    ``\\jobname`` is the document's own name; commented-out commands are
+    ignored. Paths are returned in order without duplicates, whether or not they
+    exist: the caller reports missing ones. Absolute names are kept as they are.
     """
     base = Path(doc_path).parent
     found: list[Path] = []
@@ -179,6 +179,7 @@ def latex_bib_paths(doc_path: Path, text: str) -> list[Path]:
             name = raw.strip()
             if not name:
                 continue
+            name = name.replace("\\jobname", Path(doc_path).stem)  # the root's own name
             if not name.lower().endswith(".bib"):
                 name += ".bib"
             candidate = Path(name)

@@ -5,17 +5,23 @@ bibliography of its own: the root file (the one with ``\\documentclass`` that
 includes it, found in the chapter's folder or the two above it) does. So a
 chapter is checked against the root's bibliography, and the keys cited in the
 other files of the project count as cited: an entry is uncited only when no
-file of the project cites it, and only the root reports it, once.
+file of the project cites it, and only the root reports it, once. A project
+whose root names its database through a macro of its class or package
+(mla13's ``\\sources{refs.bib}``) is checked against the .bib its keys point to
+(:mod:`essaylint.loaders.bib_discovery`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from essaylint.analysis.latex_macros import CiteMacro, cite_macros, macro_uses
 from essaylint.analysis.patterns import LATEX_CITE
+from essaylint.loaders.bib_discovery import FoundBibliography, unnamed_bibliography
 from essaylint.loaders.latex import blank_latex_comments, latex_bib_paths
 
 _INCLUDE = re.compile(r"\\(?:include|input|subfile|subfileinclude)\s*\{([^}]+)\}")
@@ -33,6 +39,11 @@ class LatexProject:
     #: Keys cited in the project's other files.
     cited_elsewhere: frozenset[str]
     is_root: bool
+    #: The database the project's keys point to when no file names one (a class or
+    #: package macro such as mla13's ``\\sources{refs.bib}`` does), or None.
+    found: FoundBibliography | None = None
+    #: The citation commands the project's files define (``\\newcommand{\\site}[2]{\\citep...}``).
+    cite_macros: tuple[CiteMacro, ...] = ()
 
 
 @functools.lru_cache(maxsize=512)
@@ -96,14 +107,17 @@ def _root_of(path: Path) -> tuple[Path, str] | None:
     return None
 
 
-def cite_keys(text: str) -> frozenset[str]:
-    """Every key of every cite command (\\cite, \\parencite, \\citet, \\nocite, ...)."""
-    return frozenset(
+def cite_keys(text: str, macros: Sequence[CiteMacro] = ()) -> frozenset[str]:
+    """Every key of every cite command (\\cite, \\parencite, \\citet, \\nocite, ...
+    and the project's own citation commands, ``macros``)."""
+    keys = {
         key.strip()
         for m in LATEX_CITE.finditer(text)
         for key in m.group("keys").split(",")
-        if key.strip()
-    )
+        if key.strip() and "#" not in key
+    }
+    keys.update(key for _, key, _ in macro_uses(text, macros))
+    return frozenset(keys)
 
 
 def latex_project(path: Path, text: str) -> LatexProject:
@@ -113,15 +127,32 @@ def latex_project(path: Path, text: str) -> LatexProject:
     else:
         found = _root_of(path)
         if found is None:
-            return LatexProject(path, (), frozenset(), True)
+            return LatexProject(path, (), frozenset(), True, cite_macros=cite_macros([text]))
         root, root_text = found
         is_root = False
     files = project_files(root, root_text)
+    macros = cite_macros(content for _, content in files)
     target = path.resolve()
     elsewhere = frozenset().union(
-        *(cite_keys(content) for p, content in files if p.resolve() != target)
+        *(cite_keys(content, macros) for p, content in files if p.resolve() != target)
     )
-    return LatexProject(root, tuple(latex_bib_paths(root, root_text)), elsewhere, is_root)
+    bib_files = tuple(latex_bib_paths(root, root_text))
+    discovered = None
+    if not bib_files:
+        discovered = unnamed_bibliography(root, (elsewhere | cite_keys(text, macros)) - {"*"})
+        bib_files = (discovered.path,) if discovered is not None else ()
+    return LatexProject(root, bib_files, elsewhere, is_root, discovered, macros)
+
+
+def included_files(path: Path) -> list[Path]:
+    """The files a root .tex includes, directly or not, that exist (none for a chapter).
+
+    ``essaylint check thesis.tex`` checks the thesis: the root and its chapters.
+    """
+    text = _read(path)
+    if text is None or not _DOCUMENTCLASS.search(text):
+        return []
+    return [p for p, _ in project_files(path, text)[1:]]
 
 
 def forget_read_files() -> None:

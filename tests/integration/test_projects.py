@@ -5,7 +5,8 @@ chapters; fixtures/projects/book: three chapters naming refs.bib in their front
 matter (the first with ``nocite: "@*"``); fixtures/projects/book-defaults: the
 same book with the bibliography, nocite and chapter list in a pandoc defaults file;
 fixtures/projects/book-script: the same book built by a script that alone names the
-bibliography (``--bibliography=refs.bib``, no nocite).
+bibliography (``--bibliography=refs.bib``, no nocite); fixtures/projects/thesis-macros: a
+thesis whose class macro names its .bib and whose chapters cite with a command of its own.
 """
 
 from __future__ import annotations
@@ -64,10 +65,38 @@ def test_thesis_chapter_alone_reports_its_own_problems_and_the_printed_entries()
     )
 
 
-def test_thesis_root_alone_reports_the_uncited_entry_and_no_chapter_problem() -> None:
-    found = _check(str(PROJECTS / "thesis" / "main.tex"))
-    assert ("thesis/refs.bib", 35, "uncited-reference", "Lindqvist") in found
-    assert all(where == "thesis/refs.bib" for where, *_ in found)
+def test_thesis_root_alone_checks_the_whole_thesis() -> None:
+    # "essaylint check main.tex" checks the thesis: the root and the chapters it includes.
+    assert sorted(_check(str(PROJECTS / "thesis" / "main.tex"))) == sorted(THESIS)
+
+
+def test_thesis_root_and_its_chapters_given_together_are_each_checked_once() -> None:
+    chapters = sorted(str(p) for p in (PROJECTS / "thesis" / "chapters").glob("*.tex"))
+    found = _check(*chapters, str(PROJECTS / "thesis" / "main.tex"))
+    assert sorted(found) == sorted(THESIS)
+
+
+# fixtures/projects/thesis-macros: the root names its .bib with a class macro
+# (\sources{keepers.bib}), defines its own page-citation command (\page{key}{page},
+# used in the \input chapters), prints every entry (\nocite{*}) and has "(Stand 1989)".
+THESIS_MACROS = [
+    ("thesis-macros/keepers.bib", 25, "uncited-reference", "Calloway"),
+    ("thesis-macros/chapters/stations.tex", 6, "missing-reference", "ashdown2014"),
+]
+
+
+def test_thesis_whose_bib_and_citation_command_are_its_own_reports_each_problem_once() -> None:
+    root = PROJECTS / "thesis-macros" / "lighthouses.tex"
+    assert sorted(_check(str(root))) == sorted(THESIS_MACROS)
+    assert sorted(_check(str(PROJECTS / "thesis-macros"))) == sorted(THESIS_MACROS)
+
+
+def test_the_bib_a_macro_names_is_found_by_its_keys_and_said_once() -> None:
+    root = PROJECTS / "thesis-macros" / "lighthouses.tex"
+    result = CliRunner().invoke(app, ["check", "--select", "C,R", str(root)])
+    notes = [line for line in result.output.splitlines() if "no bibliography is named" in line]
+    assert len(notes) == 1
+    assert "checked against keepers.bib, which has 3 of the 4 keys" in notes[0]
 
 
 def _book(folder: str, chapters: str) -> list[tuple[str, int, str, str]]:

@@ -23,7 +23,8 @@ _MARK_NAMES = rf"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:(?:\s+(?:and|&)\s+|,?\s+)
 _CITATION_MARK = re.compile(
     rf"\((?:see\s+)?{_MARK_NAMES},?\s+(?:pp?\.\s*)?\d[\w.:–-]{{0,12}}\)|"
     + FOOTNOTE_MARK.pattern
-    + r"|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]"
+    # "[2]" is a note, not the argument count of "\newcommand{\page}[2]"
+    + r"|(?<![}\]\w])\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]"
 )
 
 
