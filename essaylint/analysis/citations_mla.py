@@ -36,6 +36,7 @@ from essaylint.analysis.citations_mla_speaker import (
     mask_quoted,
     reporting_subjects,
 )
+from essaylint.analysis.citations_mla_unlisted import lower_case_words, unlisted_authors
 from essaylint.analysis.citations_parenthetical import PAREN
 from essaylint.analysis.names import looks_corporate
 from essaylint.analysis.patterns import YEAR_DIGITS
@@ -76,6 +77,8 @@ _SURNAME_GIVEN = re.compile(
 _YEAR_AFTER_NAME = re.compile(rf"\s*\(({YEAR_DIGITS}[a-z]?)\)")
 # "... (2)": a page of one digit, shorter than any parenthesis PAREN takes.
 _ONE_DIGIT_PAGE = re.compile(r"\((\d)\)")
+# Distinct known authors an essay cites as "(Surname)" before an unknown one counts.
+_AUTHOR_ONLY_FORM_MIN = 2
 _ITALIC_TITLE = re.compile(r"(?<![\w*])\*([^*\n]{3,120})\*(?!\*)|(?<!\w)_([^_\n]{3,120})_(?!\w)")
 
 
@@ -118,6 +121,10 @@ class MlaReader:
         # Whether the essay cites some entry as "(Surname, Given)": then an unknown
         # surname written that way is a citation too (see cites_by_given_name).
         self.given_form = False
+        # Whether the essay cites known authors as "(Surname)", with no page: then an
+        # unknown surname written that way is a citation too (see citations_mla_unlisted).
+        self.author_only_form = False
+        self._lower_words: frozenset[str] | None = None
         # Whether "Given Family" introduces a writer no entry lists, by (given, family).
         self._writers: dict[tuple[str, str], bool] = {}
 
@@ -132,6 +139,22 @@ class MlaReader:
             first == other or (len(other) == 1 and first[:1] == other)
             for other in self.given.get(name_key(family), ())
         )
+
+    def cited_author_only(self, content: str) -> str | None:
+        """The name key of the known author a page-less "(Surname)" cites, if any."""
+        authors = self._names(content.strip())
+        if authors is None or authors[0][0].casefold() in _NOT_MLA_AUTHORS:
+            return None
+        key = name_key(authors[0][0])
+        return key if key in self.known else None
+
+    def _unlisted(self, match: re.Match[str], content: str) -> tuple[tuple[str, ...], bool] | None:
+        """ "(North)" in an essay that cites "(Surname)": an author no entry lists."""
+        if not self.author_only_form:
+            return None
+        if self._lower_words is None:
+            self._lower_words = lower_case_words(self.text)
+        return unlisted_authors(self.text, match.start(), match.end(), content, self._lower_words)
 
     def _given_named(self, text: str) -> str | None:
         """The surname of "(Walker, Mark)": an entry's author with their given name, or,
@@ -188,7 +211,12 @@ class MlaReader:
             if not authors and title is None:
                 return None
             if authors and not self._plausible(authors, locator):
-                return None
+                unlisted = None
+                if locator is None and title is None and prefix is None and count == 1:
+                    unlisted = self._unlisted(match, text)
+                if unlisted is None:
+                    return None
+                authors = unlisted
         if count == 1:
             span = Span(start=match.start(), end=match.end())
         else:
@@ -364,6 +392,8 @@ def mla_citations(
         key=lambda m: m.start(),
     )
     reader.given_form = any(reader.cites_by_given_name(m.group(1)) for m in parens)
+    author_only = {reader.cited_author_only(m.group(1)) for m in parens} - {None}
+    reader.author_only_form = len(author_only) >= _AUTHOR_ONLY_FORM_MIN
     found: list[Citation] = []
     claimed: list[Span] = []
     for m in parens:
