@@ -143,6 +143,7 @@ def extract_citations(
     found: list[Citation] = list(_author_date(text, regions, known, works))
     if style == "mla":
         from essaylint.analysis.citations_mla import mla_citations, outside, signal_phrases
+        from essaylint.analysis.citations_mla_pairs import misspelt_pairs
         from essaylint.analysis.citations_mla_titled import titled_mentions
 
         pages, claimed = mla_citations(text, regions, known, works)
@@ -150,6 +151,7 @@ def extract_citations(
         if found:  # names in prose supplement citations that were read, never replace them
             found.extend(signal_phrases(text, regions, works, found))
             found.extend(titled_mentions(text, regions, works, found))
+            found.extend(misspelt_pairs(text, regions, works, found))
     elif style == "chicago":
         from essaylint.analysis.citations_chicago import chicago_citations
 
