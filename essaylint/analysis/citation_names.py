@@ -140,6 +140,11 @@ _SENTENCE_WORDS = frozenset(
         "crucially",
         "critically",
         "surprisingly",
+        "whereas",
+        "though",
+        "besides",
+        "otherwise",
+        "nowadays",
     ]
 )
 # Capitalised words that name things, not authors: "Table (2010)", "Accords (1978)".

@@ -95,7 +95,8 @@ _NARRATIVE = re.compile(
     r"[_*]*(?:[A-Z][\w\-]*(?:\.[A-Z][\w\-]*)+|[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)[_*]*"
     r"(?:(?:\s+|,\s*|,?\s+(?:and|&)\s+)"
     r"(?:(?:van|von|de|der|den|la|le|du|da|di|of|for|the|at|on|in|with|ten|ter)\s+)*"
-    r"[_*]*(?:[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)[_*]*){0,14})"
+    # "GOTTFREDSON, L.S.": initials run together after a family name
+    r"[_*]*(?:(?:[A-Z]\.){2,3}|[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)[_*]*){0,14})"
     r"(?P<etal>,?\s+{et_al}|\s+and\s+(?:colleagues|others|co-?workers|associates))?"
     r"(?P<poss>['’]s?)?"
     r"(?P<gap>(?:\s+[a-z][\w\-]*){1,3})?"
@@ -176,6 +177,13 @@ def _comma_surnames_start(items: list[str], joins: list[str]) -> int:
     if not _SURNAME.fullmatch(items[-1]) or len(items) - start < _MIN_SURNAME_RUN:
         return len(items)
     return start
+
+
+def _lone_word_before_one(items: list[str]) -> bool:
+    """ "Whereas, Soltis et al.": one word and a comma before a single name; when the
+    reference list knows the name but not the word, the word opens the sentence.
+    Not "Orme, Pike and Shaw", a list of three."""
+    return len(items) == 2 and " " not in items[0]
 
 
 class NarrativeReader:
@@ -292,8 +300,8 @@ class NarrativeReader:
         ("Unlike Freud, Bowlby", "the Lucas Asset Pricing Model, Mehra and
         Prescott"). Sentence words are trimmed from
         the head ("However", "As"); a head that had some ("In Britain, Smith
-        and Jones") is dropped when the reference list knows the next author
-        but not it.
+        and Jones"), or a lone word before a comma ("Whereas, Soltis et al."),
+        is dropped when the reference list knows the next author but not it.
         """
         article = _ARTICLE_HEAD.match(phrase)
         if article and "," not in phrase:
@@ -324,7 +332,11 @@ class NarrativeReader:
         head = trim_sentence_words(items[0])
         if not head:
             items = items[1:]
-        elif head != items[0] and len(items) > 1 and joins[first] == "comma":
+        elif (
+            (head != items[0] or _lone_word_before_one(items))
+            and len(items) > 1
+            and joins[first] == "comma"
+        ):
             known_head = name_key(self._family(head, lenient=False)) in self.known
             if not known_head and name_key(self._family(items[1], lenient=False)) in self.known:
                 items = items[1:]

@@ -143,14 +143,23 @@ def _names_a_document(head: str) -> bool:
     return any(w in _DOCUMENT_WORDS for w in words) and not looks_corporate(head)
 
 
+_COUNT_THEN_NAME = re.compile(r"(?!" + YEAR_DIGITS + r"\b)\d{1,6}\s+(?P<name>[A-Z].*)")
+
+
+def _numbered_organisation(head: str) -> bool:
+    """ "1000 Genomes Project Consortium": a number that is no year, then an organisation."""
+    m = _COUNT_THEN_NAME.fullmatch(head)
+    return m is not None and looks_corporate(m.group("name"))
+
+
 def _title_before_date(region: str, stop: int | None) -> int | None:
     """APA with no author: "Title. (2023)." or "Title. Site. (2023).". Where the title ends,
     or None when the text before the date is an author ("World Health Organization.")."""
     head = (region[:stop] if stop is not None else region).rstrip(" .")
     if not head or "," in head or _DOTTED_INITIAL.search(head):
         return None  # "Smith, J." and "J. A. Smith" are people
-    if head[0].isdigit():  # "2019 Flood Report", "2001.pdf": no name starts with a number
-        return len(head)
+    if head[0].isdigit() and not _numbered_organisation(head):
+        return len(head)  # "2019 Flood Report", "2001.pdf": few names start with a number
     if _names_a_document(head):
         return len(head)
     if _count_name_words(head) > _MAX_UNSPLIT_NAME_WORDS and not looks_corporate(head):

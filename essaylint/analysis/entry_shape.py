@@ -63,10 +63,9 @@ _ISSUE_SEASON = (
 _AUTHOR_YEAR_START = re.compile(
     # A corporate author may carry its short or long name: "World Health Organization
     # (WHO) (2020)", "APM (Association for Project Management) (2019)".
-    r"^(?P<names>[^\W\d_][^()\n]{0,260}?(?:\s\([A-Z][^()\n\d]{1,80}\))?)[\s.,]\(?"
-    + _ISSUE_SEASON
-    + YEAR
-    + r"\b",
+    # A corporate author may open with a number: "1000 Genomes Project Consortium (2015)".
+    r"^(?P<names>(?:[^\W\d_]|\d{1,6}\s+(?-i:[A-Z]))[^()\n]{0,260}?"
+    r"(?:\s\([A-Z][^()\n\d]{1,80}\))?)[\s.,]\(?" + _ISSUE_SEASON + YEAR + r"\b",
     re.IGNORECASE,
 )
 # What follows the year of a line that only looks like an entry: a lifespan
@@ -256,9 +255,11 @@ _CITATION_LINE = re.compile(
 )
 # A title-first (authorless) APA entry whose title opens with a number: "2019 Flood Report.
 # (2020).", "2001.pdf. (2001).". No name starts with a digit, so the title stands first.
-DIGIT_TITLE_HEAD = re.compile(
-    r"\d[^()]{0,150}?\.\s+\((?:" + YEAR_DIGITS + r"[a-z]?(?:,[^()]{0,30})?|n\.\s?d\.)\)"
-)
+_DATE_IN_PARENTHESES = r"\((?:" + YEAR_DIGITS + r"[a-z]?(?:,[^()]{0,30})?|n\.\s?d\.)\)"
+DIGIT_TITLE_HEAD = re.compile(r"\d[^()]{0,150}?\.\s+" + _DATE_IN_PARENTHESES)
+# Any title-first APA entry: "Rethinking soil carbon: A primer. (n.d.). [Reading].": a
+# sentence, its full stop, then only a date in parentheses and another full stop.
+_TITLE_DATE_HEAD = re.compile(r"[A-Z][^()\n]{2,150}?[^\s.]\.\s+" + _DATE_IN_PARENTHESES + r"\.")
 _LINK_FIRST = re.compile(
     r"<?" + WEB_ADDRESS_START + r"[^\s<>]*>?(?:\s*[-–—:|]\s*\S.*)?$", re.IGNORECASE
 )
@@ -289,7 +290,7 @@ def looks_like_entry(text: str) -> bool:
         return False
     if REPEATED_AUTHORS.match(body):
         return True  # a bulleted or numbered repeat
-    if DIGIT_TITLE_HEAD.match(body):
+    if DIGIT_TITLE_HEAD.match(body) or _TITLE_DATE_HEAD.match(body):
         return True
     if _INVERTED_NAME_TITLE.match(body) and _ANY_YEAR.search(body):
         return True
@@ -304,6 +305,23 @@ def looks_like_entry(text: str) -> bool:
     if _LINK_FIRST.match(body) and words <= _MAX_LINK_ENTRY_WORDS:
         return True
     return bool(body[0].isupper() and 3 <= words <= _MAX_LINK_ENTRY_WORDS and has_link(body))
+
+
+def has_entry_head(text: str) -> bool:
+    """Does the line open with an entry's own head: authors and a year, a title and its
+    date ("Title. (n.d.)."), an inverted name and a quoted title, or repeat dashes?
+
+    Unlike :func:`looks_like_entry`, a line that only holds a link or a year later on
+    ("SC62 Doc 46.1. Accessed 2018: https://...") has none.
+    """
+    body = entry_body(text.strip())
+    return bool(body) and bool(
+        REPEATED_AUTHORS.match(body)
+        or DIGIT_TITLE_HEAD.match(body)
+        or _TITLE_DATE_HEAD.match(body)
+        or _INVERTED_NAME_TITLE.match(body)
+        or _author_year_head(body)
+    )
 
 
 _MAX_UNDATED_WORDS = 80
@@ -398,6 +416,15 @@ def starts_entry(text: str, following: str | None, *, hanging: bool = False) -> 
     if following is not None and _NAMES_CUT.match(text.strip()):
         return bool(_YEAR_EARLY_IN_NEXT.match(following.strip()))
     return hanging and has_year_or_link(text)
+
+
+# "Okonjo, T.R. Field notes on ..." / "OKONJO, T.R.Field notes": a family name and initials.
+_INITIALLED_NAME_HEAD = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?,\s+(?:[A-Z]\.\s?-?){1,3}")
+
+
+def initialled_name_head(text: str) -> bool:
+    """Does the text open with a family name and initials, as an entry's author does?"""
+    return _INITIALLED_NAME_HEAD.match(entry_body(text.strip())) is not None
 
 
 def has_year(text: str) -> bool:

@@ -18,6 +18,7 @@ from essaylint.analysis.entry_shape import (
     continues_entry,
     entry_number,
     has_year_or_link,
+    initialled_name_head,
     looks_like_entry,
     starts_entry,
     undated_entry,
@@ -221,7 +222,8 @@ def _between_entries(
     """Is the short paragraph at ``i`` an entry of another shape between two entries?
 
     A title-first entry ("All models are wrong. 2022. *Wikipedia*.") has no
-    author head, yet the paragraphs on both sides of it are entries.
+    author head, yet the paragraphs on both sides of it are entries; nor has an
+    undated one that opens with its author ("OKONJO, T.R.Field notes. [online].").
     """
     if i > 0 and not lines[i - 1].blank:
         return False
@@ -229,7 +231,9 @@ def _between_entries(
     while end + 1 < len(lines) and not lines[end + 1].blank:
         end += 1
     paragraph = " ".join(lines[k].text for k in range(i, end + 1))
-    if len(paragraph.split()) > _MAX_SANDWICH_WORDS or not has_year_or_link(paragraph):
+    if len(paragraph.split()) > _MAX_SANDWICH_WORDS or not (
+        has_year_or_link(paragraph) or initialled_name_head(paragraph)
+    ):
         return False
     after = next((k for k in range(end + 1, len(lines)) if not lines[k].blank), None)
     return (

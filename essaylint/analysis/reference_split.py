@@ -22,6 +22,7 @@ from essaylint.analysis.entry_shape import (
     LOWER_BRAND_HEAD,
     RETRIEVAL_NOTE,
     continues_entry,
+    has_entry_head,
     looks_like_entry,
 )
 from essaylint.analysis.patterns import LIST_HEADINGS, PARTICLE_RUN, WEB_ADDRESS_START
@@ -253,9 +254,13 @@ def _starts_entry(
         # "..., C. J. Smith, A. J." / "Bronkhorst, ...": an author list goes on after initials.
         ended = _ends_entry(previous) and not _INITIAL_END.search(previous)
         return ended and looks_like_entry(stripped) and _has_year(stripped)
+    if layout == "paragraphs":
+        # One entry to a paragraph: a line break inside one (Word's <w:br/>) carries it
+        # on, unless the line opens an entry of its own.
+        return _ends_entry(previous) and has_entry_head(stripped)
     if _ends_entry(previous):
         return True
-    if not current.has_year or layout == "paragraphs":
+    if not current.has_year:
         # A line break inside one entry's paragraph ("... to Improve Health Care" /
         # "Service Delivery Processes: A Systematic Review ...").
         return False
