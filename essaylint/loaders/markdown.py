@@ -39,7 +39,7 @@ BLOCK_ELEMENTS = (
 )
 INLINE_LAYOUT_ELEMENTS = "span|font|small|big|center"
 # A tag may run over lines: pandoc wraps '<div id="ref-key"' and 'class="csl-entry">'.
-_LAYOUT_TAG = re.compile(
+LAYOUT_TAG = re.compile(
     rf"</?(?:{BLOCK_ELEMENTS}|{INLINE_LAYOUT_ELEMENTS})\b[^<>]{{0,500}}>", re.IGNORECASE
 )
 _NUMBERS = re.compile(r"\d{1,3}(?:\s*[-–,]\s*\d{1,3})*")  # not a year: "[2020](#ref-x)"
@@ -113,4 +113,4 @@ def blank_layout_html(text: str) -> str:
         text = _COMMENT.sub(_blank, text)
     if "<sup" in text or "<SUP" in text:
         text = _superscripts_as_brackets(text)
-    return _LAYOUT_TAG.sub(_blank, NON_TEXT.sub(_blank, text))
+    return LAYOUT_TAG.sub(_blank, NON_TEXT.sub(_blank, text))

@@ -18,15 +18,19 @@ from dataclasses import dataclass
 
 from essaylint.analysis.patterns import HTML_ENTITY, PARTICLE_RUN
 from essaylint.loaders.errors import cannot_read
+from essaylint.loaders.markdown import LAYOUT_TAG
 from essaylint.models import Block, BlockKind, Document, FieldCitation, Hyperlink
 
 
 def _decode_references(text: str) -> str:
     """``text`` with the HTML character references left in it decoded ("Black, P. &amp;
-    Wiliam, D.", pasted from a web page's source: no essay means the reference itself)."""
-    if "&" not in text:
-        return text
-    return HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    Wiliam, D.", pasted from a web page's source: no essay means the reference itself)
+    and layout tags pasted with them removed ('<p style="text-align:left">[2] Cole, S.')."""
+    if "&" in text:
+        text = HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    if "<" in text:
+        text = LAYOUT_TAG.sub("", text)
+    return text
 
 
 @dataclass(frozen=True)

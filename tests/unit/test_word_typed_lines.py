@@ -117,3 +117,21 @@ def test_a_parenthesis_left_open_at_a_typed_line_is_closed_by_the_next(tmp_path:
     result = lint_path(write_docx(tmp_path / "open.docx", body))
     assert sorted(c.authors[0] for c in result.citations) == ["Lindqvist", "Osei", "Varga"]
     assert [f.code for f in result.findings if f.code[0] == "C"] == []
+
+
+def test_layout_tags_pasted_with_the_entries_do_not_hide_the_numbered_list(tmp_path: Path) -> None:
+    # A paragraph pasted from a page's source keeps its '<p style="...">' wrapper:
+    # the number after it still opens a numbered entry.
+    wrapped = '&lt;p style="text-align:left"&gt;{}&lt;/p&gt;'
+    body = [
+        text_paragraph("Tide gauges drift [1], and satellites correct them [2]."),
+        text_paragraph("References", style="Heading1"),
+        text_paragraph(wrapped.format("[1] L. Brandt. Gauges at sea. Harbour Press, 2016.")),
+        text_paragraph(wrapped.format("[2] T. Okafor. Altimetry. Ocean Letters, 4:1-9, 2019.")),
+        text_paragraph(wrapped.format("[3] J. Moreau. Sea level. Coast Press, 2020.")),
+    ]
+    result = lint_path(write_docx(tmp_path / "pasted.docx", body))
+    assert [r.number for r in result.references] == [1, 2, 3]
+    assert [
+        (f.code, f.reference and f.reference.number) for f in result.findings if f.code[0] == "C"
+    ] == [("C104", 3)]
