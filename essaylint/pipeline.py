@@ -327,7 +327,7 @@ def lint_document(
         from essaylint.analysis.field_links import link_field_citations
 
         citations, references, links = link_field_citations(
-            doc, essay, citations, references, links
+            doc, essay, citations, references, links, mla=style == "mla"
         )
     essay = essay.model_copy(update={"style": style})
     chosen = (

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from essaylint.analysis.matching import link_citations, years_agree
 from essaylint.analysis.names import natural_family
-from essaylint.analysis.text import fold, name_key
+from essaylint.analysis.text import fold, name_key, year_digits
 from essaylint.models import Citation, CitedWork, Document, Essay, Link, Reference, Span
 
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
@@ -178,8 +178,11 @@ def link_field_citations(
     citations: tuple[Citation, ...],
     references: list[Reference],
     links: tuple[Link, ...],
+    *,
+    mla: bool = False,
 ) -> tuple[tuple[Citation, ...], list[Reference], tuple[Link, ...]]:
-    """Citations, entries and links after linking every field citation by its works' metadata."""
+    """Citations, entries and links after linking every field citation by its works' metadata
+    (``mla``: an essay whose citations name no year, linked by name as MLA is)."""
     if not doc.field_citations:
         return citations, references, links
     starts = [c.span.start for c in citations]
@@ -225,7 +228,7 @@ def link_field_citations(
     if rekeyed:
         citations = tuple(rekeyed.get(i, c) for i, c in enumerate(citations))
     if added:
-        citations, new_links = _merge(citations, new_links, added, entries, doi_for)
+        citations, new_links = _merge(citations, new_links, added, entries, doi_for, mla=mla)
     refs = [
         r.model_copy(update={"doi": doi_for[r.index]}) if r.index in doi_for and not r.doi else r
         for r in references
@@ -236,10 +239,14 @@ def link_field_citations(
 def _citation(span: Span, text: str, work: CitedWork) -> Citation:
     """A citation of ``work`` at a field the text reader found nothing in.
 
-    A work without authors is cited by its title, as author-date styles do.
+    A work without authors is cited by its title, as author-date styles do. The
+    manager's year is the citation's only when the printed citation shows it: an MLA
+    "(Rocca)" stored with 2010 says nothing about the year, and is checked by name.
     """
     authors = work.authors or ((work.title,) if work.title else ())
-    return Citation(span=span, text=text, authors=authors, year=work.year, title=work.title)
+    digits = year_digits(work.year)
+    year = work.year if digits and digits in text else None
+    return Citation(span=span, text=text, authors=authors, year=year, title=work.title)
 
 
 def _merge(
@@ -248,10 +255,12 @@ def _merge(
     added: list[tuple[Citation, CitedWork]],
     entries: _Entries,
     doi_for: dict[int, str],
+    *,
+    mla: bool,
 ) -> tuple[tuple[Citation, ...], list[Link]]:
     """The citations with ``added`` in document order, and every link renumbered."""
     references = entries.refs
-    ordinary = link_citations([c for c, _ in added], references)
+    ordinary = link_citations([c for c, _ in added], references, mla=mla)
     added_links: list[Link] = []
     for (citation, work), link in zip(added, ordinary, strict=True):
         found = entries.find(work)

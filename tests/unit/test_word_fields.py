@@ -22,10 +22,12 @@ from support.word_xml import (
     write_docx,
 )
 
+from essaylint.analysis.field_links import link_field_citations
+from essaylint.analysis.sections import find_sections
 from essaylint.loaders import load_path
 from essaylint.loaders.superscript import superscript_citation
 from essaylint.loaders.word_fields import parse_field
-from essaylint.models import CitedWork, Document, FileResult
+from essaylint.models import CitedWork, Document, FieldCitation, FileResult, Person, Reference, Span
 from essaylint.pipeline import lint_path
 
 
@@ -417,3 +419,28 @@ def test_word_fields_without_a_list_name_each_missing_work_by_family_name(tmp_pa
     result = lint_path(write_docx(tmp_path / "no-list.docx", body, sources=sources))
     missing = [f.citation.authors[0] for f in result.findings if f.code == "C101" and f.citation]
     assert missing == ["Wrobel", "Okafor", "Halvorsen", "World Water Council"]
+
+
+def test_a_field_citation_is_not_dated_by_a_year_its_printed_text_does_not_show() -> None:
+    # EndNote stored 2010 for "(Francis X. Rocca)", which the text reader left alone; the
+    # entry with the same title says 2021. The printed MLA citation shows no year: it
+    # links to the entry by its work, with no year to disagree.
+    text = (
+        "The flock shrank after 1990 (Francis X. Rocca), and the shrines grew rich.\n\n"
+        "Works Cited\n\n"
+        'Rocca, Francis X. "The Shrine Economy." Harbour Press, 2021.'
+    )
+    at = text.index("(Francis")
+    stored = CitedWork(authors=("Francis X. Rocca",), year="2010", title="The Shrine Economy")
+    cited = FieldCitation(start=at, end=at + len("(Francis X. Rocca)"), manager="endnote",
+                          works=(stored,))  # fmt: skip
+    doc = Document.from_text(text, path="essay.docx", format="docx", field_citations=(cited,))
+    entry_at = text.index("Rocca, Francis")
+    entry = Reference(
+        raw=text[entry_at:], span=Span(start=entry_at, end=len(text)), year="2021",
+        authors=(Person(family="Rocca", given="Francis X."),), title="The Shrine Economy",
+    )  # fmt: skip
+    essay = find_sections(doc.text, doc.blocks)
+    citations, _, links = link_field_citations(doc, essay, (), [entry], (), mla=True)
+    assert [c.year for c in citations] == [None]
+    assert [link.status for link in links] == ["matched"]
