@@ -40,6 +40,7 @@ from essaylint.analysis.citations_mla_unlisted import lower_case_words, unlisted
 from essaylint.analysis.citations_parenthetical import PAREN
 from essaylint.analysis.names import looks_corporate
 from essaylint.analysis.patterns import YEAR_DIGITS
+from essaylint.analysis.scripture import is_scripture_reference
 from essaylint.analysis.text import name_key
 from essaylint.models import Citation, Reference, Span
 
@@ -190,8 +191,8 @@ class MlaReader:
 
     def _part(self, piece: str, pos: int, match: re.Match[str], count: int) -> Citation | None:
         text = piece.strip()
-        if not text:
-            return None
+        if not text or is_scripture_reference(text):
+            return None  # "(Gen. 15)": a book, chapter and verse, no author and page
         prefix = None
         pm = _PREFIX.match(text)
         if pm and pm.end() < len(text):
