@@ -163,7 +163,10 @@ def list_extent(
                 break
             i += 1
             continue
-        if entries and not previous_was_text and continues_entry(lines[last].text, text):
+        if entries and (
+            number_only(lines[last].text)  # "[3]" alone: its entry is this paragraph
+            or (not previous_was_text and continues_entry(lines[last].text, text))
+        ):
             last = i  # the entry before goes on in this block
             previous_was_text = True
             i += 1
