@@ -178,6 +178,22 @@ def _authors_and_year(text: str) -> str | None:
     return parsed[0]
 
 
+def _same_author_years(part: _Part, before: Citation) -> list[Citation]:
+    """ "(Smith, 2020a; 2020b)": a part that is only a year (and a locator) after a ";"
+    is another work of the author of the part before it, as in "(Smith, 2020a, 2020b)"."""
+    parsed = _split_author_years(part.text)
+    if parsed is None or parsed[0] or not before.authors or before.secondary:
+        return []
+    _, years, locator = parsed
+    span = Span(start=part.start, end=part.end)
+    return [
+        author_date_citation(
+            span, part.text, before.authors, before.et_al, year, locator=locator, alias=before.alias
+        )
+        for year in years
+    ]
+
+
 def _commentary_end(text: str) -> int:
     """Where the authors start after the writer's commentary (:data:`_COMMENTARY_END`);
     0 for none. The commentary has no capital, digit or year ("(van der Berg, Lee,
@@ -331,8 +347,13 @@ class ParentheticalReader(NarrativeReader):
         group_start, close = match.start(), match.end()
         parts = _split_parts(content, match.start(1))
         out: list[Citation] = []
+        previous: list[Citation] = []
         for index, part in enumerate(parts):
-            out.extend(self._part(part, index, len(parts), group_start, close))
+            found = self._part(part, index, len(parts), group_start, close)
+            if not found and previous:
+                found = _same_author_years(part, previous[-1])
+            out.extend(found)
+            previous = found
         return out
 
     def _label_end(self, text: str) -> int:

@@ -30,6 +30,15 @@ _NUMBERED_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]\s+|\[\d{1,3}\]\s*)")
 _ENTRY_NUMBER = re.compile(r"^\s*(?:(\d{1,3})[.)]\s+|\[(\d{1,3})\]\s*)")
 
 
+# "[1]", "1.", "(1)" alone on a line: a number whose entry is the next paragraph.
+_NUMBER_ONLY = re.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}[.)])\s*")
+
+
+def number_only(text: str) -> bool:
+    """Is the line only an entry's number, its text in the next paragraph ("[1]", "1.")?"""
+    return _NUMBER_ONLY.fullmatch(text) is not None
+
+
 def entry_number(text: str) -> int | None:
     """The number a numbered entry opens with ("12. ...", "[12] ..."), else None."""
     m = _ENTRY_NUMBER.match(text)

@@ -20,6 +20,7 @@ from essaylint.analysis.entry_shape import (
     has_year_or_link,
     initialled_name_head,
     looks_like_entry,
+    number_only,
     starts_entry,
     undated_entry,
 )
@@ -66,6 +67,9 @@ def _starts_entry_at(lines: list[Line], i: int, structure: Structure) -> bool:
     if i in structure.notes:
         return False
     following = next((x.text for x in lines[i + 1 : i + 3] if not x.blank), None)
+    if following is not None and number_only(lines[i].text):
+        # "[1]" alone, its entry in the next paragraph: the two read as one entry.
+        return starts_entry(f"{lines[i].text.strip()} {following.strip()}", None)
     return starts_entry(lines[i].text, following, hanging=i in structure.hanging)
 
 
@@ -159,7 +163,10 @@ def list_extent(
                 break
             i += 1
             continue
-        if entries and not previous_was_text and continues_entry(lines[last].text, text):
+        if entries and (
+            number_only(lines[last].text)  # "[3]" alone: its entry is this paragraph
+            or (not previous_was_text and continues_entry(lines[last].text, text))
+        ):
             last = i  # the entry before goes on in this block
             previous_was_text = True
             i += 1

@@ -24,6 +24,7 @@ from essaylint.analysis.entry_shape import (
     continues_entry,
     has_entry_head,
     looks_like_entry,
+    number_only,
 )
 from essaylint.analysis.patterns import LIST_HEADINGS, PARTICLE_RUN, WEB_ADDRESS_START
 from essaylint.analysis.references import MARKER, parse_reference
@@ -63,6 +64,7 @@ class _Entry:
     last_line: str
     number: int | None = None
     marked: bool = False  # began with a list number or bullet
+    label_only: bool = False  # so far only its number ("[1]" on a line of its own)
 
 
 def _line_iter(text: str) -> list[tuple[int, int, str]]:
@@ -317,7 +319,10 @@ def _split_entries(text: str) -> list[_Entry]:
         content_start = line_start + lead
         content_end = line_start + len(line.rstrip())
         joined = False
-        if after_break and current is not None:
+        if current is not None and current.label_only:
+            # "[1]" alone, then (after a blank line) its entry: the number heads the text.
+            joined = not _is_marked(line.strip())
+        elif after_break and current is not None:
             # A paragraph break ends the entry unless it was cut short there.
             joined = continues_entry(current.last_line, line) or (
                 all_marked and _carries_numbered_entry(line)
@@ -333,6 +338,7 @@ def _split_entries(text: str) -> list[_Entry]:
                 has_year=_has_year(line),
                 last_line=line,
                 marked=_is_marked(line.strip()),
+                label_only=number_only(line),
             )
             entries.append(current)
             all_marked = all_marked and current.marked
@@ -341,4 +347,5 @@ def _split_entries(text: str) -> list[_Entry]:
             current.end = content_end
             current.has_year = current.has_year or _has_year(line)
             current.last_line = line
+            current.label_only = False
     return entries
