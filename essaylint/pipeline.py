@@ -236,6 +236,8 @@ def lint_document(
             for i, r in enumerate(bib)
         ]
     numbered = any(r.number is not None for r in references)
+    # A list numbered "(1)", "(2)": its text cites with the same parentheses.
+    in_parentheses = [r for r in references if r.number is not None and r.raw.startswith("(")]
     numeric: bool | None = True if settings.style == "numeric" else None
     if settings.style in ("apa", "harvard", "mla", "chicago") or (
         numeric is None and not numbered and references
@@ -257,6 +259,7 @@ def lint_document(
             numeric=numeric,
             latex=doc.format == "latex",
             latex_macros=macros,
+            parenthesised=len(in_parentheses) >= 2,
             style=style,
             works=references,
         )

@@ -33,6 +33,7 @@ from essaylint.analysis.citations_keyed import (
     latex_citations,
     numeric_citations,
     pandoc_citations,
+    parenthesised_numbers,
 )
 from essaylint.analysis.citations_linked import linked_citations
 from essaylint.analysis.citations_narrative import author_date_citation
@@ -123,6 +124,7 @@ def extract_citations(
     numeric: bool | None = None,
     latex: bool = False,
     latex_macros: Sequence[CiteMacro] = (),
+    parenthesised: bool = False,
     style: str | None = None,
     works: Sequence[Reference] = (),
 ) -> tuple[Citation, ...]:
@@ -136,7 +138,9 @@ def extract_citations(
     parentheses first (:mod:`essaylint.analysis.citations_mla`); "chicago" also
     reads Chicago author-date forms (:mod:`essaylint.analysis.citations_chicago`).
     ``works`` (the entries) lets MLA read whole-work signal phrases. ``latex_macros``
-    are the citation commands a LaTeX project defines for itself.
+    are the citation commands a LaTeX project defines for itself. ``parenthesised``
+    also reads numbers in parentheses closing a clause ("a year *(1)*."), for a list
+    that numbers its entries "(1)".
     """
     regions = _regions(essay)
     known = frozenset(known_names)
@@ -161,6 +165,8 @@ def extract_citations(
         found.extend(latex_citations(text, regions, latex_macros))
     found.extend(pandoc_citations(text, regions))
     numbers = list(numeric_citations(text, regions))
+    if parenthesised:
+        numbers += parenthesised_numbers(text, regions)
     use_numeric = (
         numeric if numeric is not None else (len(numbers) >= 2 and len(numbers) >= len(found))
     )

@@ -98,6 +98,25 @@ def _named_author(text: str, region: Span, start: int) -> str | None:
     return m.group(1) if m else None
 
 
+# "a year *(1)*.", "underreported (2, 4)," : a number in parentheses that closes a clause,
+# read only where the list numbers its entries "(1)" (not "(1) the first step").
+_PAREN_NUMBER = re.compile(
+    rf"(?<=[\w.,;:!?\"”’)*_])[ \t]*([*_]?)\(({_NUMBER_SPEC})\)\1(?=[ \t]*(?:[.,;:!?]|\r?\n|$))"
+)
+
+
+def parenthesised_numbers(text: str, regions: list[Span]) -> Iterator[Citation]:
+    """Numbers in parentheses closing a clause, for a list numbered "(1)", "(2)"."""
+    for region in regions:
+        for m in _PAREN_NUMBER.finditer(text, region.start, region.end):
+            start = m.start(1) if m.group(1) else m.start(2) - 1
+            span = Span(start=start, end=m.end())
+            for n in _expand_numbers(m.group(2)):
+                yield Citation(
+                    span=span, text=text[span.start : span.end], kind="numeric", number=n
+                )
+
+
 def numeric_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
     """Numbers in brackets; one named by its first author ("Lee et al. [4]") keeps it."""
     for region in regions:
