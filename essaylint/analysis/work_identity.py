@@ -24,7 +24,8 @@ def year_of(ref: Reference) -> str:
 
 
 def same_work(a: Reference, b: Reference) -> bool:
-    """Two entries describe one work: same DOI, or same first author, year and title."""
+    """Two entries describe one work: same DOI, or same first author, year and title (a
+    title that is only near the other's when their links, if both have one, agree)."""
     if a.doi and b.doi:
         return fold(a.doi) == fold(b.doi)
     if not (a.title and b.title):
@@ -37,6 +38,10 @@ def same_work(a: Reference, b: Reference) -> bool:
         return False  # "1998a, AJ, 115, 658" and "1998b, AJ, 115, 648": two papers
     if _DIGITS.findall(a.title) != _DIGITS.findall(b.title):
         return False  # "Report Card 2015-16" and "Report Card 2016-17": a series, not a repeat
+    if fold(a.title) == fold(b.title):
+        return True
+    if a.url and b.url and _page(a.url) != _page(b.url):
+        return False  # "Gho | Reported Cases" and "Gho | Reported Deaths": two pages of one site
     if fuzz.ratio(fold(a.title), fold(b.title)) >= SAME_TITLE:
         return True
     # "The Fourth Industrial Revolution" and "The Fourth Industrial Revolution: What It
@@ -47,6 +52,11 @@ def same_work(a: Reference, b: Reference) -> bool:
 
 
 _MIN_MAIN_TITLE_WORDS = 3
+
+
+def _page(url: str) -> str:
+    """A link without its scheme, "www." and trailing slash or full stop, folded."""
+    return fold(re.sub(r"^(?:https?://)?(?:www\.)?", "", url.strip()).rstrip("/."))
 
 
 # Where an entry's description of the work ends and where to find it begins: its link,
