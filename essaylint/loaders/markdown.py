@@ -98,9 +98,15 @@ def _superscripts_as_brackets(text: str) -> str:
     return _SUPERSCRIPT.sub(bracketed, text)
 
 
+# A list item inside a block quotation ("> - Diotte, D. (2022)."): the marks are layout.
+_QUOTED_ITEM = re.compile(r"^(?:>[ \t]?)+(?=(?:[-*+]|\d{1,3}[.)])[ \t])", re.MULTILINE)
+
+
 def blank_layout_html(text: str) -> str:
-    """``text`` with layout tags, style/script elements, template tags and in-document
-    link targets blanked, entities read."""
+    """``text`` with layout tags, style/script elements, template tags, in-document
+    link targets and the quotation marks before a quoted list item blanked, entities read."""
+    if ">" in text:
+        text = _QUOTED_ITEM.sub(_blank, text)
     if "{%" in text:
         text = _TEMPLATE_TAG.sub(_blank, text)
     if "&" in text:
