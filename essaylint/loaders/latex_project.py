@@ -26,6 +26,7 @@ from essaylint.loaders.latex import blank_latex_comments, latex_bib_paths
 
 _INCLUDE = re.compile(r"\\(?:include|input|subfile|subfileinclude)\s*\{([^}]+)\}")
 _DOCUMENTCLASS = re.compile(r"\\documentclass\b")
+_DOCUMENT_START = re.compile(r"\\begin\s*\{document\}")
 _MAX_FILES = 200
 _PARENT_LEVELS = 2
 
@@ -87,7 +88,8 @@ def project_files(root: Path, text: str) -> list[tuple[Path, str]]:
 
 
 def _root_of(path: Path) -> tuple[Path, str] | None:
-    """The root file that includes ``path``: a .tex with \\documentclass in its folder or above."""
+    """The root file that includes ``path``: a .tex with \\documentclass or
+    \\begin{document} in its folder or above."""
     target = path.resolve()
     folder = path.absolute().parent
     for _ in range(_PARENT_LEVELS + 1):
@@ -97,7 +99,7 @@ def _root_of(path: Path) -> tuple[Path, str] | None:
             text = _read(candidate)
             if (
                 text
-                and _DOCUMENTCLASS.search(text)
+                and _opens_a_document(text)
                 and any(p.resolve() == target for p, _ in project_files(candidate, text)[1:])
             ):
                 return candidate, text
@@ -120,23 +122,37 @@ def cite_keys(text: str, macros: Sequence[CiteMacro] = ()) -> frozenset[str]:
     return frozenset(keys)
 
 
+def _opens_a_document(text: str) -> bool:
+    """A root: it has the preamble's \\documentclass or the body's \\begin{document} (the
+    preamble may sit in an included file: "\\include{header}" then "\\begin{document}")."""
+    return bool(_DOCUMENTCLASS.search(text) or _DOCUMENT_START.search(text))
+
+
 def latex_project(path: Path, text: str) -> LatexProject:
-    """The project of a .tex file (its text with comments blanked)."""
-    if _DOCUMENTCLASS.search(text) or latex_bib_paths(path, text):
-        root, root_text, is_root = path, text, True
-    else:
-        found = _root_of(path)
-        if found is None:
-            return LatexProject(path, (), frozenset(), True, cite_macros=cite_macros([text]))
+    """The project of a .tex file (its text with comments blanked).
+
+    A file with ``\\begin{document}`` is a root; a file another root includes is a
+    chapter (also a header with the preamble's ``\\documentclass`` and ``\\bibliography``);
+    any other file with a ``\\documentclass`` or a bibliography is a root of its own.
+    """
+    found = None if _DOCUMENT_START.search(text) else _root_of(path)
+    if found is not None:
         root, root_text = found
         is_root = False
+    elif _DOCUMENTCLASS.search(text) or _DOCUMENT_START.search(text) or latex_bib_paths(path, text):
+        root, root_text, is_root = path, text, True
+    else:
+        return LatexProject(path, (), frozenset(), True, cite_macros=cite_macros([text]))
     files = project_files(root, root_text)
     macros = cite_macros(content for _, content in files)
     target = path.resolve()
     elsewhere = frozenset().union(
         *(cite_keys(content, macros) for p, content in files if p.resolve() != target)
     )
-    bib_files = tuple(latex_bib_paths(root, root_text))
+    # Named anywhere in the project (a header file's \bibliography), found from the root's folder.
+    bib_files = tuple(
+        dict.fromkeys(p for _, content in files for p in latex_bib_paths(root, content))
+    )
     discovered = None
     if not bib_files:
         discovered = unnamed_bibliography(root, (elsewhere | cite_keys(text, macros)) - {"*"})
@@ -150,7 +166,7 @@ def included_files(path: Path) -> list[Path]:
     ``essaylint check thesis.tex`` checks the thesis: the root and its chapters.
     """
     text = _read(path)
-    if text is None or not _DOCUMENTCLASS.search(text):
+    if text is None or not _opens_a_document(text):
         return []
     return [p for p, _ in project_files(path, text)[1:]]
 

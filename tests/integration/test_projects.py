@@ -6,7 +6,9 @@ matter (the first with ``nocite: "@*"``); fixtures/projects/book-defaults: the
 same book with the bibliography, nocite and chapter list in a pandoc defaults file;
 fixtures/projects/book-script: the same book built by a script that alone names the
 bibliography (``--bibliography=refs.bib``, no nocite); fixtures/projects/thesis-macros: a
-thesis whose class macro names its .bib and whose chapters cite with a command of its own.
+thesis whose class macro names its .bib and whose chapters cite with a command of its own;
+fixtures/projects/thesis-header: a root that \\include-s its preamble (\\documentclass and
+\\bibliography in header.tex) before \\begin{document}.
 """
 
 from __future__ import annotations
@@ -157,3 +159,15 @@ def test_bib_findings_in_text_sarif_and_github_name_the_bib() -> None:
     location = uncited[0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"].endswith("thesis/refs.bib")
     assert location["region"]["startLine"] == 35
+
+
+THESIS_HEADER = [
+    ("thesis-header/literatur/quellen.bib", 18, "duplicate-reference", "Hartley"),
+    ("thesis-header/kapitel/methode.tex", 4, "missing-reference", "villanueva2017"),
+]
+
+
+def test_thesis_whose_preamble_is_an_included_header_reports_each_problem_once() -> None:
+    root = PROJECTS / "thesis-header" / "main.tex"
+    assert sorted(_check(str(root))) == sorted(THESIS_HEADER)
+    assert sorted(_check(str(PROJECTS / "thesis-header"))) == sorted(THESIS_HEADER)
