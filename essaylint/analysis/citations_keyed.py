@@ -88,12 +88,18 @@ def _expand_numbers(spec: str) -> list[int]:
 
 
 # "Abunasser et al. [16]": the first author the prose names just before a number.
-_NAMED_BEFORE = re.compile(rf"(?<![\w.'’\-])([A-Z][\w'’\-]+)\s+{ET_AL}\s*$")
+_NAME = r"[A-Z][\w'’\-]+"
+# "Lee et al. [4]", "Lee and Park [4]", "by Lanctot, Winands, Pepels, and Sturtevant[4]":
+# the first author of a team named right before its number.
+_NAMED_BEFORE = re.compile(
+    rf"(?<![\w.'’\-])({_NAME})(?:\s+{ET_AL}|(?:,\s+{_NAME})*,?\s+(?:and|&)\s+{_NAME})\s*$"
+)
 _NAMED_REACH = 60
 
 
 def _named_author(text: str, region: Span, start: int) -> str | None:
-    """The family name of "Name et al." right before ``start``, in the same region."""
+    """The first family name of "Name et al." or "Name, Name and Name" right before
+    ``start``, in the same region."""
     m = _NAMED_BEFORE.search(text, max(region.start, start - _NAMED_REACH), start)
     return m.group(1) if m else None
 

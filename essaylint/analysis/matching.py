@@ -567,19 +567,27 @@ def _numbered_by_other_author(
     ci: int, citation: Citation, found: int | None, refs: Sequence[Reference], index: _Index
 ) -> Link:
     """ "Abunasser et al. [16]" where entry 16 is Spanhol's: the author named before the
-    number is among no authors of that entry, and another entry is by that author."""
+    number is among no authors of that entry, and another entry is by that author; or
+    "Lancot, Winands, ... [4]" for Lanctot's entry 4: its first author, misspelt."""
     if found is None or not citation.authors or not refs[found].authors:
         return _simple(ci, found)
     ref = refs[found]
     named = name_key(citation.authors[0])
     if found in index.by_author.get(named, []) or named in reference_name_keys(ref):
         return _simple(ci, found)
-    if not any(i != found for i in index.by_author.get(named, [])):
+    misspelt = near_names(citation.authors[0], ref.authors[0].family)
+    if not misspelt and not any(i != found for i in index.by_author.get(named, [])):
         return _simple(ci, found)
     return Link(
         citation=ci, status="author-mismatch", reference=found, candidates=(found,),
         differing_author=citation.authors[0], expected_author=ref.authors[0].family,
     )  # fmt: skip
+
+
+def near_names(a: str, b: str) -> bool:
+    """Are two names one name misspelt ("Lancot", "Lanctot"), not the same and not others?"""
+    key_a, key_b = name_key(a), name_key(b)
+    return key_a != key_b and fuzz.ratio(key_a, key_b) >= NEAR_NAME
 
 
 def _simple(ci: int, found: int | None) -> Link:

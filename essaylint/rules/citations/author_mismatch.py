@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from essaylint.analysis.matching import reorders_authors
+from essaylint.analysis.matching import near_names, reorders_authors
 from essaylint.models import Finding
 from essaylint.rules.base import Rule, RuleContext, describe_citation, describe_reference
 
@@ -51,7 +51,14 @@ class AuthorMismatch(Rule):
             where = ctx.where(ref)
             written = link.differing_author or (citation.authors[0] if citation.authors else "?")
             expected = link.expected_author or "?"
-            if citation.kind == "numeric":
+            if citation.kind == "numeric" and near_names(written, expected):
+                # "Lancot et al. [4]" for Lanctot's entry 4: the name, misspelt.
+                message = (
+                    f"{written} et al. {describe_citation(citation)} names {written!r}, but "
+                    f"entry {describe_citation(citation)} ({where}), {describe_reference(ref)}, "
+                    f"has {expected!r}; write the name as in the entry"
+                )
+            elif citation.kind == "numeric":
                 # "Abunasser et al. [16]" where entry 16 is by others: a wrong number, or name.
                 message = (
                     f"{written} et al. {describe_citation(citation)} names {written!r}, but "
