@@ -161,9 +161,13 @@ def extract_citations(
 
         found = chicago_citations(text, regions, known, found)
     found.extend(footnote_citations(text, regions))
-    if latex:
-        found.extend(latex_citations(text, regions, latex_macros))
-    found.extend(pandoc_citations(text, regions))
+    keyed = list(latex_citations(text, regions, latex_macros)) if latex else []
+    keyed += pandoc_citations(text, regions)
+    if keyed and works:
+        from essaylint.analysis.citations_narrated import narrated_years
+
+        found.extend(narrated_years(text, keyed, works))
+    found.extend(keyed)
     numbers = list(numeric_citations(text, regions))
     if parenthesised:
         numbers += parenthesised_numbers(text, regions)
