@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from essaylint.analysis.patterns import LATEX_CITE
 
 # "\newcommand{\site}[2]{", "\newcommand\site[2]{", "\renewcommand*{\cf}[1]{"
-_DEFINITION = re.compile(
+_DEFINITION = (
     r"\\(?:re)?(?:newcommand|providecommand)\*?\s*\{?\\(?P<name>[A-Za-z]+)\}?\s*"
     r"\[(?P<args>[1-9])\]\s*(?:\[[^\]]*\]\s*)?\{"
 )
@@ -41,7 +41,9 @@ def cite_macros(texts: Iterable[str]) -> tuple[CiteMacro, ...]:
     """The citation commands defined in ``texts`` (a project's files)."""
     found: dict[str, CiteMacro] = {}
     for text in texts:
-        for m in _DEFINITION.finditer(text):
+        if "command" not in text:
+            continue
+        for m in re.finditer(_DEFINITION, text):
             body = text[m.end() : m.end() + _MOST_BODY]
             cite = LATEX_CITE.search(body[: _body_end(body)])
             parameter = _PARAMETER.match(cite.group("keys").strip()) if cite else None

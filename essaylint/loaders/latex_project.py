@@ -18,11 +18,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from essaylint.analysis.latex_macros import CiteMacro, cite_macros, macro_uses
 from essaylint.analysis.patterns import LATEX_CITE
-from essaylint.loaders.bib_discovery import FoundBibliography, unnamed_bibliography
 from essaylint.loaders.latex import blank_latex_comments, latex_bib_paths
+
+if TYPE_CHECKING:
+    from essaylint.loaders.bib_discovery import FoundBibliography
 
 _INCLUDE = re.compile(r"\\(?:include|input|subfile|subfileinclude)\s*\{([^}]+)\}")
 _DOCUMENTCLASS = re.compile(r"\\documentclass\b")
@@ -155,6 +158,8 @@ def latex_project(path: Path, text: str) -> LatexProject:
     )
     discovered = None
     if not bib_files:
+        from essaylint.loaders.bib_discovery import unnamed_bibliography
+
         discovered = unnamed_bibliography(root, (elsewhere | cite_keys(text, macros)) - {"*"})
         bib_files = (discovered.path,) if discovered is not None else ()
     return LatexProject(root, bib_files, elsewhere, is_root, discovered, macros)
