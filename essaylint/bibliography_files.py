@@ -64,11 +64,6 @@ def essay_bibliography(
     A .bib with a syntax error is read as BibTeX reads it: the broken entry is
     skipped and the rest kept; the notes returned say which (at most three).
     """
-    from essaylint.loaders.bibtex import load_bib
-    from essaylint.loaders.csljson import load_csl_json
-    from essaylint.loaders.latex import blank_latex_comments
-    from essaylint.loaders.latex_project import latex_project
-    from essaylint.loaders.pandoc import inline_references, pandoc_project
 
     given = [bib_path] if isinstance(bib_path, (str, Path)) else list(bib_path or ())
     files: list[Path] = [Path(name) for name in given]
@@ -78,6 +73,9 @@ def essay_bibliography(
     refs: list[Reference] = []
     notes: list[str] = []
     if doc.format == "latex":
+        from essaylint.loaders.latex import blank_latex_comments
+        from essaylint.loaders.latex_project import latex_project
+
         project = latex_project(path, doc.text)
         if (
             not files
@@ -96,6 +94,8 @@ def essay_bibliography(
             key.strip() for m in _LATEX_NOCITE.finditer(text) for key in m.group(1).split(",")
         )
     elif doc.format == "markdown":
+        from essaylint.loaders.pandoc import inline_references, pandoc_project
+
         book = pandoc_project(path, doc.text)
         refs += inline_references(doc.text, doc.path)
         if (
@@ -112,6 +112,9 @@ def essay_bibliography(
         files = files or list(book.bib_files)
         nocite, cited_elsewhere, is_root = book.nocite, book.cited_elsewhere, book.is_owner
     errors: list[str] = []
+    if files:  # the readers (pybtex) are loaded only for an essay that has a database
+        from essaylint.loaders.bibtex import load_bib
+        from essaylint.loaders.csljson import load_csl_json
     for f in files:
         if f.suffix == ".json":
             refs += load_csl_json(f)

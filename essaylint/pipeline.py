@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from essaylint.analysis.citations import extract_citations
 from essaylint.analysis.citations_keyed import note_key_citations
-from essaylint.analysis.latex_macros import CiteMacro, cite_macros
 from essaylint.analysis.list_style import (
     chicago_punctuation,
     keep_group_names,
@@ -56,6 +55,7 @@ from essaylint.rules.base import Rule, RuleContext, RuleOptions
 from essaylint.rules.registry import all_rules, select_rules
 
 if TYPE_CHECKING:
+    from essaylint.analysis.latex_macros import CiteMacro
     from essaylint.services.prose import ProseBackend
     from essaylint.services.verify import VerifyBackend
 
@@ -249,7 +249,11 @@ def lint_document(
     else:
         shape = None if plan.cite else list_shape(references)
 
-    macros = (*cite_macros([doc.text]), *latex_macros) if doc.format == "latex" else ()
+    macros: tuple[CiteMacro, ...] = ()
+    if doc.format == "latex":  # its own citation commands, and its project's
+        from essaylint.analysis.latex_macros import cite_macros
+
+        macros = (*cite_macros([doc.text]), *latex_macros)
 
     def extract(style: str | None) -> tuple[Citation, ...]:
         return extract_citations(

@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from essaylint.analysis.citation_names import UPPER
 from essaylint.analysis.citations_clause import year_first_citations
@@ -39,9 +40,11 @@ from essaylint.analysis.citations_linked import linked_citations
 from essaylint.analysis.citations_narrative import author_date_citation
 from essaylint.analysis.citations_parenthetical import PAREN, ParentheticalReader
 from essaylint.analysis.entry_shape import looks_like_entry
-from essaylint.analysis.latex_macros import CiteMacro
 from essaylint.analysis.patterns import ET_AL, YEAR_DIGITS
 from essaylint.models import Citation, Essay, Reference, Span
+
+if TYPE_CHECKING:
+    from essaylint.analysis.latex_macros import CiteMacro
 
 
 def _regions(essay: Essay) -> list[Span]:

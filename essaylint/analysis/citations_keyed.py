@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from essaylint.analysis.body_spans import footnote_definition_spans
-from essaylint.analysis.latex_macros import NARRATIVE_COMMANDS, CiteMacro, macro_uses
 from essaylint.analysis.patterns import ET_AL, LATEX_CITE, footnote_references
 from essaylint.models import Citation, Span
+
+if TYPE_CHECKING:
+    from essaylint.analysis.latex_macros import CiteMacro
 
 # One bracket of numbers, "[3]", "[1, 4-6]", or Markdown-escaped "\\[3\\]" (pandoc).
 _NUMBER_SPEC = r"\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*"
@@ -176,6 +179,8 @@ def latex_citations(
 ) -> Iterator[Citation]:
     """Every \\cite-like command's keys, and the uses of the writer's own citation
     commands (``macros``, :mod:`essaylint.analysis.latex_macros`)."""
+    from essaylint.analysis.latex_macros import NARRATIVE_COMMANDS, macro_uses
+
     for region in regions:
         for m in LATEX_CITE.finditer(text, region.start, region.end):
             if m.group("cmd") == "nocite":
