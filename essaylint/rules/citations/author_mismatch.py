@@ -19,9 +19,12 @@ class AuthorMismatch(Rule):
         "O'Day & Heimberg" for "O'Day, E. B., & Gross, J. J."; the entry's
         authors named in another order ("West and McKee" for "McKee, M., and
         E. G. West"); an author cited by a given name alone ("Tzu-Ping"
-        for "Lin, Tzu-Ping"); and a number named by an author who is not
-        among its entry's authors but is another entry's ("Lee et al. [4]"
-        where entry 4 is by others and entry 6 by Lee).
+        for "Lin, Tzu-Ping"); a name the entry writes whole, given name first
+        or as a firm's, with one word misspelt ("Moer Consulting" for "Moser
+        Consulting."); and a number named by an author who is not among its
+        entry's authors but is another entry's ("Lee et al. [4]" where entry 4
+        is by others and entry 6 by Lee) or whose first author's name it
+        misspells ("Lancot, Winands and Pepels [4]" for Lanctot's entry 4).
 
     Why it matters
         Readers search the list by the name you give in the text; a
