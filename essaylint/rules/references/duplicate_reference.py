@@ -47,7 +47,9 @@ class DuplicateReference(Rule):
         their numbers ("Report card 2015-16", "Report card 2016-17") are a
         series, not a repeat; one title under "2018a" and "2018b" is a repeat, unless the two
         entries' volumes or pages differ ("1998a, AJ, 115, 658" and "1998b, AJ, 115, 648" are
-        two papers). An essay in parts with a list for each may list a work in both.
+        two papers); nearly the same titles at two different addresses are two
+        pages of one site ("Data by Country: Cases", "Data by Country: Deaths").
+        An essay in parts with a list for each may list a work in both.
         In a .bib used as a database (only cited entries are printed), a pair
         counts only when both entries are printed: cited, named by
         ``\\nocite``, or all printed by ``\\nocite{*}``; an entry written twice
