@@ -36,7 +36,7 @@ _RETRIEVAL = re.compile(
 )
 _RETRIEVAL_CLAUSE = re.compile(
     r"\(?\s*\b(?:Retrieved|retrieved|Accessed|accessed|Viewed|viewed|Last\s+(?:accessed|modified|updated))\b"
-    r"[^()]{0,60}?(?:\bfrom\b\s*(?:[\w .&-]{0,40}:)?|\d{4}\)?|$)"
+    r"[^()]{0,60}?(?:\bfrom\b\s*(?:[\w .&-]{0,40}:)?|\d{4}\)?(?:\s*,?\s*from\b)?|$)"
     r"|\(?\s*\b(?:Available|available)\b\s*(?:at|from|online|via)?\s*(?:[\w .-]{0,30}\s)?:?"
     r"|\[\s*(?:Online|online|Internet)\s*\]"
     r"|\bURL\s*:?"

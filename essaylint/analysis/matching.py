@@ -99,6 +99,27 @@ _FIRM_TAILS = LONG_SUFFIXES | frozenset(
 )
 
 
+# A newsroom byline in an entry's author place: "Staff, TheStreet", "The Editors of
+# Encyclopaedia Britannica", "Mayo Clinic Staff", or a bare "Staff writer".
+_BYLINE_WORD = r"(?:staff|editors|editorial\s+(?:staff|board|team))(?:\s+(?:writers?|reporters?))?"
+_BYLINE_FIRST = re.compile(rf"^(?:the\s+)?{_BYLINE_WORD}(?:\s*,\s*|\s+(?:of|at)\s+|$)", re.I)
+_BYLINE_LAST = re.compile(rf",?\s{_BYLINE_WORD}$", re.I)
+
+
+def byline_publication(ref: Reference) -> str | None:
+    """The publication an entry with a staff or editors byline is cited by: the name
+    beside the byline, else (a bare "Staff writer") the publication it appeared in."""
+    if not ref.authors:
+        return None
+    first = ref.authors[0]
+    written = (first.raw or first.family).strip().rstrip(".")
+    head = _BYLINE_FIRST.match(written)
+    if head:
+        return written[head.end() :].strip() or ref.container
+    tail = _BYLINE_LAST.search(written)
+    return written[: tail.start()].strip() if tail else None
+
+
 def reference_name_keys(ref: Reference) -> list[str]:
     """Keys under which an entry can be cited: first author, its abbreviation, the team's
     initials; with no author, the title's start and the body named after the title."""
@@ -133,6 +154,9 @@ def reference_name_keys(ref: Reference) -> list[str]:
                 inner = word.strip("()[]")
                 if word != inner and inner.isupper() and len(inner) >= 2:
                     keys.append(name_key(inner))
+        publication = byline_publication(ref)
+        if publication:
+            keys.append(name_key(publication))  # "(TheStreet)" for "Staff, TheStreet"
         people = [p for p in ref.authors if not p.corporate]
         if 3 <= len(people) == len(ref.authors) <= 5 and not ref.et_al:
             # "(GSZ 2008)" for Guiso, Sapienza and Zingales: economists cite a team by the

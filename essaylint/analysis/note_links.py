@@ -37,6 +37,7 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _NEAR_NAME = 80.0
 _NEAR_TITLE = 90.0
 _MIN_TITLE_CHARS = 4
+_SUPERSCRIPT_DIGITS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def title_words(title: str | None) -> list[str]:
@@ -221,7 +222,7 @@ def note_citations(
         else:
             out.append(citation)
             continue
-        if key not in by_key:
+        if key not in by_key or not _marks(citation, by_key[key][0]):
             out.append(citation)
             continue
         note, works = by_key[key]
@@ -237,6 +238,14 @@ def note_citations(
         out += [_citation(work, note.body, note) for work in works]
     out.sort(key=lambda c: (c.span.start, c.span.end))
     return tuple(out)
+
+
+def _marks(citation: Citation, note: Note) -> bool:
+    """Whether the citation is the note's mark. A Word note's mark is its number in
+    superscript ("¹"); a bracketed "[1]" beside Word notes cites entry 1 of the list.
+    A hand-typed endnote is marked by its number either way."""
+    mark = citation.text.strip()
+    return note.source != "word" or (bool(mark) and all(c in _SUPERSCRIPT_DIGITS for c in mark))
 
 
 def _citation(work: NoteWork, span: Span, note: Note) -> Citation:

@@ -93,8 +93,33 @@ CONTENT_TYPES = (
 )
 
 
-def write_docx(path: Path, paragraphs: list[str], *, sources: list[str] | None = None) -> Path:
-    """A .docx with these body paragraphs (and Word citation sources in customXml)."""
+def footnote_mark(note_id: int) -> str:
+    """The run that marks Word footnote ``note_id`` (Word prints its number in superscript)."""
+    return f'<w:r><w:footnoteReference w:id="{note_id}"/></w:r>'
+
+
+def _footnotes_xml(notes: dict[int, str]) -> str:
+    body = "".join(
+        f'<w:footnote w:id="{i}"><w:p><w:r><w:footnoteRef/></w:r>{run(" " + text)}</w:p>'
+        "</w:footnote>"
+        for i, text in notes.items()
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{W_NS}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        f"</w:footnote>{body}</w:footnotes>"
+    )
+
+
+def write_docx(
+    path: Path,
+    paragraphs: list[str],
+    *,
+    sources: list[str] | None = None,
+    footnotes: dict[int, str] | None = None,
+) -> Path:
+    """A .docx with these body paragraphs (Word citation sources in customXml, and
+    Word footnotes by id, marked in the body with :func:`footnote_mark`)."""
     document = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         f'<w:document xmlns:w="{W_NS}"><w:body>{"".join(paragraphs)}</w:body></w:document>'
@@ -109,12 +134,16 @@ def write_docx(path: Path, paragraphs: list[str], *, sources: list[str] | None =
         document_rels += (
             f'<Relationship Id="rId9" Type="{_REL}/customXml" Target="../customXml/item1.xml"/>'
         )
+    if footnotes is not None:
+        document_rels += f'<Relationship Id="rId8" Type="{_REL}/footnotes" Target="footnotes.xml"/>'
     document_rels += "</Relationships>"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("[Content_Types].xml", CONTENT_TYPES)
         archive.writestr("_rels/.rels", package_rels)
         archive.writestr("word/document.xml", document)
         archive.writestr("word/_rels/document.xml.rels", document_rels)
+        if footnotes is not None:
+            archive.writestr("word/footnotes.xml", _footnotes_xml(footnotes))
         if sources is not None:
             archive.writestr(
                 "customXml/item1.xml",
