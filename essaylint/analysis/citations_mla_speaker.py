@@ -32,11 +32,12 @@ _CRITIC_VERB = re.compile(
     r"remark(?:s|ed)|maintain(?:s|ed)|insist(?:s|ed)|emphasi[sz]e[sd]?|stress(?:es|ed)|"
     r"interpret(?:s|ed)|comment(?:s|ed)|conclude[sd]?|concede[sd]?|describe[sd]?)\b"
 )
-# The name just before the verb: "Michael Steig ", "Ruskin also ", "M. H. Abrams ".
+# The name just before the verb: "Michael Steig ", "Ruskin also ", "M. H. Abrams ", "E.H. Cook ".
 _SUBJECT = re.compile(
-    rf"(?:(?P<given>[{UPPER}][a-z]+)\s+)?(?:[{UPPER}]\.\s*){{0,2}}"
+    rf"(?:(?P<given>[{UPPER}][a-z]+)\s+)?(?P<initials>(?:[{UPPER}]\.\s*){{0,3}})"
     rf"(?P<family>[{UPPER}][\w'’\-]+)\s+(?:(?:also|further|rightly|later|then|again)\s+)?$"
 )
+_INITIALS = re.compile(rf"(?:[{UPPER}]\.\s*)+")
 _REACH = 60  # characters looked at before a verb for its subject
 
 
@@ -46,17 +47,22 @@ def mask_quoted(window: str) -> str:
 
 
 def reporting_subjects(masked: str) -> list[tuple[str | None, str, int]]:
-    """(given name, surname, position of the surname) before each critic's verb, in order."""
+    """(given name or initials, surname, position of the surname) before each critic's verb."""
     out: list[tuple[str | None, str, int]] = []
     for verb in _CRITIC_VERB.finditer(masked):
         m = _SUBJECT.search(masked, max(0, verb.start() - _REACH), verb.start())
         if m is not None:
-            out.append((m.group("given"), m.group("family"), m.start("family")))
+            given, dotted = m.group("given"), m.group("initials").strip()
+            if dotted and (given is None or given.casefold() in NOT_AUTHORS):
+                given = dotted  # "As E.H. Cook writes": the initials are the given name
+            out.append((given, m.group("family"), m.start("family")))
     return out
 
 
 def introduces_writer(text: str, given: str | None, family: str) -> bool:
     """Is "Given Family" a writer's full name, not a character's or a sentence's first word?"""
+    if given is not None and _INITIALS.fullmatch(given):
+        return True  # "E.H. Cook writes": a writer's initials, never a character's first name
     if given is None or given.casefold() in NOT_AUTHORS:
         return False  # "Norman Page" is a name, "The Report" is not: the given name tells
     if re.search(rf"\b{re.escape(given.casefold())}\b", text):

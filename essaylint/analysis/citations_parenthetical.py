@@ -21,6 +21,7 @@ from essaylint.analysis.citation_names import (
 from essaylint.analysis.citations_clause import clause_citations
 from essaylint.analysis.citations_narrative import NarrativeReader, author_date_citation
 from essaylint.analysis.patterns import DASHES, YEAR, YEAR_DIGITS
+from essaylint.analysis.publication_facts import closes_source_line
 from essaylint.analysis.text import initials, name_key
 from essaylint.models import Citation, Span
 
@@ -342,7 +343,9 @@ class ParentheticalReader(NarrativeReader):
                 return [undated]
             self.defined_abbreviation(match)
             return []
-        if self.names_a_dated_title(match):
+        if self.names_a_dated_title(match) or closes_source_line(
+            self.text, match.start(), match.end()
+        ):
             return []
         group_start, close = match.start(), match.end()
         parts = _split_parts(content, match.start(1))

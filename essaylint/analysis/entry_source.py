@@ -13,7 +13,7 @@ import re
 from essaylint.analysis.entry_fields import EntryFields, clean_value
 from essaylint.analysis.entry_kind import CONFERENCE, JOURNALISH
 from essaylint.analysis.entry_title import DESCRIPTOR, title_stop
-from essaylint.analysis.patterns import YEAR_DIGITS
+from essaylint.analysis.patterns import PUBLISHER_WORD, YEAR_DIGITS
 
 _VOL_ISSUE_PAGES = re.compile(
     r"(?P<vol>\b\d{1,5}|(?<=[^\W\d_])\d{1,5})\s*\(\s*(?P<iss>[^()]{1,20}?)\s*\)"
@@ -114,9 +114,7 @@ def _looks_like_publisher_only(container: str, text: str) -> bool:
             and not JOURNALISH.search(place)
         )
     return bool(
-        re.search(
-            r"\b(?:Press|Publishers?|Publishing|Verlag|Books|Wiley|Elsevier|Springer)\b", container
-        )
+        re.search(rf"\b(?:{PUBLISHER_WORD}|Wiley|Elsevier|Springer)\b", container)
     ) and not JOURNALISH.search(container)
 
 

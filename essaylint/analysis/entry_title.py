@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from essaylint.analysis.entry_fields import QUOTE_OPEN, SENTENCE_END, clean_value, word_before
 from essaylint.analysis.entry_kind import CONFERENCE, JOURNALISH
-from essaylint.analysis.patterns import YEAR_DIGITS
+from essaylint.analysis.patterns import PUBLISHER_WORD, YEAR_DIGITS
 
 _QUOTE_CLOSE = {
     '"': '"',
@@ -131,7 +131,7 @@ _TRAILING_DATE = re.compile(
     + r"[a-z]?\s*$"
 )
 _PUBLISHER_SENTENCE = re.compile(
-    r"^[A-Z][\w .,'’&-]{1,60}:\s*[A-Z][^.]*$|\b(?:Press|Publishers?|Publishing|Verlag|Books)\b"
+    r"^[A-Z][\w .,'’&-]{1,60}:\s*[A-Z][^.]*$|\b" + PUBLISHER_WORD + r"\b"
 )
 
 _ABBREV_FOLLOW = re.compile(r"\.\s*(?:of\b|[A-Z][a-z]{0,5}\.|[A-Z][a-z]+,?\s*\d{1,3}\b(?!\d))")

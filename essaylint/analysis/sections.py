@@ -45,6 +45,10 @@ Candidate lists never overlap: a run of entries that no heading names stops
 at a section heading, and one that reaches into a headed list is dropped, so
 no line is read as two entries. A label's block of bare web addresses in the
 body ("**Sources:**" over three links) is no list when a list follows later.
+Nor is a run of entries no heading names that a sentence of the body
+introduces ("The novels I read were:") above a headed list: it lists the
+essay's material (a corpus, the texts studied), and the headed list below
+holds its references; its lines are neither prose nor entries.
 """
 
 from __future__ import annotations
@@ -186,6 +190,33 @@ def _headless_lists(
             found.append(ListRun(None, first, last, count + above, consulted=False))
         i = last + 1
     return found
+
+
+_INTRO_END = re.compile(r":[*_]*\s*$")
+_MIN_INTRO_WORDS = 3
+
+
+def _introduced_material(
+    lines: list[Line], found: ListRun, headings: dict[int, Heading], headed: Sequence[ListRun]
+) -> bool:
+    """Is ``found``, a run no heading names, a list the body's prose introduces above a headed list?
+
+    "The books I used were:" over the novels studied, with "Bibliography"
+    further down: the run lists the essay's material, not its references. A
+    label that names a list ("Sources:") is no such sentence.
+    """
+    if found.heading is not None or not any(x.first > found.last for x in headed):
+        return False
+    above = next((k for k in range(found.first - 1, -1, -1) if not lines[k].blank), None)
+    if above is None:
+        return False
+    text = lines[above].text
+    heading = headings.get(above)
+    return (
+        len(text.split()) >= _MIN_INTRO_WORDS
+        and bool(_INTRO_END.search(text))
+        and (heading is None or list_heading_kind(heading.title) is None)
+    )
 
 
 def _numbered_from_one(lines: list[Line], first: int) -> int:
@@ -369,6 +400,8 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     lists = _heading_lists(lines, headings, structure)
     reading = reading_spans(lines, headings, len(lines))
     headless = _headless_lists(lines, structure, headings, lists, reading)
+    material = [x for x in headless if _introduced_material(lines, x, headings, lists)]
+    headless = [x for x in headless if x not in material]
     lists = sorted(lists + headless, key=lambda x: x.first)
     if not lists:
         excluded = excluded_spans(text, lines, headings, blocks, len(lines))
@@ -381,6 +414,7 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     opening = last.heading.line.index if last.heading is not None else last.first
     body = Span(start=0, end=lines[opening].start)
     excluded = excluded_spans(text, lines, headings, blocks, opening)
+    excluded += [Span(start=lines[x.first].start, end=lines[x.last].end) for x in material]
     for earlier in lists[:-1]:
         begin = earlier.heading.line.index if earlier.heading is not None else earlier.first
         excluded.append(Span(start=lines[begin].start, end=lines[earlier.last].end))
