@@ -68,9 +68,28 @@ def _starts_entry_at(lines: list[Line], i: int, structure: Structure) -> bool:
         return False
     following = next((x.text for x in lines[i + 1 : i + 3] if not x.blank), None)
     if following is not None and number_only(lines[i].text):
-        # "[1]" alone, its entry in the next paragraph: the two read as one entry.
-        return starts_entry(f"{lines[i].text.strip()} {following.strip()}", None)
+        # "[1]" alone, its entry in the next paragraph (one line or several, its year
+        # and link last): the two read as one entry.
+        entry = " ".join(x.text.strip() for x in _paragraph_after(lines, i))
+        return starts_entry(f"{lines[i].text.strip()} {entry}", None)
     return starts_entry(lines[i].text, following, hanging=i in structure.hanging)
+
+
+_NUMBERED_LINES = 8  # lines of an entry read after its number standing alone
+
+
+def _paragraph_after(lines: list[Line], i: int) -> list[Line]:
+    """The lines of the paragraph after line ``i`` (blank lines before it skipped)."""
+    found: list[Line] = []
+    for line in lines[i + 1 : i + 1 + _NUMBERED_LINES]:
+        if line.blank:
+            if found:
+                break
+            continue
+        if found and number_only(line.text):
+            break
+        found.append(line)
+    return found
 
 
 _HEAD_LINES = 3  # an entry's authors and year fit in its first three wrapped lines

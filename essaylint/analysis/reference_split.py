@@ -65,6 +65,9 @@ class _Entry:
     number: int | None = None
     marked: bool = False  # began with a list number or bullet
     label_only: bool = False  # so far only its number ("[1]" on a line of its own)
+    # Began with its number alone: its paragraph is its text, line after line
+    # ("[1]" / "CertNZ." / "*Title*" / "https://..." / "May 15, 2017").
+    under_label: bool = False
 
 
 def _line_iter(text: str) -> list[tuple[int, int, str]]:
@@ -322,6 +325,8 @@ def _split_entries(text: str) -> list[_Entry]:
         if current is not None and current.label_only:
             # "[1]" alone, then (after a blank line) its entry: the number heads the text.
             joined = not _is_marked(line.strip())
+        elif current is not None and current.under_label and not after_break:
+            joined = not _is_marked(line.strip())
         elif after_break and current is not None:
             # A paragraph break ends the entry unless it was cut short there.
             joined = continues_entry(current.last_line, line) or (
@@ -347,5 +352,6 @@ def _split_entries(text: str) -> list[_Entry]:
             current.end = content_end
             current.has_year = current.has_year or _has_year(line)
             current.last_line = line
+            current.under_label = current.under_label or current.label_only
             current.label_only = False
     return entries
