@@ -29,7 +29,8 @@ from essaylint.models import Block
 READING_WORDS = re.compile(
     r"^(?:(?:further|recommended|suggested|additional|supplementary|supplemental|optional|"
     r"wider|background|useful|online|extra)\s+(?:reading|readings|resources|sources|"
-    r"literature|links)\b|reading list|readings?$|resources\b|annotated bibliography|"
+    r"literature|links)\b|(?:explore\s+|see\s+)?(?:related|more)\s+(?:readings?|resources|"
+    r"materials|links|articles)\b|reading list|readings?$|resources\b|annotated bibliography|"
     r"see also$|external links$|glossary\b|appendix|appendices\b)"
 )
 # A reading-list heading that may only group a reference list's entries: "Additional Sources".
