@@ -157,6 +157,8 @@ def reference_name_keys(ref: Reference) -> list[str]:
         publication = byline_publication(ref)
         if publication:
             keys.append(name_key(publication))  # "(TheStreet)" for "Staff, TheStreet"
+        if len(ref.authors) >= 2 and len({name_key(p.family) for p in ref.authors}) == 1:
+            keys.append(name_key(first.family) + "s")  # "the Comaroffs (1991)": a couple
         people = [p for p in ref.authors if not p.corporate]
         if 3 <= len(people) == len(ref.authors) <= 5 and not ref.et_al:
             # "(GSZ 2008)" for Guiso, Sapienza and Zingales: economists cite a team by the
