@@ -40,6 +40,8 @@ _HEADING = re.compile(
 _NON_ENTRY = re.compile(r"^\s*(?:#{1,6}(?:\s.*)?|</?[A-Za-z][^>]*>\s*|[-=*_~`]{3,}\s*|\W*)$")
 # "van Dijk, P. (2017)": a lower-case particle that starts a new entry's author.
 _PARTICLE_NAME_START = re.compile(r"^" + PARTICLE_RUN + r"[^\W\d_][\w'’-]*,")
+# "mahale, T., Chen, C., & Zhang, W. (2018)": a surname typed in lower case, then initials.
+_LOWER_NAME_START = re.compile(r"^[a-z][\w'’-]+,\s+(?:[A-Z]\.\s?-?){1,3}[,&(]")
 # A line that is only a link: "https://...", "<https://...>", "[https://...](https://...)".
 _LINK_ONLY = re.compile(
     r"^(?:<"
@@ -247,7 +249,9 @@ def _starts_entry(
         # In a wrapped paragraph of an unnumbered list, "74. Cambridge University
         # Press: 39–72." carries on the entry (its volume ends the line above).
         return True
-    if _CONTINUATION_START.match(stripped) and not _PARTICLE_NAME_START.match(stripped):
+    if _CONTINUATION_START.match(stripped) and not (
+        _PARTICLE_NAME_START.match(stripped) or _LOWER_NAME_START.match(stripped)
+    ):
         return False
     indent = len(line) - len(line.lstrip())
     if indent > current.indent:

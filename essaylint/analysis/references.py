@@ -132,6 +132,21 @@ def _build(
     )
 
 
+# "mahale, T., Chen, C., & sun, J. (2018)": surnames typed in lower case before initials.
+_LOWER_SURNAME = re.compile(
+    r"(?<![\w'’-])[a-z](?=[\w'’-]*,\s+(?:[A-Z]\.\s?-?){1,3}(?:,|\s*&|\s*\(|\s*$))"
+)
+_DATE_OPENS = re.compile(r"\(\s*(?:\d|n\.\s?d\.)")
+
+
+def _capitalised_surnames(text: str) -> str:
+    """The entry with the lower-case surnames of its authors capitalised, as they are meant."""
+    date = _DATE_OPENS.search(text)
+    head_end = date.start() if date else min(len(text), 200)
+    head = _LOWER_SURNAME.sub(lambda m: m.group(0).upper(), text[:head_end])
+    return head + text[head_end:]
+
+
 def _parse_fields(raw: str) -> EntryFields:
     fields = EntryFields()
     text = collapse(raw[: MAX_PARSE * 2].replace("\u00a0", " "))[:MAX_PARSE]
@@ -144,6 +159,7 @@ def _parse_fields(raw: str) -> EntryFields:
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", collapse(text))
     if not text:
         return fields
+    text = _capitalised_surnames(text)
     repeater = REPEATED_AUTHORS.match(text)
     # "2019 Flood Report. (2020).": a title that opens with a number, not a leading year
     leading_year = None if DIGIT_TITLE_HEAD.match(text) else LEADING_YEAR.match(text)
