@@ -71,10 +71,7 @@ _MOST_DEFINITION_INDENT = 3
 #: The head of a Markdown footnote definition, "[^1]:" at the start of a line (after at
 #: most three spaces); group 1 is the label. Readers that need the rest of the line or the
 #: space after the colon add it to this pattern.
-# "[^1]: Text", or "[^1] Text" with its colon forgotten, at the start of a line.
-FOOTNOTE_DEFINITION = re.compile(
-    r"^[ \t]{0,3}" + FOOTNOTE_MARK.pattern + r"(?::|[ \t]+(?=\S))", re.MULTILINE
-)
+FOOTNOTE_DEFINITION = re.compile(r"^[ \t]{0,3}" + FOOTNOTE_MARK.pattern + ":", re.MULTILINE)
 
 #: "Ibid." / "Ibidem, 45": a note that cites the work of the note before it again; group
 #: "rest" is what follows (a locator).

@@ -29,7 +29,7 @@ from __future__ import annotations
 import html
 import re
 
-from essaylint.analysis.patterns import HTML_ENTITY
+from essaylint.analysis.patterns import FOOTNOTE_DEFINITION, HTML_ENTITY
 from essaylint.loaders.superscript import superscript_citation
 
 # Block and layout elements: their tags are blanked, their text kept.
@@ -102,9 +102,27 @@ def _superscripts_as_brackets(text: str) -> str:
 _QUOTED_ITEM = re.compile(r"^(?:>[ \t]?)+(?=(?:[-*+]|\d{1,3}[.)])[ \t])", re.MULTILINE)
 
 
+# "[^1] Peel, J. D. Y. (1995) ..." opening a paragraph: a definition, its colon forgotten.
+_DEFINITION_NO_COLON = re.compile(r"(?:\A|(?<=\n\n)|(?<=\n\r\n))\[\^([^\[\]\s]+)\] (?=\S)")
+
+
+def _colons_given(text: str) -> str:
+    """``text`` with footnote definitions typed without their colon given one (in place
+    of the space after the label), for labels no definition with a colon has."""
+    defined = {m.group(1) for m in FOOTNOTE_DEFINITION.finditer(text)}
+
+    def colon(m: re.Match[str]) -> str:
+        return m.group(0) if m.group(1) in defined else m.group(0)[:-1] + ":"
+
+    return _DEFINITION_NO_COLON.sub(colon, text)
+
+
 def blank_layout_html(text: str) -> str:
     """``text`` with layout tags, style/script elements, template tags, in-document
-    link targets and the quotation marks before a quoted list item blanked, entities read."""
+    link targets and the quotation marks before a quoted list item blanked, entities
+    read, and footnote definitions typed without their colon given one."""
+    if "[^" in text:
+        text = _colons_given(text)
     if ">" in text:
         text = _QUOTED_ITEM.sub(_blank, text)
     if "{%" in text:
