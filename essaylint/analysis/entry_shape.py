@@ -26,8 +26,10 @@ from essaylint.analysis.patterns import (
 )
 
 LIST_MARKER = re.compile(r"^\s*(?:" + BULLET + r"\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s*|\(\d{1,3}\)\s+)")
-_NUMBERED_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]\s+|\[\d{1,3}\]\s*)")
-_ENTRY_NUMBER = re.compile(r"^\s*(?:(\d{1,3})[.)]\s+|\[(\d{1,3})\]\s*)")
+# "12. ", "[12] ", also after a bullet and with a colon: "* [1]: http://..."
+_BULLETED = r"^\s*(?:" + BULLET + r"\s+)?"
+_NUMBERED_MARKER = re.compile(_BULLETED + r"(?:\d{1,3}[.)]\s+|\[\d{1,3}\]:?\s*)")
+_ENTRY_NUMBER = re.compile(_BULLETED + r"(?:(\d{1,3})[.)]\s+|\[(\d{1,3})\]:?\s*)")
 
 
 # "[1]", "1.", "(1)" alone on a line: a number whose entry is the next paragraph.

@@ -41,7 +41,7 @@ __all__ = ["parse_reference"]
 
 MARKER = re.compile(
     r"^\s*(?:\[\^(?P<fkey>" + FOOTNOTE_LABEL + r")\]:\s*"
-    r"|\[(?P<bnum>\d{1,4})\]\s*"
+    r"|\[(?P<bnum>\d{1,4})\]:?\s*"
     r"|\((?P<pnum>\d{1,4})\)\s+"
     r"|(?P<dnum>\d{1,3})[.)]\s+"
     r"|(?P<snum>\d{1,3})\s+(?=[A-Z](?:['’][A-Z])?[^\W\d_]*[,.\s])"
@@ -70,6 +70,11 @@ def _strip_marker(text: str, fields: EntryFields) -> str:
     match = MARKER.match(text)
     if not match:
         return text
+    if re.fullmatch(BULLET, match.group(0).strip()):
+        rest = text[match.end() :]
+        numbered = MARKER.match(rest)  # "* [1]: http://...": a bullet, then the number
+        if numbered and not re.fullmatch(BULLET, numbered.group(0).strip()):
+            text, match = rest, numbered
     if match.group("fkey"):
         fields.key = match.group("fkey")
         fields.footnote = True
