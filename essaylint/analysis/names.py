@@ -449,7 +449,28 @@ def _parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
             part = part.strip().strip(",;")
             if part:
                 people.extend(_parse_comma_part(part))
-    return tuple(p for p in people if p.family), et_al
+    return _initial_first(tuple(p for p in people if p.family)), et_al
+
+
+_LONE_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _initial_first(people: tuple[Person, ...]) -> tuple[Person, ...]:
+    """ "O, Häggström" and "C, Green and T, Brock": each initial written before its
+    surname with a comma is that person's given name, not an author of its own."""
+    if len(people) < 2 or not all(
+        not p.given and _LONE_INITIAL.fullmatch(p.family) for p in people[::2]
+    ):
+        return people
+    pairs = list(zip(people[::2], people[1::2], strict=False))
+    if len(people) % 2 or any(
+        second.given or _LONE_INITIAL.fullmatch(second.family) for _, second in pairs
+    ):
+        return people
+    return tuple(
+        Person(family=second.family, given=first.family, raw=f"{first.raw} {second.raw}")
+        for first, second in pairs
+    )
 
 
 _HANDLE = re.compile(r"^(?P<user>[^\W_][\w.-]*)?@(?P<host>[^\W_][\w.-]*)$")
