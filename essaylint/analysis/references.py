@@ -139,7 +139,7 @@ def _build(
 
 # "mahale, T., Chen, C., & sun, J. (2018)": surnames typed in lower case before initials.
 _LOWER_SURNAME = re.compile(
-    r"(?<![\w'’-])[a-z](?=[\w'’-]*,\s+(?:[A-Z]\.\s?-?){1,3}(?:,|\s*&|\s*\(|\s*$))"
+    r"(?<![\w'’-])[a-z](?=[\w'’-]*,\s+(?:[A-Za-z]\.\s?-?){1,3}(?:,|\s*&|\s*\(|\s*$))"
 )
 _DATE_OPENS = re.compile(r"\(\s*(?:\d|n\.\s?d\.)")
 
