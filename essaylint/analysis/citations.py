@@ -163,6 +163,10 @@ def extract_citations(
         from essaylint.analysis.citations_chicago import chicago_citations
 
         found = chicago_citations(text, regions, known, found)
+    if works and " in " in text:
+        from essaylint.analysis.citations_in_year import year_after_in
+
+        found.extend(year_after_in(text, regions, works, found))
     found.extend(footnote_citations(text, regions))
     keyed = list(latex_citations(text, regions, latex_macros)) if latex else []
     keyed += pandoc_citations(text, regions)

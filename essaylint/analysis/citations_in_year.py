@@ -1,0 +1,53 @@
+"""Narrative citations that give the year after "in": "Kim and Viskanta in 1984 show ...".
+
+Some writers name the authors and then the year of the work in the sentence,
+without parentheses: "Han in 2016 studied ...", "Zhuang et al. in 2017 were
+able to ...", "Wang, Yang, Zhang, and Pan in 2015". Such a phrase is a
+citation only when its first author has an entry of that year; a year that no
+entry of the author has is more likely an event ("Okafor in 2010 moved to ...")
+and is left alone, as is a name no entry has.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from essaylint.analysis.citation_names import UPPER
+from essaylint.analysis.patterns import ET_AL
+from essaylint.analysis.text import name_key, year_digits
+from essaylint.models import Citation, Reference, Span
+
+_NAME = rf"[{UPPER}][\w'’\-]+"
+_IN_YEAR = re.compile(
+    rf"(?<![\w'’\-])(?P<names>{_NAME}(?:(?:,\s+|,?\s+(?:and|&)\s+){_NAME}){{0,6}})"
+    rf"(?P<etal>\s+{ET_AL})?\s+in\s+(?P<year>(?:1[6-9]|20)\d\d)\b"
+)
+_JOIN = re.compile(r",?\s+(?:and|&)\s+|,\s+")
+
+
+def year_after_in(
+    text: str, regions: Sequence[Span], works: Sequence[Reference], found: Sequence[Citation]
+) -> Iterator[Citation]:
+    """The "Name in YEAR" citations of entries the text does not cite otherwise there."""
+    years: dict[str, set[str]] = {}
+    for ref in works:
+        if ref.authors and ref.year:
+            years.setdefault(name_key(ref.authors[0].family), set()).add(
+                year_digits(ref.year) or ""
+            )
+    if not years:
+        return
+    taken = [(c.span.start, c.span.end) for c in found]
+    for region in regions:
+        for m in _IN_YEAR.finditer(text, region.start, region.end):
+            names = [n for n in _JOIN.split(m.group("names")) if n]
+            if m.group("year") not in years.get(name_key(names[0]), ()):
+                continue
+            if any(start < m.end() and m.start() < end for start, end in taken):
+                continue
+            yield Citation(
+                span=Span(start=m.start(), end=m.end()), text=m.group(0), kind="author-date",
+                authors=tuple(names), et_al=bool(m.group("etal")), year=m.group("year"),
+                narrative=True,
+            )  # fmt: skip
