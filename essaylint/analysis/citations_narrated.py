@@ -36,12 +36,13 @@ def narrated_years(
         if ref is None or not ref.authors:
             continue
         m = _NAMED_AND_DATED.search(text, max(0, citation.span.start - _REACH), citation.span.start)
-        if m is None or name_key(m.group("name").split()[-1]) != name_key(ref.authors[0].family):
+        family = m.group("name").split()[-1] if m else ""  # "Dan North": keyed on North
+        if m is None or name_key(family) != name_key(ref.authors[0].family):
             continue
         if years_agree(m.group("year"), ref.year):
             continue
         span = Span(start=m.start("name"), end=m.end("year"))
         yield Citation(
             span=span, text=text[span.start : span.end], kind="author-date",
-            authors=(m.group("name"),), year=m.group("year"), narrative=True,
+            authors=(family,), year=m.group("year"), narrative=True,
         )  # fmt: skip
