@@ -136,8 +136,10 @@ _RETRIEVAL_END = re.compile(r"\b(?:Retrieved\s+from|Available\s+(?:at|from|onlin
 #: A retrieval note that opens a line: "Available at:", "[Accessed 10 March 2025]".
 RETRIEVAL_NOTE = r"[(\[]?(?:Retrieved|Available|Accessed|Viewed|Online)\b"
 _RETRIEVAL_START = re.compile("^" + RETRIEVAL_NOTE)
+# "https://...", "<https://...>", a Markdown link that shows its address
+# ("[https://...](https://...)"), "doi:", "Retrieved from".
 _LINK_CONTINUATION = re.compile(
-    r"^(?:<?https?:|<?" + WEB_ADDRESS_START + r"|doi\b|DOI\b|" + RETRIEVAL_NOTE + ")"
+    r"^(?:\[?<?https?:|\[?<?" + WEB_ADDRESS_START + r"|doi\b|DOI\b|" + RETRIEVAL_NOTE + ")"
 )
 # An entry cut off mid-phrase: "... Understanding and", "Beach,", "non-".
 _DANGLING = re.compile(r"(?:[,;:&\-–]|\b(?:and|of|the|in|for|on|to|with|from|a|an))\s*$")
