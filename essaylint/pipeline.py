@@ -208,8 +208,8 @@ def lint_document(
     and grammar) and ``verify`` (Crossref), each run once when a selected rule
     needs it. Without them, rules that need them report nothing. A rule that
     raises is skipped with a note; the other rules still run. A LaTeX document's
-    own citation commands are read from it; ``latex_macros`` are those its
-    project's other files define.
+    own citation commands are read from it unless ``latex_macros`` gives those of
+    its whole project (a chapter cites with the commands its root defines).
     """
     settings = settings or Settings()
     essay = find_sections(doc.text, doc.blocks)
@@ -253,7 +253,7 @@ def lint_document(
     if doc.format == "latex":  # its own citation commands, and its project's
         from essaylint.analysis.latex_macros import cite_macros
 
-        macros = (*cite_macros([doc.text]), *latex_macros)
+        macros = tuple(latex_macros) or cite_macros([doc.text])
 
     def extract(style: str | None) -> tuple[Citation, ...]:
         return extract_citations(

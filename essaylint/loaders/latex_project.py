@@ -131,6 +131,7 @@ def _opens_a_document(text: str) -> bool:
     return bool(_DOCUMENTCLASS.search(text) or _DOCUMENT_START.search(text))
 
 
+@functools.lru_cache(maxsize=64)
 def latex_project(path: Path, text: str) -> LatexProject:
     """The project of a .tex file (its text with comments blanked).
 
@@ -179,3 +180,4 @@ def included_files(path: Path) -> list[Path]:
 def forget_read_files() -> None:
     """Read the project's files again from now on (a long-lived process saw them change)."""
     _read.cache_clear()
+    latex_project.cache_clear()
