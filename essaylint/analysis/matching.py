@@ -432,7 +432,7 @@ def _pick(ci: int, citation: Citation, same_year: list[int], refs: Sequence[Refe
     if misspelt is not None:
         return Link(
             citation=ci, status="author-mismatch", reference=best, candidates=(best,),
-            differing_author=misspelt, expected_author=(ref.authors[0].raw or "").strip(" ."),
+            differing_author=misspelt[0], expected_author=misspelt[1],
         )  # fmt: skip
     changed = None if citation.et_al else changed_coauthor(citation.authors, ref)
     if changed is not None:
@@ -443,8 +443,9 @@ def _pick(ci: int, citation: Citation, same_year: list[int], refs: Sequence[Refe
     return Link(citation=ci, status="matched", reference=best, candidates=(best,))
 
 
-def _misspelt_whole_name(citation: Citation, ref: Reference) -> str | None:
-    """The name as cited when it is the entry's name in natural order, one word misspelt.
+def _misspelt_whole_name(citation: Citation, ref: Reference) -> tuple[str, str] | None:
+    """(as cited, as listed) when the cited name is the entry's name in natural order,
+    one word misspelt.
 
     "(Moer Consulting, 2022)" and "Margret Olufemi (2023)" reach the entries "Moser
     Consulting." and "Margaret Olufemi." through their last word (the key that lets
@@ -468,12 +469,12 @@ def _misspelt_whole_name(citation: Citation, ref: Reference) -> str | None:
         return None
     differing = [
         (a, b)
-        for a, b in zip(map(name_key, cited.split()), map(name_key, written.split()), strict=True)
-        if a != b
+        for a, b in zip(cited.split(), written.split(), strict=True)
+        if name_key(a) != name_key(b)
     ]
     # One word, near its own: "Moer" for "Moser", not "States" for "US".
-    one_slip = len(differing) == 1 and fuzz.ratio(*differing[0]) >= NEAR_NAME
-    return cited if one_slip else None
+    one_slip = len(differing) == 1 and near_names(*differing[0])
+    return (cited, written) if one_slip else None
 
 
 def changed_coauthor(authors: Sequence[str], ref: Reference) -> tuple[str, str] | None:
