@@ -15,6 +15,8 @@ from essaylint.analysis.names import looks_corporate
 from essaylint.analysis.patterns import ET_AL, MONTH_NUMBERS, PARTICLE_RUN
 
 UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha())
+#: One capitalised name word as the prose writes it: "Okafor", "O'Neill", "Smith-Jones".
+NAME_WORD = rf"[{UPPER}][\w'’\-]+"
 
 _ET_AL = re.compile(
     rf"\s*,?\s+{ET_AL}(?:\s*['’]s?)?\s*$|\s+and\s+(?:others|colleagues)\s*$", re.IGNORECASE

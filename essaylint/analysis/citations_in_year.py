@@ -13,15 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from essaylint.analysis.citation_names import UPPER
-from essaylint.analysis.patterns import ET_AL
+from essaylint.analysis.citation_names import NAME_WORD
+from essaylint.analysis.patterns import ET_AL, YEAR_DIGITS
 from essaylint.analysis.text import name_key, year_digits
 from essaylint.models import Citation, Reference, Span
 
-_NAME = rf"[{UPPER}][\w'’\-]+"
 _IN_YEAR = re.compile(
-    rf"(?<![\w'’\-])(?P<names>{_NAME}(?:(?:,\s+|,?\s+(?:and|&)\s+){_NAME}){{0,6}})"
-    rf"(?P<etal>\s+{ET_AL})?\s+in\s+(?P<year>(?:1[6-9]|20)\d\d)\b"
+    rf"(?<![\w'’\-])(?P<names>{NAME_WORD}(?:(?:,\s+|,?\s+(?:and|&)\s+){NAME_WORD}){{0,6}})"
+    rf"(?P<etal>\s+{ET_AL})?\s+in\s+(?P<year>{YEAR_DIGITS})\b"
 )
 _JOIN = re.compile(r",?\s+(?:and|&)\s+|,\s+")
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from essaylint.analysis.body_spans import footnote_definition_spans
+from essaylint.analysis.citation_names import NAME_WORD
 from essaylint.analysis.patterns import ET_AL, LATEX_CITE, footnote_references
 from essaylint.models import Citation, Span
 
@@ -90,12 +91,11 @@ def _expand_numbers(spec: str) -> list[int]:
     return numbers
 
 
-# "Abunasser et al. [16]": the first author the prose names just before a number.
-_NAME = r"[A-Z][\w'’\-]+"
 # "Lee et al. [4]", "Lee and Park [4]", "by Lanctot, Winands, Pepels, and Sturtevant[4]":
 # the first author of a team named right before its number.
 _NAMED_BEFORE = re.compile(
-    rf"(?<![\w.'’\-])({_NAME})(?:\s+{ET_AL}|(?:,\s+{_NAME})*,?\s+(?:and|&)\s+{_NAME})\s*$"
+    rf"(?<![\w.'’\-])({NAME_WORD})"
+    rf"(?:\s+{ET_AL}|(?:,\s+{NAME_WORD})*,?\s+(?:and|&)\s+{NAME_WORD})\s*$"
 )
 _NAMED_REACH = 60
 

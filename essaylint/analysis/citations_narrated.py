@@ -12,16 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from essaylint.analysis.citation_names import UPPER
+from essaylint.analysis.citation_names import NAME_WORD
 from essaylint.analysis.matching import years_agree
+from essaylint.analysis.patterns import YEAR_DIGITS
 from essaylint.analysis.text import name_key
 from essaylint.models import Citation, Reference, Span
 
-_NAME = rf"[{UPPER}][\w'’\-]+"
 # "Dan North in 2006 ", "Okafor, in 2019, " right before the key citation.
 _NAMED_AND_DATED = re.compile(
-    rf"(?<![\w'’\-])(?P<name>{_NAME}(?:\s+{_NAME})?),?\s+(?:in|since)\s+"
-    r"(?P<year>(?:1[6-9]|20)\d\d)[,;]?\s*$"
+    rf"(?<![\w'’\-])(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?),?\s+(?:in|since)\s+"
+    rf"(?P<year>{YEAR_DIGITS})[,;]?\s*$"
 )
 _REACH = 60  # characters before the key citation searched for the name and year
 

@@ -186,8 +186,11 @@ _PARTICLES = frozenset(
 )  # fmt: skip
 # An author list cut over two paragraphs: "..., Wang, X., & Beach," then "L. B. (2020). Title".
 _NAMES_CUT = re.compile(r"^[A-Z][\w'’-]+,\s+[A-Z]\..*(?:,|&|\band)$")
+# "Okonjo, T.R.", "Abdullah, D.": a capitalised family name (of one or two words) and
+# its capital initials.
+_FAMILY_THEN_INITIALS = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?,\s+(?:[A-Z]\.\s?-?){1,3}"
 # "Abdullah, D., Susilo, S., ... et al. Title. Journal (2021)": a family name and initials.
-_FAMILY_INITIALS = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,\s+(?:[A-Z]\.\s?-?){1,3}[,&]")
+_FAMILY_INITIALS = re.compile("^" + _FAMILY_THEN_INITIALS + "[,&]")
 _YEAR_EARLY_IN_NEXT = re.compile(r"^.{0,60}?\(" + YEAR + r"\)", re.IGNORECASE)
 _MAX_LINK_ENTRY_WORDS = 45
 
@@ -432,7 +435,7 @@ def starts_entry(text: str, following: str | None, *, hanging: bool = False) -> 
 
 
 # "Okonjo, T.R. Field notes on ..." / "OKONJO, T.R.Field notes": a family name and initials.
-_INITIALLED_NAME_HEAD = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?,\s+(?:[A-Z]\.\s?-?){1,3}")
+_INITIALLED_NAME_HEAD = re.compile(_FAMILY_THEN_INITIALS)
 
 
 def initialled_name_head(text: str) -> bool:

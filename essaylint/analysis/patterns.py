@@ -36,6 +36,8 @@ ET_AL = r"(?:(?:(?:\bet\.?|&)\s*[Aa][Ll]|\bat\s?al)\b(?:,(?=\.))?\.?|\bet(?=,|\s
 #: Economic Analysis" is cited as "the Bureau of Economic Analysis".
 COUNTRY_HEAD = re.compile(r"^(?:US|U\.S\.|USA|UK|U\.K\.)\s+(?=[A-Z])")
 #: The word that ends a publisher's name: "Academic Press", "Harbour Books", "Springer Verlag".
+#: A comma and the initials after a family name: ", T.", ", J.-P.", ", s." (typed in lower case).
+INITIALS_AFTER_FAMILY = r",\s+(?:[A-Za-z]\.\s?-?){1,3}"
 PUBLISHER_WORD = r"(?:Press|Publishers?|Publishing|Verlag|Books)"
 #: Lower-case name particles before a family name ("van Dijk", "de la Cruz"), one or more.
 PARTICLE_RUN = r"(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+"

@@ -26,7 +26,12 @@ from essaylint.analysis.entry_shape import (
     looks_like_entry,
     number_only,
 )
-from essaylint.analysis.patterns import LIST_HEADINGS, PARTICLE_RUN, WEB_ADDRESS_START
+from essaylint.analysis.patterns import (
+    INITIALS_AFTER_FAMILY,
+    LIST_HEADINGS,
+    PARTICLE_RUN,
+    WEB_ADDRESS_START,
+)
 from essaylint.analysis.references import MARKER, parse_reference
 from essaylint.models import Reference, Span
 
@@ -41,7 +46,7 @@ _NON_ENTRY = re.compile(r"^\s*(?:#{1,6}(?:\s.*)?|</?[A-Za-z][^>]*>\s*|[-=*_~`]{3
 # "van Dijk, P. (2017)": a lower-case particle that starts a new entry's author.
 _PARTICLE_NAME_START = re.compile(r"^" + PARTICLE_RUN + r"[^\W\d_][\w'’-]*,")
 # "mahale, T., Chen, C., & Zhang, W. (2018)": a surname typed in lower case, then initials.
-_LOWER_NAME_START = re.compile(r"^[a-z][\w'’-]+,\s+(?:[A-Za-z]\.\s?-?){1,3}[,&(]")
+_LOWER_NAME_START = re.compile(r"^[a-z][\w'’-]+" + INITIALS_AFTER_FAMILY + r"[,&(]")
 # A line that is only a link: "https://...", "<https://...>", "[https://...](https://...)".
 _LINK_ONLY = re.compile(
     r"^(?:<"

@@ -34,7 +34,7 @@ from essaylint.analysis.entry_shape import DIGIT_TITLE_HEAD, REPEATED_AUTHORS, c
 from essaylint.analysis.entry_source import parse_source
 from essaylint.analysis.entry_title import take_title
 from essaylint.analysis.names import looks_corporate, looks_like_name_part, parse_authors
-from essaylint.analysis.patterns import BULLET, EMPHASIS, FOOTNOTE_LABEL
+from essaylint.analysis.patterns import BULLET, EMPHASIS, FOOTNOTE_LABEL, INITIALS_AFTER_FAMILY
 from essaylint.models import Reference, Span
 
 __all__ = ["parse_reference"]
@@ -139,7 +139,7 @@ def _build(
 
 # "mahale, T., Chen, C., & sun, J. (2018)": surnames typed in lower case before initials.
 _LOWER_SURNAME = re.compile(
-    r"(?<![\w'’-])[a-z](?=[\w'’-]*,\s+(?:[A-Za-z]\.\s?-?){1,3}(?:,|\s*&|\s*\(|\s*$))"
+    r"(?<![\w'’-])[a-z](?=[\w'’-]*" + INITIALS_AFTER_FAMILY + r"(?:,|\s*&|\s*\(|\s*$))"
 )
 _DATE_OPENS = re.compile(r"\(\s*(?:\d|n\.\s?d\.)")
 
