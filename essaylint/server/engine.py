@@ -5,7 +5,9 @@ built on first use and kept; Harper keeps one linter per dialect inside it.
 Each file gets the settings ``essaylint check`` would give it (the nearest
 .essaylint.toml or pyproject.toml, then the server's own overrides), read
 again whenever the config file changes. The bibliography files a LaTeX or
-pandoc essay names are read once and kept until a watched file changes.
+pandoc essay names are read once and kept until a watched file changes; a
+chapter of a LaTeX thesis uses its root's bibliography and citation commands,
+as ``check`` does.
 
 The I/O edge: it reads config and bibliography files; the linting itself is
 :func:`essaylint.pipeline.lint_document`.
@@ -27,6 +29,8 @@ from essaylint.server.prose_cache import ParagraphCache
 from essaylint.services.backends import Backends, ProseKey, prose_key
 
 if TYPE_CHECKING:
+    from essaylint.analysis.latex_macros import CiteMacro
+    from essaylint.loaders.latex_project import LatexProject
     from essaylint.rules.base import Rule
     from essaylint.services.verify import VerifyBackend
 
@@ -38,6 +42,10 @@ _BIB_DIRECTIVES = re.compile(
     re.MULTILINE,
 )
 
+# A saved document's path, its directives, the configured files, its cited keys,
+# and (a LaTeX chapter) its root's bibliography files and the keys its other files cite.
+_BibKey = tuple[str, str, tuple[str, ...], frozenset[str], tuple[Path, ...], frozenset[str]]
+
 
 @dataclass
 class Engine:
@@ -47,9 +55,7 @@ class Engine:
     backends: Backends = field(default_factory=Backends)
     _prose: dict[ProseKey, ParagraphCache] = field(default_factory=dict)
     _warm: set[ProseKey] = field(default_factory=set)
-    _bibs: dict[tuple[str, str, tuple[str, ...], frozenset[str]], tuple[Reference, ...]] = field(
-        default_factory=dict
-    )
+    _bibs: dict[_BibKey, tuple[Reference, ...]] = field(default_factory=dict)
 
     def settings_for(self, path: str | None) -> tuple[Settings, str | None]:
         """A file's settings, and the config error (then the defaults are used), if any."""
@@ -89,10 +95,21 @@ class Engine:
         if path is None:
             return ()
         directives = "\n".join(m.group(0) for m in _BIB_DIRECTIVES.finditer(doc.text))
-        cited = cited_pandoc_keys(doc.text) if doc.format == "markdown" else frozenset()
+        project = _latex_project(doc, path)
+        project_bibs: tuple[Path, ...] = ()
+        elsewhere: frozenset[str] = frozenset()
+        if project is not None:
+            from essaylint.loaders.latex_project import cite_keys
+
+            cited = cite_keys(doc.text, project.cite_macros)
+            project_bibs, elsewhere = project.bib_files, project.cited_elsewhere
+        elif doc.format == "markdown":
+            cited = cited_pandoc_keys(doc.text)
+        else:
+            cited = frozenset()
         if not directives and not settings.bib and not cited:
             return ()
-        key = (path, directives, settings.bib_paths(), cited)
+        key = (path, directives, settings.bib_paths(), cited, project_bibs, elsewhere)
         found = self._bibs.get(key)
         if found is None:
             from essaylint.bibliography_files import essay_bibliography
@@ -116,7 +133,9 @@ class Engine:
 
         bib = self.bibliography(doc, path, settings)
         engine = self.prose_for(settings) if prose else None
-        result = lint_document(doc, settings, bib=bib, prose=engine)
+        result = lint_document(
+            doc, settings, bib=bib, prose=engine, latex_macros=_project_macros(doc, path)
+        )
         if prose:
             self._warm.add(prose_key(settings))
         return result
@@ -132,7 +151,29 @@ class Engine:
             if "network" in r.requires
         ]
         bib = self.bibliography(doc, path, settings)
-        return lint_document(doc, settings, chosen, bib=bib, verify=self.verifier_for(settings))
+        return lint_document(
+            doc,
+            settings,
+            chosen,
+            bib=bib,
+            verify=self.verifier_for(settings),
+            latex_macros=_project_macros(doc, path),
+        )
+
+
+def _latex_project(doc: Document, path: str | None) -> LatexProject | None:
+    """A saved LaTeX document's project (its root, bibliography and citation commands)."""
+    if path is None or doc.format != "latex":
+        return None
+    from essaylint.loaders.latex_project import latex_project
+
+    return latex_project(Path(path), doc.text)
+
+
+def _project_macros(doc: Document, path: str | None) -> tuple[CiteMacro, ...]:
+    """The citation commands a LaTeX chapter's root defines (none for other documents)."""
+    project = _latex_project(doc, path)
+    return project.cite_macros if project is not None else ()
 
 
 def verified_findings(

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from essaylint.config import Settings
-from essaylint.models import Document
+from essaylint.loaders import load_path
+from essaylint.models import Document, FileResult
+from essaylint.pipeline import lint_path
 from essaylint.server.engine import Engine
+
+_CITATION_RULES = {"missing-reference", "year-mismatch", "uncited-reference", "author-mismatch"}
 
 _BIB = "@book{harrow2018, author = {Harrow, Pia}, title = {{TITLE}}, year = {2018}}\n"
 
@@ -32,3 +38,30 @@ def test_an_unnamed_bib_found_by_its_keys_is_used_and_looked_for_again_after_a_c
     engine.files_changed()
     again = engine.bibliography(doc, str(path), Settings())
     assert [(r.key, r.title) for r in again] == [("harrow2018", "Sleep")]
+
+
+_PROJECTS = Path(__file__).parents[2] / "fixtures" / "projects"
+
+
+@pytest.mark.parametrize(
+    "chapter",
+    [
+        "thesis/chapters/method.tex",
+        "thesis/chapters/results.tex",
+        "thesis-macros/chapters/stations.tex",
+    ],
+)
+def test_a_latex_chapter_gets_its_roots_bibliography_and_commands_as_check_does(
+    chapter: str,
+) -> None:
+    path = _PROJECTS / chapter
+    doc = load_path(path)
+    served = Engine().lint(doc, str(path), Settings(), prose=False)
+    checked = lint_path(path, Settings())
+
+    def citation_findings(result: FileResult) -> list[tuple[str, str]]:
+        return sorted((f.rule, f.message) for f in result.findings if f.rule in _CITATION_RULES)
+
+    assert citation_findings(served) == citation_findings(checked)
+    assert citation_findings(served)  # each chapter has a planted problem
+    assert not any("no bibliography was found" in f.message for f in served.findings)
