@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from essaylint.models import Finding
+from essaylint.models import Citation, Finding
 from essaylint.rules.base import Rule, RuleContext, describe_citation, describe_reference
 
 _KEYS_SHOWN = 3  # keys named in the finding for an essay whose bibliography is missing
@@ -28,7 +28,9 @@ class MissingReference(Rule):
         citations: its superscript numbers are not reported. An essay that
         cites by key ("[@smith2019]", "\\cite{smith2019}") whose bibliography
         file was not found gets one finding for the whole bibliography, not
-        one per key.
+        one per key; so does an essay that cites by number ("[1]", "[2]–[4]")
+        but has no reference list (every such finding would say the same, and a
+        numbered list essaylint could not find is likelier than none at all).
 
     Why it matters
         A reader (and a marker) must be able to find every source you cite.
@@ -61,12 +63,20 @@ class MissingReference(Rule):
         ):
             yield from self._no_bibliography(ctx)
             return
+        numbered = [
+            ctx.citations[link.citation]
+            for link in ctx.links
+            if link.status == "missing" and ctx.citations[link.citation].kind == "numeric"
+        ]
+        one_for_numbers = no_list and not notes_only and len(numbered) > 1
+        if one_for_numbers:
+            yield self._no_numbered_list(ctx, numbered)
         noted: set[tuple[str, ...]] = set()
         for link in ctx.links:
             if link.status != "missing":
                 continue
             citation = ctx.citations[link.citation]
-            if notes_only and citation.kind == "numeric":
+            if (notes_only or one_for_numbers) and citation.kind == "numeric":
                 continue
             if citation.kind == "footnote" and (citation.authors or citation.title):
                 work = (*citation.authors[:1], citation.title or "")
@@ -140,5 +150,25 @@ class MissingReference(Rule):
             "for this essay, so none can be checked; name the .bib or CSL JSON file with "
             "'bibliography:' in the front matter, \\bibliography{...} or \\addbibresource{...} "
             "in LaTeX, 'bib' in the config or --bib",
+            citation=first,
+        )
+
+    def _no_numbered_list(self, ctx: RuleContext, numbered: list[Citation]) -> Finding:
+        """One finding for numbered citations in an essay with no reference list."""
+        numbers = sorted({c.number for c in numbered if c.number is not None})
+        if numbers and numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 2:
+            shown = f"[{numbers[0]}]–[{numbers[-1]}]"
+        else:
+            listed = ", ".join(f"[{n}]" for n in numbers[:_KEYS_SHOWN])
+            shown = listed + (
+                f" and {len(numbers) - _KEYS_SHOWN} more" if len(numbers) > _KEYS_SHOWN else ""
+            )
+        first = numbered[0]
+        return self.finding(
+            ctx,
+            first.span,
+            f"numbered sources {shown} are cited ({len(numbered)} citations), but the essay "
+            "has no reference list; add a numbered list under a heading such as 'References' "
+            "(if it has one, that heading lets essaylint find it)",
             citation=first,
         )
