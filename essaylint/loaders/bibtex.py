@@ -173,10 +173,15 @@ def _address_only_in_unprinted_field(fields: Any) -> bool:
     field no style prints (``website = {http://...}``, ``link = {www...}``)."""
     if _url_from(fields) or any(fields.get(name) for name in _SOURCE_FIELDS):
         return False
-    return any(
-        name.lower() not in _NOT_AN_ADDRESS and _URL_IN_TEXT.fullmatch(str(value).strip())
-        for name, value in fields.items()
-    )
+    whole = False
+    for name, value in fields.items():
+        text = str(value).strip()
+        if name.lower() in _NOT_AN_ADDRESS or not _URL_IN_TEXT.search(text):
+            continue
+        if not _URL_IN_TEXT.fullmatch(text):
+            return False  # "address = {Online im Internet \url{...}}": printed with the entry
+        whole = True
+    return whole
 
 
 def _says_online(fields: Any) -> bool:
