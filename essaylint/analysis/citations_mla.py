@@ -59,6 +59,8 @@ _PREFIX = re.compile(
 )
 # A title written as a title: *Italic*, _italic_, "Quoted", “Quoted”.
 _TITLE = re.compile(r"^(?:\*{1,2}(?P<a>[^*]+)\*{1,2}|_(?P<b>[^_]+)_|[\"“](?P<c>[^\"”]+)[\"”])$")
+# A short title written as a title at the end of a parenthesis, after its author.
+_TRAILING_TITLE = re.compile(r"(?<=\s)(?:\*{1,2}[^*]+\*{1,2}|_[^_]+_|[\"“][^\"”]+[\"”])$")
 _NOT_MLA_AUTHORS = NOT_AUTHORS | frozenset(
     """step level grade page room lesson module exhibit psalm scene act episode season
     session group sample trial wave round stage tier type class case model item""".split()
@@ -251,6 +253,12 @@ class MlaReader:
                 title = tail if tail[:1].isupper() and len(tail.split()) <= 8 else None
             if title is not None:
                 return self._names(head), title
+        trailing = _TRAILING_TITLE.search(text)
+        if trailing is not None and name_key(text[: trailing.start()]) in self.known:
+            # "(World Weather Council “Storms” 4)": a known author, no comma, a short title.
+            title = _clean_title(trailing.group(0))
+            if title is not None:
+                return self._names(text[: trailing.start()].strip()), title
         return self._names(text), None
 
     def _names_list(self, tail: str) -> bool:

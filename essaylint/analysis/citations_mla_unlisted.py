@@ -6,7 +6,8 @@ usually something else ("(LR)", "(Optional)", "(Exit)"), so an unknown one is
 read as a citation only in an essay that already cites known authors this
 way, and only when it is shaped like a surname written where a citation
 stands: "(North)", "(Ames and Cho)", "(Ruiz et al.)", after a word on the
-same line and before a sentence's punctuation or the end of the line. A word
+same line and before a sentence's punctuation or the end of the line, and not
+in a "- Label: value" list item of metadata. A word
 the essay also writes in lower case is a common word, not a name; a word that
 starts a longer word just before it abbreviates it ("the Federal Reserve (Fed)").
 """
@@ -16,12 +17,16 @@ from __future__ import annotations
 import re
 
 from essaylint.analysis.citation_names import UPPER
-from essaylint.analysis.patterns import ET_AL
+from essaylint.analysis.patterns import BULLET, ET_AL
 
 # One surname: "North", "McGrath", "O'Neil", "Ruiz-Moreno"; never all capitals.
 _SURNAME = rf"[{UPPER}](?:['’][{UPPER}])?[a-z]+(?:[{UPPER}][a-z]+)?(?:-[{UPPER}][a-z]+)?"
 _AUTHOR_ONLY = re.compile(
     rf"(?P<first>{_SURNAME})(?:\s+(?:and|&)\s+(?P<second>{_SURNAME})|\s+(?P<et_al>{ET_AL}))?"
+)
+# A list item of metadata, "- Creator: Name, Job (Tenured)": its parentheses qualify the value.
+_LABELLED_ITEM = re.compile(
+    rf"[ \t]*{BULLET}[ \t]+[{UPPER}][^\W\d_]*(?:[ \t][^\W\d_]+){{0,2}}:[ \t]"
 )
 _AFTER = re.compile(r"[ \t]*(?:[.,;:!?]|\n|$)")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -54,6 +59,8 @@ def unlisted_authors(
     line = text[text.rfind("\n", 0, start) + 1 : start]
     if not line.strip():
         return None  # a parenthesis opening a line is a label, not a citation
+    if _LABELLED_ITEM.match(line):
+        return None
     if any(_abbreviates(names[0], w) for w in _WORD.findall(line[-120:])):
         return None
     return names, m.group("et_al") is not None

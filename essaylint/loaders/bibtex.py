@@ -102,6 +102,12 @@ _ELECTRONIC = "electronic"
 _ACCESS_DATE_FIELDS = ("urldate", "lastchecked", "accessed", "urlaccessdate")
 _ONLINE_WORDING = re.compile(r"\b(?:online|on-?line|web\s*site|website|web|internet)\b", re.I)
 _YEAR = re.compile(r"\d{4}")
+# Fields that name where a work was printed: an entry with one of them is not a web page.
+_SOURCE_FIELDS = (
+    "journal", "journaltitle", "booktitle", "publisher", "institution", "school", "organization",
+)  # fmt: skip
+# Fields whose value may look like an address without being the work's address.
+_NOT_AN_ADDRESS = frozenset({"file", "doi", "abstract", "annote", "annotation", "comment"})
 
 
 def _literal(value: str) -> str:
@@ -148,6 +154,8 @@ def _person(person: Any) -> Person | None:
 def reference_type(entry_type: str, fields: Any) -> ReferenceType:
     """Reference.type for a BibTeX entry type (and its fields)."""
     kind = entry_type.lower()
+    if _address_only_in_unprinted_field(fields):
+        return "web"
     subtype = str(fields.get("entrysubtype", "")).lower()
     if kind == "article" and subtype in {"newspaper", "magazine"}:
         return "news"
@@ -158,6 +166,22 @@ def reference_type(entry_type: str, fields: Any) -> ReferenceType:
     if kind == _ELECTRONIC and _says_online(fields):
         return "web"
     return "unknown"
+
+
+def _address_only_in_unprinted_field(fields: Any) -> bool:
+    """A web page typed by hand: no journal, book or publisher, and its address only in a
+    field no style prints (``website = {http://...}``, ``link = {www...}``)."""
+    if _url_from(fields) or any(fields.get(name) for name in _SOURCE_FIELDS):
+        return False
+    whole = False
+    for name, value in fields.items():
+        text = str(value).strip()
+        if name.lower() in _NOT_AN_ADDRESS or not _URL_IN_TEXT.search(text):
+            continue
+        if not _URL_IN_TEXT.fullmatch(text):
+            return False  # "address = {Online im Internet \url{...}}": printed with the entry
+        whole = True
+    return whole
 
 
 def _says_online(fields: Any) -> bool:
