@@ -152,6 +152,10 @@ def _numbered_organisation(head: str) -> bool:
     return m is not None and looks_corporate(m.group("name"))
 
 
+# "Ana Sofia Lima Reis; et al." (Wikipedia's citation templates): "et al." is no name word.
+_TRAILING_ET_AL = re.compile(r"[,;]?\s*" + ET_AL + r"$")
+
+
 def _title_before_date(region: str, stop: int | None) -> int | None:
     """APA with no author: "Title. (2023)." or "Title. Site. (2023).". Where the title ends,
     or None when the text before the date is an author ("World Health Organization.")."""
@@ -162,7 +166,8 @@ def _title_before_date(region: str, stop: int | None) -> int | None:
         return len(head)  # "2019 Flood Report", "2001.pdf": few names start with a number
     if _names_a_document(head):
         return len(head)
-    if _count_name_words(head) > _MAX_UNSPLIT_NAME_WORDS and not looks_corporate(head):
+    names = _TRAILING_ET_AL.sub("", head)
+    if _count_name_words(names) > _MAX_UNSPLIT_NAME_WORDS and not looks_corporate(head):
         return len(head)  # "Income Inequality in DC Highest in the Country. (2017)."
     if stop is not None and _looks_like_title(head):
         # "History - adidas group. adidas. (n.d.).": a site follows; lower-case words are
