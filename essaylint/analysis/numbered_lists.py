@@ -63,7 +63,11 @@ def numbered_lists(
         return []
     if after_parts:
         return runs
-    parts = _cited_parts(numeric, first_number, [max(run.by_number) for run in runs])
+    tops = [max(run.by_number) for run in runs]
+    parts = _cited_parts(numeric, first_number, tops)
+    if len(parts) != len(runs):
+        # a part that never cites its run's last entry ("1, 2, 3" for a run of four)
+        parts = _cited_parts(numeric, first_number, [first_number + 1] * len(tops))
     if len(parts) != len(runs):
         return []
     for run, cited_from in zip(runs, parts, strict=True):
@@ -78,7 +82,9 @@ def _cited_parts(
     number once the run before has been cited up to its last number (``tops``).
 
     A part may cite its first note again ("1, 2, 3, 1"): a return before the part has
-    reached its run's last number stays in the part.
+    reached its run's last number stays in the part. Tops of one past the first number
+    count every return after a higher number as a new part: the reading for a part that
+    leaves its run's last entries uncited, tried when the first gives the wrong count.
     """
     if not numeric:
         return []
