@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from essaylint.analysis.body_spans import footnote_definition_spans
@@ -114,10 +115,22 @@ _PAREN_NUMBER = re.compile(
 )
 
 
+# "as the post “Why tides turn” (4) and others show": a number right after a quoted title
+# cites that title, wherever the clause goes on.
+_QUOTED_PAREN_NUMBER = re.compile(
+    rf"(?<=[\"”])[ \t]?()\(({_NUMBER_SPEC})\)(?![ \t]*(?:[.,;:!?]|\r?\n|$))"
+)
+
+
 def parenthesised_numbers(text: str, regions: list[Span]) -> Iterator[Citation]:
-    """Numbers in parentheses closing a clause, for a list numbered "(1)", "(2)"."""
+    """Numbers in parentheses closing a clause, or after a quoted title, for a list
+    numbered "(1)", "(2)"."""
     for region in regions:
-        for m in _PAREN_NUMBER.finditer(text, region.start, region.end):
+        found = chain(
+            _PAREN_NUMBER.finditer(text, region.start, region.end),
+            _QUOTED_PAREN_NUMBER.finditer(text, region.start, region.end),
+        )
+        for m in sorted(found, key=lambda m: m.start()):
             start = m.start(1) if m.group(1) else m.start(2) - 1
             span = Span(start=start, end=m.end())
             for n in _expand_numbers(m.group(2)):
