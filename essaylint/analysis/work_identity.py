@@ -11,6 +11,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from essaylint.analysis.references import MARKER
 from essaylint.analysis.text import fold, name_key, normalise_year, year_digits
 from essaylint.models import Reference
 
@@ -23,13 +24,20 @@ def year_of(ref: Reference) -> str:
     return year_digits(ref.year) or normalise_year(ref.year)
 
 
+def entry_words(ref: Reference) -> str:
+    """The entry as written, folded, without its number: "(5) Lee, K. Retrieved ..." and
+    "(6) Lee, K. Retrieved ..." are one entry written twice."""
+    marker = MARKER.match(ref.raw)
+    return fold(" ".join(ref.raw[marker.end() if marker else 0 :].split()))
+
+
 def same_work(a: Reference, b: Reference) -> bool:
     """Two entries describe one work: same DOI, or same first author, year and title; at
     two pages (a query string aside: "?file=a.csv"), the same title and description."""
     if a.doi and b.doi:
         return fold(a.doi) == fold(b.doi)
     if not (a.title and b.title):
-        return fold(" ".join(a.raw.split())) == fold(" ".join(b.raw.split()))
+        return entry_words(a) == entry_words(b)
     first_a = name_key(a.authors[0].family) if a.authors else ""
     first_b = name_key(b.authors[0].family) if b.authors else ""
     if first_a != first_b or year_of(a) != year_of(b):

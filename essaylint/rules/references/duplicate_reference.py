@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from essaylint.analysis.text import fold, name_key
-from essaylint.analysis.work_identity import same_work, year_of
+from essaylint.analysis.work_identity import entry_words, same_work, year_of
 from essaylint.models import Finding, Reference, Span
 from essaylint.rules.base import Rule, RuleContext, describe_reference
 
@@ -21,7 +21,7 @@ def _buckets(ref: Reference, where: str) -> tuple[tuple[str, ...], ...]:
     """
     first = name_key(ref.authors[0].family) if ref.authors else ""
     keys: list[tuple[str, ...]] = [
-        (where, "raw", fold(" ".join(ref.raw.split()))),
+        (where, "raw", entry_words(ref)),
         (where, "author-year", first, year_of(ref)),
     ]
     if ref.doi:
