@@ -46,7 +46,9 @@ def same_work(a: Reference, b: Reference) -> bool:
         return False  # "1998a, AJ, 115, 658" and "1998b, AJ, 115, 648": two papers
     if _DIGITS.findall(a.title) != _DIGITS.findall(b.title):
         return False  # "Report Card 2015-16" and "Report Card 2016-17": a series, not a repeat
-    two_pages = bool(a.url and b.url and _page(a.url) != _page(b.url))
+    # A DOI names one paper wherever else it is found: its resolver link and the
+    # publisher's page are two addresses of it, not two pages of a site.
+    two_pages = bool(a.url and b.url and not (a.doi or b.doi) and _page(a.url) != _page(b.url))
     if fold(a.title) == fold(b.title):
         # One paper at two addresses is listed twice; two posts that only seem to share
         # a title (a blog's handle read as it) are described differently.
