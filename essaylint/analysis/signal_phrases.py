@@ -4,8 +4,9 @@ APA lets a writer name authors again without the year, and students often
 name them only so ("Papi et al. criticize ...", "According to Reddy, ...").
 Such a phrase is no citation a reader can follow, but the entry it names is
 used: the uncited-reference rule does not call it unused. A name counts only
-before a reporting verb (its co-authors, "et al." or a possessive between) or
-after "according to", never as any capitalised word.
+before a reporting verb (its co-authors, "et al." or a possessive between),
+after "according to" or alone in parentheses ("(Ultracorp)", a citation without
+its year), never as any capitalised word.
 
 Only the names asked about are looked for (the authors of entries nothing
 cites), with one pattern over the prose: the work is linear in the text.
@@ -33,6 +34,8 @@ _TAIL = re.compile(
 # What may come before it: "according to", given names or co-authors.
 _HEAD = re.compile(rf"(?i:\baccording\s+to)\s+(?:{_NAME_WORD}(?:\s+|\s+(?:and|&)\s+)){{0,3}}$")
 _HEAD_WINDOW = 120
+# The names alone in parentheses, with no year: "(Ultracorp)", "(Bell and Ames)".
+_PAREN_TAIL = re.compile(rf"(?:(?:\s+(?:and|&)\s+|,\s*){_NAME_WORD}){{0,3}}(?:,?\s+{ET_AL})?\)")
 
 
 def named_as_sources(text: str, spans: Iterable[Span], families: Iterable[str]) -> frozenset[str]:
@@ -51,6 +54,10 @@ def named_as_sources(text: str, spans: Iterable[Span], families: Iterable[str]) 
             if key in found or not m.group(0)[:1].isupper():
                 continue
             head = text[max(span.start, m.start() - _HEAD_WINDOW) : m.start()]
-            if _TAIL.match(text, m.end(), span.end) or _HEAD.search(head):
+            if (
+                _TAIL.match(text, m.end(), span.end)
+                or _HEAD.search(head)
+                or (head.endswith("(") and _PAREN_TAIL.match(text, m.end(), span.end))
+            ):
                 found.add(key)
     return frozenset(found)

@@ -89,8 +89,9 @@ class UncitedReference(Rule):
         copy of a cited work (one work listed twice) is a duplicate, reported
         by duplicate-reference, not an uncited entry. An entry whose
         author the prose names as a source without a year ("Beazer and Woo
-        note that ...", "Papi et al. criticize ...", "according to Reddy") is
-        used, if not cited as APA asks, and is not reported, unless another
+        note that ...", "Papi et al. criticize ...", "according to Reddy",
+        "(Ultracorp)" alone in parentheses) is used, if not cited as APA
+        asks, and is not reported, unless another
         work of that author is cited (the name cannot tell which is meant); a
         bare mention ("Oettingen's model") is no such use. Entries by the
         authors named in `allowed-authors` are never reported (a course text
