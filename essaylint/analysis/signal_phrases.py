@@ -34,6 +34,8 @@ _TAIL = re.compile(
 # What may come before it: "according to", given names or co-authors.
 _HEAD = re.compile(rf"(?i:\baccording\s+to)\s+(?:{_NAME_WORD}(?:\s+|\s+(?:and|&)\s+)){{0,3}}$")
 _HEAD_WINDOW = 120
+# "the stress (": not "British Computer Society (", where the parenthesis glosses a name.
+_ALONE_IN_PARENTHESES = re.compile(r"(?:^|[^\w\s]|(?<![\w'’-])[^\W\d_A-Z][\w'’-]*)\s*\($")
 # The names alone in parentheses, with no year: "(Ultracorp)", "(Bell and Ames)".
 _PAREN_TAIL = re.compile(rf"(?:(?:\s+(?:and|&)\s+|,\s*){_NAME_WORD}){{0,3}}(?:,?\s+{ET_AL})?\)")
 
@@ -57,7 +59,10 @@ def named_as_sources(text: str, spans: Iterable[Span], families: Iterable[str]) 
             if (
                 _TAIL.match(text, m.end(), span.end)
                 or _HEAD.search(head)
-                or (head.endswith("(") and _PAREN_TAIL.match(text, m.end(), span.end))
+                or (
+                    _ALONE_IN_PARENTHESES.search(head)
+                    and _PAREN_TAIL.match(text, m.end(), span.end)
+                )
             ):
                 found.add(key)
     return frozenset(found)

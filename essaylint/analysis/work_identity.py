@@ -37,6 +37,8 @@ def same_work(a: Reference, b: Reference) -> bool:
     if a.doi and b.doi:
         return fold(a.doi) == fold(b.doi)
     if not (a.title and b.title):
+        if a.number is not None and b.number is not None and not (a.url and b.url):
+            return False  # "24. Kim 2017." and "27. Kim 2017.": two notes citing one work
         return entry_words(a) == entry_words(b)
     first_a = name_key(a.authors[0].family) if a.authors else ""
     first_b = name_key(b.authors[0].family) if b.authors else ""

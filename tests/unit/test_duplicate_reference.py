@@ -63,3 +63,12 @@ def test_bucketed_search_finds_what_comparing_every_pair_finds(refs: list[Refere
     assert [j for j, _ in got] == [j for j, _ in expected]
     for (_, message), (_, i) in zip(got, expected, strict=True):
         assert f"repeats the entry at {ctx.where(refs[i])};" in message
+
+
+def test_untitled_numbered_entries_are_one_work_only_at_one_address() -> None:
+    from essaylint.analysis.references import parse_reference
+
+    retrieved = "Okafor, N. Retrieved 3 May 2021, from https://example.org/a.pdf"
+    assert same_work(parse_reference(f"(5) {retrieved}"), parse_reference(f"(6) {retrieved}"))
+    # two short notes citing one work are two places in the text, not a repeated entry
+    assert not same_work(parse_reference("24. Okafor 2017."), parse_reference("27. Okafor 2017."))
