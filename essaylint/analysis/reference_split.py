@@ -28,6 +28,7 @@ from essaylint.analysis.entry_shape import (
 )
 from essaylint.analysis.patterns import (
     INITIALS_AFTER_FAMILY,
+    INVERTED_AUTHORS_YEAR,
     LIST_HEADINGS,
     PARTICLE_RUN,
     WEB_ADDRESS_START,
@@ -270,8 +271,11 @@ def _starts_entry(
         return ended and looks_like_entry(stripped) and _has_year(stripped)
     if layout == "paragraphs":
         # One entry to a paragraph: a line break inside one (Word's <w:br/>) carries it
-        # on, unless the line opens an entry of its own.
-        return _ends_entry(previous) and has_entry_head(stripped)
+        # on, unless the line opens an entry of its own; inverted names with initials and
+        # a year open one even after an entry cut short ("Journal, 16(3):349–39").
+        return (
+            _ends_entry(previous) or bool(INVERTED_AUTHORS_YEAR.match(stripped))
+        ) and has_entry_head(stripped)
     if _ends_entry(previous):
         return True
     if not current.has_year:
