@@ -66,8 +66,9 @@ _PREFIX = re.compile(
 # Where the commentary ends: a comma, "see", "e.g." or "cf." before a capital.
 _COMMENTARY_END = re.compile(r"(?:,|\bsee(?:\s+also)?|\be\.\s?g\.,?|\bcf\.)\s+(?=[A-Z])")
 _COMMENTARY_REACH = 200
-# A sentence or a quotation closed just before a parenthesis: ". (", "” (", '." ('.
-_AFTER_SENTENCE = re.compile(r"[.!?][\"”’*_]?\s{1,2}$|[\"”]\s{1,2}$")
+# A sentence closed just before a parenthesis: ". (", '." (', ".” (". A quoted term's
+# gloss ("“Yamato Damashii” (Japanese Spirit)") closes no sentence.
+_AFTER_SENTENCE = re.compile(r"[.!?][\"”’*_]?\s{1,2}$")
 # "Oxford English Dictionary", "Bank of England": two to six capitalised words, small
 # joining words between them.
 _SOURCE_NAME = re.compile(
@@ -336,8 +337,8 @@ class ParentheticalReader(NarrativeReader):
 
     def undated_attribution(self, match: re.Match[str]) -> Citation | None:
         """ "... acquired information. (Oxford English Dictionary)": a source named in
-        capitalised words, from two to six, in a parenthesis of its own after a sentence or
-        a quotation closes. It cites that source, listed or not (an abbreviation's
+        capitalised words, from two to six, in a parenthesis of its own after a sentence
+        closes. It cites that source, listed or not (an abbreviation's
         expansion, "the OED (Oxford English Dictionary)", follows no sentence end)."""
         if not _AFTER_SENTENCE.search(self.text, max(0, match.start() - 3), match.start()):
             return None
