@@ -40,7 +40,7 @@ from essaylint.analysis.citations_linked import linked_citations
 from essaylint.analysis.citations_narrative import author_date_citation
 from essaylint.analysis.citations_parenthetical import PAREN, ParentheticalReader
 from essaylint.analysis.entry_shape import looks_like_entry
-from essaylint.analysis.patterns import ET_AL, YEAR_DIGITS
+from essaylint.analysis.patterns import ET_AL, INVERTED_AUTHORS_YEAR, YEAR_DIGITS
 from essaylint.models import Citation, Essay, Reference, Span
 
 if TYPE_CHECKING:
@@ -191,15 +191,6 @@ def extract_citations(
     )
 
 
-# "Surname, I. (2021). Title", "Jero, S., Pan, R., Gadepalli, P. K. & Ward, B. C. (2021) Title":
-# inverted names with initials, then the year.
-_INVERTED = r"[A-Z][\w'’\-]+,\s+(?:[A-Z]\.\s?)+"
-_ENTRY_HEAD = re.compile(
-    rf"^{_INVERTED}(?:,?\s*(?:(?:&|and)\s+)?{_INVERTED})*(?:,?\s*(?:&|and)\s+[^()]+)?"
-    r"\(\d{4}[a-z]?\)\.?"
-)
-
-
 def _opens_an_entry(text: str, citation: Citation) -> bool:
     """Is a narrative "Halbach, H. (2021). How the ..." the head of an entry written
     in the body (a suggested citation of the document itself), not a citation?"""
@@ -211,7 +202,7 @@ def _opens_an_entry(text: str, citation: Citation) -> bool:
     line_end = text.find("\n", citation.span.start)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     line = line.strip(" \t*_>-")  # a list item, or an entry quoted in a reply ("> ")
-    return bool(_ENTRY_HEAD.match(line)) and looks_like_entry(line)
+    return bool(INVERTED_AUTHORS_YEAR.match(line)) and looks_like_entry(line)
 
 
 # "*lifeline* by Junichiro Horikawa (2020), <https://...>": a work, its maker, its year and

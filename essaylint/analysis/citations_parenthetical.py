@@ -66,6 +66,19 @@ _PREFIX = re.compile(
 # Where the commentary ends: a comma, "see", "e.g." or "cf." before a capital.
 _COMMENTARY_END = re.compile(r"(?:,|\bsee(?:\s+also)?|\be\.\s?g\.,?|\bcf\.)\s+(?=[A-Z])")
 _COMMENTARY_REACH = 200
+# A sentence closed just before a parenthesis: ". (", '." (', ".” (". A quoted term's
+# gloss ("“Yamato Damashii” (Japanese Spirit)") closes no sentence.
+_AFTER_SENTENCE = re.compile(r"[.!?][\"”’*_]?\s{1,2}$")
+# "Oxford English Dictionary", "Bank of England": two to six capitalised words, small
+# joining words between them.
+_SOURCE_NAME = re.compile(
+    r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|the|for|and|on|in)\s+)?[A-Z][\w'’&-]*){1,5}"
+)
+# Parentheses of the text's own furniture: "(See Figure Two)", "(Author's Translation)".
+_NOT_A_SOURCE = re.compile(
+    r"(?:See|Figure|Fig|Table|Appendix|Note|Source|Image|Photo|Emphasis|Author|Translation"
+    r"|Applause|Laughter|Continued)\b"
+)
 # What a work is labelled by before its authors: a software version "(Version 4.1.2, R
 # Core Team, 2021)", the address of a tool "(apps.example.io/tool/, Lee, 2021)", or the
 # short name of a guideline "(PRISMA, Moher et al., 2009)".
@@ -322,6 +335,21 @@ class ParentheticalReader(NarrativeReader):
             span=span, text=match.group(0), kind="author-date", authors=(name,), year=None
         )
 
+    def undated_attribution(self, match: re.Match[str]) -> Citation | None:
+        """ "... acquired information. (Oxford English Dictionary)": a source named in
+        capitalised words, from two to six, in a parenthesis of its own after a sentence
+        closes. It cites that source, listed or not (an abbreviation's
+        expansion, "the OED (Oxford English Dictionary)", follows no sentence end)."""
+        if not _AFTER_SENTENCE.search(self.text, max(0, match.start() - 3), match.start()):
+            return None
+        content = match.group(1).strip()
+        if not _SOURCE_NAME.fullmatch(content) or _NOT_A_SOURCE.match(content):
+            return None
+        span = Span(start=match.start(), end=match.end())
+        return Citation(
+            span=span, text=match.group(0), kind="author-date", authors=(content,), year=None
+        )
+
     def names_a_dated_title(self, match: re.Match[str]) -> bool:
         """ "the Data Protection Act 2018 (DPA 2018)": the short name of the law, report
         or standard just named, its year and all; no citation."""
@@ -338,7 +366,11 @@ class ParentheticalReader(NarrativeReader):
     def parenthetical(self, match: re.Match[str]) -> list[Citation]:
         content = match.group(1)
         if not ANY_YEAR.search(content):
-            undated = self.undated_work(match) if self.works else None
+            undated = (
+                (self.undated_work(match) or self.undated_attribution(match))
+                if self.works
+                else None
+            )
             if undated is not None:
                 return [undated]
             self.defined_abbreviation(match)

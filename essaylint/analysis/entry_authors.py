@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from essaylint.analysis.citation_names import NAME_WORD, UPPER
 from essaylint.analysis.entry_dates import BARE_DATE, PAREN_DATE
 from essaylint.analysis.entry_fields import QUOTE_OPEN, SENTENCE_END, word_before
 from essaylint.analysis.names import is_initials, looks_corporate, looks_like_name_part
@@ -326,11 +327,21 @@ def _scan_names(region: str) -> int:
 _ET_AL_THEN_TITLE = re.compile(r",?\s+(?P<etal>" + ET_AL + r"),?\s+(?=[*_\"“‘'A-Z])")
 
 
+# "M, Whitman on AI swarm: https://...": an initial written before its surname with a
+# comma, then the label's words about the work; the author is the initial and surname.
+_INITIAL_FIRST_LABEL = re.compile(
+    rf"[{UPPER}],\s+{NAME_WORD}(?=\s+(?!(?:and|et|with|und)\b)[a-z]+\s)"
+)
+
+
 def find_author_cut(text: str) -> AuthorCut:
     """Where the author list ends, and how the entry continues."""
     mla = _MLA_TITLE_FIRST.match(text)
     if mla:
         return AuthorCut(end=0, rest=0, title_first=True, title_end=mla.end("title"))
+    initial_first = _INITIAL_FIRST_LABEL.match(text)
+    if initial_first:
+        return AuthorCut(end=initial_first.end(), rest=initial_first.end() + 1)
     et_al = _ET_AL_THEN_TITLE.search(text, 0, 300)
     if et_al and et_al.start() > 0:
         names = text[: et_al.start()].rstrip(" ,")

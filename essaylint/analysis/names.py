@@ -440,7 +440,12 @@ def _parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
         # "KomalSrivastava@TWC" is cited as "KomalSrivastava"; "@nasa" as "nasa"
         family = handle.group("user") or handle.group("host")
         return (Person(family=family, raw=text, corporate=True),), et_al
-    if looks_corporate(text) or _brand_in_natural_order(text) or _no_person(text):
+    if (
+        looks_corporate(text)
+        or _brand_in_natural_order(text)
+        or _no_person(text)
+        or _NAMED_REPORT.fullmatch(text)
+    ):
         name = text.strip().rstrip(",;")
         return (Person(family=name, raw=name, corporate=True),), et_al
     people: list[Person] = []
@@ -473,6 +478,9 @@ def _initial_first(people: tuple[Person, ...]) -> tuple[Person, ...]:
     )
 
 
+# "US Public Report", "PwC Report": a work named for who made it, written where an
+# author goes ("US Public Report: https://..."); no one's family name is "Report".
+_NAMED_REPORT = re.compile(r"[^,;&]+\sReport")
 _HANDLE = re.compile(r"^(?P<user>[^\W_][\w.-]*)?@(?P<host>[^\W_][\w.-]*)$")
 _SPACED_DASH = re.compile(rf"\s[{DASHES}]\s")
 

@@ -38,6 +38,13 @@ COUNTRY_HEAD = re.compile(r"^(?:US|U\.S\.|USA|UK|U\.K\.)\s+(?=[A-Z])")
 #: The word that ends a publisher's name: "Academic Press", "Harbour Books", "Springer Verlag".
 #: A comma and the initials after a family name: ", T.", ", J.-P.", ", s." (typed in lower case).
 INITIALS_AFTER_FAMILY = r",\s+(?:[A-Za-z]\.\s?-?){1,3}"
+#: An entry's head of inverted names with initials, then the year in parentheses: "Surname,
+#: I. (2021)", "Jero, S., Pan, R., Gadepalli, P. K. & Ward, B. C. (2021)".
+_INVERTED_NAME = r"[A-Z][\w'’\-]+,\s+(?:[A-Z]\.\s?)+"
+INVERTED_AUTHORS_YEAR = re.compile(
+    rf"^{_INVERTED_NAME}(?:,?\s*(?:(?:&|and)\s+)?{_INVERTED_NAME})*"
+    r"(?:,?\s*(?:&|and)\s+[^()]+)?\(\d{4}[a-z]?\)\.?"
+)
 PUBLISHER_WORD = r"(?:Press|Publishers?|Publishing|Verlag|Books)"
 #: Lower-case name particles before a family name ("van Dijk", "de la Cruz"), one or more.
 PARTICLE_RUN = r"(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+"

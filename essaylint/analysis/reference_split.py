@@ -28,6 +28,7 @@ from essaylint.analysis.entry_shape import (
 )
 from essaylint.analysis.patterns import (
     INITIALS_AFTER_FAMILY,
+    INVERTED_AUTHORS_YEAR,
     LIST_HEADINGS,
     PARTICLE_RUN,
     WEB_ADDRESS_START,
@@ -77,12 +78,18 @@ class _Entry:
     under_label: bool = False
 
 
+# A line that is only a comment: an HTML comment (Markdown/HTML suppression
+# directives) or a kept LaTeX "% essaylint:" directive. It belongs to no entry.
+_COMMENT_LINE = re.compile(r"^(?:<!--.*?-->|%\s*essaylint:.*)$")
+
+
 def _line_iter(text: str) -> list[tuple[int, int, str]]:
     """(start, end, content) for every line; ``end`` excludes the newline and a CR.
 
     A line that holds several bracket-numbered entries ("[1] ... 2018. [2] S. C.
     Watkins, ...", as PDF text and pasted lists run them together) is cut where
-    each next number starts, so every entry begins a line of its own.
+    each next number starts, so every entry begins a line of its own; a line that
+    is only a comment is never cut (its numbers are entries put away).
     """
     lines: list[tuple[int, int, str]] = []
     pos = 0
@@ -92,7 +99,10 @@ def _line_iter(text: str) -> list[tuple[int, int, str]]:
         nl = text.find("\n", pos)
         end = length if nl == -1 else nl
         content_end = end - 1 if end > pos and text[end - 1] == "\r" else end
-        pieces, expected = _numbered_pieces(text, pos, content_end, expected)
+        if _COMMENT_LINE.match(text[pos:content_end].strip()):
+            pieces = [(pos, content_end)]  # "<!-- [7] https://... -->": an old entry put away
+        else:
+            pieces, expected = _numbered_pieces(text, pos, content_end, expected)
         lines.extend((start, stop, text[start:stop]) for start, stop in pieces)
         if nl == -1:
             break
@@ -124,11 +134,6 @@ def _numbered_pieces(
             expected += 1
     bounds = [*cuts, end]
     return list(itertools.pairwise(bounds)), expected
-
-
-# A line that is only a comment: an HTML comment (Markdown/HTML suppression
-# directives) or a kept LaTeX "% essaylint:" directive. It belongs to no entry.
-_COMMENT_LINE = re.compile(r"^(?:<!--.*?-->|%\s*essaylint:.*)$")
 
 
 def _is_skippable(line: str) -> bool:
@@ -270,8 +275,11 @@ def _starts_entry(
         return ended and looks_like_entry(stripped) and _has_year(stripped)
     if layout == "paragraphs":
         # One entry to a paragraph: a line break inside one (Word's <w:br/>) carries it
-        # on, unless the line opens an entry of its own.
-        return _ends_entry(previous) and has_entry_head(stripped)
+        # on, unless the line opens an entry of its own; inverted names with initials and
+        # a year open one even after an entry cut short ("Journal, 16(3):349–39").
+        return (
+            _ends_entry(previous) or bool(INVERTED_AUTHORS_YEAR.match(stripped))
+        ) and has_entry_head(stripped)
     if _ends_entry(previous):
         return True
     if not current.has_year:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from essaylint.analysis.entry_shape import entry_number
 from essaylint.analysis.patterns import HTML_ENTITY, PARTICLE_RUN
 from essaylint.loaders.errors import cannot_read
 from essaylint.loaders.markdown import LAYOUT_TAG
@@ -117,6 +118,27 @@ def _goes_on(previous: LoadedBlock, last_line: str, block: LoadedBlock, first_li
     )
 
 
+# "[1]" alone: an entry's number, typed on a line of its own with Enter after each of the
+# entry's lines ("[1]" / "CertNZ." / "Title" / "https://..." / "May 15, 2017").
+_BRACKET_NUMBER_ONLY = re.compile(r"\[\d{1,4}\]")
+_LABELLED_PARTS = 8  # at most this many paragraphs after the number make its entry
+_LABELLED_PART_CHARS = 300  # a part of an entry, not a paragraph of prose
+
+
+def _under_number(previous: LoadedBlock, parts: int, block: LoadedBlock, first_line: str) -> bool:
+    """Is ``block`` the next typed line of an entry whose number stood alone ``parts``
+    paragraphs ago, until the next number or anything that is no line of an entry?"""
+    line = first_line.strip()
+    return (
+        0 < parts <= _LABELLED_PARTS
+        and previous.kind == block.kind == "paragraph"
+        and previous.style == block.style
+        and "\n" not in block.text.strip()
+        and len(line) <= _LABELLED_PART_CHARS
+        and entry_number(line) is None
+    )
+
+
 _UP_TO_CLOSE = re.compile(r"[^()]*\)")
 
 
@@ -163,7 +185,9 @@ def document_from_blocks(
     text ("&amp;" pasted from a page's source) are decoded. A plain paragraph
     that stopped mid-sentence and the next that goes on with a lower-case word
     or a year are one paragraph cut at each typed line: they are joined as two
-    lines of one block. Each text line, and the blank line after it, reports
+    lines of one block. So are an entry's number alone ("[1]") and the short
+    paragraphs typed under it, one to each of the entry's lines, up to the next
+    number. Each text line, and the blank line after it, reports
     its block's ``source`` number; a block's anchors become the Document's
     ``source_anchors`` (dropped on a line whose character references were decoded).
     """
@@ -175,6 +199,7 @@ def document_from_blocks(
     anchors: list[tuple[int, int, int]] = []
     offset = 0
     previous: LoadedBlock | None = None
+    parts = 0  # paragraphs since an entry's number alone ("[1]"), 0 outside such an entry
     for block in blocks:
         typed = block.text.split("\n")
         raw = [_decode_references(piece).replace("\r", "").rstrip() for piece in typed]
@@ -184,7 +209,16 @@ def document_from_blocks(
             continue
         pieces = raw[kept[0] : kept[-1] + 1]
         sources = sources[kept[0] : kept[-1] + 1]
-        joined = previous is not None and _goes_on(previous, lines[-1], block, pieces[0])
+        joined = previous is not None and (
+            _goes_on(previous, lines[-1], block, pieces[0])
+            or _under_number(previous, parts, block, pieces[0])
+        )
+        if len(pieces) == 1 and _BRACKET_NUMBER_ONLY.fullmatch(pieces[0].strip()):
+            parts = 1
+        elif joined and parts:
+            parts += 1
+        else:
+            parts = 0
         if lines and not joined:
             lines.append("")
             source_lines.append(source_lines[-1])

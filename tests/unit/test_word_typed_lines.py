@@ -135,3 +135,31 @@ def test_layout_tags_pasted_with_the_entries_do_not_hide_the_numbered_list(tmp_p
     assert [
         (f.code, f.reference and f.reference.number) for f in result.findings if f.code[0] == "C"
     ] == [("C104", 3)]
+
+
+def test_an_entry_typed_under_its_number_alone_is_one_entry(tmp_path: Path) -> None:
+    """ "[1]" on a paragraph of its own, then a paragraph for each of the entry's lines."""
+    body = [
+        text_paragraph("Tides rise faster now [1], and harbours flood more often [2]."),
+        text_paragraph("Sea walls help [3]."),
+        text_paragraph("Bibliography", style="Heading1"),
+    ]
+    for number, who, title, date in [
+        (1, "Harbour Board.", "“Tide tables”.", "May 2, 2018"),
+        (2, "Lena Holt.", "“Flooded quays”.", "June 3, 2018"),
+        (3, "Ravi Menon.", "“Sea walls that work”.", "July 4, 2018"),
+        (4, "Ada Quist.", "“Dredging”.", "Aug. 5, 2018"),
+    ]:
+        body += [
+            text_paragraph(f"[{number}]"),
+            text_paragraph(who),
+            text_paragraph(title),
+            text_paragraph("Internet:"),
+            text_paragraph(f"https://example.org/{number}"),
+            text_paragraph(date),
+        ]
+    result = lint_path(write_docx(tmp_path / "numbers.docx", body))
+    assert [(r.number, r.year) for r in result.references] == [(n, "2018") for n in (1, 2, 3, 4)]
+    uncited = [f.message for f in result.findings if f.code == "C104"]
+    assert len(uncited) == 1
+    assert uncited[0].startswith("Quist (2018)")

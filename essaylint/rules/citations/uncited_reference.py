@@ -93,7 +93,10 @@ class UncitedReference(Rule):
         "(Ultracorp)" alone in parentheses) is used, if not cited as APA
         asks, and is not reported, unless another
         work of that author is cited (the name cannot tell which is meant); a
-        bare mention ("Oettingen's model") is no such use. Entries by the
+        bare mention ("Oettingen's model") is no such use. An entry cited
+        exactly (author and year) in text after the list (a page that goes on
+        with examples) is used too, though that text's citations are never
+        reported. Entries by the
         authors named in `allowed-authors` are never reported (a course text
         every essay must list, say).
 
@@ -138,6 +141,12 @@ class UncitedReference(Rule):
             if i not in cited and not ref.consulted and _first_author(ref) not in allowed
         ]
         unused = _without_repeats(unused, [ctx.references[j] for j in cited])
+        if unused and ctx.essay.trailing is not None:
+            from essaylint.analysis.cited_after_list import cited_after_list
+
+            quoted = cited_after_list(ctx.document.text, ctx.essay, ctx.references)
+            used = [ctx.references[j] for j in quoted]
+            unused = [ref for ref in unused if not any(ref is other for other in used)]
         named: frozenset[str] = frozenset()
         if unused:
             from essaylint.analysis.signal_phrases import named_as_sources
