@@ -391,8 +391,16 @@ def _parse_comma_part(part: str) -> list[Person]:
     return people
 
 
+# "K." standing for a family name only when a run of two or more given initials
+# follows it ("K., H. M."); "O, Häggström" and "K., H." keep their reading.
+_LETTER_FAMILY = re.compile(r"[A-Z]\.")
+_SEVERAL_INITIALS = re.compile(r"[A-Z]\.(?:[ -]?[A-Z]\.)*[ -]?[A-Z]\.?")
+
+
 def _pairs(first: str, second: str, count: int) -> bool:
     """Do two adjacent comma tokens form "Family, Given"?"""
+    if _LETTER_FAMILY.fullmatch(first) and _SEVERAL_INITIALS.fullmatch(second):
+        return True  # "K., H. M.": a family name cut to its letter, then the given initials
     if not _looks_surname(first) or not _looks_given(second):
         return False
     first_words = first.split()
