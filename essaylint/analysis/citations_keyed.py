@@ -131,9 +131,12 @@ def parenthesised_numbers(text: str, regions: list[Span]) -> Iterator[Citation]:
             _QUOTED_PAREN_NUMBER.finditer(text, region.start, region.end),
         )
         for m in sorted(found, key=lambda m: m.start()):
+            numbers = _expand_numbers(m.group(2))
+            if 0 in numbers:
+                continue  # "(0, 1)": an interval, not entries
             start = m.start(1) if m.group(1) else m.start(2) - 1
             span = Span(start=start, end=m.end())
-            for n in _expand_numbers(m.group(2)):
+            for n in numbers:
                 yield Citation(
                     span=span, text=text[span.start : span.end], kind="numeric", number=n
                 )
@@ -165,6 +168,8 @@ def _bracket_units(text: str, start: int, end: int) -> Iterator[tuple[int, int, 
     unit: tuple[int, int, list[int]] | None = None
     for b in _NUMBER_BRACKET.finditer(text, start, end):
         found = _expand_numbers(b.group(1))
+        if 0 in found:
+            continue  # "[0, 1]", "[0]": an interval or an index; no list numbers from 0
         if unit is not None:
             u_start, u_end, u_found = unit
             dash = _RANGE_DASH.fullmatch(text, u_end, b.start()) is not None
