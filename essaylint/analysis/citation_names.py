@@ -161,8 +161,9 @@ NOT_AUTHORS = (
     )
 )
 INITIALS_ONLY = re.compile(r"(?:[A-Z]\.[\s-]?){1,3}")
-# "(Ilyas R.A et al., 2021)": initials written after the surname, with their stops.
-_TRAILING_INITIALS = re.compile(r"(?<=\w)\s+[A-Z]\.(?:\s?[A-Z]\.?){0,2}$")
+# "(Ilyas R.A et al., 2021)": initials written after the surname, with their stops;
+# "(Rejani . R, 2015)": one with a stray stop before it (the entry's author cut drops it too).
+_TRAILING_INITIALS = re.compile(r"(?<=\w)(?:\s+[A-Z]\.(?:\s?[A-Z]\.?){0,2}|\s+\.\s*[A-Z]\.?)$")
 _LEADING_PARTICLES = re.compile(r"^" + PARTICLE_RUN)
 
 
