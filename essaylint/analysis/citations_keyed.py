@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from itertools import chain
 from typing import TYPE_CHECKING
 
 from essaylint.analysis.body_spans import footnote_definition_spans
@@ -92,11 +91,12 @@ def _expand_numbers(spec: str) -> list[int]:
     return numbers
 
 
-# "Lee et al. [4]", "Lee and Park [4]", "by Lanctot, Winands, Pepels, and Sturtevant[4]":
-# the first author of a team named right before its number.
+# "Lee et al. [4]", "Lee, et al. [4]", "Lee and Park [4]",
+# "by Lanctot, Winands, Pepels, and Sturtevant[4]": the first author of a team named
+# right before its number.
 _NAMED_BEFORE = re.compile(
     rf"(?<![\w.'’\-])({NAME_WORD})"
-    rf"(?:\s+{ET_AL}|(?:,\s+{NAME_WORD})*,?\s+(?:and|&)\s+{NAME_WORD})\s*$"
+    rf"(?:,?\s+{ET_AL}|(?:,\s+{NAME_WORD})*,?\s+(?:and|&)\s+{NAME_WORD})\s*$"
 )
 _NAMED_REACH = 60
 
@@ -120,26 +120,35 @@ _PAREN_NUMBER = re.compile(
 _QUOTED_PAREN_NUMBER = re.compile(
     rf"(?<=[\"”])[ \t]?()\(({_NUMBER_SPEC})\)(?![ \t]*(?:[.,;:!?]|\r?\n|$))"
 )
+# "Narasimhan et al. (5) mapped ...": a number in parentheses right after a team's name.
+_NAMED_PAREN_NUMBER = re.compile(rf"(?<=[\w.])[ \t]?(\(({_NUMBER_SPEC})\))")
+
+
+def _parenthesised_specs(text: str, region: Span) -> list[tuple[int, int, str]]:
+    """Start, end and numbers of each "(2, 3)" closing a clause, after a quoted title or
+    after "Name et al.", in text order."""
+    found: dict[int, tuple[int, int, str]] = {}
+    for pattern in (_PAREN_NUMBER, _QUOTED_PAREN_NUMBER):
+        for m in pattern.finditer(text, region.start, region.end):
+            start = m.start(1) if m.group(1) else m.start(2) - 1
+            found[m.start(2)] = (start, m.end(), m.group(2))
+    for m in _NAMED_PAREN_NUMBER.finditer(text, region.start, region.end):
+        if m.start(2) not in found and _named_author(text, region, m.start(1)):
+            found[m.start(2)] = (m.start(1), m.end(1), m.group(2))
+    return sorted(found.values())
 
 
 def parenthesised_numbers(text: str, regions: list[Span]) -> Iterator[Citation]:
-    """Numbers in parentheses closing a clause, or after a quoted title, for a list
-    numbered "(1)", "(2)"."""
+    """Numbers in parentheses closing a clause, after a quoted title or after
+    "Name et al.", for a list numbered "(1)", "(2)"."""
     for region in regions:
-        found = chain(
-            _PAREN_NUMBER.finditer(text, region.start, region.end),
-            _QUOTED_PAREN_NUMBER.finditer(text, region.start, region.end),
-        )
-        for m in sorted(found, key=lambda m: m.start()):
-            numbers = _expand_numbers(m.group(2))
+        for start, end, spec in _parenthesised_specs(text, region):
+            numbers = _expand_numbers(spec)
             if 0 in numbers:
                 continue  # "(0, 1)": an interval, not entries
-            start = m.start(1) if m.group(1) else m.start(2) - 1
-            span = Span(start=start, end=m.end())
+            span = Span(start=start, end=end)
             for n in numbers:
-                yield Citation(
-                    span=span, text=text[span.start : span.end], kind="numeric", number=n
-                )
+                yield Citation(span=span, text=text[start:end], kind="numeric", number=n)
 
 
 def numeric_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
