@@ -163,12 +163,16 @@ NOT_AUTHORS = (
 INITIALS_ONLY = re.compile(r"(?:[A-Z]\.[\s-]?){1,3}")
 # "(Ilyas R.A et al., 2021)": initials written after the surname, with their stops.
 _TRAILING_INITIALS = re.compile(r"(?<=\w)\s+[A-Z]\.(?:\s?[A-Z]\.?){0,2}$")
+_BARE_INITIAL_AFTER = re.compile(rf"^([{UPPER}][\w'’\-]+)\s+[A-Z]$")
 _LEADING_PARTICLES = re.compile(r"^" + PARTICLE_RUN)
 
 
 def drop_trailing_initials(name: str) -> str:
-    """ "Lindqvist-Arós M." -> "Lindqvist-Arós": initials after a family name are not part of it."""
-    return _TRAILING_INITIALS.sub("", name)
+    """ "Lindqvist-Arós M." -> "Lindqvist-Arós": initials after a family name are not part of it.
+
+    So is one bare capital after a single family name: "(Okafor J & Lindgren 2011)".
+    """
+    return _BARE_INITIAL_AFTER.sub(r"\1", _TRAILING_INITIALS.sub("", name))
 
 
 def strip_markup(name: str) -> str:
