@@ -358,14 +358,31 @@ def _bare_link(text: str) -> bool:
     return len(body.split()) == 1 and has_link(body)
 
 
+def _titles_a_link(lines: list[Line], i: int, heading: Heading) -> bool:
+    """Is the looks-only heading at ``i`` a title line whose entry's link is the next paragraph?"""
+    if heading.level <= 6:
+        return False
+    following = next((line for line in lines[i + 1 : i + 3] if not line.blank), None)
+    return following is not None and _bare_link(following.text)
+
+
 def _without_sub_headings(
     lines: list[Line], found: ListRun, headings: dict[int, Heading]
 ) -> list[Span]:
-    """The list's span cut where a sub-heading ("Books", a Word "Heading 3") stands in it."""
+    """The list's span cut where a sub-heading ("Books", a Word "Heading 3") stands in it.
+
+    A short line that is a heading by its looks only, with a bare link as the
+    next paragraph, is an entry's title line ("Flexible working (Acas n.d)" over
+    its address), not a sub-heading.
+    """
     spans: list[Span] = []
     start = found.first
     for i in range(found.first, found.last + 1):
-        if i in headings and not looks_like_entry(lines[i].text):
+        if (
+            i in headings
+            and not looks_like_entry(lines[i].text)
+            and not _titles_a_link(lines, i, headings[i])
+        ):
             if i > start:
                 spans.append(Span(start=lines[start].start, end=lines[i - 1].end))
             start = i + 1
