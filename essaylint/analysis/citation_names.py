@@ -164,12 +164,16 @@ INITIALS_ONLY = re.compile(r"(?:[A-Z]\.[\s-]?){1,3}")
 # "(Ilyas R.A et al., 2021)": initials written after the surname, with their stops;
 # "(Rejani . R, 2015)": one with a stray stop before it (the entry's author cut drops it too).
 _TRAILING_INITIALS = re.compile(r"(?<=\w)(?:\s+[A-Z]\.(?:\s?[A-Z]\.?){0,2}|\s+\.\s*[A-Z]\.?)$")
+_BARE_INITIAL_AFTER = re.compile(rf"^([{UPPER}][\w'’\-]+)\s+[A-Z]$")
 _LEADING_PARTICLES = re.compile(r"^" + PARTICLE_RUN)
 
 
 def drop_trailing_initials(name: str) -> str:
-    """ "Lindqvist-Arós M." -> "Lindqvist-Arós": initials after a family name are not part of it."""
-    return _TRAILING_INITIALS.sub("", name)
+    """ "Lindqvist-Arós M." -> "Lindqvist-Arós": initials after a family name are not part of it.
+
+    So is one bare capital after a single family name: "(Okafor J & Lindgren 2011)".
+    """
+    return _BARE_INITIAL_AFTER.sub(r"\1", _TRAILING_INITIALS.sub("", name))
 
 
 def strip_markup(name: str) -> str:

@@ -30,6 +30,7 @@ from essaylint.analysis.citation_names import (
     looks_like_names,
     split_author_names,
 )
+from essaylint.analysis.citations_mla_dated import Dated, dated_works, year_for_page
 from essaylint.analysis.citations_mla_speaker import (
     introduces_writer,
     lead_in,
@@ -67,6 +68,8 @@ _NOT_MLA_AUTHORS = NOT_AUTHORS | frozenset(
 )
 # After a narrative page: punctuation, the end of the text or of a paragraph.
 _AFTER_NARRATIVE = re.compile(r"\s*(?:[.,;:!?]|$)|[ \t]*\n[ \t>]*\n")
+# A quotation closing right before the parenthesis: its page, whatever follows.
+_CLOSING_QUOTE = re.compile(r"[”\"]\s?$")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bal)(?<!\bpp)(?<!\bed)[.!?][\"”’)]*\s+(?=[\"“A-Z])")
 _CAPITALISED = re.compile(rf"[{UPPER}][\w'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -114,9 +117,12 @@ class MlaReader:
         known: frozenset[str],
         titles: dict[str, list[str]] | None = None,
         given: dict[str, set[str]] | None = None,
+        dated: Dated | None = None,
     ) -> None:
         self.text = text
         self.known = known
+        # Each author's entry years and pages: a year where a page would stand.
+        self.dated = dated or {}
         # Short titles of each author's works (by name key), to find one named in a sentence.
         self.titles = titles or {}
         # The first given names of each author (by name key), folded: "(Walker, Mark)".
@@ -295,8 +301,11 @@ class MlaReader:
         sentence, the subject of a critic's verb comes first, then the last known
         author outside quotations and titles, then any known author.
         """
-        if not _AFTER_NARRATIVE.match(self.text, match.end()):
-            return None  # "(1) the input causes": an enumeration
+        if not (
+            _AFTER_NARRATIVE.match(self.text, match.end())
+            or _CLOSING_QUOTE.search(self.text, max(0, match.start() - 2), match.start())
+        ):
+            return None  # "(1) the input causes": an enumeration; "...” (45) and" is a page
         line_start = self.text.rfind("\n\n", 0, match.start()) + 1
         if self.text[line_start : match.start()].lstrip().startswith(">"):
             before = lead_in(self.text, line_start)
@@ -345,13 +354,17 @@ class MlaReader:
         name, at = self._first_of_group(window, name, at)
         span = Span(start=start + at, end=match.end())
         dated = _YEAR_AFTER_NAME.match(window, at + len(name))
+        locator: str | None = match.group(1).strip()
+        year = dated.group(1) if dated else year_for_page(name, locator or "", self.dated)
+        if year is not None and not dated:
+            locator = None  # "Ames argues that "..." (2014)": the year, where MLA puts a page
         return Citation(
             span=span,
             text=self.text[span.start : span.end],
             kind="author-date",
             authors=(name,),
-            year=dated.group(1) if dated else None,
-            locator=match.group(1).strip(),
+            year=year,
+            locator=locator,
             narrative=True,
             title=self._title_named(name, window),
         )
@@ -390,7 +403,7 @@ def mla_citations(
             if person.given and not person.corporate:
                 first = person.given.split()[0].strip(".").casefold()
                 given.setdefault(name_key(person.family), set()).add(first)
-    reader = MlaReader(text, known, titles, given)
+    reader = MlaReader(text, known, titles, given, dated_works(works))
     parens = sorted(
         (
             m

@@ -39,7 +39,11 @@ a second piece) and is never searched for citations, unless its first line is
 a heading that opens an appendix ("Appendix A", "Appendixes", "Tables"), or a
 line of its own that titles one ("Appendix A", even unmarked and straight after
 the last entry, where it ends the list): then it is the essay's ``appendix``,
-whose prose, table rows and captions cite like the body does.
+whose prose, table rows and captions cite like the body does. A list the
+essay goes on after ("#### Works cited" under an early section of a lab report,
+then "## 3. Method" and the rest) ends at the heading of its rank or higher;
+when more of the essay follows it, under headings of its own, than came
+before it, the body runs to the end and the list is cut out of it.
 
 Candidate lists never overlap: a run of entries that no heading names stops
 at a section heading, and one that reaches into a headed list is dropped, so
@@ -58,6 +62,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from essaylint.analysis.after_list import essay_resumes, is_prose, sections_follow
 from essaylint.analysis.body_spans import (
     appendix_span,
     excluded_spans,
@@ -108,19 +113,7 @@ if TYPE_CHECKING:
 __all__ = ["continues_entry", "find_sections", "footnote_definition_spans", "looks_like_entry"]
 
 
-_SENTENCE_WORDS = 4
 _MOST_TITLE_BLOCK_LINES = 5
-_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s*$")
-
-
-def _is_prose(lines: list[Line], i: int, structure: Structure) -> bool:
-    """A sentence of the essay: words ending in a full stop, and no entry."""
-    text = lines[i].text
-    return (
-        len(text.split()) >= _SENTENCE_WORDS
-        and bool(_SENTENCE_END.search(text))
-        and not entry_at(lines, i, structure)
-    )
 
 
 def _section_starts(headings: dict[int, Heading]) -> frozenset[int]:
@@ -159,7 +152,7 @@ def _headless_lists(
     # A YAML front matter is metadata: its sequences ("- family: Smith") are no entries.
     start = front_matter_end(lines)
     first_prose = next(
-        (i for i in range(start, len(lines)) if _is_prose(lines, i, structure)), len(lines)
+        (i for i in range(start, len(lines)) if is_prose(lines, i, structure)), len(lines)
     )
     found: list[ListRun] = []
     i = start
@@ -365,14 +358,31 @@ def _bare_link(text: str) -> bool:
     return len(body.split()) == 1 and has_link(body)
 
 
+def _titles_a_link(lines: list[Line], i: int, heading: Heading) -> bool:
+    """Is the looks-only heading at ``i`` a title line whose entry's link is the next paragraph?"""
+    if heading.level <= 6:
+        return False
+    following = next((line for line in lines[i + 1 : i + 3] if not line.blank), None)
+    return following is not None and _bare_link(following.text)
+
+
 def _without_sub_headings(
     lines: list[Line], found: ListRun, headings: dict[int, Heading]
 ) -> list[Span]:
-    """The list's span cut where a sub-heading ("Books", a Word "Heading 3") stands in it."""
+    """The list's span cut where a sub-heading ("Books", a Word "Heading 3") stands in it.
+
+    A short line that is a heading by its looks only, with a bare link as the
+    next paragraph, is an entry's title line ("Flexible working (Acas n.d)" over
+    its address), not a sub-heading.
+    """
     spans: list[Span] = []
     start = found.first
     for i in range(found.first, found.last + 1):
-        if i in headings and not looks_like_entry(lines[i].text):
+        if (
+            i in headings
+            and not looks_like_entry(lines[i].text)
+            and not _titles_a_link(lines, i, headings[i])
+        ):
             if i > start:
                 spans.append(Span(start=lines[start].start, end=lines[i - 1].end))
             start = i + 1
@@ -401,7 +411,11 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     reading = reading_spans(lines, headings, len(lines))
     headless = _headless_lists(lines, structure, headings, lists, reading)
     material = [x for x in headless if _introduced_material(lines, x, headings, lists)]
-    headless = [x for x in headless if x not in material]
+    headless = [
+        x
+        for x in headless
+        if x not in material and not sections_follow(lines, headings, structure, x)
+    ]
     lists = sorted(lists + headless, key=lambda x: x.first)
     if not lists:
         excluded = excluded_spans(text, lines, headings, blocks, len(lines))
@@ -412,10 +426,12 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     lists = _with_later_runs(lines, lists, structure)
     last = lists[-1]
     opening = last.heading.line.index if last.heading is not None else last.first
-    body = Span(start=0, end=lines[opening].start)
-    excluded = excluded_spans(text, lines, headings, blocks, opening)
+    resumes = essay_resumes(lines, headings, structure, last, opening)
+    body_end_line = len(lines) if resumes else opening
+    body = Span(start=0, end=lines[body_end_line - 1].end if resumes else lines[opening].start)
+    excluded = excluded_spans(text, lines, headings, blocks, body_end_line)
     excluded += [Span(start=lines[x.first].start, end=lines[x.last].end) for x in material]
-    for earlier in lists[:-1]:
+    for earlier in lists if resumes else lists[:-1]:
         begin = earlier.heading.line.index if earlier.heading is not None else earlier.first
         excluded.append(Span(start=lines[begin].start, end=lines[earlier.last].end))
     pieces = [
@@ -425,7 +441,9 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     end = len(text)
     trailing_start = spans[-1].end
     first_heading = next((x.heading for x in lists if x.heading is not None), None)
-    appendix = appendix_span(lines, headings, trailing_start)
+    appendix = None if resumes else appendix_span(lines, headings, trailing_start)
+    if resumes:
+        trailing_start = end
     return Essay(
         body=body,
         references=Span(start=spans[0].start, end=spans[-1].end),

@@ -1,0 +1,54 @@
+"""A year where an MLA page would stand: "Ames et al. argue that "..." (2014)".
+
+Students who cite author-date under a Works Cited list put the year after the
+quotation as MLA puts the page. A number in the narrative's parenthesis is
+that year, not a page, when it is year-shaped, one of the cited author's
+entries is dated within a couple of years of it, and none of them runs over
+pages that hold it ("p. 571" cannot be page 2011; PNAS's "pp. 2008-2014" can).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from essaylint.analysis.patterns import YEAR_DIGITS
+from essaylint.analysis.text import name_key
+from essaylint.models import Reference
+
+_NEAR_YEARS = 2  # a year this far from the entry's is a wrong year, not a page
+_YEAR_ONLY = re.compile(YEAR_DIGITS)
+_PAGE_RANGE = re.compile(r"(\d+)\s*[-–—]+\s*(\d+)")
+
+# Each author's entries, by name key: (year, pages).
+Dated = dict[str, list[tuple[int, str | None]]]
+
+
+def dated_works(works: Sequence[Reference]) -> Dated:
+    """The years and pages of each first author's entries (by name key)."""
+    dated: Dated = {}
+    for ref in works:
+        if ref.authors and ref.year and ref.year[:4].isdigit():
+            key = name_key(ref.authors[0].family)
+            dated.setdefault(key, []).append((int(ref.year[:4]), ref.pages))
+    return dated
+
+
+def year_for_page(author: str, locator: str, dated: Dated) -> str | None:
+    """The year ``locator`` names when it is the year of ``author``'s work, not a page."""
+    if not _YEAR_ONLY.fullmatch(locator):
+        return None
+    number = int(locator)
+    works = dated.get(name_key(author), [])
+    if not any(abs(year - number) <= _NEAR_YEARS for year, _ in works):
+        return None
+    if any(pages and _holds(pages, number) for _, pages in works):
+        return None
+    return locator
+
+
+def _holds(pages: str, number: int) -> bool:
+    span = _PAGE_RANGE.search(pages)
+    if span is None:
+        return pages.strip().isdigit() and int(pages) == number
+    return int(span.group(1)) <= number <= int(span.group(2))
