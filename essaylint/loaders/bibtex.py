@@ -106,6 +106,11 @@ _YEAR = re.compile(r"\d{4}")
 _SOURCE_FIELDS = (
     "journal", "journaltitle", "booktitle", "publisher", "institution", "school", "organization",
 )  # fmt: skip
+# Entries that describe a document of their own (a preprint, a report, a thesis): a link
+# to its file in a field no style prints (``pdf = {...}``) is a convenience, not its address.
+_MANUSCRIPT_KINDS = frozenset(
+    {"unpublished", "techreport", "report", "phdthesis", "mastersthesis", "thesis", "manual"}
+)
 # Fields whose value may look like an address without being the work's address.
 _NOT_AN_ADDRESS = frozenset({"file", "doi", "abstract", "annote", "annotation", "comment"})
 
@@ -154,7 +159,7 @@ def _person(person: Any) -> Person | None:
 def reference_type(entry_type: str, fields: Any) -> ReferenceType:
     """Reference.type for a BibTeX entry type (and its fields)."""
     kind = entry_type.lower()
-    if _address_only_in_unprinted_field(fields):
+    if kind not in _MANUSCRIPT_KINDS and _address_only_in_unprinted_field(fields):
         return "web"
     subtype = str(fields.get("entrysubtype", "")).lower()
     if kind == "article" and subtype in {"newspaper", "magazine"}:
