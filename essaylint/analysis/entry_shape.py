@@ -17,6 +17,7 @@ import re
 
 from essaylint.analysis.patterns import (
     BULLET,
+    ENTRY_NUMBER_MARK,
     FOOTNOTE_DEFINITION,
     MONTH,
     REPEAT_MARK,
@@ -25,12 +26,19 @@ from essaylint.analysis.patterns import (
     YEAR_DIGITS,
 )
 
-LIST_MARKER = re.compile(r"^\s*(?:" + BULLET + r"\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s*|\(\d{1,3}\)\s+)")
+LIST_MARKER = re.compile(
+    r"^\s*(?:" + BULLET + r"\s+|" + ENTRY_NUMBER_MARK + r"|\[\d{1,3}\]\s*|\(\d{1,3}\)\s+)"
+)
 # "12. ", "[12] ", also after a bullet and with a colon: "* [1]: http://..."
 _BULLETED = r"^\s*(?:" + BULLET + r"\s+)?"
-_NUMBERED_MARKER = re.compile(_BULLETED + r"(?:\d{1,3}[.)]\s+|\[\d{1,3}\]:?\s*)")
+_NUMBERED_MARKER = re.compile(_BULLETED + r"(?:" + ENTRY_NUMBER_MARK + r"|\[\d{1,3}\]:?\s*)")
 # "(12) ": PubMed's and some journals' numbering, read as a number, not an entry's shape.
-_ENTRY_NUMBER = re.compile(_BULLETED + r"(?:(\d{1,3})[.)]\s+|\[(\d{1,3})\]:?\s*|\((\d{1,3})\)\s+)")
+_ENTRY_NUMBER = re.compile(
+    _BULLETED
+    + r"(?:"
+    + ENTRY_NUMBER_MARK
+    + r"|\[(?P<bnum>\d{1,3})\]:?\s*|\((?P<pnum>\d{1,3})\)\s+)"
+)
 
 
 # "[1]", "1.", "(1)" alone on a line: a number whose entry is the next paragraph.
@@ -45,7 +53,7 @@ def number_only(text: str) -> bool:
 def entry_number(text: str) -> int | None:
     """The number a numbered entry opens with ("12. ...", "[12] ...", "(12) ..."), else None."""
     m = _ENTRY_NUMBER.match(text)
-    return int(m.group(1) or m.group(2) or m.group(3)) if m else None
+    return int(m.group("dnum") or m.group("bnum") or m.group("pnum")) if m else None
 
 
 _EARLY_YEAR = re.compile(r"[(\s,.]" + YEAR + r"[).,:;\s]", re.IGNORECASE)
