@@ -101,9 +101,16 @@ _CITING = re.compile(
 _PROSE_POINT = re.compile(r"\b" + YEAR_DIGITS + r"\s+[a-z]{3,}|\b[a-z]{3,}ed that\b|\bfound that\b")
 # "Define the business case:", "**Neural Mechanisms:**", "Middle Ages (500 CE - 1500 CE):".
 _LABEL_START = re.compile(r"^[*_]*[A-Z][^.:;,\n]{0,60}?[*_]*:(?:[*_]*\s|$)")
+# A Nature or ACS entry's end: volume (often bold), pages, year in parentheses:
+# "*Clim. Change* **70**, 117–135 (2005).", "*Md. L. Rev.* 57, 1279 (1998)", "**13**, (2008)".
+_VOLUME_PAGES_YEAR = (
+    r"\d{1,4}\**,\s*(?:[A-Za-z]?\d{1,6}(?:\s?[-–]\s?[A-Za-z]?\d{1,6})?\s*)?\(" + YEAR_DIGITS + r"\)"
+)
 # The parts of an entry that a numbered point lacks.
 _ENTRY_PARTS = re.compile(
     r"[“\"][^”\"]{3,}[,.]?[”\"]|\bvol\.|\bpp?\.\s*\d|\bno\.\s*\d|\d+\s*\(\d+\)\s*[:,]|"
+    + _VOLUME_PAGES_YEAR
+    + r"|"
     + WEB_ADDRESS_START
     + r"|\bdoi\b|\bPress\b|\bProc(?:eedings|\.)|\bJournal\b|\bIn:|\[Online\]|"
     r"\bRetrieved\b|\bAvailable\b|\bet al\.,",
