@@ -46,6 +46,11 @@ INVERTED_AUTHORS_YEAR = re.compile(
     r"(?:,?\s*(?:&|and)\s+[^()]+)?\(\d{4}[a-z]?\)\.?"
 )
 PUBLISHER_WORD = r"(?:Press|Publishers?|Publishing|Verlag|Books)"
+#: The word that joins the last two authors a citation names: "and", "&" and the Spanish
+#: "y" ("García y López, 2019"). A fragment; the words are whole words ("Murphy" holds no
+#: "y"), in lower case ("Y" is an initial). The reference-list side reads more
+#: languages' conjunctions (:mod:`essaylint.analysis.names`).
+AUTHOR_AND = r"(?:&|(?<![\w-])(?:and|y)(?![\w-]))"
 #: Lower-case name particles before a family name ("van Dijk", "de la Cruz"), one or more.
 PARTICLE_RUN = r"(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+"
 
