@@ -276,14 +276,17 @@ def _odd_entry(
     """Is the paragraph at ``j``, between two entries, an entry of a shape of its own?
 
     One entry the shape readers miss (a law review's "*Md. L. Rev.* **57**, 1279
-    (1998)") does not cut a run no heading names in two. In a numbered run it
-    must carry the next number.
+    (1998)") does not cut a run no heading names in two; with no heading to
+    vouch for the run, the paragraph shows it belongs: it carries the number
+    after the last entry's, or, in an unnumbered run, opens with a family name
+    and initials ("Penrose, L. A. Sea walls ...").
     """
-    if entry_number(lines[last_entry].text) is not None and not _same_list(
-        lines[last_entry].text, lines[j].text, last_entry, j, structure
-    ):
-        return False
-    return _between_entries(lines, j, stops, structure)
+    before, text = lines[last_entry].text, lines[j].text
+    if entry_number(before) is not None:
+        belongs = _same_list(before, text, last_entry, j, structure)
+    else:
+        belongs = entry_number(text) is None and initialled_name_head(text)
+    return belongs and _between_entries(lines, j, stops, structure)
 
 
 def _next_item(lines: list[Line], i: int, last_entry: int, structure: Structure) -> bool:
