@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from essaylint.analysis.names import looks_corporate
-from essaylint.analysis.patterns import ET_AL, MONTH_NUMBERS, PARTICLE_RUN
+from essaylint.analysis.patterns import AUTHOR_AND, ET_AL, MONTH_NUMBERS, PARTICLE_RUN
 
 UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha())
 #: One capitalised name word as the prose writes it: "Okafor", "O'Neill", "Smith-Jones".
@@ -21,9 +21,9 @@ NAME_WORD = rf"[{UPPER}][\w'’\-]+"
 _ET_AL = re.compile(
     rf"\s*,?\s+{ET_AL}(?:\s*['’]s?)?\s*$|\s+and\s+(?:others|colleagues)\s*$", re.IGNORECASE
 )
-_NAME_SPLIT = re.compile(r"\s*,\s*(?:&|and)\s+|\s+(?:&|and)\s+|\s*,\s*")
+_NAME_SPLIT = re.compile(rf"\s*,\s*{AUTHOR_AND}\s+|\s+{AUTHOR_AND}\s+|\s*,\s*")
 # Joins inside a narrative author phrase, kept by re.split (the group).
-_LIST_JOIN = re.compile(r"(\s*,\s*(?:&|and)\s+|\s+(?:&|and|with)\s+|\s*,\s*)")
+_LIST_JOIN = re.compile(rf"(\s*,\s*{AUTHOR_AND}\s+|\s+(?:{AUTHOR_AND}|with)\s+|\s*,\s*)")
 
 _ABBR = re.compile(r"\s*[\[(]([A-Z][A-Za-z&.]{1,12})[\])]\s*$")
 _ABBREVIATION = re.compile(r"[A-Z][A-Za-z&]{1,9}")

@@ -26,7 +26,7 @@ from essaylint.analysis.citation_names import (
 )
 from essaylint.analysis.citations_clause import clause_citations
 from essaylint.analysis.names import looks_corporate, natural_family
-from essaylint.analysis.patterns import ET_AL, YEAR_DIGITS
+from essaylint.analysis.patterns import AUTHOR_AND, ET_AL, YEAR_DIGITS
 from essaylint.analysis.text import name_key, year_digits
 from essaylint.models import Citation, Reference, Span
 
@@ -93,7 +93,7 @@ _NARRATIVE = re.compile(
     # The name starts a word: "while Smith" is not "le Smith", "made Smith" not "de Smith".
     r"(?P<names>(?<!\w)(?:(?:van|von|de|del|della|di|da|du|le|la|der|den|ten|ter)\s+)?"
     r"[_*]*(?:[A-Z][\w\-]*(?:\.[A-Z][\w\-]*)+|[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)[_*]*"
-    r"(?:(?:\s+|,\s*|,?\s+(?:and|&)\s+)"
+    r"(?:(?:\s+|,\s*|,?\s+{and}\s+)"
     r"(?:(?:van|von|de|der|den|la|le|du|da|di|of|for|the|at|on|in|with|ten|ter)\s+)*"
     # "GOTTFREDSON, L.S.": initials run together after a family name
     r"[_*]*(?:(?:[A-Z]\.){2,3}|[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)[_*]*){0,14})"
@@ -101,7 +101,9 @@ _NARRATIVE = re.compile(
     r"(?P<poss>['’]s?)?"
     r"(?P<gap>(?:\s+[a-z][\w\-]*){1,3})?"
     # "According to Mishra, (2024)": a stray comma
-    r",?\s*$".replace("[A-Z]", f"[{UPPER}]").replace("{et_al}", ET_AL)
+    r",?\s*$".replace("[A-Z]", f"[{UPPER}]")
+    .replace("{et_al}", ET_AL)
+    .replace("{and}", AUTHOR_AND)
 )
 
 # "Maslow's Hierarchy of Needs (1943)": a possessor, then a title-cased concept before the year.
@@ -114,7 +116,7 @@ _POSSESSIVE_CONCEPT = re.compile(
 _CONCEPT_WORDS = 5  # at most this many words, possessor included, when no entry confirms it
 _ARTICLE_HEAD = re.compile(r"(?:The|A|An)\s+(?=\S)")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|our|his|her)\s+$", re.IGNORECASE)
-_COAUTHOR_BEFORE = re.compile(r"(?:[A-Z][\w\-]*|\bal\.?)\s*,?\s*(?:and|&)\s*$")
+_COAUTHOR_BEFORE = re.compile(r"(?:[A-Z][\w\-]*|\bal\.?)\s*,?\s*" + AUTHOR_AND + r"\s*$")
 # A possessive inside an organisation's name: "the Children's Hospital", "St John's College".
 _INSTITUTION_WORDS = frozenset(
     """foundation hospital institute university college society association council trust

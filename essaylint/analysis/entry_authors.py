@@ -42,7 +42,7 @@ _NAME_ABBREV = frozenset(
 )
 
 _CHUNK_SEP = re.compile(
-    r"\s*(?:;|,|&|\b[Aa]nd\b|\bAND\b|\bund\b|\bet\b(?!\.?\s*al\b)|(?<=[.\w]\s)e(?=\s[A-Z]))\s*"
+    r"\s*(?:;|,|&|\b[Aa]nd\b|\bAND\b|\bund\b|\bet\b(?!\.?\s*al\b)|(?<=[.\w]\s)e(?=\s[A-Z])|(?<![\w-])y(?=\s[A-Z]))\s*"
 )
 _LOOSE_YEAR = re.compile(
     r"(?<=[^\W\d_.,])\s(?P<year>" + YEAR_DIGITS + r")(?P<suffix>[a-z])?\s+(?=[A-Z\"“‘'])"

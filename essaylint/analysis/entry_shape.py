@@ -17,6 +17,7 @@ import re
 
 from essaylint.analysis.patterns import (
     BULLET,
+    ENTRY_NUMBER_MARK,
     FOOTNOTE_DEFINITION,
     MONTH,
     REPEAT_MARK,
@@ -25,12 +26,19 @@ from essaylint.analysis.patterns import (
     YEAR_DIGITS,
 )
 
-LIST_MARKER = re.compile(r"^\s*(?:" + BULLET + r"\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s*|\(\d{1,3}\)\s+)")
+LIST_MARKER = re.compile(
+    r"^\s*(?:" + BULLET + r"\s+|" + ENTRY_NUMBER_MARK + r"|\[\d{1,3}\]\s*|\(\d{1,3}\)\s+)"
+)
 # "12. ", "[12] ", also after a bullet and with a colon: "* [1]: http://..."
 _BULLETED = r"^\s*(?:" + BULLET + r"\s+)?"
-_NUMBERED_MARKER = re.compile(_BULLETED + r"(?:\d{1,3}[.)]\s+|\[\d{1,3}\]:?\s*)")
+_NUMBERED_MARKER = re.compile(_BULLETED + r"(?:" + ENTRY_NUMBER_MARK + r"|\[\d{1,3}\]:?\s*)")
 # "(12) ": PubMed's and some journals' numbering, read as a number, not an entry's shape.
-_ENTRY_NUMBER = re.compile(_BULLETED + r"(?:(\d{1,3})[.)]\s+|\[(\d{1,3})\]:?\s*|\((\d{1,3})\)\s+)")
+_ENTRY_NUMBER = re.compile(
+    _BULLETED
+    + r"(?:"
+    + ENTRY_NUMBER_MARK
+    + r"|\[(?P<bnum>\d{1,3})\]:?\s*|\((?P<pnum>\d{1,3})\)\s+)"
+)
 
 
 # "[1]", "1.", "(1)" alone on a line: a number whose entry is the next paragraph.
@@ -45,7 +53,7 @@ def number_only(text: str) -> bool:
 def entry_number(text: str) -> int | None:
     """The number a numbered entry opens with ("12. ...", "[12] ...", "(12) ..."), else None."""
     m = _ENTRY_NUMBER.match(text)
-    return int(m.group(1) or m.group(2) or m.group(3)) if m else None
+    return int(m.group("dnum") or m.group("bnum") or m.group("pnum")) if m else None
 
 
 _EARLY_YEAR = re.compile(r"[(\s,.]" + YEAR + r"[).,:;\s]", re.IGNORECASE)
@@ -93,9 +101,16 @@ _CITING = re.compile(
 _PROSE_POINT = re.compile(r"\b" + YEAR_DIGITS + r"\s+[a-z]{3,}|\b[a-z]{3,}ed that\b|\bfound that\b")
 # "Define the business case:", "**Neural Mechanisms:**", "Middle Ages (500 CE - 1500 CE):".
 _LABEL_START = re.compile(r"^[*_]*[A-Z][^.:;,\n]{0,60}?[*_]*:(?:[*_]*\s|$)")
+# A Nature or ACS entry's end: volume (often bold), pages, year in parentheses:
+# "*Clim. Change* **70**, 117–135 (2005).", "*Md. L. Rev.* 57, 1279 (1998)", "**13**, (2008)".
+_VOLUME_PAGES_YEAR = (
+    r"\d{1,4}\**,\s*(?:[A-Za-z]?\d{1,6}(?:\s?[-–]\s?[A-Za-z]?\d{1,6})?\s*)?\(" + YEAR_DIGITS + r"\)"
+)
 # The parts of an entry that a numbered point lacks.
 _ENTRY_PARTS = re.compile(
     r"[“\"][^”\"]{3,}[,.]?[”\"]|\bvol\.|\bpp?\.\s*\d|\bno\.\s*\d|\d+\s*\(\d+\)\s*[:,]|"
+    + _VOLUME_PAGES_YEAR
+    + r"|"
     + WEB_ADDRESS_START
     + r"|\bdoi\b|\bPress\b|\bProc(?:eedings|\.)|\bJournal\b|\bIn:|\[Online\]|"
     r"\bRetrieved\b|\bAvailable\b|\bet al\.,",

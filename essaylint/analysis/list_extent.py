@@ -12,6 +12,7 @@ decides where lists start.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from essaylint.analysis.entry_shape import (
@@ -243,7 +244,7 @@ _MAX_SANDWICH_WORDS = 60
 
 
 def _between_entries(
-    lines: list[Line], i: int, headings: dict[int, Heading], structure: Structure
+    lines: list[Line], i: int, headings: Container[int], structure: Structure
 ) -> bool:
     """Is the short paragraph at ``i`` an entry of another shape between two entries?
 
@@ -267,6 +268,25 @@ def _between_entries(
         and after not in headings
         and (entry_at(lines, after, structure) or _wrapped_head(lines, after))
     )
+
+
+def _odd_entry(
+    lines: list[Line], j: int, last_entry: int, stops: Container[int], structure: Structure
+) -> bool:
+    """Is the paragraph at ``j``, between two entries, an entry of a shape of its own?
+
+    One entry the shape readers miss (a law review's "*Md. L. Rev.* **57**, 1279
+    (1998)") does not cut a run no heading names in two; with no heading to
+    vouch for the run, the paragraph shows it belongs: it carries the number
+    after the last entry's, or, in an unnumbered run, opens with a family name
+    and initials ("Penrose, L. A. Sea walls ...").
+    """
+    before, text = lines[last_entry].text, lines[j].text
+    if entry_number(before) is not None:
+        belongs = _same_list(before, text, last_entry, j, structure)
+    else:
+        belongs = entry_number(text) is None and initialled_name_head(text)
+    return belongs and _between_entries(lines, j, stops, structure)
 
 
 def _next_item(lines: list[Line], i: int, last_entry: int, structure: Structure) -> bool:
@@ -397,7 +417,7 @@ def run_at(
     A line in ``stops`` (a section heading) ends the run, whatever the line before.
     """
     count = 0
-    last = i
+    last = last_entry = i
     previous_was_text = False
     for j in range(i, len(lines)):
         line = lines[j]
@@ -406,7 +426,16 @@ def run_at(
         if line.blank or neutral(line.text):
             previous_was_text = False
             continue
-        is_entry = entry_at(lines, j, structure) and not FOOTNOTE_DEFINITION.match(line.text)
+        is_entry = (
+            entry_at(lines, j, structure)
+            or (
+                count > 0
+                and not previous_was_text
+                and _odd_entry(lines, j, last_entry, stops, structure)
+            )
+        ) and not FOOTNOTE_DEFINITION.match(line.text)
+        if is_entry:
+            last_entry = j
         if previous_was_text:  # the next line of the same block
             if is_entry:
                 count += 1

@@ -46,6 +46,11 @@ INVERTED_AUTHORS_YEAR = re.compile(
     r"(?:,?\s*(?:&|and)\s+[^()]+)?\(\d{4}[a-z]?\)\.?"
 )
 PUBLISHER_WORD = r"(?:Press|Publishers?|Publishing|Verlag|Books)"
+#: The word that joins the last two authors a citation names: "and", "&" and the Spanish
+#: "y" ("García y López, 2019"). A fragment; the words are whole words ("Murphy" holds no
+#: "y"), in lower case ("Y" is an initial). The reference-list side reads more
+#: languages' conjunctions (:mod:`essaylint.analysis.names`).
+AUTHOR_AND = r"(?:&|(?<![\w-])(?:and|y)(?![\w-]))"
 #: Lower-case name particles before a family name ("van Dijk", "de la Cruz"), one or more.
 PARTICLE_RUN = r"(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\s+)+"
 
@@ -92,6 +97,11 @@ IBID = re.compile(r"^\s*ibid(?:em)?\b\.?\s*,?\s*(?P<rest>.*)$", re.IGNORECASE)
 #: typed in quotes ("'-' Smith, J. (2019)", a template's placeholder kept literally). A
 #: fragment: each reader adds the white space it wants after the mark.
 BULLET = r"(?:[-–*+•◦▪‣●]|['‘\"“]-['’\"”])"
+#: An entry's list number, "12." or "12)", with the white space after it; or "12." typed with
+#: no space before the entry's first capital letter or opening quotation mark ("9.G. Kamen
+#: and ...", "8.«Title»", "3.“Title”"): a hand-typed list. Never a decimal ("2.5") or a
+#: word in lower case ("3.e"). A fragment: group "dnum" is the number.
+ENTRY_NUMBER_MARK = r"(?P<dnum>\d{1,3})(?:[.)]\s+|\.(?=(?-i:[A-ZÀ-ÖØ-Þ«“\"‘])))"
 
 # --- reference-list headings ---------------------------------------------------------
 

@@ -34,7 +34,13 @@ from essaylint.analysis.entry_shape import DIGIT_TITLE_HEAD, REPEATED_AUTHORS, c
 from essaylint.analysis.entry_source import parse_source
 from essaylint.analysis.entry_title import take_title
 from essaylint.analysis.names import looks_corporate, looks_like_name_part, parse_authors
-from essaylint.analysis.patterns import BULLET, EMPHASIS, FOOTNOTE_LABEL, INITIALS_AFTER_FAMILY
+from essaylint.analysis.patterns import (
+    BULLET,
+    EMPHASIS,
+    ENTRY_NUMBER_MARK,
+    FOOTNOTE_LABEL,
+    INITIALS_AFTER_FAMILY,
+)
 from essaylint.models import Reference, Span
 
 __all__ = ["parse_reference"]
@@ -43,8 +49,7 @@ MARKER = re.compile(
     r"^\s*(?:\[\^(?P<fkey>" + FOOTNOTE_LABEL + r")\]:\s*"
     r"|\[(?P<bnum>\d{1,4})\]:?\s*"
     r"|\((?P<pnum>\d{1,4})\)\s+"
-    r"|(?P<dnum>\d{1,3})[.)]\s+"
-    r"|(?P<snum>\d{1,3})\s+(?=[A-Z](?:['’][A-Z])?[^\W\d_]*[,.\s])"
+    r"|" + ENTRY_NUMBER_MARK + r"|(?P<snum>\d{1,3})\s+(?=[A-Z](?:['’][A-Z])?[^\W\d_]*[,.\s])"
     r"|\[(?P<key>[A-Za-z][\w:+-]{0,30})\]\s+"
     r"|" + BULLET + r"\s+)"
 )

@@ -203,6 +203,25 @@ def test_ieee_and_comma_styles() -> None:
     assert comma.year == "1962"
 
 
+@pytest.mark.parametrize(
+    ("text", "families"),
+    [
+        (
+            "R. Ortega y L. Vidal, «Filtrado de señales», Rev. Bioing., vol. 4, 2015.",
+            ["Ortega", "Vidal"],
+        ),
+        (
+            "R. Ortega, L. Vidal, y P. Soto, «Filtrado de señales», Rev. Bioing., vol. 4, 2015.",
+            ["Ortega", "Vidal", "Soto"],
+        ),
+    ],
+)
+def test_spanish_y_joins_the_last_two_authors(text: str, families: list[str]) -> None:
+    ref = parse_reference(text)
+    assert [a.family for a in ref.authors] == families
+    assert ref.title == "Filtrado de señales"
+
+
 def test_doi_prefix_forms() -> None:
     assert parse_reference("A, B. (2001). T. J, 1, 2. doi:10.1000/xyz123.").doi == "10.1000/xyz123"
     assert parse_reference("A, B. (2001). T. https://dx.doi.org/10.1000/abc").doi == "10.1000/abc"
