@@ -383,6 +383,26 @@ def _opens_mla_entry(text: str) -> bool:
     return bool(text[:1] in '"“' or _INVERTED_NAME_TITLE.match(text) or _DATED_HEAD.match(text))
 
 
+# A paragraph that ends in a date in parentheses, and the names before it.
+_ENDS_IN_DATE = re.compile(r"(?P<names>[^()]+)\(\d{4}[a-z]?\)\.?")
+_NAME_PARTS = re.compile(r",|&|\band\b")
+_MOST_WORDS_IN_A_NAME = 4
+
+
+def names_and_date_only(line: str) -> bool:
+    """Is ``line`` an entry's authors and date and nothing more ("Steward Jr., C, Lund, L.A. &
+    Ames, B. (2012).")? No entry ends at its date: its title was typed on the next line. Each
+    name is of capitalised words or initials; a sentence ("As Lund showed (2012).") is not."""
+    ends = _ENDS_IN_DATE.fullmatch(line)
+    if ends is None or "," not in ends.group("names"):
+        return False
+    parts = [p.split() for p in _NAME_PARTS.split(ends.group("names")) if p.strip()]
+    return all(
+        len(words) <= _MOST_WORDS_IN_A_NAME and all(w[:1].isupper() for w in words)
+        for words in parts
+    )
+
+
 def continues_entry(previous: str, text: str) -> bool:
     """Does ``text``, after a paragraph break, carry on the entry whose last line is ``previous``?
 

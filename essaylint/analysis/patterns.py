@@ -45,6 +45,9 @@ INVERTED_AUTHORS_YEAR = re.compile(
     rf"^{_INVERTED_NAME}(?:,?\s*(?:(?:&|and)\s+)?{_INVERTED_NAME})*"
     r"(?:,?\s*(?:&|and)\s+[^()]+)?\(\d{4}[a-z]?\)\.?"
 )
+#: A line cut after a spaced dash: "... Conference on Information Technology -" / "New
+#: Generations. Las Vegas, ..." is one title over two lines.
+SPACED_DASH_END = re.compile(r"\s[-–—]$")
 PUBLISHER_WORD = r"(?:Press|Publishers?|Publishing|Verlag|Books)"
 #: The word that joins the last two authors a citation names: "and", "&" and the Spanish
 #: "y" ("García y López, 2019"). A fragment; the words are whole words ("Murphy" holds no

@@ -24,6 +24,7 @@ from essaylint.analysis.entry_shape import (
     continues_entry,
     has_entry_head,
     looks_like_entry,
+    names_and_date_only,
     number_only,
 )
 from essaylint.analysis.patterns import (
@@ -31,6 +32,7 @@ from essaylint.analysis.patterns import (
     INVERTED_AUTHORS_YEAR,
     LIST_HEADINGS,
     PARTICLE_RUN,
+    SPACED_DASH_END,
     WEB_ADDRESS_START,
 )
 from essaylint.analysis.references import MARKER, parse_reference
@@ -253,6 +255,12 @@ def _starts_entry(
         return True
     if _LINK_ONLY.match(stripped):
         return False  # a URL after a Markdown hard line break ends the entry above
+    if names_and_date_only(current.last_line.strip()) and not (
+        _is_marked(stripped) or INVERTED_AUTHORS_YEAR.match(stripped)
+    ):
+        return False  # "Lund, K. (2012)." / "Title": an entry does not end at its date
+    if SPACED_DASH_END.search(current.last_line.rstrip()) and not _is_marked(stripped):
+        return False  # "... Information Technology -" / "New Generations. ...": one title
     if LOWER_BRAND_HEAD.match(stripped) or DIGIT_TITLE_HEAD.match(stripped):
         return True  # "paiza. (n.d.).", "w3schools. (2023).", "2001.pdf. (2001)."
     if _is_marked(stripped) and (current.marked or layout != "wrapped"):

@@ -16,8 +16,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from essaylint.analysis.entry_shape import entry_number
-from essaylint.analysis.patterns import HTML_ENTITY, PARTICLE_RUN
+from essaylint.analysis.entry_shape import entry_number, names_and_date_only
+from essaylint.analysis.patterns import (
+    HTML_ENTITY,
+    INVERTED_AUTHORS_YEAR,
+    PARTICLE_RUN,
+    SPACED_DASH_END,
+)
 from essaylint.loaders.errors import cannot_read
 from essaylint.loaders.markdown import LAYOUT_TAG
 from essaylint.models import Block, BlockKind, Document, FieldCitation, Hyperlink
@@ -104,6 +109,7 @@ _OWN_START = re.compile(
 
 def _goes_on(previous: LoadedBlock, last_line: str, block: LoadedBlock, first_line: str) -> bool:
     """Is ``block`` the rest of the plain paragraph before it, cut where a line was typed?"""
+    first = first_line.lstrip()
     return (
         previous.kind == block.kind == "paragraph"
         and previous.style == block.style
@@ -111,11 +117,28 @@ def _goes_on(previous: LoadedBlock, last_line: str, block: LoadedBlock, first_li
         and bool(_STOPPED_MID_SENTENCE.search(last_line))
         and not _ENDS_IN_LINK.search(last_line)
         and (
-            bool(_GOES_ON.match(first_line.lstrip()))
+            bool(_GOES_ON.match(first))
             or _closes_its_parenthesis(last_line, first_line)
+            or bool(SPACED_DASH_END.search(last_line))
         )
-        and not _OWN_START.match(first_line.lstrip())
+        and not _OWN_START.match(first)
+    ) or (_entry_head_only(previous, last_line, block) and not _opens_an_entry(first))
+
+
+def _entry_head_only(previous: LoadedBlock, last_line: str, block: LoadedBlock) -> bool:
+    """Is ``previous`` an entry's authors and date alone ("Lund, K. & Ames, B. (2012)."),
+    cut from its title by a typed line? No entry ends at its date."""
+    return (
+        previous.kind == block.kind == "paragraph"
+        and previous.style == block.style
+        and "\n" not in previous.text.strip()
+        and names_and_date_only(last_line.strip())
     )
+
+
+def _opens_an_entry(line: str) -> bool:
+    """Does ``line`` start an entry of its own (authors and a date, or a number)?"""
+    return bool(INVERTED_AUTHORS_YEAR.match(line)) or entry_number(line) is not None
 
 
 # "[1]" alone: an entry's number, typed on a line of its own with Enter after each of the

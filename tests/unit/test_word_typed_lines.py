@@ -163,3 +163,35 @@ def test_an_entry_typed_under_its_number_alone_is_one_entry(tmp_path: Path) -> N
     uncited = [f.message for f in result.findings if f.code == "C104"]
     assert len(uncited) == 1
     assert uncited[0].startswith("Quist (2018)")
+
+
+def test_an_entry_typed_as_its_names_and_date_then_its_title_is_one_entry(tmp_path: Path) -> None:
+    # Enter after the date, and after a spaced dash in the title: three paragraphs, one entry.
+    body = [
+        text_paragraph("Reviews catch defects early (Lindqvist et al., 2014; Moreau, 2019)."),
+        text_paragraph("References", style="Heading1"),
+        text_paragraph("Lindqvist Jr., P, Osei, K.A & Brandt, T. (2014)."),
+        text_paragraph("“Reading Code Together”: 2014 Fifth Conference on Software Quality -"),
+        text_paragraph("Practice and Tools. Leeds, UK, 3-5 May 2014. DOI: 10.5555/csq.2014.7."),
+        text_paragraph("Moreau, J. (2019) Review habits. Code Press."),
+    ]
+    result = lint_path(write_docx(tmp_path / "heads.docx", body))
+    assert [(r.authors[0].family if r.authors else None, r.year) for r in result.references] == [
+        ("Lindqvist", "2014"),
+        ("Moreau", "2019"),
+    ]
+    assert "Practice and Tools" in result.references[0].raw
+    assert [f.code for f in result.findings if f.code[0] == "C"] == []
+
+
+def test_a_paragraph_of_prose_ending_in_a_date_does_not_take_the_next_one(tmp_path: Path) -> None:
+    body = [
+        text_paragraph("Peer review was first studied at scale by Lindqvist (2014)."),
+        text_paragraph("Later work asked who reviews whom (Moreau, 2019)."),
+        text_paragraph("References", style="Heading1"),
+        text_paragraph("Lindqvist, P. (2014) Reading code together. Code Press."),
+        text_paragraph("Moreau, J. (2019) Review habits. Code Press."),
+    ]
+    doc = load_path(write_docx(tmp_path / "prose.docx", body))
+    assert len([b for b in doc.blocks if b.kind == "paragraph"]) >= 4
+    assert doc.text.count("\n\n") >= 4  # each paragraph stays its own
