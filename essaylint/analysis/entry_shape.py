@@ -292,6 +292,12 @@ DIGIT_TITLE_HEAD = re.compile(r"\d[^()]{0,150}?\.\s+" + _DATE_IN_PARENTHESES)
 # Any title-first APA entry: "Rethinking soil carbon: A primer. (n.d.). [Reading].": a
 # sentence, its full stop, then only a date in parentheses and another full stop.
 _TITLE_DATE_HEAD = re.compile(r"[A-Z][^()\n]{2,150}?[^\s.]\.\s+" + _DATE_IN_PARENTHESES + r"\.")
+# An authorless entry that opens with its year: "(2020). Title. [Online]. Available at:
+# https://...", "2021. Title. Available at ...". A timeline line opens so too: only with a
+# link is it an entry.
+_YEAR_FIRST_HEAD = re.compile(
+    r"(?:\(" + YEAR_DIGITS + r"[a-z]?\)|" + YEAR_DIGITS + r"[a-z]?)\.?\s+[\"“*_]?[A-Z]"
+)
 _LINK_FIRST = re.compile(
     r"<?" + WEB_ADDRESS_START + r"[^\s<>]*>?(?:\s*[-–—:|]\s*\S.*)?$", re.IGNORECASE
 )
@@ -323,6 +329,8 @@ def looks_like_entry(text: str) -> bool:
     if REPEATED_AUTHORS.match(body):
         return True  # a bulleted or numbered repeat
     if DIGIT_TITLE_HEAD.match(body) or _TITLE_DATE_HEAD.match(body):
+        return True
+    if _YEAR_FIRST_HEAD.match(body) and has_link(body):
         return True
     if _INVERTED_NAME_TITLE.match(body) and _ANY_YEAR.search(body):
         return True

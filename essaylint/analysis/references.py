@@ -18,6 +18,7 @@ reads the journal, volume, issue and pages of what is left
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from essaylint.analysis.entry_authors import AuthorCut, find_author_cut
 from essaylint.analysis.entry_dates import (
@@ -40,6 +41,7 @@ from essaylint.analysis.patterns import (
     ENTRY_NUMBER_MARK,
     FOOTNOTE_LABEL,
     INITIALS_AFTER_FAMILY,
+    YEAR_DIGITS,
 )
 from essaylint.models import Reference, Span
 
@@ -157,6 +159,35 @@ def _capitalised_surnames(text: str) -> str:
     return head + text[head_end:]
 
 
+# "Title of the page. (gov.uk n.d)", "Title. Publisher (Mbeki Thandi 2019)": the author and
+# year last, in brackets, after the title.
+_TRAILING_AUTHOR_DATE = re.compile(
+    r"^(?P<title>[^()]{3,300}?)[\s.,]*\((?P<name>[^\W\d_][^()\d,:;]{0,58}?),?\s+"
+    r"(?P<date>" + YEAR_DIGITS + r"[a-z]?|n\.\s?d\.?)\)[\s.]*$"
+)
+_ANY_YEAR = re.compile(r"(?<!\d)" + YEAR_DIGITS + r"(?!\d)")
+_NOT_AUTHORS = re.compile(r"\b(?:published|edition|ed|eds|vol|accessed|retrieved|updated)\b", re.I)
+
+
+def _author_date_first(text: str) -> str:
+    """ "Title. (Author 2019)" written as "Author (2019). Title.", the order the reader knows."""
+    m = _TRAILING_AUTHOR_DATE.match(text)
+    if not m or _NOT_AUTHORS.search(m.group("name")) or _ANY_YEAR.search(m.group("title")):
+        return text  # "(Original work published 1890)"; an entry dated before its end
+    return f"{m.group('name').strip()} ({m.group('date')}). {m.group('title').strip()}."
+
+
+def _authors_before_emphasis(text: str, cut: AuthorCut, italics: Sequence[str]) -> AuthorCut:
+    """The author list ends where an italic title starts: "Harriet Oduya, *Water and
+    Coal: A History*" is one author, never "Harriet Oduya" and "Coal"."""
+    if not italics or cut.title_first:
+        return cut
+    start = text.find(italics[0])
+    if 0 < start < cut.end and text[:start].rstrip(" ,.:;"):
+        return AuthorCut(end=start, rest=start)
+    return cut
+
+
 def _parse_fields(raw: str) -> EntryFields:
     fields = EntryFields()
     text = collapse(raw[: MAX_PARSE * 2].replace("\u00a0", " "))[:MAX_PARSE]
@@ -169,7 +200,7 @@ def _parse_fields(raw: str) -> EntryFields:
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", collapse(text))
     if not text:
         return fields
-    text = _capitalised_surnames(text)
+    text = _capitalised_surnames(_author_date_first(text))
     repeater = REPEATED_AUTHORS.match(text)
     # "2019 Flood Report. (2020).": a title that opens with a number, not a leading year
     leading_year = None if DIGIT_TITLE_HEAD.match(text) else LEADING_YEAR.match(text)
@@ -179,7 +210,7 @@ def _parse_fields(raw: str) -> EntryFields:
     elif leading_year:
         cut = AuthorCut(end=0, rest=0, date=leading_year)
     else:
-        cut = find_author_cut(text)
+        cut = _authors_before_emphasis(text, find_author_cut(text), fields.italics)
         fields.authors_segment = text[: cut.end].strip()
     rest = text[cut.rest :]
     site = None

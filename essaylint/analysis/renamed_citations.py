@@ -4,12 +4,15 @@ A citation still missing after the lookup (:mod:`essaylint.analysis.matching`) i
 paired with the one entry of its year that no citation points at when the cited
 name is another name of that entry: a shortening, contraction or acronym of a
 corporate name ("VARK" for "VARK Learn Limited", "UoPeople" for "University of
-the People"), the start of its title ("College Success" for *College success*),
+the People"; "DBIS" for an entry with no author that opens with "Department of
+Business, Innovation and Skills"), the start of its title ("College Success" for *College success*),
 the site or publisher of an entry that opens with its title, the first author's
 given name ("Tzu-Ping" for "Lin, Tzu-Ping"), or a misspelt first author whose
 co-authors agree ("Xiao et al." for "Xiong, Y., Cho, M. & Boatwright, B."). Such a
 pair is an ``author-mismatch``; several entries of one author and year that the
-name fits make the citation ``ambiguous``.
+name fits make the citation ``ambiguous``. "Anon" or "Anonymous" names the one
+entry of its year with no author, as Harvard guides tell students to write: a
+match, not a mismatch.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from essaylint.models import Citation, Link, Reference
 # Words a contracted corporate name may leave out ("UoPeople": University *o*f the People).
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&"})
 _ARTICLES = frozenset({"the", "a", "an"})
+_ANONYMOUS = frozenset({"anon", "anonymous"})
 _WORD = re.compile(r"[^\W_]+")
 _SHORT_TITLE_END = re.compile(r"[:.?!]")
 
@@ -79,6 +83,22 @@ def _is_corporate_alias(phrase: list[str], name: str) -> bool:
     return len(phrase) == 1 and len(phrase[0]) >= 2 and _contracts(phrase[0], words)
 
 
+def _is_title_acronym(citation: Citation, title: str | None) -> bool:
+    """ "(DBIS 2015)" for an entry with no author whose head is the body's name,
+    "Department of Business innovation and Skills (https://...) 2015": the capitals cited
+    are the initials of the title's words, the minor words ("of", "and") left out."""
+    cited = citation.authors[0] if citation.authors else ""
+    if not title or len(cited) < 3 or not cited.isalpha() or not cited.isupper():
+        return False
+    head = _SHORT_TITLE_END.split(title, 1)[0]
+    return "".join(w[0] for w in _words(head) if w not in _MINOR_WORDS) == cited.casefold()
+
+
+def _is_anonymous(citation: Citation) -> bool:
+    """ "(Anon, 2020)", "(Anonymous 2019)": a work with no author."""
+    return len(citation.authors) == 1 and "".join(_words(citation.authors[0])) in _ANONYMOUS
+
+
 def _is_short_title(phrase: list[str], title: str | None) -> bool:
     """The start of the title ("College Success" for "College success: ..."), as for no author."""
     if not title:
@@ -117,6 +137,8 @@ def _names_the_entry(citation: Citation, ref: Reference) -> bool:
     # An entry that starts with its title is often cited by its site or publisher:
     # "(Sumo Logic, n.d.)" for "*Software deployment*. (n.d.). Sumo Logic. Retrieved ...".
     sites = [] if first is not None else [_words(s) for s in (ref.publisher, ref.container) if s]
+    if first is None and (_is_anonymous(citation) or _is_title_acronym(citation, ref.title)):
+        return True
     for phrase in _cited_phrases(citation):
         if first is not None and not first.given and _is_corporate_alias(phrase, first.family):
             return True
@@ -191,6 +213,9 @@ def pair_renamed(
         if len(fits) != 1:
             continue
         ref = references[fits[0]]
+        if _is_anonymous(citation) and not ref.authors:
+            paired[n] = Link(citation=link.citation, status="matched", reference=fits[0])
+            continue
         paired[n] = Link(
             citation=link.citation, status="author-mismatch", reference=fits[0],
             candidates=(fits[0],), differing_author=citation.authors[0],

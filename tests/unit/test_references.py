@@ -755,3 +755,19 @@ def test_a_list_heading_between_entries_is_no_entry() -> None:
 )
 def test_byline_between_an_opening_title_and_the_date(raw: str, byline: str | None) -> None:
     assert parse_reference(raw).byline == byline
+
+
+def test_italic_title_with_and_is_never_split_into_authors() -> None:
+    # "and" inside the italic title does not join a second author ("Harriet Oduya & Coal").
+    ref = parse_reference(
+        "Harriet Oduya, *Water and Coal: A History* (Leeds: Northfold Press, 2011)."
+    )
+    assert [a.family for a in ref.authors] == ["Oduya"]
+    assert ref.title == "Water and Coal: A History"
+
+
+def test_author_and_year_in_brackets_after_the_title() -> None:
+    ref = parse_reference("Keeping rivers clean at home: a guide for tenants. (Mbeki 2019)")
+    assert [a.family for a in ref.authors] == ["Mbeki"]
+    assert ref.year == "2019"
+    assert ref.title == "Keeping rivers clean at home: a guide for tenants"
