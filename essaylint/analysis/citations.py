@@ -151,6 +151,7 @@ def extract_citations(
     if style == "mla":
         from essaylint.analysis.citations_mla import mla_citations, outside, signal_phrases
         from essaylint.analysis.citations_mla_pairs import misspelt_pairs
+        from essaylint.analysis.citations_mla_teams import misspelt_teams
         from essaylint.analysis.citations_mla_titled import titled_mentions
 
         pages, claimed = mla_citations(text, regions, known, works)
@@ -159,6 +160,7 @@ def extract_citations(
             found.extend(signal_phrases(text, regions, works, found))
             found.extend(titled_mentions(text, regions, works, found))
             found.extend(misspelt_pairs(text, regions, works, found))
+            found.extend(misspelt_teams(text, regions, works))
     elif style == "chicago":
         from essaylint.analysis.citations_chicago import chicago_citations
 
