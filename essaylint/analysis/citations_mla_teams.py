@@ -1,4 +1,4 @@
-"""A team named in the prose by its first author misspelt: "Malcolm, Weaver, and Hale".
+"""A team named in the prose by its first author misspelt: "Ortis, Bell, and Nwosu".
 
 MLA names a whole work's authors in the sentence, with no year: "as Ortiz,
 Bell, and Nwosu show". When the first name is written a letter or two off
