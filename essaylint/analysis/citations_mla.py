@@ -500,7 +500,7 @@ def _named_with_year_and_title(
     pattern = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])")
     out: list[Citation] = []
     for ref in works:
-        title = _title_pattern(ref.title) if ref.title and ref.year else None
+        title = title_pattern(ref.title) if ref.title and ref.year else None
         if title is None:
             continue
         year = re.compile(rf"(?<!\d){re.escape(ref.year or '')}(?!\d)")
@@ -545,7 +545,7 @@ def _first_mention(name: str, body: Sequence[str], regions: Sequence[Span]) -> i
     return None
 
 
-def _title_pattern(title: str) -> re.Pattern[str] | None:
+def title_pattern(title: str) -> re.Pattern[str] | None:
     """The leading words of a title (up to four, before its subtitle), as written in prose."""
     words = re.split(r"[:.?!]", title, maxsplit=1)[0].split()[:4]
     if len(" ".join(words)) < 4:
@@ -554,5 +554,5 @@ def _title_pattern(title: str) -> re.Pattern[str] | None:
 
 
 def _names_title(title: str, body: Sequence[str]) -> bool:
-    pattern = _title_pattern(title)
+    pattern = title_pattern(title)
     return pattern is not None and any(pattern.search(chunk) for chunk in body)

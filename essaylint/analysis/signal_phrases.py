@@ -6,7 +6,9 @@ Such a phrase is no citation a reader can follow, but the entry it names is
 used: the uncited-reference rule does not call it unused. A name counts only
 before a reporting verb (its co-authors, "et al." or a possessive between),
 after "according to" or alone in parentheses ("(Ultracorp)", a citation without
-its year), never as any capitalised word.
+its year), never as any capitalised word. A name followed by the entry's title
+("Okafor J. et al, *Rivers of Salt*") names that very work, whatever else of
+the author's is cited.
 
 Only the names asked about are looked for (the authors of entries nothing
 cites), with one pattern over the prose: the work is linear in the text.
@@ -36,6 +38,14 @@ _HEAD = re.compile(rf"(?i:\baccording\s+to)\s+(?:{_NAME_WORD}(?:\s+|\s+(?:and|&)
 _HEAD_WINDOW = 120
 # "the stress (": not "British Computer Society (", where the parenthesis glosses a name.
 _ALONE_IN_PARENTHESES = re.compile(r"(?:^|[^\w\s]|(?<![\w'’-])[^\W\d_A-Z][\w'’-]*)\s*\($")
+# Between an author's name and the work's title: initials, co-authors, "et al.", a
+# comma or colon, and the title's opening marks ("*", a quotation mark, the brace
+# left of "\\textit{" once the prose is masked).
+_TO_TITLE = (
+    rf"(?:\s*(?:[{UPPER}]\.?\s?){{1,3}}(?![\w'’]))?"
+    rf"(?:(?:\s+(?:and|&)\s+|,\s*){_NAME_WORD}(?:\s*(?:[{UPPER}]\.?\s?){{1,3}}(?![\w'’]))?){{0,3}}"
+    rf"(?:,?\s+{ET_AL})?\s*[,:]?\s*[{{*_\"“‘'«]{{0,3}}"
+)
 # The names alone in parentheses, with no year: "(Ultracorp)", "(Bell and Ames)".
 _PAREN_TAIL = re.compile(rf"(?:(?:\s+(?:and|&)\s+|,\s*){_NAME_WORD}){{0,3}}(?:,?\s+{ET_AL})?\)")
 
@@ -66,3 +76,15 @@ def named_as_sources(text: str, spans: Iterable[Span], families: Iterable[str]) 
             ):
                 found.add(key)
     return frozenset(found)
+
+
+def named_with_title(prose: str, family: str, title: str | None) -> bool:
+    """Does ``prose`` (the text with all but its prose blanked, markup too) name
+    ``family`` and, right after, the work's ``title``?"""
+    from essaylint.analysis.citations_mla import title_pattern
+
+    words = title_pattern(title) if title and name_key(family) else None
+    if words is None:
+        return False
+    pattern = re.compile(rf"(?<![\w.]){re.escape(family)}(?!\w){_TO_TITLE}(?i:{words.pattern})")
+    return pattern.search(prose) is not None
