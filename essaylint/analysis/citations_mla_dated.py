@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from essaylint.analysis.names import natural_family
 from essaylint.analysis.patterns import YEAR_DIGITS
 from essaylint.analysis.text import name_key
 from essaylint.models import Reference
@@ -29,8 +30,11 @@ def dated_works(works: Sequence[Reference]) -> Dated:
     dated: Dated = {}
     for ref in works:
         if ref.authors and ref.year and ref.year[:4].isdigit():
-            key = name_key(ref.authors[0].family)
-            dated.setdefault(key, []).append((int(ref.year[:4]), ref.pages))
+            first = ref.authors[0]
+            # "Sarah Ames, et al.": a name written given name first is cited as Ames.
+            natural = None if first.given else natural_family(first.family)
+            for family in dict.fromkeys((first.family, natural or first.family)):
+                dated.setdefault(name_key(family), []).append((int(ref.year[:4]), ref.pages))
     return dated
 
 

@@ -559,7 +559,7 @@ def link_citations(
     """
     # The MLA and note linkers are loaded only by essays that need them (a faster start).
     if mla:
-        from essaylint.analysis.matching_mla import link_author_page
+        from essaylint.analysis.matching_mla import link_author_page, written_years
     if any(is_note_work(c) for c in citations):
         from essaylint.analysis.note_links import NoteIndex, link_note
     index = _Index.build(references)
@@ -584,7 +584,7 @@ def link_citations(
         else:
             links.append(_link_author_date(ci, citation, index))
     if mla:
-        return tuple(links)
+        return tuple(written_years(citations, links, references))
     from essaylint.analysis.renamed_citations import pair_renamed
 
     return tuple(pair_renamed(citations, references, links))

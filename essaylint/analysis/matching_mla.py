@@ -6,7 +6,8 @@ citation must carry a short title ("(Smith, *Short Title* 45)"), which picks
 the entry whose title starts with it. A work with no author is cited by its
 short title alone ("("Title" 3)"). So:
 
-- one entry by the author: ``matched`` (a year written in the text does not matter);
+- one entry by the author: ``matched`` (see :func:`written_years` for a year the
+  text writes);
 - several, and the short title, the co-authors or the number of authors
   ("(Smith 4)" for her own book, not the one she wrote with Jones) picks one:
   ``matched``;
@@ -31,6 +32,7 @@ NEAR_CLOSEST = 60.0  # ratio at which an entry is worth naming as the closest to
 NEAR_TITLE = 85.0  # partial ratio at which a short title is the start of an entry's title
 _WORD = re.compile(r"[^\W_]+")
 _ARTICLES = frozenset({"the", "a", "an"})
+_FOUR_DIGITS = re.compile(r"\d{4}[a-z]?")
 
 
 def title_words(title: str) -> list[str]:
@@ -93,6 +95,38 @@ def link_author_page(
             citation=ci, status="ambiguous", reference=options[0], candidates=tuple(options)
         )
     return _near_author(ci, citation, refs)
+
+
+def written_years(
+    citations: Sequence[Citation], links: Sequence[Link], refs: Sequence[Reference]
+) -> list[Link]:
+    """``links`` with a year the text writes against the entry's as a ``year-mismatch``.
+
+    MLA cites no year, and a lone four-digit number may be a page. But a writer
+    who adds years under a Works Cited list ("Ames (2014)", "(Ames, 2014)") and
+    gets at least one right is citing by year: a year the entry contradicts is
+    wrong. Pages never count as years (an author–page citation has none).
+    """
+    agree = [
+        _written(citations[link.citation], refs[link.reference])
+        if link.status == "matched" and link.reference is not None
+        else None
+        for link in links
+    ]
+    if True not in agree:
+        return list(links)
+    return [
+        link.model_copy(update={"status": "year-mismatch"}) if fits is False else link
+        for link, fits in zip(links, agree, strict=True)
+    ]
+
+
+def _written(citation: Citation, ref: Reference) -> bool | None:
+    """Does the year the text writes (four digits) agree with the entry's? None: no years."""
+    written, listed = citation.year or "", year_digits(ref.year)
+    if not (_FOUR_DIGITS.fullmatch(written) and listed):
+        return None
+    return year_digits(written) == listed
 
 
 def _by_title(ci: int, citation: Citation, refs: Sequence[Reference]) -> Link:
