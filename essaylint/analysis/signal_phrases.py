@@ -46,6 +46,7 @@ _TO_TITLE = (
     rf"(?:(?:\s+(?:and|&)\s+|,\s*){_NAME_WORD}(?:\s*(?:[{UPPER}]\.?\s?){{1,3}}(?![\w'’]))?){{0,3}}"
     rf"(?:,?\s+{ET_AL})?\s*[,:]?\s*[{{*_\"“‘'«]{{0,3}}"
 )
+_ET_AL_HEAD = re.compile(rf"\s*{ET_AL}")
 # The names alone in parentheses, with no year: "(Ultracorp)", "(Bell and Ames)".
 _PAREN_TAIL = re.compile(rf"(?:(?:\s+(?:and|&)\s+|,\s*){_NAME_WORD}){{0,3}}(?:,?\s+{ET_AL})?\)")
 
@@ -83,7 +84,9 @@ def named_with_title(prose: str, family: str, title: str | None) -> bool:
     ``family`` and, right after, the work's ``title``?"""
     from essaylint.analysis.citations_mla import title_pattern
 
-    words = title_pattern(title) if title and name_key(family) else None
+    if not title or not name_key(family) or _ET_AL_HEAD.match(title):
+        return False  # a title read as "et al. 2001": the entry's authors, misparsed
+    words = title_pattern(title)
     if words is None:
         return False
     pattern = re.compile(rf"(?<![\w.]){re.escape(family)}(?!\w){_TO_TITLE}(?i:{words.pattern})")
