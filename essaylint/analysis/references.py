@@ -41,6 +41,7 @@ from essaylint.analysis.patterns import (
     ENTRY_NUMBER_MARK,
     FOOTNOTE_LABEL,
     INITIALS_AFTER_FAMILY,
+    MONTH,
     YEAR_DIGITS,
 )
 from essaylint.models import Reference, Span
@@ -162,26 +163,38 @@ def _capitalised_surnames(text: str) -> str:
 # "Title of the page. (gov.uk n.d)", "Title. Publisher (Mbeki Thandi 2019)": the author and
 # year last, in brackets, after the title.
 _TRAILING_AUTHOR_DATE = re.compile(
-    r"^(?P<title>[^()]{3,300}?)[\s.,]*\((?P<name>[^\W\d_][^()\d,:;]{0,58}?),?\s+"
+    r"^(?P<title>[^()]{3,300}?)[\s.,]*\((?P<name>[^\W\d_][^()\d,:;]{0,58}?)(?P<comma>,?)\s+"
     r"(?P<date>" + YEAR_DIGITS + r"[a-z]?|n\.\s?d\.?)\)[\s.]*$"
 )
 _ANY_YEAR = re.compile(r"(?<!\d)" + YEAR_DIGITS + r"(?!\d)")
+_MONTH_FIRST = re.compile(MONTH + r"\b", re.IGNORECASE)
 _NOT_AUTHORS = re.compile(r"\b(?:published|edition|ed|eds|vol|accessed|retrieved|updated)\b", re.I)
 
 
 def _author_date_first(text: str) -> str:
-    """ "Title. (Author 2019)" written as "Author (2019). Title.", the order the reader knows."""
+    """ "Title. (Author 2019)" written as "Author (2019). Title.", the order the reader knows.
+
+    A comma before the year in an entry that opens with its author makes the
+    bracket its publisher ("Perloff, Marjorie, The Poetics of Indeterminacy
+    (Princeton University Press, 1981)"); a month makes it a date ("(July 1991)").
+    """
     m = _TRAILING_AUTHOR_DATE.match(text)
     if not m or _NOT_AUTHORS.search(m.group("name")) or _ANY_YEAR.search(m.group("title")):
         return text  # "(Original work published 1890)"; an entry dated before its end
+    if _MONTH_FIRST.match(m.group("name")):
+        return text  # "(July 1991)": a date
+    if m.group("comma"):  # "(Princeton University Press, 1981)" after an author: the publisher
+        cut = find_author_cut(text)
+        if cut.end > 0 and not cut.title_first:
+            return text
     return f"{m.group('name').strip()} ({m.group('date')}). {m.group('title').strip()}."
 
 
 def _authors_before_emphasis(text: str, cut: AuthorCut, italics: Sequence[str]) -> AuthorCut:
     """The author list ends where an italic title starts: "Harriet Oduya, *Water and
     Coal: A History*" is one author, never "Harriet Oduya" and "Coal"."""
-    if not italics or cut.title_first:
-        return cut
+    if not italics or cut.title_first or not italics[0][:1].isalnum():
+        return cut  # "Bao Q *, Zhao Y*": marks of co-first authors, not a title
     start = text.find(italics[0])
     if 0 < start < cut.end and text[:start].rstrip(" ,.:;"):
         return AuthorCut(end=start, rest=start)

@@ -771,3 +771,28 @@ def test_author_and_year_in_brackets_after_the_title() -> None:
     assert [a.family for a in ref.authors] == ["Mbeki"]
     assert ref.year == "2019"
     assert ref.title == "Keeping rivers clean at home: a guide for tenants"
+
+
+@pytest.mark.parametrize(
+    ("raw", "family"),
+    [
+        # A bracket after an author-first entry is its publisher or its date, not its author.
+        (
+            "Okafor, Nneka, The Quiet Harbour: Essays on Tides (Lakeside University Press, 1998).",
+            "Okafor",
+        ),
+        ('Sandoval, Ines. "Moorings," Harbour Review (March, 1968).', "Sandoval"),
+        ("T. Lindqvist, Editor, ``Tide Tables,'' Harbour Notes (July 1991).", "Lindqvist"),
+        # Marks of co-first authors are no italic title.
+        (
+            "Ames K *, Brandt L*, Cole M. Tides in small harbours. Harbour Notes. 2010, 2, 1-9.",
+            "Ames",
+        ),
+    ],
+)
+def test_a_closing_bracket_or_star_does_not_replace_an_author_written_first(
+    raw: str, family: str
+) -> None:
+    ref = parse_reference(raw)
+    assert ref.authors
+    assert ref.authors[0].family == family
