@@ -17,7 +17,7 @@ cites), with one pattern over the prose: the work is linear in the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from essaylint.analysis.citation_names import UPPER
 from essaylint.analysis.citations_narrative import REPORTING
@@ -79,15 +79,30 @@ def named_as_sources(text: str, spans: Iterable[Span], families: Iterable[str]) 
     return frozenset(found)
 
 
-def named_with_title(prose: str, family: str, title: str | None) -> bool:
-    """Does ``prose`` (the text with all but its prose blanked, markup too) name
-    ``family`` and, right after, the work's ``title``?"""
+def named_with_titles(prose: str, works: Sequence[tuple[str, str | None]]) -> frozenset[int]:
+    """Indices of the ``works`` (family name, title) that ``prose`` (the text with all
+    but its prose blanked, markup too) names by the family and, right after, the title.
+
+    One pass finds the family names; the title is tried only where one stands.
+    """
     from essaylint.analysis.citations_mla import title_pattern
 
-    if not title or not name_key(family) or _ET_AL_HEAD.match(title):
-        return False  # a title read as "et al. 2001": the entry's authors, misparsed
-    words = title_pattern(title)
-    if words is None:
-        return False
-    pattern = re.compile(rf"(?<![\w.]){re.escape(family)}(?!\w){_TO_TITLE}(?i:{words.pattern})")
-    return pattern.search(prose) is not None
+    after: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+    for i, (family, title) in enumerate(works):
+        if not title or not name_key(family) or _ET_AL_HEAD.match(title):
+            continue  # a title read as "et al. 2001": the entry's authors, misparsed
+        words = title_pattern(title)
+        if words is not None:
+            tail = re.compile(rf"{_TO_TITLE}(?i:{words.pattern})")
+            after.setdefault(family, []).append((i, tail))
+    if not after:
+        return frozenset()
+    names = re.compile(
+        r"(?<![\w.])(?:"
+        + "|".join(map(re.escape, sorted(after, key=len, reverse=True)))
+        + r")(?!\w)"
+    )
+    found: set[int] = set()
+    for m in names.finditer(prose):
+        found.update(i for i, tail in after[m.group(0)] if tail.match(prose, m.end()))
+    return frozenset(found)

@@ -145,23 +145,23 @@ class UncitedReference(Rule):
             from essaylint.analysis.cited_after_list import cited_after_list
 
             quoted = cited_after_list(ctx.document.text, ctx.essay, ctx.references)
-            used = [ctx.references[j] for j in quoted]
-            unused = [ref for ref in unused if not any(ref is other for other in used)]
+            used = {id(ctx.references[j]) for j in quoted}
+            unused = [ref for ref in unused if id(ref) not in used]
         named: frozenset[str] = frozenset()
         if unused:
-            from essaylint.analysis.signal_phrases import named_as_sources, named_with_title
+            from essaylint.analysis.signal_phrases import named_as_sources, named_with_titles
 
             # A name without a year cannot tell an author's works apart: it stands
             # for an entry only when no other work of that author is cited.
             others = {_first_key(ctx.references[j]) for j in cited}
             families = [r.authors[0].family for r in unused if r.authors]
             named = named_as_sources(ctx.document.text, ctx.prose_spans, families) - others
-            unused = [
-                ref
-                for ref in unused
-                if not ref.authors
-                or not named_with_title(ctx.prose_text, ref.authors[0].family, ref.title)
-            ]
+            authored = [ref for ref in unused if ref.authors]
+            titled = named_with_titles(
+                ctx.prose_text, [(ref.authors[0].family, ref.title) for ref in authored]
+            )
+            named_works = {id(authored[i]) for i in titled}
+            unused = [ref for ref in unused if id(ref) not in named_works]
         for ref in unused:
             if _first_key(ref) in named:
                 continue  # "Beazer and Woo note that ...": named as a source, if without a year
