@@ -168,7 +168,13 @@ _TRAILING_AUTHOR_DATE = re.compile(
 )
 _ANY_YEAR = re.compile(r"(?<!\d)" + YEAR_DIGITS + r"(?!\d)")
 _MONTH_FIRST = re.compile(MONTH + r"\b", re.IGNORECASE)
-_NOT_AUTHORS = re.compile(r"\b(?:published|edition|ed|eds|vol|accessed|retrieved|updated)\b", re.I)
+# Words of a bracket that dates or describes the work, not its author: "(Original work
+# published 1890)", "(forthcoming 2015)", "(in press, 2024)".
+_NOT_AUTHORS = re.compile(
+    r"\b(?:published|edition|ed|eds|vol|accessed|retrieved|updated|forthcoming|in\s+press"
+    r"|preprint|submitted|under\s+review|draft)\b",
+    re.I,
+)
 
 
 def _author_date_first(text: str) -> str:

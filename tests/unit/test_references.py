@@ -783,6 +783,10 @@ def test_author_and_year_in_brackets_after_the_title() -> None:
         ),
         ('Sandoval, Ines. "Moorings," Harbour Review (March, 1968).', "Sandoval"),
         ("T. Lindqvist, Editor, ``Tide Tables,'' Harbour Notes (July 1991).", "Lindqvist"),
+        (
+            'Ines Sandoval and Tomas Berg, "Moorings," Harbour Review (forthcoming 2019).',
+            "Sandoval",
+        ),
         # Marks of co-first authors are no italic title.
         (
             "Ames K *, Brandt L*, Cole M. Tides in small harbours. Harbour Notes. 2010, 2, 1-9.",

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from essaylint.models import Citation, Finding
 from essaylint.rules.base import Rule, RuleContext, describe_citation, describe_reference
 
 _KEYS_SHOWN = 3  # keys named in the finding for an essay whose bibliography is missing
+# A line that starts with an entry's number: "[4]", "* [4]:", "4.", "4)".
+_LABEL_LINE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?:\[(\d{1,4})\]|(\d{1,4})[.)][ \t])", re.M)
+_LABELLED_NUMBERS = 2  # cited numbers that start lines: a list is there, unread
 
 
 class MissingReference(Rule):
@@ -29,8 +33,9 @@ class MissingReference(Rule):
         cites by key ("[@smith2019]", "\\cite{smith2019}") whose bibliography
         file was not found gets one finding for the whole bibliography, not
         one per key; so does an essay that cites by number ("[1]", "[2]–[4]")
-        but has no reference list (every such finding would say the same, and a
-        numbered list essaylint could not find is likelier than none at all).
+        whose numbered list essaylint could not find: lines that start with the
+        cited numbers ("[1]", "* [2]:", "3.") show a list is there, and every
+        finding for its numbers would say the same.
 
     Why it matters
         A reader (and a marker) must be able to find every source you cite.
@@ -68,7 +73,12 @@ class MissingReference(Rule):
             for link in ctx.links
             if link.status == "missing" and ctx.citations[link.citation].kind == "numeric"
         ]
-        one_for_numbers = no_list and not notes_only and len(numbered) > 1
+        one_for_numbers = (
+            no_list
+            and not notes_only
+            and len(numbered) > 1
+            and _labelled_lines(ctx.document.text, numbered)
+        )
         if one_for_numbers:
             yield self._no_numbered_list(ctx, numbered)
         noted: set[tuple[str, ...]] = set()
@@ -154,7 +164,7 @@ class MissingReference(Rule):
         )
 
     def _no_numbered_list(self, ctx: RuleContext, numbered: list[Citation]) -> Finding:
-        """One finding for numbered citations in an essay with no reference list."""
+        """One finding for numbered citations whose numbered list was not found."""
         numbers = sorted({c.number for c in numbered if c.number is not None})
         if numbers and numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 2:
             shown = f"[{numbers[0]}]–[{numbers[-1]}]"
@@ -167,8 +177,17 @@ class MissingReference(Rule):
         return self.finding(
             ctx,
             first.span,
-            f"numbered sources {shown} are cited ({len(numbered)} citations), but the essay "
-            "has no reference list; add a numbered list under a heading such as 'References' "
-            "(if it has one, that heading lets essaylint find it)",
+            f"numbered sources {shown} are cited ({len(numbered)} citations), but no "
+            "reference list was found, though lines start with these numbers; put the "
+            "numbered list under a heading such as 'References' so essaylint can read it, "
+            "or add one",
             citation=first,
         )
+
+
+def _labelled_lines(text: str, numbered: list[Citation]) -> bool:
+    """Do lines start with the numbers cited (an entry's label), so a numbered list is
+    in the text although none was found?"""
+    cited = {c.number for c in numbered if c.number is not None}
+    labels = {int(m.group(1) or m.group(2)) for m in _LABEL_LINE.finditer(text)}
+    return len(cited & labels) >= _LABELLED_NUMBERS
