@@ -467,10 +467,11 @@ def lint_text(
         return lint_document(doc, settings, bib=bib, prose=prose, verify=verify)
     fmt = "markdown" if path.endswith((".md", ".markdown")) else "text"
     if fmt == "markdown":
-        from essaylint.loaders.markdown import blank_layout_html
+        from essaylint.loaders.markdown import read_markdown
 
-        text = blank_layout_html(text)
-    doc = Document.from_text(text, path=path, format=fmt)
+        doc = read_markdown(text, path=path)
+    else:
+        doc = Document.from_text(text, path=path, format=fmt)
     if fmt == "markdown":  # pandoc's inline bibliography is part of the text
         from essaylint.loaders.pandoc import inline_references, pandoc_nocite_keys
 

@@ -180,13 +180,14 @@ def _dispatch(data: bytes, path: str, suffix: str) -> Document:
 
     decoded = decode_bytes(data, path)
     fmt = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
-    text = decoded.text
     if fmt == "markdown":
-        from essaylint.loaders.markdown import blank_layout_html
+        from essaylint.loaders.markdown import read_markdown
 
-        text = blank_layout_html(text)
+        return read_markdown(
+            decoded.text, path=path, encoding=decoded.encoding, notes=decoded.notes
+        )
     return Document.from_text(
-        text,
+        decoded.text,
         path=path,
         format=fmt,
         encoding=decoded.encoding,

@@ -31,6 +31,8 @@ import re
 
 from essaylint.analysis.patterns import FOOTNOTE_DEFINITION, HTML_ENTITY
 from essaylint.loaders.superscript import superscript_citation
+from essaylint.loaders.table_cells import open_paragraph_cells
+from essaylint.models import Document
 
 # Block and layout elements: their tags are blanked, their text kept.
 BLOCK_ELEMENTS = (
@@ -138,3 +140,20 @@ def blank_layout_html(text: str) -> str:
     if "<sup" in text or "<SUP" in text:
         text = _superscripts_as_brackets(text)
     return LAYOUT_TAG.sub(_blank, NON_TEXT.sub(_blank, text))
+
+
+def read_markdown(
+    text: str, *, path: str = "<text>", encoding: str = "utf-8", notes: tuple[str, ...] = ()
+) -> Document:
+    """The Document for Markdown ``text``: table cells that hold paragraphs opened into
+    lines (see :mod:`essaylint.loaders.table_cells`), then layout HTML blanked."""
+    opened = open_paragraph_cells(text)
+    return Document.from_text(
+        blank_layout_html(opened.text),
+        path=path,
+        format="markdown",
+        encoding=encoding,
+        notes=notes,
+        source_lines=opened.source_lines,
+        source_anchors=opened.source_anchors,
+    )

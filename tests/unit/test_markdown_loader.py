@@ -105,3 +105,23 @@ def test_a_liquid_template_tag_is_blanked_over_its_lines() -> None:
     assert "Smith" not in out
     assert "include" not in out
     assert out.endswith("After (Lee, 2020).")
+
+
+def test_table_cell_paragraphs_are_opened_without_moving_any_offset() -> None:
+    from essaylint.loaders.markdown import read_markdown
+
+    text = "Title\n|<p>Intro (Roe, 2020).</p><p>**References**</p>|<p>x</p>|\nEnd\n"
+    doc = read_markdown(text, path="essay.md")
+    assert len(doc.text) == len(text)
+    assert "\n**References**" in doc.text
+    at = doc.position(doc.text.index("**References**"))
+    assert (at.line, at.column) == (2, text.index("**References**") - len("Title\n") + 1)
+    end = doc.position(doc.text.index("End"))
+    assert (end.line, end.column) == (3, 1)
+
+
+def test_a_table_of_short_cells_stays_a_table() -> None:
+    from essaylint.loaders.table_cells import open_paragraph_cells
+
+    text = "| Year | Event |\n|---|---|\n| 1990 | <p>Founded</p> |\n| 1995 | a<br>b |\n"
+    assert open_paragraph_cells(text).text == text
