@@ -26,19 +26,30 @@ from essaylint.analysis.patterns import (
 )
 from essaylint.models import Block
 
+# A heading over the credits of the pictures an essay shows ("Image Credits", "Photo
+# credits", "Figure sources"): its lines name pictures and their makers, not works the
+# essay cites, so it ends a reference list and none of its lines is an entry.
+CREDITS_TITLE = (
+    r"^(?:images?|photos?|photographs?|photography|pictures?|figures?|illustrations?|"
+    r"graphics?|visuals?|media|maps?|tables?)\s+(?:credits?|attributions?)\b|"
+    r"^(?:images?|photos?|photographs?|pictures?|figures?|illustrations?)\s+sources\b|"
+    r"^credits$"
+)
+CREDITS_WORDS = re.compile(CREDITS_TITLE)
 READING_WORDS = re.compile(
     r"^(?:(?:further|recommended|suggested|additional|supplementary|supplemental|optional|"
     r"wider|background|useful|online|extra)\s+(?:reading|readings|resources|sources|"
     r"literature|links)\b|(?:explore\s+|see\s+)?(?:related|more)\s+(?:readings?|resources|"
     r"materials|links|articles)\b|reading list|readings?$|resources\b|annotated bibliography|"
-    r"see also$|external links$|glossary\b|appendix|appendices\b)"
+    r"see also$|external links$|glossary\b|appendix|appendices\b)|" + CREDITS_TITLE
 )
 # A reading-list heading that may only group a reference list's entries: "Additional Sources".
 SOURCE_GROUP = re.compile(r"\bsources$")
 # A heading that opens an appendix: tables, figures, a questionnaire the essay
 # attaches after its reference list ("Appendix A: Survey", "Appendixes", "Tables").
 APPENDIX_WORDS = re.compile(
-    r"^(?:appendix|appendices|appendixes|annex(?:es|ure)?|attachments?|exhibits?|tables?|"
+    r"^(?!" + CREDITS_TITLE + r")"
+    r"(?:appendix|appendices|appendixes|annex(?:es|ure)?|attachments?|exhibits?|tables?|"
     r"figures?|supplementa(?:ry|l)\s+(?:materials?|tables|figures|information|data))\b"
 )
 # A line of its own that titles an appendix even when nothing marks it as a heading

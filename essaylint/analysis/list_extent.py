@@ -27,6 +27,7 @@ from essaylint.analysis.entry_shape import (
 )
 from essaylint.analysis.layout import (
     APPENDIX_WORDS,
+    CREDITS_WORDS,
     FENCE,
     RULE,
     SECTION_TAG,
@@ -390,9 +391,9 @@ def groups_entries(title: str, before: Line | None, after: Line) -> bool:
 
     "Additional Sources" names sources, and "Further Reading" over an item
     numbered on from the entry above ("12." then "13.") goes on with its list;
-    an appendix never does.
+    an appendix or picture credits ("Image sources") never do.
     """
-    if APPENDIX_WORDS.search(title):
+    if APPENDIX_WORDS.search(title) or CREDITS_WORDS.search(title):
         return False
     number = entry_number(after.text)
     previous = entry_number(before.text) if before is not None else None
