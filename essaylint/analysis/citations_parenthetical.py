@@ -421,6 +421,15 @@ class ParentheticalReader(NarrativeReader):
         known = name_key(self._family(names[0], lenient=False)) in self.known
         return m.end() if known or not is_abbreviation(names[0]) else 0
 
+    def _names_known_author(self, text: str) -> bool:
+        """Does a capitalised lead-in word open a listed author's name? "(Via Transportation,
+        Inc., 2023)" cites the company Via, not a work seen via another: a lead-in word
+        is kept when the words from it to the year are an entry's author."""
+        if not text[:1].isupper():
+            return False
+        parsed = _split_author_years(text)
+        return parsed is not None and name_key(parsed[0]) in self.known
+
     def _part(
         self, part: _Part, index: int, count: int, group_start: int, close: int
     ) -> list[Citation]:
@@ -451,7 +460,7 @@ class ParentheticalReader(NarrativeReader):
         text = text.strip()
         prefix = None
         pm = _PREFIX.match(text)
-        if pm and pm.end() < len(text):
+        if pm and pm.end() < len(text) and not self._names_known_author(text):
             prefix = text[: pm.end()].strip()
             text = text[pm.end() :]
         lead = _commentary_end(text) or self._label_end(text)
