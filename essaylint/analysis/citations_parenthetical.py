@@ -33,6 +33,8 @@ _LOCATOR = re.compile(
     r"(?:\s*[-–—,&]\s*[\w:.]+)*|\d{1,2}:\d\d(?::\d\d)?|"
     # pages: "45", "45-47", "26 & 27", "26, 31 and 40" (not a second year: "12 and 2020")
     r"\d{1,4}(?:\s*(?:[-–—,&]|and)\s*(?!" + YEAR_DIGITS + r"\b)\d{1,4})*|"
+    # an archive's folders or leaves: "F3", "F3-F7", "B12, B14"
+    r"(?-i:[A-Z]{1,2}\d{1,4}(?:\s*[-–—,&]\s*[A-Z]{0,2}\d{1,4})*)|"
     # any short word and a number, letter, numeral or document number: "Question 7",
     # "Appendix B", "Unit IV", "Report R10300", "Paper WP/21/45", "Report No. 12"; not a
     # joining word and another year: "Windows (2016 and 2019)", "(2019, since 2020)"
@@ -149,6 +151,18 @@ _DATE_BEFORE_YEAR = re.compile(
 )
 
 
+# The end of a span of years after a cited year: "1910-1913", "1880–84".
+_YEAR_SPAN_END = re.compile(r"\s?[-–]\s?(?:" + YEAR_DIGITS + r"|\d\d)(?![\w-])")
+# A year as a citation gives it, or the first of a span: "(Behnke 1910-1913, F3)" cites
+# a scrapbook of those years by its first.
+_CITED_YEAR = re.compile(
+    rf"{ANY_YEAR.pattern}|(?<![\w{DASHES}]){YEAR_DIGITS}(?={_YEAR_SPAN_END.pattern})",
+    re.IGNORECASE,
+)
+# A span of years after a name: "(Behnke 1910-1913, F3)"; not a life, "(1842–1910)".
+_NAMED_YEAR_SPAN = re.compile(rf"[^\W\d_][.,]?\s+{YEAR_DIGITS}(?={_YEAR_SPAN_END.pattern})")
+
+
 def _split_author_years(
     part: str, *, last: bool = False
 ) -> tuple[str, list[str], str | None] | None:
@@ -157,7 +171,7 @@ def _split_author_years(
     ``last``: the year is the last one, and the words before it keep their digits
     ("Chinese New Year in Singapore 2018, 2018": a title with a year).
     """
-    matches = list(ANY_YEAR.finditer(part))
+    matches = list(_CITED_YEAR.finditer(part))
     if not matches:
         return None
     if last:
@@ -168,7 +182,14 @@ def _split_author_years(
     authors = _DATE_BEFORE_YEAR.sub("", authors).rstrip().rstrip(",").rstrip()
     years = [first.group(0)]
     pos = first.end()
+    span_end = _YEAR_SPAN_END.match(part, pos)
+    if span_end:  # "Behnke 1910-1913, F3": a work of several years is cited by its first
+        if not authors:
+            return None  # "William James (1842–1910)": a life, not a work
+        pos = span_end.end()
     for m in matches[1:]:
+        if m.start() < pos:
+            continue
         between = part[pos : m.start()]
         if re.fullmatch(r"\s*,\s*", between):
             years.append(m.group(0))
@@ -365,7 +386,7 @@ class ParentheticalReader(NarrativeReader):
 
     def parenthetical(self, match: re.Match[str]) -> list[Citation]:
         content = match.group(1)
-        if not ANY_YEAR.search(content):
+        if not ANY_YEAR.search(content) and not _NAMED_YEAR_SPAN.search(content):
             undated = (
                 (self.undated_work(match) or self.undated_attribution(match))
                 if self.works

@@ -26,8 +26,11 @@ from essaylint.models import Citation, Person, Reference
 
 # "(2019)", "(2019, March 4)", "(n.d.)" near the start of the entry.
 _PAREN_YEAR = re.compile(rf"\(\s*(?:{YEAR})\b[^)]{{0,30}}\)", re.IGNORECASE)
-# "Smith, John. 2019. Title", "Smith, J., and K. Lee. 2019a. Title": the year after a full stop.
-_BARE_YEAR = re.compile(r"\.\s+" + YEAR_DIGITS + r"[a-z]?\.\s")
+# "Smith, John. 2019. Title", "Smith, J., and K. Lee. 2019a. Title": the year after a full
+# stop; a span of years, "Smith, John. 1910-1913. Diaries".
+_BARE_YEAR = re.compile(
+    r"\.\s+" + YEAR_DIGITS + r"[a-z]?(?:[-–](?:" + YEAR_DIGITS + r"|\d\d))?\.\s"
+)
 _HEAD = 160  # characters of an entry in which the authors and their year stand
 _TITLE_MARK = re.compile(r"[\"“*_]")
 MLA_SHARE = 0.6  # share of telling entries with no year after the authors
@@ -123,7 +126,9 @@ def chicago_punctuation(text: str, citations: Sequence[Citation]) -> bool:
     return bare * 2 > len(telling)
 
 
-_YEAR_LOCATOR = re.compile(rf"{YEAR_DIGITS}[a-z]?")
+# A "page" that is a year: "1902", "1902a", a span of years "1910-1913", either with a
+# page of its own after a comma ("1902, 758", "1910-1913, F3"): MLA writes no comma there.
+_YEAR_LOCATOR = re.compile(rf"{YEAR_DIGITS}[a-z]?(?:[-–]{YEAR_DIGITS})?(?:,\s*\S.*)?", re.DOTALL)
 YEAR_SLACK = 2  # years past the list's newest entry a year-like page may name
 PAGE_CITATIONS = 2  # author-page readings needed before their numbers say anything
 
@@ -135,8 +140,9 @@ def pages_are_years(citations: Sequence[Citation], refs: Sequence[Reference]) ->
     essays may cite author-date with no comma. A "page" that is the year of an
     entry by the cited author is a year; so is a year-like number no older than
     the list's oldest entry and no newer than its newest (plus a little) when
-    no citation gives a page that could not be a year. "(Smith 45)",
-    "(Penhallow 1204)" keep the essay MLA.
+    no citation gives a page that could not be a year. A span of years
+    ("1910-1913") and a year with its own page after a comma ("1902, 758") are
+    years too. "(Smith 45)", "(Penhallow 1204)" keep the essay MLA.
     """
     years_by_author: dict[str, set[str]] = {}
     for ref in refs:
