@@ -80,12 +80,24 @@ _GIVEN_FAMILY_YEAR = re.compile(
     (r"\b([A-Z][a-z]+)\s+([A-Z][\w'’\-]+),?\s*\(?" + YEAR_DIGITS).replace("[A-Z]", f"[{UPPER}]")
 )
 
+# "studies from Sweden", "within Norway": a place, not a person called by the family name.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|within|from|across|throughout|outside|inside|around)\s+$", re.IGNORECASE
+)
+_PLACE_REACH = 12
+
 _CAPITALISED_WORD = re.compile(rf"(?<![\w\-])[{UPPER}][\w'’\-]*")
 _YEAR_NEXT = re.compile(r"\s*\(")
 
 _ACRONYM = re.compile(r"[A-Z]{2,}s?")
 # An abbreviation in parentheses just before the year's: "Bureau of Economic Analysis (BEA) (2014)".
 _DEFINED_BEFORE = re.compile(r"\(([A-Z][A-Za-z&.]{1,12})\)\s*$")
+
+# Where a cell or line of sources opens and closes around a citation: a line break, a
+# table's bar or a semicolon between works.
+_CELL_REACH = 8
+_CELL_OPEN = re.compile(r"[\n|;][ \t*_]*$")
+_CELL_CLOSE = re.compile(r"[ \t*_.]*(?:[;|\n]|$)")
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n|^[ \t]*#+ .*\n", re.MULTILINE)
 
@@ -212,8 +224,9 @@ class NarrativeReader:
         """Is the phrase a person the text also calls by the family name alone?
 
         "Yossi Sheffi (2024) from MIT ... Sheffi suggests": the last word stands
-        on its own elsewhere (not after the given name, not before a year), so
-        the phrase names a person, not a thing.
+        on its own elsewhere (not after the given name, not before a year, not
+        after a word of place: "within Sweden" is a country), so the phrase names
+        a person, not a thing.
         """
         words = phrase.split()
         if not 2 <= len(words) <= 3:
@@ -230,6 +243,7 @@ class NarrativeReader:
             self._alone[key] = any(
                 not self.text[max(0, at - len(given) - 1) : at].startswith(given)
                 and not _YEAR_NEXT.match(self.text, at + len(family))
+                and not _PLACE_BEFORE.search(self.text, max(0, at - _PLACE_REACH), at)
                 for at in self._capitalised.get(family, ())
             )
         return self._alone[key]
@@ -251,7 +265,10 @@ class NarrativeReader:
         """
         if self._writes_given_names is None:
             self._writes_given_names = any(
-                name_key(m.group(2)) in self.known and name_key(m.group(1)) not in self.known
+                name_key(m.group(2)) in self.known
+                and name_key(m.group(1)) not in self.known
+                # "Via Transportation (2023)": an entry's organisation, named whole
+                and name_key(f"{m.group(1)} {m.group(2)}") not in self.known
                 for m in _GIVEN_FAMILY_YEAR.finditer(self.text)
             )
         return self._writes_given_names
@@ -453,7 +470,9 @@ class NarrativeReader:
         if listed is None:
             return []
         head, written = listed
-        resolved = tuple(self._family(name, lenient=True) for name in written)
+        cell = self._source_cell(name_start, close)
+        # A cell or line of sources names an organisation whole: "Drive Sweden (2021)".
+        resolved = tuple(self._family(name, lenient=not cell) for name in written)
         known = name_key(resolved[0]) in self.known
         lead = before[: m.start("names")]
         if not known and (
@@ -469,7 +488,7 @@ class NarrativeReader:
             return []  # "COVID-19 (2020)", "Windows 11 (2021)"
         if " " in resolved[0] and INITIALS_ONLY.fullmatch(resolved[0]):
             return []  # "Gadepalli, P. K., Clifford, A., ... (2021)": an entry's initials
-        if not known and not self._plausible_unknown(
+        if not (known or cell) and not self._plausible_unknown(
             head, len(resolved), et_al, bool(m.group("poss")), years, name_start, close
         ):
             return []
@@ -484,6 +503,17 @@ class NarrativeReader:
             )
             for y in years
         ]
+
+    def _source_cell(self, name_start: int, close: int) -> bool:
+        """Does the citation fill its line or table cell, alone or among others?
+
+        "| Government Digital Service (2019); Quest Global (2023) |": a column of
+        sources holds nothing but works, so each name is an author, whole.
+        """
+        reach = max(0, name_start - _CELL_REACH)
+        lead = self.text[reach:name_start]
+        opens = _CELL_OPEN.search(lead) is not None or (reach == 0 and not lead.strip(" \t*_"))
+        return opens and _CELL_CLOSE.match(self.text, close) is not None
 
     def _plausible_unknown(
         self,
