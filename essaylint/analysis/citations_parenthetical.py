@@ -153,12 +153,10 @@ _DATE_BEFORE_YEAR = re.compile(
 
 # The end of a span of years after a cited year: "1910-1913", "1880–84".
 _YEAR_SPAN_END = re.compile(r"\s?[-–]\s?(?:" + YEAR_DIGITS + r"|\d\d)(?![\w-])")
-# A year as a citation gives it, or the first of a span: "(Behnke 1910-1913, F3)" cites
-# a scrapbook of those years by its first.
-_CITED_YEAR = re.compile(
-    rf"{ANY_YEAR.pattern}|(?<![\w{DASHES}]){YEAR_DIGITS}(?={_YEAR_SPAN_END.pattern})",
-    re.IGNORECASE,
-)
+# The first year of a span: "(Behnke 1910-1913, F3)" cites a scrapbook of those years by
+# its first, when no year stands alone ("(Ashton, The Industrial Revolution, 1760-1830,
+# 1962)": a title's span).
+_SPAN_YEAR = re.compile(rf"(?<![\w{DASHES}]){YEAR_DIGITS}(?={_YEAR_SPAN_END.pattern})")
 # A span of years after a name: "(Behnke 1910-1913, F3)"; not a life, "(1842–1910)".
 _NAMED_YEAR_SPAN = re.compile(rf"[^\W\d_][.,]?\s+{YEAR_DIGITS}(?={_YEAR_SPAN_END.pattern})")
 
@@ -171,7 +169,7 @@ def _split_author_years(
     ``last``: the year is the last one, and the words before it keep their digits
     ("Chinese New Year in Singapore 2018, 2018": a title with a year).
     """
-    matches = list(_CITED_YEAR.finditer(part))
+    matches = list(ANY_YEAR.finditer(part)) or list(_SPAN_YEAR.finditer(part))
     if not matches:
         return None
     if last:
