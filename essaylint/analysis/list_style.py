@@ -126,9 +126,7 @@ def chicago_punctuation(text: str, citations: Sequence[Citation]) -> bool:
     return bare * 2 > len(telling)
 
 
-# A "page" that is a year: "1902", "1902a", a span of years "1910-1913", either with a
-# page of its own after a comma ("1902, 758", "1910-1913, F3"): MLA writes no comma there.
-_YEAR_LOCATOR = re.compile(rf"{YEAR_DIGITS}[a-z]?(?:[-–]{YEAR_DIGITS})?(?:,\s*\S.*)?", re.DOTALL)
+_YEAR_LOCATOR = re.compile(rf"{YEAR_DIGITS}[a-z]?")
 YEAR_SLACK = 2  # years past the list's newest entry a year-like page may name
 PAGE_CITATIONS = 2  # author-page readings needed before their numbers say anything
 
@@ -140,9 +138,8 @@ def pages_are_years(citations: Sequence[Citation], refs: Sequence[Reference]) ->
     essays may cite author-date with no comma. A "page" that is the year of an
     entry by the cited author is a year; so is a year-like number no older than
     the list's oldest entry and no newer than its newest (plus a little) when
-    no citation gives a page that could not be a year. A span of years
-    ("1910-1913") and a year with its own page after a comma ("1902, 758") are
-    years too. "(Smith 45)", "(Penhallow 1204)" keep the essay MLA.
+    no citation gives a page that could not be a year. "(Smith 45)",
+    "(Penhallow 1204)" keep the essay MLA.
     """
     years_by_author: dict[str, set[str]] = {}
     for ref in refs:
