@@ -33,8 +33,6 @@ _LOCATOR = re.compile(
     r"(?:\s*[-–—,&]\s*[\w:.]+)*|\d{1,2}:\d\d(?::\d\d)?|"
     # pages: "45", "45-47", "26 & 27", "26, 31 and 40" (not a second year: "12 and 2020")
     r"\d{1,4}(?:\s*(?:[-–—,&]|and)\s*(?!" + YEAR_DIGITS + r"\b)\d{1,4})*|"
-    # an archive's folders or leaves: "F3", "F3-F7", "B12, B14"
-    r"(?-i:[A-Z]{1,2}\d{1,4}(?:\s*[-–—,&]\s*[A-Z]{0,2}\d{1,4})*)|"
     # any short word and a number, letter, numeral or document number: "Question 7",
     # "Appendix B", "Unit IV", "Report R10300", "Paper WP/21/45", "Report No. 12"; not a
     # joining word and another year: "Windows (2016 and 2019)", "(2019, since 2020)"
@@ -153,11 +151,11 @@ _DATE_BEFORE_YEAR = re.compile(
 
 # The end of a span of years after a cited year: "1910-1913", "1880–84".
 _YEAR_SPAN_END = re.compile(r"\s?[-–]\s?(?:" + YEAR_DIGITS + r"|\d\d)(?![\w-])")
-# The first year of a span: "(Behnke 1910-1913, F3)" cites a scrapbook of those years by
+# The first year of a span: "(Behnke 1910-1913, 4)" cites a scrapbook of those years by
 # its first, when no year stands alone ("(Ashton, The Industrial Revolution, 1760-1830,
 # 1962)": a title's span).
 _SPAN_YEAR = re.compile(rf"(?<![\w{DASHES}]){YEAR_DIGITS}(?={_YEAR_SPAN_END.pattern})")
-# A span of years after a name: "(Behnke 1910-1913, F3)"; not a life, "(1842–1910)".
+# A span of years after a name: "(Behnke 1910-1913, 4)"; not a life, "(1842–1910)".
 _NAMED_YEAR_SPAN = re.compile(rf"[^\W\d_][.,]?\s+{YEAR_DIGITS}(?={_YEAR_SPAN_END.pattern})")
 
 
@@ -181,7 +179,7 @@ def _split_author_years(
     years = [first.group(0)]
     pos = first.end()
     span_end = _YEAR_SPAN_END.match(part, pos)
-    if span_end:  # "Behnke 1910-1913, F3": a work of several years is cited by its first
+    if span_end:  # "Behnke 1910-1913, 4": a work of several years is cited by its first
         if not authors:
             return None  # "William James (1842–1910)": a life, not a work
         pos = span_end.end()

@@ -592,7 +592,7 @@ def test_a_year_before_the_names_cites_the_entry_they_name(
 
 
 def test_a_span_of_years_is_cited_by_its_first_year() -> None:
-    """ "(Harlow 1910-1913, F3-F7)": an archive's papers of several years, folders as
-    locators; a life's span after a name is no citation."""
-    assert summary("Minutes survive (Harlow 1910-1913, F3-F7; F11-F13).") == [(("Harlow",), "1910")]
+    """ "(Harlow 1910-1913, 4)": an archive's papers of several years; a life's span
+    after a name is no citation."""
+    assert summary("Minutes survive (Harlow 1910-1913, 4-7).") == [(("Harlow",), "1910")]
     assert summary("William James (1842–1910) wrote.") == []
