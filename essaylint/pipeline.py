@@ -465,18 +465,16 @@ def lint_text(
 
         doc = Document.from_text(read_latex(text), path=path, format="latex")
         return lint_document(doc, settings, bib=bib, prose=prose, verify=verify)
-    fmt = "markdown" if path.endswith((".md", ".markdown")) else "text"
-    if fmt == "markdown":
-        from essaylint.loaders.markdown import read_markdown
+    if not path.endswith((".md", ".markdown")):
+        doc = Document.from_text(text, path=path, format="text")
+        return lint_document(doc, settings, bib=bib, prose=prose, verify=verify)
+    from essaylint.loaders.markdown import read_markdown
+    from essaylint.loaders.pandoc import inline_references, pandoc_nocite_keys
 
-        doc = read_markdown(text, path=path)
-    else:
-        doc = Document.from_text(text, path=path, format=fmt)
-    if fmt == "markdown":  # pandoc's inline bibliography is part of the text
-        from essaylint.loaders.pandoc import inline_references, pandoc_nocite_keys
-
-        inline = inline_references(doc.text, doc.path)
-        bib = (*bib, *database(inline, pandoc_nocite_keys(doc.text)))
+    doc = read_markdown(text, path=path)
+    # pandoc's inline bibliography is part of the text
+    inline = inline_references(doc.text, doc.path)
+    bib = (*bib, *database(inline, pandoc_nocite_keys(doc.text)))
     return lint_document(doc, settings, bib=bib, prose=prose, verify=verify)
 
 

@@ -35,7 +35,6 @@ ET_AL = r"(?:(?:(?:\bet\.?|&)\s*[Aa][Ll]|\bat\s?al)\b(?:,(?=\.))?\.?|\bet(?=,|\s
 #: The country before an agency's name, which the text often leaves out: "US Bureau of
 #: Economic Analysis" is cited as "the Bureau of Economic Analysis".
 COUNTRY_HEAD = re.compile(r"^(?:US|U\.S\.|USA|UK|U\.K\.)\s+(?=[A-Z])")
-#: The word that ends a publisher's name: "Academic Press", "Harbour Books", "Springer Verlag".
 #: A comma and the initials after a family name: ", T.", ", J.-P.", ", s." (typed in lower case).
 INITIALS_AFTER_FAMILY = r",\s+(?:[A-Za-z]\.\s?-?){1,3}"
 #: An entry's head of inverted names with initials, then the year in parentheses: "Surname,
@@ -48,6 +47,7 @@ INVERTED_AUTHORS_YEAR = re.compile(
 #: A line cut after a spaced dash: "... Conference on Information Technology -" / "New
 #: Generations. Las Vegas, ..." is one title over two lines.
 SPACED_DASH_END = re.compile(r"\s[-–—]$")
+#: The word that ends a publisher's name: "Academic Press", "Harbour Books", "Springer Verlag".
 PUBLISHER_WORD = r"(?:Press|Publishers?|Publishing|Verlag|Books)"
 #: The word that joins the last two authors a citation names: "and", "&" and the Spanish
 #: "y" ("García y López, 2019"). A fragment; the words are whole words ("Murphy" holds no

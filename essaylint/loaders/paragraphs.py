@@ -107,12 +107,16 @@ _OWN_START = re.compile(
 )
 
 
+def _alike(previous: LoadedBlock, block: LoadedBlock) -> bool:
+    """Are both plain paragraphs of one style (so one may carry the other on)?"""
+    return previous.kind == block.kind == "paragraph" and previous.style == block.style
+
+
 def _goes_on(previous: LoadedBlock, last_line: str, block: LoadedBlock, first_line: str) -> bool:
     """Is ``block`` the rest of the plain paragraph before it, cut where a line was typed?"""
     first = first_line.lstrip()
     return (
-        previous.kind == block.kind == "paragraph"
-        and previous.style == block.style
+        _alike(previous, block)
         and previous.hanging_indent == block.hanging_indent
         and bool(_STOPPED_MID_SENTENCE.search(last_line))
         and not _ENDS_IN_LINK.search(last_line)
@@ -129,8 +133,7 @@ def _entry_head_only(previous: LoadedBlock, last_line: str, block: LoadedBlock) 
     """Is ``previous`` an entry's authors and date alone ("Lund, K. & Ames, B. (2012)."),
     cut from its title by a typed line? No entry ends at its date."""
     return (
-        previous.kind == block.kind == "paragraph"
-        and previous.style == block.style
+        _alike(previous, block)
         and "\n" not in previous.text.strip()
         and names_and_date_only(last_line.strip())
     )
@@ -154,8 +157,7 @@ def _under_number(previous: LoadedBlock, parts: int, block: LoadedBlock, first_l
     line = first_line.strip()
     return (
         0 < parts <= _LABELLED_PARTS
-        and previous.kind == block.kind == "paragraph"
-        and previous.style == block.style
+        and _alike(previous, block)
         and "\n" not in block.text.strip()
         and len(line) <= _LABELLED_PART_CHARS
         and entry_number(line) is None
