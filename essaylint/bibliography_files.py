@@ -10,20 +10,20 @@ database's cited entries are printed (see :func:`database`).
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from essaylint.analysis.citations_keyed import cites_by_pandoc_key
 from essaylint.analysis.patterns import LATEX_CITE
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Document, Reference
 
 if TYPE_CHECKING:
     from essaylint.loaders.bib_discovery import FoundBibliography
 
 
-_LATEX_NOCITE = re.compile(r"\\nocite\s*\{([^}]*)\}")
+_LATEX_NOCITE = compile_lazily(r"\\nocite\s*\{([^}]*)\}")
 _MOST_BIB_NOTES = 3
 _RENDERED_NOTE = (
     "the essay prints its own reference list and cites no [@key]: the bibliography its "

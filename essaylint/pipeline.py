@@ -41,6 +41,7 @@ from essaylint.analysis.references import parse_reference
 from essaylint.analysis.sections import find_sections, footnote_definition_spans
 from essaylint.bibliography_files import database, essay_bibliography
 from essaylint.config import Settings
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import (
     Citation,
     Document,
@@ -59,7 +60,7 @@ if TYPE_CHECKING:
     from essaylint.services.prose import ProseBackend
     from essaylint.services.verify import VerifyBackend
 
-_BIB_COMMAND = re.compile(r"\\(?:bibliography|addbibresource)\{[^}]*\}|^bibliography:.*$", re.M)
+_BIB_COMMAND = compile_lazily(r"\\(?:bibliography|addbibresource)\{[^}]*\}|^bibliography:.*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def read_references(doc: Document, essay: Essay, plan: NotePlan | None = None) -
     return [r.model_copy(update={"index": i}) for i, r in enumerate(refs)]
 
 
-_DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$", re.IGNORECASE)
+_DOI_LINK = compile_lazily(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 
 
 def _with_link_target(ref: Reference, links: Sequence[Hyperlink]) -> Reference:
@@ -145,12 +146,12 @@ def _with_link_target(ref: Reference, links: Sequence[Hyperlink]) -> Reference:
     return ref
 
 
-_WORKS_CITED = re.compile(r"works\s+cited", re.IGNORECASE)
+_WORKS_CITED = compile_lazily(r"works\s+cited", re.IGNORECASE)
 
 
 # "(Potter, 2003", "(Lindqvist & Baptiste, 2021": a comma before the year is author-date,
 # never MLA, which writes "(Potter 45)" (a comma there only comes before a title).
-_COMMA_YEAR = re.compile(rf",\s*{YEAR}\b", re.IGNORECASE)
+_COMMA_YEAR = compile_lazily(rf",\s*{YEAR}\b", re.IGNORECASE)
 
 
 def detect_style(

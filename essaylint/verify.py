@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 
 from essaylint.analysis.patterns import DASHES
 from essaylint.analysis.text import fold, name_key, year_digits
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Reference
 from essaylint.services.verify import (
     FieldDiff,
@@ -60,8 +61,8 @@ DEFAULT_WORKERS = 3
 """Concurrent requests: Crossref's polite pool allowed 3 at once when the
 fixtures were recorded (``x-concurrency-limit: 3``)."""
 
-_NON_WORD = re.compile(r"[^\w]+")
-_DOI_IN = re.compile(r"10\.\d{4,9}/\S+", re.I)
+_NON_WORD = compile_lazily(r"[^\w]+")
+_DOI_IN = compile_lazily(r"10\.\d{4,9}/\S+", re.I)
 
 
 # -- normalising and comparing (pure) ------------------------------------------------

@@ -10,14 +10,13 @@ all: picture captions ending in a year, a table of figures
 
 from __future__ import annotations
 
-import re
-
 from essaylint.analysis.layout import APPENDIX_WORDS, RULE, Heading, Line, Structure
 from essaylint.analysis.list_extent import ListRun, entry_at, neutral
 from essaylint.analysis.patterns import BULLET
+from essaylint.lazy_pattern import compile_lazily
 
 _SENTENCE_WORDS = 4
-_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s*$")
+_SENTENCE_END = compile_lazily(r"[.!?][\"”’')\]]*\s*$")
 
 
 def is_prose(lines: list[Line], i: int, structure: Structure) -> bool:
@@ -89,7 +88,7 @@ def sections_follow(
     )
 
 
-_ITEM = re.compile(r"^\s*(?:" + BULLET + r"|>|\|)")
+_ITEM = compile_lazily(r"^\s*(?:" + BULLET + r"|>|\|)")
 
 
 def _prose_words(lines: list[Line], span: range, structure: Structure) -> int:

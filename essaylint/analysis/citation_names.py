@@ -13,20 +13,21 @@ import re
 
 from essaylint.analysis.names import looks_corporate
 from essaylint.analysis.patterns import AUTHOR_AND, ET_AL, MONTH_NUMBERS, PARTICLE_RUN
+from essaylint.lazy_pattern import compile_lazily
 
 UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha())
 #: One capitalised name word as the prose writes it: "Okafor", "O'Neill", "Smith-Jones".
 NAME_WORD = rf"[{UPPER}][\w'’\-]+"
 
-_ET_AL = re.compile(
+_ET_AL = compile_lazily(
     rf"\s*,?\s+{ET_AL}(?:\s*['’]s?)?\s*$|\s+and\s+(?:others|colleagues)\s*$", re.IGNORECASE
 )
-_NAME_SPLIT = re.compile(rf"\s*,\s*{AUTHOR_AND}\s+|\s+{AUTHOR_AND}\s+|\s*,\s*")
+_NAME_SPLIT = compile_lazily(rf"\s*,\s*{AUTHOR_AND}\s+|\s+{AUTHOR_AND}\s+|\s*,\s*")
 # Joins inside a narrative author phrase, kept by re.split (the group).
-_LIST_JOIN = re.compile(rf"(\s*,\s*{AUTHOR_AND}\s+|\s+(?:{AUTHOR_AND}|with)\s+|\s*,\s*)")
+_LIST_JOIN = compile_lazily(rf"(\s*,\s*{AUTHOR_AND}\s+|\s+(?:{AUTHOR_AND}|with)\s+|\s*,\s*)")
 
-_ABBR = re.compile(r"\s*[\[(]([A-Z][A-Za-z&.]{1,12})[\])]\s*$")
-_ABBREVIATION = re.compile(r"[A-Z][A-Za-z&]{1,9}")
+_ABBR = compile_lazily(r"\s*[\[(]([A-Z][A-Za-z&.]{1,12})[\])]\s*$")
+_ABBREVIATION = compile_lazily(r"[A-Z][A-Za-z&]{1,9}")
 
 _CORP_SUFFIX = frozenset({"inc", "inc.", "ltd", "ltd.", "llc", "co", "co.", "corp", "corp.",
                           "plc", "gmbh", "s.a.", "ag", "llp"})  # fmt: skip
@@ -160,12 +161,12 @@ NOT_AUTHORS = (
         wednesday thursday friday saturday sunday today yesterday""".split()
     )
 )
-INITIALS_ONLY = re.compile(r"(?:[A-Z]\.[\s-]?){1,3}")
+INITIALS_ONLY = compile_lazily(r"(?:[A-Z]\.[\s-]?){1,3}")
 # "(Ilyas R.A et al., 2021)": initials written after the surname, with their stops;
 # "(Rejani . R, 2015)": one with a stray stop before it (the entry's author cut drops it too).
-_TRAILING_INITIALS = re.compile(r"(?<=\w)(?:\s+[A-Z]\.(?:\s?[A-Z]\.?){0,2}|\s+\.\s*[A-Z]\.?)$")
-_BARE_INITIAL_AFTER = re.compile(rf"^([{UPPER}][\w'’\-]+)\s+[A-Z]$")
-_LEADING_PARTICLES = re.compile(r"^" + PARTICLE_RUN)
+_TRAILING_INITIALS = compile_lazily(r"(?<=\w)(?:\s+[A-Z]\.(?:\s?[A-Z]\.?){0,2}|\s+\.\s*[A-Z]\.?)$")
+_BARE_INITIAL_AFTER = compile_lazily(rf"^([{UPPER}][\w'’\-]+)\s+[A-Z]$")
+_LEADING_PARTICLES = compile_lazily(r"^" + PARTICLE_RUN)
 
 
 def drop_trailing_initials(name: str) -> str:
@@ -247,18 +248,18 @@ def strip_alias_et_al(text: str) -> tuple[str, str | None, bool]:
 
 # "W3C", "HL7", "G20", and names of firms and sites with a digit inside ("W3techs",
 # "W3Schools", "G4S", "Web3"); not a course code such as "ELEN4019".
-_ACRONYM_WITH_DIGITS = re.compile(r"^[A-Z][A-Za-z]{0,5}\d{1,2}[A-Za-z]{0,10}[,.]?$")
+_ACRONYM_WITH_DIGITS = compile_lazily(r"^[A-Z][A-Za-z]{0,5}\d{1,2}[A-Za-z]{0,10}[,.]?$")
 
 # Full stops that are not sentence ends: "et. al", and an abbreviated word of an
 # organisation's name before "of"/"and"/"for" ("U.S. Dept. of Health").
-_ET_AL_WORDS = re.compile(ET_AL, re.IGNORECASE)
-_ABBREVIATED_WORD = re.compile(r"\b([A-Z][a-z]{1,4})\.(?=\s+(?:of|and|for)\s+[A-Z])")
+_ET_AL_WORDS = compile_lazily(ET_AL, re.IGNORECASE)
+_ABBREVIATED_WORD = compile_lazily(r"\b([A-Z][a-z]{1,4})\.(?=\s+(?:of|and|for)\s+[A-Z])")
 # An author's initial before the next author: "(Lind E. and Ruiz, 2002)", "(Smith, J. and Lee, K.)".
-_INITIAL_BEFORE_AND = re.compile(r"(?<![^\W\d_])([A-Z])\.(?=\s+and\s+[A-Z])")
+_INITIAL_BEFORE_AND = compile_lazily(r"(?<![^\W\d_])([A-Z])\.(?=\s+and\s+[A-Z])")
 
 
 # A user name, or a site's domain written as its name ("legislation.gov.uk", "draw.io").
-_HANDLE = re.compile(r"[a-z][a-z0-9_\-]{3,30}|[a-z][a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}")
+_HANDLE = compile_lazily(r"[a-z][a-z0-9_\-]{3,30}|[a-z][a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}")
 # Lower-case words a parenthesis may hold before a year that are no user names.
 _NOT_HANDLES = _SENTENCE_WORDS | frozenset(
     """ibid idem accessed retrieved updated published revised circa approx from since

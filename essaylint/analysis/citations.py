@@ -23,7 +23,6 @@ MLA and Chicago readers (:mod:`~essaylint.analysis.citations_mla`,
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -41,6 +40,7 @@ from essaylint.analysis.citations_narrative import author_date_citation
 from essaylint.analysis.citations_parenthetical import PAREN, ParentheticalReader
 from essaylint.analysis.entry_shape import looks_like_entry
 from essaylint.analysis.patterns import ET_AL, INVERTED_AUTHORS_YEAR, YEAR_DIGITS
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Essay, Reference, Span
 
 if TYPE_CHECKING:
@@ -94,9 +94,9 @@ def _author_date(
 
 # "a study by Giebel et al., 2023 highlighted": a citation that lost its parentheses. The
 # rare "et al., 2023" is found first, then the name before it.
-_ET_AL_YEAR = re.compile(rf"{ET_AL},?\s+(?P<year>{YEAR_DIGITS}[a-z]?)\b")
-_AL_YEAR = re.compile(rf"[Aa][Ll]\b\.?,?\s+{YEAR_DIGITS}")  # one letter pair first: a fast scan
-_NAME_BEFORE = re.compile(rf"(?<![\w'’-])[{UPPER}][\w'’-]+(?=\s+$)")
+_ET_AL_YEAR = compile_lazily(rf"{ET_AL},?\s+(?P<year>{YEAR_DIGITS}[a-z]?)\b")
+_AL_YEAR = compile_lazily(rf"[Aa][Ll]\b\.?,?\s+{YEAR_DIGITS}")  # one letter pair first: a fast scan
+_NAME_BEFORE = compile_lazily(rf"(?<![\w'’-])[{UPPER}][\w'’-]+(?=\s+$)")
 _NAME_REACH = 60
 
 
@@ -209,8 +209,8 @@ def _opens_an_entry(text: str, citation: Citation) -> bool:
 
 # "*lifeline* by Junichiro Horikawa (2020), <https://...>": a work, its maker, its year and
 # where it is, in the sentence itself.
-_BY_MAKER = re.compile(r"\bby\s+(?:[A-Z][\w'’.\-]*\s+){0,3}$")
-_LINK_AFTER = re.compile(r"\s*,?\s*(?:<|\[)?(?:https?://|www\.)")
+_BY_MAKER = compile_lazily(r"\bby\s+(?:[A-Z][\w'’.\-]*\s+){0,3}$")
+_LINK_AFTER = compile_lazily(r"\s*,?\s*(?:<|\[)?(?:https?://|www\.)")
 
 
 def _credits_a_linked_work(text: str, citation: Citation) -> bool:

@@ -14,7 +14,6 @@ forms are Chicago's own:
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Sequence
 
 from essaylint.analysis.citation_names import UPPER, split_author_names
@@ -22,13 +21,14 @@ from essaylint.analysis.citations_narrative import REPORTING, author_date_citati
 from essaylint.analysis.citations_parenthetical import ANY_YEAR, PAREN, ParentheticalReader
 from essaylint.analysis.patterns import YEAR, YEAR_DIGITS
 from essaylint.analysis.text import name_key
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Span
 
 # ", " between a year (with its locator) and the next author: "2003, de la Garza".
-_GROUP_COMMA = re.compile(
+_GROUP_COMMA = compile_lazily(
     rf"(?<=\d)(?:[a-z])?,(?=\s+(?:(?:de|van|von|da|di|du|le|la|del|der)\s+)*[{UPPER}][^,;()]{{0,80}}?\s{YEAR})"
 )
-_BARE = re.compile(
+_BARE = compile_lazily(
     rf"(?<![(\w\[])(?P<names>[{UPPER}][\w'’\-]+(?:\s+(?:and|&)\s+[{UPPER}][\w'’\-]+|\s+et\s+al\.)?)"
     rf"\s+(?P<year>{YEAR_DIGITS}[a-z]?)(?![\w)\-–])"
 )

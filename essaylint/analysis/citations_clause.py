@@ -15,12 +15,13 @@ from collections.abc import Callable, Sequence
 
 from essaylint.analysis.patterns import COUNTRY_HEAD, YEAR_DIGITS
 from essaylint.analysis.text import year_digits
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Reference, Span
 
 _REACH = 400  # characters searched back for the start of the sentence
 # Where a sentence starts: after ". ", "? ", "! " before a capital, or a line break.
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z])|\n")
-_CORPORATE_AND = re.compile(r"\s+(?:and|&)\s+")
+_SENTENCE_END = compile_lazily(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z])|\n")
+_CORPORATE_AND = compile_lazily(r"\s+(?:and|&)\s+")
 
 
 def _sentence_start(text: str, end: int) -> int:
@@ -119,15 +120,15 @@ def clause_citations(
 # after "by"/"of"/"from".
 # The search starts at the year (digits are rare, articles everywhere); the article
 # before it is checked after.
-_YEAR_FIRST = re.compile(
+_YEAR_FIRST = compile_lazily(
     rf"(?P<year>{YEAR_DIGITS})\s+"
     r"(?:[a-z]+\s+)?(?:study|paper|article|report|review|survey|analysis|book|experiment|"
     r"essay|chapter|investigation|work|meta-analysis|trial)\s+(?:by|of|from)\s+"
 )
-_ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:[Aa]n?|[Tt]he|[Tt]heir|[Tt]his|[Tt]hat)\s+$")
+_ARTICLE_BEFORE = compile_lazily(r"(?<!\w)(?:[Aa]n?|[Tt]he|[Tt]heir|[Tt]his|[Tt]hat)\s+$")
 _NAMES_REACH = 200
 # What parts two names in a list: ", ", " and ", ", and ", " & ".
-_NAME_JOIN = re.compile(r"(?:\s*,)?\s+(?:(?:and|&)\s+)?|\s*,\s*")
+_NAME_JOIN = compile_lazily(r"(?:\s*,)?\s+(?:(?:and|&)\s+)?|\s*,\s*")
 
 
 def year_first_citations(

@@ -10,19 +10,19 @@ and is left alone, as is a name no entry has.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from essaylint.analysis.citation_names import NAME_WORD
 from essaylint.analysis.patterns import ET_AL, YEAR_DIGITS
 from essaylint.analysis.text import name_key, year_digits
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Reference, Span
 
-_IN_YEAR = re.compile(
+_IN_YEAR = compile_lazily(
     rf"(?<![\w'’\-])(?P<names>{NAME_WORD}(?:(?:,\s+|,?\s+(?:and|&)\s+){NAME_WORD}){{0,6}})"
     rf"(?P<etal>\s+{ET_AL})?\s+in\s+(?P<year>{YEAR_DIGITS})\b"
 )
-_JOIN = re.compile(r",?\s+(?:and|&)\s+|,\s+")
+_JOIN = compile_lazily(r",?\s+(?:and|&)\s+|,\s+")
 
 
 def year_after_in(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from essaylint.analysis.body_spans import footnote_definition_spans
 from essaylint.analysis.citation_names import NAME_WORD
 from essaylint.analysis.patterns import ET_AL, LATEX_CITE, footnote_references
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Span
 
 if TYPE_CHECKING:
@@ -21,11 +22,11 @@ if TYPE_CHECKING:
 
 # One bracket of numbers, "[3]", "[1, 4-6]", or Markdown-escaped "\\[3\\]" (pandoc).
 _NUMBER_SPEC = r"\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*"
-_NUMBER_BRACKET = re.compile(rf"\\?\[({_NUMBER_SPEC})\\?\]")
+_NUMBER_BRACKET = compile_lazily(rf"\\?\[({_NUMBER_SPEC})\\?\]")
 # A run of such brackets, "[15]–[17], [19]" or "[10][11]". Not an image "![3](x.png)", a
 # link label "[text][3]" or a link definition "[3]: https://..." (at the start of its
 # line); a link whose text is the number, "[13](#cite13)", and "COMPAS [9]: a tool", are.
-_NUMERIC = re.compile(
+_NUMERIC = compile_lazily(
     rf"(?<![!\]]){_NUMBER_BRACKET.pattern}(?:\s*(?:[-–—,;]\s*)?{_NUMBER_BRACKET.pattern})*"
 )
 
@@ -38,19 +39,19 @@ def _link_definition(text: str, match: re.Match[str]) -> bool:
     return not text[line_start : match.start()].strip()
 
 
-_RANGE_DASH = re.compile(r"\s*[-–—]\s*")
+_RANGE_DASH = compile_lazily(r"\s*[-–—]\s*")
 
-_PANDOC_GROUP = re.compile(r"\[(?P<body>[^\[\]\n]*?-?@[\w][^\[\]\n]*)\]")
+_PANDOC_GROUP = compile_lazily(r"\[(?P<body>[^\[\]\n]*?-?@[\w][^\[\]\n]*)\]")
 # "@smith2019 says": pandoc's narrative form (an e-mail address has a word before its "@").
-_PANDOC_NARRATIVE_KEY = re.compile(r"(?<![\w.@])@[A-Za-z_][\w:.#$%&\-+?<>~/]*\w")
+_PANDOC_NARRATIVE_KEY = compile_lazily(r"(?<![\w.@])@[A-Za-z_][\w:.#$%&\-+?<>~/]*\w")
 
 
-_PANDOC_ITEM = re.compile(
+_PANDOC_ITEM = compile_lazily(
     r"(?P<prefix>[^@;]*?)-?@(?P<key>[\w][\w:.#$%&\-+?<>~/]*[\w])(?P<rest>[^;]*)"
 )
 # pandoc-crossref labels: "[@fig:map]", "@tbl:results", "[-@sec:method]", "@Eq:loss"
 # point to a figure, table, section, equation or listing of the document, not to an entry.
-_CROSSREF_KEY = re.compile(r"(?:fig|tbl|sec|eq|lst):", re.IGNORECASE)
+_CROSSREF_KEY = compile_lazily(r"(?:fig|tbl|sec|eq|lst):", re.IGNORECASE)
 
 
 def _cites_entry(key: str) -> bool:
@@ -94,7 +95,7 @@ def _expand_numbers(spec: str) -> list[int]:
 # "Lee et al. [4]", "Lee, et al. [4]", "Lee and Park [4]",
 # "by Lanctot, Winands, Pepels, and Sturtevant[4]": the first author of a team named
 # right before its number.
-_NAMED_BEFORE = re.compile(
+_NAMED_BEFORE = compile_lazily(
     rf"(?<![\w.'’\-])({NAME_WORD})"
     rf"(?:,?\s+{ET_AL}|(?:,\s+{NAME_WORD})*,?\s+(?:and|&)\s+{NAME_WORD})\s*$"
 )
@@ -110,18 +111,18 @@ def _named_author(text: str, region: Span, start: int) -> str | None:
 
 # "a year *(1)*.", "underreported (2, 4)," : a number in parentheses that closes a clause,
 # read only where the list numbers its entries "(1)" (not "(1) the first step").
-_PAREN_NUMBER = re.compile(
+_PAREN_NUMBER = compile_lazily(
     rf"(?<=[\w.,;:!?\"”’)*_])[ \t]*([*_]?)\(({_NUMBER_SPEC})\)\1(?=[ \t]*(?:[.,;:!?]|\r?\n|$))"
 )
 
 
 # "as the post “Why tides turn” (4) and others show": a number right after a quoted title
 # cites that title, wherever the clause goes on.
-_QUOTED_PAREN_NUMBER = re.compile(
+_QUOTED_PAREN_NUMBER = compile_lazily(
     rf"(?<=[\"”])[ \t]?()\(({_NUMBER_SPEC})\)(?![ \t]*(?:[.,;:!?]|\r?\n|$))"
 )
 # "Narasimhan et al. (5) mapped ...": a number in parentheses right after a team's name.
-_NAMED_PAREN_NUMBER = re.compile(rf"(?<=[\w.])[ \t]?(\(({_NUMBER_SPEC})\))")
+_NAMED_PAREN_NUMBER = compile_lazily(rf"(?<=[\w.])[ \t]?(\(({_NUMBER_SPEC})\))")
 
 
 def _parenthesised_specs(text: str, region: Span) -> list[tuple[int, int, str]]:

@@ -18,16 +18,17 @@ from essaylint.analysis.citation_names import UPPER
 from essaylint.analysis.citations_parenthetical import ParentheticalReader
 from essaylint.analysis.patterns import YEAR_DIGITS
 from essaylint.analysis.text import name_key
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Span
 
 # "[label](https://...)", "[label](<www.x.org>)"; the address has no spaces or parentheses.
-_LINK = re.compile(
+_LINK = compile_lazily(
     r"\[([^\[\]\n]{2,150})\]\(\s*<?(?:https?://|www\.|doi:)[^()\s<>]{1,2000}>?\s*\)",
     re.IGNORECASE,
 )
 # Names, then the year closing the label: "Vipra and Korinek, 2023", "Keller & Smith 2024".
-_NAMES_THEN_YEAR = re.compile(rf"[{UPPER}][^\[\]]{{0,140}}?,?\s(?<!\d){YEAR_DIGITS}[a-z]?")
-_LABEL = re.compile(r"\[([^\[\]\n]{2,150})\]")
+_NAMES_THEN_YEAR = compile_lazily(rf"[{UPPER}][^\[\]]{{0,140}}?,?\s(?<!\d){YEAR_DIGITS}[a-z]?")
+_LABEL = compile_lazily(r"\[([^\[\]\n]{2,150})\]")
 
 
 def linked_citations(

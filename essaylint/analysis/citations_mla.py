@@ -43,6 +43,7 @@ from essaylint.analysis.names import looks_corporate
 from essaylint.analysis.patterns import YEAR_DIGITS
 from essaylint.analysis.scripture import is_scripture_reference
 from essaylint.analysis.text import name_key
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Reference, Span
 
 # One page, section or line number: "45", "45a", "1.3.6.3", "xii", "2:14", "00:02:15".
@@ -50,46 +51,48 @@ _PAGE = r"(?:\d{1,4}[a-z]?(?:[.:]\d{1,4})*|[ivxlc]{1,7})"
 _RANGE = rf"{_PAGE}(?:\s*[-–—]\s*{_PAGE})?"
 # "p.", "pp.", "par.", "ch.", "sec.", "line(s)", "ll.", "vol." (MLA writes no "p.": S304).
 _LABEL = r"(?:pp?|pars?|paras?|ch|chap|sec|secs|ll?|lines?|vol|col|fol|nn?|sc)\.?\s*"
-_LOCATOR = re.compile(
+_LOCATOR = compile_lazily(
     rf"(?:^|(?<=[\s,]))(?P<loc>(?:{_LABEL})?{_RANGE}(?:\s*,\s*(?:{_LABEL})?{_RANGE})*)\s*$"
 )
-_ONLY_LOCATOR = re.compile(rf"^\s*(?:{_LABEL})?{_RANGE}(?:\s*,\s*{_RANGE})*\s*$")
-_PREFIX = re.compile(
+_ONLY_LOCATOR = compile_lazily(rf"^\s*(?:{_LABEL})?{_RANGE}(?:\s*,\s*{_RANGE})*\s*$")
+_PREFIX = compile_lazily(
     r"^(?:(?:see\s+also|see|cf\.|e\.\s?g\.,?|qtd\.\s+in|quoted\s+in|also|compare)\s+)+",
     re.IGNORECASE,
 )
 # A title written as a title: *Italic*, _italic_, "Quoted", “Quoted”.
-_TITLE = re.compile(r"^(?:\*{1,2}(?P<a>[^*]+)\*{1,2}|_(?P<b>[^_]+)_|[\"“](?P<c>[^\"”]+)[\"”])$")
+_TITLE = compile_lazily(r"^(?:\*{1,2}(?P<a>[^*]+)\*{1,2}|_(?P<b>[^_]+)_|[\"“](?P<c>[^\"”]+)[\"”])$")
 # A short title written as a title at the end of a parenthesis, after its author.
-_TRAILING_TITLE = re.compile(r"(?<=\s)(?:\*{1,2}[^*]+\*{1,2}|_[^_]+_|[\"“][^\"”]+[\"”])$")
+_TRAILING_TITLE = compile_lazily(r"(?<=\s)(?:\*{1,2}[^*]+\*{1,2}|_[^_]+_|[\"“][^\"”]+[\"”])$")
 _NOT_MLA_AUTHORS = NOT_AUTHORS | frozenset(
     """step level grade page room lesson module exhibit psalm scene act episode season
     session group sample trial wave round stage tier type class case model item""".split()
 )
 # After a narrative page: punctuation, the end of the text or of a paragraph.
-_AFTER_NARRATIVE = re.compile(r"\s*(?:[.,;:!?]|$)|[ \t]*\n[ \t>]*\n")
+_AFTER_NARRATIVE = compile_lazily(r"\s*(?:[.,;:!?]|$)|[ \t]*\n[ \t>]*\n")
 # A quotation closing right before the parenthesis: its page, whatever follows.
-_CLOSING_QUOTE = re.compile(r"[”\"]\s?$")
-_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bal)(?<!\bpp)(?<!\bed)[.!?][\"”’)]*\s+(?=[\"“A-Z])")
-_CAPITALISED = re.compile(rf"[{UPPER}][\w'’\-]*")
-_POSSESSIVE = re.compile(r"['’]s?$")
+_CLOSING_QUOTE = compile_lazily(r"[”\"]\s?$")
+_SENTENCE_END = compile_lazily(r"(?<![A-Z])(?<!\bal)(?<!\bpp)(?<!\bed)[.!?][\"”’)]*\s+(?=[\"“A-Z])")
+_CAPITALISED = compile_lazily(rf"[{UPPER}][\w'’\-]*")
+_POSSESSIVE = compile_lazily(r"['’]s?$")
 # A co-author's name just before another: "Rockwell and Sinclair", "Ames, Bell, and Cho".
-_NAME_BEFORE = re.compile(rf"([{UPPER}][\w'’\-]*)(?:\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)$")
+_NAME_BEFORE = compile_lazily(rf"([{UPPER}][\w'’\-]*)(?:\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)$")
 # "(Stowell, Myron R.)", "(Walker, Mark)": a surname, then a given name and an initial.
-_SURNAME_GIVEN = re.compile(
+_SURNAME_GIVEN = compile_lazily(
     rf"(?P<family>[{UPPER}][\w'’\-]+),\s+(?P<given>[{UPPER}][a-z'’\-]+(?:\s+[{UPPER}]\.?)?)"
 )
 # "Drucker (2013) adds that ... (11)": an essay mixing styles dates the work after the name.
-_YEAR_AFTER_NAME = re.compile(rf"\s*\(({YEAR_DIGITS}[a-z]?)\)")
+_YEAR_AFTER_NAME = compile_lazily(rf"\s*\(({YEAR_DIGITS}[a-z]?)\)")
 # "... (2)": a page of one digit, shorter than any parenthesis PAREN takes.
-_ONE_DIGIT_PAGE = re.compile(r"\((\d)\)")
+_ONE_DIGIT_PAGE = compile_lazily(r"\((\d)\)")
 # Distinct known authors an essay cites as "(Surname)" before an unknown one counts.
 _AUTHOR_ONLY_FORM_MIN = 2
-_ITALIC_TITLE = re.compile(r"(?<![\w*])\*([^*\n]{3,120})\*(?!\*)|(?<!\w)_([^_\n]{3,120})_(?!\w)")
+_ITALIC_TITLE = compile_lazily(
+    r"(?<![\w*])\*([^*\n]{3,120})\*(?!\*)|(?<!\w)_([^_\n]{3,120})_(?!\w)"
+)
 
 
 # "(*Figure 1*)", "(Table 2)": a pointer to a part of the essay, not a work's title.
-_FIGURE = re.compile(
+_FIGURE = compile_lazily(
     r"^(?:fig(?:ure)?s?|tables?|charts?|graphs?|images?|plates?|maps?|appendix|exhibit)\.?\s*"
     r"(?:\d+|[ivxlc]+|[A-Z])\b",
     re.IGNORECASE,
@@ -489,7 +492,7 @@ def signal_phrases(
     return out
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s")
+_SENTENCE_BREAK = compile_lazily(r"[.!?][\"”’)]*\s")
 _SENTENCE_REACH = 400  # characters looked at on each side of a name for its sentence
 
 

@@ -9,17 +9,17 @@ pages that hold it ("p. 571" cannot be page 2011; PNAS's "pp. 2008-2014" can).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from essaylint.analysis.names import natural_family
 from essaylint.analysis.patterns import YEAR_DIGITS
 from essaylint.analysis.text import name_key
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Reference
 
 _NEAR_YEARS = 2  # a year this far from the entry's is a wrong year, not a page
-_YEAR_ONLY = re.compile(YEAR_DIGITS)
-_PAGE_RANGE = re.compile(r"(\d+)\s*[-–—]+\s*(\d+)")
+_YEAR_ONLY = compile_lazily(YEAR_DIGITS)
+_PAGE_RANGE = compile_lazily(r"(\d+)\s*[-–—]+\s*(\d+)")
 
 # Each author's entries, by name key: (year, pages).
 Dated = dict[str, list[tuple[int, str | None]]]

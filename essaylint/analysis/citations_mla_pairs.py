@@ -23,12 +23,13 @@ from rapidfuzz import fuzz
 from essaylint.analysis.citation_names import UPPER
 from essaylint.analysis.matching_mla import NEAR_NAME
 from essaylint.analysis.text import name_key
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Reference, Span
 
-_PAIR = re.compile(
+_PAIR = compile_lazily(
     rf"(?<![\w\-])([{UPPER}][a-z'’\-]{{2,}})\s+(?:and|&)\s+([{UPPER}][a-z'’\-]{{2,}})\b"
 )
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s")
+_SENTENCE_BREAK = compile_lazily(r"[.!?][\"”’)]*\s")
 _REACH = 400  # characters looked at on each side of a pair for its sentence
 
 

@@ -19,25 +19,26 @@ from __future__ import annotations
 import re
 
 from essaylint.analysis.citation_names import NOT_AUTHORS, UPPER
+from essaylint.lazy_pattern import compile_lazily
 
 # Quotations, italic and bold titles: what they hold is quoted, not the essay's speaker.
-_QUOTED = re.compile(
+_QUOTED = compile_lazily(
     r"“[^”\n]*(?:\n[^”\n]*){0,8}”|\"[^\"\n]{1,400}\"|\*{1,2}[^*\n]{1,200}\*{1,2}"
     r"|(?<!\w)_[^_\n]{1,200}_(?!\w)"
 )
 # A critic's reporting verb, in the present or past: "argues", "pointed out", "wrote".
-_CRITIC_VERB = re.compile(
+_CRITIC_VERB = compile_lazily(
     r"\b(?:argue[sd]?|note[sd]?|observe[sd]?|explain(?:s|ed)?|points?\s+out|pointed\s+out|"
     r"writes|wrote|contend(?:s|ed)?|claim(?:s|ed)?|asserts?|asserted|suggest(?:s|ed)?|"
     r"remark(?:s|ed)|maintain(?:s|ed)|insist(?:s|ed)|emphasi[sz]e[sd]?|stress(?:es|ed)|"
     r"interpret(?:s|ed)|comment(?:s|ed)|conclude[sd]?|concede[sd]?|describe[sd]?)\b"
 )
 # The name just before the verb: "Michael Steig ", "Ruskin also ", "M. H. Abrams ", "E.H. Cook ".
-_SUBJECT = re.compile(
+_SUBJECT = compile_lazily(
     rf"(?:(?P<given>[{UPPER}][a-z]+)\s+)?(?P<initials>(?:[{UPPER}]\.\s*){{0,3}})"
     rf"(?P<family>[{UPPER}][\w'’\-]+)\s+(?:(?:also|further|rightly|later|then|again)\s+)?$"
 )
-_INITIALS = re.compile(rf"(?:[{UPPER}]\.\s*)+")
+_INITIALS = compile_lazily(rf"(?:[{UPPER}]\.\s*)+")
 _REACH = 60  # characters looked at before a verb for its subject
 
 

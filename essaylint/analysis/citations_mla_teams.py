@@ -18,23 +18,23 @@ that is a near miss of an entry's first author.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from essaylint.analysis.citation_names import UPPER
 from essaylint.analysis.matching import near_names
 from essaylint.analysis.patterns import AUTHOR_AND, ET_AL
 from essaylint.analysis.text import name_key
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Reference, Span
 
 _NAME = rf"[{UPPER}][a-z'’\-]{{2,}}"
 # "Ortis, Bell, and Nwosu", "Ortis and Bell", "Ortis et al.", "Ortis, Bell, et al."
-_TEAM = re.compile(
+_TEAM = compile_lazily(
     rf"(?P<first>{_NAME})"
     rf"(?P<others>(?:(?:\s*,\s*|\s*,?\s+{AUTHOR_AND}\s+){_NAME}(?![\w\-])){{0,4}})"
     rf"(?P<etal>,?\s+{ET_AL})?"
 )
-_WORD = re.compile(rf"(?<![\w\-]){_NAME}")
+_WORD = compile_lazily(rf"(?<![\w\-]){_NAME}")
 
 
 def misspelt_teams(

@@ -20,15 +20,16 @@ from rapidfuzz import fuzz
 from essaylint.analysis.citation_names import UPPER
 from essaylint.analysis.matching_mla import NEAR_NAME, title_words
 from essaylint.analysis.text import name_key
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Reference, Span
 
-_WRITTEN_TITLE = re.compile(
+_WRITTEN_TITLE = compile_lazily(
     r"(?<![\w*])\*{1,2}(?P<a>[^*\n]{2,150})\*{1,2}(?!\*)|(?<!\w)_(?P<b>[^_\n]{2,150})_(?!\w)"
     r"|[\"“](?P<c>[^\"”\n]{2,150})[\"”]"
 )
-_NAME = re.compile(rf"[{UPPER}][\w'’\-]+")
-_POSSESSIVE = re.compile(r"['’]s?$")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s")
+_NAME = compile_lazily(rf"[{UPPER}][\w'’\-]+")
+_POSSESSIVE = compile_lazily(r"['’]s?$")
+_SENTENCE_BREAK = compile_lazily(r"[.!?][\"”’)]*\s")
 _REACH = 150  # characters looked at on each side of a title for its author's name
 
 

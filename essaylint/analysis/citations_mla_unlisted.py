@@ -14,22 +14,21 @@ starts a longer word just before it abbreviates it ("the Federal Reserve (Fed)")
 
 from __future__ import annotations
 
-import re
-
 from essaylint.analysis.citation_names import UPPER
 from essaylint.analysis.patterns import BULLET, ET_AL
+from essaylint.lazy_pattern import compile_lazily
 
 # One surname: "North", "McGrath", "O'Neil", "Ruiz-Moreno"; never all capitals.
 _SURNAME = rf"[{UPPER}](?:['’][{UPPER}])?[a-z]+(?:[{UPPER}][a-z]+)?(?:-[{UPPER}][a-z]+)?"
-_AUTHOR_ONLY = re.compile(
+_AUTHOR_ONLY = compile_lazily(
     rf"(?P<first>{_SURNAME})(?:\s+(?:and|&)\s+(?P<second>{_SURNAME})|\s+(?P<et_al>{ET_AL}))?"
 )
 # A list item of metadata, "- Creator: Name, Job (Tenured)": its parentheses qualify the value.
-_LABELLED_ITEM = re.compile(
+_LABELLED_ITEM = compile_lazily(
     rf"[ \t]*{BULLET}[ \t]+[{UPPER}][^\W\d_]*(?:[ \t][^\W\d_]+){{0,2}}:[ \t]"
 )
-_AFTER = re.compile(r"[ \t]*(?:[.,;:!?]|\n|$)")
-_WORD = re.compile(r"[^\W\d_]+")
+_AFTER = compile_lazily(r"[ \t]*(?:[.,;:!?]|\n|$)")
+_WORD = compile_lazily(r"[^\W\d_]+")
 # Parenthesised words that are stage directions, labels or places, not surnames.
 NOT_SURNAMES = frozenset(
     """exit exeunt enter aside laughs laughter applause pause silence sighs beat music

@@ -9,17 +9,17 @@ as any other, so the disagreement is reported where the year is written.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from essaylint.analysis.citation_names import NAME_WORD
 from essaylint.analysis.matching import years_agree
 from essaylint.analysis.patterns import YEAR_DIGITS
 from essaylint.analysis.text import name_key
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Reference, Span
 
 # "Dan North in 2006 ", "Okafor, in 2019, " right before the key citation.
-_NAMED_AND_DATED = re.compile(
+_NAMED_AND_DATED = compile_lazily(
     rf"(?<![\w'’\-])(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?),?\s+(?:in|since)\s+"
     rf"(?P<year>{YEAR_DIGITS})[,;]?\s*$"
 )

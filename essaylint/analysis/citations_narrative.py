@@ -28,6 +28,7 @@ from essaylint.analysis.citations_clause import clause_citations
 from essaylint.analysis.names import looks_corporate, natural_family
 from essaylint.analysis.patterns import AUTHOR_AND, ET_AL, YEAR_DIGITS
 from essaylint.analysis.text import name_key, year_digits
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Reference, Span
 
 NEAR_WHOLE = 80.0  # rapidfuzz ratio at which a whole cited name is a near miss of an entry
@@ -39,14 +40,14 @@ _WITH_LEADS = frozenset(
 )
 # A capitalised "-ing" or "-ed" word ("Engaging", "Collaborated"): a verb, unless it is a
 # name the reference list knows ("Fleming").
-_VERB_FORM = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed)")
+_VERB_FORM = compile_lazily(r"[A-Z][a-z]{2,}(?:ing|ed)")
 
-_LEAD_IN = re.compile(
+_LEAD_IN = compile_lazily(
     r"(?:\b(?:according\s+to|by|as|in|from|see|per|following|cited\s+in|and|&|work\s+of|"
     r"study\s+of|research\s+of|view\s+of))\s*$",
     re.IGNORECASE,
 )
-REPORTING = re.compile(
+REPORTING = compile_lazily(
     r"^\s*,?\s*(?:(?:also|further|similarly|however|first|later|again|then|rightly|"
     r"convincingly|famously|once|memorably|originally|early)\s+){0,2}"
     r"(?:argue|note|state|found|find|suggest|show|report|explain|claim|describe|define|"
@@ -59,7 +60,7 @@ REPORTING = re.compile(
     re.IGNORECASE,
 )
 # A publication named after "published in", "in the journal": a container, not an author.
-_PUBLISHED_IN = re.compile(
+_PUBLISHED_IN = compile_lazily(
     r"(?:\b(?:published|appeared|appearing|printed|featured)\s+in\s+(?:the\s+)?"
     r"(?:(?:journal|magazine|newspaper|periodical)\s+)?|\bin\s+the\s+"
     r"(?:journal|magazine|newspaper|periodical)\s+)$",
@@ -67,41 +68,41 @@ _PUBLISHED_IN = re.compile(
 )
 # A field of study, not an author: "Research in Cyberpsychology", "research on Social Work".
 _TOPIC = r"(?:research|stud(?:y|ies)|work|findings|evidence|advances|trends|progress|issues)"
-_TOPIC_BEFORE = re.compile(rf"\b{_TOPIC}\s+(?:in|on|into|about)\s+(?:the\s+)?$", re.IGNORECASE)
-_TOPIC_HEAD = re.compile(rf"^{_TOPIC}\s+(?:in|on|into|about)\s", re.IGNORECASE)
+_TOPIC_BEFORE = compile_lazily(rf"\b{_TOPIC}\s+(?:in|on|into|about)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOPIC_HEAD = compile_lazily(rf"^{_TOPIC}\s+(?:in|on|into|about)\s", re.IGNORECASE)
 # A person's role just before the name: "the psychiatrist John Bowlby (1969)".
-_ROLE_BEFORE = re.compile(
+_ROLE_BEFORE = compile_lazily(
     r"\b(?:[a-z]+(?:ist|ian|pher)|researcher|author|writer|professor|scholar|expert|critic|"
     r"engineer|designer|educator|teacher|founder|doctor|surgeon|nurse)\s+$"
 )
 
 # "(Malia Politzer, 2020)", "Yossi Sheffi (2024)": a given name before a family name and year.
-_GIVEN_FAMILY_YEAR = re.compile(
+_GIVEN_FAMILY_YEAR = compile_lazily(
     (r"\b([A-Z][a-z]+)\s+([A-Z][\w'’\-]+),?\s*\(?" + YEAR_DIGITS).replace("[A-Z]", f"[{UPPER}]")
 )
 
 # "studies from Sweden", "within Norway": a place, not a person called by the family name.
-_PLACE_BEFORE = re.compile(
+_PLACE_BEFORE = compile_lazily(
     r"\b(?:in|within|from|across|throughout|outside|inside|around)\s+$", re.IGNORECASE
 )
 _PLACE_REACH = 12
 
-_CAPITALISED_WORD = re.compile(rf"(?<![\w\-])[{UPPER}][\w'’\-]*")
-_YEAR_NEXT = re.compile(r"\s*\(")
+_CAPITALISED_WORD = compile_lazily(rf"(?<![\w\-])[{UPPER}][\w'’\-]*")
+_YEAR_NEXT = compile_lazily(r"\s*\(")
 
-_ACRONYM = re.compile(r"[A-Z]{2,}s?")
+_ACRONYM = compile_lazily(r"[A-Z]{2,}s?")
 # An abbreviation in parentheses just before the year's: "Bureau of Economic Analysis (BEA) (2014)".
-_DEFINED_BEFORE = re.compile(r"\(([A-Z][A-Za-z&.]{1,12})\)\s*$")
+_DEFINED_BEFORE = compile_lazily(r"\(([A-Z][A-Za-z&.]{1,12})\)\s*$")
 
 # Where a cell or line of sources opens and closes around a citation: a line break, a
 # table's bar or a semicolon between works.
 _CELL_REACH = 8
-_CELL_OPEN = re.compile(r"[\n|;][ \t*_]*$")
-_CELL_CLOSE = re.compile(r"[ \t*_.]*(?:[;|\n]|$)")
+_CELL_OPEN = compile_lazily(r"[\n|;][ \t*_]*$")
+_CELL_CLOSE = compile_lazily(r"[ \t*_.]*(?:[;|\n]|$)")
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n|^[ \t]*#+ .*\n", re.MULTILINE)
+_PARAGRAPH_BREAK = compile_lazily(r"\n[ \t]*\r?\n|^[ \t]*#+ .*\n", re.MULTILINE)
 
-_NARRATIVE = re.compile(
+_NARRATIVE = compile_lazily(
     # The name starts a word: "while Smith" is not "le Smith", "made Smith" not "de Smith".
     r"(?P<names>(?<!\w)(?:(?:van|von|de|del|della|di|da|du|le|la|der|den|ten|ter)\s+)?"
     r"[_*]*(?:[A-Z][\w\-]*(?:\.[A-Z][\w\-]*)+|[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)[_*]*"
@@ -119,16 +120,18 @@ _NARRATIVE = re.compile(
 )
 
 # "Maslow's Hierarchy of Needs (1943)": a possessor, then a title-cased concept before the year.
-_POSSESSIVE_CONCEPT = re.compile(
+_POSSESSIVE_CONCEPT = compile_lazily(
     r"(?<![\w'’])(?P<owner>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)['’]s?"
     r"(?P<concept>(?:\s+(?:[A-Z][\w\-]*|of|the|and|for|in|on|to|a|an|&)){1,8})\s*$".replace(
         "[A-Z]", f"[{UPPER}]"
     )
 )
 _CONCEPT_WORDS = 5  # at most this many words, possessor included, when no entry confirms it
-_ARTICLE_HEAD = re.compile(r"(?:The|A|An)\s+(?=\S)")
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|our|his|her)\s+$", re.IGNORECASE)
-_COAUTHOR_BEFORE = re.compile(r"(?:[A-Z][\w\-]*|\bal\.?)\s*,?\s*" + AUTHOR_AND + r"\s*$")
+_ARTICLE_HEAD = compile_lazily(r"(?:The|A|An)\s+(?=\S)")
+_ARTICLE_BEFORE = compile_lazily(
+    r"\b(?:the|a|an|this|that|its|their|our|his|her)\s+$", re.IGNORECASE
+)
+_COAUTHOR_BEFORE = compile_lazily(r"(?:[A-Z][\w\-]*|\bal\.?)\s*,?\s*" + AUTHOR_AND + r"\s*$")
 # A possessive inside an organisation's name: "the Children's Hospital", "St John's College".
 _INSTITUTION_WORDS = frozenset(
     """foundation hospital institute university college society association council trust
@@ -173,7 +176,7 @@ def _written_year(year: str) -> str:
 
 
 _MIN_SURNAME_RUN = 3
-_SURNAME = re.compile(rf"[{UPPER}][\w'’\-]+")
+_SURNAME = compile_lazily(rf"[{UPPER}][\w'’\-]+")
 
 
 def _comma_surnames_start(items: list[str], joins: list[str]) -> int:

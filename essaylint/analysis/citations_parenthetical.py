@@ -23,11 +23,12 @@ from essaylint.analysis.citations_narrative import NarrativeReader, author_date_
 from essaylint.analysis.patterns import DASHES, YEAR, YEAR_DIGITS
 from essaylint.analysis.publication_facts import closes_source_line
 from essaylint.analysis.text import initials, name_key
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Span
 
 # A year, "2019a", "n.d."; a decade, "1950s", is not a year ("s" after a 0 is no suffix).
-ANY_YEAR = re.compile(rf"(?<![\w{DASHES}]){YEAR}(?![\w{DASHES}])", re.IGNORECASE)
-_LOCATOR = re.compile(
+ANY_YEAR = compile_lazily(rf"(?<![\w{DASHES}]){YEAR}(?![\w{DASHES}])", re.IGNORECASE)
+_LOCATOR = compile_lazily(
     r"^(?:(?:pp?|paras?|pars?|ch|chap|chapters?|sec|sections?|secs?|fig|figs?|table|"
     r"slides?|mins?|lines?|vols?|no|nos|loc|location|part|art|§|¶)\.?\s*[\w:.\-–—]+"
     r"(?:\s*[-–—,&]\s*[\w:.]+)*|\d{1,2}:\d\d(?::\d\d)?|"
@@ -50,11 +51,11 @@ _LOCATOR = re.compile(
 # semicolon: a Word paragraph per typed line cuts "(Sadler, 1989; Black et al., 2004;" /
 # "Black & Wiliam, 2009)" in two. A thesis groups a score of works in one parenthesis,
 # over a thousand characters; the scan of an unclosed one stops at the next parenthesis.
-PAREN = re.compile(
+PAREN = compile_lazily(
     r"\(((?:[^()\n]|\n(?![ \t]*\r?\n)|(?<=;)\n[ \t]*\r?\n(?=[ \t]*[A-Z])"
     r"|\([^()\d\n]{1,40}\)){2,3000})\)"
 )
-_PREFIX = re.compile(
+_PREFIX = compile_lazily(
     r"^(?:(?:see\s+also|see|e\.\s?g\.|i\.\s?e\.|cf\.|for\s+example|for\s+instance|"
     r"for\s+a\s+review,?\s+see|as\s+reviewed\s+(?:in|by)|as\s+reported\s+(?:in|by)|"
     r"as\s+discussed\s+(?:in|by)|also|but\s+see|compare|quoted\s+in|citing|"
@@ -64,43 +65,43 @@ _PREFIX = re.compile(
 # Commentary of the writer's, all in lower case, before the authors of a work: "(for
 # reviews of these methods see Banks, 2012)", "(i.e., without rerunning them, Lee, 2019)".
 # Where the commentary ends: a comma, "see", "e.g." or "cf." before a capital.
-_COMMENTARY_END = re.compile(r"(?:,|\bsee(?:\s+also)?|\be\.\s?g\.,?|\bcf\.)\s+(?=[A-Z])")
+_COMMENTARY_END = compile_lazily(r"(?:,|\bsee(?:\s+also)?|\be\.\s?g\.,?|\bcf\.)\s+(?=[A-Z])")
 _COMMENTARY_REACH = 200
 # A sentence closed just before a parenthesis: ". (", '." (', ".” (". A quoted term's
 # gloss ("“Yamato Damashii” (Japanese Spirit)") closes no sentence.
-_AFTER_SENTENCE = re.compile(r"[.!?][\"”’*_]?\s{1,2}$")
+_AFTER_SENTENCE = compile_lazily(r"[.!?][\"”’*_]?\s{1,2}$")
 # "Oxford English Dictionary", "Bank of England": two to six capitalised words, small
 # joining words between them.
-_SOURCE_NAME = re.compile(
+_SOURCE_NAME = compile_lazily(
     r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|the|for|and|on|in)\s+)?[A-Z][\w'’&-]*){1,5}"
 )
 # Parentheses of the text's own furniture: "(See Figure Two)", "(Author's Translation)".
-_NOT_A_SOURCE = re.compile(
+_NOT_A_SOURCE = compile_lazily(
     r"(?:See|Figure|Fig|Table|Appendix|Note|Source|Image|Photo|Emphasis|Author|Translation"
     r"|Applause|Laughter|Continued)\b"
 )
 # What a work is labelled by before its authors: a software version "(Version 4.1.2, R
 # Core Team, 2021)", the address of a tool "(apps.example.io/tool/, Lee, 2021)", or the
 # short name of a guideline "(PRISMA, Moher et al., 2009)".
-_LABEL = re.compile(
+_LABEL = compile_lazily(
     r"(?:(?P<version>(?:version|ver\.|v\.?)\s*\d[\w.\-]*)"
     r"|(?P<address>(?:https?://)?(?:[\w\-]+\.)+(?-i:[a-z]{2,6})(?:/[^\s,;]*)?)"
     r"|(?P<abbr>[A-Z][A-Za-z&]{1,9})),\s+(?=\S)",
     re.IGNORECASE,
 )
 # "Pressman:218, 2010": a name (no digits), a colon and a page, then the year.
-_PAGE_ON_NAME = re.compile(
+_PAGE_ON_NAME = compile_lazily(
     rf"(?P<name>[^\d:;,()]{{2,80}}?):\s?(?P<page>\d{{1,4}}(?:[-–]\d{{1,4}})?),\s*(?P<rest>{YEAR}.*)",
     re.IGNORECASE | re.DOTALL,
 )
-_AS_CITED = re.compile(r",?\s*(?:as\s+)?(?:cited|quoted)\s+(?:in|by)\s+", re.IGNORECASE)
+_AS_CITED = compile_lazily(r",?\s*(?:as\s+)?(?:cited|quoted)\s+(?:in|by)\s+", re.IGNORECASE)
 
 # "(DPA 2018)": an abbreviation and a year, nothing else.
-_SHORT_NAME_YEAR = re.compile(rf"(?P<abbr>[A-Z][A-Za-z]*[A-Z])\s+(?P<year>{YEAR_DIGITS})")
+_SHORT_NAME_YEAR = compile_lazily(rf"(?P<abbr>[A-Z][A-Za-z]*[A-Z])\s+(?P<year>{YEAR_DIGITS})")
 _OWNER_REACH = 200  # characters looked back for the name an abbreviation stands for
 _OWNER_CONNECTORS = frozenset({"of", "for", "the", "and", "at", "on", "in", "&"})
 # The run of capitalised words (and connectors) just before a parenthesis.
-_OWNER_PHRASE = re.compile(
+_OWNER_PHRASE = compile_lazily(
     r"((?:[A-Z][\w'’/\-]*|of|for|the|and|at|on|in|&)(?:\s+(?:[A-Z][\w'’/\-]*|of|for|the|and|at|on|in|&))*)\s*$"
 )
 
@@ -121,11 +122,11 @@ class _Part:
 
 # "(Banfield 1958, Guiso 2004)": works parted by a comma after a year, not a semicolon; a
 # locator after the year has none of its own ("(Excelsior OWL, n.d., Question 7)").
-_WORK_AFTER_YEAR = re.compile(
+_WORK_AFTER_YEAR = compile_lazily(
     r"(?:(?<=\d{4})|(?<=\d{4}[a-z])|(?<=n\.d\.)),\s+"
     rf"(?=[A-Z][^;]{{0,80}}?(?:(?<!\d){YEAR_DIGITS}(?!\d)|n\.d\.))"
 )
-_PART_SEPARATOR = re.compile(rf";|{_WORK_AFTER_YEAR.pattern}")
+_PART_SEPARATOR = compile_lazily(rf";|{_WORK_AFTER_YEAR.pattern}")
 
 
 def _split_parts(content: str, offset: int) -> list[_Part]:
@@ -142,21 +143,21 @@ def _split_parts(content: str, offset: int) -> list[_Part]:
     return parts
 
 
-_YEAR_THEN_REMARK = re.compile(rf"({YEAR}),\s*\S", re.IGNORECASE)
-_DATE_BEFORE_YEAR = re.compile(
+_YEAR_THEN_REMARK = compile_lazily(rf"({YEAR}),\s*\S", re.IGNORECASE)
+_DATE_BEFORE_YEAR = compile_lazily(
     r",\s*(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
     r"(?:\s+\d{1,2})?$"
 )
 
 
 # The end of a span of years after a cited year: "1910-1913", "1880–84".
-_YEAR_SPAN_END = re.compile(r"\s?[-–]\s?(?:" + YEAR_DIGITS + r"|\d\d)(?![\w-])")
+_YEAR_SPAN_END = compile_lazily(r"\s?[-–]\s?(?:" + YEAR_DIGITS + r"|\d\d)(?![\w-])")
 # The first year of a span: "(Behnke 1910-1913, 4)" cites a scrapbook of those years by
 # its first, when no year stands alone ("(Ashton, The Industrial Revolution, 1760-1830,
 # 1962)": a title's span).
-_SPAN_YEAR = re.compile(rf"(?<![\w{DASHES}]){YEAR_DIGITS}(?={_YEAR_SPAN_END.pattern})")
+_SPAN_YEAR = compile_lazily(rf"(?<![\w{DASHES}]){YEAR_DIGITS}(?={_YEAR_SPAN_END.pattern})")
 # A span of years after a name: "(Behnke 1910-1913, 4)"; not a life, "(1842–1910)".
-_NAMED_YEAR_SPAN = re.compile(rf"[^\W\d_][.,]?\s+{YEAR_DIGITS}(?={_YEAR_SPAN_END.pattern})")
+_NAMED_YEAR_SPAN = compile_lazily(rf"[^\W\d_][.,]?\s+{YEAR_DIGITS}(?={_YEAR_SPAN_END.pattern})")
 
 
 def _split_author_years(
@@ -245,7 +246,7 @@ def _unquoted(title: str) -> str:
     return title.strip("*_\"“”‘’'").strip()
 
 
-_TITLE_YEAR = re.compile(rf"(?<!\d){YEAR_DIGITS}(?!\d)")
+_TITLE_YEAR = compile_lazily(rf"(?<!\d){YEAR_DIGITS}(?!\d)")
 _MIN_TITLE_WORDS = 2
 _TITLE_KEY_WORDS = 4  # an entry with no author is known by its title's first words
 

@@ -8,13 +8,12 @@ anyone knows of the work, and it is enough to tell two missing works apart.
 
 from __future__ import annotations
 
-import re
-
 from essaylint.analysis.patterns import YEAR_DIGITS
+from essaylint.lazy_pattern import compile_lazily
 
 # The family name: letters up to a separator, a digit or the next capital.
-_NAME = re.compile(r"[A-Z]{2,}(?=[_:.\-\d])|[A-Za-z][a-z'’]*(?:-[A-Za-z][a-z'’]*)?")
-_YEAR = re.compile(r"(?<!\d)(" + YEAR_DIGITS + r")(?!\d)")
+_NAME = compile_lazily(r"[A-Z]{2,}(?=[_:.\-\d])|[A-Za-z][a-z'’]*(?:-[A-Za-z][a-z'’]*)?")
+_YEAR = compile_lazily(r"(?<!\d)(" + YEAR_DIGITS + r")(?!\d)")
 _NO_AUTHOR = frozenset({"noauthor", "anon", "anonymous", "unknown", "nd"})
 
 

@@ -26,17 +26,18 @@ from collections.abc import Iterator, Sequence
 
 from essaylint.analysis.layout import FENCE, Line
 from essaylint.analysis.patterns import INLINE_CODE
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Block, Span
 
 __all__ = ["code_spans"]
 
-_PROGRAM_LINE = re.compile(
+_PROGRAM_LINE = compile_lazily(
     r";\s*//"  # a statement and its comment
     r"|\w\[\w*\]\s*=[^=]"  # an element assigned: "rgbValues[0] = 255"
     r"|\bnew\s+\w+\s*[\[(]"  # "new int[3]", "new ArrayList<>()"
     r"|^\s*[\w.<>\[\]]+\s+\w+\s*=\s*[^;]{1,80};\s*$"  # a declaration: "int total = 0;"
 )
-_CODE_TAG = re.compile(r"<(/?)(pre|code)\b[^<>]{0,500}>", re.IGNORECASE)
+_CODE_TAG = compile_lazily(r"<(/?)(pre|code)\b[^<>]{0,500}>", re.IGNORECASE)
 
 
 def _fenced(lines: Sequence[Line], end_line: int) -> Iterator[Span]:

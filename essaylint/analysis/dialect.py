@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Span
 
 Dialect = Literal["american", "british"]
@@ -137,8 +138,8 @@ def _build() -> tuple[dict[str, str | None], dict[str, str | None]]:
 
 BRITISH, AMERICAN = _build()
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]|^\s*[#>*+-]+|\n\s*\n)[\s\"'“‘(*_#>]*\Z", re.M)
+_WORD = compile_lazily(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_SENTENCE_START = compile_lazily(r"(?:^|[.!?:;]|^\s*[#>*+-]+|\n\s*\n)[\s\"'“‘(*_#>]*\Z", re.M)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from essaylint.analysis.entry_dates import BARE_DATE, PAREN_DATE
 from essaylint.analysis.entry_fields import QUOTE_OPEN, SENTENCE_END, word_before
 from essaylint.analysis.names import is_initials, looks_corporate, looks_like_name_part
 from essaylint.analysis.patterns import ET_AL, YEAR_DIGITS
+from essaylint.lazy_pattern import compile_lazily
 
 _NAME_ABBREV = frozenset(
     {
@@ -41,16 +42,16 @@ _NAME_ABBREV = frozenset(
     }
 )
 
-_CHUNK_SEP = re.compile(
+_CHUNK_SEP = compile_lazily(
     r"\s*(?:;|,|&|\b[Aa]nd\b|\bAND\b|\bund\b|\bet\b(?!\.?\s*al\b)|(?<=[.\w]\s)e(?=\s[A-Z])|(?<![\w-])y(?=\s[A-Z]))\s*"
 )
-_LOOSE_YEAR = re.compile(
+_LOOSE_YEAR = compile_lazily(
     r"(?<=[^\W\d_.,])\s(?P<year>" + YEAR_DIGITS + r")(?P<suffix>[a-z])?\s+(?=[A-Z\"“‘'])"
 )
 
-_COLON = re.compile(r":\s")
+_COLON = compile_lazily(r":\s")
 
-_ROLE_AFTER_NAMES = re.compile(
+_ROLE_AFTER_NAMES = compile_lazily(
     r"\((?:eds?|Eds?|EDS?|Hrsg|hrsg|dir|Dir|trans|Trans|comp|Comp|coord|Coord)\.?\)(?=\s+[A-Z\"“‘«])"
 )
 
@@ -99,7 +100,7 @@ class AuthorCut:
     title_end: int = 0
 
 
-_LOWER_CONTENT = re.compile(
+_LOWER_CONTENT = compile_lazily(
     r"(?<![\w'’-])(?!(?:of|for|the|and|on|in|at|to|a|an|de|van|von|der|du|la|le|et|al)\b)[a-z]{3,}\b"
 )
 
@@ -133,7 +134,7 @@ _DOCUMENT_WORDS = frozenset(
 _WORD_EDGE = "\"'‘’“”()[],.:;!?"
 
 
-_DOTTED_INITIAL = re.compile(r"(?<![^\s(])[A-Z]\.(?=\s|$|[A-Z]\.)|(?<!\S)[A-Z](?!\S)")
+_DOTTED_INITIAL = compile_lazily(r"(?<![^\s(])[A-Z]\.(?=\s|$|[A-Z]\.)|(?<!\S)[A-Z](?!\S)")
 # More words than one person's name holds, with no comma or "and" to part several names.
 _MAX_UNSPLIT_NAME_WORDS = 5
 
@@ -144,7 +145,7 @@ def _names_a_document(head: str) -> bool:
     return any(w in _DOCUMENT_WORDS for w in words) and not looks_corporate(head)
 
 
-_COUNT_THEN_NAME = re.compile(r"(?!" + YEAR_DIGITS + r"\b)\d{1,6}\s+(?P<name>[A-Z].*)")
+_COUNT_THEN_NAME = compile_lazily(r"(?!" + YEAR_DIGITS + r"\b)\d{1,6}\s+(?P<name>[A-Z].*)")
 
 
 def _numbered_organisation(head: str) -> bool:
@@ -154,7 +155,7 @@ def _numbered_organisation(head: str) -> bool:
 
 
 # "Ana Sofia Lima Reis; et al." (Wikipedia's citation templates): "et al." is no name word.
-_TRAILING_ET_AL = re.compile(r"[,;]?\s*" + ET_AL + r"$")
+_TRAILING_ET_AL = compile_lazily(r"[,;]?\s*" + ET_AL + r"$")
 
 
 def _title_before_date(region: str, stop: int | None) -> int | None:
@@ -179,7 +180,7 @@ def _title_before_date(region: str, stop: int | None) -> int | None:
 
 
 # MLA entries without an author: "Title. Dir. Name." / "Title. Ed. Name." / "Title. Trans. Name."
-_MLA_TITLE_FIRST = re.compile(
+_MLA_TITLE_FIRST = compile_lazily(
     r"^(?P<title>[^,.;:()\[\]\"“]{2,150}?)[.?!]\s+"
     r"(?=(?:Dir|Ed|Eds|Trans|Perf|Prod|Narr)\.,?\s+[A-Z]|(?:Edited|Directed|Translated|Produced)\s+by\s)"
 )
@@ -220,12 +221,12 @@ def _name_prefix(chunk: str, pairs_mode: bool = False) -> int | None:
     return None
 
 
-_ROLE_CHUNK = re.compile(
+_ROLE_CHUNK = compile_lazily(
     r"^\(?(?:eds?|editors?|ed\. by|director|directors|producers?|writer|host|narrator|compilers?|"
     r"trans|translators?|hrsg|coords?|comps?)\.?\)?\.?$",
     re.IGNORECASE,
 )
-_ROLE_PAREN = re.compile(r"\s*\((?:[A-Za-z/]+\.?\s?){1,3}\)\s*$")
+_ROLE_PAREN = compile_lazily(r"\s*\((?:[A-Za-z/]+\.?\s?){1,3}\)\s*$")
 
 
 def _chunk_ok(chunk: str) -> bool | None:
@@ -324,12 +325,12 @@ def _scan_names(region: str) -> int:
 
 # "Lowe DA, Wu N, et al. Effect of ..." (Vancouver, AMA): "et al." then the title, or
 # "Goodfellow et al., Deep Learning" with a comma between.
-_ET_AL_THEN_TITLE = re.compile(r",?\s+(?P<etal>" + ET_AL + r"),?\s+(?=[*_\"“‘'A-Z])")
+_ET_AL_THEN_TITLE = compile_lazily(r",?\s+(?P<etal>" + ET_AL + r"),?\s+(?=[*_\"“‘'A-Z])")
 
 
 # "M, Whitman on AI swarm: https://...": an initial written before its surname with a
 # comma, then the label's words about the work; the author is the initial and surname.
-_INITIAL_FIRST_LABEL = re.compile(
+_INITIAL_FIRST_LABEL = compile_lazily(
     rf"[{UPPER}],\s+{NAME_WORD}(?=\s+(?!(?:and|et|with|und)\b)[a-z]+\s)"
 )
 

@@ -13,8 +13,9 @@ import re
 
 from essaylint.analysis.entry_fields import MAX_PARSE, collapse
 from essaylint.analysis.patterns import MONTH_NUMBERS, YEAR_DIGITS
+from essaylint.lazy_pattern import compile_lazily
 
-PAREN_DATE = re.compile(
+PAREN_DATE = compile_lazily(
     r"[(\[]\s*(?P<body>(?:c\.\s*|ca\.\s*|(?P<pre>[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?,?\s+))?(?P<year>"
     + YEAR_DIGITS
     + r")(?P<suffix>[a-z])?(?![\d])"
@@ -23,29 +24,31 @@ PAREN_DATE = re.compile(
     r"|under review|submitted)(?:[-–]?(?P<ndsuffix>[a-z]))?)\s*[)\]]",
     re.IGNORECASE,
 )
-BARE_DATE = re.compile(
+BARE_DATE = compile_lazily(
     r"(?:(?<=[\s,.;:])|^)(?P<year>"
     + YEAR_DIGITS
     + r")(?P<suffix>[a-z])?(?![\d\w])(?!\s*[-–—]\s*\d)"
     r"(?=\s*[.,;:)]|\s*$)"
     r"|(?:(?<=[\s,.])|^)(?P<nd>n\.\s?d\.|nd(?=\.\s))"
 )
-_MODIFIED_YEAR = re.compile(
+_MODIFIED_YEAR = compile_lazily(
     r"\b(?:[Ll]ast\s+(?:modified|updated|revised|reviewed)|[Uu]pdated|[Pp]ublished|[Pp]osted)\b"
     r"(?:\s*on)?:?\s*(?P<day>[^()\d]{0,20}(?:\d{1,2}\D{1,3})?)(?P<year>" + YEAR_DIGITS + r")\b"
 )
 # "Accessed May 2, 2023.", MLA 7's "Web. 13 May 2012.": when the reader saw the page.
-_ACCESSED_YEAR = re.compile(
+_ACCESSED_YEAR = compile_lazily(
     r"(?:\b(?:[Aa]ccessed|[Vv]iewed)\b|\bWeb\.)(?:\s*on)?:?\s*"
     r"(?P<day>(?:\d{1,2}\s+)?[^()\d]{0,20}(?:\d{1,2}\D{1,3})?)"
     r"(?P<year>" + YEAR_DIGITS + r")\b"
 )
-YEAR_ANY = re.compile(r"(?<![\d/.\-–])(?P<year>" + YEAR_DIGITS + r")(?P<suffix>[a-z])?(?![\d])")
+YEAR_ANY = compile_lazily(r"(?<![\d/.\-–])(?P<year>" + YEAR_DIGITS + r")(?P<suffix>[a-z])?(?![\d])")
 
-LEADING_YEAR = re.compile(r"^(?P<year>" + YEAR_DIGITS + r")(?P<suffix>[a-z])?[.,]?\s+(?=\S)")
+LEADING_YEAR = compile_lazily(r"^(?P<year>" + YEAR_DIGITS + r")(?P<suffix>[a-z])?[.,]?\s+(?=\S)")
 
 _MONTHS = MONTH_NUMBERS  # name -> number
-_MONTH_DAY = re.compile(r"^\s*,?\s*(?P<a>[A-Za-z]+|\d{1,2})\.?\s*(?P<b>\d{1,2}|[A-Za-z]+)?\.?\s*$")
+_MONTH_DAY = compile_lazily(
+    r"^\s*,?\s*(?P<a>[A-Za-z]+|\d{1,2})\.?\s*(?P<b>\d{1,2}|[A-Za-z]+)?\.?\s*$"
+)
 
 
 def date_from_match(match: re.Match[str]) -> tuple[str | None, str | None]:
@@ -82,11 +85,11 @@ def _month_date(year: str, extra: str) -> str | None:
     return extra
 
 
-_NO_DATE = re.compile(r"\(n\.\s?d\.?\)", re.IGNORECASE)
+_NO_DATE = compile_lazily(r"\(n\.\s?d\.?\)", re.IGNORECASE)
 
 
 # A title in quotation marks: "“Working from Home Tripled between 2019 and 2021.”"
-_QUOTED = re.compile(r"[“\"][^“”\"]{1,300}[”\"]")
+_QUOTED = compile_lazily(r"[“\"][^“”\"]{1,300}[”\"]")
 
 
 def fallback_year(text: str) -> str | None:

@@ -10,14 +10,15 @@ marks that may end a sentence and open a quoted title.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-_WS = re.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
+from essaylint.lazy_pattern import compile_lazily
 
-QUOTE_OPEN = re.compile(r"[\"“„«”]|''|``|(?<!\w)['‘](?=[A-Z0-9])")
+_WS = compile_lazily(r"[\s\u200b\u200c\u200d\ufeff]+")
 
-SENTENCE_END = re.compile(r"(?<=\S)(?:\.|\?|!)(?=[\s\"”’')\]]|$)|:(?=\s)")
+QUOTE_OPEN = compile_lazily(r"[\"“„«”]|''|``|(?<!\w)['‘](?=[A-Z0-9])")
+
+SENTENCE_END = compile_lazily(r"(?<=\S)(?:\.|\?|!)(?=[\s\"”’')\]]|$)|:(?=\s)")
 
 _TRAIL_PUNCT = " \t.,;:–—-/"
 

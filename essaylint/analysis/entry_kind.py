@@ -10,32 +10,35 @@ from __future__ import annotations
 import re
 
 from essaylint.analysis.entry_fields import EntryFields
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import ReferenceType
 
-_NEWS = re.compile(
+_NEWS = compile_lazily(
     r"\b(?:Guardian|Times|Post|Herald|Tribune|Telegraph|Independent|BBC|CNN|Reuters|News|Journal\s+Sentinel|"
     r"Gazette|Chronicle|Daily|Observer|Economist|Atlantic|Forbes|Bloomberg|Wired|Vox|NPR|Newsweek|"
     r"Al\s+Jazeera|Associated\s+Press|Huffington|Slate|Vice|Mirror|Sun|Express|Magazine)\b"
 )
-_ONLINE_NEWS_HOST = re.compile(
+_ONLINE_NEWS_HOST = compile_lazily(
     r"(?:nytimes|theguardian|bbc|cnn|washingtonpost|reuters|wsj|news)\.", re.IGNORECASE
 )
-CONFERENCE = re.compile(
+CONFERENCE = compile_lazily(
     r"\b(?:Proceedings|Proc\.|Conference|Conf\.|Symposium|Workshop|Congress|Meeting|Colloquium|"
     r"Paper presented)\b",
     re.IGNORECASE,
 )
-_THESIS = re.compile(r"\b(?:dissertation|thesis|Ph\.?\s?D\.?|Doctoral|Master'?s)\b", re.IGNORECASE)
-_REPORT = re.compile(
+_THESIS = compile_lazily(
+    r"\b(?:dissertation|thesis|Ph\.?\s?D\.?|Doctoral|Master'?s)\b", re.IGNORECASE
+)
+_REPORT = compile_lazily(
     r"\b(?:Report|Tech(?:nical)?\.? Rep|Working Paper|White Paper|Publication No|Policy Brief|"
     r"Discussion Paper|TR-)\b",
     re.IGNORECASE,
 )
-_VIDEO = re.compile(
+_VIDEO = compile_lazily(
     r"\[(?:Video|Film|Motion picture|Video file|Television series)[^\]]*\]", re.IGNORECASE
 )
-_VIDEO_PLATFORM = re.compile(r"\b(?:YouTube|Vimeo)\b", re.IGNORECASE)
-JOURNALISH = re.compile(
+_VIDEO_PLATFORM = compile_lazily(r"\b(?:YouTube|Vimeo)\b", re.IGNORECASE)
+JOURNALISH = compile_lazily(
     r"\b(?:Journal|J\.|Review|Quarterly|Bulletin|Annals|Letters|Transactions|Trans\.|Magazine|Research)\b"
 )
 

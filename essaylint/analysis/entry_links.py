@@ -12,8 +12,9 @@ import re
 
 from essaylint.analysis.entry_fields import EntryFields, collapse
 from essaylint.analysis.patterns import BARE_WEB_HOST
+from essaylint.lazy_pattern import compile_lazily
 
-URL = re.compile(
+URL = compile_lazily(
     # "Available fromhttps://..." (a lost space): the scheme starts a link inside a word too
     r"(?:(?:https?|ftp)\s?:\s?//|\bwww\.)[^\s<>\"\]]+"
     # a bare host with a path: "example.ac.uk/papers/a.pdf" (no scheme, no www.); a DOI's
@@ -22,19 +23,21 @@ URL = re.compile(
     re.IGNORECASE,
 )
 _FILE_EXT = r"\.(?:pdf|html?|aspx?|php|jsp|cfm|docx?|xlsx?|pptx?|txt|xml|csv|zip)$"
-_FILE_NAME = re.compile(r"[^\s<>\"(]+" + _FILE_EXT, re.IGNORECASE)
-_NEXT_CHUNK = re.compile(r" ([^\s<>\"]+)")
-_URL_CONTINUATION = re.compile(r"\s(?:[/._~-][^\s<>\"]*|[^\s<>\"(]*[/_~][^\s<>\"]*)")
-_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
-_DOI_PREFIX = re.compile(r"(?:\b(?:doi|DOI)\s*:?\s*|https?://(?:dx\.)?doi\.org/|\bdoi\.org/)\s*$")
+_FILE_NAME = compile_lazily(r"[^\s<>\"(]+" + _FILE_EXT, re.IGNORECASE)
+_NEXT_CHUNK = compile_lazily(r" ([^\s<>\"]+)")
+_URL_CONTINUATION = compile_lazily(r"\s(?:[/._~-][^\s<>\"]*|[^\s<>\"(]*[/_~][^\s<>\"]*)")
+_DOI = compile_lazily(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
+_DOI_PREFIX = compile_lazily(
+    r"(?:\b(?:doi|DOI)\s*:?\s*|https?://(?:dx\.)?doi\.org/|\bdoi\.org/)\s*$"
+)
 # Not a verb in a sentence: "the thesis will be available from the library".
-_RETRIEVAL = re.compile(
+_RETRIEVAL = compile_lazily(
     r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bnot )"
     r"\b(?:Retrieved|retrieved|Available|available|Accessed|accessed|Viewed|viewed|"
     r"Last\s+(?:accessed|modified|updated))\b"
     r"(?:\s+(?:at|from|on|via|online))?",
 )
-_RETRIEVAL_CLAUSE = re.compile(
+_RETRIEVAL_CLAUSE = compile_lazily(
     r"\(?\s*\b(?:Retrieved|retrieved|Accessed|accessed|Viewed|viewed|Last\s+(?:accessed|modified|updated))\b"
     r"[^()]{0,60}?(?:\bfrom\b\s*(?:[\w .&-]{0,40}:)?|\d{4}\)?(?:\s*,?\s*from\b)?|$)"
     r"|\(?\s*\b(?:Available|available)\b\s*(?:at|from|online|via)?\s*(?:[\w .-]{0,30}\s)?:?"
@@ -43,7 +46,7 @@ _RETRIEVAL_CLAUSE = re.compile(
     r"|\bdoi\s*:\s*$"
 )
 
-_DOUBLE_STOP = re.compile(r"(?<!\.)\.\s*\.(?!\.)")
+_DOUBLE_STOP = compile_lazily(r"(?<!\.)\.\s*\.(?!\.)")
 
 
 def _trim_url(url: str) -> str:

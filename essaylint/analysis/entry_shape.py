@@ -25,15 +25,16 @@ from essaylint.analysis.patterns import (
     YEAR,
     YEAR_DIGITS,
 )
+from essaylint.lazy_pattern import compile_lazily
 
-LIST_MARKER = re.compile(
+LIST_MARKER = compile_lazily(
     r"^\s*(?:" + BULLET + r"\s+|" + ENTRY_NUMBER_MARK + r"|\[\d{1,3}\]\s*|\(\d{1,3}\)\s+)"
 )
 # "12. ", "[12] ", also after a bullet and with a colon: "* [1]: http://..."
 _BULLETED = r"^\s*(?:" + BULLET + r"\s+)?"
-_NUMBERED_MARKER = re.compile(_BULLETED + r"(?:" + ENTRY_NUMBER_MARK + r"|\[\d{1,3}\]:?\s*)")
+_NUMBERED_MARKER = compile_lazily(_BULLETED + r"(?:" + ENTRY_NUMBER_MARK + r"|\[\d{1,3}\]:?\s*)")
 # "(12) ": PubMed's and some journals' numbering, read as a number, not an entry's shape.
-_ENTRY_NUMBER = re.compile(
+_ENTRY_NUMBER = compile_lazily(
     _BULLETED
     + r"(?:"
     + ENTRY_NUMBER_MARK
@@ -42,7 +43,7 @@ _ENTRY_NUMBER = re.compile(
 
 
 # "[1]", "1.", "(1)" alone on a line: a number whose entry is the next paragraph.
-_NUMBER_ONLY = re.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}[.)])\s*")
+_NUMBER_ONLY = compile_lazily(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}[.)])\s*")
 
 
 def number_only(text: str) -> bool:
@@ -56,15 +57,15 @@ def entry_number(text: str) -> int | None:
     return int(m.group("dnum") or m.group("bnum") or m.group("pnum")) if m else None
 
 
-_EARLY_YEAR = re.compile(r"[(\s,.]" + YEAR + r"[).,:;\s]", re.IGNORECASE)
-_ANY_YEAR = re.compile(r"(?<!\d)" + YEAR_DIGITS + r"(?!\d)|\bn\.\s?d\.", re.IGNORECASE)
-_URL = re.compile(WEB_ADDRESS_START + r"|doi\.org/|\bdoi:\s*10\.", re.IGNORECASE)
-_YEAR_WORD = re.compile(YEAR, re.IGNORECASE)
+_EARLY_YEAR = compile_lazily(r"[(\s,.]" + YEAR + r"[).,:;\s]", re.IGNORECASE)
+_ANY_YEAR = compile_lazily(r"(?<!\d)" + YEAR_DIGITS + r"(?!\d)|\bn\.\s?d\.", re.IGNORECASE)
+_URL = compile_lazily(WEB_ADDRESS_START + r"|doi\.org/|\bdoi:\s*10\.", re.IGNORECASE)
+_YEAR_WORD = compile_lazily(YEAR, re.IGNORECASE)
 _HEAD_WINDOW = 300
 # "———. 1996. Title." / "------, 2018." / "___. (2019)." / "…………  Title.": the same authors
 # as the entry above; one em dash ("—. Title.") is how pandoc and word processors print
 # MLA's "---.". The match ends where the entry's date or title begins.
-REPEATED_AUTHORS = re.compile(
+REPEATED_AUTHORS = compile_lazily(
     rf"^[ \t]*(?:(?:[—―]|(?:{REPEAT_MARK} ?){{2,}})[ \t]*(?:[.,]+[ \t]*|(?=\(?{YEAR_DIGITS}))"
     rf"|(?:{REPEAT_MARK} ?){{3,}}[ \t]*(?<=[ \t])(?=[\"“*_A-Z]))"
 )
@@ -74,13 +75,13 @@ _INVERTED_NAMES = (
     r"^[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3},\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
     r"(?:,?\s+and[^.\n]{0,120}|,?\s+et\s+al)?\.\s+"
 )
-_INVERTED_NAME_TITLE = re.compile(_INVERTED_NAMES + r"[\"“*_]")
+_INVERTED_NAME_TITLE = compile_lazily(_INVERTED_NAMES + r"[\"“*_]")
 # A season or month before a journal issue's year: "45, no. 1 (Fall 2005): 65-75" (Chicago).
 _ISSUE_SEASON = (
     r"(?:(?:spring|summer|fall|autumn|winter|january|february|march|april|may|june|july|"
     r"august|september|october|november|december)\s+)?"
 )
-_AUTHOR_YEAR_START = re.compile(
+_AUTHOR_YEAR_START = compile_lazily(
     # A corporate author may carry its short or long name: "World Health Organization
     # (WHO) (2020)", "APM (Association for Project Management) (2019)".
     # A corporate author may open with a number: "1000 Genomes Project Consortium (2015)".
@@ -90,24 +91,26 @@ _AUTHOR_YEAR_START = re.compile(
 )
 # What follows the year of a line that only looks like an entry: a lifespan
 # "(1942–)", "(1907-1990)", "(1942-present)", or a sentence "(1969) argued that".
-_LIFESPAN_AFTER = re.compile(r"^\s*[-–—]\s*(?:" + YEAR_DIGITS + r"|present|now|today)?\s*\)")
+_LIFESPAN_AFTER = compile_lazily(r"^\s*[-–—]\s*(?:" + YEAR_DIGITS + r"|present|now|today)?\s*\)")
 # A sentence that cites: "(2016) found", "(Cleland and Ireland, 2016)", "Li & Liang (2021),".
-_CITING = re.compile(
+_CITING = compile_lazily(
     r"\(" + YEAR_DIGITS + r"[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}"
     r"|\([A-Z][^()]{0,80}?,\s*(?:" + YEAR_DIGITS + r"[a-z]?|n\.\s?d\.)(?:,[^()]{0,20})?\)"
     r"|\b(?:et al\.|[A-Z][a-z]+) \(" + YEAR_DIGITS + r"[a-z]?\)[,;]"
 )
 # "A 2021 meta-analysis ... found that", "in 2020 revealed": a point made in prose.
-_PROSE_POINT = re.compile(r"\b" + YEAR_DIGITS + r"\s+[a-z]{3,}|\b[a-z]{3,}ed that\b|\bfound that\b")
+_PROSE_POINT = compile_lazily(
+    r"\b" + YEAR_DIGITS + r"\s+[a-z]{3,}|\b[a-z]{3,}ed that\b|\bfound that\b"
+)
 # "Define the business case:", "**Neural Mechanisms:**", "Middle Ages (500 CE - 1500 CE):".
-_LABEL_START = re.compile(r"^[*_]*[A-Z][^.:;,\n]{0,60}?[*_]*:(?:[*_]*\s|$)")
+_LABEL_START = compile_lazily(r"^[*_]*[A-Z][^.:;,\n]{0,60}?[*_]*:(?:[*_]*\s|$)")
 # A Nature or ACS entry's end: volume (often bold), pages, year in parentheses:
 # "*Clim. Change* **70**, 117–135 (2005).", "*Md. L. Rev.* 57, 1279 (1998)", "**13**, (2008)".
 _VOLUME_PAGES_YEAR = (
     r"\d{1,4}\**,\s*(?:[A-Za-z]?\d{1,6}(?:\s?[-–]\s?[A-Za-z]?\d{1,6})?\s*)?\(" + YEAR_DIGITS + r"\)"
 )
 # The parts of an entry that a numbered point lacks.
-_ENTRY_PARTS = re.compile(
+_ENTRY_PARTS = compile_lazily(
     r"[“\"][^”\"]{3,}[,.]?[”\"]|\bvol\.|\bpp?\.\s*\d|\bno\.\s*\d|\d+\s*\(\d+\)\s*[:,]|"
     + _VOLUME_PAGES_YEAR
     + r"|"
@@ -117,11 +120,11 @@ _ENTRY_PARTS = re.compile(
     re.IGNORECASE,
 )
 # "L. Moretti and J. Castellano, ...", "Moretti L, Castellano J." (IEEE, Vancouver).
-_INITIALS_NAME_START = re.compile(
+_INITIALS_NAME_START = compile_lazily(
     r"^(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*[A-Z][\w'’-]+|[A-Z][\w'’-]+\s[A-Z]{1,3}),"
 )
 # "paiza. (n.d.).", "w3schools. (2023).", and Chicago's bare year: "tutor2u. 2019."
-LOWER_BRAND_HEAD = re.compile(
+LOWER_BRAND_HEAD = compile_lazily(
     r"^[a-z][\w.@-]{1,30}(?: [a-z][\w.@-]{1,30})?"
     r"(?:\.?\s*\(" + YEAR + r"[),]|\.\s+" + YEAR_DIGITS + r"[a-z]?\.\s)",
     re.IGNORECASE,
@@ -132,52 +135,54 @@ _DAY_AND_MONTH = (
     + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
 )
 # "Monday 14 September, 2015", "August – October 2026": a date or span in a timetable
-_DATE_ONLY = re.compile(
+_DATE_ONLY = compile_lazily(
     rf"^{_DAY_AND_MONTH}(?:\s*[-–—]\s*{_DAY_AND_MONTH}|\s+(?:to|until)\s+{_DAY_AND_MONTH})?,?$",
     re.IGNORECASE,
 )
-_YEAR_AT_END = re.compile(r"[\s,(]*" + YEAR + r"$", re.IGNORECASE)
+_YEAR_AT_END = compile_lazily(r"[\s,(]*" + YEAR + r"$", re.IGNORECASE)
 _NOT_NAMES = frozenset({"a", "an", "the", "in", "by", "from", "since", "until", "during", "on"})
-_ERA_AFTER = re.compile(r"^\s*(?:CE|BCE|BC|AD|B\.C\.|A\.D\.)\b")
-_BARE_SENTENCE_AFTER = re.compile(r"^\s+[a-z]{2,}")
+_ERA_AFTER = compile_lazily(r"^\s*(?:CE|BCE|BC|AD|B\.C\.|A\.D\.)\b")
+_BARE_SENTENCE_AFTER = compile_lazily(r"^\s+[a-z]{2,}")
 _LABEL_LENGTH = 120
-_LABEL_END = re.compile(r"\)\s*:\s*$")
-_LABEL_AFTER = re.compile(r"^[a-z]?\)\s*:")
-_DATE_AFTER = re.compile(r"^[-/.]\d{1,2}\b")
-_SENTENCE_AFTER = re.compile(r"^[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}")
+_LABEL_END = compile_lazily(r"\)\s*:\s*$")
+_LABEL_AFTER = compile_lazily(r"^[a-z]?\)\s*:")
+_DATE_AFTER = compile_lazily(r"^[-/.]\d{1,2}\b")
+_SENTENCE_AFTER = compile_lazily(r"^[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}")
 # A block that carries on the entry before it after a break: a link or a
 # retrieval note always does; "from https://...", "and algorithm analysis.",
 # "Economics, 130(1), 45-60." do when the entry before was cut short.
-_RETRIEVAL_END = re.compile(r"\b(?:Retrieved\s+from|Available\s+(?:at|from|online))\s*:?$", re.I)
+_RETRIEVAL_END = compile_lazily(
+    r"\b(?:Retrieved\s+from|Available\s+(?:at|from|online))\s*:?$", re.I
+)
 #: A retrieval note that opens a line: "Available at:", "[Accessed 10 March 2025]".
 RETRIEVAL_NOTE = r"[(\[]?(?:Retrieved|Available|Accessed|Viewed|Online)\b"
-_RETRIEVAL_START = re.compile("^" + RETRIEVAL_NOTE)
+_RETRIEVAL_START = compile_lazily("^" + RETRIEVAL_NOTE)
 # "https://...", "<https://...>", a Markdown link that shows its address
 # ("[https://...](https://...)"), "doi:", "Retrieved from".
-_LINK_CONTINUATION = re.compile(
+_LINK_CONTINUATION = compile_lazily(
     r"^(?:\[?<?https?:|\[?<?" + WEB_ADDRESS_START + r"|doi\b|DOI\b|" + RETRIEVAL_NOTE + ")"
 )
 # An entry cut off mid-phrase: "... Understanding and", "Beach,", "non-".
-_DANGLING = re.compile(r"(?:[,;:&\-–]|\b(?:and|of|the|in|for|on|to|with|from|a|an))\s*$")
+_DANGLING = compile_lazily(r"(?:[,;:&\-–]|\b(?:and|of|the|in|for|on|to|with|from|a|an))\s*$")
 _MAX_CONTINUATION_WORDS = 60
 # "Stein, Richard. “Learning to Look.”" and nothing more: an MLA or Chicago entry cut
 # after its article's title; the container ("*Approaches to Teaching ...*", "Journalist's
 # Resource, Harvard Kennedy School, 6 Nov. 2019,") comes next.
-_CUT_AFTER_TITLE = re.compile(_INVERTED_NAMES + r"[\"“][^\"”\n]{1,200}[.?!][\"”]$")
+_CUT_AFTER_TITLE = compile_lazily(_INVERTED_NAMES + r"[\"“][^\"”\n]{1,200}[.?!][\"”]$")
 # "L. B. (2020)": the last author's initials, carried over from the line before.
 _INITIALS = r"(?:[A-Z]\.\s?(?:-\s?)?){1,4}"
-_INITIALS_ONLY = re.compile(_INITIALS + ",?")
+_INITIALS_ONLY = compile_lazily(_INITIALS + ",?")
 # A line opening with initials and a comma: "R.-A., Fallon, C., ..." ends an author cut above.
-_INITIALS_FIRST = re.compile(_INITIALS + r",\s")
-_ENTRY_END = re.compile(
+_INITIALS_FIRST = compile_lazily(_INITIALS + r",\s")
+_ENTRY_END = compile_lazily(
     r"(?:[.!?)\]>]|" + WEB_ADDRESS_START + r"\S*|\b10\.\d{4,9}/\S+)\s*$", re.IGNORECASE
 )
 # The rest of a title whose quotation marks opened on the line before: 'Survey,” available
 # at: http://...', 'Wages on Employment," Journal ...': it closes a quotation first.
-_QUOTE_TAIL = re.compile(r"^[^“”\"\n]*[^\s“”\"][”\"]")
+_QUOTE_TAIL = compile_lazily(r"^[^“”\"\n]*[^\s“”\"][”\"]")
 # A plain lower-case word; "w3schools." and "paiza." are brands that may head an entry.
-_LOWER_WORD_START = re.compile(r"^([a-z]+)[,;:]?\s")
-_QUOTE_MARK = re.compile(r"[“”\"]")
+_LOWER_WORD_START = compile_lazily(r"^([a-z]+)[,;:]?\s")
+_QUOTE_MARK = compile_lazily(r"[“”\"]")
 
 
 def entry_fragment(text: str) -> bool:
@@ -201,13 +206,13 @@ _PARTICLES = frozenset(
      "ten", "ter", "al", "el", "bin", "ibn", "mac", "st."}
 )  # fmt: skip
 # An author list cut over two paragraphs: "..., Wang, X., & Beach," then "L. B. (2020). Title".
-_NAMES_CUT = re.compile(r"^[A-Z][\w'’-]+,\s+[A-Z]\..*(?:,|&|\band)$")
+_NAMES_CUT = compile_lazily(r"^[A-Z][\w'’-]+,\s+[A-Z]\..*(?:,|&|\band)$")
 # "Okonjo, T.R.", "Abdullah, D.": a capitalised family name (of one or two words) and
 # its capital initials.
 _FAMILY_THEN_INITIALS = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?,\s+(?:[A-Z]\.\s?-?){1,3}"
 # "Abdullah, D., Susilo, S., ... et al. Title. Journal (2021)": a family name and initials.
-_FAMILY_INITIALS = re.compile("^" + _FAMILY_THEN_INITIALS + "[,&]")
-_YEAR_EARLY_IN_NEXT = re.compile(r"^.{0,60}?\(" + YEAR + r"\)", re.IGNORECASE)
+_FAMILY_INITIALS = compile_lazily("^" + _FAMILY_THEN_INITIALS + "[,&]")
+_YEAR_EARLY_IN_NEXT = compile_lazily(r"^.{0,60}?\(" + YEAR + r"\)", re.IGNORECASE)
 _MAX_LINK_ENTRY_WORDS = 45
 
 
@@ -282,23 +287,23 @@ def _numbered_entry(body: str) -> bool:
 # A narrative citation alone on its line: surnames without initials, then the year in
 # parentheses and nothing after it. An entry gives initials or a title after its year.
 _SURNAME = r"[A-Z][\w'’\-]+"
-_CITATION_LINE = re.compile(
+_CITATION_LINE = compile_lazily(
     rf"{_SURNAME}(?:(?:,\s*|\s+(?:&|and)\s+){_SURNAME})*(?:,?\s+et\s+al\.?)?\s*\([^()]{{1,60}}\)$"
 )
 # A title-first (authorless) APA entry whose title opens with a number: "2019 Flood Report.
 # (2020).", "2001.pdf. (2001).". No name starts with a digit, so the title stands first.
 _DATE_IN_PARENTHESES = r"\((?:" + YEAR_DIGITS + r"[a-z]?(?:,[^()]{0,30})?|n\.\s?d\.)\)"
-DIGIT_TITLE_HEAD = re.compile(r"\d[^()]{0,150}?\.\s+" + _DATE_IN_PARENTHESES)
+DIGIT_TITLE_HEAD = compile_lazily(r"\d[^()]{0,150}?\.\s+" + _DATE_IN_PARENTHESES)
 # Any title-first APA entry: "Rethinking soil carbon: A primer. (n.d.). [Reading].": a
 # sentence, its full stop, then only a date in parentheses and another full stop.
-_TITLE_DATE_HEAD = re.compile(r"[A-Z][^()\n]{2,150}?[^\s.]\.\s+" + _DATE_IN_PARENTHESES + r"\.")
+_TITLE_DATE_HEAD = compile_lazily(r"[A-Z][^()\n]{2,150}?[^\s.]\.\s+" + _DATE_IN_PARENTHESES + r"\.")
 # An authorless entry that opens with its year: "(2020). Title. [Online]. Available at:
 # https://...", "2021. Title. Available at ...". A timeline line opens so too: only with a
 # link is it an entry.
-_YEAR_FIRST_HEAD = re.compile(
+_YEAR_FIRST_HEAD = compile_lazily(
     r"(?:\(" + YEAR_DIGITS + r"[a-z]?\)|" + YEAR_DIGITS + r"[a-z]?)\.?\s+[\"“*_]?[A-Z]"
 )
-_LINK_FIRST = re.compile(
+_LINK_FIRST = compile_lazily(
     r"<?" + WEB_ADDRESS_START + r"[^\s<>]*>?(?:\s*[-–—:|]\s*\S.*)?$", re.IGNORECASE
 )
 
@@ -382,7 +387,7 @@ def undated_entry(text: str) -> bool:
     )
 
 
-_DATED_HEAD = re.compile(r"^[^()\n]{1,100}\(\s*(?:\d{4}|n\.\s?d\.)")
+_DATED_HEAD = compile_lazily(r"^[^()\n]{1,100}\(\s*(?:\d{4}|n\.\s?d\.)")
 
 
 def _opens_mla_entry(text: str) -> bool:
@@ -392,8 +397,8 @@ def _opens_mla_entry(text: str) -> bool:
 
 
 # A paragraph that ends in a date in parentheses, and the names before it.
-_ENDS_IN_DATE = re.compile(r"(?P<names>[^()]+)\(\d{4}[a-z]?\)\.?")
-_NAME_PARTS = re.compile(r",|&|\band\b")
+_ENDS_IN_DATE = compile_lazily(r"(?P<names>[^()]+)\(\d{4}[a-z]?\)\.?")
+_NAME_PARTS = compile_lazily(r",|&|\band\b")
 _MOST_WORDS_IN_A_NAME = 4
 
 
@@ -479,7 +484,7 @@ def starts_entry(text: str, following: str | None, *, hanging: bool = False) -> 
 
 
 # "Okonjo, T.R. Field notes on ..." / "OKONJO, T.R.Field notes": a family name and initials.
-_INITIALLED_NAME_HEAD = re.compile(_FAMILY_THEN_INITIALS)
+_INITIALLED_NAME_HEAD = compile_lazily(_FAMILY_THEN_INITIALS)
 
 
 def initialled_name_head(text: str) -> bool:
@@ -498,9 +503,9 @@ def has_year_or_link(text: str) -> bool:
 
 
 # "Ember – with major processing by Our World in Data": a note on the data after a dash.
-_DASH_NOTE = re.compile(r"\s+[–—-]\s+(?=[a-z])[^\n]*$")
+_DASH_NOTE = compile_lazily(r"\s+[–—-]\s+(?=[a-z])[^\n]*$")
 # A German association's legal form: "Bundesverband Solarwirtschaft e.V.".
-_LEGAL_FORM = re.compile(r"(?<=\w)\s+e\.\s?V\.?\s*[.,]?\s*$")
+_LEGAL_FORM = compile_lazily(r"(?<=\w)\s+e\.\s?V\.?\s*[.,]?\s*$")
 
 
 def corporate_core(segment: str) -> str:

@@ -14,38 +14,39 @@ from essaylint.analysis.entry_fields import EntryFields, clean_value
 from essaylint.analysis.entry_kind import CONFERENCE, JOURNALISH
 from essaylint.analysis.entry_title import DESCRIPTOR, title_stop
 from essaylint.analysis.patterns import PUBLISHER_WORD, YEAR_DIGITS
+from essaylint.lazy_pattern import compile_lazily
 
-_VOL_ISSUE_PAGES = re.compile(
+_VOL_ISSUE_PAGES = compile_lazily(
     r"(?P<vol>\b\d{1,5}|(?<=[^\W\d_])\d{1,5})\s*\(\s*(?P<iss>[^()]{1,20}?)\s*\)"
     r"(?:\s*[,:.]?\s*(?:pp?\.?\s*)?(?P<pages>[A-Za-z]?\d+[a-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+)?))?"
 )
-_VOL_NO = re.compile(
+_VOL_NO = compile_lazily(
     r"\b(?:[Vv]ol(?:ume)?s?\.?|[Vv]\.|Bd\.|Jg\.)\s*(?P<vol>\d+[A-Za-z]?)"
     r"(?:\s*[,(]?\s*(?:[Nn]o|[Nn]os|[Nn]um|[Nn]umber|[Ii]ssue|[Nn]r|[Nn]\.|Heft)\.?\s*(?P<iss>\d+[A-Za-z]?(?:[-–]\d+)?)\)?)?"
 )
-_CHICAGO_VOL = re.compile(
+_CHICAGO_VOL = compile_lazily(
     r"(?P<vol>\b\d{1,5})\s*,\s*(?:no|issue|nr)\.?\s*(?P<iss>\d+(?:[-–]\d+)?)", re.IGNORECASE
 )
-_ISSUE_ONLY = re.compile(r"\b(?:[Nn]o|[Nn]um|[Ii]ssue|[Nn]r)\.?\s*(?P<iss>\d+[A-Za-z]?)")
-_VOL_PAGES = re.compile(
+_ISSUE_ONLY = compile_lazily(r"\b(?:[Nn]o|[Nn]um|[Ii]ssue|[Nn]r)\.?\s*(?P<iss>\d+[A-Za-z]?)")
+_VOL_PAGES = compile_lazily(
     r"(?P<vol>\b\d{1,5}|(?<=[^\W\d_])\d{1,5})\s*[,:]\s*(?:pp?\.?\s*)?(?P<pages>[A-Za-z]?\d+[a-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)(?![\d(])"
 )
-_PAGES = re.compile(
+_PAGES = compile_lazily(
     r"(?:\bpp?\.|\bpages?\b|\bS\.)\s*(?P<pages>[A-Za-z]?\d+[a-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)"
     r"|(?<![\d(])(?<!No\.\s)(?<!No\s)(?P<range>\d+\s*[-–—]+\s*\d+)(?![\d)])"
 )
-_PUBLISHER = re.compile(
+_PUBLISHER = compile_lazily(
     r"(?:^|[.,]\s+)(?P<city>[A-Z][\w .'’-]{1,40}?(?:,\s*[A-Z][\w .]{1,20}?)?)\s*:\s*"
     r"(?P<pub>[^:.;()]{2,80}?)(?:\s*,\s*(?:\d{4}|n\.d)|\.|;|$)"
 )
 
 # "All models are wrong. 2022. *Wikipedia*.": a title-first entry's year before its source.
-_LEADING_YEAR = re.compile(r"^" + YEAR_DIGITS + r"[a-z]?\.\s+")
-_IN_PREFIX = re.compile(r"^(?:In|in|IN)\s*:?\s+")
-_EDITORS = re.compile(
+_LEADING_YEAR = compile_lazily(r"^" + YEAR_DIGITS + r"[a-z]?\.\s+")
+_IN_PREFIX = compile_lazily(r"^(?:In|in|IN)\s*:?\s+")
+_EDITORS = compile_lazily(
     r"^(?P<eds>.{0,300}?)\s*\((?:Eds?|eds?|Hrsg|Coord|Dir)\.?\)\s*[,.:]?\s*|^(?P<eds2>.{0,300}?),?\s+(?:eds?\.|Eds?\.|editors?)\s*[,.:]\s*"
 )
-_EDITED_BY = re.compile(r",?\s*\b(?:edited by|ed\. by|Ed\. by|eds?\.)\s.*$")
+_EDITED_BY = compile_lazily(r",?\s*\b(?:edited by|ed\. by|Ed\. by|eds?\.)\s.*$")
 
 
 def _first_sentence(text: str) -> str:
@@ -89,7 +90,7 @@ def parse_source(rest: str, fields: EntryFields) -> None:
             fields.publisher = clean_value(candidate)
 
 
-_MLA_PUBLISHER_DATE = re.compile(
+_MLA_PUBLISHER_DATE = compile_lazily(
     r",\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+|[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},\s*)?)?"
     + YEAR_DIGITS
     + r"\.?$"
@@ -121,8 +122,8 @@ def _looks_like_publisher_only(container: str, text: str) -> bool:
 def _container_end(text: str) -> int:
     """End of the container name: before numbers, pages, a paren, or a sentence end."""
     ends = [len(text)]
-    for pattern in (_VOL_ISSUE_PAGES, _VOL_NO, _CHICAGO_VOL, _VOL_PAGES, _ISSUE_ONLY):
-        match = pattern.search(text)
+    for number_pattern in (_VOL_ISSUE_PAGES, _VOL_NO, _CHICAGO_VOL, _VOL_PAGES, _ISSUE_ONLY):
+        match = number_pattern.search(text)
         if match:
             ends.append(match.start())
     for pattern in (

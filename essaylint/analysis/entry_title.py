@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from essaylint.analysis.entry_fields import QUOTE_OPEN, SENTENCE_END, clean_value, word_before
 from essaylint.analysis.entry_kind import CONFERENCE, JOURNALISH
 from essaylint.analysis.patterns import PUBLISHER_WORD, YEAR_DIGITS
+from essaylint.lazy_pattern import compile_lazily
 
 _QUOTE_CLOSE = {
     '"': '"',
@@ -37,7 +38,7 @@ _TITLE_ABBREV = frozenset(
     }
 )  # fmt: skip
 
-DESCRIPTOR = re.compile(
+DESCRIPTOR = compile_lazily(
     r"\s*[(\[](?=[^()\[\]]*(?:\bed\b|\beds?\.|\b[ée]dn?\.|\bsuppl\b|edition|dissertation|thesis|video|report|\bno\.|vol\.|pp\.|"
     r"format|film|podcast|audio|blog|tweet|online|motion picture|kindle|version|translat|trans\.|"
     r"master|unpublished|doctoral|ph\.?\s?d|working paper|technical|brochure|fact sheet|data set|"
@@ -85,10 +86,10 @@ def title_stop(text: str) -> int | None:
     return None
 
 
-_SOURCE_HINT = re.compile(
+_SOURCE_HINT = compile_lazily(
     r"\d|\bProc|\bJournal|\bJ\.|\bConf|\bTrans|\bPress|\b[Ii]n\s|\b[Vv]ol|\bpp|:|\bIEEE|\bACM|\bUniversity|\bSymp"
 )
-_COMMA_TITLE_END = re.compile(r",\s+(?=[A-Z0-9\"“]|[Ii]n:?\s)")
+_COMMA_TITLE_END = compile_lazily(r",\s+(?=[A-Z0-9\"“]|[Ii]n:?\s)")
 
 
 def _take_quoted(text: str) -> tuple[str, int] | None:
@@ -112,7 +113,7 @@ def _take_quoted(text: str) -> tuple[str, int] | None:
     return text[start:best], best + close_len
 
 
-_STRONG_SOURCE = re.compile(
+_STRONG_SOURCE = compile_lazily(
     r",\s+(?=(?:[Ii]n:?\s|Proc\b|Proc\.|Proceedings|Journal\b|J\.\s|IEEE|ACM|SIAM|Trans\.|Transactions|"
     r"Comm\.|Communications of|Lecture Notes|LNCS|Springer|(?:The\s)?MIT Press|"
     r"[A-Z][\w&.-]*\s(?:University\s)?Press\b|"
@@ -124,18 +125,18 @@ _STRONG_SOURCE = re.compile(
     # "Title, Ann Lee (ed.)": an editor or translator named after the title
     r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}\s\((?:eds?|trans|tr)\.\)))"
 )
-_TRAILING_DATE = re.compile(
+_TRAILING_DATE = compile_lazily(
     r"(?:,\s*|\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))"
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?)?"
     + YEAR_DIGITS
     + r"[a-z]?\s*$"
 )
-_PUBLISHER_SENTENCE = re.compile(
+_PUBLISHER_SENTENCE = compile_lazily(
     r"^[A-Z][\w .,'’&-]{1,60}:\s*[A-Z][^.]*$|\b" + PUBLISHER_WORD + r"\b"
 )
 
-_ABBREV_FOLLOW = re.compile(r"\.\s*(?:of\b|[A-Z][a-z]{0,5}\.|[A-Z][a-z]+,?\s*\d{1,3}\b(?!\d))")
-_SECOND_SENTENCE_BAD = re.compile(
+_ABBREV_FOLLOW = compile_lazily(r"\.\s*(?:of\b|[A-Z][a-z]{0,5}\.|[A-Z][a-z]+,?\s*\d{1,3}\b(?!\d))")
+_SECOND_SENTENCE_BAD = compile_lazily(
     r"^(?:In\b|Edited|Translated|Trans\b|Ed\b|Eds\b|Reprint|Revised|Rev\b|Introduction|Foreword|Compiled|"
     r"Comp\b|Selected|Vol|Volume|Book|Part|DVD|CD|Film|Directed|Dir\b|Perf\b|Editio|Paper|Poster|Unpublished|"
     r"Doctoral|Master|PhD|Ph\.D|Technical|Report|Retrieved|Available|Accessed)",
@@ -186,7 +187,7 @@ def _merge_subtitle(text: str, end: int) -> int:
     return end
 
 
-_PUB_PAREN = re.compile(
+_PUB_PAREN = compile_lazily(
     r"[\s,]+[(\[](?=[^()\[\]]*(?:\d{4}|:|\bpp\.|\bVol\.))[^()\[\]]*[)\]](?=\s*(?:[.,;:]|$|in\b|In\b))"
 )
 

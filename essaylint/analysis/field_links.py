@@ -34,10 +34,11 @@ from dataclasses import dataclass
 from essaylint.analysis.matching import link_citations, years_agree
 from essaylint.analysis.names import natural_family
 from essaylint.analysis.text import fold, name_key, year_digits
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, CitedWork, Document, Essay, Link, Reference, Span
 
-_DOI = re.compile(r"10\.\d{4,9}/\S+")
-_NON_WORD = re.compile(r"[\W_]+")
+_DOI = compile_lazily(r"10\.\d{4,9}/\S+")
+_NON_WORD = compile_lazily(r"[\W_]+")
 _MIN_TITLE_PREFIX = 20  # characters a shortened title must keep to count
 _LOOK_BACK = 300  # characters a narrative citation may start before the field it ends in
 

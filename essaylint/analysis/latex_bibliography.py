@@ -22,20 +22,20 @@ as a .bib field is (:func:`essaylint.analysis.latex_text.latex_to_text`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from essaylint.analysis.latex_text import latex_to_text
 from essaylint.analysis.references import parse_reference
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Reference, Span
 
 __all__ = ["BIBITEM", "Environment", "bibitem_references", "bibliography_environments"]
 
-_BEGIN = re.compile(r"\\begin\s*\{thebibliography\}[ \t]*(?:\{[^{}\n]*\})?")
+_BEGIN = compile_lazily(r"\\begin\s*\{thebibliography\}[ \t]*(?:\{[^{}\n]*\})?")
 _END = "\\end{thebibliography}"
 #: ``\bibitem{key}`` or ``\bibitem[label]{key}``; a label may hold one level of braces
 #: (``[{\em Anon.}(2019)]``).
-BIBITEM = re.compile(
+BIBITEM = compile_lazily(
     r"\\bibitem\s*(?:\[(?P<label>(?:[^\[\]{}\n]|\{[^{}\n]*\})*)\])?\s*\{(?P<key>[^{}\s,]+)\}"
 )
 
@@ -95,9 +95,9 @@ def bibitem_references(text: str, start: int) -> list[Reference]:
 
 # --- the entry as plain text ---------------------------------------------------------
 
-_URL = re.compile(r"\\(?:url|path)\s*\{([^{}]*)\}|\\href\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
+_URL = compile_lazily(r"\\(?:url|path)\s*\{([^{}]*)\}|\\href\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
 _GROUPED = r"((?:[^{}]|\{[^{}]*\})*)"  # text with braces at most one deep
-_ITALIC = re.compile(
+_ITALIC = compile_lazily(
     r"\\(?:emph|textit|textsl)\s*\{" + _GROUPED + r"\}"
     r"|\{\\(?:em|it|itshape|sl)\s+" + _GROUPED + r"\}"
 )

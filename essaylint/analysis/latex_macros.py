@@ -14,13 +14,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from essaylint.analysis.patterns import LATEX_CITE
+from essaylint.lazy_pattern import compile_lazily
 
 # "\newcommand{\site}[2]{", "\newcommand\site[2]{", "\renewcommand*{\cf}[1]{"
 _DEFINITION = (
     r"\\(?:re)?(?:newcommand|providecommand)\*?\s*\{?\\(?P<name>[A-Za-z]+)\}?\s*"
     r"\[(?P<args>[1-9])\]\s*(?:\[[^\]]*\]\s*)?\{"
 )
-_PARAMETER = re.compile(r"^#([1-9])$")
+_PARAMETER = compile_lazily(r"^#([1-9])$")
 _MOST_BODY = 400  # characters of a definition's body read for its cite command
 # One braced argument of a use, without nested braces ("{hemleben63}").
 _ARGUMENT = r"\s*\{([^{}]*)\}"

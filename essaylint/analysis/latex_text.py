@@ -7,11 +7,12 @@ a ``thebibliography`` list are read by it alike.
 from __future__ import annotations
 
 import functools
-import re
 from typing import Any
 
-_LEFTOVER_COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*")
-_WHITESPACE = re.compile(r"\s+")
+from essaylint.lazy_pattern import compile_lazily
+
+_LEFTOVER_COMMAND = compile_lazily(r"\\[A-Za-z]+\*?\s*")
+_WHITESPACE = compile_lazily(r"\s+")
 
 
 @functools.cache
@@ -24,7 +25,7 @@ def _plain_backend() -> Any:
 
 
 # What LaTeX decoding has to deal with: commands, groups, ties, escapes, ligatures, math.
-_LATEX_MARKUP = re.compile(r"[\\{}~$%&#_^]|--|``|''")
+_LATEX_MARKUP = compile_lazily(r"[\\{}~$%&#_^]|--|``|''")
 
 
 def latex_to_text(value: str) -> str:

@@ -24,6 +24,7 @@ from essaylint.analysis.patterns import (
     CONSULTED_LIST_HEADINGS,
     FRONT_MATTER,
 )
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Block
 
 # A heading over the credits of the pictures an essay shows ("Image Credits", "Photo
@@ -35,8 +36,8 @@ CREDITS_TITLE = (
     r"^(?:images?|photos?|photographs?|pictures?|figures?|illustrations?)\s+sources\b|"
     r"^credits$"
 )
-CREDITS_WORDS = re.compile(CREDITS_TITLE)
-READING_WORDS = re.compile(
+CREDITS_WORDS = compile_lazily(CREDITS_TITLE)
+READING_WORDS = compile_lazily(
     r"^(?:(?:further|recommended|suggested|additional|supplementary|supplemental|optional|"
     r"wider|background|useful|online|extra)\s+(?:reading|readings|resources|sources|"
     r"literature|links)\b|(?:explore\s+|see\s+)?(?:related|more)\s+(?:readings?|resources|"
@@ -44,17 +45,17 @@ READING_WORDS = re.compile(
     r"see also$|external links$|glossary\b|appendix|appendices\b)|" + CREDITS_TITLE
 )
 # A reading-list heading that may only group a reference list's entries: "Additional Sources".
-SOURCE_GROUP = re.compile(r"\bsources$")
+SOURCE_GROUP = compile_lazily(r"\bsources$")
 # A heading that opens an appendix: tables, figures, a questionnaire the essay
 # attaches after its reference list ("Appendix A: Survey", "Appendixes", "Tables").
-APPENDIX_WORDS = re.compile(
+APPENDIX_WORDS = compile_lazily(
     r"^(?!" + CREDITS_TITLE + r")"
     r"(?:appendix|appendices|appendixes|annex(?:es|ure)?|attachments?|exhibits?|tables?|"
     r"figures?|supplementa(?:ry|l)\s+(?:materials?|tables|figures|information|data))\b"
 )
 # A line of its own that titles an appendix even when nothing marks it as a heading
 # ("Appendix A", "Appendix 2: Reflection", "APPENDICES"): it ends a reference list.
-_APPENDIX_TITLE = re.compile(
+_APPENDIX_TITLE = compile_lazily(
     r"^(?:appendix|appendices|appendixes|annex(?:es)?)(?:\s+(?:[a-z]|\d{1,2}|[ivx]{1,4}))?"
     r"(?:\s*[:.\-–—]\s*\S.{0,80})?$"
 )
@@ -74,14 +75,14 @@ def is_appendix_title(text: str) -> bool:
 # A heading that names a reference list somewhere in it ("9.1 key references",
 # "references and further reading", "list of sources", "参考文献").
 # A word joined to another by a hyphen ("reference-dependent") names no list.
-_LIST_WORDS = re.compile(
+_LIST_WORDS = compile_lazily(
     r"(?<!-)\b(?:references?|reference list|works cited|literature cited|sources cited|"
     r"cited works|referencias|références|referenzen|riferimenti|literaturverzeichnis|"
     r"quellenverzeichnis|bibliograph(?:y|ies)|bibliographie|bibliografía|bibliografia)\b(?!-)|"
     r"参考文献|"
     r"^(?:(?:key|main|selected|primary|secondary|list\s+of)\s+)?sources(?:\s+used)?$"
 )
-_CONSULTED_WORDS = re.compile(r"\b(?:consulted|bibliograph\w*|bibliograf\w*)\b")
+_CONSULTED_WORDS = compile_lazily(r"\b(?:consulted|bibliograph\w*|bibliograf\w*)\b")
 _MAX_HEADING_WORDS = 8
 TAG_LEVEL = 9
 # White space plus zero-width space, non-joiner, joiner, word joiner and byte-order mark.
@@ -90,13 +91,13 @@ _INVISIBLE = " \t\r\n\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff"
 _MAX_FRONT_MATTER_LINES = 5000
 # A tag line that opens or closes a section, named by the tag: <references>,
 # </bibliography>, <further_reading>, <overview> (LLM-written articles mark sections so).
-SECTION_TAG = re.compile(r"^\s*<(/?)([A-Za-z][\w-]*)(?:\s[^<>]*)?/?>\s*$")
+SECTION_TAG = compile_lazily(r"^\s*<(/?)([A-Za-z][\w-]*)(?:\s[^<>]*)?/?>\s*$")
 
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-NUMBERING = re.compile(r"^(?:(?:\d+|[ivxlc]+|[a-z])[.)]?)(?:\.\d+)*\.?\s+", re.IGNORECASE)
-RULE = re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
-TAG_ONLY = re.compile(r"^\s*</?[A-Za-z][\w-]*(?:\s[^<>]*)?>\s*$")
-FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_MD_HEADING = compile_lazily(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+NUMBERING = compile_lazily(r"^(?:(?:\d+|[ivxlc]+|[a-z])[.)]?)(?:\.\d+)*\.?\s+", re.IGNORECASE)
+RULE = compile_lazily(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
+TAG_ONLY = compile_lazily(r"^\s*</?[A-Za-z][\w-]*(?:\s[^<>]*)?>\s*$")
+FENCE = compile_lazily(r"^\s{0,3}(```|~~~)")
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,7 @@ def read_structure(lines: list[Line], blocks: Sequence[Block]) -> Structure:
 
 
 # A table of contents' line: "7. References………………15", "Bibliography ........ 22".
-_CONTENTS_LINE = re.compile(r"(?:[.…·_]\s?){3,}\s*\d{1,4}\s*$|…\s*\d{1,4}\s*$|\t\s*\d{1,4}\s*$")
+_CONTENTS_LINE = compile_lazily(r"(?:[.…·_]\s?){3,}\s*\d{1,4}\s*$|…\s*\d{1,4}\s*$|\t\s*\d{1,4}\s*$")
 
 
 def read_heading(lines: list[Line], i: int, structure: Structure) -> Heading | None:

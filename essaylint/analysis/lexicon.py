@@ -15,14 +15,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from essaylint.analysis.text import fold
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Reference
 
 LOCATOR_WORDS = frozenset(
     {"p", "pp", "para", "paras", "ch", "chap", "vol", "vols", "no", "nos", "ed", "eds", "edn",
      "et", "al", "ibid", "op", "cit", "n.d", "nd", "fig", "figs", "sec", "cf", "eg", "ie", "etc"}
 )  # fmt: skip
-_WORD_SPLIT = re.compile(r"[^\w'’]+")
-_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
+_WORD_SPLIT = compile_lazily(r"[^\w'’]+")
+_CAMEL = compile_lazily(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
 _PREFIXES = (
     "inter", "intra", "multi", "non", "pre", "post", "re", "un", "co", "anti", "cyber", "micro",
     "macro", "hyper", "socio", "bio", "eco", "self", "over", "under", "sub", "super", "trans",

@@ -40,6 +40,7 @@ from essaylint.analysis.layout import (
     list_heading_kind,
 )
 from essaylint.analysis.patterns import BULLET, FOOTNOTE_DEFINITION
+from essaylint.lazy_pattern import compile_lazily
 
 # Short lines of other text allowed between two runs of entries of one list.
 MAX_GAP_BLOCKS = 3
@@ -333,7 +334,7 @@ def _items_before(lines: list[Line], first: int, first_entry: int, structure: St
     return start
 
 
-_BULLET = re.compile(r"^\s{0,3}(" + BULLET + r")\s+\S")
+_BULLET = compile_lazily(r"^\s{0,3}(" + BULLET + r")\s+\S")
 
 
 def _is_note_def(line: Line) -> bool:

@@ -22,17 +22,18 @@ from collections.abc import Sequence
 
 from essaylint.analysis.patterns import YEAR, YEAR_DIGITS
 from essaylint.analysis.text import name_key
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Person, Reference
 
 # "(2019)", "(2019, March 4)", "(n.d.)" near the start of the entry.
-_PAREN_YEAR = re.compile(rf"\(\s*(?:{YEAR})\b[^)]{{0,30}}\)", re.IGNORECASE)
+_PAREN_YEAR = compile_lazily(rf"\(\s*(?:{YEAR})\b[^)]{{0,30}}\)", re.IGNORECASE)
 # "Smith, John. 2019. Title", "Smith, J., and K. Lee. 2019a. Title": the year after a full
 # stop; a span of years, "Smith, John. 1910-1913. Diaries".
-_BARE_YEAR = re.compile(
+_BARE_YEAR = compile_lazily(
     r"\.\s+" + YEAR_DIGITS + r"[a-z]?(?:[-–](?:" + YEAR_DIGITS + r"|\d\d))?\.\s"
 )
 _HEAD = 160  # characters of an entry in which the authors and their year stand
-_TITLE_MARK = re.compile(r"[\"“*_]")
+_TITLE_MARK = compile_lazily(r"[\"“*_]")
 MLA_SHARE = 0.6  # share of telling entries with no year after the authors
 CHICAGO_SHARE = 0.5
 
@@ -67,7 +68,7 @@ def list_shape(refs: Sequence[Reference]) -> str | None:
 
 # "Julia Rose Kraut": the most words a person's name in a note runs to.
 _NOTE_PERSON_WORDS = 3
-_FIRST_SEGMENT = re.compile(r"^\s*[*_]*(?P<who>[^.,*_\"“(]{2,80}?)[*_]*\.\s")
+_FIRST_SEGMENT = compile_lazily(r"^\s*[*_]*(?P<who>[^.,*_\"“(]{2,80}?)[*_]*\.\s")
 
 
 def keep_group_names(refs: Sequence[Reference]) -> list[Reference]:
@@ -104,7 +105,7 @@ def keep_group_names(refs: Sequence[Reference]) -> list[Reference]:
     return out
 
 
-_NO_COMMA_YEAR = re.compile(r"[^\W\d_]\s+" + YEAR_DIGITS + r"[a-z]?\s*(?:[,;)]|$)")
+_NO_COMMA_YEAR = compile_lazily(r"[^\W\d_]\s+" + YEAR_DIGITS + r"[a-z]?\s*(?:[,;)]|$)")
 CHICAGO_CITATIONS = 3  # parenthetical citations needed before their punctuation says anything
 
 
@@ -126,7 +127,7 @@ def chicago_punctuation(text: str, citations: Sequence[Citation]) -> bool:
     return bare * 2 > len(telling)
 
 
-_YEAR_LOCATOR = re.compile(rf"{YEAR_DIGITS}[a-z]?")
+_YEAR_LOCATOR = compile_lazily(rf"{YEAR_DIGITS}[a-z]?")
 YEAR_SLACK = 2  # years past the list's newest entry a year-like page may name
 PAGE_CITATIONS = 2  # author-page readings needed before their numbers say anything
 

@@ -54,6 +54,7 @@ from essaylint.analysis.text import (
     year_digits,
 )
 from essaylint.analysis.work_identity import same_work
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Link, Reference
 
 if TYPE_CHECKING:
@@ -102,8 +103,8 @@ _FIRM_TAILS = LONG_SUFFIXES | frozenset(
 # A newsroom byline in an entry's author place: "Staff, TheStreet", "The Editors of
 # Encyclopaedia Britannica", "Mayo Clinic Staff", or a bare "Staff writer".
 _BYLINE_WORD = r"(?:staff|editors|editorial\s+(?:staff|board|team))(?:\s+(?:writers?|reporters?))?"
-_BYLINE_FIRST = re.compile(rf"^(?:the\s+)?{_BYLINE_WORD}(?:\s*,\s*|\s+(?:of|at)\s+|$)", re.I)
-_BYLINE_LAST = re.compile(rf",?\s{_BYLINE_WORD}$", re.I)
+_BYLINE_FIRST = compile_lazily(rf"^(?:the\s+)?{_BYLINE_WORD}(?:\s*,\s*|\s+(?:of|at)\s+|$)", re.I)
+_BYLINE_LAST = compile_lazily(rf",?\s{_BYLINE_WORD}$", re.I)
 
 
 def byline_publication(ref: Reference) -> str | None:
@@ -336,9 +337,9 @@ def reorders_authors(authors: Sequence[str], ref: Reference) -> bool:
     return cited != listed and sorted(cited) == sorted(listed)
 
 
-_CITED_INITIALS = re.compile(r"^((?:[A-Z]\.[\s-]*)+)\s*\S")
+_CITED_INITIALS = compile_lazily(r"^((?:[A-Z]\.[\s-]*)+)\s*\S")
 # Given names or initials written just before the family name: "John", "J. K.", "Mary D.".
-_GIVEN_BEFORE = re.compile(r"((?:[A-Z][\w'’\-]*\.?\s+)+)$")
+_GIVEN_BEFORE = compile_lazily(r"((?:[A-Z][\w'’\-]*\.?\s+)+)$")
 
 
 def _given_initials(text: str) -> str:

@@ -18,21 +18,21 @@ short title alone ("("Title" 3)"). So:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
 from essaylint.analysis.names import natural_family
 from essaylint.analysis.text import fold, name_key, year_digits
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Link, Reference
 
 NEAR_NAME = 80.0  # rapidfuzz ratio at which a cited name is a near miss of an entry's author
 NEAR_CLOSEST = 60.0  # ratio at which an entry is worth naming as the closest to a missing one
 NEAR_TITLE = 85.0  # partial ratio at which a short title is the start of an entry's title
-_WORD = re.compile(r"[^\W_]+")
+_WORD = compile_lazily(r"[^\W_]+")
 _ARTICLES = frozenset({"the", "a", "an"})
-_FOUR_DIGITS = re.compile(r"\d{4}[a-z]?")
+_FOUR_DIGITS = compile_lazily(r"\d{4}[a-z]?")
 
 
 def title_words(title: str) -> list[str]:

@@ -20,6 +20,7 @@ import re
 
 from essaylint.analysis.patterns import DASHES, EMPHASIS
 from essaylint.analysis.text import PARTICLES
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Person
 
 __all__ = [
@@ -33,15 +34,15 @@ __all__ = [
 
 # --- shapes of single tokens -------------------------------------------------
 
-_INITIALS = re.compile(
+_INITIALS = compile_lazily(
     r"^(?:(?:[^\W\d_]\.?-)?[^\W\d_][a-z]?\.|[A-Z]\.?-[A-Z]\.?)(?:[\s-]*(?:[^\W\d_][a-z]?\.|[A-Z]\.?-[A-Z]\.?))*$"
 )
-_BARE_INITIALS = re.compile(r"^[A-Z]{1,3}(?:-[A-Z]{1,2})?$")  # "JJ", "SS-H"
-_SPACED_INITIALS = re.compile(r"^(?:[A-Z]\.?\s*){1,4}$")
+_BARE_INITIALS = compile_lazily(r"^[A-Z]{1,3}(?:-[A-Z]{1,2})?$")  # "JJ", "SS-H"
+_SPACED_INITIALS = compile_lazily(r"^(?:[A-Z]\.?\s*){1,4}$")
 # spacing accents ("Arbel´aez") are PDF debris inside a word
-_WORD = re.compile(r"^[^\W\d_][\w'’.\-\u2190-\u21ff´`¨˜ˆ]*$")
+_WORD = compile_lazily(r"^[^\W\d_][\w'’.\-\u2190-\u21ff´`¨˜ˆ]*$")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "jnr", "snr"})
-_CORPORATE_SUFFIX = re.compile(
+_CORPORATE_SUFFIX = compile_lazily(
     r",?\s+(?:Inc|Ltd|LLC|L\.L\.C|Co|Corp|Corporation|GmbH|PLC|plc|Pty)\.?$"
 )
 _ORG_WORDS = frozenset(
@@ -123,27 +124,27 @@ _ORG_WORDS = frozenset(
         "council",
     ]
 )
-_ROLE = re.compile(
+_ROLE = compile_lazily(
     r"\s*(?:\((?:eds?|Eds?|Hrsg|hrsg|Coords?|Comp|Dir|ed|Trans|trans)\.?[^)]*\)"
     r"|,?\s*\b(?:eds?|Eds?|Hrsg|hg|Hg)\.(?=\s*$)"
     r"|,?\s*\b(?:editors?|Editors?|director|producers?|compilers?|translators?)\.?(?=\s*$))"
 )
-_BRACKETED = re.compile(r"\s*\[[^\]]*\]|\s*\((?![^)]*\d)[^)]*\)")
-_ET_AL = re.compile(
+_BRACKETED = compile_lazily(r"\s*\[[^\]]*\]|\s*\((?![^)]*\d)[^)]*\)")
+_ET_AL = compile_lazily(
     r"[,;]?\s*(?:\bet\.?\s*al\b\.?|\band\s+others\b|\bu\.\s?a\.|\ba\s+kol\.|…|\.\.\.)\s*[.,;]?\s*$",
     re.IGNORECASE,
 )
 # "MIT", "NASA", "NGOs"; "JJ" may be initials, "DUCLERT" or "RAHNER Karl" a surname in capitals.
-_ACRONYM = re.compile(r"^[A-Z]{3,5}s?$")
+_ACRONYM = compile_lazily(r"^[A-Z]{3,5}s?$")
 # Places written as capitals before an organisation's name: "UK Government", "US Congress".
 _PLACE_ABBREVIATIONS = frozenset({"UK", "US", "U.S", "USA", "EU", "UN", "NZ", "UAE", "NSW"})
-_REPEATER = re.compile(r"^[\s\-—–_―‒‐…~.,*]+$")
-_CONJUNCTION = re.compile(
+_REPEATER = compile_lazily(r"^[\s\-—–_―‒‐…~.,*]+$")
+_CONJUNCTION = compile_lazily(
     r"\s*(?:,\s*)?(?:\s&\s?|&\s|(?<![\w-])(?:and|und|et|y|og|och)(?![\w-])|(?<=\s)e(?=\s))\s*"
 )
-_SEMICOLON = re.compile(r"\s*;\s*")
-_COMMA = re.compile(r"\s*,\s*")
-_SPACE = re.compile(r"\s+")
+_SEMICOLON = compile_lazily(r"\s*;\s*")
+_COMMA = compile_lazily(r"\s*,\s*")
+_SPACE = compile_lazily(r"\s+")
 
 
 def is_initials(token: str) -> bool:
@@ -393,8 +394,8 @@ def _parse_comma_part(part: str) -> list[Person]:
 
 # "K." standing for a family name only when a run of two or more given initials
 # follows it ("K., H. M."); "O, Häggström" and "K., H." keep their reading.
-_LETTER_FAMILY = re.compile(r"[A-Z]\.")
-_SEVERAL_INITIALS = re.compile(r"[A-Z]\.(?:[ -]?[A-Z]\.)*[ -]?[A-Z]\.?")
+_LETTER_FAMILY = compile_lazily(r"[A-Z]\.")
+_SEVERAL_INITIALS = compile_lazily(r"[A-Z]\.(?:[ -]?[A-Z]\.)*[ -]?[A-Z]\.?")
 
 
 def _pairs(first: str, second: str, count: int) -> bool:
@@ -465,7 +466,7 @@ def _parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
     return _initial_first(tuple(p for p in people if p.family)), et_al
 
 
-_LONE_INITIAL = re.compile(r"[A-Z]\.?")
+_LONE_INITIAL = compile_lazily(r"[A-Z]\.?")
 
 
 def _initial_first(people: tuple[Person, ...]) -> tuple[Person, ...]:
@@ -488,9 +489,9 @@ def _initial_first(people: tuple[Person, ...]) -> tuple[Person, ...]:
 
 # "US Public Report", "PwC Report": a work named for who made it, written where an
 # author goes ("US Public Report: https://..."); no one's family name is "Report".
-_NAMED_REPORT = re.compile(r"[^,;&]+\sReport")
-_HANDLE = re.compile(r"^(?P<user>[^\W_][\w.-]*)?@(?P<host>[^\W_][\w.-]*)$")
-_SPACED_DASH = re.compile(rf"\s[{DASHES}]\s")
+_NAMED_REPORT = compile_lazily(r"[^,;&]+\sReport")
+_HANDLE = compile_lazily(r"^(?P<user>[^\W_][\w.-]*)?@(?P<host>[^\W_][\w.-]*)$")
+_SPACED_DASH = compile_lazily(rf"\s[{DASHES}]\s")
 
 
 def _no_person(text: str) -> bool:
@@ -539,7 +540,7 @@ _BRAND_WORDS = frozenset(
     review science sciences simply software solutions systems tech technologies technology
     today weekly wiki""".split()
 )
-_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*(?:['’\-][^\W\d_]+)*$")
+_NAME_WORD = compile_lazily(r"^[^\W\d_][^\W\d_]*(?:['’\-][^\W\d_]+)*$")
 _PERSON_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "with", "at", "on", "in"})
 # A capital pair after one of these names a field ("Institute for IT"), not a person's
 # initials; "and" may stand before initials ("Smith, J. and K. Jones").

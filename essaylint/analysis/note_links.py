@@ -20,7 +20,6 @@ title under another year is a year mismatch; anything else is missing.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,9 +29,10 @@ from rapidfuzz import fuzz
 from essaylint.analysis.matching import changed_coauthor
 from essaylint.analysis.notes import Note, NoteWork
 from essaylint.analysis.text import fold, name_key, year_digits
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Link, LinkStatus, Reference, Span
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = compile_lazily(r"[^\W_]+")
 _ARTICLES = frozenset({"the", "a", "an"})
 _NEAR_NAME = 80.0
 _NEAR_TITLE = 90.0

@@ -47,31 +47,34 @@ from essaylint.analysis.patterns import (
     footnote_references,
 )
 from essaylint.analysis.sections import footnote_definition_spans, looks_like_entry
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Block, Citation, Span
 
 NoteSource = Literal["markdown", "word", "endnote", "latex"]
 
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_WORD_LABEL = re.compile(r"\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3})\s*")
-_MD_DEF = re.compile(FOOTNOTE_DEFINITION.pattern + r"\s*")
-_ENDNOTE = re.compile(r"^\s*(\d{1,3})[.)]?\s+(\S.*)$")
+_WORD_LABEL = compile_lazily(r"\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3})\s*")
+_MD_DEF = compile_lazily(FOOTNOTE_DEFINITION.pattern + r"\s*")
+_ENDNOTE = compile_lazily(r"^\s*(\d{1,3})[.)]?\s+(\S.*)$")
 _NOTE_HEADINGS = frozenset({"notes", "endnotes", "end notes", "footnotes", "foot notes"})
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+_MD_HEADING = compile_lazily(r"^\s{0,3}#{1,6}\s*")
 
-_SIGNAL = re.compile(
+_SIGNAL = compile_lazily(
     r"^\s*(?:(?:see|cf\.?|compare|also|e\.g\.,?|for\s+example,?|quoted\s+in|cited\s+in)\s+)+",
     re.IGNORECASE,
 )
 # A signal after a sentence of comment: "For a recent example, do ... . See Bowen, ..."
-_INNER_SIGNAL = re.compile(r"(?:[.!?:;]\s+|\(\s*)(?:see(?:\s+also)?|cf\.)\s+(?=\S)", re.IGNORECASE)
+_INNER_SIGNAL = compile_lazily(
+    r"(?:[.!?:;]\s+|\(\s*)(?:see(?:\s+also)?|cf\.)\s+(?=\S)", re.IGNORECASE
+)
 # A title as notes mark it: "double" or 'single' quotes, *italics*, _italics_.
-_QUOTED = re.compile(r"[“\"](?P<q>[^”\"]{2,300})[”\"]|‘(?P<s>[^’]{2,300})’")
-_YEAR = re.compile(r"(?<![\d/.\-–])(" + YEAR_DIGITS + r")(?![\d/\-–]|\.\d)")
-_ACCESSED = re.compile(
+_QUOTED = compile_lazily(r"[“\"](?P<q>[^”\"]{2,300})[”\"]|‘(?P<s>[^’]{2,300})’")
+_YEAR = compile_lazily(r"(?<![\d/.\-–])(" + YEAR_DIGITS + r")(?![\d/\-–]|\.\d)")
+_ACCESSED = compile_lazily(
     r"\b(?:accessed|retrieved|viewed|consulted|last\s+modified)\b[^.;]*", re.IGNORECASE
 )
-_URL = re.compile(WEB_ADDRESS_START + r"\S*", re.IGNORECASE)
-_LOCATOR = re.compile(
+_URL = compile_lazily(WEB_ADDRESS_START + r"\S*", re.IGNORECASE)
+_LOCATOR = compile_lazily(
     r"[,.]?\s*(?P<loc>(?:(?:pp?|pages?|para|ch|chap|sec|vol)\.?\s*)?\d+[a-z]?"
     r"(?:\s*[-–—]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?)*(?:\s*n\.?\s*\d+)?)\s*\.?\s*$",
     re.IGNORECASE,
@@ -83,7 +86,7 @@ _NOT_GIVEN = frozenset(
     while with yet""".split()
 )
 _MAX_AUTHOR_WORDS = 12
-_BIBLIOGRAPHY_FORM = re.compile(r"^\s*[A-Z][\w'’\-]*\.?(?:\s+[A-Z][\w'’\-]*\.?){0,3}\.\s+\S")
+_BIBLIOGRAPHY_FORM = compile_lazily(r"^\s*[A-Z][\w'’\-]*\.?(?:\s+[A-Z][\w'’\-]*\.?){0,3}\.\s+\S")
 
 
 @dataclass(frozen=True)
@@ -202,7 +205,7 @@ def _endnote(key: str, start: int, body: int, end: int) -> Note:
     return Note(key, Span(start=start, end=end), Span(start=body, end=end), "endnote")
 
 
-_LATEX_FOOTNOTE = re.compile(r"\\footnote(?:\[[^\]]*\])?\{")
+_LATEX_FOOTNOTE = compile_lazily(r"\\footnote(?:\[[^\]]*\])?\{")
 _MAX_NOTE_CHARS = 5000
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from essaylint.lazy_pattern import compile_lazily
+
 # --- years ---------------------------------------------------------------------------
 
 #: The four digits of a publication year, 1500-2099 (a bare fragment to build patterns from).
@@ -34,19 +36,19 @@ ET_AL = r"(?:(?:(?:\bet\.?|&)\s*[Aa][Ll]|\bat\s?al)\b(?:,(?=\.))?\.?|\bet(?=,|\s
 
 #: The country before an agency's name, which the text often leaves out: "US Bureau of
 #: Economic Analysis" is cited as "the Bureau of Economic Analysis".
-COUNTRY_HEAD = re.compile(r"^(?:US|U\.S\.|USA|UK|U\.K\.)\s+(?=[A-Z])")
+COUNTRY_HEAD = compile_lazily(r"^(?:US|U\.S\.|USA|UK|U\.K\.)\s+(?=[A-Z])")
 #: A comma and the initials after a family name: ", T.", ", J.-P.", ", s." (typed in lower case).
 INITIALS_AFTER_FAMILY = r",\s+(?:[A-Za-z]\.\s?-?){1,3}"
 #: An entry's head of inverted names with initials, then the year in parentheses: "Surname,
 #: I. (2021)", "Jero, S., Pan, R., Gadepalli, P. K. & Ward, B. C. (2021)".
 _INVERTED_NAME = r"[A-Z][\w'’\-]+,\s+(?:[A-Z]\.\s?)+"
-INVERTED_AUTHORS_YEAR = re.compile(
+INVERTED_AUTHORS_YEAR = compile_lazily(
     rf"^{_INVERTED_NAME}(?:,?\s*(?:(?:&|and)\s+)?{_INVERTED_NAME})*"
     r"(?:,?\s*(?:&|and)\s+[^()]+)?\(\d{4}[a-z]?\)\.?"
 )
 #: A line cut after a spaced dash: "... Conference on Information Technology -" / "New
 #: Generations. Las Vegas, ..." is one title over two lines.
-SPACED_DASH_END = re.compile(r"\s[-–—]$")
+SPACED_DASH_END = compile_lazily(r"\s[-–—]$")
 #: The word that ends a publisher's name: "Academic Press", "Harbour Books", "Springer Verlag".
 PUBLISHER_WORD = r"(?:Press|Publishers?|Publishing|Verlag|Books)"
 #: The word that joins the last two authors a citation names: "and", "&" and the Spanish
@@ -63,7 +65,7 @@ PARTICLE_RUN = r"(?:(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)\
 #: nor a "[": so a run of "[^[^[^..." is read in linear time, each try stopping at the next "[").
 FOOTNOTE_LABEL = r"[^\[\]\s]+"
 #: A Markdown footnote mark, "[^1]", "[^smith-2019]"; group 1 is the label.
-FOOTNOTE_MARK = re.compile(r"\[\^(" + FOOTNOTE_LABEL + r")\]")
+FOOTNOTE_MARK = compile_lazily(r"\[\^(" + FOOTNOTE_LABEL + r")\]")
 
 
 def footnote_references(
@@ -88,11 +90,11 @@ _MOST_DEFINITION_INDENT = 3
 #: The head of a Markdown footnote definition, "[^1]:" at the start of a line (after at
 #: most three spaces); group 1 is the label. Readers that need the rest of the line or the
 #: space after the colon add it to this pattern.
-FOOTNOTE_DEFINITION = re.compile(r"^[ \t]{0,3}" + FOOTNOTE_MARK.pattern + ":", re.MULTILINE)
+FOOTNOTE_DEFINITION = compile_lazily(r"^[ \t]{0,3}" + FOOTNOTE_MARK.pattern + ":", re.MULTILINE)
 
 #: "Ibid." / "Ibidem, 45": a note that cites the work of the note before it again; group
 #: "rest" is what follows (a locator).
-IBID = re.compile(r"^\s*ibid(?:em)?\b\.?\s*,?\s*(?P<rest>.*)$", re.IGNORECASE)
+IBID = compile_lazily(r"^\s*ibid(?:em)?\b\.?\s*,?\s*(?P<rest>.*)$", re.IGNORECASE)
 
 # --- list items ------------------------------------------------------------------------
 
@@ -131,21 +133,21 @@ LIST_HEADINGS = CITED_LIST_HEADINGS | CONSULTED_LIST_HEADINGS | OTHER_LIST_HEADI
 # --- markup --------------------------------------------------------------------------
 
 #: Markdown emphasis around a run of text: *x*, **x**, ***x***, _x_, __x__ (group 2 is x).
-EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,2})(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+EMPHASIS = compile_lazily(r"(?<![\w*\\])(\*{1,3}|_{1,2})(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
 #: A Markdown code span on one line, `x[3]` or ``a ` b``: the same run of backticks on both
 #: sides. A backtick glued to a word on its outer side is a typed apostrophe ("Smith`s"),
 #: so a span opens and closes only beside a space, punctuation or the line's edge (and it
 #: is at most 500 characters long, so a line of stray backticks is read in linear time).
-INLINE_CODE = re.compile(r"(?<![`\w])(`+)(?!`)[^\n]{1,500}?(?<!`)\1(?![`\w])")
+INLINE_CODE = compile_lazily(r"(?<![`\w])(`+)(?!`)[^\n]{1,500}?(?<!`)\1(?![`\w])")
 #: YAML front matter (pandoc, Jekyll, Hugo): "---" on the first line that is not blank,
 #: closed by "---" or "..."; group 1 is the YAML.
-FRONT_MATTER = re.compile(
+FRONT_MATTER = compile_lazily(
     r"\A\ufeff?(?:[ \t]*\r?\n)*---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
 )
 #: An HTML character reference: "&amp;", "&#8217;", "&#x2019;".
-HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+HTML_ENTITY = compile_lazily(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 #: A LaTeX cite command (\\cite, \\parencite, \\citet, \\nocite, ...) with its keys.
-LATEX_CITE = re.compile(
+LATEX_CITE = compile_lazily(
     r"\\(?P<cmd>[a-zA-Z]*cite[a-zA-Z]*)\*?(?P<opt1>\[[^\]]*\])?(?P<opt2>\[[^\]]*\])?\{(?P<keys>[^}]*)\}"
 )
 # "———", "------", "___", "…………": marks that stand for the authors of the entry above
@@ -198,4 +200,4 @@ WEB_ADDRESS_START = r"(?:(?:https?|ftp)\s?:\s?//|\bwww\.|" + BARE_WEB_HOST + r")
 
 #: A BibTeX entry's head, "@article{smith2019,": its type and key (@string and @comment
 #: have no key and a comma after it).
-BIB_ENTRY_HEAD = re.compile(r"@(?P<type>[A-Za-z]+)\s*\{\s*(?P<key>[^\s,{}]+)\s*,")
+BIB_ENTRY_HEAD = compile_lazily(r"@(?P<type>[A-Za-z]+)\s*\{\s*(?P<key>[^\s,{}]+)\s*,")

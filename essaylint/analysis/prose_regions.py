@@ -32,37 +32,40 @@ from essaylint.analysis.patterns import (
     HTML_ENTITY,
     INLINE_CODE,
 )
+from essaylint.lazy_pattern import LazyPattern, compile_lazily
 from essaylint.models import Citation, Essay, Span
 
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_FENCE = compile_lazily(
+    r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M
+)
+_HTML_COMMENT = compile_lazily(r"<!--.*?(?:-->|\Z)", re.S)
 # A LaTeX suppression directive (the loader keeps these comments; others are blanked).
-_LATEX_DIRECTIVE = re.compile(r"(?<!\\)%[ \t]*essaylint:[^\r\n]*")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
-_LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+[\"'][^\"'\n]*[\"'])?\)")
-_LINK_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.M)
-_FOOTNOTE_DEFINITION = re.compile(FOOTNOTE_DEFINITION.pattern + r"[^\n]*$", re.M)
-_HEADING_MARKS = re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$", re.M)
-_URL = re.compile(
+_LATEX_DIRECTIVE = compile_lazily(r"(?<!\\)%[ \t]*essaylint:[^\r\n]*")
+_HTML_TAG = compile_lazily(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
+_LINK_TARGET = compile_lazily(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+[\"'][^\"'\n]*[\"'])?\)")
+_LINK_DEFINITION = compile_lazily(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.M)
+_FOOTNOTE_DEFINITION = compile_lazily(FOOTNOTE_DEFINITION.pattern + r"[^\n]*$", re.M)
+_HEADING_MARKS = compile_lazily(r"^[ \t]{0,3}#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$", re.M)
+_URL = compile_lazily(
     r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]+|\bdoi:\s*10\.\d{4,9}/\S+", re.IGNORECASE
 )
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_LATEX_ARG_COMMAND = re.compile(
+_EMAIL = compile_lazily(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_LATEX_ARG_COMMAND = compile_lazily(
     r"\\(?:[A-Za-z]*cite[A-Za-z]*|(?:eq|page|auto|c|C|name)?ref|label|url|href|path|begin|end"
     r"|includegraphics|input|include|bibliography|bibliographystyle|addbibresource"
     r"|usepackage|documentclass|newcommand|renewcommand|hypersetup|setlength)\*?"
     r"(?:\s*\[[^\]\n]*\])*(?:\s*\{[^{}\n]*\})+"
 )
-_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?|\\[\\,;:!@ ]")
-_LATEX_MATH = re.compile(
+_LATEX_COMMAND = compile_lazily(r"\\[A-Za-z]+\*?|\\[\\,;:!@ ]")
+_LATEX_MATH = compile_lazily(
     r"\$\$.*?\$\$|(?<![\\$])\$(?!\s)[^$\n]+?(?<![\s\\])\$|\\\[.*?\\\]|\\\(.*?\\\)"
     r"|\\begin\{(equation|align|gather|multline|eqnarray|displaymath|math)\*?\}.*?"
     r"\\end\{\1\*?\}",
     re.S,
 )
-_LATEX_SIGNS = re.compile(r"\\documentclass|\\begin\{document\}|\\section\*?\{|\\usepackage")
+_LATEX_SIGNS = compile_lazily(r"\\documentclass|\\begin\{document\}|\\section\*?\{|\\usepackage")
 
-_BLANK = re.compile(r"[^\r\n]")
+_BLANK = compile_lazily(r"[^\r\n]")
 
 # Trailing punctuation that ends a sentence rather than a URL.
 _URL_TAIL = ".,;:!?)]}'’"
@@ -88,7 +91,7 @@ def is_latex(text: str) -> bool:
 def _removals(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     """Ranges inside ``[start, end)`` that are markup, code or addresses."""
     latex = is_latex(text)
-    patterns: list[re.Pattern[str]] = [
+    patterns: list[LazyPattern] = [
         _FENCE,
         _HTML_COMMENT,
         _LATEX_DIRECTIVE,

@@ -9,17 +9,16 @@ line that is itself a source.
 
 from __future__ import annotations
 
-import re
-
 from essaylint.analysis.patterns import BULLET, PUBLISHER_WORD, YEAR
+from essaylint.lazy_pattern import compile_lazily
 
 # "(Academic Press, 2018)", "(New York: Academic Press, 2018)".
-_FACTS = re.compile(
+_FACTS = compile_lazily(
     r"(?:[^:()\n]{1,40}:\s*)?[A-Z][^()\n]{0,60}?\b" + PUBLISHER_WORD + r",?\s+" + YEAR + r"\s*"
 )
 # A source's head in note order: "Given Family[, Given Family | and Given Family], " then the title.
 _PERSON = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
-_NOTE_HEAD = re.compile(
+_NOTE_HEAD = compile_lazily(
     r"^\s*(?:"
     + BULLET
     + r"\s+|\d{1,3}[.)]\s+)?"
@@ -29,7 +28,7 @@ _NOTE_HEAD = re.compile(
     + r"){0,3},\s+\S"
 )
 # After the parenthesis, only the pages and the closing stop: ", 377-90." / ".".
-_LINE_END = re.compile(r"\s*(?:,\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)?\.?\s*$")
+_LINE_END = compile_lazily(r"\s*(?:,\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)?\.?\s*$")
 
 
 def closes_source_line(text: str, start: int, end: int) -> bool:

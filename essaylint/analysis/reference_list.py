@@ -22,14 +22,15 @@ from essaylint.analysis.entry_shape import REPEATED_AUTHORS, entry_body
 from essaylint.analysis.names import is_initials
 from essaylint.analysis.patterns import IBID, YEAR_DIGITS
 from essaylint.analysis.references import parse_reference
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Person, Reference
 
-_LEADING_NAME = re.compile(
+_LEADING_NAME = compile_lazily(
     r"^\s*(?:\[?\d{1,3}[.)\]]\s+)?(?P<who>[^\W\d_][^().\[\]]{1,80}?)\.?\s*"
     r"\((?P<date>" + YEAR_DIGITS + r"[a-z]?\b[^)]*|n\.\s?d\.?)\)"
 )
 _PLACEHOLDER = "Placeholder, P."
-_BARE_CAPS = re.compile(r"[A-Z]{1,4}")
+_BARE_CAPS = compile_lazily(r"[A-Z]{1,4}")
 
 
 def _person_style_list(refs: Sequence[Reference]) -> bool:

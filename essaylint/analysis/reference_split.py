@@ -36,22 +36,23 @@ from essaylint.analysis.patterns import (
     WEB_ADDRESS_START,
 )
 from essaylint.analysis.references import MARKER, parse_reference
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Reference, Span
 
 # A heading line inside a list ("References", "## Works Cited:", "**Bibliography**"): no entry.
-_HEADING = re.compile(
+_HEADING = compile_lazily(
     r"^\s*(?:#{1,6}\s*)?[*_]*\s*(?:"
     + "|".join(r"\s+".join(map(re.escape, h.split())) for h in sorted(LIST_HEADINGS))
     + r")\s*[*_]*\s*:?\s*[*_]*\s*$",
     re.IGNORECASE,
 )
-_NON_ENTRY = re.compile(r"^\s*(?:#{1,6}(?:\s.*)?|</?[A-Za-z][^>]*>\s*|[-=*_~`]{3,}\s*|\W*)$")
+_NON_ENTRY = compile_lazily(r"^\s*(?:#{1,6}(?:\s.*)?|</?[A-Za-z][^>]*>\s*|[-=*_~`]{3,}\s*|\W*)$")
 # "van Dijk, P. (2017)": a lower-case particle that starts a new entry's author.
-_PARTICLE_NAME_START = re.compile(r"^" + PARTICLE_RUN + r"[^\W\d_][\w'’-]*,")
+_PARTICLE_NAME_START = compile_lazily(r"^" + PARTICLE_RUN + r"[^\W\d_][\w'’-]*,")
 # "mahale, T., Chen, C., & Zhang, W. (2018)": a surname typed in lower case, then initials.
-_LOWER_NAME_START = re.compile(r"^[a-z][\w'’-]+" + INITIALS_AFTER_FAMILY + r"[,&(]")
+_LOWER_NAME_START = compile_lazily(r"^[a-z][\w'’-]+" + INITIALS_AFTER_FAMILY + r"[,&(]")
 # A line that is only a link: "https://...", "<https://...>", "[https://...](https://...)".
-_LINK_ONLY = re.compile(
+_LINK_ONLY = compile_lazily(
     r"^(?:<"
     + WEB_ADDRESS_START
     + r"[^\s<>]*>|\[[^\[\]\s]+\]\(\s*<?"
@@ -60,7 +61,7 @@ _LINK_ONLY = re.compile(
     + WEB_ADDRESS_START
     + r"\S*)[.,;]?$"
 )
-_CONTINUATION_START = re.compile(
+_CONTINUATION_START = compile_lazily(
     r"^(?:[a-z]|https?:|www\.|doi|DOI|" + RETRIEVAL_NOTE + r"|pp?\.\s|\d|[)\],.;:&])"
 )
 
@@ -82,7 +83,7 @@ class _Entry:
 
 # A line that is only a comment: an HTML comment (Markdown/HTML suppression
 # directives) or a kept LaTeX "% essaylint:" directive. It belongs to no entry.
-_COMMENT_LINE = re.compile(r"^(?:<!--.*?-->|%\s*essaylint:.*)$")
+_COMMENT_LINE = compile_lazily(r"^(?:<!--.*?-->|%\s*essaylint:.*)$")
 
 
 def _line_iter(text: str) -> list[tuple[int, int, str]]:
@@ -112,8 +113,8 @@ def _line_iter(text: str) -> list[tuple[int, int, str]]:
     return lines
 
 
-_BRACKET_NUMBER = re.compile(r"\[(\d{1,4})\]\s")
-_LEADING_BRACKET = re.compile(r"^\s*\[(\d{1,4})\]\s")
+_BRACKET_NUMBER = compile_lazily(r"\[(\d{1,4})\]\s")
+_LEADING_BRACKET = compile_lazily(r"^\s*\[(\d{1,4})\]\s")
 
 
 def _numbered_pieces(
@@ -162,7 +163,7 @@ def _ends_entry(previous: str) -> bool:
 
 _MIN_WRAPS = 3
 _MIN_PARAGRAPHS = 3
-_INITIAL_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+_INITIAL_END = compile_lazily(r"(?:^|[\s.])[A-Z]\.$")
 
 
 def _layout(lines: list[tuple[int, int, str]]) -> str:

@@ -44,11 +44,12 @@ from essaylint.analysis.patterns import (
     MONTH,
     YEAR_DIGITS,
 )
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Reference, Span
 
 __all__ = ["parse_reference"]
 
-MARKER = re.compile(
+MARKER = compile_lazily(
     r"^\s*(?:\[\^(?P<fkey>" + FOOTNOTE_LABEL + r")\]:\s*"
     r"|\[(?P<bnum>\d{1,4})\]:?\s*"
     r"|\((?P<pnum>\d{1,4})\)\s+"
@@ -56,11 +57,13 @@ MARKER = re.compile(
     r"|\[(?P<key>[A-Za-z][\w:+-]{0,30})\]\s+"
     r"|" + BULLET + r"\s+)"
 )
-_HTML_ITALIC = re.compile(r"</?(?:i|em|italic|b|strong|u)>", re.IGNORECASE)
-_MD_LINK = re.compile(r"\[([^\[\]]{0,500})\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\)[^()\s<>]*)*)>?\s*\)")
+_HTML_ITALIC = compile_lazily(r"</?(?:i|em|italic|b|strong|u)>", re.IGNORECASE)
+_MD_LINK = compile_lazily(
+    r"\[([^\[\]]{0,500})\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\)[^()\s<>]*)*)>?\s*\)"
+)
 
 
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;](?:\s|$))")
+_SPACE_BEFORE_PUNCT = compile_lazily(r"\s+([.,;](?:\s|$))")
 
 
 def _strip_markup(text: str, fields: EntryFields) -> str:
@@ -146,10 +149,10 @@ def _build(
 
 
 # "mahale, T., Chen, C., & sun, J. (2018)": surnames typed in lower case before initials.
-_LOWER_SURNAME = re.compile(
+_LOWER_SURNAME = compile_lazily(
     r"(?<![\w'’-])[a-z](?=[\w'’-]*" + INITIALS_AFTER_FAMILY + r"(?:,|\s*&|\s*\(|\s*$))"
 )
-_DATE_OPENS = re.compile(r"\(\s*(?:\d|n\.\s?d\.)")
+_DATE_OPENS = compile_lazily(r"\(\s*(?:\d|n\.\s?d\.)")
 
 
 def _capitalised_surnames(text: str) -> str:
@@ -162,15 +165,15 @@ def _capitalised_surnames(text: str) -> str:
 
 # "Title of the page. (gov.uk n.d)", "Title. Publisher (Mbeki Thandi 2019)": the author and
 # year last, in brackets, after the title.
-_TRAILING_AUTHOR_DATE = re.compile(
+_TRAILING_AUTHOR_DATE = compile_lazily(
     r"^(?P<title>[^()]{3,300}?)[\s.,]*\((?P<name>[^\W\d_][^()\d,:;]{0,58}?)(?P<comma>,?)\s+"
     r"(?P<date>" + YEAR_DIGITS + r"[a-z]?|n\.\s?d\.?)\)[\s.]*$"
 )
-_ANY_YEAR = re.compile(r"(?<!\d)" + YEAR_DIGITS + r"(?!\d)")
-_MONTH_FIRST = re.compile(MONTH + r"\b", re.IGNORECASE)
+_ANY_YEAR = compile_lazily(r"(?<!\d)" + YEAR_DIGITS + r"(?!\d)")
+_MONTH_FIRST = compile_lazily(MONTH + r"\b", re.IGNORECASE)
 # Words of a bracket that dates or describes the work, not its author: "(Original work
 # published 1890)", "(forthcoming 2015)", "(in press, 2024)".
-_NOT_AUTHORS = re.compile(
+_NOT_AUTHORS = compile_lazily(
     r"\b(?:published|edition|ed|eds|vol|accessed|retrieved|updated|forthcoming|in\s+press"
     r"|preprint|submitted|under\s+review|draft)\b",
     re.I,
@@ -282,7 +285,9 @@ def _parse_fields(raw: str) -> EntryFields:
 
 # A name, then the date, right after the title that opens an entry: '"Chapter." Coastal Science
 # Board. 2004.' The name holds no full stop, comma, digit or bracket.
-_NAME_THEN_DATE = re.compile(r"[\s.,\"”’']*(?P<name>[^\W\d_][^.,;:!?()\[\]\d\"“”]{1,80})[.,]\s*")
+_NAME_THEN_DATE = compile_lazily(
+    r"[\s.,\"”’']*(?P<name>[^\W\d_][^.,;:!?()\[\]\d\"“”]{1,80})[.,]\s*"
+)
 
 
 def _byline_before_date(rest: str) -> str | None:

@@ -30,14 +30,15 @@ from essaylint.analysis.matching import (
     years_agree,
 )
 from essaylint.analysis.text import fold, name_key, normalise_year, year_digits
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Link, Reference
 
 # Words a contracted corporate name may leave out ("UoPeople": University *o*f the People).
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _ANONYMOUS = frozenset({"anon", "anonymous"})
-_WORD = re.compile(r"[^\W_]+")
-_SHORT_TITLE_END = re.compile(r"[:.?!]")
+_WORD = compile_lazily(r"[^\W_]+")
+_SHORT_TITLE_END = compile_lazily(r"[:.?!]")
 
 
 def _words(text: str) -> list[str]:

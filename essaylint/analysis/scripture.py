@@ -9,7 +9,7 @@ people's names (Mark, James, Ruth) count only with a chapter and verse ("Mark
 
 from __future__ import annotations
 
-import re
+from essaylint.lazy_pattern import compile_lazily
 
 # Books (and their usual abbreviations) whose names no writer has.
 _BOOKS = (
@@ -28,7 +28,7 @@ _NAMED_BOOKS = (
 )
 _CHAPTER = r"\d{1,3}(?:\s?(?:ff?\.?|[:.,]\s?\d{1,3}(?:\s?[-–]\s?\d{1,3})?))*"
 _VERSE = r"\d{1,3}\s?[:.]\s?\d{1,3}(?:\s?[-–]\s?\d{1,3})?"
-_SCRIPTURE = re.compile(
+_SCRIPTURE = compile_lazily(
     rf"(?:(?:[1-3]\s?)?(?:{_BOOKS})\.?\s+{_CHAPTER}|[1-3]\s?(?:{_NAMED_BOOKS})\s+{_CHAPTER}"
     rf"|(?:{_NAMED_BOOKS})\s+{_VERSE})(?:\s?[,;]\s?{_CHAPTER})*"
 )

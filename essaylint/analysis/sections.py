@@ -58,7 +58,6 @@ holds its references; its lines are neither prose nor entries.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -105,6 +104,7 @@ from essaylint.analysis.list_extent import (
     run_at,
 )
 from essaylint.analysis.patterns import FOOTNOTE_DEFINITION
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Block, Essay, Span
 
 if TYPE_CHECKING:
@@ -185,7 +185,7 @@ def _headless_lists(
     return found
 
 
-_INTRO_END = re.compile(r":[*_]*\s*$")
+_INTRO_END = compile_lazily(r":[*_]*\s*$")
 _MIN_INTRO_WORDS = 3
 
 

@@ -23,21 +23,22 @@ from essaylint.analysis.citation_names import UPPER
 from essaylint.analysis.citations_narrative import REPORTING
 from essaylint.analysis.patterns import ET_AL
 from essaylint.analysis.text import name_key
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Span
 
 _NAME_WORD = rf"(?:[{UPPER}]\.\s?)*[{UPPER}][\w'’\-]+"
 # A reporting verb as a verb: "notes", "argued", "criticize"; not "Recommendation".
 _VERB = REPORTING.pattern.removeprefix("^") + r"(?:e|es|ed|d|s|ing|ies|ied|y)?\b"
 # What may follow the name before the verb: co-authors, "et al.", a possessive.
-_TAIL = re.compile(
+_TAIL = compile_lazily(
     rf"(?:(?:\s+(?:and|&)\s+|,\s*|\s+){_NAME_WORD}){{0,3}}(?:,?\s+{ET_AL})?(?:['’]s?)?"
     rf"(?=(?i:{_VERB}))"
 )
 # What may come before it: "according to", given names or co-authors.
-_HEAD = re.compile(rf"(?i:\baccording\s+to)\s+(?:{_NAME_WORD}(?:\s+|\s+(?:and|&)\s+)){{0,3}}$")
+_HEAD = compile_lazily(rf"(?i:\baccording\s+to)\s+(?:{_NAME_WORD}(?:\s+|\s+(?:and|&)\s+)){{0,3}}$")
 _HEAD_WINDOW = 120
 # "the stress (": not "British Computer Society (", where the parenthesis glosses a name.
-_ALONE_IN_PARENTHESES = re.compile(r"(?:^|[^\w\s]|(?<![\w'’-])[^\W\d_A-Z][\w'’-]*)\s*\($")
+_ALONE_IN_PARENTHESES = compile_lazily(r"(?:^|[^\w\s]|(?<![\w'’-])[^\W\d_A-Z][\w'’-]*)\s*\($")
 # Between an author's name and the work's title: initials, co-authors, "et al.", a
 # comma or colon, and the title's opening marks ("*", a quotation mark, the brace
 # left of "\\textit{" once the prose is masked).
@@ -46,9 +47,9 @@ _TO_TITLE = (
     rf"(?:(?:\s+(?:and|&)\s+|,\s*){_NAME_WORD}(?:\s*(?:[{UPPER}]\.?\s?){{1,3}}(?![\w'’]))?){{0,3}}"
     rf"(?:,?\s+{ET_AL})?\s*[,:]?\s*[{{*_\"“‘'«]{{0,3}}"
 )
-_ET_AL_HEAD = re.compile(rf"\s*{ET_AL}")
+_ET_AL_HEAD = compile_lazily(rf"\s*{ET_AL}")
 # The names alone in parentheses, with no year: "(Ultracorp)", "(Bell and Ames)".
-_PAREN_TAIL = re.compile(rf"(?:(?:\s+(?:and|&)\s+|,\s*){_NAME_WORD}){{0,3}}(?:,?\s+{ET_AL})?\)")
+_PAREN_TAIL = compile_lazily(rf"(?:(?:\s+(?:and|&)\s+|,\s*){_NAME_WORD}){{0,3}}(?:,?\s+{ET_AL})?\)")
 
 
 def named_as_sources(text: str, spans: Iterable[Span], families: Iterable[str]) -> frozenset[str]:

@@ -31,11 +31,12 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Finding, Span
 
-_HTML_DIRECTIVE = re.compile(r"<!--[ \t]*essaylint:(?P<body>.*?)-->", re.S)
-_LATEX_DIRECTIVE = re.compile(r"(?<!\\)%[ \t]*essaylint:(?P<body>[^\r\n]*)")
-_BODY = re.compile(r"\s*(?P<verb>[A-Za-z-]*)(?:\[(?P<selectors>[^\]]*)\])?(?P<rest>.*)", re.S)
+_HTML_DIRECTIVE = compile_lazily(r"<!--[ \t]*essaylint:(?P<body>.*?)-->", re.S)
+_LATEX_DIRECTIVE = compile_lazily(r"(?<!\\)%[ \t]*essaylint:(?P<body>[^\r\n]*)")
+_BODY = compile_lazily(r"\s*(?P<verb>[A-Za-z-]*)(?:\[(?P<selectors>[^\]]*)\])?(?P<rest>.*)", re.S)
 VERBS = ("ignore", "ignore-start", "ignore-end")
 
 FORMATS_WITH_COMMENTS = ("markdown", "html", "latex")

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from essaylint.lazy_pattern import compile_lazily
+
 PARTICLES = frozenset(
     {
         "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des",
@@ -16,7 +18,7 @@ PARTICLES = frozenset(
 CORPORATE_SUFFIXES = frozenset(
     {"inc", "ltd", "llc", "co", "corp", "plc", "gmbh", "ag", "llp", "sa"}
 )
-_NON_WORD = re.compile(r"[^\w]+")
+_NON_WORD = compile_lazily(r"[^\w]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
 
 

@@ -13,10 +13,11 @@ from rapidfuzz import fuzz
 
 from essaylint.analysis.references import MARKER
 from essaylint.analysis.text import fold, name_key, normalise_year, year_digits
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Reference
 
 SAME_TITLE = 90.0
-_DIGITS = re.compile(r"\d+")
+_DIGITS = compile_lazily(r"\d+")
 
 
 def year_of(ref: Reference) -> str:
@@ -77,7 +78,7 @@ def _page(url: str) -> str:
 
 # Where an entry's description of the work ends and where to find it begins: its link,
 # DOI or access date (two copies of one work often differ there only).
-_WHERE_FOUND = re.compile(
+_WHERE_FOUND = compile_lazily(
     r"https?://|www\.|\bdoi:|\b[Aa]vailable\s+(?:at|from)\b|\b[Rr]etrieved\b|\b[Aa]ccessed\b"
 )
 

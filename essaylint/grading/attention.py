@@ -29,6 +29,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import FileResult
 
 #: Attention levels, highest first, as shown to the teacher.
@@ -36,12 +37,12 @@ LEVELS = {3: "needs attention", 2: "check by hand", 1: "worth a look", 0: ""}
 _LEVEL_BY_NAME = {name: level for level, name in LEVELS.items() if name} | {"ignore": 0}
 
 # A quotation: within one paragraph (a line break may wrap it, a blank line may not).
-_QUOTE = re.compile(
+_QUOTE = compile_lazily(
     r"“((?:[^“”\n]|\n(?![ \t]*\n)){3,600})”"
     r"|(?<![\w\"])\"((?:[^\"\n]|\n(?![ \t]*\n)){3,600})\"(?![\w\"])"
 )
-_WORD = re.compile(r"[^\W_][\w'’-]*")
-_STATISTIC = re.compile(
+_WORD = compile_lazily(r"[^\W_][\w'’-]*")
+_STATISTIC = compile_lazily(
     r"\b\d+(?:[.,]\d+)?\s?(?:%|per\s?cent\b|percent\b)"
     r"|\b\d+\s+(?:out\s+)?of\s+(?:every\s+)?\d+\b"
     r"|\b\d[\d,.]*\s+(?:million|billion|thousand)\b"

@@ -6,7 +6,6 @@ when called).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 
@@ -15,8 +14,9 @@ from essaylint.grading.overlap import find_overlaps
 from essaylint.grading.record import Graded
 from essaylint.grading.rubric import Rubric
 from essaylint.grading.walk import Submission
+from essaylint.lazy_pattern import compile_lazily
 
-_CANVAS_SUBMISSION = re.compile(r"_(\d+)_(\d+)_")
+_CANVAS_SUBMISSION = compile_lazily(r"_(\d+)_(\d+)_")
 
 
 def student_key(student: str, student_id: str) -> str:

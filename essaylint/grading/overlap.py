@@ -20,19 +20,19 @@ imported there, never on the ``check`` path.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
 from essaylint.analysis.text import fold
+from essaylint.lazy_pattern import compile_lazily
 
 K = 5  # words per shingle
 NUM_PERM = 128
 LSH_THRESHOLD = 0.1  # Jaccard at which LSH proposes a pair (then measured exactly)
 MIN_PASSAGE_WORDS = 8
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD = compile_lazily(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 class Passage(BaseModel):

@@ -7,7 +7,6 @@ graded again.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -17,6 +16,7 @@ from essaylint.grading.overlap import Match
 from essaylint.grading.rubric import Deduction, Rubric, explain, score
 from essaylint.grading.similarity import work_key
 from essaylint.grading.walk import Submission
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import FileResult
 
 #: Rule families, by the first letter of the code.
@@ -28,7 +28,7 @@ FAMILY_NAMES = {
     "T": "text",
     "V": "verification",
 }
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_WORD = compile_lazily(r"\w+(?:['’-]\w+)*")
 
 
 class Graded(BaseModel):

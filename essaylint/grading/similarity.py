@@ -13,15 +13,15 @@ not matter.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
 from essaylint.analysis.text import fold
+from essaylint.lazy_pattern import compile_lazily
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = compile_lazily(r"[a-z0-9]+")
 
 
 class SimilarGroup(BaseModel):

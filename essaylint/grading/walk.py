@@ -24,15 +24,19 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from essaylint.lazy_pattern import compile_lazily
+
 #: File types graded (a suffix, lower case).
 GRADED_SUFFIXES = frozenset(
     {".docx", ".odt", ".pdf", ".md", ".markdown", ".txt", ".tex", ".html", ".htm"}
 )
 _SKIP_DIRS = frozenset({"__MACOSX", "__pycache__", "node_modules"})
-_PLATFORM_SUFFIX = re.compile(r"_\d+_assignsubmission_\w*$|_\d{4,}$", re.I)
-_MOODLE = re.compile(r"^(?P<name>.+?)_(?P<id>\d+)_assignsubmission_[a-z]+_(?P<rest>.*)$", re.I)
-_CANVAS = re.compile(r"^(?P<name>[a-z][a-z0-9-]*)_(?:late_)?(?P<id>\d+)_\d+_(?P<rest>.+)$", re.I)
-_TRAILING_ID = re.compile(r"^(?P<name>.+?)_(?P<id>\d{4,})$")
+_PLATFORM_SUFFIX = compile_lazily(r"_\d+_assignsubmission_\w*$|_\d{4,}$", re.I)
+_MOODLE = compile_lazily(r"^(?P<name>.+?)_(?P<id>\d+)_assignsubmission_[a-z]+_(?P<rest>.*)$", re.I)
+_CANVAS = compile_lazily(
+    r"^(?P<name>[a-z][a-z0-9-]*)_(?:late_)?(?P<id>\d+)_\d+_(?P<rest>.+)$", re.I
+)
+_TRAILING_ID = compile_lazily(r"^(?P<name>.+?)_(?P<id>\d{4,})$")
 
 
 class Submission(BaseModel):

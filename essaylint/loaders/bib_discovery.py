@@ -15,11 +15,11 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from essaylint.analysis.patterns import BIB_ENTRY_HEAD
+from essaylint.lazy_pattern import compile_lazily
 
 _PARENT_LEVELS = 2
 _DATABASE_SUFFIXES = (".bib", ".bibtex", ".json")
@@ -28,11 +28,11 @@ _BUILD_SUFFIXES = (".sh", ".bash", ".zsh", ".bat", ".cmd", ".ps1", ".mk")
 _MOST_BYTES = 20_000_000  # larger files are not read for their keys
 _MOST_BUILD_BYTES = 200_000
 # "--bibliography=refs.bib", "--bibliography refs.bib", quoted or not; not "$(BIB)".
-_BIBLIOGRAPHY_OPTION = re.compile(
+_BIBLIOGRAPHY_OPTION = compile_lazily(
     r"--bibliography(?:=|\s+)(?:\"(?P<dq>[^\"$]+)\"|'(?P<sq>[^'$]+)'|(?P<bare>[^\s\"'$;|&()\\]+))"
 )
 # A CSL JSON item's id ('"id": "smith2019"').
-_CSL_ID = re.compile(r'"id"\s*:\s*"([^"]+)"')
+_CSL_ID = compile_lazily(r'"id"\s*:\s*"([^"]+)"')
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from typing import Any
 
 from essaylint.analysis.latex_text import latex_to_text
 from essaylint.analysis.patterns import BIB_ENTRY_HEAD, WEB_ADDRESS_START
+from essaylint.lazy_pattern import LazyPattern, compile_lazily
 from essaylint.loaders.bib_macros import MacroExpansionError, bounded_macros, expansion_budget
 from essaylint.loaders.errors import LoadError, cannot_read
 from essaylint.models import Person, Reference, ReferenceType, SourceLocation
@@ -80,11 +81,11 @@ _CORPORATE_WORDS = frozenset(
         "administration", "alliance", "federation", "collaboration", "consortium",
     }
 )  # fmt: skip
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
-_ESCAPED = re.compile(r"\\([%_#&$~{}])")
+_DOI_PREFIX = compile_lazily(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+_ESCAPED = compile_lazily(r"\\([%_#&$~{}])")
 # A web address inside a field: \url{...}, \href{...}{...} or written bare ("https://...",
 # "www..."), which JabRef users paste into the title or the note.
-_URL_IN_TEXT = re.compile(r"\\(?:url|href)\{([^}]*)\}|(" + WEB_ADDRESS_START + r"[^\s{}]+)")
+_URL_IN_TEXT = compile_lazily(r"\\(?:url|href)\{([^}]*)\}|(" + WEB_ADDRESS_START + r"[^\s{}]+)")
 # Fields where an entry may give its address, in the order they are trusted.
 _URL_FIELDS = ("url", "howpublished", "note", "addendum", "title")
 # Where an eprint identifier resolves, by its archivePrefix / eprinttype.
@@ -100,8 +101,8 @@ _EPRINT_BASES = {
 # web source only when a field says so (an access date, "online", "web site", "internet").
 _ELECTRONIC = "electronic"
 _ACCESS_DATE_FIELDS = ("urldate", "lastchecked", "accessed", "urlaccessdate")
-_ONLINE_WORDING = re.compile(r"\b(?:online|on-?line|web\s*site|website|web|internet)\b", re.I)
-_YEAR = re.compile(r"\d{4}")
+_ONLINE_WORDING = compile_lazily(r"\b(?:online|on-?line|web\s*site|website|web|internet)\b", re.I)
+_YEAR = compile_lazily(r"\d{4}")
 # Fields that name where a work was printed: an entry with one of them is not a web page.
 _SOURCE_FIELDS = (
     "journal", "journaltitle", "booktitle", "publisher", "institution", "school", "organization",
@@ -478,14 +479,16 @@ def entry_lines(text: str) -> EntryLines:
 
 
 _FIELD = r"\b{name}\s*=\s*[{{\"]\s*(?P<value>[^}}\"]{{1,300}})"
-_YEAR_FIELD = re.compile(_FIELD.format(name="(?:year|date)"), re.IGNORECASE)
-_TITLE_FIELD = re.compile(_FIELD.format(name="title"), re.IGNORECASE)
-_CONTAINER_FIELD = re.compile(_FIELD.format(name="(?:journal|journaltitle|booktitle)"), re.I)
-_PUBLISHER_FIELD = re.compile(_FIELD.format(name="(?:publisher|institution|organization)"), re.I)
-_URL_FIELD = re.compile(_FIELD.format(name="url"), re.IGNORECASE)
+_YEAR_FIELD = compile_lazily(_FIELD.format(name="(?:year|date)"), re.IGNORECASE)
+_TITLE_FIELD = compile_lazily(_FIELD.format(name="title"), re.IGNORECASE)
+_CONTAINER_FIELD = compile_lazily(_FIELD.format(name="(?:journal|journaltitle|booktitle)"), re.I)
+_PUBLISHER_FIELD = compile_lazily(
+    _FIELD.format(name="(?:publisher|institution|organization)"), re.I
+)
+_URL_FIELD = compile_lazily(_FIELD.format(name="url"), re.IGNORECASE)
 
 
-def _bib_field(pattern: re.Pattern[str], body: str) -> str | None:
+def _bib_field(pattern: LazyPattern, body: str) -> str | None:
     match = pattern.search(body)
     return match.group("value").strip() if match else None
 

@@ -11,11 +11,11 @@ does.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 from essaylint.analysis.patterns import YEAR_DIGITS
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.loaders.bibtex import EntryLines
 from essaylint.loaders.errors import cannot_read
 from essaylint.models import Person, Reference, ReferenceType, SourceLocation
@@ -26,7 +26,7 @@ _TYPES: dict[str, ReferenceType] = {
     "paper-conference": "conference", "report": "report", "thesis": "thesis",
     "webpage": "web", "post": "web", "post-weblog": "web", "motion_picture": "video",
 }  # fmt: skip
-_YEAR = re.compile(r"\b(" + YEAR_DIGITS + r")\b")
+_YEAR = compile_lazily(r"\b(" + YEAR_DIGITS + r")\b")
 
 
 def _text(value: Any) -> str | None:
@@ -113,7 +113,7 @@ def load_csl_json(path: str | Path) -> tuple[Reference, ...]:
     return tuple(refs)
 
 
-_ITEM_ID = re.compile(r'"id"\s*:\s*"([^"\\]*)"')
+_ITEM_ID = compile_lazily(r'"id"\s*:\s*"([^"\\]*)"')
 
 
 def _item_lines(text: str) -> EntryLines:

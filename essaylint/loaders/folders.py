@@ -13,13 +13,14 @@ import os
 import re
 from pathlib import Path
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.loaders import SUFFIXES
 
 _SKIPPED_DIRS = frozenset(
     {"node_modules", "__pycache__", "venv", "site-packages", "_build", "build", "dist"}
 )
 #: Files a writing project keeps beside its essays that are no essays.
-NOT_ESSAYS = re.compile(
+NOT_ESSAYS = compile_lazily(
     r"^(?:readme|changelog|changes|history|license|licence|copying|contributing|"
     r"code_of_conduct|security|authors|notice)(?:[._-].*)?$",
     re.IGNORECASE,

@@ -31,6 +31,7 @@ import re
 import warnings
 from typing import Any
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.loaders.paragraphs import LoadedBlock, document_from_blocks
 from essaylint.loaders.superscript import superscript_citation
 from essaylint.models import BlockKind, Document
@@ -49,11 +50,11 @@ SKIP_TAGS = frozenset(
 )
 CELL_TAGS = frozenset({"td", "th"})
 
-_SPACE = re.compile(r"[ \t\n\r\f]+")
+_SPACE = compile_lazily(r"[ \t\n\r\f]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
-_WEB_LINK = re.compile(r"^\s*https?://", re.IGNORECASE)
+_WEB_LINK = compile_lazily(r"^\s*https?://", re.IGNORECASE)
 _LIST_TAGS = frozenset({"ol", "ul", "menu", "dir"})
 
 

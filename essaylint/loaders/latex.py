@@ -18,16 +18,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.loaders.errors import cannot_read
 from essaylint.models import Document
 
-_SUPPRESSION = re.compile(r"%\s*essaylint:")
+_SUPPRESSION = compile_lazily(r"%\s*essaylint:")
 _VERBATIM_ENVS = ("verbatim", "verbatim*", "lstlisting", "minted", "Verbatim", "comment")
-_BEGIN_VERBATIM = re.compile(
+_BEGIN_VERBATIM = compile_lazily(
     r"\\begin\{(" + "|".join(re.escape(e) for e in _VERBATIM_ENVS) + r")\}"
 )
-_URL_COMMAND = re.compile(r"\\(?:url|href|path)\s*\{")
-_VERB = re.compile(r"\\verb\*?([^A-Za-z\s*])")
+_URL_COMMAND = compile_lazily(r"\\(?:url|href|path)\s*\{")
+_VERB = compile_lazily(r"\\verb\*?([^A-Za-z\s*])")
 
 
 def _comment_start(line: str) -> int:
@@ -111,10 +112,10 @@ def _blank_line(body: str) -> str:
 # What a reader sees in place of markup, each the length of what it replaces: an escaped
 # "\\&" is an ampersand, pandoc's "{[}"/"{]}" are brackets, and an invisible anchor
 # (pandoc's "\\leavevmode\\hypertarget{ref-key}{}" before each entry) is nothing.
-_READ_AS = re.compile(r"\\&|\{\[\}|\{\]\}|\\leavevmode\b|\\hypertarget\{[^{}\n]*\}\{\}")
+_READ_AS = compile_lazily(r"\\&|\{\[\}|\{\]\}|\\leavevmode\b|\\hypertarget\{[^{}\n]*\}\{\}")
 _SEEN = {"\\&": " &", "{[}": "  [", "{]}": "]  "}
 # An internal link shows its text: pandoc renders "(\\protect\\hyperlink{ref-sen}{Sen, 1977})".
-_HYPERLINK = re.compile(r"(?:\\protect\s*)?\\hyperlink\s*\{[^{}\n]*\}\{([^{}]*)\}")
+_HYPERLINK = compile_lazily(r"(?:\\protect\s*)?\\hyperlink\s*\{[^{}\n]*\}\{([^{}]*)\}")
 
 
 def _seen(match: re.Match[str]) -> str:
@@ -156,7 +157,7 @@ def load_latex(data: bytes, path: str) -> Document:
     )
 
 
-_BIB_COMMAND = re.compile(
+_BIB_COMMAND = compile_lazily(
     r"\\(bibliography|addbibresource|addglobalbib|addsectionbib)\s*(?:\[[^\]]*\]\s*)?\{([^}]*)\}"
 )
 

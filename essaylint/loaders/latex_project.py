@@ -14,7 +14,6 @@ whose root names its database through a macro of its class or package
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,14 +21,15 @@ from typing import TYPE_CHECKING
 
 from essaylint.analysis.latex_macros import CiteMacro, cite_macros, macro_uses
 from essaylint.analysis.patterns import LATEX_CITE
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.loaders.latex import blank_latex_comments, latex_bib_paths
 
 if TYPE_CHECKING:
     from essaylint.loaders.bib_discovery import FoundBibliography
 
-_INCLUDE = re.compile(r"\\(?:include|input|subfile|subfileinclude)\s*\{([^}]+)\}")
-_DOCUMENTCLASS = re.compile(r"\\documentclass\b")
-_DOCUMENT_START = re.compile(r"\\begin\s*\{document\}")
+_INCLUDE = compile_lazily(r"\\(?:include|input|subfile|subfileinclude)\s*\{([^}]+)\}")
+_DOCUMENTCLASS = compile_lazily(r"\\documentclass\b")
+_DOCUMENT_START = compile_lazily(r"\\begin\s*\{document\}")
 _MAX_FILES = 200
 _PARENT_LEVELS = 2
 

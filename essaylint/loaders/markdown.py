@@ -30,6 +30,7 @@ import html
 import re
 
 from essaylint.analysis.patterns import FOOTNOTE_DEFINITION, HTML_ENTITY
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.loaders.superscript import superscript_citation
 from essaylint.loaders.table_cells import open_paragraph_cells
 from essaylint.models import Document
@@ -41,19 +42,19 @@ BLOCK_ELEMENTS = (
 )
 INLINE_LAYOUT_ELEMENTS = "span|font|small|big|center"
 # A tag may run over lines: pandoc wraps '<div id="ref-key"' and 'class="csl-entry">'.
-LAYOUT_TAG = re.compile(
+LAYOUT_TAG = compile_lazily(
     rf"</?(?:{BLOCK_ELEMENTS}|{INLINE_LAYOUT_ELEMENTS})\b[^<>]{{0,500}}>", re.IGNORECASE
 )
-_NUMBERS = re.compile(r"\d{1,3}(?:\s*[-–,]\s*\d{1,3})*")  # not a year: "[2020](#ref-x)"
-_IN_DOCUMENT_LINK = re.compile(r"\[([^\[\]]{1,300})\]\(#[^()\s]{0,300}\)")
+_NUMBERS = compile_lazily(r"\d{1,3}(?:\s*[-–,]\s*\d{1,3})*")  # not a year: "[2020](#ref-x)"
+_IN_DOCUMENT_LINK = compile_lazily(r"\[([^\[\]]{1,300})\]\(#[^()\s]{0,300}\)")
 #: Elements whose content is not text at all.
-NON_TEXT = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+NON_TEXT = compile_lazily(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 #: A comment is never printed (a draft paragraph, a note to self); essaylint's own
 #: directives ("<!-- essaylint: ignore[C104] -->") stay.
-_COMMENT = re.compile(r"<!--(?!\s*essaylint:).*?-->", re.DOTALL)
+_COMMENT = compile_lazily(r"<!--(?!\s*essaylint:).*?-->", re.DOTALL)
 # A Liquid (Jekyll) tag, "{% include figure.html caption="..." %}", over lines too; bounded,
 # so a "{%" never closed costs a fixed look-ahead.
-_TEMPLATE_TAG = re.compile(r"\{%(?:[^%]|%(?!\})){0,2000}%\}")
+_TEMPLATE_TAG = compile_lazily(r"\{%(?:[^%]|%(?!\})){0,2000}%\}")
 
 
 def _decoded(match: re.Match[str]) -> str:
@@ -82,7 +83,7 @@ def _link_text(match: re.Match[str]) -> str:
 
 
 # "colony<sup>1</sup>.", "in 1795. <sup>1</sup> From": a note number the writer raised by hand
-_SUPERSCRIPT = re.compile(r"<sup>\s*([^<>]{1,40}?)\s*</sup>", re.IGNORECASE)
+_SUPERSCRIPT = compile_lazily(r"<sup>\s*([^<>]{1,40}?)\s*</sup>", re.IGNORECASE)
 _BEFORE_SUPERSCRIPT = 40
 
 
@@ -101,11 +102,11 @@ def _superscripts_as_brackets(text: str) -> str:
 
 
 # A list item inside a block quotation ("> - Diotte, D. (2022)."): the marks are layout.
-_QUOTED_ITEM = re.compile(r"^(?:>[ \t]?)+(?=(?:[-*+]|\d{1,3}[.)])[ \t])", re.MULTILINE)
+_QUOTED_ITEM = compile_lazily(r"^(?:>[ \t]?)+(?=(?:[-*+]|\d{1,3}[.)])[ \t])", re.MULTILINE)
 
 
 # "[^1] Peel, J. D. Y. (1995) ..." opening a paragraph: a definition, its colon forgotten.
-_DEFINITION_NO_COLON = re.compile(r"(?:\A|(?<=\n\n)|(?<=\n\r\n))\[\^([^\[\]\s]+)\] (?=\S)")
+_DEFINITION_NO_COLON = compile_lazily(r"(?:\A|(?<=\n\n)|(?<=\n\r\n))\[\^([^\[\]\s]+)\] (?=\S)")
 
 
 def _colons_given(text: str) -> str:

@@ -18,11 +18,11 @@ skipped; the reference list is expected in the body, as in .docx. A raised
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Iterator
 from typing import Any
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.loaders.errors import LoadError, cannot_read
 from essaylint.loaders.paragraphs import LoadedBlock, document_from_blocks
 from essaylint.loaders.superscript import superscript_citation
@@ -32,7 +32,7 @@ _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
-_RAISED = re.compile(r"[1-9]\d*(?:\.\d+)?%")  # a positive raise: "33%"
+_RAISED = compile_lazily(r"[1-9]\d*(?:\.\d+)?%")  # a positive raise: "33%"
 _PARAGRAPHS = frozenset({(_TEXT, "p"), (_TEXT, "h")})
 # Elements whose text is not the running text of the essay.
 _SKIP = frozenset(
@@ -50,7 +50,7 @@ _CONTAINER_KINDS: dict[tuple[str, str], BlockKind] = {
     (_TEXT, "list-item"): "list-item",
     (_TABLE, "table-cell"): "table-cell",
 }
-_SPACES = re.compile(r"[ \t\r\n]+")
+_SPACES = compile_lazily(r"[ \t\r\n]+")
 _MAIN_PART = "content.xml"
 _MAX_XML_BYTES = 512 * 1024 * 1024
 _ELEMENT, _TEXT_NODE = 1, 3

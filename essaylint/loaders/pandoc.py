@@ -23,7 +23,6 @@ points into the .bib.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,12 +30,13 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from essaylint.analysis.patterns import FRONT_MATTER
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Reference, SourceLocation, Span
 
 if TYPE_CHECKING:
     from essaylint.loaders.bib_discovery import FoundBibliography
 
-_NOCITE_KEY = re.compile(r"@(\*|[\w][\w:.#$%&+?<>~/-]*)")
+_NOCITE_KEY = compile_lazily(r"@(\*|[\w][\w:.#$%&+?<>~/-]*)")
 
 
 def front_matter(text: str) -> Mapping[str, Any]:
@@ -159,7 +159,7 @@ def pandoc_nocite_keys(text: str) -> frozenset[str]:
 # -- books: several chapters, one bibliography ------------------------------------------
 
 #: A citation key as pandoc writes it ("@smith2019", "[-@smith2019, p. 4]"), not an e-mail.
-_CITE_KEY = re.compile(r"(?<![\w@])-?@([\w][\w:.#$%&+?<>~/-]*[\w]|\w)")
+_CITE_KEY = compile_lazily(r"(?<![\w@])-?@([\w][\w:.#$%&+?<>~/-]*[\w]|\w)")
 _PARENT_LEVELS = 2
 _MAX_CHAPTERS = 200
 _MARKDOWN = (".md", ".markdown")

@@ -12,7 +12,6 @@ format; only this module knows where blocks come from.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -23,6 +22,7 @@ from essaylint.analysis.patterns import (
     PARTICLE_RUN,
     SPACED_DASH_END,
 )
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.loaders.errors import cannot_read
 from essaylint.loaders.markdown import LAYOUT_TAG
 from essaylint.models import Block, BlockKind, Document, FieldCitation, Hyperlink
@@ -96,12 +96,12 @@ def _locate_fields(
 # A paragraph stopped mid-sentence, and one that goes on with a lower-case word or a
 # year, or closes a parenthesis it left open: one paragraph cut at each typed line
 # ("... while Hew" / "and Cheung (2008) explored").
-_STOPPED_MID_SENTENCE = re.compile(r"[\w,&\-–]$")
-_GOES_ON = re.compile(r"[a-z]|\(\d{4}")
+_STOPPED_MID_SENTENCE = compile_lazily(r"[\w,&\-–]$")
+_GOES_ON = compile_lazily(r"[a-z]|\(\d{4}")
 # An entry that ends in its link; a paragraph that is a link or opens an entry in lower
 # case ("deSilver, D., & Lippert, J. (2023)", "van Dijk, T.", "bell hooks (1994)").
-_ENDS_IN_LINK = re.compile(r"(?:https?://|www\.)\S*$")
-_OWN_START = re.compile(
+_ENDS_IN_LINK = compile_lazily(r"(?:https?://|www\.)\S*$")
+_OWN_START = compile_lazily(
     r"https?://|www\."
     r"|(?:[a-z]+[A-Z][\w'’-]*|" + PARTICLE_RUN + r"[A-Z][\w'’-]*),|[a-z]+(?:\s[a-z]+)?\s\(\d{4}"
 )
@@ -146,7 +146,7 @@ def _opens_an_entry(line: str) -> bool:
 
 # "[1]" alone: an entry's number, typed on a line of its own with Enter after each of the
 # entry's lines ("[1]" / "CertNZ." / "Title" / "https://..." / "May 15, 2017").
-_BRACKET_NUMBER_ONLY = re.compile(r"\[\d{1,4}\]")
+_BRACKET_NUMBER_ONLY = compile_lazily(r"\[\d{1,4}\]")
 _LABELLED_PARTS = 8  # at most this many paragraphs after the number make its entry
 _LABELLED_PART_CHARS = 300  # a part of an entry, not a paragraph of prose
 
@@ -164,7 +164,7 @@ def _under_number(previous: LoadedBlock, parts: int, block: LoadedBlock, first_l
     )
 
 
-_UP_TO_CLOSE = re.compile(r"[^()]*\)")
+_UP_TO_CLOSE = compile_lazily(r"[^()]*\)")
 
 
 def _closes_its_parenthesis(last_line: str, first_line: str) -> bool:

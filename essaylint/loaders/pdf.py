@@ -27,14 +27,15 @@ from collections import Counter
 from collections.abc import Sequence
 
 from essaylint.analysis.entry_shape import looks_like_entry
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.loaders.errors import LoadError, cannot_read
 from essaylint.models import Document
 
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = compile_lazily(
     r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:of|/)\s*\d{1,4})?\s*$", re.I
 )
-_DIGITS = re.compile(r"\d+")
-_SENTENCE_END = re.compile(r"[.!?:;)\]”\"']$")
+_DIGITS = compile_lazily(r"\d+")
+_SENTENCE_END = compile_lazily(r"[.!?:;)\]”\"']$")
 _EDGE_LINES = 2
 
 
@@ -66,7 +67,7 @@ def drop_headers_and_footers(pages: Sequence[list[str]]) -> list[list[str]]:
     return out
 
 
-_ENTRY_CLOSED = re.compile(r"(?:[.)\]]|https?://\S+|\b10\.\d{4,9}/\S+)$")
+_ENTRY_CLOSED = compile_lazily(r"(?:[.)\]]|https?://\S+|\b10\.\d{4,9}/\S+)$")
 
 
 def _is_heading(line: str, usual: int) -> bool:

@@ -16,10 +16,10 @@ space, and anything with letters ("1st", "16th").
 
 from __future__ import annotations
 
-import re
+from essaylint.lazy_pattern import compile_lazily
 
-_SPEC = re.compile(r"\d{1,3}(?:\s*[-–,]\s*\d{1,3})*")
-_WORD_END = re.compile(r"[^\W\d_]+$")
+_SPEC = compile_lazily(r"\d{1,3}(?:\s*[-–,]\s*\d{1,3})*")
+_WORD_END = compile_lazily(r"[^\W\d_]+$")
 _AFTER = frozenset(".,;:)]”\"’'")
 
 

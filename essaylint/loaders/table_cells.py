@@ -23,16 +23,18 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from essaylint.lazy_pattern import compile_lazily
+
 # A row of a pipe table: one line that starts with "|" (after indentation).
-_ROW = re.compile(r"^[ \t]{0,3}\|[^\n]*", re.MULTILINE)
+_ROW = compile_lazily(r"^[ \t]{0,3}\|[^\n]*", re.MULTILINE)
 # A cell ends at a "|" not escaped with a backslash.
-_CELL_MARK = re.compile(r"(?<!\\)\|")
-_PARAGRAPH_OPEN = re.compile(r"<p\b[^<>\n]{0,200}>", re.IGNORECASE)
-_PARAGRAPH_CLOSE = re.compile(r"</p\s*>", re.IGNORECASE)
-_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_CELL_MARK = compile_lazily(r"(?<!\\)\|")
+_PARAGRAPH_OPEN = compile_lazily(r"<p\b[^<>\n]{0,200}>", re.IGNORECASE)
+_PARAGRAPH_CLOSE = compile_lazily(r"</p\s*>", re.IGNORECASE)
+_BREAK = compile_lazily(r"<br\s*/?>", re.IGNORECASE)
 # "` `": a code span holding only spaces, which converters leave where a paragraph
 # began with a space; it prints nothing
-_EMPTY_CODE = re.compile(r"`[ \t]{1,10}`")
+_EMPTY_CODE = compile_lazily(r"`[ \t]{1,10}`")
 #: A cell with at least this many paragraphs, or breaks, holds text, not a value.
 MIN_PARAGRAPHS = 2
 

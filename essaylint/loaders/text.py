@@ -9,9 +9,9 @@ are not normalised.
 from __future__ import annotations
 
 import codecs
-import re
 from typing import NamedTuple
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.loaders.errors import cannot_read
 
 # How much of a file the "is this text at all?" check looks at.
@@ -20,7 +20,7 @@ _SAMPLE_CHARS = 65_536
 _MAX_CONTROL_SHARE = 0.05
 # Control characters that do not occur in text (tab, LF, VT, FF, CR and the DOS
 # end-of-file mark Ctrl-Z are allowed).
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
+_CONTROL = compile_lazily(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.loaders.errors import LoadError, cannot_read
 from essaylint.loaders.paragraphs import LoadedBlock, document_from_blocks
 from essaylint.loaders.superscript import superscript_citation
@@ -65,7 +66,7 @@ _CONTAINERS = frozenset(
     for name in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo")
 )
 _REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_WEB_TARGET = re.compile(r"^\s*https?://", re.IGNORECASE)
+_WEB_TARGET = compile_lazily(r"^\s*https?://", re.IGNORECASE)
 # Subtrees whose text is not part of the paragraph's running text.
 _SKIP = frozenset(
     {

@@ -31,6 +31,7 @@ from typing import Any
 
 from essaylint.analysis.names import looks_corporate
 from essaylint.analysis.patterns import YEAR_DIGITS
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import CitedWork, FieldManager
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -41,11 +42,11 @@ INSTR_TEXT = _W + "instrText"
 _FLD_DATA = _W + "fldData"
 _TYPE = _W + "fldCharType"
 _INSTR = _W + "instr"
-_YEAR = re.compile(r"\b(" + YEAR_DIGITS + r")[a-z]?\b")
-_CSL = re.compile(r"^\s*ADDIN\s+(ZOTERO_ITEM\s+)?CSL_CITATION\b")
-_ENDNOTE = re.compile(r"^\s*ADDIN\s+EN\.CITE(?!\.)")
-_WORD = re.compile(r"^\s*CITATION\s+(\S+)(.*)$", re.S)
-_MORE = re.compile(r"\\m\s+(\S+)")
+_YEAR = compile_lazily(r"\b(" + YEAR_DIGITS + r")[a-z]?\b")
+_CSL = compile_lazily(r"^\s*ADDIN\s+(ZOTERO_ITEM\s+)?CSL_CITATION\b")
+_ENDNOTE = compile_lazily(r"^\s*ADDIN\s+EN\.CITE(?!\.)")
+_WORD = compile_lazily(r"^\s*CITATION\s+(\S+)(.*)$", re.S)
+_MORE = compile_lazily(r"\\m\s+(\S+)")
 _MAX_CODE = 2_000_000  # characters of one field code that are read
 
 

@@ -12,15 +12,15 @@ not be read gets an ``<error>``. Text is escaped by xml.etree; characters XML
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import SEVERITY_RANK, FileResult, Finding
 from essaylint.reporters.location import BlockLocator, finding_path, finding_region
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_NOT_XML = compile_lazily("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def xml_text(value: str) -> str:

@@ -14,9 +14,9 @@ or ``footnote 3``.
 from __future__ import annotations
 
 import bisect
-import re
 from typing import NamedTuple
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import PARAGRAPH_LINE_FORMATS, Block, Document, FileResult, Finding
 
 
@@ -56,7 +56,7 @@ def flagged_text(result: FileResult, finding: Finding) -> str:
 
 
 _FIRST_WORDS = 40
-_NOTE_NUMBER = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d+)[\s.)]")
+_NOTE_NUMBER = compile_lazily(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d+)[\s.)]")
 _FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 

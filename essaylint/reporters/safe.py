@@ -9,9 +9,9 @@ becomes U+FFFD, so what a person sees is what is there.
 
 from __future__ import annotations
 
-import re
+from essaylint.lazy_pattern import compile_lazily
 
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = compile_lazily("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from essaylint.analysis.citations_keyed import cited_pandoc_keys
 from essaylint.bibliography_files import forget_project_files
 from essaylint.config import ConfigError, Settings, find_config_file, load_settings
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Document, FileResult, Finding, Reference
 from essaylint.server.prose_cache import ParagraphCache
 from essaylint.services.backends import Backends, ProseKey, prose_key
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
 # What decides which bibliography files a document uses (see
 # bibliography_files.essay_bibliography); with none named, its cited keys do.
-_BIB_DIRECTIVES = re.compile(
+_BIB_DIRECTIVES = compile_lazily(
     r"\\(?:bibliography|addbibresource|addglobalbib|addsectionbib|nocite)\b[^\n]*"
     r"|^(?:bibliography|nocite):[^\n]*",
     re.MULTILINE,

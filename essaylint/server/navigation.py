@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, FileResult, Link, Reference, Span
 from essaylint.rules.base import describe_citation, describe_reference
 
@@ -124,8 +125,8 @@ class Symbol:
     children: list[Symbol] = field(default_factory=list)
 
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
-_LATEX = re.compile(
+_ATX = compile_lazily(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_LATEX = compile_lazily(
     r"\\(part|chapter|section|subsection|subsubsection|paragraph)\*?\s*(?:\[[^\]\n]*\])?\{([^}\n]*)\}"
 )
 _LATEX_LEVEL = {
@@ -138,7 +139,7 @@ _LATEX_LEVEL = {
 }
 # A title line underlined (and maybe overlined) by one punctuation character:
 # reStructuredText, and Markdown's setext headings (=== and ---).
-_UNDERLINED = re.compile(r"^([^\n]*\S[^\n]*)\n([=\-~^\"'`#*+.:_])\2{2,}[ \t]*$", re.MULTILINE)
+_UNDERLINED = compile_lazily(r"^([^\n]*\S[^\n]*)\n([=\-~^\"'`#*+.:_])\2{2,}[ \t]*$", re.MULTILINE)
 
 
 def headings(text: str, fmt: str) -> list[tuple[int, str, Span]]:

@@ -15,11 +15,10 @@ Not thread-safe: the server runs every lint on one worker thread.
 
 from __future__ import annotations
 
-import re
-
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.services.prose import DialectName, ProseBackend, ProseMatch
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\v\r]*\n")
+_PARAGRAPH_BREAK = compile_lazily(r"\n[ \t\f\v\r]*\n")
 #: Remembered paragraphs and words, each; the cache starts afresh beyond this.
 MAX_ENTRIES = 20_000
 

@@ -15,11 +15,13 @@ import re
 import sys
 from typing import Any
 
-_HEADER = re.compile(r"^[ \t]*\[[^\n]*$", re.MULTILINE)
-_TOOL_HEADER = re.compile(
+from essaylint.lazy_pattern import compile_lazily
+
+_HEADER = compile_lazily(r"^[ \t]*\[[^\n]*$", re.MULTILINE)
+_TOOL_HEADER = compile_lazily(
     r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*essaylint[ \t]*\][ \t]*(?:#[^\n]*)?$", re.MULTILINE
 )
-_WORDS_KEY = re.compile(r"^[ \t]*words[ \t]*=[ \t]*\[", re.MULTILINE)
+_WORDS_KEY = compile_lazily(r"^[ \t]*words[ \t]*=[ \t]*\[", re.MULTILINE)
 
 
 def _toml(text: str) -> dict[str, Any]:

@@ -8,10 +8,10 @@ kept for the whole process and reused by every document.
 
 from __future__ import annotations
 
-import re
 import threading
 from typing import TYPE_CHECKING
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.services.harper_rules import REPORTED_KINDS, HarperRuleSet, rule_config
 from essaylint.services.prose import DialectName, ProseCategory, ProseMatch
 
@@ -26,7 +26,7 @@ _KIND_CATEGORY: dict[str, ProseCategory] = {"Spelling": "spelling", "Repetition"
 # process), so longer runs of non-space characters are blanked before linting:
 # URLs, base64 and glued-together PDF text have no spelling to check.
 LONGEST_TOKEN = 64
-_LONG_TOKEN = re.compile(rf"\S{{{LONGEST_TOKEN + 1},}}")
+_LONG_TOKEN = compile_lazily(rf"\S{{{LONGEST_TOKEN + 1},}}")
 
 
 def blank_long_tokens(text: str) -> str:

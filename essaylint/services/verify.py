@@ -14,11 +14,12 @@ dates, markup in titles).
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
+
+from essaylint.lazy_pattern import compile_lazily
 
 # Crossref update types that mean the cited work should not be relied on.
 # ``correction`` and ``new_version`` are ordinary updates, not retractions.
@@ -26,8 +27,8 @@ RETRACTION_TYPES = frozenset(
     {"retraction", "partial_retraction", "withdrawal", "removal", "expression_of_concern"}
 )
 
-_MARKUP = re.compile(r"<[^>]{1,200}>")
-_SPACES = re.compile(r"\s+")
+_MARKUP = compile_lazily(r"<[^>]{1,200}>")
+_SPACES = compile_lazily(r"\s+")
 
 
 class VerifyError(Exception):

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Finding
 from essaylint.rules.base import Rule, RuleContext, describe_citation, describe_reference
 
 _KEYS_SHOWN = 3  # keys named in the finding for an essay whose bibliography is missing
 # A line that starts with an entry's number: "[4]", "* [4]:", "4.", "4)".
-_LABEL_LINE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?:\[(\d{1,4})\]|(\d{1,4})[.)][ \t])", re.M)
+_LABEL_LINE = compile_lazily(r"^[ \t]*(?:[-*+][ \t]+)?(?:\[(\d{1,4})\]|(\d{1,4})[.)][ \t])", re.M)
 _LABELLED_NUMBERS = 2  # cited numbers that start lines: a list is there, unread
 
 

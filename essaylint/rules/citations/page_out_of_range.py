@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Finding
 from essaylint.rules.base import Rule, RuleContext, describe_citation, describe_reference
 
-_PAGE_LOCATOR = re.compile(r"^\s*pp?\.?\s*(\d+)(?:\s*[-–—]\s*(\d+))?\s*$", re.IGNORECASE)
-_PAGE_RANGE = re.compile(r"^\s*(?:pp?\.?\s*)?(\d+)\s*[-–—]+\s*(\d+)\s*$", re.IGNORECASE)
+_PAGE_LOCATOR = compile_lazily(r"^\s*pp?\.?\s*(\d+)(?:\s*[-–—]\s*(\d+))?\s*$", re.IGNORECASE)
+_PAGE_RANGE = compile_lazily(r"^\s*(?:pp?\.?\s*)?(\d+)\s*[-–—]+\s*(\d+)\s*$", re.IGNORECASE)
 
 
 def page_range(pages: str | None) -> tuple[int, int] | None:

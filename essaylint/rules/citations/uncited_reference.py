@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from pydantic import Field
@@ -11,6 +10,7 @@ from essaylint.analysis.matching import cited_reference_indices
 from essaylint.analysis.patterns import FOOTNOTE_MARK
 from essaylint.analysis.text import name_key
 from essaylint.analysis.work_identity import same_work, year_of
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Finding, Reference
 from essaylint.rules.base import Rule, RuleContext, RuleOptions, describe_reference
 
@@ -20,7 +20,7 @@ from essaylint.rules.base import Rule, RuleContext, RuleOptions, describe_refere
 # "(COVID-19)") or a remark ("(Our data run to 10-31-2022)") names no one.
 _MARK_WORD = r"(?:[A-Z][^\W\d_'’-]*(?:['’-][^\W\d_]+)*\.?|et\s+al\.?|[*_\"“][^()\n]{1,40}?[*_\"”])"
 _MARK_NAMES = rf"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:(?:\s+(?:and|&)\s+|,?\s+){_MARK_WORD}){{0,4}}"
-_CITATION_MARK = re.compile(
+_CITATION_MARK = compile_lazily(
     rf"\((?:see\s+)?{_MARK_NAMES},?\s+(?:pp?\.\s*)?\d[\w.:–-]{{0,12}}\)|"
     + FOOTNOTE_MARK.pattern
     # "[2]" is a note, not the argument count of "\newcommand{\page}[2]"

@@ -13,13 +13,14 @@ from essaylint.analysis.dialect import (
     oxford_acceptable,
     spelling_evidence,
 )
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Finding, Span
 from essaylint.rules.base import Rule, RuleContext
 
 # A term: letters (digits allowed after the first letter), inner hyphens and
 # apostrophes; a leading "#" makes it a hashtag, which is read as the same term.
-_TERM = re.compile(r"(?<![\w@/.-])[^\W\d_][\w]*(?:[-‐][\w]+)*")
-_SHOUTING_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2}[^a-z\n]*$", re.M)
+_TERM = compile_lazily(r"(?<![\w@/.-])[^\W\d_][\w]*(?:[-‐][\w]+)*")
+_SHOUTING_LINE = compile_lazily(r"^[^a-z\n]*[A-Z]{2}[^a-z\n]*$", re.M)
 
 
 def _shape(word: str) -> str:

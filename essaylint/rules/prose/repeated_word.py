@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import PARAGRAPH_LINE_FORMATS, Edit, Finding, Span
 from essaylint.rules.base import Rule, RuleContext
 
 # A word: letters, with inner apostrophes and hyphens ("don't", "well-known").
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_WORD = compile_lazily(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # What may stand between the two copies: spaces, one line break, emphasis marks.
-_GAP = re.compile(r"[ \t\u00a0*_~]*(?:\r?\n[ \t\u00a0*_~>]*)?")
+_GAP = compile_lazily(r"[ \t\u00a0*_~]*(?:\r?\n[ \t\u00a0*_~>]*)?")
 
 # Doubles that are grammatical or are words in their own right.
 ALLOWED = frozenset(

@@ -6,14 +6,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import PARAGRAPH_LINE_FORMATS, Finding, Span
 from essaylint.rules.base import Rule, RuleContext
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\u00a0>]*\n")
+_BLANK_LINE = compile_lazily(r"\n[ \t\r\u00a0>]*\n")
 # Opening context for a quotation mark: start, space, an opening bracket or quote, a dash.
 _OPENERS = " \t\r\n\u00a0([{<“‘\"'—–-/*_>"
 # Elisions that start with a turned comma: ‘90s, ‘em, ‘til, ‘n’.
-_ELISION = re.compile(r"‘(?:\d|(?:em|til|tis|twas|cause|n|round|bout)\b)", re.IGNORECASE)
+_ELISION = compile_lazily(r"‘(?:\d|(?:em|til|tis|twas|cause|n|round|bout)\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -5,29 +5,30 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Finding, Span
 from essaylint.rules.base import Rule, RuleContext
 
 MIN_WORDS = 6
 
-_QUOTE = re.compile(r"“([^“”\n]*)”|(?<![\w\"])\"([^\"\n]*)\"(?![\w\"])")
-_BLOCK_LINE = re.compile(r"^[ \t]{0,3}>[^\n]*(?:\n|\Z)", re.M)
-_HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t][^\n]*$", re.M)
-_WORD = re.compile(r"[^\W_][\w'’-]*")
+_QUOTE = compile_lazily(r"“([^“”\n]*)”|(?<![\w\"])\"([^\"\n]*)\"(?![\w\"])")
+_BLOCK_LINE = compile_lazily(r"^[ \t]{0,3}>[^\n]*(?:\n|\Z)", re.M)
+_HEADING_LINE = compile_lazily(r"^[ \t]{0,3}#{1,6}[ \t][^\n]*$", re.M)
+_WORD = compile_lazily(r"[^\W_][\w'’-]*")
 # The end of a sentence: . ! ? (maybe followed by a closing quote or bracket)
 # then a space and a capital, a quote or a digit; or a blank line.
-_SENTENCE_END = re.compile(
+_SENTENCE_END = compile_lazily(
     r"(?<!\b[A-Z])(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bpp)(?<!\bp)(?<!\bvs)"
     r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n[ \t>]*\n"
 )
 # A quoted example rather than a quotation: "Example: "...", "e.g. "...", "such as "...".
-_EXAMPLE_LEAD = re.compile(
+_EXAMPLE_LEAD = compile_lazily(
     r"(?:\bexamples?|\be\.\s?g\.|\bfor instance|\bsuch as|\blike)"
     r"\s*[:,]?\s*[*_]*$",
     re.IGNORECASE,
 )
-_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+[*_]*$")
-_ADMONITION = re.compile(r"[ \t]{0,3}>[ \t]*\[![A-Za-z]+\]")
+_LIST_ITEM = compile_lazily(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+[*_]*$")
+_ADMONITION = compile_lazily(r"[ \t]{0,3}>[ \t]*\[![A-Za-z]+\]")
 _SMALL_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
      "on", "or", "the", "to", "with", "vs", "via"}

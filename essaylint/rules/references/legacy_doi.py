@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Edit, Finding, Span
 from essaylint.rules.base import Rule, RuleContext, describe_reference
 
@@ -12,7 +13,7 @@ DOI_PREFIX = "https://doi.org/"
 
 # The part before "10.": "doi:", "DOI: ", "http://dx.doi.org/", "https://dx.doi.org/",
 # "http://doi.org/". The DOI itself is never touched.
-_LEGACY = re.compile(
+_LEGACY = compile_lazily(
     r"(?<![\w/])(?:doi:[ \t]*|https?://dx\.doi\.org/|http://doi\.org/)(?=10\.\d{4,9}/\S)",
     re.IGNORECASE,
 )

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Finding, Span
 from essaylint.rules.base import Rule, RuleContext, describe_reference
 
 # A journal name running straight into its volume: "Society11(4)", "Management47, 58".
-_RUN_TOGETHER = re.compile(r"(?<=[a-z])(\d{1,4})(?=\s*\(\d{1,4}(?:[-–]\d{1,4})?\)|,\s*\d)")
-_DOUBLED = re.compile(r"(?<![.\s])(\.\.|,,|\s,|\s\.)(?!\.)")
+_RUN_TOGETHER = compile_lazily(r"(?<=[a-z])(\d{1,4})(?=\s*\(\d{1,4}(?:[-–]\d{1,4})?\)|,\s*\d)")
+_DOUBLED = compile_lazily(r"(?<![.\s])(\.\.|,,|\s,|\s\.)(?!\.)")
 
 
 class MalformedReference(Rule):

@@ -5,27 +5,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Finding, Reference
 from essaylint.rules.base import Rule, RuleContext, describe_reference
 
-_ONLINE_FORMAT = re.compile(
+_ONLINE_FORMAT = compile_lazily(
     r"\[(?:video|podcast|audio|tweet|blog post|web page|webpage|online|infographic|"
     r"youtube video|facebook post|instagram post)\]",
     re.IGNORECASE,
 )
 # MLA 7 names the medium of an online source: "... 3 Nov. 2010. Web. 10 Feb. 2013."
-_MLA_WEB = re.compile(r"(?:^|[.,][\"”’]?\s)Web\.(?:\s|$)")
+_MLA_WEB = compile_lazily(r"(?:^|[.,][\"”’]?\s)Web\.(?:\s|$)")
 _PLATFORM_NAMES = (
     r"youtube|vimeo|tiktok|instagram|twitter|facebook|wikipedia|wikimedia(?:\s+commons)?|"
     r"flickr|pinterest|reddit|tumblr|imgur|giphy|lumen\s+learning|khan\s+academy"
 )
-_PLATFORM = re.compile(r"\b(?:" + _PLATFORM_NAMES + r")\b", re.IGNORECASE)
+_PLATFORM = compile_lazily(r"\b(?:" + _PLATFORM_NAMES + r")\b", re.IGNORECASE)
 # Blog platforms that publish only on the web; as one whole part of an entry
 # ("... Analysis? Towards Data Science.") they are its source. Print titles are not here.
 _WEB_OUTLETS = r"medium|towards\s+data\s+science|substack|hashnode"
 # The whole of one part of the entry is a web site: "... Photograph. Wikimedia Commons."
 # or "History.com, 2019."; "Wikipedia Press" or a title that mentions Facebook is not.
-_SITE_PART = re.compile(
+_SITE_PART = compile_lazily(
     r"(?:"
     + _PLATFORM_NAMES
     + "|"
@@ -34,9 +35,9 @@ _SITE_PART = re.compile(
     re.IGNORECASE,
 )
 # Catalogues and databases a printed work is found through (MLA's second container).
-_DATABASE = re.compile(r"(?:worldcat|jstor|ebsco\w*|proquest|gale|hathitrust)\b", re.IGNORECASE)
+_DATABASE = compile_lazily(r"(?:worldcat|jstor|ebsco\w*|proquest|gale|hathitrust)\b", re.IGNORECASE)
 _PRINTED = frozenset({"article", "book", "chapter", "conference", "report", "thesis"})
-_PARTS = re.compile(r"\s*(?:[,;:()“”\"*_]|\.(?=\s|$))+\s*")
+_PARTS = compile_lazily(r"\s*(?:[,;:()“”\"*_]|\.(?=\s|$))+\s*")
 
 
 def is_online(ref: Reference) -> bool:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Edit, Finding, Span
 from essaylint.rules.base import Rule, RuleContext
 
 # "p. 45", "pp. 12-14", "p.45", "pg. 3" at the start of an MLA locator.
-_PREFIX = re.compile(r"(?<![A-Za-z])(?:pp?|pgs?)\.?[ \t\u00a0]*(?=\d)")
+_PREFIX = compile_lazily(r"(?<![A-Za-z])(?:pp?|pgs?)\.?[ \t\u00a0]*(?=\d)")
 
 
 class MlaPagePrefix(Rule):

@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Edit, Finding, Severity, Span
 from essaylint.rules.base import Rule, RuleContext
 
 # "p. 71", "pp. 9-10", "p.151", "pp 6 - 7", "p.~9--10" (LaTeX tie and en dash).
-_LOCATOR = re.compile(
+_LOCATOR = compile_lazily(
     r"(?<![A-Za-z])(?P<prefix>pp?)(?P<dot>\.?)(?P<space>[ \t\u00a0~]*)(?P<first>\d+)"
     r"(?:(?P<dash>[ \t]*(?:-{1,3}|[‐‑–—])[ \t]*)(?P<last>\d+))?"
 )
 # After the pages: a letter ("9ff", "12n"), another number or a list ("9, 12") -> leave alone.
-_UNSAFE_AFTER = re.compile(r"[A-Za-z0-9]|\s*(?:,|and\b|&)\s*\d")
+_UNSAFE_AFTER = compile_lazily(r"[A-Za-z0-9]|\s*(?:,|and\b|&)\s*\d")
 
 
 def expected_locator(m: re.Match[str], *, latex: bool) -> str:
