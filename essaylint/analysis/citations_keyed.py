@@ -152,11 +152,17 @@ def parenthesised_numbers(text: str, regions: list[Span]) -> Iterator[Citation]:
                 yield Citation(span=span, text=text[start:end], kind="numeric", number=n)
 
 
+# "the [1,5,10] weights": a bracket after an article or demonstrative is a value, not a source.
+_ARTICLE_BEFORE = compile_lazily(r"(?i:\b(?:the|a|an|this|that|these|those))\s+\Z")
+
+
 def numeric_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
     """Numbers in brackets; one named by its first author ("Lee et al. [4]") keeps it."""
     for region in regions:
         for m in _NUMERIC.finditer(text, region.start, region.end):
             if _link_definition(text, m):
+                continue
+            if _ARTICLE_BEFORE.search(text[max(region.start, m.start() - 8) : m.start()]):
                 continue
             named = _named_author(text, region, m.start())
             for start, end, found in _bracket_units(text, m.start(), m.end()):
@@ -180,6 +186,8 @@ def _bracket_units(text: str, start: int, end: int) -> Iterator[tuple[int, int, 
         found = _expand_numbers(b.group(1))
         if 0 in found:
             continue  # "[0, 1]", "[0]": an interval or an index; no list numbers from 0
+        if len(set(found)) < len(found):
+            continue  # "[1,1,5,10]": values; a citation names each entry once
         if unit is not None:
             u_start, u_end, u_found = unit
             dash = _RANGE_DASH.fullmatch(text, u_end, b.start()) is not None

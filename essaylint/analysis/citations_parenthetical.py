@@ -143,6 +143,9 @@ def _split_parts(content: str, offset: int) -> list[_Part]:
     return parts
 
 
+# "Wireshark (n.d.)" as the whole of a parenthesis' part; only an undated year stays
+# nested in the parenthesis (PAREN takes no digits in an inner pair).
+_NARRATIVE_INSIDE = compile_lazily(rf"(?P<names>[^()]+?)\s*\((?P<date>{YEAR})\)$", re.IGNORECASE)
 _YEAR_THEN_REMARK = compile_lazily(rf"({YEAR}),\s*\S", re.IGNORECASE)
 _DATE_BEFORE_YEAR = compile_lazily(
     r",\s*(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -452,6 +455,9 @@ class ParentheticalReader(NarrativeReader):
         self, part: _Part, index: int, count: int, group_start: int, close: int
     ) -> list[Citation]:
         text = part.text
+        narrative = _NARRATIVE_INSIDE.match(text)
+        if narrative:  # "(Wireshark (n.d.))": the narrative form, put in parentheses
+            text = f"{narrative['names']}, {narrative['date']}"
         secondary_text: str | None = None
         cited = _AS_CITED.search(text)
         if cited:
