@@ -203,6 +203,13 @@ def _lone_word_before_one(items: list[str]) -> bool:
     return len(items) == 2 and " " not in items[0]
 
 
+def _shouted_title(head: str) -> bool:
+    """Three or more words, every one in capitals: a title set in capitals, no author
+    (an organisation written so, "WORLD HEALTH ORGANIZATION", is known from its entry)."""
+    words = [w.strip(".,:;'’*_") for w in head.split()]
+    return len(words) >= 3 and all(len(w) > 1 and w.isupper() for w in words)
+
+
 class NarrativeReader:
     """Reads the author named before a parenthesis that holds only a year: "Smith (2019)".
 
@@ -491,6 +498,8 @@ class NarrativeReader:
             return []  # "COVID-19 (2020)", "Windows 11 (2021)"
         if " " in resolved[0] and INITIALS_ONLY.fullmatch(resolved[0]):
             return []  # "Gadepalli, P. K., Clifford, A., ... (2021)": an entry's initials
+        if not known and _shouted_title(head):
+            return []  # "NFL DRAFT DATA ANALYZATION (2023)": a title in capitals and its year
         if not (known or cell) and not self._plausible_unknown(
             head, len(resolved), et_al, bool(m.group("poss")), years, name_start, close
         ):

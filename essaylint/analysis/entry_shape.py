@@ -154,8 +154,9 @@ _SENTENCE_AFTER = compile_lazily(r"^[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}")
 _RETRIEVAL_END = compile_lazily(
     r"\b(?:Retrieved\s+from|Available\s+(?:at|from|online))\s*:?$", re.I
 )
-#: A retrieval note that opens a line: "Available at:", "[Accessed 10 March 2025]".
-RETRIEVAL_NOTE = r"[(\[]?(?:Retrieved|Available|Accessed|Viewed|Online)\b"
+#: A retrieval note that opens a line: "Available at:", "[Accessed 10 March 2025]",
+#: Harvard's "[online]".
+RETRIEVAL_NOTE = r"(?:[(\[]?(?:Retrieved|Available|Accessed|Viewed|Online)\b|\[online\])"
 _RETRIEVAL_START = compile_lazily("^" + RETRIEVAL_NOTE)
 # "https://...", "<https://...>", a Markdown link that shows its address
 # ("[https://...](https://...)"), "doi:", "Retrieved from".
