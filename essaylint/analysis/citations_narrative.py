@@ -203,6 +203,10 @@ def _lone_word_before_one(items: list[str]) -> bool:
     return len(items) == 2 and " " not in items[0]
 
 
+# Initials typed without a space before the family name: "C.Tomasi", "J.F.Norman".
+_GLUED_INITIALS = compile_lazily(r"^((?:[A-Z]\.){1,3})(?=[A-Z][a-z]{2,})")
+
+
 def _shouted_title(head: str) -> bool:
     """Three or more words, every one in capitals: a title set in capitals, no author
     (an organisation written so, "WORLD HEALTH ORGANIZATION", is known from its entry)."""
@@ -297,9 +301,10 @@ class NarrativeReader:
         Initials after a family name are dropped ("Lindqvist-Arós M." -> "Lindqvist-Arós").
         """
         item = drop_trailing_initials(item)
-        words = item.split()
         if name_key(item) in self.known:
             return item  # "U.S. Dept. of Health", known whole
+        item = _GLUED_INITIALS.sub(r"\1 ", item)  # "C.Tomasi" -> "C. Tomasi"
+        words = item.split()
         for i in range(len(words)):
             tail = " ".join(words[i:])
             if not INITIALS_ONLY.fullmatch(words[i]) and name_key(tail) in self.known:
