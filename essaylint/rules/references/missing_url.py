@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from essaylint.lazy_pattern import compile_lazily
-from essaylint.models import Finding, Reference
+from essaylint.models import Finding, Person, Reference
 from essaylint.rules.base import Rule, RuleContext, describe_reference
 
 _ONLINE_FORMAT = compile_lazily(
@@ -38,6 +38,29 @@ _SITE_PART = compile_lazily(
 _DATABASE = compile_lazily(r"(?:worldcat|jstor|ebsco\w*|proquest|gale|hathitrust)\b", re.IGNORECASE)
 _PRINTED = frozenset({"article", "book", "chapter", "conference", "report", "thesis"})
 _PARTS = compile_lazily(r"\s*(?:[,;:()“”\"*_]|\.(?=\s|$))+\s*")
+# An organisation named by its initials alone, with no given name: "NIST", "MITRE", "AT&T".
+_INITIALS_NAME = compile_lazily(r"[A-Z][A-Z&]{1,9}")
+# What may follow the title of an entry that gives nothing else: markup, punctuation, the year.
+_BARE_TAIL = compile_lazily(r"[\s.,;:*_\"“”’'\])]*(?:(?:\d{4}[a-z]?|n\.\s?d\.)[\s.,;:*_)\]]*)?")
+# Works found by their own number or name, not a web address: a standard ("ISO 9001:2015",
+# "BS EN 1990"), a law or regulation, a volume or edition, and what a bracket
+# says the entry is ("[Data set]", "[Computer software]") or its wording calls unpublished
+# or spoken.
+_FOUND_OFFLINE = compile_lazily(
+    r"\b[A-Z]{2,}(?:/[A-Z]{2,})?(?:\s[A-Z]{2,})?\s?\d{2,}|(?i:"
+    r"\b(?:acts?|bill|regulations?|directive|ordinance|statute|treaty|constitution)\b|"
+    r"\b(?:vol|ed|edn)\.|\b\d+(?:st|nd|rd|th)\s+ed|"
+    r"\[|\b(?:personal communication|interview|lecture|unpublished|manuscript)\b)"
+)
+# A court case: "Roe v. Wade", "Brown vs Board of Education".
+_COURT_CASE = compile_lazily(r"\s[vV]s?\.?\s")
+# One organisation's name, not a list of people nor a whole entry read as a name: no comma
+# but the one before a company suffix ("Via Transport, Inc"), no sentence ending inside.
+_ONE_NAME = compile_lazily(
+    r"(?:[^,;.]|(?<![a-z]{2})\.)+(?:,\s*(?:Inc|Ltd|LLC|Corp|Co|PLC|plc|GmbH|Pty)\.?)?"
+)
+# The web's first organisations' pages: an entry dated before it is a printed document.
+_FIRST_WEB_YEAR = 1995
 
 
 def is_online(ref: Reference) -> bool:
@@ -52,7 +75,35 @@ def is_online(ref: Reference) -> bool:
     if _MLA_WEB.search(ref.raw):
         return True
     source = " ".join(x for x in (ref.container, ref.publisher) if x)
-    return bool(_PLATFORM.search(source)) or _names_a_site(ref)
+    return bool(_PLATFORM.search(source)) or _names_a_site(ref) or _organisation_page(ref)
+
+
+def _organisation_page(ref: Reference) -> bool:
+    """An organisation's page or document named by its title alone: "NIST (2021) Cybersecurity
+    Framework." or "Harbour Trust. (2023). Tide safety guide."
+
+    With no journal, publisher, place, volume, pages, edition or report number there is nothing
+    but the web to find it by. Not a standard, a law, a data set or software (a bracket says
+    what the entry is), a personal communication, nor a document older than the web.
+    """
+    if ref.source == "bib" or ref.type != "unknown" or not ref.title:
+        return False
+    if len(ref.authors) != 1 or not _is_organisation(ref.authors[0]):
+        return False
+    if ref.container or ref.publisher or ref.volume or ref.issue or ref.pages:
+        return False
+    if ref.year and ref.year[:4].isdigit() and int(ref.year[:4]) < _FIRST_WEB_YEAR:
+        return False
+    at = ref.raw.find(ref.title)
+    if at < 0 or not _BARE_TAIL.fullmatch(ref.raw, at + len(ref.title)):
+        return False
+    return not (_FOUND_OFFLINE.search(ref.raw, at) or _COURT_CASE.search(ref.raw))
+
+
+def _is_organisation(person: Person) -> bool:
+    if person.corporate:
+        return bool(_ONE_NAME.fullmatch(person.family))
+    return person.given is None and bool(_INITIALS_NAME.fullmatch(person.family))
 
 
 def _names_a_site(ref: Reference) -> bool:
@@ -78,7 +129,12 @@ class MissingUrl(Rule):
         the link was lost when the essay was pasted. An entry whose source is a
         web site ("Photograph. Wikimedia Commons.", "Tideguide.org.") or a
         blog platform that publishes only on the web ("Medium", "Towards Data
-        Science") is online too; print magazines are not.
+        Science") is online too; print magazines are not. So is an
+        organisation's page or document given by its title alone ("NIST (2021)
+        Cybersecurity Framework."): with no journal, publisher, place, edition
+        or report number, the web is the only place to find it. A standard, a
+        law, a court case, a data set or software, a personal communication or
+        a document older than the web is not.
 
     Why it matters
         Without the address the reader cannot find the page; online sources
