@@ -319,6 +319,10 @@ def lint_document(
         )
         if shape == "mla" and style != "mla":
             citations = plain  # an MLA-shaped list, but the text cites otherwise
+    if style == "mla":
+        from essaylint.analysis.citations_mla_dated import years_before_pages
+
+        citations = years_before_pages(citations)
     if plan.short:  # a shortened note cites the work of the full note it shortens
         from essaylint.analysis.note_links import note_citations
 

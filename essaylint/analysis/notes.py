@@ -459,9 +459,14 @@ def _plain_work(part: str) -> NoteWork | None:
     given_first = _GIVEN_FIRST.match(part)
     if given_first is not None and _name_words_ok(given_first.group(1)):
         # "Norman Davies. Europe: A History. Pimlico (1997), p. 435."
-        work = _bibliography_form(part, _year_of(part))
-        if work is not None:
-            return work
+        authors, author_text = _authors_of(given_first.group(1))
+        after = part[given_first.end(1) + 1 :].strip()
+        title = re.split(r"\.\s|\s\(|,\s", after, maxsplit=1)[0].strip(" .'‘’\"“”")
+        return NoteWork(
+            authors=authors, author_text=author_text, title=title or None,
+            year=_year_of(part.replace(title, " ", 1) if title else part),
+            locator=_locator_of(part), text=part,
+        )  # fmt: skip
     head, stop, title = first.partition(". ")
     if stop and len(head.split()) == 1 and _name_words_ok(head) and title[:1].isupper():
         # "Aristotle. Posterior Analytics, Book I.": one name, then the title
