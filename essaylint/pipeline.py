@@ -82,7 +82,7 @@ class NotePlan:
 
 def plan_notes(doc: Document, essay: Essay) -> NotePlan:
     """Find the notes (Markdown, Word, hand-numbered endnotes) and the lists beside them."""
-    notes = find_notes(doc.text, doc.blocks, latex=doc.format == "latex")
+    notes = find_notes(doc.text, doc.blocks, latex=doc.format == "latex", lists=essay.lists)
     bibliography = tuple(notes_cite(essay.lists, notes))
     entries = () if bibliography else tuple(entry_notes(doc.text, notes, bool(essay.lists)))
     short: tuple[tuple[Note, NoteWork], ...] = ()
@@ -240,8 +240,10 @@ def lint_document(
     # A list numbered "(1)", "(2)": its text cites with the same parentheses.
     in_parentheses = [r for r in references if r.number is not None and r.raw.startswith("(")]
     numeric: bool | None = True if settings.style == "numeric" else None
+    # Hand-numbered endnotes are marked by their numbers ("[3]", "³") in the text.
+    endnoted = plan.cite and any(note.source == "endnote" for note in plan.notes)
     if settings.style in ("apa", "harvard", "mla", "chicago") or (
-        numeric is None and not numbered and references
+        numeric is None and not numbered and references and not endnoted
     ):
         numeric = False
     auto = settings.style == "auto"
@@ -317,6 +319,10 @@ def lint_document(
         )
         if shape == "mla" and style != "mla":
             citations = plain  # an MLA-shaped list, but the text cites otherwise
+    if style == "mla":
+        from essaylint.analysis.citations_mla_dated import years_before_pages
+
+        citations = years_before_pages(citations)
     if plan.short:  # a shortened note cites the work of the full note it shortens
         from essaylint.analysis.note_links import note_citations
 

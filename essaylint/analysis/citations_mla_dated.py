@@ -15,11 +15,15 @@ from essaylint.analysis.names import natural_family
 from essaylint.analysis.patterns import YEAR_DIGITS
 from essaylint.analysis.text import name_key
 from essaylint.lazy_pattern import compile_lazily
-from essaylint.models import Reference
+from essaylint.models import Citation, Reference
 
 _NEAR_YEARS = 2  # a year this far from the entry's is a wrong year, not a page
 _YEAR_ONLY = compile_lazily(YEAR_DIGITS)
 _PAGE_RANGE = compile_lazily(r"(\d+)\s*[-–—]+\s*(\d+)")
+# "(Anthony and Stanton 1902, 758)": a year, then the page after a comma.
+_YEAR_THEN_PAGE = compile_lazily(
+    rf"({YEAR_DIGITS})\s*,\s*((?:pp?\.\s*)?(\d{{1,4}})(?:\s*[-–]\s*\d{{1,4}})?)"
+)
 
 # Each author's entries, by name key: (year, pages).
 Dated = dict[str, list[tuple[int, str | None]]]
@@ -56,3 +60,20 @@ def _holds(pages: str, number: int) -> bool:
     if span is None:
         return pages.strip().isdigit() and int(pages) == number
     return int(span.group(1)) <= number <= int(span.group(2))
+
+
+def years_before_pages(citations: Sequence[Citation]) -> tuple[Citation, ...]:
+    """An MLA essay's citations with the year of "(Anthony and Stanton 1902, 758)" read.
+
+    MLA never writes a page and then a lower one, so a year-shaped number with a
+    lower page after its comma is the year of an author-date citation, and the
+    page its locator. Run after the style is chosen: it says which work is cited,
+    not how the essay cites.
+    """
+    out: list[Citation] = []
+    for c in citations:
+        m = _YEAR_THEN_PAGE.fullmatch(c.locator or "") if c.year is None else None
+        if m is not None and int(m.group(3)) < int(m.group(1)):
+            c = c.model_copy(update={"year": m.group(1), "locator": m.group(2)})
+        out.append(c)
+    return tuple(out)

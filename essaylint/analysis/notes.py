@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from essaylint.analysis.layout import normalise_heading, split_lines
+from essaylint.analysis.layout import Line, normalise_heading, split_lines
 from essaylint.analysis.names import natural_family, parse_authors
 from essaylint.analysis.patterns import (
     EMPHASIS,
@@ -86,6 +86,8 @@ _NOT_GIVEN = frozenset(
     while with yet""".split()
 )
 _MAX_AUTHOR_WORDS = 12
+# A name written given names first, then a full stop and the title: "David S Katz. The ..."
+_GIVEN_FIRST = compile_lazily(r"^\s*((?:[A-Z][\w'’\-]*\.?\s+){1,3}[A-Z][\w'’\-]+)\.\s+[A-Z'‘\"“]")
 _BIBLIOGRAPHY_FORM = compile_lazily(r"^\s*[A-Z][\w'’\-]*\.?(?:\s+[A-Z][\w'’\-]*\.?){0,3}\.\s+\S")
 
 
@@ -167,38 +169,77 @@ def endnotes(text: str, taken: Sequence[Span] = ()) -> list[Note]:
     """
     notes: list[Note] = []
     lines = split_lines(text)
-    i = 0
+    for i, line in enumerate(lines):
+        if _is_notes_heading(line.text):
+            notes += _numbered_notes(lines, i + 1, len(text))
+    return [note for note in notes if not any(s.covers(note.span) for s in taken)]
+
+
+def _numbered_notes(lines: Sequence[Line], i: int, limit: int) -> list[Note]:
+    """The numbered notes from line ``i`` on, up to a heading, another paragraph or ``limit``."""
+    notes: list[Note] = []
     n = len(lines)
-    while i < n:
-        if not _is_notes_heading(lines[i].text):
+    current: tuple[str, int, int, int] | None = None  # key, start, body start, end
+    while i < n and lines[i].start < limit:
+        line = lines[i]
+        if not line.text.strip():
             i += 1
             continue
-        i += 1
-        current: tuple[str, int, int, int] | None = None  # key, start, body start, end
-        while i < n:
-            line = lines[i]
-            if not line.text.strip():
-                i += 1
-                continue
-            m = _ENDNOTE.match(line.text)
-            if m is None and current is not None and not _is_notes_heading(line.text):
-                if _MD_HEADING.match(line.text) or line.text.strip().startswith("\\"):
-                    break
-                current = (current[0], current[1], current[2], line.end)  # wrapped
-                i += 1
-                continue
-            if m is None:
-                if current is None and i + 1 < n and not _MD_HEADING.match(line.text):
-                    i += 1  # a line between the heading and the first note ("(Title)")
-                    continue
+        m = _ENDNOTE.match(line.text)
+        if m is None and current is not None and not _is_notes_heading(line.text):
+            if _MD_HEADING.match(line.text) or line.text.strip().startswith("\\"):
                 break
-            if current is not None:
-                notes.append(_endnote(*current))
-            current = (m.group(1), line.start, line.start + m.start(2), line.end)
+            current = (current[0], current[1], current[2], line.end)  # wrapped
             i += 1
+            continue
+        if m is None:
+            if current is None and i + 1 < n and not _MD_HEADING.match(line.text):
+                i += 1  # a line between the heading and the first note ("(Title)")
+                continue
+            break
         if current is not None:
             notes.append(_endnote(*current))
-    return [note for note in notes if not any(s.covers(note.span) for s in taken)]
+        current = (m.group(1), line.start, line.start + m.start(2), line.end)
+        i += 1
+    if current is not None:
+        notes.append(_endnote(*current))
+    return notes
+
+
+def listed_notes(text: str, lists: Sequence[Span]) -> list[Note]:
+    """A numbered list that is notes, whatever its heading ("References", "Sources"):
+    another list (the Bibliography) stands beside it, its items are numbered 1, 2, 3...,
+    and some of them are what only notes are: "Ibid." or a shortened note ("Katz, p. 19.").
+    """
+    if len(lists) < 2:
+        return []
+    lines = split_lines(text)
+    starts = [line.start for line in lines]
+    found: list[Note] = []
+    for span in lists:
+        first = bisect.bisect_right(starts, span.start) - 1
+        notes = _numbered_notes(lines, first, span.end)
+        keys = [note.key for note in notes]
+        if len(notes) < _MIN_LISTED_NOTES or keys != [str(k) for k in range(1, len(keys) + 1)]:
+            continue
+        signs = sum(1 for note in notes if _only_in_notes(text[note.body.start : note.body.end]))
+        if signs >= _MIN_NOTE_SIGNS:
+            found += notes
+    return found
+
+
+_MIN_LISTED_NOTES = 3
+_MIN_NOTE_SIGNS = 2
+# "Katz. p. 19.", "Clark, pp. 21-22.": a name and a page, nothing else.
+_SHORT_NOTE = compile_lazily(
+    r"(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})[.,]\s+(?:pp?|paras?|ch|chap)\.\s*"
+    r"[\dxivlc]+[a-z]?(?:\s*[-–]\s*[\dxivlc]+)?\.?"
+)
+
+
+def _only_in_notes(body: str) -> bool:
+    body = " ".join(body.split())
+    return IBID.match(body) is not None or _SHORT_NOTE.fullmatch(body) is not None
 
 
 def _endnote(key: str, start: int, body: int, end: int) -> Note:
@@ -232,12 +273,16 @@ def latex_notes(text: str) -> list[Note]:
     return notes
 
 
-def find_notes(text: str, blocks: Sequence[Block] = (), *, latex: bool = False) -> list[Note]:
-    """Every note of the document, in document order."""
+def find_notes(
+    text: str, blocks: Sequence[Block] = (), *, latex: bool = False, lists: Sequence[Span] = ()
+) -> list[Note]:
+    """Every note of the document, in document order; ``lists`` are the essay's lists,
+    one of which may be numbered notes beside a Bibliography (:func:`listed_notes`)."""
     found = markdown_notes(text) + word_notes(text, blocks)
     if latex:
         found += latex_notes(text)
     found += endnotes(text, [note.span for note in found])
+    found += listed_notes(text, lists) if not found else []
     return sorted(found, key=lambda note: note.span.start)
 
 
@@ -302,7 +347,11 @@ def _split_works(text: str) -> list[str]:
 
 
 def _strip_markup(text: str) -> str:
+    text = _MD_LINK.sub(r"\1", text)  # "[Aristotle. Posterior Analytics.](http://...)"
     return re.sub(r"\\(?:emph|textit|textbf)\{([^{}]*)\}", r"\1", text)
+
+
+_MD_LINK = compile_lazily(r"\[([^\[\]]{1,500})\]\([^()\s]{1,500}\)")
 
 
 def _year_of(text: str) -> str | None:
@@ -344,8 +393,10 @@ def _name_words_ok(author: str) -> bool:
     words = [w for w in words if w]
     if not words or len(words) > _MAX_AUTHOR_WORDS:
         return False
-    if len(words) == 1:
-        return bool(re.fullmatch(r"[^\W\d_][\w'’\-]*", words[0]))
+    if len(words) == 1:  # "Barry", never "The" of a comment ('The "razor" of ...')
+        return words[0].casefold() not in _NOT_GIVEN and bool(
+            re.fullmatch(r"[^\W\d_][\w'’\-]*", words[0])
+        )
     if words[0].casefold() in _NOT_GIVEN:
         return False
     allowed = {"and", "&", "et", "al", "ed", "eds", "trans", "by", "with"}
@@ -405,6 +456,22 @@ def _plain_work(part: str) -> NoteWork | None:
     """A note without quote marks or italics (a Word or plain-text note)."""
     segments = [s.strip() for s in part.split(",")]
     first = segments[0].strip(" .")
+    given_first = _GIVEN_FIRST.match(part)
+    if given_first is not None and _name_words_ok(given_first.group(1)):
+        # "Norman Davies. Europe: A History. Pimlico (1997), p. 435."
+        authors, author_text = _authors_of(given_first.group(1))
+        after = part[given_first.end(1) + 1 :].strip()
+        title = re.split(r"\.\s|\s\(|,\s", after, maxsplit=1)[0].strip(" .'‘’\"“”")
+        return NoteWork(
+            authors=authors, author_text=author_text, title=title or None,
+            year=_year_of(part.replace(title, " ", 1) if title else part),
+            locator=_locator_of(part), text=part,
+        )  # fmt: skip
+    head, stop, title = first.partition(". ")
+    if stop and len(head.split()) == 1 and _name_words_ok(head) and title[:1].isupper():
+        # "Aristotle. Posterior Analytics, Book I.": one name, then the title
+        return NoteWork(authors=(head,), author_text=head, title=title.strip(" ."),
+                        year=_year_of(part), locator=_locator_of(part), text=part)  # fmt: skip
     if not first or not _name_words_ok(first) or len(first.split()) > 5:
         return None
     rest = part[len(segments[0]) + 1 :] if len(segments) > 1 else ""
@@ -448,9 +515,16 @@ def _bibliography_form(part: str, year: str | None) -> NoteWork | None:
     ref = parse_reference(part)
     if not ref.authors:
         return None
+    if ref.title and year:  # "Early Modern Europe from about 1450 to about 1720" is no date
+        year = _year_of(part.replace(ref.title, " ", 1)) or year
+    # A family name that runs on into the title ("Bruce, Susan. Introduction to ...")
+    families = tuple(
+        p.family.split(",")[0].strip() if len(p.family.split()) > 3 else p.family
+        for p in ref.authors
+    )
     return NoteWork(
-        authors=tuple(p.family for p in ref.authors),
-        author_text=ref.authors[0].family,
+        authors=families,
+        author_text=families[0],
         title=ref.title,
         year=year,
         locator=_locator_of(part),
@@ -462,6 +536,11 @@ def _read_part(part: str) -> NoteWork | None:
     part = _SIGNAL.sub("", re.sub(r"^\s*(?:and|&)\s+", "", part), count=1).strip()
     if not part:
         return None
+    short = _SHORT_NOTE.fullmatch(" ".join(part.split()))
+    if short is not None:  # "Katz. p. 19.": the author's work noted before
+        authors, author_text = _authors_of(short.group("name"))
+        return NoteWork(authors=authors, author_text=author_text,
+                        locator=_locator_of(part), form="short", text=part)  # fmt: skip
     mark = _title_mark(part)
     if mark is not None:
         work = _work_with_title(part, mark)

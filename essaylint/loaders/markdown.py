@@ -95,6 +95,9 @@ def _superscripts_as_brackets(text: str) -> str:
         # "in 1795. <sup>1</sup>", "a rush <sup>2</sup>": the tag says it is raised, so a
         # space before it is the writer's habit, not a gap between words
         before = text[max(0, match.start() - _BEFORE_SUPERSCRIPT) : match.start()].rstrip(" ")
+        # "_Twilight of the Idols_<sup>1</sup>": the emphasis ends at the title's last word
+        if before.rstrip("*_") != before and before.rstrip("*_")[-1:].isalnum():
+            before = before.rstrip("*_")
         cited = superscript_citation(before, match.group(1))
         return match.group(0) if cited is None else cited.ljust(len(match.group(0)))
 

@@ -10,8 +10,9 @@ numeric citation is read everywhere else, in brackets ("rate[13]"); whether
 the document is numeric at all is decided later, as for typed brackets.
 
 Not citations, and left as they are: a superscript after a digit ("10³",
-"1/16"), after a word of one or two letters ("x²", "cm²", "m³"), after a
-space, and anything with letters ("1st", "16th").
+"1/16") unless the digits are a year ("first printed in 1538⁵"), after a
+word of one or two letters ("x²", "cm²", "m³"), after a space, and anything
+with letters ("1st", "16th").
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from essaylint.lazy_pattern import compile_lazily
 _SPEC = compile_lazily(r"\d{1,3}(?:\s*[-–,]\s*\d{1,3})*")
 _WORD_END = compile_lazily(r"[^\W\d_]+$")
 _AFTER = frozenset(".,;:)]”\"’'")
+# A year the superscript follows: "in 1538⁵" (no power is taken of a year).
+_YEAR_END = compile_lazily(r"(?<![\d.,/])1[5-9]\d\d$|(?<![\d.,/])20\d\d$")
 
 
 def superscript_citation(before: str, text: str) -> str | None:
@@ -33,7 +36,7 @@ def superscript_citation(before: str, text: str) -> str | None:
         word = _WORD_END.search(before)
         if word is None or len(word.group(0)) < 3:
             return None
-    elif last not in _AFTER:
+    elif last not in _AFTER and _YEAR_END.search(before) is None:
         return None
     trailing = text[len(text.rstrip()) :]
     return f"[{spec}]{trailing}"

@@ -9,11 +9,13 @@ from essaylint.analysis.note_links import NoteIndex, link_note, note_citations, 
 from essaylint.analysis.notes import (
     endnotes,
     find_notes,
+    listed_notes,
     notes_cite,
     read_note,
     read_notes,
 )
 from essaylint.analysis.references import parse_reference
+from essaylint.analysis.sections import find_sections
 from essaylint.models import Block, Citation, Span
 
 
@@ -251,3 +253,48 @@ def test_latex_footnotes_beside_a_typed_bibliography() -> None:
         "Barry, John M. \\emph{The Great Influenza}. New York: Viking, 2004.\n"
     )
     assert _rules(text, "latex") == [("missing-reference", "Crosby")]
+
+
+def _lists(text: str) -> list[Span]:
+    return list(find_sections(text).lists)
+
+
+_NOTES_THEN_BIBLIOGRAPHY = """Canal trade peaked early [1]. Barges were cheap [2]. Railways won [3].
+
+## References
+
+1. Louise Ferrand. Water Roads. Lantern (1999), p. 14.
+2. Ferrand. p. 20.
+3. Ibid. p. 22.
+
+## Bibliography
+
+* Louise Ferrand. Water Roads. Lantern (1999).
+* Wren, Tobias. Coastal Weather. Quire Books (1999).
+"""
+
+
+def test_numbered_notes_under_any_heading_beside_a_bibliography() -> None:
+    text = _NOTES_THEN_BIBLIOGRAPHY
+    notes = listed_notes(text, _lists(text))
+    assert [n.key for n in notes] == ["1", "2", "3"]
+    assert [w.authors for w in read_note(text[notes[1].body.start : notes[1].body.end])] == [
+        ("Ferrand",)
+    ]
+
+
+def test_a_numbered_list_of_entries_beside_another_list_is_no_notes() -> None:
+    text = """Canals [1] and rails [2] and roads [3].
+
+## References
+
+1. Ferrand, L. (1999). Water roads. Lantern.
+2. Wren, T. (2001). Iron roads. Quire Books.
+3. Marsh, E. (2011). Salt roads. Lantern.
+
+## Further reading
+
+* Oduya, G. (2008). Salt and silver. Carrow Press.
+* Holt, J. (2015). Old ways. Lantern.
+"""
+    assert listed_notes(text, _lists(text)) == []

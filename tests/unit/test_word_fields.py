@@ -301,6 +301,9 @@ def test_superscript_numbers_are_numeric_citations(tmp_path: Path) -> None:
         ("", "4", None),
         ("rate", "1st", None),
         ("rate", "2021", None),
+        ("first printed in 1642", "3", "[3]"),
+        ("a ratio of 1.1642", "3", None),
+        ("an area of 2500", "2", None),
     ],
 )
 def test_superscript_citation(before: str, sup: str, expected: str | None) -> None:
