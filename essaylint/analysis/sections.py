@@ -89,6 +89,7 @@ from essaylint.analysis.layout import (
     list_heading_kind,
     normalise_heading,
     read_structure,
+    run_in_heading_end,
     split_lines,
 )
 from essaylint.analysis.list_extent import (
@@ -377,6 +378,8 @@ def _without_sub_headings(
     """
     spans: list[Span] = []
     start = found.first
+    # "References Gethin, R. (1998). ...": a heading run in with the first entry.
+    run_in = run_in_heading_end(lines[start].text)
     for i in range(found.first, found.last + 1):
         if (
             i in headings
@@ -384,10 +387,10 @@ def _without_sub_headings(
             and not _titles_a_link(lines, i, headings[i])
         ):
             if i > start:
-                spans.append(Span(start=lines[start].start, end=lines[i - 1].end))
-            start = i + 1
+                spans.append(Span(start=lines[start].start + run_in, end=lines[i - 1].end))
+            start, run_in = i + 1, 0
     if start <= found.last:
-        spans.append(Span(start=lines[start].start, end=lines[found.last].end))
+        spans.append(Span(start=lines[start].start + run_in, end=lines[found.last].end))
     return [span for span in spans if span.end > span.start]
 
 
