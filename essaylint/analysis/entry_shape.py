@@ -234,8 +234,8 @@ def has_link(text: str) -> bool:
 
 
 def entry_body(text: str) -> str:
-    """A line without its list marker and opening emphasis or quotes."""
-    return LIST_MARKER.sub("", text.strip(), count=1).lstrip("*_\"“'‘")
+    """A line without its list marker and opening emphasis, quotes or link bracket."""
+    return LIST_MARKER.sub("", text.strip(), count=1).lstrip("*_\"“'‘[")
 
 
 def _author_year_head(body: str) -> bool | None:
