@@ -249,7 +249,7 @@ def list_heading_kind(title: str) -> str | None:
 
 
 # A word of a line and the white space after it.
-_WORD_AND_SPACE = re.compile(r"[ \t]*\S+[ \t]+")
+_WORD_AND_SPACE = compile_lazily(r"[ \t]*\S+[ \t]+")
 _MOST_RUN_IN_WORDS = 3
 
 
