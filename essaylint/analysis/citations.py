@@ -35,7 +35,7 @@ from essaylint.analysis.citations_keyed import (
     pandoc_citations,
     parenthesised_numbers,
 )
-from essaylint.analysis.citations_linked import linked_citations
+from essaylint.analysis.citations_linked import linked_citations, linked_name_citations
 from essaylint.analysis.citations_narrative import author_date_citation
 from essaylint.analysis.citations_parenthetical import PAREN, ParentheticalReader
 from essaylint.analysis.entry_shape import looks_like_entry
@@ -86,10 +86,18 @@ def _author_date(
     if "](" in text:
         read.sort(key=lambda s: s.start)
         starts = [s.start for s in read]
+        labels: list[Span] = []
         for c in linked_citations(text, regions, extractor):
+            labels.append(c.span)
             i = bisect.bisect_right(starts, c.span.end - 1) - 1
             if i < 0 or read[i].end <= c.span.start:
                 yield c  # a link no parenthesis or bare citation has read
+        read = sorted(read + labels, key=lambda s: s.start)
+        starts = [s.start for s in read]
+        for c in linked_name_citations(text, regions, extractor):
+            i = bisect.bisect_right(starts, c.span.end - 1) - 1
+            if i < 0 or read[i].end <= c.span.start:
+                yield c  # "([LexFusion](https://...), 2024)": a linked name, the year after it
 
 
 # "a study by Giebel et al., 2023 highlighted": a citation that lost its parentheses. The

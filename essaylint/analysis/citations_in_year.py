@@ -1,4 +1,5 @@
-"""Narrative citations that give the year after "in": "Kim and Viskanta in 1984 show ...".
+"""Narrative citations that give the year after "in": "Kim and Viskanta in 1984 show ...",
+or after the authors' possessive: "Bratsberg and Rogeberg's landmark 2018 study".
 
 Some writers name the authors and then the year of the work in the sentence,
 without parentheses: "Han in 2016 studied ...", "Zhuang et al. in 2017 were
@@ -22,13 +23,22 @@ _IN_YEAR = compile_lazily(
     rf"(?<![\w'’\-])(?P<names>{NAME_WORD}(?:(?:,\s+|,?\s+(?:and|&)\s+){NAME_WORD}){{0,6}})"
     rf"(?P<etal>\s+{ET_AL})?\s+in\s+(?P<year>{YEAR_DIGITS})\b"
 )
+# "Bratsberg and Rogeberg's landmark 2018 study": the authors' possessive, a word or two,
+# the year and the work.
+_POSSESSIVE_YEAR = compile_lazily(
+    rf"(?<![\w'’\-])(?P<names>{NAME_WORD}(?:(?:,\s+|,?\s+(?:and|&)\s+){NAME_WORD}){{0,6}})"
+    rf"(?P<etal>\s+{ET_AL})?['’]s?(?:\s+[a-z][\w-]*){{0,2}}\s+(?P<year>{YEAR_DIGITS})\s+"
+    r"(?:study|studies|paper|article|book|report|review|survey|analysis|meta-analysis|"
+    r"experiment|work|research|findings|trial)\b"
+)
 _JOIN = compile_lazily(r",?\s+(?:and|&)\s+|,\s+")
 
 
 def year_after_in(
     text: str, regions: Sequence[Span], works: Sequence[Reference], found: Sequence[Citation]
 ) -> Iterator[Citation]:
-    """The "Name in YEAR" citations of entries the text does not cite otherwise there."""
+    """The "Name in YEAR" and "Name's YEAR study" citations of entries the text does not
+    cite otherwise there."""
     years: dict[str, set[str]] = {}
     for ref in works:
         if ref.authors and ref.year:
@@ -39,7 +49,12 @@ def year_after_in(
         return
     taken = [(c.span.start, c.span.end) for c in found]
     for region in regions:
-        for m in _IN_YEAR.finditer(text, region.start, region.end):
+        matches = [
+            m
+            for pattern in (_IN_YEAR, _POSSESSIVE_YEAR)
+            for m in pattern.finditer(text, region.start, region.end)
+        ]
+        for m in matches:
             names = [n for n in _JOIN.split(m.group("names")) if n]
             if m.group("year") not in years.get(name_key(names[0]), ()):
                 continue

@@ -102,6 +102,9 @@ _CELL_CLOSE = compile_lazily(r"[ \t*_.]*(?:[;|\n]|$)")
 
 _PARAGRAPH_BREAK = compile_lazily(r"\n[ \t]*\r?\n|^[ \t]*#+ .*\n", re.MULTILINE)
 
+# Capitalised words and a spaced dash right before a name: "Sparx Maths - " of "Sparx
+# Maths - Home (n.d.)".
+_DASHED_HEAD = compile_lazily(r"(?<![\w'’])(?:[A-Z][\w'’&.]*\s+){1,6}[-–—]\s+$")
 _NARRATIVE = compile_lazily(
     # The name starts a word: "while Smith" is not "le Smith", "made Smith" not "de Smith".
     r"(?P<names>(?<!\w)(?:(?:van|von|de|del|della|di|da|du|le|la|der|den|ten|ter)\s+)?"
@@ -473,6 +476,9 @@ class NarrativeReader:
         m = _NARRATIVE.search(before)
         if not m or not m.group("names"):
             return []
+        dashed = self._dashed_title(before, m.start("names"), window_start, years, locator, close)
+        if dashed:
+            return dashed
         if m.group("gap") and not m.group("poss"):
             return []
         name_start = window_start + m.start("names")
@@ -520,6 +526,35 @@ class NarrativeReader:
             )
             for y in years
         ]
+
+    def _dashed_title(
+        self,
+        before: str,
+        names_at: int,
+        window_start: int,
+        years: list[str],
+        locator: str | None,
+        close: int,
+    ) -> list[Citation]:
+        """ "Sparx Maths - Home (n.d.)": a work with no author, cited by its whole title, in
+        which a spaced dash parts the site from the page. The name reader stops at the dash;
+        the title is taken whole when it heads an entry."""
+        head = _DASHED_HEAD.search(before, 0, names_at)
+        if head is None:
+            return []
+        names = _NARRATIVE.match(before, names_at)
+        end = names.end("names") if names else names_at
+        title = before[head.start() : end].strip()
+        if name_key(title) not in self.known:
+            return []
+        span = Span(start=window_start + head.start(), end=close)
+        return [
+            author_date_citation(
+                span, self.text[span.start : close], (title,), False, y, locator=locator,
+                narrative=True,
+            )
+            for y in years
+        ]  # fmt: skip
 
     def _source_cell(self, name_start: int, close: int) -> bool:
         """Does the citation fill its line or table cell, alone or among others?

@@ -63,9 +63,10 @@ _PREFIX = compile_lazily(
     re.IGNORECASE,
 )
 # Commentary of the writer's, all in lower case, before the authors of a work: "(for
-# reviews of these methods see Banks, 2012)", "(i.e., without rerunning them, Lee, 2019)".
-# Where the commentary ends: a comma, "see", "e.g." or "cf." before a capital.
-_COMMENTARY_END = compile_lazily(r"(?:,|\bsee(?:\s+also)?|\be\.\s?g\.,?|\bcf\.)\s+(?=[A-Z])")
+# reviews of these methods see Banks, 2012)", "(i.e., without rerunning them, Lee, 2019)",
+# "(the exceptions being: Banks, 2012)".
+# Where the commentary ends: a comma, a colon, "see", "e.g." or "cf." before a capital.
+_COMMENTARY_END = compile_lazily(r"(?:[,:]|\bsee(?:\s+also)?|\be\.\s?g\.,?|\bcf\.)\s+(?=[A-Z])")
 _COMMENTARY_REACH = 200
 # A sentence closed just before a parenthesis: ". (", '." (', ".” (". A quoted term's
 # gloss ("“Yamato Damashii” (Japanese Spirit)") closes no sentence.

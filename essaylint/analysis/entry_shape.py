@@ -235,8 +235,14 @@ def has_link(text: str) -> bool:
 
 
 def entry_body(text: str) -> str:
-    """A line without its list marker and opening emphasis or quotes."""
-    return LIST_MARKER.sub("", text.strip(), count=1).lstrip("*_\"“'‘")
+    """A line without its list marker and opening emphasis or quotes.
+
+    An entry typed as a link's text ("[Sundet, J. M., ... (2004). Title.](https://...)")
+    loses the bracket too; a linked address or quoted caption ('["Window cards..."](...)')
+    keeps it.
+    """
+    body = LIST_MARKER.sub("", text.strip(), count=1).lstrip("*_\"“'‘")
+    return body[1:] if body[:1] == "[" and body[1:2].isupper() else body
 
 
 def _author_year_head(body: str) -> bool | None:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from essaylint.analysis.entry_shape import LIST_MARKER, entry_fragment, has_link
+from essaylint.analysis.entry_shape import LIST_MARKER, entry_fragment, has_link, looks_like_entry
 from essaylint.analysis.patterns import (
     CITED_LIST_HEADINGS,
     CONSULTED_LIST_HEADINGS,
@@ -246,6 +246,34 @@ def list_heading_kind(title: str) -> str | None:
     if _CONSULTED_WORDS.search(title) and not re.search(r"\breferences?\b|\bcited\b", title):
         return "consulted"
     return "primary"
+
+
+# A word of a line and the white space after it.
+_WORD_AND_SPACE = compile_lazily(r"[ \t]*\S+[ \t]+")
+_MOST_RUN_IN_WORDS = 3
+
+
+def run_in_heading_end(text: str) -> int:
+    """Where the first entry starts after a list's heading run in with it, 0 for none.
+
+    "References Gethin, R. (1998). The foundations of Buddhism. Oxford University
+    Press." is one paragraph in an essay whose headings are all run in: the
+    heading's words ("References", "**Works Cited:**") are no part of the entry.
+    """
+    end = 0
+    for _ in range(_MOST_RUN_IN_WORDS):
+        word = _WORD_AND_SPACE.match(text, end)
+        if word is None:
+            return 0
+        end = word.end()
+        rest = text[end:]
+        if (
+            normalise_heading(text[:end]) in CITED_LIST_HEADINGS | CONSULTED_LIST_HEADINGS
+            and rest[:1].isupper()
+            and looks_like_entry(rest)
+        ):
+            return end
+    return 0
 
 
 def front_matter_end(lines: list[Line]) -> int:

@@ -29,8 +29,11 @@ YEAR = (
 )
 
 #: "et al." as writers spell it: "et al.", "et. al", "et al", the French "& al.", and the
-#: slips "at al.", "et al,." and "et," ("(Fang et, 2021)").
-ET_AL = r"(?:(?:(?:\bet\.?|&)\s*[Aa][Ll]|\bat\s?al)\b(?:,(?=\.))?\.?|\bet(?=,|\s*$))"
+#: slips "at al.", "at el", "et el", "et al,." and "et," ("(Fang et, 2021)").
+ET_AL = (
+    r"(?:(?:(?:\bet\.?|&)\s*[Aa][Ll]|\bat\s?al|\b[ae]t\.?\s+el)\b(?:,(?=\.))?\.?"
+    r"|\bet(?=,|\s*$))"
+)
 
 # --- names ---------------------------------------------------------------------------
 

@@ -32,7 +32,9 @@ A reference list is found by what it contains, helped by its heading:
 - A LaTeX ``thebibliography`` environment is a list by its markup, whatever
   its entries look like (:mod:`essaylint.analysis.latex_bibliography`).
 - "Further reading", "Recommended resources" and the like are reading lists:
-  excluded from the body and never read as entries.
+  excluded from the body and never read as entries, unless the essay has no
+  other list: then the runs of dated entries under them are its works
+  consulted (cited works among further reading).
 
 Whatever follows the last list is ``trailing`` (reader comments, page chrome,
 a second piece) and is never searched for citations, unless its first line is
@@ -78,6 +80,7 @@ from essaylint.analysis.entry_shape import (
 )
 from essaylint.analysis.layout import (
     APPENDIX_WORDS,
+    CREDITS_WORDS,
     READING_WORDS,
     RULE,
     TAG_LEVEL,
@@ -89,6 +92,7 @@ from essaylint.analysis.layout import (
     list_heading_kind,
     normalise_heading,
     read_structure,
+    run_in_heading_end,
     split_lines,
 )
 from essaylint.analysis.list_extent import (
@@ -139,6 +143,7 @@ def _headless_lists(
     headings: dict[int, Heading],
     taken: Sequence[ListRun],
     reading: Sequence[Span],
+    consulted: bool = False,
 ) -> list[ListRun]:
     """Runs of entries that no heading names: three or more entries, or two that end the text.
 
@@ -146,6 +151,8 @@ def _headless_lists(
     not lists (the headed list is the one read: no line is read as an entry
     twice), nor are rows of a table (dated sessions, a timeline): a table is a
     list only under a list's heading. A run ends at a section heading.
+    With ``consulted``, only the runs inside the ``reading`` spans are taken,
+    as works consulted (see :func:`_resource_lists`).
     """
     stops = _section_starts(headings)
     final = max((line.index for line in lines if not line.blank), default=-1)
@@ -161,9 +168,8 @@ def _headless_lists(
             i += 1
             continue
         last, count = run_at(lines, structure, i, stops)
-        inside = any(x.first <= last and i <= x.last for x in taken) or any(
-            span.start <= lines[i].start < span.end for span in reading
-        )
+        in_reading = any(span.start <= lines[i].start < span.end for span in reading)
+        inside = any(x.first <= last and i <= x.last for x in taken) or in_reading != consulted
         in_table = i in structure.cells and any(
             j in structure.cells for j in range(i + 1, last + 1)
         )
@@ -180,9 +186,38 @@ def _headless_lists(
         ):
             first = _numbered_from_one(lines, i)
             above = (entry_number(lines[i].text) or 1) - 1 if first < i else 0
-            found.append(ListRun(None, first, last, count + above, consulted=False))
+            found.append(ListRun(None, first, last, count + above, consulted=consulted))
         i = last + 1
     return found
+
+
+def _resource_lists(
+    lines: list[Line],
+    structure: Structure,
+    headings: dict[int, Heading],
+    reading: Sequence[Span],
+) -> list[ListRun]:
+    """The dated works an essay with no reference list lists under a reading-list heading.
+
+    A teaching page that cites "(Challis, 2005)" and lists Challis's work under
+    "Additional Resources", beside links and further reading, has no other list:
+    the runs of dated entries there are the works it cites, read as works
+    consulted (an entry never cited is further reading, not a slip). Appendices,
+    picture credits and glossaries list no works.
+    """
+    starts = [line.start for line in lines]
+    resources = []
+    for span in reading:
+        heading = headings.get(bisect.bisect_right(starts, span.start) - 1)
+        title = heading.title if heading is not None else ""
+        if (
+            list_heading_kind(title) == "reading"
+            and not APPENDIX_WORDS.search(title)
+            and not CREDITS_WORDS.search(title)
+            and "glossary" not in title
+        ):
+            resources.append(span)
+    return _headless_lists(lines, structure, headings, (), resources, consulted=True)
 
 
 _INTRO_END = compile_lazily(r":[*_]*\s*$")
@@ -377,6 +412,8 @@ def _without_sub_headings(
     """
     spans: list[Span] = []
     start = found.first
+    # "References Gethin, R. (1998). ...": a heading run in with the first entry.
+    run_in = run_in_heading_end(lines[start].text)
     for i in range(found.first, found.last + 1):
         if (
             i in headings
@@ -384,10 +421,10 @@ def _without_sub_headings(
             and not _titles_a_link(lines, i, headings[i])
         ):
             if i > start:
-                spans.append(Span(start=lines[start].start, end=lines[i - 1].end))
-            start = i + 1
+                spans.append(Span(start=lines[start].start + run_in, end=lines[i - 1].end))
+            start, run_in = i + 1, 0
     if start <= found.last:
-        spans.append(Span(start=lines[start].start, end=lines[found.last].end))
+        spans.append(Span(start=lines[start].start + run_in, end=lines[found.last].end))
     return [span for span in spans if span.end > span.start]
 
 
@@ -417,6 +454,8 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
         if x not in material and not sections_follow(lines, headings, structure, x)
     ]
     lists = sorted(lists + headless, key=lambda x: x.first)
+    if not lists:
+        lists = _resource_lists(lines, structure, headings, reading)
     if not lists:
         excluded = excluded_spans(text, lines, headings, blocks, len(lines))
         return Essay(
