@@ -234,15 +234,25 @@ def has_link(text: str) -> bool:
     )
 
 
+# The text of a link that opens a line, "[...](" ; and a year or "n.d." within it.
+_LINK_LABEL = compile_lazily(r"\[([^\[\]\n]{1,600})\]\(")
+_DATED = compile_lazily(rf"\b{YEAR_DIGITS}\b|\bn\.\s?d\.")
+
+
 def entry_body(text: str) -> str:
     """A line without its list marker and opening emphasis or quotes.
 
     An entry typed as a link's text ("[Sundet, J. M., ... (2004). Title.](https://...)")
-    loses the bracket too; a linked address or quoted caption ('["Window cards..."](...)')
-    keeps it.
+    loses the bracket too: the link's text opens with a capital and holds a year. A
+    linked address, a quoted caption ('["Window cards..."](...)') or a linked title in a
+    list of resources ("[Making Online Learning Active](https://...)") keeps it.
     """
     body = LIST_MARKER.sub("", text.strip(), count=1).lstrip("*_\"“'‘")
-    return body[1:] if body[:1] == "[" and body[1:2].isupper() else body
+    if body[:1] == "[" and body[1:2].isupper():
+        label = _LINK_LABEL.match(body)
+        if label is not None and _DATED.search(label.group(1)):
+            return body[1:]
+    return body
 
 
 def _author_year_head(body: str) -> bool | None:
