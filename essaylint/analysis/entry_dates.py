@@ -36,7 +36,7 @@ _MODIFIED_YEAR = compile_lazily(
     r"(?:\s*on)?:?\s*(?P<day>[^()\d]{0,20}(?:\d{1,2}\D{1,3})?)(?P<year>" + YEAR_DIGITS + r")\b"
 )
 # "Accessed May 2, 2023.", MLA 7's "Web. 13 May 2012.": when the reader saw the page.
-_ACCESSED_YEAR = compile_lazily(
+ACCESSED_YEAR = compile_lazily(
     r"(?:\b(?:[Aa]ccessed|[Vv]iewed)\b|\bWeb\.)(?:\s*on)?:?\s*"
     r"(?P<day>(?:\d{1,2}\s+)?[^()\d]{0,20}(?:\d{1,2}\D{1,3})?)"
     r"(?P<year>" + YEAR_DIGITS + r")\b"
@@ -103,7 +103,7 @@ def fallback_year(text: str) -> str | None:
     weak: list[str] = []
     undated = _NO_DATE.search(text)
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-    accessed = {m.start("year") for m in _ACCESSED_YEAR.finditer(text)}
+    accessed = {m.start("year") for m in ACCESSED_YEAR.finditer(text)}
     for match in YEAR_ANY.finditer(text):
         if undated is not None and match.start() > undated.start():
             break  # "Title. (n.d.). Retrieved from ... (2019 figures)": n.d. comes first
@@ -151,7 +151,7 @@ def revision_or_access_date(raw: str) -> str | None:
     '2024-03-01'
     """
     text = collapse(raw[:MAX_PARSE])
-    stamp = _MODIFIED_YEAR.search(text) or _ACCESSED_YEAR.search(text)
+    stamp = _MODIFIED_YEAR.search(text) or ACCESSED_YEAR.search(text)
     if stamp is None:
         return None
     return _month_date(stamp.group("year"), stamp.group("day")) or stamp.group("year")

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from essaylint.analysis.entry_dates import ACCESSED_YEAR
 from essaylint.analysis.latex_text import latex_to_text
 from essaylint.analysis.patterns import BIB_ENTRY_HEAD, WEB_ADDRESS_START
 from essaylint.lazy_pattern import LazyPattern, compile_lazily
@@ -169,6 +170,8 @@ def reference_type(entry_type: str, fields: Any) -> ReferenceType:
         return _TYPE_MAP[kind]
     if kind in {"misc", "unpublished"} and _url_from(fields):
         return "web"
+    if kind == "misc" and _access_dated(fields):
+        return "web"
     if kind == _ELECTRONIC and _says_online(fields):
         return "web"
     return "unknown"
@@ -188,6 +191,17 @@ def _address_only_in_unprinted_field(fields: Any) -> bool:
             return False  # "address = {Online im Internet \url{...}}": printed with the entry
         whole = True
     return whole
+
+
+def _access_dated(fields: Any) -> bool:
+    """A miscellaneous entry that says when it was read ("note = {accessed on 2018-11-12}",
+    ``urldate``) and names no journal, book or publisher: a web page, its address or not."""
+    if any(fields.get(name) for name in _SOURCE_FIELDS):
+        return False
+    if any(fields.get(name) for name in _ACCESS_DATE_FIELDS):
+        return True
+    wording = " ".join(str(fields.get(name, "")) for name in ("note", "howpublished", "addendum"))
+    return ACCESSED_YEAR.search(wording) is not None
 
 
 def _says_online(fields: Any) -> bool:
