@@ -42,8 +42,10 @@ _NAME_ABBREV = frozenset(
     }
 )
 
+# "Ni et al., 2011," parts its "et al." from the name as a comma would, so the name is read alone.
 _CHUNK_SEP = compile_lazily(
-    r"\s*(?:;|,|&|\b[Aa]nd\b|\bAND\b|\bund\b|\bet\b(?!\.?\s*al\b)|(?<=[.\w]\s)e(?=\s[A-Z])|(?<![\w-])y(?=\s[A-Z]))\s*"
+    r"\s*(?:;|,|&|\b[Aa]nd\b|\bAND\b|\bund\b|\bet\b(?!\.?\s*al\b)|(?<=[.\w]\s)e(?=\s[A-Z])|(?<![\w-])y(?=\s[A-Z])"
+    r"|(?<=[\w.]\s)(?=et\.?\s*al\b))\s*"
 )
 _LOOSE_YEAR = compile_lazily(
     r"(?<=[^\W\d_.,])\s(?P<year>" + YEAR_DIGITS + r")(?P<suffix>[a-z])?\s+(?=[A-Z\"“‘'])"
