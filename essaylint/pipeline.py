@@ -335,7 +335,7 @@ def lint_document(
         marks = entry_note_marks(doc.text, [n for n in plan.entries if n not in short_notes])
         citations = tuple(sorted((*citations, *marks), key=lambda c: (c.span.start, c.span.end)))
     if references and all(r.key for r in references) and any(c.kind == "key" for c in citations):
-        citations = named_in_database(citations, references)
+        citations = named_in_database(citations, references, doc.text)
     links = link_citations(citations, references, mla=style == "mla")
     if doc.field_citations:  # a citation manager's fields (Word): loaded only when present
         from essaylint.analysis.field_links import link_field_citations

@@ -45,7 +45,7 @@ from essaylint.analysis.citation_names import dotted_initials
 from essaylint.analysis.entry_dates import revision_or_access_date
 from essaylint.analysis.names import natural_family
 from essaylint.analysis.numbered_lists import find_number, numbered_lists
-from essaylint.analysis.patterns import COUNTRY_HEAD
+from essaylint.analysis.patterns import COUNTRY_HEAD, YEAR_DIGITS
 from essaylint.analysis.text import (
     CORPORATE_SUFFIXES,
     initials,
@@ -528,14 +528,16 @@ def is_note_work(citation: Citation) -> bool:
 
 
 def named_in_database(
-    citations: Sequence[Citation], references: Sequence[Reference]
+    citations: Sequence[Citation], references: Sequence[Reference], text: str = ""
 ) -> tuple[Citation, ...]:
     """The citations of an essay that cites by key, less author-date readings no entry names.
 
     Its works are cited with ``\\cite{key}`` or ``[@key]`` and listed by BibTeX or
     citeproc from the database, so a parenthesis with one name and a year that no
     entry has, nor anything near it, is prose: "(Stand 2004)" ("as of 2004"),
-    "(Version 2, 2021)". Co-authors ("Vipa and Korinek, 2023") make a citation.
+    "(Version 2, 2021)". Co-authors ("Vipa and Korinek, 2023") make a citation, and
+    so does a typed "(Hardin, 1968)" whose author the essay ``text`` names again
+    (:func:`_typed_for_a_discussed_author`).
     """
     known = known_name_keys(references)
 
@@ -546,8 +548,39 @@ def named_in_database(
         )
 
     return tuple(
-        c for c in citations if c.kind != "author-date" or len(c.authors) > 1 or c.et_al or named(c)
+        c
+        for c in citations
+        if c.kind != "author-date"
+        or len(c.authors) > 1
+        or c.et_al
+        or named(c)
+        or _typed_for_a_discussed_author(c, text)
     )
+
+
+# "(Hardin, 1968)": one surname, a comma, the year, as an author-date citation is typed.
+_TYPED_NAME_YEAR = compile_lazily(
+    r"\(?(?P<name>[A-Z][a-z'’-]+),\s*(?:" + YEAR_DIGITS + r")[a-z]?(?:[,;:][^()]*)?\)?"
+)
+
+
+def _typed_for_a_discussed_author(citation: Citation, text: str) -> bool:
+    """A parenthesis typed as a citation, "(Hardin, 1968)", of an author the essay names
+    elsewhere too ("Hardin argues ..."): a citation the writer typed beside the keyed
+    ones, which the list must hold. Named once, in the parenthesis only, it may be prose."""
+    typed = _TYPED_NAME_YEAR.fullmatch(citation.text.strip())
+    if citation.narrative or typed is None or typed.group("name") != citation.authors[0]:
+        return False
+    name = typed.group("name")
+    mentions = 0
+    for found in re.finditer(re.escape(name), text):
+        before = text[found.start() - 1 : found.start()]
+        after = text[found.end() : found.end() + 1]
+        if not (before.isalnum() or after.isalnum()):
+            mentions += 1
+            if mentions > 1:
+                return True
+    return False
 
 
 def link_citations(
