@@ -336,6 +336,10 @@ def lint_document(
         citations = tuple(sorted((*citations, *marks), key=lambda c: (c.span.start, c.span.end)))
     if references and all(r.key for r in references) and any(c.kind == "key" for c in citations):
         citations = named_in_database(citations, references, doc.text)
+    if doc.format == "latex" and any(r.key and r.source == "text" for r in references):
+        from essaylint.analysis.bibitem_labels import labelled_citations
+
+        citations = labelled_citations(doc.text, citations, references)  # what \cite prints
     links = link_citations(citations, references, mla=style == "mla")
     if doc.field_citations:  # a citation manager's fields (Word): loaded only when present
         from essaylint.analysis.field_links import link_field_citations

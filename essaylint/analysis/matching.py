@@ -614,7 +614,10 @@ def link_citations(
         elif citation.kind in ("footnote", "key"):
             key = citation.key or ""
             found = index.by_key.get(key, index.by_key_folded.get(key.casefold()))
-            links.append(_simple(ci, found))
+            if citation.authors and found is not None:  # a \bibitem label the \cite prints
+                links.append(_printed_label(ci, citation, references, found))
+            else:
+                links.append(_simple(ci, found))
         else:
             links.append(_link_author_date(ci, citation, index))
     if mla:
@@ -643,6 +646,33 @@ def _numbered_by_other_author(
         citation=ci, status="author-mismatch", reference=found, candidates=(found,),
         differing_author=citation.authors[0], expected_author=ref.authors[0].family,
     )  # fmt: skip
+
+
+def _printed_label(ci: int, citation: Citation, refs: Sequence[Reference], found: int) -> Link:
+    """A key cited where the reader sees its entry's label ("(Finch and Lowry, 2004)",
+    :mod:`essaylint.analysis.bibitem_labels`): the label's first author or a co-author
+    misspelt, or its year another, as in a typed citation. A label naming the entry
+    otherwise ("European Union" for the Council) is left alone."""
+    ref = refs[found]
+    if not ref.authors:
+        return _simple(ci, found)
+    written, first = citation.authors[0], ref.authors[0].family
+    if near_names(written, first):
+        return Link(
+            citation=ci, status="author-mismatch", reference=found, candidates=(found,),
+            differing_author=written, expected_author=first,
+        )  # fmt: skip
+    if name_key(written) != name_key(first):
+        return _simple(ci, found)
+    changed = None if citation.et_al else changed_coauthor(citation.authors, ref)
+    if changed is not None and near_names(*changed):
+        return Link(
+            citation=ci, status="author-mismatch", reference=found, candidates=(found,),
+            differing_author=changed[0], expected_author=changed[1],
+        )  # fmt: skip
+    if ref.year and not years_agree(citation.year, ref.year):
+        return Link(citation=ci, status="year-mismatch", reference=found, candidates=(found,))
+    return _simple(ci, found)
 
 
 def near_names(a: str, b: str) -> bool:
