@@ -55,10 +55,10 @@ def essay_bibliography(
     nothing names one, its keys point to it (:mod:`essaylint.loaders.bib_discovery`;
     a note then says which file was used and why). A bibliography
     file is a database: only its cited entries are printed, so an entry no
-    citation uses is ``consulted`` (never reported as uncited). An essay that
-    prints them all (``\\nocite{*}``, ``nocite: "@*"``) means them all, except in
-    a thesis or book whose chapters share the file: its root reports the entries no
-    chapter cites. Entries named by
+    citation uses is ``consulted`` (never reported as uncited). A LaTeX essay that
+    prints them all (``\\nocite{*}``) reports those it never cites; a pandoc essay's
+    ``nocite: "@*"`` means them all, except in a book whose chapters share the
+    file: its root reports the entries no chapter cites. Entries named by
     ``\\nocite{key}`` or ``nocite: "@key"`` are meant to be there.
 
     A .bib with a syntax error is read as BibTeX reads it: the broken entry is
@@ -126,7 +126,9 @@ def essay_bibliography(
     if len(errors) > _MOST_BIB_NOTES:
         more = len(errors) - _MOST_BIB_NOTES
         errors = [*errors[:_MOST_BIB_NOTES], f"and {more} more BibTeX errors"]
-    return database(refs, nocite, cited_elsewhere, is_root=is_root), (*notes, *errors)
+    return database(
+        refs, nocite, cited_elsewhere, is_root=is_root, star_prints_uncited=doc.format == "latex"
+    ), (*notes, *errors)
 
 
 def _misspelt_key_notes(text: str) -> list[str]:
@@ -168,19 +170,25 @@ def database(
     cited_elsewhere: frozenset[str] = frozenset(),
     *,
     is_root: bool = True,
+    star_prints_uncited: bool = False,
 ) -> tuple[Reference, ...]:
-    """The entries of a bibliography database (.bib, CSL JSON or YAML): printed when cited."""
+    """The entries of a bibliography database (.bib, CSL JSON or YAML): printed when cited.
+
+    ``\\nocite{*}`` (``star_prints_uncited``) prints every entry of the .bib in the
+    list the reader sees, so one the text never cites is reported, as in a typed
+    list; pandoc's ``nocite: "@*"`` in a single essay asks for the whole file on
+    purpose, so its entries are meant. A bibliography shared by a thesis's or
+    book's chapters is checked once for the project: an entry no chapter cites is
+    reported there.
+    """
     # \nocite{*} in the root prints the whole .bib for every chapter.
     printed_all = "*" in nocite or "*" in cited_elsewhere
-    # A single essay's \nocite{*} says its whole .bib is meant to be printed, like a
-    # list of works consulted; a bibliography shared by a thesis's or book's chapters
-    # is checked once for the project, so an entry no chapter cites is reported there.
     shared = bool(cited_elsewhere - {"*"})
     return tuple(
         r.model_copy(
             update={
                 # Only the root (the project's owner) reports an entry nobody cites.
-                "consulted": not (printed_all and is_root and shared)
+                "consulted": not (printed_all and is_root and (shared or star_prints_uncited))
                 or r.key in nocite
                 or r.key in cited_elsewhere,
                 "listed": printed_all or r.key in nocite or r.key in cited_elsewhere,

@@ -77,6 +77,13 @@ def _author_date(
             if cited:
                 read.append(Span(start=m.start(), end=m.end()))
             yield from cited
+        for m in _BRACKETED.finditer(text, region.start, region.end):
+            cited = [c for c in extractor.parenthetical(m) if c.authors]
+            if cited:
+                parentheses.append((m.start(), m.end()))
+                read.append(Span(start=m.start(), end=m.end()))
+            yield from cited
+        parentheses.sort()
         for bare in _bare_et_al(text, region, parentheses):
             read.append(bare.span)
             yield bare
@@ -100,6 +107,13 @@ def _author_date(
                 yield c  # "([LexFusion](https://...), 2024)": a linked name, the year after it
 
 
+# "[Cruickshank, 2003]": an author-date citation in square brackets, read like one in
+# parentheses; never a link's text ("[Smith 2019](...)", "[Smith 2019][2]"), a link
+# definition, a note "[^1]" or a pandoc key "[@smith2019]".
+_BRACKETED = compile_lazily(
+    rf"(?<![!\]\w])\[((?=[{UPPER}])[^\[\]\n@^]{{1,200}}?\b{YEAR_DIGITS}[a-z]?\b[^\[\]\n]{{0,40}})\]"
+    r"(?![(\[:])"
+)
 # "a study by Giebel et al., 2023 highlighted": a citation that lost its parentheses. The
 # rare "et al., 2023" is found first, then the name before it.
 _ET_AL_YEAR = compile_lazily(rf"{ET_AL},?\s+(?P<year>{YEAR_DIGITS}[a-z]?)\b")

@@ -226,3 +226,22 @@ def test_no_bib_is_guessed_when_none_beside_holds_the_cited_keys(tmp_path: Path)
     assert [f.code for f in result.findings] == ["C101"]
     assert "2 keys are cited (@ghost2019, @phantom2020)" in result.findings[0].message
     assert not any("checked against" in note for note in result.notes)
+
+
+def test_star_nocite_reports_uncited_entries_in_latex_only() -> None:
+    from essaylint.bibliography_files import database
+    from essaylint.loaders.bibtex import parse_bib_text
+
+    refs = parse_bib_text(
+        "@book{cited2019, author={Hale, Ann}, title={Used}, publisher={P}, year={2019}}\n"
+        "@book{spare2018, author={Rook, Ben}, title={Spare}, publisher={P}, year={2018}}\n"
+        "@book{named2017, author={Ito, Cy}, title={Named}, publisher={P}, year={2017}}\n"
+    )
+    printed = frozenset({"*", "named2017"})
+    latex = {r.key: r.consulted for r in database(refs, printed, star_prints_uncited=True)}
+    pandoc = {r.key: r.consulted for r in database(refs, printed)}
+    # \nocite{*}: every entry is printed; one the text never cites is no work consulted,
+    # while one named by \nocite{key} is meant to be there.
+    assert latex == {"cited2019": False, "spare2018": False, "named2017": True}
+    assert pandoc == {"cited2019": True, "spare2018": True, "named2017": True}
+    assert all(r.listed for r in database(refs, printed, star_prints_uncited=True))

@@ -75,10 +75,12 @@ class UncitedReference(Rule):
         linked) but need not be, so they are not reported; reading lists
         ("Further reading") are not entries at all. A .bib or CSL JSON file
         is a database: its entries are printed only when cited, so an uncited
-        one is not reported, and an essay that prints them all
-        (``\\nocite{*}``, pandoc's ``nocite: "@*"``) means them all. A thesis
-        or book whose chapters share one bibliography is the exception: the
-        entries no chapter cites are reported once, at their line in the .bib.
+        one is not reported. A LaTeX essay that prints them all
+        (``\\nocite{*}``) shows every entry in its list, so one it never
+        cites is reported at its line in the .bib; pandoc's ``nocite: "@*"``
+        in a single essay asks for them all on purpose. A thesis or book whose
+        chapters share one bibliography reports the entries no chapter cites
+        once, at their line in the .bib.
         When no citation at all is recognised but the text has marks that
         look like citations of another style ("(Abbot 45)", "[^1]", "¹"), the
         entries are not reported one by one; a note says so instead. A text
