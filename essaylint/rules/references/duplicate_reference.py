@@ -24,6 +24,8 @@ def _buckets(ref: Reference, where: str) -> tuple[tuple[str, ...], ...]:
         (where, "raw", entry_words(ref)),
         (where, "author-year", first, year_of(ref)),
     ]
+    if ref.title:  # one copy without its year
+        keys.append((where, "author-title", first, fold(ref.title)))
     if ref.doi:
         keys.append((where, "doi", fold(ref.doi)))
     return tuple(keys)
