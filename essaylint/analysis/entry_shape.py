@@ -121,7 +121,9 @@ _ENTRY_PARTS = compile_lazily(
 )
 # "L. Moretti and J. Castellano, ...", "Moretti L, Castellano J." (IEEE, Vancouver).
 _INITIALS_NAME_START = compile_lazily(
-    r"^(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*[A-Z][\w'’-]+|[A-Z][\w'’-]+\s[A-Z]{1,3}),"
+    r"^(?:(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*[A-Z][\w'’-]+|[A-Z][\w'’-]+\s[A-Z]{1,3}),"
+    # "Kumar, L.; Sureka, A.": inverted names with initials, one after another (ACS, MDPI)
+    r"|[A-Z][\w'’-]+,\s(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)[;,&])"
 )
 # "paiza. (n.d.).", "w3schools. (2023).", and Chicago's bare year: "tutor2u. 2019."
 LOWER_BRAND_HEAD = compile_lazily(

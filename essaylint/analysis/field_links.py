@@ -94,7 +94,7 @@ class _Entries:
         refs = self.refs
         found = self.by_doi.get(_doi_key(work.doi), []) if _doi_key(work.doi) else []
         if found:
-            return found
+            return self._of_its_year(found, work)
         title, first = _title_key(work.title), _first_key(work.authors)
         if title:
             same = self.by_title.get(title, []) + [
@@ -109,12 +109,19 @@ class _Entries:
                 if (first and _entry_key(refs[i]) == first) or years_agree(work.year, refs[i].year)
             ]
             if found:
-                return found
+                return self._of_its_year(found, work)
         if first and work.year:
             return [
                 i for i in self.by_author.get(first, []) if years_agree(work.year, refs[i].year)
             ]
         return []
+
+    def _of_its_year(self, found: list[int], work: CitedWork) -> list[int]:
+        """The entries of the work's own year among ``found``, if any: one work listed twice,
+        once without its year, is cited under its year by the dated copy and with no year
+        by the undated one."""
+        dated = [i for i in found if years_agree(work.year, self.refs[i].year)]
+        return dated or found
 
 
 def _nearest(found: list[int], refs: Sequence[Reference], at: int) -> int:

@@ -534,8 +534,9 @@ def _brand_in_natural_order(text: str) -> bool:
 # narrative "Open Learning (2019)" or "Simply Psychology (2022)" is not
 # a given name plus a family name.
 _BRAND_WORDS = frozenset(
-    """academy american british care clinic cloud daily digital economist education encyclopedia
-    european global guide health help hub insider insights journal lab labs learning life
+    """academy american british care clinic cloud daily dictionary digital economist education
+    encyclopaedia encyclopedia european global guide health help hub insider insights journal
+    lab labs learning life
     magazine media medical medicine mind online open post psychology publishing research
     review science sciences simply software solutions systems tech technologies technology
     today weekly wiki""".split()

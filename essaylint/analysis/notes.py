@@ -409,6 +409,13 @@ def _name_words_ok(author: str) -> bool:
     return True
 
 
+def _group_name(name: str) -> str | None:
+    """The whole name of an organisation or a work named where an author goes ("World
+    Health Organization", "Oxford English Dictionary"), or None for a person's."""
+    people, _ = parse_authors(name)
+    return people[0].family if len(people) == 1 and people[0].corporate else None
+
+
 def _authors_of(author: str) -> tuple[tuple[str, ...], str]:
     """Family names (first author first) and the first author as written."""
     cleaned = re.sub(r"\b" + YEAR_DIGITS + r"[a-z]?\b\.?", " ", author)
@@ -419,7 +426,7 @@ def _authors_of(author: str) -> tuple[tuple[str, ...], str]:
     first = re.split(r"\s+(?:and|&)\s+|;", cleaned, maxsplit=1)[0].strip(" ,")
     if "," not in first and " " in first:
         # Given names first: "Neil Gaiman", "Tilman Klumpp and Paul H. Rubin".
-        family = natural_family(first) or first.split()[-1]
+        family = natural_family(first) or _group_name(first) or first.split()[-1]
         others = [
             natural_family(p.strip()) or p.strip().split()[-1]
             for p in re.split(r"\s+(?:and|&)\s+|,\s*", cleaned)[1:]

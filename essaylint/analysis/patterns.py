@@ -108,8 +108,9 @@ BULLET = r"(?:[-–*+•◦▪‣●]|['‘\"“]-['’\"”])"
 #: An entry's list number, "12." or "12)", with the white space after it; or "12." typed with
 #: no space before the entry's first capital letter or opening quotation mark ("9.G. Kamen
 #: and ...", "8.«Title»", "3.“Title”"): a hand-typed list. Never a decimal ("2.5") or a
-#: word in lower case ("3.e"). A fragment: group "dnum" is the number.
-ENTRY_NUMBER_MARK = r"(?P<dnum>\d{1,3})(?:[.)]\s+|\.(?=(?-i:[A-ZÀ-ÖØ-Þ«“\"‘])))"
+#: word in lower case ("3.e"). A stray full stop may stand before the number (".9.Sharma,
+#: S.", a pasted list). A fragment: group "dnum" is the number.
+ENTRY_NUMBER_MARK = r"(?:\.(?=\d))?(?P<dnum>\d{1,3})(?:[.)]\s+|\.(?=(?-i:[A-ZÀ-ÖØ-Þ«“\"‘])))"
 
 # --- reference-list headings ---------------------------------------------------------
 

@@ -43,8 +43,11 @@ def same_work(a: Reference, b: Reference) -> bool:
         return entry_words(a) == entry_words(b)
     first_a = name_key(a.authors[0].family) if a.authors else ""
     first_b = name_key(b.authors[0].family) if b.authors else ""
-    if first_a != first_b or year_of(a) != year_of(b):
-        return False  # "2018a" and "2018b" of one title are one work suffixed twice
+    if first_a != first_b:
+        return False
+    if year_of(a) != year_of(b):
+        # A copy that lost its year is the dated copy again when all else agrees.
+        return undated_copy(a, b)
     if a.year != b.year and _numbers_besides_year(a) != _numbers_besides_year(b):
         return False  # "1998a, AJ, 115, 658" and "1998b, AJ, 115, 648": two papers
     if _DIGITS.findall(a.title) != _DIGITS.findall(b.title):
@@ -68,6 +71,28 @@ def same_work(a: Reference, b: Reference) -> bool:
 
 
 _MIN_MAIN_TITLE_WORDS = 3
+
+
+def undated_copy(a: Reference, b: Reference) -> bool:
+    """Is one entry the other written again without its year: same first author, the
+    same title (of a few words at least) and the same volume and pages?
+
+    "Hartley, R. In defence of the 8-point algorithm. ICCV. 1064-1070." beside the
+    same entry with "1995": a repeat whose year was lost, not another work.
+    """
+    if _undated(a) == _undated(b):
+        return False  # two years: two editions or two works
+    title_a, title_b = fold(a.title or ""), fold(b.title or "")
+    return (
+        title_a == title_b
+        and len(title_a.split()) >= _MIN_MAIN_TITLE_WORDS
+        and _numbers_besides_year(a) == _numbers_besides_year(b)
+        and not (a.url and b.url and _page(a.url) != _page(b.url))
+    )
+
+
+def _undated(ref: Reference) -> bool:
+    return year_of(ref) in ("", "nd")
 
 
 def _page(url: str) -> str:

@@ -65,3 +65,18 @@ def test_corporate_core(segment: str, core: str) -> None:
 )
 def test_dates_are_not_authors(line: str, entry: bool) -> None:
     assert looks_like_entry(line) is entry
+
+
+@pytest.mark.parametrize(
+    ("line", "entry"),
+    [
+        # A pasted MDPI list: number glued to the name, authors "Family, I.;", a stray stop.
+        ("10.Varga, L.; Penn, A. Harbour Dredging (HD) Records. arXiv 2016, arXiv:1609.06", True),
+        (".9.Oduya, T.; Lind, B. Sediment budgets of small ports. Mar. Geol. 2002,12, 7-25.", True),
+        ("3. Oduya, T., Lind, B. Sediment budgets of small ports. Mar. Geol. 2002, 7-25.", True),
+        ("2. Varga, L. and colleagues showed in 2016 that ports silt up.", False),
+        ("4. Plan, A. Review the 2016 dredging logs.", False),
+    ],
+)
+def test_numbered_entries_with_inverted_initials(line: str, entry: bool) -> None:
+    assert looks_like_entry(line) is entry

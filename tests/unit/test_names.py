@@ -143,6 +143,7 @@ def test_italian_e_joins_two_names() -> None:
         ("Simply Psychology", None, None),
         ("MIT OpenCourseWare", None, None),
         ("World Health Organization", None, None),
+        ("Oxford English Dictionary", None, None),  # a work where an author goes
         ("Rise With Odn", None, None),
         ("Lucas Asset Pricing Model", None, None),
         ("Bowlby", None, None),

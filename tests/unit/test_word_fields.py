@@ -447,3 +447,45 @@ def test_a_field_citation_is_not_dated_by_a_year_its_printed_text_does_not_show(
     citations, _, links = link_field_citations(doc, essay, (), [entry], (), mla=True)
     assert [c.year for c in citations] == [None]
     assert [link.status for link in links] == ["matched"]
+
+
+def test_a_dated_field_citation_links_the_dated_copy_of_a_work_listed_twice() -> None:
+    # One paper listed twice, the first copy without its year; the manager's record of
+    # "(Quill, 2003)" has the year, that of "(Quill)" none. Each cites its own copy, so
+    # the dated copy is cited too (it was linked to the first, year-less, copy).
+    from essaylint.analysis.matching import link_citations
+    from essaylint.pipeline import read_references
+
+    text = (
+        "Tides were logged by hand (Quill). Later gauges agreed (Quill, 2003).\n\n"
+        "References\n\n"
+        "ABBOTT, P. 2001. Silt and harbours. Port Press.\n\n"
+        "QUILL, M. Tide gauges on the north coast. Harbour Studies. 10-19.\n\n"
+        "QUILL, M. 2003. Tide gauges on the north coast. Harbour Studies. 10-19."
+    )
+    undated = CitedWork(authors=("Quill",), year=None, title="Tide gauges on the north coast")
+    dated = undated.model_copy(update={"year": "2003"})
+    fields = tuple(
+        FieldCitation(
+            start=text.index(shown),
+            end=text.index(shown) + len(shown),
+            manager="endnote",
+            works=(work,),
+        )
+        for shown, work in (("(Quill)", undated), ("(Quill, 2003)", dated))
+    )
+    doc = Document.from_text(text, path="essay.docx", format="docx", field_citations=fields)
+    essay = find_sections(doc.text, doc.blocks)
+    refs = read_references(doc, essay)
+    assert [r.year for r in refs] == ["2001", None, "2003"]
+    from essaylint.analysis.citations import extract_citations
+
+    citations = extract_citations(doc.text, essay)
+    links = link_citations(citations, refs)
+    cited, _, new_links = link_field_citations(doc, essay, citations, refs, links)
+    assert [
+        (c.text, link.status, link.reference) for c, link in zip(cited, new_links, strict=True)
+    ] == [
+        ("(Quill)", "matched", 1),
+        ("(Quill, 2003)", "matched", 2),
+    ]

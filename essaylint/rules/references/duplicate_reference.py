@@ -24,6 +24,8 @@ def _buckets(ref: Reference, where: str) -> tuple[tuple[str, ...], ...]:
         (where, "raw", entry_words(ref)),
         (where, "author-year", first, year_of(ref)),
     ]
+    if ref.title:  # one copy without its year
+        keys.append((where, "author-title", first, fold(ref.title)))
     if ref.doi:
         keys.append((where, "doi", fold(ref.doi)))
     return tuple(keys)
@@ -49,6 +51,8 @@ class DuplicateReference(Rule):
         entries' volumes or pages differ ("1998a, AJ, 115, 658" and "1998b, AJ, 115, 648" are
         two papers); nearly the same titles at two different addresses are two
         pages of one site ("Data by Country: Cases", "Data by Country: Deaths").
+        A copy that lost its year is still a repeat when its first author,
+        title (of three words or more), volume and pages are the dated copy's.
         An essay in parts with a list for each may list a work in both.
         In a .bib used as a database (only cited entries are printed), a pair
         counts only when both entries are printed: cited, named by
