@@ -20,7 +20,7 @@ from essaylint.analysis.citation_names import UPPER, split_author_names
 from essaylint.analysis.citations_narrative import REPORTING, author_date_citation
 from essaylint.analysis.citations_parenthetical import ANY_YEAR, PAREN, ParentheticalReader
 from essaylint.analysis.patterns import YEAR, YEAR_DIGITS
-from essaylint.analysis.text import name_key
+from essaylint.analysis.text import name_key, replace_spans
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Span
 
@@ -87,13 +87,7 @@ def _comma_groups(
     """Read "(A 2003, B and C 2007)" as "(A 2003; B and C 2007)" (same offsets)."""
     if not groups:
         return []
-    pieces: list[str] = []
-    pos = 0
-    for start, end, joined in groups:
-        pieces += [text[pos:start], joined]
-        pos = end
-    pieces.append(text[pos:])
-    shadow = "".join(pieces)
+    shadow = replace_spans(text, groups)
     extractor = ParentheticalReader(shadow, known)
     cited: list[Citation] = []
     for start, _end, _joined in groups:

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from essaylint.analysis.citation_names import UPPER
 from essaylint.analysis.citations_parenthetical import PAREN, ParentheticalReader
 from essaylint.analysis.patterns import YEAR_DIGITS
-from essaylint.analysis.text import name_key
+from essaylint.analysis.text import name_key, replace_spans
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Span
 
@@ -76,13 +76,7 @@ def linked_name_citations(
                 opens.append(m.start())
     if not found:
         return []
-    pieces: list[str] = []
-    pos = 0
-    for start, end, shown in found:
-        pieces += [text[pos:start], shown]
-        pos = end
-    pieces.append(text[pos:])
-    shadow = ParentheticalReader("".join(pieces), reader.known, reader.works)
+    shadow = ParentheticalReader(replace_spans(text, found), reader.known, reader.works)
     cited: list[Citation] = []
     for start in opens:
         again = PAREN.match(shadow.text, start)

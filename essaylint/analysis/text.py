@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 from essaylint.lazy_pattern import compile_lazily
@@ -70,3 +71,16 @@ def normalise_year(year: str | None) -> str:
     if re.fullmatch(r"nd-?[a-z]", y):  # "n.d.-a", "n.d.a": two undated works of one author
         return "nd" + y[-1]
     return y
+
+
+def replace_spans(text: str, replacements: Sequence[tuple[int, int, str]]) -> str:
+    """``text`` with each ``(start, end, new)`` span, in text order and not overlapping,
+    replaced by ``new``; readers pass a ``new`` of the span's own length so that the
+    offsets of what they read stay the text's."""
+    pieces: list[str] = []
+    pos = 0
+    for start, end, new in replacements:
+        pieces += [text[pos:start], new]
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
