@@ -8,7 +8,8 @@ the People"; "DBIS" for an entry with no author that opens with "Department of
 Business, Innovation and Skills"), the start of its title ("College Success" for *College success*),
 the site or publisher of an entry that opens with its title, the first author's
 given name ("Tzu-Ping" for "Lin, Tzu-Ping"), or a misspelt first author whose
-co-authors agree ("Xiao et al." for "Xiong, Y., Cho, M. & Boatwright, B."). Such a
+co-authors agree ("Xiao et al." for "Xiong, Y., Cho, M. & Boatwright, B."; that
+entry may be cited correctly elsewhere too). Such a
 pair is an ``author-mismatch``; several entries of one author and year that the
 name fits make the citation ``ambiguous``. "Anon" or "Anonymous" names the one
 entry of its year with no author, as Harvard guides tell students to write: a
@@ -181,13 +182,20 @@ def _year_key(year: str | None) -> str:
 def pair_renamed(
     citations: Sequence[Citation], references: Sequence[Reference], links: list[Link]
 ) -> list[Link]:
-    """Pair each still-missing citation with the one unused entry of its year it names."""
+    """Pair each still-missing citation with the one entry of its year it names.
+
+    Another name of an entry (an alias, a title, a given name) is weak evidence, so
+    only an entry no citation points at is considered for it; a misspelt first
+    author whose co-authors agree is strong evidence, so any entry of the year is,
+    even one another citation spells right ("Samra, Ito and Bell (2023)" beside
+    "(Sarma et al., 2023)").
+    """
     used = cited_reference_indices(links)
-    unused: dict[str, list[int]] = defaultdict(list)
+    by_year: dict[str, list[int]] = defaultdict(list)
     for i, ref in enumerate(references):
-        if i not in used and _year_key(ref.year):
-            unused[_year_key(ref.year)].append(i)
-    if not unused:
+        if _year_key(ref.year):
+            by_year[_year_key(ref.year)].append(i)
+    if not by_year:
         return links
     paired = list(links)
     for n, link in enumerate(links):
@@ -196,10 +204,10 @@ def pair_renamed(
             continue
         fits = [
             i
-            for i in unused.get(_year_key(citation.year), [])
+            for i in by_year.get(_year_key(citation.year), [])
             if years_agree(citation.year, references[i].year)
             and (
-                _names_the_entry(citation, references[i])
+                (i not in used and _names_the_entry(citation, references[i]))
                 or _misspells_first_author(citation, references[i])
             )
         ]
