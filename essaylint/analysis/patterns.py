@@ -134,15 +134,6 @@ OTHER_LIST_HEADINGS = frozenset({"notes", "further reading"})
 #: Every heading that names a list of works.
 LIST_HEADINGS = CITED_LIST_HEADINGS | CONSULTED_LIST_HEADINGS | OTHER_LIST_HEADINGS
 
-#: A numbered part of the essay itself that a parenthesis points at: "(Figure 2)",
-#: "(Table 3)", "(Fig. 4)", "(Appendix 1)", "(Section 2.1)", "(Eq. 5)". No one's name
-#: (words that are also surnames, "Page", "Box", "Weeks", are left out).
-DOCUMENT_PART = (
-    r"(?:Figures?|Figs?\.?|Tables?|Tab\.|Appendix|Appendices|Chapters?|Ch\.|Sections?|Sect?\."
-    r"|Equations?|Eqs?\.|Panels?|Charts?|Graphs?|Exhibits?|Steps?|Phases?|Listings?|Slides?"
-    r"|Questions?|Tasks?)(?![\w'’-])"
-)
-
 # --- markup --------------------------------------------------------------------------
 
 #: Markdown emphasis around a run of text: *x*, **x**, ***x***, _x_, __x__ (group 2 is x).

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from essaylint.analysis.matching import cited_reference_indices
-from essaylint.analysis.patterns import DOCUMENT_PART, FOOTNOTE_MARK
+from essaylint.analysis.patterns import FOOTNOTE_MARK
 from essaylint.analysis.text import fold, name_key
 from essaylint.analysis.work_identity import same_work, year_of
 from essaylint.lazy_pattern import compile_lazily
@@ -17,12 +17,11 @@ from essaylint.rules.base import Rule, RuleContext, RuleOptions, describe_refere
 # A parenthesis that names someone and gives a number ("(Abbot 45)", "(Hume 1.3.6)",
 # "(Ames and Bell, *Tides* 12-14)"), a footnote mark, a bracketed number or a superscript
 # digit: a citation essaylint did not read. A label glued to its digits ("(H0)",
-# "(COVID-19)"), a remark ("(Our data run to 10-31-2022)") or a part of the essay
-# itself ("(Figure 2)", "(Table 3)") names no one.
+# "(COVID-19)") or a remark ("(Our data run to 10-31-2022)") names no one.
 _MARK_WORD = r"(?:[A-Z][^\W\d_'’-]*(?:['’-][^\W\d_]+)*\.?|et\s+al\.?|[*_\"“][^()\n]{1,40}?[*_\"”])"
 _MARK_NAMES = rf"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:(?:\s+(?:and|&)\s+|,?\s+){_MARK_WORD}){{0,4}}"
 _CITATION_MARK = compile_lazily(
-    rf"\((?:see\s+)?(?!{DOCUMENT_PART}){_MARK_NAMES},?\s+(?:pp?\.\s*)?\d[\w.:–-]{{0,12}}\)|"
+    rf"\((?:see\s+)?{_MARK_NAMES},?\s+(?:pp?\.\s*)?\d[\w.:–-]{{0,12}}\)|"
     + FOOTNOTE_MARK.pattern
     # "[2]" is a note, not the argument count of "\newcommand{\page}[2]"
     + r"|(?<![}\]\w])\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]"
