@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from essaylint.analysis.body_spans import footnote_definition_spans
 from essaylint.analysis.citation_names import NAME_WORD
-from essaylint.analysis.patterns import ET_AL, LATEX_CITE, footnote_references
+from essaylint.analysis.patterns import ET_AL, FRONT_MATTER, LATEX_CITE, footnote_references
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Span
 
@@ -249,8 +249,10 @@ def pandoc_citations(
     if not bare_keys:
         return
     starts = sorted(group_ends)
+    yaml = FRONT_MATTER.match(text)  # its keys ("nocite: @key", a commented-out line) cite nothing
+    body_start = yaml.end() if yaml else 0
     for region in regions:
-        for m in _PANDOC_NARRATIVE_KEY.finditer(text, region.start, region.end):
+        for m in _PANDOC_NARRATIVE_KEY.finditer(text, max(region.start, body_start), region.end):
             key = m.group(0)[1:]
             at = bisect_right(starts, m.start()) - 1
             if not _cites_entry(key) or (at >= 0 and m.start() < group_ends[starts[at]]):
