@@ -265,6 +265,7 @@ def lint_document(
             known_names=known_name_keys(references),
             numeric=numeric,
             latex=doc.format == "latex",
+            pandoc=doc.format == "markdown",
             latex_macros=macros,
             parenthesised=len(in_parentheses) >= 2,
             style=style,

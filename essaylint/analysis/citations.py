@@ -149,6 +149,7 @@ def extract_citations(
     known_names: Iterable[str] = (),
     numeric: bool | None = None,
     latex: bool = False,
+    pandoc: bool = False,
     latex_macros: Sequence[CiteMacro] = (),
     parenthesised: bool = False,
     style: str | None = None,
@@ -164,7 +165,8 @@ def extract_citations(
     parentheses first (:mod:`essaylint.analysis.citations_mla`); "chicago" also
     reads Chicago author-date forms (:mod:`essaylint.analysis.citations_chicago`).
     ``works`` (the entries) lets MLA read whole-work signal phrases. ``latex_macros``
-    are the citation commands a LaTeX project defines for itself. ``parenthesised``
+    are the citation commands a LaTeX project defines for itself. ``pandoc`` (a Markdown
+    essay) with entries from a keyed bibliography also reads pandoc's bare "@key". ``parenthesised``
     also reads numbers in parentheses closing a clause ("a year *(1)*."), for a list
     that numbers its entries "(1)".
     """
@@ -194,7 +196,8 @@ def extract_citations(
         found.extend(year_after_in(text, regions, works, found))
     found.extend(footnote_citations(text, regions))
     keyed = list(latex_citations(text, regions, latex_macros)) if latex else []
-    keyed += pandoc_citations(text, regions)
+    bare_keys = pandoc and any(w.key for w in works)
+    keyed += pandoc_citations(text, regions, bare_keys=bare_keys)
     if keyed and works:
         from essaylint.analysis.citations_narrated import narrated_years
 

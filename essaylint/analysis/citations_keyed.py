@@ -8,12 +8,13 @@ commands and pandoc citations carry the key of the note or entry they cite.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from essaylint.analysis.body_spans import footnote_definition_spans
 from essaylint.analysis.citation_names import NAME_WORD
-from essaylint.analysis.patterns import ET_AL, LATEX_CITE, footnote_references
+from essaylint.analysis.patterns import ET_AL, FRONT_MATTER, LATEX_CITE, footnote_references
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Span
 
@@ -42,8 +43,9 @@ def _link_definition(text: str, match: re.Match[str]) -> bool:
 _RANGE_DASH = compile_lazily(r"\s*[-–—]\s*")
 
 _PANDOC_GROUP = compile_lazily(r"\[(?P<body>[^\[\]\n]*?-?@[\w][^\[\]\n]*)\]")
-# "@smith2019 says": pandoc's narrative form (an e-mail address has a word before its "@").
-_PANDOC_NARRATIVE_KEY = compile_lazily(r"(?<![\w.@])@[A-Za-z_][\w:.#$%&\-+?<>~/]*\w")
+# "@smith2019 says", "(@smith2019)": pandoc's narrative form (an e-mail address has a word
+# before its "@"; bookdown's "\\@ref(fig:x)" a backslash).
+_PANDOC_NARRATIVE_KEY = compile_lazily(r"(?<![\w.@\\])@[A-Za-z_][\w:.#$%&\-+?<>~/]*\w")
 
 
 _PANDOC_ITEM = compile_lazily(
@@ -234,7 +236,32 @@ def latex_citations(
                            kind="key", key=key, narrative=macro.narrative)  # fmt: skip
 
 
-def pandoc_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
+def pandoc_citations(
+    text: str, regions: list[Span], *, bare_keys: bool = False
+) -> Iterator[Citation]:
+    """Bracketed pandoc citations ("[@a, p. 4; see @b]"), and with ``bare_keys`` the
+    narrative form outside brackets ("@a argues", "(@a)", "(@a, @b)"), which pandoc
+    renders as "Author (Year)" wherever it stands."""
+    group_ends: dict[int, int] = {}
+    for citation in _bracketed_pandoc_citations(text, regions):
+        group_ends[citation.span.start] = citation.span.end
+        yield citation
+    if not bare_keys:
+        return
+    starts = sorted(group_ends)
+    yaml = FRONT_MATTER.match(text)  # its keys ("nocite: @key", a commented-out line) cite nothing
+    body_start = yaml.end() if yaml else 0
+    for region in regions:
+        for m in _PANDOC_NARRATIVE_KEY.finditer(text, max(region.start, body_start), region.end):
+            key = m.group(0)[1:]
+            at = bisect_right(starts, m.start()) - 1
+            if not _cites_entry(key) or (at >= 0 and m.start() < group_ends[starts[at]]):
+                continue  # a cross-reference, or a key of a bracketed group
+            yield Citation(span=Span(start=m.start(), end=m.end()), text=m.group(0),
+                           kind="key", key=key, narrative=True)  # fmt: skip
+
+
+def _bracketed_pandoc_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
     for region in regions:
         for m in _PANDOC_GROUP.finditer(text, region.start, region.end):
             body = m.group("body")

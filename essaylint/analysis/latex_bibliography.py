@@ -29,10 +29,19 @@ from essaylint.analysis.references import parse_reference
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Reference, Span
 
-__all__ = ["BIBITEM", "Environment", "bibitem_references", "bibliography_environments"]
+__all__ = [
+    "BIBENT",
+    "BIBITEM",
+    "Environment",
+    "bibent_references",
+    "bibitem_references",
+    "bibliography_environments",
+]
 
-_BEGIN = compile_lazily(r"\\begin\s*\{thebibliography\}[ \t]*(?:\{[^{}\n]*\})?")
-_END = "\\end{thebibliography}"
+# LaTeX's own list, and the Works Cited of the MLA packages (mla.sty: entries after \bibent).
+_BEGIN = compile_lazily(
+    r"\\begin\s*\{(?P<name>thebibliography|workscited)\}[ \t]*(?:\{[^{}\n]*\})?"
+)
 #: ``\bibitem{key}`` or ``\bibitem[label]{key}``; a label may hold one level of braces
 #: (``[{\em Anon.}(2019)]``).
 BIBITEM = compile_lazily(
@@ -56,12 +65,13 @@ def bibliography_environments(text: str) -> list[Environment]:
     found: list[Environment] = []
     pos = 0
     while (begin := _BEGIN.search(text, pos)) is not None:
-        end = text.find(_END, begin.end())
+        closing = f"\\end{{{begin.group('name')}}}"
+        end = text.find(closing, begin.end())
         stop = len(text) if end == -1 else end
         found.append(Environment(start=begin.start(), body=Span(start=begin.end(), end=stop)))
         if end == -1:
             break
-        pos = end + len(_END)
+        pos = end + len(closing)
     return found
 
 
@@ -90,6 +100,24 @@ def bibitem_references(text: str, start: int) -> list[Reference]:
                 key=item.group("key"),
             )
         )
+    return references
+
+
+#: mla.sty's ``\bibent``: a hanging-indent paragraph, one Works Cited entry, unkeyed.
+BIBENT = compile_lazily(r"\\bibent\b\s*")
+
+
+def bibent_references(text: str, start: int) -> list[Reference]:
+    """The entries of a ``workscited`` body, one per ``\\bibent``, unnumbered and unkeyed
+    as the package prints them (an alphabetical MLA list)."""
+    items = list(BIBENT.finditer(text))
+    references: list[Reference] = []
+    for i, item in enumerate(items):
+        stop = items[i + 1].start() if i + 1 < len(items) else len(text)
+        source = text[item.end() : stop].rstrip()
+        # The entry is its text, which often starts on the line after its \bibent.
+        span = Span(start=start + item.end(), end=start + item.end() + len(source))
+        references.append(parse_reference(entry_text(source), span=span, index=i))
     return references
 
 

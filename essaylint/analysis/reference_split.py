@@ -320,6 +320,11 @@ def split_reference_list(text: str, start: int) -> list[Reference]:
 
         if BIBITEM.search(text):
             return bibitem_references(text, start)
+    if "\\bibent" in text:  # mla.sty's Works Cited: each entry after a \bibent
+        from essaylint.analysis.latex_bibliography import BIBENT, bibent_references
+
+        if BIBENT.search(text):
+            return bibent_references(text, start)
     entries = _split_entries(text)
     references: list[Reference] = []
     for index, entry in enumerate(entries):

@@ -438,7 +438,7 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     structure = read_structure(lines, blocks)
     headings = heading_map(lines, structure)
     environments: list[Environment] = []
-    if "thebibliography" in text:  # LaTeX's own list (loaded only for such a text)
+    if "thebibliography" in text or "workscited" in text:  # LaTeX's own list, mla.sty's
         from essaylint.analysis.latex_bibliography import bibliography_environments
 
         environments = bibliography_environments(text)

@@ -20,18 +20,48 @@ from essaylint.rules.base import Rule, RuleContext, RuleOptions, describe_refere
 # "(COVID-19)") or a remark ("(Our data run to 10-31-2022)") names no one.
 _MARK_WORD = r"(?:[A-Z][^\W\d_'’-]*(?:['’-][^\W\d_]+)*\.?|et\s+al\.?|[*_\"“][^()\n]{1,40}?[*_\"”])"
 _MARK_NAMES = rf"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:(?:\s+(?:and|&)\s+|,?\s+){_MARK_WORD}){{0,4}}"
-_CITATION_MARK = compile_lazily(
-    rf"\((?:see\s+)?{_MARK_NAMES},?\s+(?:pp?\.\s*)?\d[\w.:–-]{{0,12}}\)|"
-    + FOOTNOTE_MARK.pattern
+_NAMED_MARK = rf"\((?:see\s+)?{_MARK_NAMES},?\s+(?:pp?\.\s*)?\d[\w.:–-]{{0,12}}\)"
+# Marks that point by place, not by name: which entry they cite cannot be told from them.
+_POSITIONAL_MARK = compile_lazily(
+    FOOTNOTE_MARK.pattern
     # "[2]" is a note, not the argument count of "\newcommand{\page}[2]"
     + r"|(?<![}\]\w])\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]"
 )
+_CITATION_MARK = compile_lazily(rf"{_NAMED_MARK}|{_POSITIONAL_MARK.pattern}")
+_NAMED_MARK_PATTERN = compile_lazily(_NAMED_MARK)
+_MARK_NAME = compile_lazily(r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*")
 
 
 def _unread_citations(ctx: RuleContext) -> bool:
-    """Does the prose hold marks that look like citations of a style essaylint does not read?"""
+    """Does the prose hold marks that look like citations of a style essaylint does not read?
+
+    Such marks may cite any entry, so no entry is called uncited; except when the
+    entries are printed whatever the text cites (``\\nocite{*}`` prints the whole .bib)
+    and every mark names its source ("(Abbot, p. 45)"): the entries no mark and no
+    signal phrase names are then printed for nothing, and reported.
+    """
     text = ctx.document.text
-    return any(_CITATION_MARK.search(text, span.start, span.end) for span in ctx.prose_spans)
+    if not any(_CITATION_MARK.search(text, span.start, span.end) for span in ctx.prose_spans):
+        return False
+    return not _printed_database(ctx) or any(
+        _POSITIONAL_MARK.search(text, span.start, span.end) for span in ctx.prose_spans
+    )
+
+
+def _names_in_marks(ctx: RuleContext) -> frozenset[str]:
+    """Name keys of the words a citation mark essaylint does not read names ("(Abbot, p. 4)")."""
+    text = ctx.document.text
+    return frozenset(
+        name_key(word.group(0))
+        for span in ctx.prose_spans
+        for mark in _NAMED_MARK_PATTERN.finditer(text, span.start, span.end)
+        for word in _MARK_NAME.finditer(mark.group(0))
+    )
+
+
+def _printed_database(ctx: RuleContext) -> bool:
+    """Are the entries a database's (.bib) printed whole, whatever the text cites?"""
+    return bool(ctx.references) and all(r.source == "bib" and r.listed for r in ctx.references)
 
 
 def _first_key(ref: Reference) -> str:
@@ -165,6 +195,8 @@ class UncitedReference(Rule):
             others = {_first_key(ctx.references[j]) for j in cited}
             families = [r.authors[0].family for r in unused if r.authors]
             named = named_as_sources(ctx.document.text, ctx.prose_spans, families) - others
+            if not ctx.citations:  # a mark not read as a citation still names its source
+                named |= _names_in_marks(ctx)
             authored = [ref for ref in unused if ref.authors]
             titled = named_with_titles(
                 ctx.prose_text, [(ref.authors[0].family, ref.title) for ref in authored]
