@@ -121,10 +121,11 @@ class _Part:
     text: str
 
 
-# "(Banfield 1958, Guiso 2004)": works parted by a comma after a year, not a semicolon; a
-# locator after the year has none of its own ("(Excelsior OWL, n.d., Question 7)").
+# "(Banfield 1958, Guiso 2004)", "(Carter et al., 2003 and Katyal, 2002)": works parted
+# by a comma or "and" after a year, not a semicolon; a locator after the year has none of
+# its own ("(Excelsior OWL, n.d., Question 7)").
 _WORK_AFTER_YEAR = compile_lazily(
-    r"(?:(?<=\d{4})|(?<=\d{4}[a-z])|(?<=n\.d\.)),\s+"
+    r"(?:(?<=\d{4})|(?<=\d{4}[a-z])|(?<=n\.d\.))(?:,\s+(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)"
     rf"(?=[A-Z][^;]{{0,80}}?(?:(?<!\d){YEAR_DIGITS}(?!\d)|n\.d\.))"
 )
 _PART_SEPARATOR = compile_lazily(rf";|{_WORK_AFTER_YEAR.pattern}")
