@@ -34,7 +34,7 @@ after the citation (or in the last list, for citations after it).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -547,40 +547,38 @@ def named_in_database(
             fuzz.ratio(key, other) >= NEAR_NAME for key in keys for other in known
         )
 
+    words: Counter[str] | None = None  # the text's letter runs, counted once if needed
+
+    def discussed(citation: Citation) -> bool:
+        nonlocal words
+        if words is None:
+            words = Counter(m.group(0) for m in _LETTER_RUN.finditer(text))
+        return _typed_for_a_discussed_author(citation, words)
+
     return tuple(
         c
         for c in citations
-        if c.kind != "author-date"
-        or len(c.authors) > 1
-        or c.et_al
-        or named(c)
-        or _typed_for_a_discussed_author(c, text)
+        if c.kind != "author-date" or len(c.authors) > 1 or c.et_al or named(c) or discussed(c)
     )
 
 
+_LETTER_RUN = compile_lazily(r"[^\W\d_]+")
 # "(Hardin, 1968)": one surname, a comma, the year, as an author-date citation is typed.
 _TYPED_NAME_YEAR = compile_lazily(
     r"\(?(?P<name>[A-Z][a-z'’-]+),\s*(?:" + YEAR_DIGITS + r")[a-z]?(?:[,;:][^()]*)?\)?"
 )
 
 
-def _typed_for_a_discussed_author(citation: Citation, text: str) -> bool:
+def _typed_for_a_discussed_author(citation: Citation, words: Counter[str]) -> bool:
     """A parenthesis typed as a citation, "(Hardin, 1968)", of an author the essay names
     elsewhere too ("Hardin argues ..."): a citation the writer typed beside the keyed
-    ones, which the list must hold. Named once, in the parenthesis only, it may be prose."""
+    ones, which the list must hold. Named once, in the parenthesis only, it may be prose.
+    ``words`` counts the essay's runs of letters ("O'Day" is "O" and "Day")."""
     typed = _TYPED_NAME_YEAR.fullmatch(citation.text.strip())
     if citation.narrative or typed is None or typed.group("name") != citation.authors[0]:
         return False
-    name = typed.group("name")
-    mentions = 0
-    for found in re.finditer(re.escape(name), text):
-        before = text[found.start() - 1 : found.start()]
-        after = text[found.end() : found.end() + 1]
-        if not (before.isalnum() or after.isalnum()):
-            mentions += 1
-            if mentions > 1:
-                return True
-    return False
+    runs = _LETTER_RUN.findall(typed.group("name"))
+    return bool(runs) and min(words[run] for run in runs) > 1
 
 
 def link_citations(
