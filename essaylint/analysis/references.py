@@ -25,6 +25,7 @@ from essaylint.analysis.entry_dates import (
     BARE_DATE,
     LEADING_YEAR,
     PAREN_DATE,
+    YEAR_ANY,
     date_from_match,
     fallback_year,
 )
@@ -169,7 +170,6 @@ _TRAILING_AUTHOR_DATE = compile_lazily(
     r"^(?P<title>[^()]{3,300}?)[\s.,]*\((?P<name>[^\W\d_][^()\d,:;]{0,58}?)(?P<comma>,?)\s+"
     r"(?P<date>" + YEAR_DIGITS + r"[a-z]?|n\.\s?d\.?)\)[\s.]*$"
 )
-_ANY_YEAR = compile_lazily(r"(?<!\d)" + YEAR_DIGITS + r"(?!\d)")
 _MONTH_FIRST = compile_lazily(MONTH + r"\b", re.IGNORECASE)
 # Words of a bracket that dates or describes the work, not its author: "(Original work
 # published 1890)", "(forthcoming 2015)", "(in press, 2024)".
@@ -188,7 +188,7 @@ def _author_date_first(text: str) -> str:
     (Princeton University Press, 1981)"); a month makes it a date ("(July 1991)").
     """
     m = _TRAILING_AUTHOR_DATE.match(text)
-    if not m or _NOT_AUTHORS.search(m.group("name")) or _ANY_YEAR.search(m.group("title")):
+    if not m or _NOT_AUTHORS.search(m.group("name")) or YEAR_ANY.search(m.group("title")):
         return text  # "(Original work published 1890)"; an entry dated before its end
     if _MONTH_FIRST.match(m.group("name")):
         return text  # "(July 1991)": a date
