@@ -190,7 +190,7 @@ def extract_citations(
         from essaylint.analysis.citations_chicago import chicago_citations
 
         found = chicago_citations(text, regions, known, found)
-    if works and " in " in text:
+    if works and (" in " in text or "'" in text or "’" in text):
         from essaylint.analysis.citations_in_year import year_after_in
 
         found.extend(year_after_in(text, regions, works, found))

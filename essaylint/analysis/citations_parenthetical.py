@@ -165,6 +165,13 @@ _SPAN_YEAR = compile_lazily(rf"(?<![\w{DASHES}]){YEAR_DIGITS}(?={_YEAR_SPAN_END.
 _NAMED_YEAR_SPAN = compile_lazily(rf"[^\W\d_][.,]?\s+{YEAR_DIGITS}(?={_YEAR_SPAN_END.pattern})")
 
 
+# Between two years of one author: "2010, 2012"; with the name in the parenthesis also
+# "Smith 2003 and 2005", "Smith, 2001, & 2004" (years alone, "Windows (2016 and 2019)",
+# are versions or events more often than works).
+_YEAR_COMMA = compile_lazily(r"\s*,\s*")
+_YEAR_JOIN = compile_lazily(r"\s*(?:,\s*(?:(?:and|&)\s+)?|\s(?:and|&)\s+)")
+
+
 def _split_author_years(
     part: str, *, last: bool = False
 ) -> tuple[str, list[str], str | None] | None:
@@ -192,8 +199,7 @@ def _split_author_years(
     for m in matches[1:]:
         if m.start() < pos:
             continue
-        between = part[pos : m.start()]
-        if re.fullmatch(r"\s*,\s*", between):
+        if (_YEAR_JOIN if authors else _YEAR_COMMA).fullmatch(part, pos, m.start()):
             years.append(m.group(0))
             pos = m.end()
         else:
