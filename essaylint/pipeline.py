@@ -302,8 +302,9 @@ def lint_document(
     noted = False
     if plan.cite:
         from essaylint.analysis.note_links import note_citations
+        from essaylint.analysis.notes_naming_entries import notes_naming_entries
 
-        read = read_notes(doc.text, plan.notes)
+        read = notes_naming_entries(doc.text, read_notes(doc.text, plan.notes), references)
         citations = note_citations(doc.text, citations, read)
         noted = any(works for _, works in read)
     numbered_citations = sum(1 for c in citations if c.kind in ("numeric", "footnote"))

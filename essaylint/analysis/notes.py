@@ -86,6 +86,7 @@ _NOT_GIVEN = frozenset(
     while with yet""".split()
 )
 _MAX_AUTHOR_WORDS = 12
+_INNER_COLON = compile_lazily(r"\w:\s")
 # A name written given names first, then a full stop and the title: "David S Katz. The ..."
 _GIVEN_FIRST = compile_lazily(r"^\s*((?:[A-Z][\w'’\-]*\.?\s+){1,3}[A-Z][\w'’\-]+)\.\s+[A-Z'‘\"“]")
 _BIBLIOGRAPHY_FORM = compile_lazily(r"^\s*[A-Z][\w'’\-]*\.?(?:\s+[A-Z][\w'’\-]*\.?){0,3}\.\s+\S")
@@ -346,7 +347,7 @@ def _split_works(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _strip_markup(text: str) -> str:
+def strip_markup(text: str) -> str:
     text = _MD_LINK.sub(r"\1", text)  # "[Aristotle. Posterior Analytics.](http://...)"
     return re.sub(r"\\(?:emph|textit|textbf)\{([^{}]*)\}", r"\1", text)
 
@@ -361,7 +362,7 @@ def _year_of(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _locator_of(text: str) -> str | None:
+def locator_of(text: str) -> str | None:
     cleaned = _URL.sub(" ", text).rstrip()
     m = _LOCATOR.search(cleaned)
     if m is None or _YEAR.fullmatch(m.group("loc").strip()):
@@ -388,7 +389,10 @@ def _title_mark(text: str) -> tuple[int, int, str] | None:
 
 
 def _name_words_ok(author: str) -> bool:
-    """Does the text before a title read as an author ("Barry", "Neil Gaiman", "vitoria")?"""
+    """Does the text before a title read as an author ("Barry", "Neil Gaiman", "vitoria")?
+    Never a heading or a title's first half ("International Trends: The Witch")."""
+    if _INNER_COLON.search(author.strip(" ,.:;")):
+        return False
     words = [w.strip(".,:;()*_") for w in author.split()]
     words = [w for w in words if w]
     if not words or len(words) > _MAX_AUTHOR_WORDS:
@@ -455,7 +459,7 @@ def _work_with_title(part: str, mark: tuple[int, int, str]) -> NoteWork | None:
     short = year is None and not re.search(r"[(:]", rest) and len(rest.split()) <= 4
     return NoteWork(
         authors=authors, author_text=author_text, title=title or None, container=container,
-        year=year, locator=_locator_of(rest), form="short" if short else "full", text=part,
+        year=year, locator=locator_of(rest), form="short" if short else "full", text=part,
     )  # fmt: skip
 
 
@@ -472,13 +476,13 @@ def _plain_work(part: str) -> NoteWork | None:
         return NoteWork(
             authors=authors, author_text=author_text, title=title or None,
             year=_year_of(part.replace(title, " ", 1) if title else part),
-            locator=_locator_of(part), text=part,
+            locator=locator_of(part), text=part,
         )  # fmt: skip
     head, stop, title = first.partition(". ")
     if stop and len(head.split()) == 1 and _name_words_ok(head) and title[:1].isupper():
         # "Aristotle. Posterior Analytics, Book I.": one name, then the title
         return NoteWork(authors=(head,), author_text=head, title=title.strip(" ."),
-                        year=_year_of(part), locator=_locator_of(part), text=part)  # fmt: skip
+                        year=_year_of(part), locator=locator_of(part), text=part)  # fmt: skip
     if not first or not _name_words_ok(first) or len(first.split()) > 5:
         return None
     rest = part[len(segments[0]) + 1 :] if len(segments) > 1 else ""
@@ -497,7 +501,7 @@ def _plain_work(part: str) -> NoteWork | None:
     second = segments[1].strip(" .").lstrip('“"‘')
     if not second:
         return None
-    locator = _locator_of(part)
+    locator = locator_of(part)
     if re.fullmatch(r"(?:(?:pp?|para)\.?\s*)?\d[\d\s\-–—,]*", second):
         # "Barry, 206.": the author's only work
         return NoteWork(authors=authors, author_text=author_text, locator=locator,
@@ -534,7 +538,7 @@ def _bibliography_form(part: str, year: str | None) -> NoteWork | None:
         author_text=families[0],
         title=ref.title,
         year=year,
-        locator=_locator_of(part),
+        locator=locator_of(part),
         text=part,
     )
 
@@ -547,7 +551,7 @@ def _read_part(part: str) -> NoteWork | None:
     if short is not None:  # "Katz. p. 19.": the author's work noted before
         authors, author_text = _authors_of(short.group("name"))
         return NoteWork(authors=authors, author_text=author_text,
-                        locator=_locator_of(part), form="short", text=part)  # fmt: skip
+                        locator=locator_of(part), form="short", text=part)  # fmt: skip
     mark = _title_mark(part)
     if mark is not None:
         work = _work_with_title(part, mark)
@@ -558,12 +562,12 @@ def _read_part(part: str) -> NoteWork | None:
 
 def read_note(text: str) -> tuple[NoteWork, ...]:
     """The works a note cites; () for a commentary note. "Ibid." gives one ``ibid`` work."""
-    text = _strip_markup(text).strip()
+    text = strip_markup(text).strip()
     if not text:
         return ()
     ibid = IBID.match(text)
     if ibid:
-        return (NoteWork(form="ibid", locator=_locator_of(ibid.group("rest")), text=text),)
+        return (NoteWork(form="ibid", locator=locator_of(ibid.group("rest")), text=text),)
     works: list[NoteWork] = []
     for part in _split_works(text):
         work = _read_part(part)
