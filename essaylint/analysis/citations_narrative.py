@@ -171,11 +171,14 @@ def author_date_citation(
 
 
 def _written_year(year: str) -> str:
-    """ "n. d." -> "n.d.", "no  date" -> "no date"; a year stays as written."""
+    """ "n. d." and "n.d" -> "n.d.", "no  date" -> "no date"; a year stays as written."""
     folded = year.lower()
     if folded.startswith("no"):
         return " ".join(year.split())
-    return re.sub(r"\s+", "", year) if folded.startswith("n") else year
+    if not folded.startswith("n"):
+        return year
+    joined = re.sub(r"\s+", "", year)
+    return joined + "." if joined.lower() == "n.d" else joined
 
 
 _MIN_SURNAME_RUN = 3

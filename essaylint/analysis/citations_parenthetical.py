@@ -526,7 +526,10 @@ class ParentheticalReader(NarrativeReader):
         title = _unquoted(authors) if titled else self._known_title(authors)
         if title is not None:  # "(Girls as young as seven feel pressure, 2016)": no author
             names, et_al, alias = (title,), False, None
-        elif not looks_like_names(authors, handles=_comma_after(text, authors)):
+        elif not (
+            looks_like_names(authors, handles=_comma_after(text, authors))
+            or self._listed_name(authors)  # "(tutor2u 2019)": a listed name in lower case
+        ):
             return []
         else:
             names, et_al, alias = split_author_names(authors)

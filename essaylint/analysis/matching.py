@@ -491,6 +491,16 @@ def changed_coauthor(authors: Sequence[str], ref: Reference) -> tuple[str, str] 
     return None
 
 
+def _letters_swapped(a: str, b: str) -> bool:
+    """ "Karami" for "Kamari": the same letters, the first in place, two of the rest swapped."""
+    return (
+        len(a) == len(b) >= 5
+        and a[0] == b[0]
+        and sorted(a) == sorted(b)
+        and sum(x != y for x, y in zip(a, b, strict=True)) == 2
+    )
+
+
 def _near_miss(ci: int, citation: Citation, index: _Index) -> Link:
     refs = index.references
     keys = citation_name_keys(citation)
@@ -505,6 +515,8 @@ def _near_miss(ci: int, citation: Citation, index: _Index) -> Link:
                 shorter = min(len(key), len(ref_key))
                 if shorter >= 5 and fuzz.partial_ratio(key, ref_key) >= NEAR_PARTIAL:
                     score = max(score, NEAR_PARTIAL)
+                if _letters_swapped(key, ref_key):
+                    score = max(score, NEAR_NAME)
                 best = max(best, score)
         if best >= 60:
             scored.append((best, i))
@@ -686,12 +698,16 @@ def _simple(ci: int, found: int | None) -> Link:
 
 
 def cited_reference_indices(links: Iterable[Link]) -> set[int]:
-    """Entries that some citation points at (a wrong year still counts as cited)."""
+    """Entries that some citation points at (a wrong year still counts as cited).
+
+    A misspelt name that comes as near to several entries of its year cites one of
+    them, and which one nobody can tell: none of them is called uncited.
+    """
     cited: set[int] = set()
     for link in links:
-        if link.status in ("matched", "year-mismatch", "author-mismatch"):
-            if link.reference is not None:
-                cited.add(link.reference)
-        elif link.status == "ambiguous":
+        pointed = link.status in ("matched", "year-mismatch", "author-mismatch")
+        if pointed and link.reference is not None:
+            cited.add(link.reference)
+        if link.status in ("ambiguous", "author-mismatch"):
             cited.update(link.candidates)
     return cited

@@ -449,6 +449,9 @@ def _parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
         # "KomalSrivastava@TWC" is cited as "KomalSrivastava"; "@nasa" as "nasa"
         family = handle.group("user") or handle.group("host")
         return (Person(family=family, raw=text, corporate=True),), et_al
+    with_organisation = _people_and_organisation(text)
+    if with_organisation:
+        return with_organisation, et_al
     if (
         looks_corporate(text)
         or _brand_in_natural_order(text)
@@ -464,6 +467,22 @@ def _parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
             if part:
                 people.extend(_parse_comma_part(part))
     return _initial_first(tuple(p for p in people if p.family)), et_al
+
+
+def _people_and_organisation(text: str) -> tuple[Person, ...]:
+    """ "Khan, Omar, Kjartan Páll Sveinsson, and Runnymede Trust": people, then an
+    organisation as the last author; the organisation's word makes no company of them."""
+    parts = _CONJUNCTION.split(text)
+    if len(parts) < 2 or "," not in parts[0] or ";" in text:
+        return ()
+    people_text = ", ".join(p.strip(" ,") for p in parts[:-1])
+    organisation = parts[-1].strip(" ,")
+    if not looks_corporate(organisation) or looks_corporate(people_text):
+        return ()
+    people, _ = _parse_authors(people_text)
+    if not people or any(p.corporate for p in people):
+        return ()
+    return (*people, Person(family=organisation, raw=organisation, corporate=True))
 
 
 _LONE_INITIAL = compile_lazily(r"[A-Z]\.?")

@@ -39,6 +39,8 @@ def summary(text: str, known: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...
             [(("World Health Organization",), "2020")],
         ),
         ("Undated (Zentangle, Inc., n.d.).", [(("Zentangle, Inc.",), "n.d.")]),
+        ("Its last stop lost (Skills, n.d). Then", [(("Skills",), "n.d.")]),
+        ("Two works (Smith 2003 and 2005).", [(("Smith",), "2003"), (("Smith",), "2005")]),
         ("Two works (Smith, 2010a, 2012).", [(("Smith",), "2010a"), (("Smith",), "2012")]),
         ("see it (e.g., Walker & Lynn, 2013, p.151).", [(("Walker", "Lynn"), "2013")]),
         ("Baldwin et al.’s (2020) advice.", [(("Baldwin",), "2020")]),
