@@ -32,6 +32,8 @@ _ABBREVIATION = compile_lazily(r"[A-Z][A-Za-z&]{1,9}")
 _CORP_SUFFIX = frozenset({"inc", "inc.", "ltd", "ltd.", "llc", "co", "co.", "corp", "corp.",
                           "plc", "gmbh", "s.a.", "ag", "llp"})  # fmt: skip
 _MONTHS = frozenset(MONTH_NUMBERS) | {"spring", "summer", "autumn", "fall", "winter"}
+# Months that end a date before its year; "May" is a surname too ("Smith and May 2019").
+_DATE_MONTHS = frozenset(name for name in MONTH_NUMBERS if len(name) > 3)
 _LOWER_CONNECTORS = frozenset(
     {"and", "&", "of", "for", "the", "at", "on", "in", "with", "van", "von", "de", "der", "den",
      "la", "le", "du", "da", "di", "del", "della", "dos", "das", "y", "e", "to", "et", "al", "al."}
@@ -292,6 +294,8 @@ def looks_like_names(authors: str, *, handles: bool = False) -> bool:
         return False
     if words[0].casefold().strip(".") in _MONTHS and (len(words) == 1 or words[1][:1].isdigit()):
         return False  # "(August 2022)", "(March 3, 2021)"; not "(August et al., 2022)"
+    if len(words) > 1 and words[-1].casefold().strip(".") in _DATE_MONTHS:
+        return False  # "(Version January 2017)", "(Updated March 2020)": a date
     lower = [w for w in words if w[:1].islower() and w.casefold() not in _LOWER_CONNECTORS]
     if len(lower) > max(1, len(words) // 3):
         return False

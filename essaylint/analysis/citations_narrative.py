@@ -181,6 +181,7 @@ def _written_year(year: str) -> str:
     return joined + "." if joined.lower() == "n.d" else joined
 
 
+_LOWER_NAME_BEFORE = compile_lazily(r"(?<![\w.@/-])([a-z][\w.-]{2,40})\s*$")
 _MIN_SURNAME_RUN = 3
 _SURNAME = compile_lazily(rf"[{UPPER}][\w'’\-]+")
 
@@ -478,7 +479,7 @@ class NarrativeReader:
             ]  # fmt: skip
         m = _NARRATIVE.search(before)
         if not m or not m.group("names"):
-            return []
+            return self._listed_lower_case(before, window_start, years, locator, close)
         dashed = self._dashed_title(before, m.start("names"), window_start, years, locator, close)
         if dashed:
             return dashed
@@ -554,6 +555,22 @@ class NarrativeReader:
         return [
             author_date_citation(
                 span, self.text[span.start : close], (title,), False, y, locator=locator,
+                narrative=True,
+            )
+            for y in years
+        ]  # fmt: skip
+
+    def _listed_lower_case(
+        self, before: str, window_start: int, years: list[str], locator: str | None, close: int
+    ) -> list[Citation]:
+        """ "tutor2u (2019)": a name the list gives in lower case, right before the year."""
+        m = _LOWER_NAME_BEFORE.search(before)
+        if m is None or name_key(m.group(1)) not in self.known:
+            return []
+        span = Span(start=window_start + m.start(1), end=close)
+        return [
+            author_date_citation(
+                span, self.text[span.start : close], (m.group(1),), False, y, locator=locator,
                 narrative=True,
             )
             for y in years
