@@ -48,8 +48,11 @@ def same_work(a: Reference, b: Reference) -> bool:
     if year_of(a) != year_of(b):
         # A copy that lost its year is the dated copy again when all else agrees.
         return undated_copy(a, b)
-    if a.year != b.year and _numbers_besides_year(a) != _numbers_besides_year(b):
+    numbers_a, numbers_b = _numbers_besides_year(a), _numbers_besides_year(b)
+    if a.year != b.year and numbers_a != numbers_b:
         return False  # "1998a, AJ, 115, 658" and "1998b, AJ, 115, 648": two papers
+    if len(numbers_a) == len(numbers_b) and numbers_a != numbers_b:
+        return False  # "..., Box 60. Archive." and "..., Box 53. Archive.": two items
     if _DIGITS.findall(a.title) != _DIGITS.findall(b.title):
         return False  # "Report Card 2015-16" and "Report Card 2016-17": a series, not a repeat
     # A DOI names one paper wherever else it is found: its resolver link and the

@@ -44,22 +44,22 @@ class DuplicateReference(Rule):
     """The same work listed twice in the reference list.
 
     What it checks
-        Pairs of entries of one list with the same DOI, or with the same
-        first author, year and (nearly) the same title; titles that differ in
-        their numbers ("Report card 2015-16", "Report card 2016-17") are a
-        series, not a repeat; one title under "2018a" and "2018b" is a repeat, unless the two
-        entries' volumes or pages differ ("1998a, AJ, 115, 658" and "1998b, AJ, 115, 648" are
-        two papers); nearly the same titles at two different addresses are two
-        pages of one site ("Data by Country: Cases", "Data by Country: Deaths").
-        A copy that lost its year is still a repeat when its first author,
-        title (of three words or more), volume and pages are the dated copy's.
-        An essay in parts with a list for each may list a work in both.
-        In a .bib used as a database (only cited entries are printed), a pair
-        counts only when both entries are printed: cited, named by
-        ``\\nocite``, or all printed by ``\\nocite{*}``; an entry written twice
-        under one key counts when that key is printed.
-        Notes are citations: a note that cites a work an earlier note cited is
-        not a duplicate, even where the notes are the only list.
+        Pairs of entries of one list with the same DOI, or with the same first author,
+        year and (nearly) the same title; titles that differ in their numbers ("Report
+        card 2015-16", "Report card 2016-17") are a series, not a repeat, and so are
+        entries alike but for a number in one place ("Records, Box 60", "Records, Box
+        53"); one title under "2018a" and "2018b" is a repeat, unless the two entries'
+        volumes or pages differ ("1998a, AJ, 115, 658" and "1998b, AJ, 115, 648" are two
+        papers); nearly the same titles at two different addresses are two pages of one
+        site ("Data by Country: Cases", "Data by Country: Deaths"). A copy that lost its
+        year is still a repeat when its first author, title (of three words or more),
+        volume and pages are the dated copy's. An essay in parts with a list for each
+        may list a work in both. In a .bib used as a database (only cited entries are
+        printed), a pair counts only when both entries are printed: cited, named by
+        ``\\nocite``, or all printed by ``\\nocite{*}``; an entry written twice under
+        one key counts when that key is printed. Notes are citations: a note that cites
+        a work an earlier note cited is not a duplicate, even where the notes are the
+        only list.
 
     Why it matters
         A duplicate makes the list look unedited, and citations to that work
