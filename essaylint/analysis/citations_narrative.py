@@ -240,6 +240,20 @@ class NarrativeReader:
         # Where each capitalised word stands, and which "Given Family" the text names alone.
         self._capitalised: dict[str, list[int]] | None = None
         self._alone: dict[tuple[str, str], bool] = {}
+        self._lower_case_names: frozenset[str] | None = None
+
+    def lower_case_author(self, name: str) -> bool:
+        """Is ``name`` an entry's first author that the list itself writes in lower case
+        ("tutor2u", "oasisk")? Such a name is read where a capital would be asked for."""
+        if self._lower_case_names is None:
+            heads = (
+                ref.authors[0].family if ref.authors else (ref.title or "").split(" ")[0]
+                for ref in self.works
+            )
+            self._lower_case_names = frozenset(
+                head for head in heads if head[:1].islower() and name_key(head) in self.known
+            )
+        return name.strip() in self._lower_case_names
 
     def named_alone(self, phrase: str) -> bool:
         """Is the phrase a person the text also calls by the family name alone?
@@ -565,7 +579,7 @@ class NarrativeReader:
     ) -> list[Citation]:
         """ "tutor2u (2019)": a name the list gives in lower case, right before the year."""
         m = _LOWER_NAME_BEFORE.search(before)
-        if m is None or name_key(m.group(1)) not in self.known:
+        if m is None or not self.lower_case_author(m.group(1)):
             return []
         span = Span(start=window_start + m.start(1), end=close)
         return [

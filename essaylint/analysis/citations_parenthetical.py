@@ -34,6 +34,8 @@ _LOCATOR = compile_lazily(
     r"(?:\s*[-–—,&]\s*[\w:.]+)*|\d{1,2}:\d\d(?::\d\d)?|"
     # pages: "45", "45-47", "26 & 27", "26, 31 and 40" (not a second year: "12 and 2020")
     r"\d{1,4}(?:\s*(?:[-–—,&]|and)\s*(?!" + YEAR_DIGITS + r"\b)\d{1,4})*|"
+    # an archive's folder, leaf or sheet: "F13", "F3-F7", "A4"
+    r"(?-i:[A-Z]{1,2}\d{1,4}(?:\s*[-–—,&]\s*[A-Z]{0,2}\d{1,4})*)|"
     # any short word and a number, letter, numeral or document number: "Question 7",
     # "Appendix B", "Unit IV", "Report R10300", "Paper WP/21/45", "Report No. 12"; not a
     # joining word and another year: "Windows (2016 and 2019)", "(2019, since 2020)"
@@ -528,7 +530,7 @@ class ParentheticalReader(NarrativeReader):
             names, et_al, alias = (title,), False, None
         elif not (
             looks_like_names(authors, handles=_comma_after(text, authors))
-            or self._listed_name(authors)  # "(tutor2u 2019)": a listed name in lower case
+            or self.lower_case_author(authors)  # "(tutor2u 2019)": as the list writes it
         ):
             return []
         else:

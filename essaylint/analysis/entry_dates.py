@@ -13,7 +13,9 @@ import re
 
 from essaylint.analysis.entry_fields import MAX_PARSE, collapse
 from essaylint.analysis.patterns import MONTH_NUMBERS, YEAR_DIGITS
+from essaylint.analysis.text import year_digits
 from essaylint.lazy_pattern import compile_lazily
+from essaylint.models import Reference
 
 PAREN_DATE = compile_lazily(
     r"[(\[]\s*(?P<body>(?:c\.\s*|ca\.\s*|(?P<pre>[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?,?\s+))?(?P<year>"
@@ -155,3 +157,18 @@ def revision_or_access_date(raw: str) -> str | None:
     if stamp is None:
         return None
     return _month_date(stamp.group("year"), stamp.group("day")) or stamp.group("year")
+
+
+_YEAR_SPAN = compile_lazily(r"(?<!\d)(\d{4})\s?[-–]\s?(\d{4})(?!\d)")
+
+
+def spans_year(ref: Reference, year: str | None) -> bool:
+    """Does the entry cover ``year`` with a span it is dated by? "(Behnke 1912, F3)" for
+    "Behnke, Zoe. Record of All Suffragist Events. 1910-1913." (dated by its first year)."""
+    cited = year_digits(year)
+    if not cited or not ref.year:
+        return False
+    return any(
+        m.group(1) == ref.year[:4] and m.group(1) <= cited <= m.group(2)
+        for m in _YEAR_SPAN.finditer(ref.raw)
+    )

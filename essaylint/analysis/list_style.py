@@ -127,7 +127,8 @@ def chicago_punctuation(text: str, citations: Sequence[Citation]) -> bool:
     return bare * 2 > len(telling)
 
 
-_YEAR_LOCATOR = compile_lazily(rf"{YEAR_DIGITS}[a-z]?")
+# A year, a span of years, and a page after a comma: "2000", "1910-1913", "1910, F13".
+_YEAR_LOCATOR = compile_lazily(rf"{YEAR_DIGITS}[a-z]?(?:\s?[-–]\s?\d{{2,4}})?(?:,\s*\S.*)?")
 YEAR_SLACK = 2  # years past the list's newest entry a year-like page may name
 PAGE_CITATIONS = 2  # author-page readings needed before their numbers say anything
 

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from essaylint.analysis.citation_names import dotted_initials
-from essaylint.analysis.entry_dates import revision_or_access_date
+from essaylint.analysis.entry_dates import revision_or_access_date, spans_year
 from essaylint.analysis.names import natural_family
 from essaylint.analysis.numbered_lists import find_number, numbered_lists
 from essaylint.analysis.patterns import COUNTRY_HEAD, YEAR_DIGITS
@@ -281,7 +281,9 @@ def _link_author_date(ci: int, citation: Citation, index: _Index) -> Link:
         same_year = [
             i
             for i in candidates
-            if years_agree(citation.year, refs[i].year) or _access_year_agrees(citation, refs[i])
+            if years_agree(citation.year, refs[i].year)
+            or _access_year_agrees(citation, refs[i])
+            or spans_year(refs[i], citation.year)
         ]
         if same_year:
             return _pick(ci, citation, same_year, refs)

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from essaylint.analysis.entry_dates import spans_year
 from essaylint.analysis.names import natural_family
 from essaylint.analysis.text import fold, name_key, year_digits
 from essaylint.lazy_pattern import compile_lazily
@@ -126,7 +127,7 @@ def _written(citation: Citation, ref: Reference) -> bool | None:
     written, listed = citation.year or "", year_digits(ref.year)
     if not (_FOUR_DIGITS.fullmatch(written) and listed):
         return None
-    return year_digits(written) == listed
+    return year_digits(written) == listed or spans_year(ref, written)
 
 
 def _by_title(ci: int, citation: Citation, refs: Sequence[Reference]) -> Link:
