@@ -42,6 +42,7 @@ from essaylint.analysis.sections import find_sections, footnote_definition_spans
 from essaylint.bibliography_files import database, essay_bibliography
 from essaylint.config import Settings
 from essaylint.lazy_pattern import compile_lazily
+from essaylint.loaders import MARKDOWN_SUFFIXES
 from essaylint.models import (
     Citation,
     Document,
@@ -478,7 +479,7 @@ def lint_text(
 
         doc = Document.from_text(read_latex(text), path=path, format="latex")
         return lint_document(doc, settings, bib=bib, prose=prose, verify=verify)
-    if not path.endswith((".md", ".markdown")):
+    if Path(path).suffix.lower() not in MARKDOWN_SUFFIXES:
         doc = Document.from_text(text, path=path, format="text")
         return lint_document(doc, settings, bib=bib, prose=prose, verify=verify)
     from essaylint.loaders.markdown import read_markdown

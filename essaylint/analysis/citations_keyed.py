@@ -51,9 +51,14 @@ _PANDOC_NARRATIVE_KEY = compile_lazily(r"(?<![\w.@\\])@[A-Za-z_][\w:.#$%&\-+?<>~
 _PANDOC_ITEM = compile_lazily(
     r"(?P<prefix>[^@;]*?)-?@(?P<key>[\w][\w:.#$%&\-+?<>~/]*[\w])(?P<rest>[^;]*)"
 )
-# pandoc-crossref labels: "[@fig:map]", "@tbl:results", "[-@sec:method]", "@Eq:loss"
-# point to a figure, table, section, equation or listing of the document, not to an entry.
-_CROSSREF_KEY = compile_lazily(r"(?:fig|tbl|sec|eq|lst):", re.IGNORECASE)
+# pandoc-crossref labels: "[@fig:map]", "@tbl:results", "[-@sec:method]", "@Eq:loss", and
+# Quarto's: "@fig-map", "@tbl-results", "@thm-main" point to a figure, table, section,
+# equation, listing or theorem of the document, not to an entry.
+_CROSSREF_KEY = compile_lazily(
+    r"(?:fig|tbl|sec|eq|lst):|(?:fig|tbl|sec|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem)-"
+    r"(?=[a-z])",
+    re.IGNORECASE,
+)
 
 
 def _cites_entry(key: str) -> bool:

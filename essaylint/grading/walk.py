@@ -25,10 +25,11 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from essaylint.lazy_pattern import compile_lazily
+from essaylint.loaders import MARKDOWN_SUFFIXES
 
 #: File types graded (a suffix, lower case).
-GRADED_SUFFIXES = frozenset(
-    {".docx", ".odt", ".pdf", ".md", ".markdown", ".txt", ".tex", ".html", ".htm"}
+GRADED_SUFFIXES = frozenset({".docx", ".odt", ".pdf", ".txt", ".tex", ".html", ".htm"}) | (
+    MARKDOWN_SUFFIXES
 )
 _SKIP_DIRS = frozenset({"__MACOSX", "__pycache__", "node_modules"})
 _PLATFORM_SUFFIX = compile_lazily(r"_\d+_assignsubmission_\w*$|_\d{4,}$", re.I)

@@ -8,8 +8,9 @@ input file.
 Formats:
 
 - ``.txt``, ``.text`` and unknown suffixes: plain text (format ``"text"``).
-- ``.md``, ``.markdown``: the text as written, raw HTML layout tags blanked
-  (format ``"markdown"``); see :mod:`essaylint.loaders.markdown`.
+- ``.md``, ``.markdown``, and R Markdown and Quarto sources (``.Rmd``, ``.qmd``):
+  the text as written, raw HTML layout tags blanked (format ``"markdown"``); see
+  :mod:`essaylint.loaders.markdown`.
 - ``.docx``: one block per paragraph, a blank line between blocks (format
   ``"docx"``); a finding's line is the paragraph number. Headings, styles,
   hanging indents, list numbers and table cells are kept in ``Document.blocks``
@@ -46,7 +47,8 @@ __all__ = ["DEFAULT_MAX_BYTES", "SUFFIXES", "LoadError", "load_bytes", "load_pat
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024 + 1
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+#: Markdown, and the pandoc Markdown of R Markdown and Quarto (suffixes in lower case).
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".rmd", ".rmarkdown", ".qmd"})
 DOCX_SUFFIXES = frozenset({".docx"})
 ODT_SUFFIXES = frozenset({".odt"})
 LATEX_SUFFIXES = frozenset({".tex"})

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from essaylint.analysis.patterns import FRONT_MATTER
 from essaylint.lazy_pattern import compile_lazily
+from essaylint.loaders import MARKDOWN_SUFFIXES
 from essaylint.models import Reference, SourceLocation, Span
 
 if TYPE_CHECKING:
@@ -162,7 +163,6 @@ def pandoc_nocite_keys(text: str) -> frozenset[str]:
 _CITE_KEY = compile_lazily(r"(?<![\w@])-?@([\w][\w:.#$%&+?<>~/-]*[\w]|\w)")
 _PARENT_LEVELS = 2
 _MAX_CHAPTERS = 200
-_MARKDOWN = (".md", ".markdown")
 
 
 @dataclass(frozen=True)
@@ -292,7 +292,8 @@ def _chapters(
     folder = project[0].parent if project is not None else path.parent
     same = {b.resolve() for b in bibs}
     found: list[tuple[Path, str]] = []
-    for candidate in sorted(p for ext in _MARKDOWN for p in folder.rglob(f"*{ext}")):
+    markdown = (p for p in folder.rglob("*") if p.suffix.lower() in MARKDOWN_SUFFIXES)
+    for candidate in sorted(markdown):
         if len(found) >= _MAX_CHAPTERS:
             break
         if any(part.startswith(".") for part in candidate.relative_to(folder).parts):
