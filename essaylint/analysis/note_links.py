@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from essaylint.analysis.matching import changed_coauthor
+from essaylint.analysis.matching import changed_coauthor, reorders_authors
 from essaylint.analysis.notes import Note, NoteWork
 from essaylint.analysis.text import fold, name_key, year_digits
 from essaylint.lazy_pattern import compile_lazily
@@ -153,6 +153,21 @@ def link_note(ci: int, citation: Citation, index: NoteIndex) -> Link:
             )  # fmt: skip
         status: LinkStatus = "year-mismatch" if _years_differ(work, ref) else "matched"
         return Link(citation=ci, status=status, reference=by_title[0], candidates=(by_title[0],))
+    renamed = [
+        i for i, ref in enumerate(refs)
+        if not _years_differ(work, ref)
+        and (reorders_authors(work.authors, ref) or _given_name_cited(work, ref))
+    ]  # fmt: skip
+    if len(renamed) == 1:
+        # "Jung, and Shiller, 2006" for "Shiller, R and Jung, J. (2006)"; "van der
+        # Cruijsen ... 2020" for "Carin, van der Cruijsen, ... (2020)" (a given name filed
+        # as the family name)
+        ref = refs[renamed[0]]
+        return Link(
+            citation=ci, status="author-mismatch", reference=renamed[0],
+            candidates=(renamed[0],), differing_author=work.authors[0],
+            expected_author=ref.authors[0].family,
+        )  # fmt: skip
     near = _near_names(work, refs)
     if near:
         best = near[0]
@@ -183,6 +198,13 @@ def _by_author(ci: int, work: NoteWork, candidates: list[int], refs: Sequence[Re
             )
     # The author is listed, but not with this title (or year): another work.
     return Link(citation=ci, status="missing", candidates=tuple(candidates[:3]))
+
+
+def _given_name_cited(work: NoteWork, ref: Reference) -> bool:
+    """Does the note name the entry's first author by what the entry files as given name?"""
+    if not work.authors or not ref.authors or not ref.authors[0].given:
+        return False
+    return name_key(ref.authors[0].given) == name_key(work.authors[0])
 
 
 def _near_names(work: NoteWork, refs: Sequence[Reference]) -> list[int]:

@@ -238,6 +238,14 @@ _SHORT_NOTE = compile_lazily(
 )
 
 
+# An author-date note: "Lazonick 2016", "Zingales. 2015", "Malkiel, 2003, p.22",
+# "van der Cruijsen, de Haan, and Roerink. 2020".
+_AUTHOR_DATE_NOTE = compile_lazily(
+    r"(?P<names>[^\W\d][^()\d]{0,120}?)[.,]?\s+(?P<year>" + YEAR_DIGITS + r")[a-z]?"
+    r"(?:\s*[,:]\s*(?P<loc>(?:pp?\.?\s*)?[\dxivlc][\w\s\-–.]{0,20}))?\.?"
+)
+
+
 def _only_in_notes(body: str) -> bool:
     body = " ".join(body.split())
     return IBID.match(body) is not None or _SHORT_NOTE.fullmatch(body) is not None
@@ -552,6 +560,11 @@ def _read_part(part: str) -> NoteWork | None:
         authors, author_text = _authors_of(short.group("name"))
         return NoteWork(authors=authors, author_text=author_text,
                         locator=locator_of(part), form="short", text=part)  # fmt: skip
+    dated = _AUTHOR_DATE_NOTE.fullmatch(" ".join(part.split()))
+    if dated is not None and _name_words_ok(dated.group("names")):
+        authors, author_text = _authors_of(dated.group("names"))
+        return NoteWork(authors=authors, author_text=author_text, year=dated.group("year"),
+                        locator=dated.group("loc"), form="short", text=part)  # fmt: skip
     mark = _title_mark(part)
     if mark is not None:
         work = _work_with_title(part, mark)

@@ -298,3 +298,17 @@ def test_a_numbered_list_of_entries_beside_another_list_is_no_notes() -> None:
 * Holt, J. (2015). Old ways. Lantern.
 """
     assert listed_notes(text, _lists(text)) == []
+
+
+def test_author_date_notes() -> None:
+    works = [
+        (w.authors[0], w.year, w.locator, w.title)
+        for text in ("Lazonick 2016", "Zingales. 2015", "Malkiel, 2003, p.22")
+        for w in read_note(text)
+    ]
+    assert works == [
+        ("Lazonick", "2016", None, None),
+        ("Zingales", "2015", None, None),
+        ("Malkiel", "2003", "p.22", None),
+    ]
+    assert read_note("See the 2004 report.") == ()
