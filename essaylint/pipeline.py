@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 
 from essaylint.analysis.citations import extract_citations
 from essaylint.analysis.citations_keyed import note_key_citations
+from essaylint.analysis.keyed_essays import named_in_database
 from essaylint.analysis.list_style import (
     chicago_punctuation,
     keep_group_names,
     list_shape,
     pages_are_years,
 )
-from essaylint.analysis.matching import known_name_keys, link_citations, named_in_database
+from essaylint.analysis.matching import known_name_keys, link_citations
 from essaylint.analysis.notes import (
     Note,
     NoteWork,

@@ -34,7 +34,7 @@ after the citation (or in the last list, for citations after it).
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -45,7 +45,7 @@ from essaylint.analysis.citation_names import dotted_initials
 from essaylint.analysis.entry_dates import revision_or_access_date, spans_year
 from essaylint.analysis.names import natural_family
 from essaylint.analysis.numbered_lists import find_number, numbered_lists
-from essaylint.analysis.patterns import COUNTRY_HEAD, YEAR_DIGITS
+from essaylint.analysis.patterns import COUNTRY_HEAD
 from essaylint.analysis.text import (
     CORPORATE_SUFFIXES,
     initials,
@@ -539,60 +539,6 @@ def _near_miss(ci: int, citation: Citation, index: _Index) -> Link:
 def is_note_work(citation: Citation) -> bool:
     """A citation made from a note's work (not a bare footnote marker)."""
     return citation.kind == "footnote" and bool(citation.authors or citation.title)
-
-
-def named_in_database(
-    citations: Sequence[Citation], references: Sequence[Reference], text: str = ""
-) -> tuple[Citation, ...]:
-    """The citations of an essay that cites by key, less author-date readings no entry names.
-
-    Its works are cited with ``\\cite{key}`` or ``[@key]`` and listed by BibTeX or
-    citeproc from the database, so a parenthesis with one name and a year that no
-    entry has, nor anything near it, is prose: "(Stand 2004)" ("as of 2004"),
-    "(Version 2, 2021)". Co-authors ("Vipa and Korinek, 2023") make a citation, and
-    so does a typed "(Hardin, 1968)" whose author the essay ``text`` names again
-    (:func:`_typed_for_a_discussed_author`).
-    """
-    known = known_name_keys(references)
-
-    def named(citation: Citation) -> bool:
-        keys = citation_name_keys(citation)
-        return any(key in known for key in keys) or any(
-            fuzz.ratio(key, other) >= NEAR_NAME for key in keys for other in known
-        )
-
-    words: Counter[str] | None = None  # the text's letter runs, counted once if needed
-
-    def discussed(citation: Citation) -> bool:
-        nonlocal words
-        if words is None:
-            words = Counter(m.group(0) for m in _LETTER_RUN.finditer(text))
-        return _typed_for_a_discussed_author(citation, words)
-
-    return tuple(
-        c
-        for c in citations
-        if c.kind != "author-date" or len(c.authors) > 1 or c.et_al or named(c) or discussed(c)
-    )
-
-
-_LETTER_RUN = compile_lazily(r"[^\W\d_]+")
-# "(Hardin, 1968)": one surname, a comma, the year, as an author-date citation is typed.
-_TYPED_NAME_YEAR = compile_lazily(
-    r"\(?(?P<name>[A-Z][a-z'’-]+),\s*(?:" + YEAR_DIGITS + r")[a-z]?(?:[,;:][^()]*)?\)?"
-)
-
-
-def _typed_for_a_discussed_author(citation: Citation, words: Counter[str]) -> bool:
-    """A parenthesis typed as a citation, "(Hardin, 1968)", of an author the essay names
-    elsewhere too ("Hardin argues ..."): a citation the writer typed beside the keyed
-    ones, which the list must hold. Named once, in the parenthesis only, it may be prose.
-    ``words`` counts the essay's runs of letters ("O'Day" is "O" and "Day")."""
-    typed = _TYPED_NAME_YEAR.fullmatch(citation.text.strip())
-    if citation.narrative or typed is None or typed.group("name") != citation.authors[0]:
-        return False
-    runs = _LETTER_RUN.findall(typed.group("name"))
-    return bool(runs) and min(words[run] for run in runs) > 1
 
 
 def link_citations(
