@@ -181,6 +181,7 @@ def _written_year(year: str) -> str:
     return joined + "." if joined.lower() == "n.d" else joined
 
 
+_GIVEN_FIRST_ENTRIES = 2
 _LOWER_NAME_BEFORE = compile_lazily(r"(?<![\w.@/-])([a-z][\w.-]{2,40})\s*$")
 _MIN_SURNAME_RUN = 3
 _SURNAME = compile_lazily(rf"[{UPPER}][\w'’\-]+")
@@ -295,11 +296,13 @@ class NarrativeReader:
         """Does this writer cite people with their given names ("(Malia Politzer, 2020)")?
 
         Seen where a cited "Given Family" has a family name the reference list
-        knows and a given name it does not. Such a writer's other two-word
-        citations name people too, also those whose entry is missing.
+        knows and a given name it does not, or where the list itself writes its
+        authors so ("Lars Klink. (2021)", "David Thomas. (2019)"). Such a writer's
+        other two-word citations name people too, also those whose entry is
+        missing or misspelt.
         """
         if self._writes_given_names is None:
-            self._writes_given_names = any(
+            self._writes_given_names = self._list_writes_given_names() or any(
                 name_key(m.group(2)) in self.known
                 and name_key(m.group(1)) not in self.known
                 # "Via Transportation (2023)": an entry's organisation, named whole
@@ -307,6 +310,20 @@ class NarrativeReader:
                 for m in _GIVEN_FAMILY_YEAR.finditer(self.text)
             )
         return self._writes_given_names
+
+    def _list_writes_given_names(self) -> bool:
+        """Do two or more entries, and a third of those with an author, open with a
+        person's name in natural order?"""
+        firsts = [ref.authors[0] for ref in self.works if ref.authors]
+        natural = sum(
+            1
+            for person in firsts
+            if person.given
+            and not person.corporate
+            and "," not in person.raw
+            and person.raw.startswith(person.given)
+        )
+        return natural >= _GIVEN_FIRST_ENTRIES and 3 * natural >= len(firsts)
 
     def _family(self, item: str, *, lenient: bool) -> str:
         """The name to key a cited author on: the family name of a person.
@@ -334,9 +351,15 @@ class NarrativeReader:
         family = natural_family(
             item, lenient=lenient or self.writes_given_names() or self.named_alone(item)
         )
-        if family is None or self._nearer_whole(item, family):
+        if family is None:
             return item
+        if self._nearer_whole(item, family) and not self._near_known(family):
+            return item  # "Poly Technic" for "Open Polytechnic"; not "Lars Klint" for "Klink"
         return family
+
+    def _near_known(self, name: str) -> bool:
+        key = name_key(name)
+        return any(fuzz.ratio(key, known) >= NEAR_WHOLE for known in self.known)
 
     def _nearer_whole(self, item: str, family: str) -> bool:
         whole, last = name_key(item), name_key(family)
