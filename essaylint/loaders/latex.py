@@ -111,8 +111,13 @@ def _blank_line(body: str) -> str:
 
 # What a reader sees in place of markup, each the length of what it replaces: an escaped
 # "\\&" is an ampersand, pandoc's "{[}"/"{]}" are brackets, and an invisible anchor
-# (pandoc's "\\leavevmode\\hypertarget{ref-key}{}" before each entry) is nothing.
-_READ_AS = compile_lazily(r"\\&|\{\[\}|\{\]\}|\\leavevmode\b|\\hypertarget\{[^{}\n]*\}\{\}")
+# (pandoc's "\\leavevmode\\hypertarget{ref-key}{}" before each entry) is nothing; so is
+# layout a writer types between paragraphs or entries ("\\newline", "\\\\", "\\vspace{1em}").
+_READ_AS = compile_lazily(
+    r"\\&|\{\[\}|\{\]\}|\\leavevmode\b|\\hypertarget\{[^{}\n]*\}\{\}"
+    r"|\\(?:newline|linebreak|pagebreak|newpage|clearpage|noindent|par|medskip|smallskip"
+    r"|bigskip|hfill|vfill)(?![A-Za-z])|\\[vh]space\*?\{[^{}\n]*\}|\\\\(?:\[[^\]\n]{0,20}\])?"
+)
 _SEEN = {"\\&": " &", "{[}": "  [", "{]}": "]  "}
 # An internal link shows its text: pandoc renders "(\\protect\\hyperlink{ref-sen}{Sen, 1977})".
 _HYPERLINK = compile_lazily(r"(?:\\protect\s*)?\\hyperlink\s*\{[^{}\n]*\}\{([^{}]*)\}")
