@@ -20,7 +20,7 @@ from essaylint.analysis.citation_names import (
 )
 from essaylint.analysis.citations_clause import clause_citations
 from essaylint.analysis.citations_narrative import NarrativeReader, author_date_citation
-from essaylint.analysis.patterns import DASHES, YEAR, YEAR_DIGITS
+from essaylint.analysis.patterns import DASHES, MONTH_NUMBERS, YEAR, YEAR_DIGITS
 from essaylint.analysis.publication_facts import closes_source_line
 from essaylint.analysis.text import initials, name_key
 from essaylint.lazy_pattern import compile_lazily
@@ -296,6 +296,11 @@ class ParentheticalReader(NarrativeReader):
                 return phrase
         return None
 
+    def _listed_month(self, name: str) -> bool:
+        """A one-word name that is also a month ("May", "June"), when the list has it."""
+        word = name.strip()
+        return word.casefold() in MONTH_NUMBERS and word[:1].isupper() and self._listed_name(word)
+
     def _listed_name(self, name: str) -> bool:
         """Is ``name`` one the reference list knows, so no abbreviation to look up?
 
@@ -321,7 +326,8 @@ class ParentheticalReader(NarrativeReader):
         """
         title = phrase.strip().strip("*_\"“”‘’'").strip()
         words = title.split()
-        if len(words) < _MIN_TITLE_WORDS or looks_like_names(title):
+        quoted = phrase.strip()[:1] in "\"“‘'*_"  # a quoted title is no list of names
+        if len(words) < _MIN_TITLE_WORDS or (not quoted and looks_like_names(title)):
             return None
         if name_key(title) in self.known:
             return title  # the whole head of an entry read as its maker's name
@@ -531,6 +537,7 @@ class ParentheticalReader(NarrativeReader):
         elif not (
             looks_like_names(authors, handles=_comma_after(text, authors))
             or self.lower_case_author(authors)  # "(tutor2u 2019)": as the list writes it
+            or self._listed_month(authors)  # "(May 2017)" when the list has May, 2017
         ):
             return []
         else:
@@ -548,7 +555,7 @@ class ParentheticalReader(NarrativeReader):
             shown = part.text
         if alias is not None:
             self.aliases.setdefault(name_key(alias), names[0])  # "(... [WHO], 2020)"
-        if len(names) == 1 and not self._listed_name(names[0]):
+        if len(names) == 1 and title is None and not self._listed_name(names[0]):
             abbr = names[0]
             owner = self.abbreviation_owner(abbr, group_start) if is_abbreviation(abbr) else None
             if owner is not None:  # "The University of ... Chapel Hill (UNC, 2025)"
