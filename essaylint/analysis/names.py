@@ -42,6 +42,7 @@ _SPACED_INITIALS = compile_lazily(r"^(?:[A-Z]\.?\s*){1,4}$")
 # spacing accents ("Arbel´aez") are PDF debris inside a word
 _WORD = compile_lazily(r"^[^\W\d_][\w'’.\-\u2190-\u21ff´`¨˜ˆ]*$")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "jnr", "snr"})
+_GENERATION = compile_lazily(r"(?<=\w)(?:\s+|,\s*)(?:Jr|Sr|Jnr|Snr)\.?(?=\s*(?:,|&|\band\b|$))")
 _CORPORATE_SUFFIX = compile_lazily(
     r",?\s+(?:Inc|Ltd|LLC|L\.L\.C|Co|Corp|Corporation|GmbH|PLC|plc|Pty)\.?$"
 )
@@ -270,6 +271,9 @@ def strip_role_words(segment: str) -> str:
 def _clean(segment: str) -> str:
     text = EMPHASIS.sub(r"\2", segment)
     text = _SPACE.sub(" ", text).strip()
+    # "Towne Jr., S. D." and "Smith, A., Jr.": a generation is neither a given name
+    # nor an author of its own
+    text = _GENERATION.sub("", text)
     return re.sub(r"^\s*(?:\[\d+\]|\(\d+\)|\d{1,3}\.\s)\s*", "", text)
 
 
