@@ -19,6 +19,11 @@ A link to a place in the same document keeps only its text: pandoc's
 ``link-citations`` write "([Gillings 2012](#ref-gillings2012))", which reads as
 "( Gillings 2012 ... )". Links to addresses stay whole (an entry's URL).
 
+A backslash escape reads as the character it escapes, the backslash's place
+left blank on the outer side: converters write "\\[3\\]" for a bracketed
+citation and "1\\." for a list number, which read as " [3] " and "1. ".
+("\\@" stays: bookdown's "\\@ref(fig:x)" is a cross-reference, not a key.)
+
 HTML entities are read too: ``&amp;`` becomes ``&`` followed by four spaces,
 ``&#8217;`` a ``’`` and spaces, so "Brandt, M., &amp; Lemaire, S." has two
 authors, not a third called "amp".
@@ -55,6 +60,16 @@ _COMMENT = compile_lazily(r"<!--(?!\s*essaylint:).*?-->", re.DOTALL)
 # A Liquid (Jekyll) tag, "{% include figure.html caption="..." %}", over lines too; bounded,
 # so a "{%" never closed costs a fixed look-ahead.
 _TEMPLATE_TAG = compile_lazily(r"\{%(?:[^%]|%(?!\})){0,2000}%\}")
+
+
+# Markdown's backslash escapes of ASCII punctuation, "@" aside.
+_ESCAPED = compile_lazily(r"\\([!-/:-?\[-`{-~])")
+_OPENERS = "([{<"
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    char = match.group(1)
+    return f" {char}" if char in _OPENERS else f"{char} "
 
 
 def _decoded(match: re.Match[str]) -> str:
@@ -126,7 +141,10 @@ def _colons_given(text: str) -> str:
 def blank_layout_html(text: str) -> str:
     """``text`` with layout tags, style/script elements, template tags, in-document
     link targets and the quotation marks before a quoted list item blanked, entities
-    read, and footnote definitions typed without their colon given one."""
+    and backslash escapes read, and footnote definitions typed without their colon
+    given one."""
+    if "\\" in text:
+        text = _ESCAPED.sub(_unescaped, text)
     if "[^" in text:
         text = _colons_given(text)
     if ">" in text:
