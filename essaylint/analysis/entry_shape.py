@@ -149,7 +149,10 @@ _LABEL_LENGTH = 120
 _LABEL_END = compile_lazily(r"\)\s*:\s*$")
 _LABEL_AFTER = compile_lazily(r"^[a-z]?\)\s*:")
 _DATE_AFTER = compile_lazily(r"^[-/.]\d{1,2}\b")
-_SENTENCE_AFTER = compile_lazily(r"^[a-z]?\)\s+(?!and\b|in\b|&)[a-z]{2,}")
+# "(2019) argued", and with a page: "(2015, pp. 29-32) states": a sentence that cites.
+_SENTENCE_AFTER = compile_lazily(
+    r"^[a-z]?(?:,\s*(?:pp?|paras?|ch)\.\s*[\d\-–—, ]{1,20})?\)\s+(?!and\b|in\b|&)[a-z]{2,}"
+)
 # A block that carries on the entry before it after a break: a link or a
 # retrieval note always does; "from https://...", "and algorithm analysis.",
 # "Economics, 130(1), 45-60." do when the entry before was cut short.

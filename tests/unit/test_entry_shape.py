@@ -80,3 +80,18 @@ def test_dates_are_not_authors(line: str, entry: bool) -> None:
 )
 def test_numbered_entries_with_inverted_initials(line: str, entry: bool) -> None:
     assert looks_like_entry(line) is entry
+
+
+@pytest.mark.parametrize(
+    ("line", "entry"),
+    [
+        ("Okonjo et al. (2015, pp. 29-32) states that we are all in a data gold rush.", False),
+        ("Dhillon (2016, pp.175-181) highlights the range of security issues.", False),
+        ("Okonjo, A. (2015, August). Personal data. In Proceedings (pp. 29-32).", True),
+        ("Okonjo, A. (2015, pp. 29-32). Personal data. Harbour Press.", True),
+    ],
+)
+def test_a_narrative_citation_with_pages_opens_a_sentence_not_an_entry(
+    line: str, entry: bool
+) -> None:
+    assert looks_like_entry(line) is entry
