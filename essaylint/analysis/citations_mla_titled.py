@@ -7,6 +7,11 @@ before the subtitle), with a name in the same sentence close to the entry's
 author, cites that entry; a name spelt otherwise is then an author
 mismatch. The title must match: a near name alone proves nothing.
 
+A work listed by its title alone (a film, a song, an anonymous web page) is
+cited by naming it: "In *Precious*, ..." or "In Precious, ...". Its title, in
+capitals as the list writes it and not opening a sentence, cites that entry
+wherever the prose writes it (:func:`untitled_authors_named`).
+
 One pass over the titles written in the prose: linear in the text.
 """
 
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import combinations_with_replacement
 
 from rapidfuzz import fuzz
 
@@ -94,3 +100,48 @@ def _author_near(
             if score >= NEAR_NAME and (best is None or score > best[0]):
                 best = (score, name, word.start())
     return (best[1], best[2]) if best else None
+
+
+_TITLE_WORD = compile_lazily(rf"[{UPPER}][\w'’\-]*(?:\s+[{UPPER}0-9][\w'’\-]*){{0,5}}")
+_MIN_TITLE_LETTERS = 4
+_WORD_IN_RUN = compile_lazily(r"\S+")
+_SENTENCE_OPEN = compile_lazily(r"(?:^|[.!?:][\"”’)]*\s+|\n\s*)$")
+
+
+def untitled_authors_named(
+    text: str,
+    regions: Sequence[Span],
+    references: Sequence[Reference],
+    citations: Sequence[Citation],
+) -> list[Citation]:
+    """Entries with no author whose whole title the prose writes (as the list capitalises
+    it, not as a sentence's first words), once each; none already cited by title."""
+    by_title: dict[str, str] = {}  # the title as the prose writes it -> the entry's title
+    for ref in references:
+        title = (ref.title or "").strip(" .")
+        if ref.authors or not ref.title or len(title.replace(" ", "")) < _MIN_TITLE_LETTERS:
+            continue
+        if _TITLE_WORD.fullmatch(title):
+            by_title.setdefault(title, ref.title)
+    cited = {c.title for c in citations if c.title}
+    out: list[Citation] = []
+    for region in regions:
+        for run in _TITLE_WORD.finditer(text, region.start, region.end):
+            # "In Precious": every stretch of the run of capitalised words may be the title
+            words = list(_WORD_IN_RUN.finditer(run.group(0)))
+            for i, j in combinations_with_replacement(range(len(words)), 2):
+                start, end = run.start() + words[i].start(), run.start() + words[j].end()
+                listed = by_title.get(text[start:end])
+                if listed is None or listed in cited:
+                    continue
+                if _SENTENCE_OPEN.search(text, max(region.start, start - 3), start):
+                    continue  # "Precious little is known": a sentence's first word
+                cited.add(listed)
+                out.append(
+                    Citation(
+                        span=Span(start=start, end=end), text=text[start:end],
+                        kind="author-date", authors=(), year=None, narrative=True,
+                        title=listed,
+                    )
+                )  # fmt: skip
+    return out
