@@ -164,9 +164,10 @@ NOT_AUTHORS = (
     )
 )
 INITIALS_ONLY = compile_lazily(r"(?:[A-Z]\.[\s-]?){1,3}")
+# A generation after the family name: "Towne Jr.", "King, Sr.".
+_GENERATION = compile_lazily(r"(?<=\w)\s*,?\s+(?:Jr|Sr|Jnr|Snr)\.?$")
 # "(Ilyas R.A et al., 2021)": initials written after the surname, with their stops;
 # "(Rejani . R, 2015)": one with a stray stop before it (the entry's author cut drops it too).
-_GENERATION = compile_lazily(r"(?<=\w)\s*,?\s+(?:Jr|Sr|Jnr|Snr)\.?$")
 _TRAILING_INITIALS = compile_lazily(r"(?<=\w)(?:\s+[A-Z]\.(?:\s?[A-Z]\.?){0,2}|\s+\.\s*[A-Z]\.?)$")
 _BARE_INITIAL_AFTER = compile_lazily(rf"^([{UPPER}][\w'’\-]+)\s+[A-Z]$")
 _LEADING_PARTICLES = compile_lazily(r"^" + PARTICLE_RUN)

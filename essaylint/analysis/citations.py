@@ -178,8 +178,8 @@ def extract_citations(
         from essaylint.analysis.citations_mla_pairs import misspelt_pairs
         from essaylint.analysis.citations_mla_teams import misspelt_teams
         from essaylint.analysis.citations_mla_titled import (
+            authorless_titles_named,
             titled_mentions,
-            untitled_authors_named,
         )
 
         pages, claimed = mla_citations(text, regions, known, works)
@@ -187,7 +187,7 @@ def extract_citations(
         if found:  # names in prose supplement citations that were read, never replace them
             found.extend(signal_phrases(text, regions, works, found))
             found.extend(titled_mentions(text, regions, works, found))
-            found.extend(untitled_authors_named(text, regions, works, found))
+            found.extend(authorless_titles_named(text, regions, works, found))
             found.extend(misspelt_pairs(text, regions, works, found))
             found.extend(misspelt_teams(text, regions, works))
     elif style == "chicago":

@@ -10,7 +10,7 @@ mismatch. The title must match: a near name alone proves nothing.
 A work listed by its title alone (a film, a song, an anonymous web page) is
 cited by naming it: "In *Precious*, ..." or "In Precious, ...". Its title, in
 capitals as the list writes it and not opening a sentence, cites that entry
-wherever the prose writes it (:func:`untitled_authors_named`).
+wherever the prose writes it (:func:`authorless_titles_named`).
 
 One pass over the titles written in the prose: linear in the text.
 """
@@ -108,7 +108,7 @@ _WORD_IN_RUN = compile_lazily(r"\S+")
 _SENTENCE_OPEN = compile_lazily(r"(?:^|[.!?:][\"”’)]*\s+|\n\s*)$")
 
 
-def untitled_authors_named(
+def authorless_titles_named(
     text: str,
     regions: Sequence[Span],
     references: Sequence[Reference],
