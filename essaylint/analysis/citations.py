@@ -207,9 +207,11 @@ def extract_citations(
     bare_keys = pandoc and any(w.key for w in works)
     keyed += pandoc_citations(text, regions, bare_keys=bare_keys)
     if keyed and works:
+        from essaylint.analysis.citations_keyed_names import misspelt_cited_authors
         from essaylint.analysis.citations_narrated import narrated_years
 
         found.extend(narrated_years(text, keyed, works))
+        found.extend(misspelt_cited_authors(text, keyed, works))
     found.extend(keyed)
     numbers = list(numeric_citations(text, regions))
     if parenthesised:

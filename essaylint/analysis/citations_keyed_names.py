@@ -1,0 +1,76 @@
+"""Authors typed in the sentence of a key citation, spelt otherwise than in its entry.
+
+"... both Huyberr and Philander agree that the cycles are still controlled by the
+obliquity \\cite{huybers}\\cite{philander}": the writer names the cited authors, and
+misspells one. A capitalised word of the sentence before a key citation that is a
+near miss of one of the cited entry's authors (and is no author of any entry, nor a
+word the text also writes in lower case, as a word of the language would be) is
+that author misspelt. It becomes an author-date citation of the entry's year (after
+the authors listed before it, when it is a co-author), so linking reports the mismatch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from rapidfuzz import fuzz
+
+from essaylint.analysis.citation_names import NAME_WORD
+from essaylint.analysis.text import name_key
+from essaylint.lazy_pattern import compile_lazily
+from essaylint.models import Citation, Reference, Span
+
+_NAME = compile_lazily(rf"(?<![\w'’\-]){NAME_WORD}")
+_SENTENCE_END = compile_lazily(r"[.!?][\"”’)]*\s")
+_REACH = 300  # characters before the key citation searched for its sentence
+_NEAR = 80.0
+_MIN_LETTERS = 4
+
+
+def misspelt_cited_authors(
+    text: str, keyed: Iterable[Citation], works: Sequence[Reference]
+) -> Iterator[Citation]:
+    """An author-date citation for each author name, typed beside a key citation, that
+    misspells an author of the entry the key points to."""
+    by_key = {ref.key: ref for ref in works if ref.key}
+    listed = {name_key(p.family) for ref in works for p in ref.authors}
+    lower_words: set[str] | None = None
+    seen: set[int] = set()
+    for citation in keyed:
+        ref = by_key.get(citation.key or "")
+        if ref is None or not ref.authors or ref.year is None:
+            continue
+        start = max(0, citation.span.start - _REACH)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, start, citation.span.start)]
+        start = ends[-1] if ends else start
+        for word in _NAME.finditer(text, start, citation.span.start):
+            key = name_key(_POSSESSIVE.sub("", word.group(0)))  # "Lai's" is Lai
+            if word.start() in seen or len(key) < _MIN_LETTERS or key in listed:
+                continue
+            authors = _misspelt(key, ref)
+            if authors is None:
+                continue
+            if lower_words is None:
+                lower_words = {m.group(0).casefold() for m in _LOWER_WORD.finditer(text)}
+            if word.group(0).casefold() in lower_words:
+                continue  # a word of the language, capitalised here
+            seen.add(word.start())
+            span = Span(start=word.start(), end=word.end())
+            names = (*(p.family for p in ref.authors[:authors]), word.group(0))
+            yield Citation(
+                span=span, text=word.group(0), kind="author-date", authors=names,
+                year=ref.year, narrative=True,
+            )  # fmt: skip
+
+
+_POSSESSIVE = compile_lazily(r"['’]s?$")
+_LOWER_WORD = compile_lazily(r"(?<![\w'’\-])[a-z][a-z'’\-]+")
+
+
+def _misspelt(key: str, ref: Reference) -> int | None:
+    """Which author of the entry (its index) the name key misspells, if any."""
+    for i, person in enumerate(ref.authors):
+        family = name_key(person.family)
+        if family and family != key and fuzz.ratio(key, family) >= _NEAR:
+            return i
+    return None
