@@ -171,6 +171,10 @@ _GENERATION = compile_lazily(r"(?<=\w)\s*,?\s+(?:Jr|Sr|Jnr|Snr)\.?$")
 _TRAILING_INITIALS = compile_lazily(r"(?<=\w)(?:\s+[A-Z]\.(?:\s?[A-Z]\.?){0,2}|\s+\.\s*[A-Z]\.?)$")
 _BARE_INITIAL_AFTER = compile_lazily(rf"^([{UPPER}][\w'’\-]+)\s+[A-Z]$")
 _LEADING_PARTICLES = compile_lazily(r"^" + PARTICLE_RUN)
+#: A possessive ending of a name: "Lai's", "Jacobs'", "Gloger’s".
+POSSESSIVE = compile_lazily(r"['’]s?$")
+#: Where a sentence ends: its stop, closing quotes or brackets, and the space after.
+SENTENCE_BREAK = compile_lazily(r"[.!?][\"”’)]*\s")
 
 
 def drop_trailing_initials(name: str) -> str:

@@ -15,13 +15,12 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz
 
-from essaylint.analysis.citation_names import NAME_WORD
+from essaylint.analysis.citation_names import NAME_WORD, POSSESSIVE, SENTENCE_BREAK
 from essaylint.analysis.text import name_key
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Reference, Span
 
 _NAME = compile_lazily(rf"(?<![\w'’\-]){NAME_WORD}")
-_SENTENCE_END = compile_lazily(r"[.!?][\"”’)]*\s")
 _REACH = 300  # characters before the key citation searched for its sentence
 _NEAR = 80.0
 _MIN_LETTERS = 4
@@ -41,10 +40,10 @@ def misspelt_cited_authors(
         if ref is None or not ref.authors or ref.year is None:
             continue
         start = max(0, citation.span.start - _REACH)
-        ends = [m.end() for m in _SENTENCE_END.finditer(text, start, citation.span.start)]
+        ends = [m.end() for m in SENTENCE_BREAK.finditer(text, start, citation.span.start)]
         start = ends[-1] if ends else start
         for word in _NAME.finditer(text, start, citation.span.start):
-            key = name_key(_POSSESSIVE.sub("", word.group(0)))  # "Lai's" is Lai
+            key = name_key(POSSESSIVE.sub("", word.group(0)))  # "Lai's" is Lai
             if word.start() in seen or len(key) < _MIN_LETTERS or key in listed:
                 continue
             authors = _misspelt(key, ref)
@@ -63,7 +62,6 @@ def misspelt_cited_authors(
             )  # fmt: skip
 
 
-_POSSESSIVE = compile_lazily(r"['’]s?$")
 _LOWER_WORD = compile_lazily(r"(?<![\w'’\-])[a-z][a-z'’\-]+")
 
 

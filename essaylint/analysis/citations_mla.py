@@ -26,6 +26,8 @@ from collections.abc import Iterator, Sequence
 
 from essaylint.analysis.citation_names import (
     NOT_AUTHORS,
+    POSSESSIVE,
+    SENTENCE_BREAK,
     UPPER,
     looks_like_names,
     split_author_names,
@@ -73,7 +75,6 @@ _AFTER_NARRATIVE = compile_lazily(r"\s*(?:[.,;:!?]|$)|[ \t]*\n[ \t>]*\n")
 _CLOSING_QUOTE = compile_lazily(r"[”\"]\s?$")
 _SENTENCE_END = compile_lazily(r"(?<![A-Z])(?<!\bal)(?<!\bpp)(?<!\bed)[.!?][\"”’)]*\s+(?=[\"“A-Z])")
 _CAPITALISED = compile_lazily(rf"[{UPPER}][\w'’\-]*")
-_POSSESSIVE = compile_lazily(r"['’]s?$")
 # A co-author's name just before another: "Rockwell and Sinclair", "Ames, Bell, and Cho".
 _NAME_BEFORE = compile_lazily(rf"([{UPPER}][\w'’\-]*)(?:\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)$")
 # "(Stowell, Myron R.)", "(Walker, Mark)": a surname, then a given name and an initial.
@@ -324,7 +325,7 @@ class MlaReader:
             window, start = window[ends[-1] :], start + ends[-1]
         masked = mask_quoted(window)
         for given, family, at in reversed(reporting_subjects(masked)):
-            name = _POSSESSIVE.sub("", family)
+            name = POSSESSIVE.sub("", family)
             if self._is_author(name):
                 return self._narrative_citation(match, window, start, name, at)
             if self._writer(given, name):
@@ -336,7 +337,7 @@ class MlaReader:
                 )  # fmt: skip
         for scanned in (masked, window):
             for word in reversed(list(_CAPITALISED.finditer(scanned))):
-                name = _POSSESSIVE.sub("", word.group(0))
+                name = POSSESSIVE.sub("", word.group(0))
                 if self._is_author(name):
                     return self._narrative_citation(match, window, start, name, word.start())
         return None
@@ -492,7 +493,6 @@ def signal_phrases(
     return out
 
 
-_SENTENCE_BREAK = compile_lazily(r"[.!?][\"”’)]*\s")
 _SENTENCE_REACH = 400  # characters looked at on each side of a name for its sentence
 
 
@@ -531,10 +531,10 @@ def _named_with_year_and_title(
 def _in_one_sentence(chunk: str, at: int, patterns: Sequence[re.Pattern[str]]) -> bool:
     """Do all ``patterns`` match in the sentence around position ``at`` of ``chunk``?"""
     start = max(0, at - _SENTENCE_REACH)
-    before = [m.end() for m in _SENTENCE_BREAK.finditer(chunk, start, at)]
+    before = [m.end() for m in SENTENCE_BREAK.finditer(chunk, start, at)]
     start = before[-1] if before else start
     end = min(len(chunk), at + _SENTENCE_REACH)
-    after = _SENTENCE_BREAK.search(chunk, at, end)
+    after = SENTENCE_BREAK.search(chunk, at, end)
     sentence = chunk[start : after.start() if after else end]
     return all(p.search(sentence) for p in patterns)
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from essaylint.analysis.citation_names import UPPER
+from essaylint.analysis.citation_names import SENTENCE_BREAK, UPPER
 from essaylint.analysis.matching_mla import NEAR_NAME
 from essaylint.analysis.text import name_key
 from essaylint.lazy_pattern import compile_lazily
@@ -29,7 +29,6 @@ from essaylint.models import Citation, Reference, Span
 _PAIR = compile_lazily(
     rf"(?<![\w\-])([{UPPER}][a-z'’\-]{{2,}})\s+(?:and|&)\s+([{UPPER}][a-z'’\-]{{2,}})\b"
 )
-_SENTENCE_BREAK = compile_lazily(r"[.!?][\"”’)]*\s")
 _REACH = 400  # characters looked at on each side of a pair for its sentence
 
 
@@ -81,8 +80,8 @@ def _near(first: str, second: str, ref: Reference) -> bool:
 def _sentence(text: str, pair: re.Match[str], region: Span) -> str:
     """The sentence around ``pair``, without the pair itself."""
     start = max(region.start, pair.start() - _REACH)
-    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, start, pair.start())]
+    breaks = [b.end() for b in SENTENCE_BREAK.finditer(text, start, pair.start())]
     start = breaks[-1] if breaks else start
     stop = min(region.end, pair.end() + _REACH)
-    after = _SENTENCE_BREAK.search(text, pair.end(), stop)
+    after = SENTENCE_BREAK.search(text, pair.end(), stop)
     return text[start : pair.start()] + " " + text[pair.end() : after.start() if after else stop]

@@ -23,7 +23,7 @@ from itertools import combinations_with_replacement
 
 from rapidfuzz import fuzz
 
-from essaylint.analysis.citation_names import UPPER
+from essaylint.analysis.citation_names import POSSESSIVE, SENTENCE_BREAK, UPPER
 from essaylint.analysis.matching_mla import NEAR_NAME, title_words
 from essaylint.analysis.text import name_key
 from essaylint.lazy_pattern import compile_lazily
@@ -34,8 +34,6 @@ _WRITTEN_TITLE = compile_lazily(
     r"|[\"“](?P<c>[^\"”\n]{2,150})[\"”]"
 )
 _NAME = compile_lazily(rf"[{UPPER}][\w'’\-]+")
-_POSSESSIVE = compile_lazily(r"['’]s?$")
-_SENTENCE_BREAK = compile_lazily(r"[.!?][\"”’)]*\s")
 _REACH = 150  # characters looked at on each side of a title for its author's name
 
 
@@ -86,16 +84,16 @@ def _author_near(
 ) -> tuple[str, int] | None:
     """The name in the title's sentence nearest in spelling to ``family``, if near enough."""
     start = max(region.start, title.start() - _REACH)
-    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, start, title.start())]
+    breaks = [b.end() for b in SENTENCE_BREAK.finditer(text, start, title.start())]
     start = breaks[-1] if breaks else start
     end = min(region.end, title.end() + _REACH)
-    after = _SENTENCE_BREAK.search(text, title.end(), end)
+    after = SENTENCE_BREAK.search(text, title.end(), end)
     end = after.start() if after else end
     wanted = name_key(family)
     best: tuple[float, str, int] | None = None
     for lo, hi in ((start, title.start()), (title.end(), end)):
         for word in _NAME.finditer(text, lo, hi):
-            name = _POSSESSIVE.sub("", word.group(0))
+            name = POSSESSIVE.sub("", word.group(0))
             score = fuzz.ratio(name_key(name), wanted)
             if score >= NEAR_NAME and (best is None or score > best[0]):
                 best = (score, name, word.start())

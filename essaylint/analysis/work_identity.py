@@ -32,6 +32,15 @@ def entry_words(ref: Reference) -> str:
     return fold(" ".join(ref.raw[marker.end() if marker else 0 :].split()))
 
 
+def copy_keys(ref: Reference) -> tuple[tuple[str, ...], ...]:
+    """Keys two copies of one work share whenever :func:`same_work` can hold for them on
+    author and year: first author and year, or (one copy without its year) first author
+    and title. Comparing only entries that share a key keeps a long list linear."""
+    first = name_key(ref.authors[0].family) if ref.authors else ""
+    by_year = ("author-year", first, year_of(ref))
+    return (by_year, ("author-title", first, fold(ref.title))) if ref.title else (by_year,)
+
+
 def same_work(a: Reference, b: Reference) -> bool:
     """Two entries describe one work: same DOI, or same first author, year and title; at
     two pages (a query string aside: "?file=a.csv"), the same title and description."""

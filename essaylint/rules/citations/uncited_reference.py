@@ -8,8 +8,8 @@ from pydantic import Field
 
 from essaylint.analysis.matching import cited_reference_indices
 from essaylint.analysis.patterns import FOOTNOTE_MARK
-from essaylint.analysis.text import fold, name_key
-from essaylint.analysis.work_identity import same_work, year_of
+from essaylint.analysis.text import name_key
+from essaylint.analysis.work_identity import copy_keys, same_work
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Finding, Reference
 from essaylint.rules.base import Rule, RuleContext, RuleOptions, describe_reference
@@ -75,26 +75,17 @@ def _without_repeats(unused: list[Reference], cited: list[Reference]) -> list[Re
     but a duplicate, which R203 duplicate-reference reports. A numbered note
     ("[4] Ibid., p. 19.") is a place in the text, cited or not, never a copy.
     """
-    by_key: dict[tuple[str, str, str], list[Reference]] = {}
+    by_key: dict[tuple[str, ...], list[Reference]] = {}
     for ref in cited:
-        for key in _copy_keys(ref):
+        for key in copy_keys(ref):
             by_key.setdefault(key, []).append(ref)
     return [
         ref
         for ref in unused
         if ref.number is not None
         or ref.ibid
-        or not any(
-            same_work(ref, other) for key in _copy_keys(ref) for other in by_key.get(key, ())
-        )
+        or not any(same_work(ref, other) for key in copy_keys(ref) for other in by_key.get(key, ()))
     ]
-
-
-def _copy_keys(ref: Reference) -> tuple[tuple[str, str, str], ...]:
-    """Keys two copies of one work share: first author and year, or (one copy without
-    its year) first author and title."""
-    by_year = (_first_key(ref), "year", year_of(ref))
-    return (by_year, (_first_key(ref), "title", fold(ref.title))) if ref.title else (by_year,)
 
 
 def _first_author(ref: Reference) -> str | None:

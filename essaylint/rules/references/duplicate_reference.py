@@ -6,8 +6,8 @@ import bisect
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from essaylint.analysis.text import fold, name_key
-from essaylint.analysis.work_identity import entry_words, same_work, year_of
+from essaylint.analysis.text import fold
+from essaylint.analysis.work_identity import copy_keys, entry_words, same_work
 from essaylint.models import Finding, Reference, Span
 from essaylint.rules.base import Rule, RuleContext, describe_reference
 
@@ -19,13 +19,10 @@ def _buckets(ref: Reference, where: str) -> tuple[tuple[str, ...], ...]:
     is checked in linear time rather than pair by pair. ``where`` names the
     list: an essay in two parts with a list each may list one work in both.
     """
-    first = name_key(ref.authors[0].family) if ref.authors else ""
     keys: list[tuple[str, ...]] = [
         (where, "raw", entry_words(ref)),
-        (where, "author-year", first, year_of(ref)),
+        *((where, *key) for key in copy_keys(ref)),
     ]
-    if ref.title:  # one copy without its year
-        keys.append((where, "author-title", first, fold(ref.title)))
     if ref.doi:
         keys.append((where, "doi", fold(ref.doi)))
     return tuple(keys)
