@@ -28,10 +28,19 @@ from essaylint.loaders.markdown import LAYOUT_TAG
 from essaylint.models import Block, BlockKind, Document, FieldCitation, Hyperlink
 
 
+# Markdown's backslash escapes, left in text pasted from a Markdown export
+# (Google Docs writes "\[1\]" and "1\."): a backslash before a bracket,
+# parenthesis or a character Markdown marks up.
+_MARKDOWN_ESCAPE = compile_lazily(r"\\(?=[\[\]().*_#$+!`~|-])")
+
+
 def _decode_references(text: str) -> str:
     """``text`` with the HTML character references left in it decoded ("Black, P. &amp;
-    Wiliam, D.", pasted from a web page's source: no essay means the reference itself)
-    and layout tags pasted with them removed ('<p style="text-align:left">[2] Cole, S.')."""
+    Wiliam, D.", pasted from a web page's source: no essay means the reference itself),
+    layout tags pasted with them removed ('<p style="text-align:left">[2] Cole, S.') and
+    Markdown's escapes read ("\\[1\\]" is "[1]")."""
+    if "\\" in text:
+        text = _MARKDOWN_ESCAPE.sub("", text)
     if "&" in text:
         text = HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     if "<" in text:

@@ -195,3 +195,17 @@ def test_a_paragraph_of_prose_ending_in_a_date_does_not_take_the_next_one(tmp_pa
     doc = load_path(write_docx(tmp_path / "prose.docx", body))
     assert len([b for b in doc.blocks if b.kind == "paragraph"]) >= 4
     assert doc.text.count("\n\n") >= 4  # each paragraph stays its own
+
+
+def test_markdown_escapes_pasted_into_word_are_read(tmp_path: Path) -> None:
+    body = [
+        text_paragraph(r"## 1\. Tides"),
+        text_paragraph(r"Grain moves with the spring tides \[1\], and more in storms \[2\]."),
+        text_paragraph("References", style="Heading1"),
+        text_paragraph(r"\[1\] Quist, B. (2016) Tides and grain. Coastal History 8(2): 14-29."),
+        text_paragraph(r"\[2\] Oduya, K. (2019) Storm sands. Shore Notes 3, 1-9."),
+    ]
+    result = lint_path(write_docx(tmp_path / "escaped.docx", body))
+    assert [c.number for c in result.citations] == [1, 2]
+    assert [r.number for r in result.references] == [1, 2]
+    assert [f.code for f in result.findings if f.code[0] == "C"] == []
