@@ -24,6 +24,9 @@ left blank on the outer side: converters write "\\[3\\]" for a bracketed
 citation and "1\\." for a list number, which read as " [3] " and "1. ".
 ("\\@" stays: bookdown's "\\@ref(fig:x)" is a cross-reference, not a key.)
 
+Emphasis around "et al." is removed, its place left blank before the words:
+"(Mehta _et al_., 2020)" and "<i>et al</i>." read as plain "et al.".
+
 HTML entities are read too: ``&amp;`` becomes ``&`` followed by four spaces,
 ``&#8217;`` a ``’`` and spaces, so "Brandt, M., &amp; Lemaire, S." has two
 authors, not a third called "amp".
@@ -138,13 +141,33 @@ def _colons_given(text: str) -> str:
     return _DEFINITION_NO_COLON.sub(colon, text)
 
 
+# "et al." set in italics: "(Mehta _et al_., 2020)", "*et al.*", "<i>et al</i>.".
+_EMPHASISED_ET_AL = compile_lazily(
+    r"(?:\*{1,2}|_{1,2}|<(?:i|em)>)(et\.?\s?al)(\.?)(?:\*{1,2}|_{1,2}|</(?:i|em)>)(\.?)",
+    re.IGNORECASE,
+)
+
+
+def _plain_et_al(match: re.Match[str]) -> str:
+    words = match.group(1) + ("." if match.group(2) or match.group(3) else "")
+    return words.rjust(len(match.group(0)))
+
+
+def read_emphasised_et_al(text: str) -> str:
+    """``text`` with the emphasis around "et al." removed, its place left blank before the
+    words, so "(Mehta _et al_., 2020)" reads "(Mehta   et al., 2020)" at the same offsets."""
+    return _EMPHASISED_ET_AL.sub(_plain_et_al, text)
+
+
 def blank_layout_html(text: str) -> str:
     """``text`` with layout tags, style/script elements, template tags, in-document
     link targets and the quotation marks before a quoted list item blanked, entities
-    and backslash escapes read, and footnote definitions typed without their colon
-    given one."""
+    and backslash escapes read, emphasis around "et al." removed, and footnote
+    definitions typed without their colon given one."""
     if "\\" in text:
         text = _ESCAPED.sub(_unescaped, text)
+    if "al" in text:
+        text = read_emphasised_et_al(text)
     if "[^" in text:
         text = _colons_given(text)
     if ">" in text:

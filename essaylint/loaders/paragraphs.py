@@ -12,6 +12,7 @@ format; only this module knows where blocks come from.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ from essaylint.analysis.patterns import (
 )
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.loaders.errors import cannot_read
-from essaylint.loaders.markdown import LAYOUT_TAG
+from essaylint.loaders.markdown import BLOCK_ELEMENTS, LAYOUT_TAG, read_emphasised_et_al
 from essaylint.models import Block, BlockKind, Document, FieldCitation, Hyperlink
 
 
@@ -34,13 +35,30 @@ from essaylint.models import Block, BlockKind, Document, FieldCitation, Hyperlin
 _MARKDOWN_ESCAPE = compile_lazily(r"\\(?=[\[\]().*_#$+!`~|-])")
 
 
+# Block tags typed or pasted into a paragraph ("...</p><p>...", "<br>"): each run of
+# them is a line break, as the page they came from showed it.
+_TYPED_BLOCK_TAGS = compile_lazily(
+    rf"(?:[ \t]*</?(?:{BLOCK_ELEMENTS})\b[^<>]{{0,500}}>)+[ \t]*", re.IGNORECASE
+)
+
+
+def _typed_lines(block: LoadedBlock) -> list[str]:
+    """The block's text lines: its line breaks, and the block tags typed in its text."""
+    if block.line_sources or block.anchors or "<" not in block.text:
+        return block.text.split("\n")
+    return _TYPED_BLOCK_TAGS.sub("\n", block.text).split("\n")
+
+
 def _decode_references(text: str) -> str:
     """``text`` with the HTML character references left in it decoded ("Black, P. &amp;
     Wiliam, D.", pasted from a web page's source: no essay means the reference itself),
     layout tags pasted with them removed ('<p style="text-align:left">[2] Cole, S.') and
-    Markdown's escapes read ("\\[1\\]" is "[1]")."""
+    Markdown's escapes and emphasis around "et al." read ("\\[1\\]" is "[1]", "_et al_."
+    is "et al.")."""
     if "\\" in text:
         text = _MARKDOWN_ESCAPE.sub("", text)
+    if "al" in text:
+        text = read_emphasised_et_al(text)
     if "&" in text:
         text = HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     if "<" in text:
@@ -235,7 +253,7 @@ def document_from_blocks(
     previous: LoadedBlock | None = None
     parts = 0  # paragraphs since an entry's number alone ("[1]"), 0 outside such an entry
     for block in blocks:
-        typed = block.text.split("\n")
+        typed = _typed_lines(block)
         raw = [_decode_references(piece).replace("\r", "").rstrip() for piece in typed]
         sources = list(block.line_sources) + [block.source] * (len(raw) - len(block.line_sources))
         kept = [i for i, piece in enumerate(raw) if piece.strip()]

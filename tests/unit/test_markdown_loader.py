@@ -125,3 +125,18 @@ def test_a_table_of_short_cells_stays_a_table() -> None:
 
     text = "| Year | Event |\n|---|---|\n| 1990 | <p>Founded</p> |\n| 1995 | a<br>b |\n"
     assert open_paragraph_cells(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("(Mehta _et al_., 2020)", "(Mehta   et al., 2020)"),
+        ("(Okoye *et al.*, 2019)", "(Okoye   et al., 2019)"),
+        ("Varga <i>et al</i>. (2021)", "Varga        et al. (2021)"),
+        ("Linde __et al__ (2018)", "Linde     et al (2018)"),
+        ("_Metal_ and *Petal* stay", "_Metal_ and *Petal* stay"),
+    ],
+)
+def test_emphasis_around_et_al_is_removed_in_place(written: str, read: str) -> None:
+    assert blank_layout_html(written) == read
+    assert len(read) == len(written)

@@ -209,3 +209,15 @@ def test_markdown_escapes_pasted_into_word_are_read(tmp_path: Path) -> None:
     assert [c.number for c in result.citations] == [1, 2]
     assert [r.number for r in result.references] == [1, 2]
     assert [f.code for f in result.findings if f.code[0] == "C"] == []
+
+
+def test_html_block_tags_pasted_into_a_paragraph_break_its_lines(tmp_path: Path) -> None:
+    pasted = (
+        "<p>Grain moves with the tides (Quist, 2016) and in storms (Oduya, 2019).</p>"
+        "<p>References</p><p>Oduya, K. (2019). Storm sands. Shore Notes, 3, 1-9.</p>"
+        "<p>Quist, B. (2016). Tides and grain. Coastal History, 8(2), 14-29.<br>"
+        "Vance, R. (2012). Dunes. Sand Press.</p>"
+    )
+    result = lint_path(write_docx(tmp_path / "pasted.docx", [text_paragraph(pasted)]))
+    assert [r.authors[0].family for r in result.references] == ["Oduya", "Quist", "Vance"]
+    assert [f.code for f in result.findings if f.code[0] == "C"] == ["C104"]
