@@ -28,7 +28,6 @@ from essaylint.loaders.errors import cannot_read
 from essaylint.loaders.markdown import BLOCK_ELEMENTS, LAYOUT_TAG, read_emphasised_et_al
 from essaylint.models import Block, BlockKind, Document, FieldCitation, Hyperlink
 
-
 # Markdown's backslash escapes, left in text pasted from a Markdown export
 # (Google Docs writes "\[1\]" and "1\."): a backslash before a bracket,
 # parenthesis or a character Markdown marks up.
