@@ -79,6 +79,8 @@ def _decoded(match: re.Match[str]) -> str:
     """The character an entity stands for, padded with spaces to the entity's length."""
     entity = match.group(0)
     char = html.unescape(entity)
+    if char.isspace():  # "&nbsp;", "&emsp;": a space, and a line of them is blank
+        return " " * len(entity)
     if char == entity or len(char) > len(entity) or not char.isprintable():
         return entity
     return char.ljust(len(entity))
