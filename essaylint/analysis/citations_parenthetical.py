@@ -22,7 +22,7 @@ from essaylint.analysis.citations_clause import clause_citations
 from essaylint.analysis.citations_narrative import NarrativeReader, author_date_citation
 from essaylint.analysis.patterns import DASHES, MONTH_NUMBERS, YEAR, YEAR_DIGITS
 from essaylint.analysis.publication_facts import closes_source_line
-from essaylint.analysis.text import initials, name_key
+from essaylint.analysis.text import initials, initials_keeping_acronyms, name_key
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Span
 
@@ -47,6 +47,16 @@ _LOCATOR = compile_lazily(
     # (pandoc escapes the brackets: "\\[who says so\\]")
     r"(?:\s*\\?[(\[][^()\[\]]{1,60}\\?[)\]])?"
     r"(?:\s*,\s*.{0,40})?$",
+    re.IGNORECASE,
+)
+# A remark of the writer's in place of a locator: "(Ruiz, 2001, emphasis added)",
+# "(Lynch 1984, missing page number)", "(Okoro, 2003, my translation)".
+_REMARK = compile_lazily(
+    r"(?:(?:my|our|original|author['’]?s)\s+)?(?:emphasis|italics|bold|underlining|translation)"
+    r"(?:\s+(?:added|mine|my\s+own|in\s+(?:the\s+)?original|original|omitted|removed))?"
+    r"|(?:(?:no|missing|without)\s+)?page\s*(?:numbers?|nos?\.?)?"
+    r"(?:\s+(?:missing|needed|unknown|n/?a|not\s+(?:available|given)|tbc|tbd))?"
+    r"|n\.\s?p\.?|unpaginated|paraphrased?|adapted|abridged|citation\s+needed|(?:trans|tr)\.\s+mine",
     re.IGNORECASE,
 )
 # A parenthesis on one paragraph, or going on over a paragraph break after a work's
@@ -207,12 +217,11 @@ def _split_author_years(
         else:
             break
     rest = part[pos:].strip().lstrip(",:").strip()
-    locator = None
-    if rest:
-        if not _LOCATOR.match(rest):
-            return None
-        locator = rest
-    return authors, years, locator
+    if not rest or _REMARK.fullmatch(rest):
+        return authors, years, None
+    if not _LOCATOR.match(rest):
+        return None
+    return authors, years, rest
 
 
 def _authors_and_year(text: str) -> str | None:
@@ -259,6 +268,8 @@ def _unquoted(title: str) -> str:
     return title.strip("*_\"“”‘’'").strip()
 
 
+# How an organisation's initials are read: "US Census Bureau" is "UCB" or "USCB".
+_INITIALS = (initials, initials_keeping_acronyms)
 _TITLE_YEAR = compile_lazily(rf"(?<!\d){YEAR_DIGITS}(?!\d)")
 _MIN_TITLE_WORDS = 2
 _TITLE_KEY_WORDS = 4  # an entry with no author is known by its title's first words
@@ -275,8 +286,9 @@ class ParentheticalReader(NarrativeReader):
 
         The capitalised phrase just before the parenthesis owns the
         abbreviation when the abbreviation's capitals are, in order, among the
-        phrase's initials and the first ones agree; words before the name ("As
-        The University ...") are left out.
+        phrase's initials and the first ones agree (an acronym in the phrase counts
+        whole: "the US Census Bureau (USCB)"); words before the name ("As The
+        University ...") are left out.
         """
         before = self.text[max(0, group_start - _OWNER_REACH) : group_start]
         m = _OWNER_PHRASE.search(before)
@@ -288,13 +300,18 @@ class ParentheticalReader(NarrativeReader):
             if words[start] in _OWNER_CONNECTORS:
                 continue
             phrase = " ".join(words[start:])
-            letters = initials(" ".join(words[start + 1 :]) if words[start] == "The" else phrase)
-            if not letters or not wanted or letters[0] != wanted[0]:
-                continue
-            it = iter(letters)
-            if all(ch in it for ch in wanted):
+            named = " ".join(words[start + 1 :]) if words[start] == "The" else phrase
+            if any(self._abbreviates(wanted, read(named)) for read in _INITIALS):
                 return phrase
         return None
+
+    @staticmethod
+    def _abbreviates(wanted: list[str], letters: str) -> bool:
+        """Are the abbreviation's capitals, in order, among ``letters``, the first agreeing?"""
+        if not letters or not wanted or letters[0] != wanted[0]:
+            return False
+        it = iter(letters)
+        return all(ch in it for ch in wanted)
 
     def _listed_month(self, name: str) -> bool:
         """A one-word name that is also a month ("May", "June"), when the list has it."""

@@ -41,7 +41,7 @@ READING_WORDS = compile_lazily(
     r"^(?:(?:further|recommended|suggested|additional|supplementary|supplemental|optional|"
     r"wider|background|useful|online|extra)\s+(?:reading|readings|resources|sources|"
     r"literature|links)\b|(?:explore\s+|see\s+)?(?:related|more)\s+(?:readings?|resources|"
-    r"materials|links|articles)\b|reading list|readings?$|resources\b|annotated bibliography|"
+    r"materials|links|articles)\b|reading list|readings?$|resources\b|"
     r"see also$|external links$|glossary\b|appendix|appendices\b)|" + CREDITS_TITLE
 )
 # A reading-list heading that may only group a reference list's entries: "Additional Sources".

@@ -64,6 +64,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from essaylint.analysis.after_list import essay_resumes, is_prose, sections_follow
+from essaylint.analysis.annotated_lists import annotated_runs
 from essaylint.analysis.body_spans import (
     appendix_span,
     excluded_spans,
@@ -338,14 +339,18 @@ def _later_runs(lines: list[Line], after: int, structure: Structure) -> list[Lis
 
 
 def _with_later_runs(
-    lines: list[Line], lists: list[ListRun], structure: Structure
+    lines: list[Line], lists: list[ListRun], headings: dict[int, Heading], structure: Structure
 ) -> list[ListRun]:
-    """The lists, each followed by the runs of entries that carry it on (see _later_runs)."""
+    """The lists, each followed by the runs of entries that carry it on (see _later_runs),
+    or by the entries after its annotations (:mod:`essaylint.analysis.annotated_lists`)."""
     out: list[ListRun] = []
     for k, found in enumerate(lists):
         out.append(found)
         limit = lists[k + 1].first if k + 1 < len(lists) else len(lines)
-        out += [run for run in _later_runs(lines, found.last, structure) if run.last < limit]
+        later = _later_runs(lines, found.last, structure) or annotated_runs(
+            lines, found, headings, structure
+        )
+        out += [run for run in later if run.last < limit]
     return out
 
 
@@ -462,7 +467,7 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
             body=Span(start=0, end=len(text)),
             excluded=tuple(sorted(excluded, key=lambda s: s.start)),
         )
-    lists = _with_later_runs(lines, lists, structure)
+    lists = _with_later_runs(lines, lists, headings, structure)
     last = lists[-1]
     opening = last.heading.line.index if last.heading is not None else last.first
     resumes = essay_resumes(lines, headings, structure, last, opening)

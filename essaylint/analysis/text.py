@@ -53,6 +53,12 @@ def initials(name: str) -> str:
     return "".join(letters)
 
 
+def initials_keeping_acronyms(name: str) -> str:
+    """Initials, an acronym in the name kept whole: "US Census Bureau" -> "USCB"."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", name)
+    return "".join(w if w.isupper() and len(w) <= 4 else w[0] for w in words if w[0].isupper())
+
+
 def year_digits(year: str | None) -> str:
     """The four digits of a year string ("2019a" -> "2019"); "" for n.d. or None."""
     if not year:
