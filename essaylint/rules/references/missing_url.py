@@ -63,6 +63,12 @@ _ONE_NAME = compile_lazily(
 _FIRST_WEB_YEAR = 1995
 
 
+def _background_reading(ref: Reference) -> bool:
+    """An entry of a Bibliography of works consulted beside the reference list: reading
+    the essay need not send anyone to (a .bib's entries are what LaTeX prints)."""
+    return ref.consulted and ref.source == "text"
+
+
 def is_online(ref: Reference) -> bool:
     """Sources that are read online: web pages, videos, "Retrieved from" entries.
 
@@ -134,7 +140,8 @@ class MissingUrl(Rule):
         Cybersecurity Framework."): with no journal, publisher, place, edition
         or report number, the web is the only place to find it. A standard, a
         law, a court case, a data set or software, a personal communication or
-        a document older than the web is not.
+        a document older than the web is not. Nor is an entry of a
+        Bibliography of background reading printed beside the reference list.
 
     Why it matters
         Without the address the reader cannot find the page; online sources
@@ -155,7 +162,7 @@ class MissingUrl(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for ref in ctx.references:
-            if ref.url or ref.doi or not is_online(ref):
+            if _background_reading(ref) or ref.url or ref.doi or not is_online(ref):
                 continue
             if ref.retrieved_from:
                 why = "says where it was retrieved from but gives no URL"
