@@ -159,8 +159,14 @@ def parenthesised_numbers(text: str, regions: list[Span]) -> Iterator[Citation]:
                 yield Citation(span=span, text=text[start:end], kind="numeric", number=n)
 
 
-# "the [1,5,10] weights": a bracket after an article or demonstrative is a value, not a source.
+# "the [1,5,10] weights": a bracket after an article or demonstrative is a value, not a source,
+# unless a word for a source follows it: "This [9] paper", "the [4] survey".
 _ARTICLE_BEFORE = compile_lazily(r"(?i:\b(?:the|a|an|this|that|these|those))\s+\Z")
+_SOURCE_NOUN_AFTER = compile_lazily(
+    r"\s+(?:paper|study|studies|work|article|survey|review|report|book|thesis|chapter|"
+    r"authors?|researchers)\b",
+    re.IGNORECASE,
+)
 
 
 def numeric_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
@@ -169,7 +175,9 @@ def numeric_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
         for m in _NUMERIC.finditer(text, region.start, region.end):
             if _link_definition(text, m):
                 continue
-            if _ARTICLE_BEFORE.search(text[max(region.start, m.start() - 8) : m.start()]):
+            if _ARTICLE_BEFORE.search(
+                text[max(region.start, m.start() - 8) : m.start()]
+            ) and not _SOURCE_NOUN_AFTER.match(text, m.end()):
                 continue
             named = _named_author(text, region, m.start())
             for start, end, found in _bracket_units(text, m.start(), m.end()):

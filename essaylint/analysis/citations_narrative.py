@@ -92,6 +92,8 @@ _YEAR_NEXT = compile_lazily(r"\s*\(")
 
 _ACRONYM = compile_lazily(r"[A-Z]{2,}s?")
 # An abbreviation in parentheses just before the year's: "Bureau of Economic Analysis (BEA) (2014)".
+# The first party of a court case, then "v." or "vs.": the name after it is the other party.
+_CASE_PARTY_BEFORE = compile_lazily(r"[A-Z][\w.'’&-]*\s+vs?\.?\s+$")
 _DEFINED_BEFORE = compile_lazily(r"\(([A-Z][A-Za-z&.]{1,12})\)\s*$")
 
 # Where a cell or line of sources opens and closes around a citation: a line break, a
@@ -541,6 +543,8 @@ class NarrativeReader:
             _PUBLISHED_IN.search(lead) or _TOPIC_BEFORE.search(lead) or _TOPIC_HEAD.match(phrase)
         ):
             return []  # "published in the Journal of ...", "Research in Cyberpsychology, ..."
+        if not known and _CASE_PARTY_BEFORE.search(lead):
+            return []  # "San Antonio v. Rodriguez (1973)": a court case and its year
         defined = self.aliases.get(name_key(resolved[0]))
         if len(resolved) == 1 and not known and defined is not None:
             resolved, alias = (defined,), resolved[0]  # "DfE (2019)" once DfE is defined

@@ -29,9 +29,9 @@ YEAR = (
 )
 
 #: "et al." as writers spell it: "et al.", "et. al", "et al", the French "& al.", and the
-#: slips "at al.", "at el", "et el", "et al,." and "et," ("(Fang et, 2021)").
+#: slips "at al.", "at el", "et el", "et-al", "et al,." and "et," ("(Fang et, 2021)").
 ET_AL = (
-    r"(?:(?:(?:\bet\.?|&)\s*[Aa][Ll]|\bat\s?al|\b[ae]t\.?\s+el)\b(?:,(?=\.))?\.?"
+    r"(?:(?:(?:\bet\.?|&)(?:\s*|-)[Aa][Ll]|\bat\s?al|\b[ae]t\.?\s+el)\b(?:,(?=\.))?\.?"
     r"|\bet(?=,|\s*$))"
 )
 

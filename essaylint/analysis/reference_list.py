@@ -30,7 +30,7 @@ _LEADING_NAME = compile_lazily(
     r"\((?P<date>" + YEAR_DIGITS + r"[a-z]?\b[^)]*|n\.\s?d\.?)\)"
 )
 _PLACEHOLDER = "Placeholder, P."
-_BARE_CAPS = compile_lazily(r"[A-Z]{1,4}")
+_BARE_CAPS = compile_lazily(r"[A-Z]{2,4}")
 
 
 def _person_style_list(refs: Sequence[Reference]) -> bool:
@@ -67,7 +67,8 @@ def _comma_style_list(refs: Sequence[Reference]) -> bool:
 
 
 def _vancouver_single(ref: Reference) -> bool:
-    """One author written "Word INITIALS" with no comma or full stop ("Powerful JRE")."""
+    """One author written "Word INITIALS" with no comma or full stop ("Powerful JRE"); one
+    capital alone ("Sweller J") is a person's initial."""
     if len(ref.authors) != 1 or ref.authors[0].corporate:
         return False
     raw = ref.authors[0].raw or ""

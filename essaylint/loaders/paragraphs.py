@@ -141,16 +141,15 @@ def _alike(previous: LoadedBlock, block: LoadedBlock) -> bool:
 def _goes_on(previous: LoadedBlock, last_line: str, block: LoadedBlock, first_line: str) -> bool:
     """Is ``block`` the rest of the plain paragraph before it, cut where a line was typed?"""
     first = first_line.lstrip()
+    mid_sentence = bool(_STOPPED_MID_SENTENCE.search(last_line)) and (
+        bool(_GOES_ON.match(first)) or bool(SPACED_DASH_END.search(last_line))
+    )
     return (
         _alike(previous, block)
         and previous.hanging_indent == block.hanging_indent
-        and bool(_STOPPED_MID_SENTENCE.search(last_line))
         and not _ENDS_IN_LINK.search(last_line)
-        and (
-            bool(_GOES_ON.match(first))
-            or _closes_its_parenthesis(last_line, first_line)
-            or bool(SPACED_DASH_END.search(last_line))
-        )
+        # "(Govender, I." / "2024).": a parenthesis left open goes on whatever ends the line
+        and (mid_sentence or _closes_its_parenthesis(last_line, first_line))
         and not _OWN_START.match(first)
     ) or (_entry_head_only(previous, last_line, block) and not _opens_an_entry(first))
 

@@ -221,3 +221,17 @@ def test_html_block_tags_pasted_into_a_paragraph_break_its_lines(tmp_path: Path)
     result = lint_path(write_docx(tmp_path / "pasted.docx", [text_paragraph(pasted)]))
     assert [r.authors[0].family for r in result.references] == ["Oduya", "Quist", "Vance"]
     assert [f.code for f in result.findings if f.code[0] == "C"] == ["C104"]
+
+
+def test_a_parenthesis_left_open_after_an_initial_goes_on_in_the_next_paragraph(
+    tmp_path: Path,
+) -> None:
+    body = [
+        text_paragraph("Skilled staff leave, as Indra Govan puts it. (Govan, I."),
+        text_paragraph("2024). Firms then hire abroad."),
+        text_paragraph("References", style="Heading1"),
+        text_paragraph("Govan, I. (2024). Brain drain and health care. Cape Review, 3, 1-9."),
+    ]
+    result = lint_path(write_docx(tmp_path / "open.docx", body))
+    assert [(c.authors, c.year) for c in result.citations] == [(("Govan",), "2024")]
+    assert [f.code for f in result.findings if f.code[0] == "C"] == []
