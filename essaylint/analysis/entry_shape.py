@@ -438,8 +438,17 @@ def names_and_date_only(line: str) -> bool:
     )
 
 
-def continues_entry(previous: str, text: str) -> bool:
+#: An entry's text searched for a quotation still open; a longer one is no entry.
+MOST_QUOTED_ENTRY_CHARS = 1500
+
+
+def continues_entry(previous: str, text: str, *, entry: str = "") -> bool:
     """Does ``text``, after a paragraph break, carry on the entry whose last line is ``previous``?
+
+    ``entry`` is the entry's whole text so far, when it has more lines than ``previous``: a
+    title quoted over several lines ("“Environmental Effects from a" / "Recycling Rate of
+    Milk Packaging Using Life Cycle" / "Approach.” The International Journal ...") is
+    still open at the last of them.
 
     Word users and PDF text cut entries into paragraphs: an entry that stops
     mid-phrase ("... Understanding and") or without its closing full stop goes
@@ -472,11 +481,14 @@ def continues_entry(previous: str, text: str) -> bool:
         return bool(_RETRIEVAL_START.match(stripped)) or not has_link(last_word)
     if _CUT_AFTER_TITLE.match(before) and (stripped[:1] in "*_" or not _opens_mla_entry(stripped)):
         return True  # the container or publisher after the title, unless a new entry opens
+    if _quote_left_open(entry if 0 < len(entry) <= MOST_QUOTED_ENTRY_CHARS else before, stripped):
+        # "..., “Current Population" / "Survey,” ..., 2014": the quotation closes before
+        # anything else is quoted, so no entry of its own opens here
+        return True
     lower_word = _LOWER_WORD_START.match(stripped)
     ended = _ENTRY_END.search(before) is not None
     goes_on = (
-        _quote_left_open(before, stripped)  # "..., “Current Population" / "Survey,” ..., 2014"
-        or (lower_word is not None and lower_word.group(1) not in _PARTICLES)  # "as of June"
+        (lower_word is not None and lower_word.group(1) not in _PARTICLES)  # "as of June"
         # "Free, C., ... (2013). The Effectiveness of ... Health Care" / "Service Delivery
         # Processes: A Systematic Review. PLoS Medicine, ...": dated above, cut mid-title.
         or (not ended and bool(_author_year_head(entry_body(before))))

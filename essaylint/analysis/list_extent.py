@@ -143,6 +143,16 @@ def _cut_head(lines: list[Line], i: int) -> bool:
     return looks_like_entry(f"{head} {lines[after].text.strip()}")
 
 
+_MOST_ENTRY_LINES = 12
+
+
+def _entry_text(lines: list[Line], first: int, last: int) -> str:
+    """The lines of the entry from its first line to ``last``, joined ("" past a dozen)."""
+    if first < 0 or last - first > _MOST_ENTRY_LINES:
+        return ""
+    return " ".join(lines[k].text for k in range(first, last + 1))
+
+
 def neutral(text: str) -> bool:
     """Lines that belong to no entry and do not end a list: fences, tags, comments."""
     return bool(FENCE.match(text) or TAG_ONLY.match(text) or text.strip().startswith("<!--"))
@@ -187,7 +197,12 @@ def list_extent(
             continue
         if entries and (
             number_only(lines[last].text)  # "[3]" alone: its entry is this paragraph
-            or (not previous_was_text and continues_entry(lines[last].text, text))
+            or (
+                not previous_was_text
+                and continues_entry(
+                    lines[last].text, text, entry=_entry_text(lines, last_entry, last)
+                )
+            )
         ):
             last = i  # the entry before goes on in this block
             previous_was_text = True
@@ -443,7 +458,9 @@ def run_at(
                 count += 1
             elif RULE.match(line.text):
                 break
-        elif j > i and continues_entry(lines[last].text, line.text):
+        elif j > i and continues_entry(
+            lines[last].text, line.text, entry=_entry_text(lines, last_entry, last)
+        ):
             pass  # the entry before goes on in this block
         elif is_entry:
             count += 1

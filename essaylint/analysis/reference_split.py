@@ -20,6 +20,7 @@ from essaylint.analysis.entry_links import URL
 from essaylint.analysis.entry_shape import (
     DIGIT_TITLE_HEAD,
     LOWER_BRAND_HEAD,
+    MOST_QUOTED_ENTRY_CHARS,
     RETRIEVAL_NOTE,
     continues_entry,
     has_entry_head,
@@ -79,6 +80,13 @@ class _Entry:
     # Began with its number alone: its paragraph is its text, line after line
     # ("[1]" / "CertNZ." / "*Title*" / "https://..." / "May 15, 2017").
     under_label: bool = False
+
+
+def _text_so_far(text: str, entry: _Entry) -> str:
+    """The entry's text up to now, or "" when it is too long to be one entry."""
+    if entry.end - entry.start > MOST_QUOTED_ENTRY_CHARS:
+        return ""
+    return text[entry.start : entry.end]
 
 
 # A line that is only a comment: an HTML comment (Markdown/HTML suppression
@@ -360,9 +368,9 @@ def _split_entries(text: str) -> list[_Entry]:
             joined = not _is_marked(line.strip())
         elif after_break and current is not None:
             # A paragraph break ends the entry unless it was cut short there.
-            joined = continues_entry(current.last_line, line) or (
-                all_marked and _carries_numbered_entry(line)
-            )
+            joined = continues_entry(
+                current.last_line, line, entry=_text_so_far(text, current)
+            ) or (all_marked and _carries_numbered_entry(line))
             if not joined:
                 current = None
         after_break = False

@@ -235,3 +235,24 @@ def test_a_parenthesis_left_open_after_an_initial_goes_on_in_the_next_paragraph(
     result = lint_path(write_docx(tmp_path / "open.docx", body))
     assert [(c.authors, c.year) for c in result.citations] == [(("Govan",), "2024")]
     assert [f.code for f in result.findings if f.code[0] == "C"] == []
+
+
+def test_a_title_quoted_over_three_paragraphs_stays_in_its_entry(tmp_path: Path) -> None:
+    body = [
+        text_paragraph("Recycling cuts emissions (Mourant et al. 2008; Richter 2016)."),
+        text_paragraph("References", style="Heading1"),
+        text_paragraph("Mourant, A. L., Garcia, E. C., Vale, G. B., “Environmental Effects from a"),
+        text_paragraph(
+            "Recycling Rate Increase of Cardboard of Packaging Systems for Milk Using Life Cycle"
+        ),
+        text_paragraph(
+            "Approach.” The International Journal of Life Cycle Assessment, 1 Jan. 2008,"
+        ),
+        text_paragraph("https://example.org/lca2008"),
+        text_paragraph(
+            "Richter, M. (2016). Convenience built on cardboard. https://example.org/box"
+        ),
+    ]
+    result = lint_path(write_docx(tmp_path / "quoted.docx", body))
+    assert [r.authors[0].family for r in result.references] == ["Mourant", "Richter"]
+    assert [f.code for f in result.findings if f.code[0] == "C"] == []
