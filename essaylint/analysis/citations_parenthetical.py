@@ -22,7 +22,7 @@ from essaylint.analysis.citations_clause import clause_citations
 from essaylint.analysis.citations_narrative import NarrativeReader, author_date_citation
 from essaylint.analysis.patterns import DASHES, MONTH_NUMBERS, YEAR, YEAR_DIGITS
 from essaylint.analysis.publication_facts import closes_source_line
-from essaylint.analysis.text import initials, initials_keeping_acronyms, name_key
+from essaylint.analysis.text import initials, initials_keeping_acronyms, name_key, normalise_year
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Span
 
@@ -279,7 +279,7 @@ class ParentheticalReader(NarrativeReader):
     """Reads "(Smith, 2019, p. 4; see Jones & Lee, 2020)"; a parenthesis that holds only
     a year is handed to the narrative reader ("Smith (2019)")."""
 
-    _undated: dict[str, str] | None = None
+    _undated: dict[str, tuple[str, str | None]] | None = None
 
     def abbreviation_owner(self, abbr: str, group_start: int) -> str | None:
         """ "The University of North Carolina at Chapel Hill (UNC, 2025)" -> the full name.
@@ -362,17 +362,21 @@ class ParentheticalReader(NarrativeReader):
             return parsed
         return None
 
-    def _undated_names(self) -> dict[str, str]:
-        """The name keys of the entries that print no date at all (MLA web pages): the
-        first author's family name, or the whole title of a work with no author."""
+    def _undated_names(self) -> dict[str, tuple[str, str | None]]:
+        """The name keys of the entries with no date (MLA web pages print none, APA writes
+        "n.d."), each with the name and the year as written: the first author's family
+        name, or the whole title of a work with no author. A name with several undated
+        works names none of them."""
         if self._undated is None:
-            self._undated = {}
+            found: dict[str, list[tuple[str, str | None]]] = {}
             for ref in self.works:
-                if ref.year or ref.date:
+                if ref.date or (ref.year and not normalise_year(ref.year).startswith("nd")):
                     continue
                 name = ref.authors[0].family if ref.authors else ref.title
                 if name and (ref.authors or len(name.split()) >= _MIN_TITLE_WORDS):
-                    self._undated.setdefault(name_key(name), name)
+                    found.setdefault(name_key(name), []).append((name, ref.year))
+            # a maker of several undated works is not cited by the name alone
+            self._undated = {key: works[0] for key, works in found.items() if len(works) == 1}
         return self._undated
 
     def undated_work(self, match: re.Match[str]) -> Citation | None:
@@ -381,12 +385,12 @@ class ParentheticalReader(NarrativeReader):
         students carry over into APA). Only an entry with no date is cited so: a
         name in parentheses is otherwise no citation."""
         content = match.group(1).strip().rstrip(".").strip("*_\"“”‘’'").strip()
-        name = self._undated_names().get(name_key(content)) if content else None
-        if name is None:
+        work = self._undated_names().get(name_key(content)) if content else None
+        if work is None:
             return None
         span = Span(start=match.start(), end=match.end())
         return Citation(
-            span=span, text=match.group(0), kind="author-date", authors=(name,), year=None
+            span=span, text=match.group(0), kind="author-date", authors=(work[0],), year=work[1]
         )
 
     def undated_attribution(self, match: re.Match[str]) -> Citation | None:

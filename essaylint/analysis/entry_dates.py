@@ -45,6 +45,13 @@ ACCESSED_YEAR = compile_lazily(
 )
 YEAR_ANY = compile_lazily(r"(?<![\d/.\-–])(?P<year>" + YEAR_DIGITS + r")(?P<suffix>[a-z])?(?![\d])")
 
+#: A month (and day) and year after the authors, no parentheses: "Wang, T., Aug 9, 2019.
+#: Title.", "Lee, K. May 2019. Title."
+MONTH_DAY_DATE = compile_lazily(
+    r"(?P<pre>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?(?:\s+\d{1,2})?,?\s+)"
+    r"(?P<year>" + YEAR_DIGITS + r")(?P<suffix>[a-z])?(?![\d\w])(?=\s*[.,;:]|\s*$)",
+    re.IGNORECASE,
+)
 LEADING_YEAR = compile_lazily(r"^(?P<year>" + YEAR_DIGITS + r")(?P<suffix>[a-z])?[.,]?\s+(?=\S)")
 
 _MONTHS = MONTH_NUMBERS  # name -> number
@@ -54,7 +61,7 @@ _MONTH_DAY = compile_lazily(
 
 
 def date_from_match(match: re.Match[str]) -> tuple[str | None, str | None]:
-    """(year, date) from a PAREN_DATE or BARE_DATE match."""
+    """(year, date) from a PAREN_DATE, BARE_DATE or MONTH_DAY_DATE match."""
     groups = match.groupdict()
     if groups.get("nd"):
         suffix = groups.get("ndsuffix") or ""

@@ -24,6 +24,7 @@ from essaylint.analysis.entry_authors import AuthorCut, find_author_cut
 from essaylint.analysis.entry_dates import (
     BARE_DATE,
     LEADING_YEAR,
+    MONTH_DAY_DATE,
     PAREN_DATE,
     YEAR_ANY,
     date_from_match,
@@ -251,7 +252,7 @@ def _parse_fields(raw: str) -> EntryFields:
         offset = len(rest) - len(lead)
         paren = PAREN_DATE.match(lead)
         bare = BARE_DATE.match(lead)
-        date = paren or bare or LEADING_YEAR.match(lead)
+        date = paren or bare or LEADING_YEAR.match(lead) or MONTH_DAY_DATE.match(lead)
         if date is not None:
             rest = rest[offset:]
     elif not rest.startswith(date.group(0)):
