@@ -110,15 +110,16 @@ def _blank_line(body: str) -> str:
 
 
 # What a reader sees in place of markup, each the length of what it replaces: an escaped
-# "\\&" is an ampersand, pandoc's "{[}"/"{]}" are brackets, and an invisible anchor
-# (pandoc's "\\leavevmode\\hypertarget{ref-key}{}" before each entry) is nothing; so is
-# layout a writer types between paragraphs or entries ("\\newline", "\\\\", "\\vspace{1em}").
+# "\\&" is an ampersand, "``" and "''" the quotation marks they print, pandoc's "{[}" and
+# "{]}" brackets, and an invisible anchor (pandoc's "\\leavevmode\\hypertarget{ref-key}{}"
+# before each entry) is nothing; so is layout a writer types between paragraphs or entries
+# ("\\newline", "\\\\", "\\vspace{1em}").
 _READ_AS = compile_lazily(
-    r"\\&|\{\[\}|\{\]\}|\\leavevmode\b|\\hypertarget\{[^{}\n]*\}\{\}"
+    r"\\&|``|''|\{\[\}|\{\]\}|\\leavevmode\b|\\hypertarget\{[^{}\n]*\}\{\}"
     r"|\\(?:newline|linebreak|pagebreak|newpage|clearpage|noindent|par|medskip|smallskip"
     r"|bigskip|hfill|vfill)(?![A-Za-z])|\\[vh]space\*?\{[^{}\n]*\}|\\\\(?:\[[^\]\n]{0,20}\])?"
 )
-_SEEN = {"\\&": " &", "{[}": "  [", "{]}": "]  "}
+_SEEN = {"\\&": " &", "``": " “", "''": "” ", "{[}": "  [", "{]}": "]  "}
 # An internal link shows its text: pandoc renders "(\\protect\\hyperlink{ref-sen}{Sen, 1977})".
 _HYPERLINK = compile_lazily(r"(?:\\protect\s*)?\\hyperlink\s*\{[^{}\n]*\}\{([^{}]*)\}")
 
@@ -136,7 +137,8 @@ def _link_text(match: re.Match[str]) -> str:
 def read_latex(text: str) -> str:
     """``text`` with comments blanked and escapes read as their characters, offsets kept.
 
-    See :func:`blank_latex_comments`; besides, ``\\&`` reads as "&", ``{[}`` and
+    See :func:`blank_latex_comments`; besides, ``\\&`` reads as "&", two backquotes
+    and two apostrophes as curly quotation marks, ``{[}`` and
     ``{]}`` as brackets, an empty ``\\hypertarget`` anchor or ``\\leavevmode``
     as spaces and a ``\\hyperlink`` as its text, so the citations and the
     reference list pandoc wrote are read as a reader reads them.
