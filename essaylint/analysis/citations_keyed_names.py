@@ -1,12 +1,14 @@
-"""Authors typed in the sentence of a key citation, spelt otherwise than in its entry.
+"""Authors typed in the prose of a key citation, spelt otherwise than in its entry.
 
 "... both Huyberr and Philander agree that the cycles are still controlled by the
 obliquity \\cite{huybers}\\cite{philander}": the writer names the cited authors, and
-misspells one. A capitalised word of the sentence before a key citation that is a
-near miss of one of the cited entry's authors (and is no author of any entry, nor a
-word the text also writes in lower case, as a word of the language would be) is
-that author misspelt. It becomes an author-date citation of the entry's year (after
-the authors listed before it, when it is a co-author), so linking reports the mismatch.
+misspells one. A capitalised word of the prose a key citation closes (back to its
+paragraph's start or the citation before it: "A paper by Barker and Garvin-Doxes from
+2003 found ... students drop out \\cite{group2003}.") that is a near miss of one of the
+cited entry's authors (and is no author of any entry, nor a word the text also writes
+in lower case, as a word of the language would be) is that author misspelt. It becomes
+an author-date citation of the entry's year (after the authors listed before it, when
+it is a co-author), so linking reports the mismatch.
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz
 
-from essaylint.analysis.citation_names import NAME_WORD, POSSESSIVE, SENTENCE_BREAK
+from essaylint.analysis.citation_names import NAME_WORD, POSSESSIVE
 from essaylint.analysis.text import name_key
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Reference, Span
 
 _NAME = compile_lazily(rf"(?<![\w'’\-]){NAME_WORD}")
-_REACH = 300  # characters before the key citation searched for its sentence
+_REACH = 600  # characters before the key citation searched for the prose it closes
+_PARAGRAPH_BREAK = compile_lazily(r"\n[ \t]*\r?\n")
 _NEAR = 80.0
 _MIN_LETTERS = 4
 
@@ -35,17 +38,22 @@ def misspelt_cited_authors(
     listed = {name_key(p.family) for ref in works for p in ref.authors}
     lower_words: set[str] | None = None
     seen: set[int] = set()
-    for citation in keyed:
+    previous_end = 0
+    for citation in sorted(keyed, key=lambda c: c.span.start):
         ref = by_key.get(citation.key or "")
         if ref is None or not ref.authors or ref.year is None:
             continue
-        start = max(0, citation.span.start - _REACH)
-        ends = [m.end() for m in SENTENCE_BREAK.finditer(text, start, citation.span.start)]
-        start = ends[-1] if ends else start
+        # the prose this citation closes: back to its paragraph's start or the citation before
+        start = max(0, citation.span.start - _REACH, previous_end)
+        previous_end = max(previous_end, citation.span.end)
+        breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, start, citation.span.start)]
+        start = breaks[-1] if breaks else start
         for word in _NAME.finditer(text, start, citation.span.start):
             key = name_key(POSSESSIVE.sub("", word.group(0)))  # "Lai's" is Lai
             if word.start() in seen or len(key) < _MIN_LETTERS or key in listed:
                 continue
+            if _ACCENT_COMMAND.match(text, word.end()):
+                continue  # "Mekterovi{\'c}": the name goes on in an accent command
             authors = _misspelt(key, ref)
             if authors is None:
                 continue
@@ -62,13 +70,16 @@ def misspelt_cited_authors(
             )  # fmt: skip
 
 
+# A LaTeX accent command that goes on with the word: "Mekterovi{\\'c}", "Polan\\v{c}".
+_ACCENT_COMMAND = compile_lazily(r"\{?\\[`'^\"~=.uvHtcdbrk]")
 _LOWER_WORD = compile_lazily(r"(?<![\w'’\-])[a-z][a-z'’\-]+")
 
 
 def _misspelt(key: str, ref: Reference) -> int | None:
-    """Which author of the entry (its index) the name key misspells, if any."""
+    """Which author of the entry (its index) the name key misspells, if any; a word of the
+    name ("Edinburgh" of "University of Edinburgh") is no misspelling of it."""
     for i, person in enumerate(ref.authors):
         family = name_key(person.family)
-        if family and family != key and fuzz.ratio(key, family) >= _NEAR:
+        if family and key not in family and fuzz.ratio(key, family) >= _NEAR:
             return i
     return None

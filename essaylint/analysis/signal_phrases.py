@@ -8,7 +8,9 @@ before a reporting verb (its co-authors, "et al." or a possessive between),
 after "according to" or alone in parentheses ("(Ultracorp)", a citation without
 its year), never as any capitalised word. A name followed by the entry's title
 ("Okafor J. et al, *Rivers of Salt*") names that very work, whatever else of
-the author's is cited.
+the author's is cited; so does a sentence that gives the title's first four words
+and names the author near them ("a 2002 paper What Drives Stock Returns by Tuomo
+Vuolteenaho", "Malkiel himself in his 1995 work: Returns from Investing ...").
 
 Only the names asked about are looked for (the authors of entries nothing
 cites), with one pattern over the prose: the work is linear in the text.
@@ -106,4 +108,43 @@ def named_with_titles(prose: str, works: Sequence[tuple[str, str | None]]) -> fr
     found: set[int] = set()
     for m in names.finditer(prose):
         found.update(i for i, tail in after[m.group(0)] if tail.match(prose, m.end()))
+    return frozenset(found)
+
+
+_TITLE_WORDS = 4  # a title named in prose: its first words, this many at least
+_NAME_REACH = 150  # characters either side of the title searched for the author
+
+
+def titled_in_sentences(prose: str, works: Sequence[tuple[str, str | None]]) -> frozenset[int]:
+    """Indices of the ``works`` (family name, title) whose title's first four words
+    ``prose`` writes with the family name near them, in the same paragraph.
+
+    One pattern of every title finds the titles in one pass; only around each one is
+    the name looked for.
+    """
+    from essaylint.analysis.citations_mla import title_pattern
+
+    wanted: list[tuple[int, str, str]] = []  # (work, family, title pattern)
+    for i, (family, title) in enumerate(works):
+        if not title or not name_key(family) or _ET_AL_HEAD.match(title):
+            continue
+        words = re.split(r"[:.?!]", title, maxsplit=1)[0].split()
+        pattern = title_pattern(title)
+        if len(words) >= _TITLE_WORDS and pattern is not None:
+            wanted.append((i, family, pattern.pattern))
+    if not wanted:
+        return frozenset()
+    titles = re.compile(
+        "|".join(f"(?P<t{k}>{p})" for k, (_, _, p) in enumerate(wanted)), re.IGNORECASE
+    )
+    found: set[int] = set()
+    for m in titles.finditer(prose):
+        i, family, _ = wanted[int(str(m.lastgroup)[1:])]
+        lo = max(0, m.start() - _NAME_REACH)
+        hi = min(len(prose), m.end() + _NAME_REACH)
+        before = prose.rfind("\n\n", lo, m.start())  # the paragraph's start, if near
+        after = prose.find("\n\n", m.end(), hi)  # and its end
+        window = prose[before if before >= 0 else lo : after if after >= 0 else hi]
+        if re.search(rf"(?<![\w.]){re.escape(family)}(?!\w)", window):
+            found.add(i)
     return frozenset(found)

@@ -179,7 +179,11 @@ class UncitedReference(Rule):
             unused = [ref for ref in unused if id(ref) not in used]
         named: frozenset[str] = frozenset()
         if unused:
-            from essaylint.analysis.signal_phrases import named_as_sources, named_with_titles
+            from essaylint.analysis.signal_phrases import (
+                named_as_sources,
+                named_with_titles,
+                titled_in_sentences,
+            )
 
             # A name without a year cannot tell an author's works apart: it stands
             # for an entry only when no other work of that author is cited.
@@ -189,9 +193,9 @@ class UncitedReference(Rule):
             if not ctx.citations:  # a mark not read as a citation still names its source
                 named |= _names_in_marks(ctx)
             authored = [ref for ref in unused if ref.authors]
-            titled = named_with_titles(
-                ctx.prose_text, [(ref.authors[0].family, ref.title) for ref in authored]
-            )
+            works = [(ref.authors[0].family, ref.title) for ref in authored]
+            titled = named_with_titles(ctx.prose_text, works)
+            titled |= titled_in_sentences(ctx.prose_text, works)
             named_works = {id(authored[i]) for i in titled}
             unused = [ref for ref in unused if id(ref) not in named_works]
         for ref in unused:
