@@ -6,7 +6,8 @@ name is another name of that entry: a shortening, contraction or acronym of a
 corporate name ("VARK" for "VARK Learn Limited", "UoPeople" for "University of
 the People"; "DBIS" for an entry with no author that opens with "Department of
 Business, Innovation and Skills"), the start of its title ("College Success" for *College success*),
-the site or publisher of an entry that opens with its title, the first author's
+the site or publisher of an entry that opens with its title, the journal or publisher
+of an entry with authors ("Science Advances" for an article in it), the first author's
 given name ("Tzu-Ping" for "Lin, Tzu-Ping"), or a misspelt first author whose
 co-authors agree ("Xiao et al." for "Xiong, Y., Cho, M. & Boatwright, B."; that
 entry may be cited correctly elsewhere too). Such a
@@ -138,7 +139,9 @@ def _names_the_entry(citation: Citation, ref: Reference) -> bool:
     first = ref.authors[0] if ref.authors else None
     # An entry that starts with its title is often cited by its site or publisher:
     # "(Sumo Logic, n.d.)" for "*Software deployment*. (n.d.). Sumo Logic. Retrieved ...".
-    sites = [] if first is not None else [_words(s) for s in (ref.publisher, ref.container) if s]
+    # An entry with authors is cited by its journal or publisher in their place: "(Science
+    # Advances, 2017)" for "Hikichi, H., ... Science Advances 3, no. 7 (2017)".
+    sites = [_words(s) for s in (ref.publisher, ref.container) if s]
     if first is None and (_is_anonymous(citation) or _is_title_acronym(citation, ref.title)):
         return True
     for phrase in _cited_phrases(citation):
