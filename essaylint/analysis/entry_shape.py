@@ -149,9 +149,11 @@ _LABEL_LENGTH = 120
 _LABEL_END = compile_lazily(r"\)\s*:\s*$")
 _LABEL_AFTER = compile_lazily(r"^[a-z]?\)\s*:")
 _DATE_AFTER = compile_lazily(r"^[-/.]\d{1,2}\b")
-# "(2019) argued", and with a page: "(2015, pp. 29-32) states": a sentence that cites.
+# "(2019) argued", and with a page: "(2015, pp. 29-32) states", or with the number of a
+# numbered list: "(2021) [12] developed": a sentence that cites.
 _SENTENCE_AFTER = compile_lazily(
-    r"^[a-z]?(?:,\s*(?:pp?|paras?|ch)\.\s*[\d\-–—, ]{1,20})?\)\s+(?!and\b|in\b|&)[a-z]{2,}"
+    r"^[a-z]?(?:,\s*(?:pp?|paras?|ch)\.\s*[\d\-–—, ]{1,20})?\)"
+    r"(?:\s*\[\d{1,3}(?:[,–-]\s*\d{1,3})*\])?\s+(?!and\b|in\b|&)[a-z]{2,}"
 )
 # A block that carries on the entry before it after a break: a link or a
 # retrieval note always does; "from https://...", "and algorithm analysis.",

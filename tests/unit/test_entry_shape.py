@@ -73,6 +73,8 @@ def test_corporate_core(segment: str, core: str) -> None:
         ("Dhillon (2016, pp.175-181) highlights the range of security issues.", False),
         ("Okonjo, A. (2015, August). Personal data. In Proceedings (pp. 29-32).", True),
         ("Okonjo, A. (2015, pp. 29-32). Personal data. Harbour Press.", True),
+        # the number of a numbered list between the year and the verb
+        (" \tQuinn et al. (2021) [12] developed a prognostic model of immune genes.", False),
     ],
 )
 def test_what_opens_an_entry(line: str, entry: bool) -> None:
