@@ -21,7 +21,9 @@ A reference list is found by what it contains, helped by its heading:
   entries.
 - Several lists are all kept: a list per part of a long document, References
   and a Bibliography (whose entries may be cited but need not be), and further
-  runs of entries after the list with a line or two of other text between.
+  runs of entries after the list with a line or two of other text between, or
+  with the paragraphs of an annotated bibliography between
+  (:mod:`essaylint.analysis.annotated_lists`).
 - Without a heading, the last run of entry-shaped blocks is the list, when at
   least half of its entries carry a year (or "n.d."): a link alone is no
   evidence, since navigation lines ("Visit [Part II](...) to see ...") and
