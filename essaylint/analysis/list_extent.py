@@ -267,10 +267,32 @@ def _between_entries(
 
     A title-first entry ("All models are wrong. 2022. *Wikipedia*.") has no
     author head, yet the paragraphs on both sides of it are entries; nor has an
-    undated one that opens with its author ("OKONJO, T.R.Field notes. [online].").
+    undated one that opens with its author ("OKONJO, T.R.Field notes. [online]."),
+    nor a Chicago entry among APA ones ("Kotliar, Natasha B., ... Island Press,
+    2006."). Up to :data:`_MOST_ODD_IN_A_ROW` such paragraphs may stand together
+    before the next entry.
     """
     if i > 0 and not lines[i - 1].blank:
         return False
+    for _ in range(_MOST_ODD_IN_A_ROW):
+        end = _odd_paragraph_end(lines, i)
+        if end is None:
+            return False
+        after = next((k for k in range(end + 1, len(lines)) if not lines[k].blank), None)
+        if after is None or after in headings:
+            return False
+        if entry_at(lines, after, structure) or _wrapped_head(lines, after):
+            return True
+        i = after
+    return False
+
+
+_MOST_ODD_IN_A_ROW = 3
+
+
+def _odd_paragraph_end(lines: list[Line], i: int) -> int | None:
+    """The last line of the paragraph at ``i`` when it is short and carries a year, a link
+    or an author's name and initials, as an entry of an odd shape does; else None."""
     end = i
     while end + 1 < len(lines) and not lines[end + 1].blank:
         end += 1
@@ -278,13 +300,8 @@ def _between_entries(
     if len(paragraph.split()) > _MAX_SANDWICH_WORDS or not (
         has_year_or_link(paragraph) or initialled_name_head(paragraph)
     ):
-        return False
-    after = next((k for k in range(end + 1, len(lines)) if not lines[k].blank), None)
-    return (
-        after is not None
-        and after not in headings
-        and (entry_at(lines, after, structure) or _wrapped_head(lines, after))
-    )
+        return None
+    return end
 
 
 def _odd_entry(
