@@ -166,6 +166,7 @@ _DATE_BEFORE_YEAR = compile_lazily(
     r"(?:\s+\d{1,2})?$"
 )
 
+_FISCAL_YEAR = compile_lazily(r"(?:FY|(?i:fiscal\s+year))")
 
 # The end of a span of years after a cited year: "1910-1913", "1880–84".
 _YEAR_SPAN_END = compile_lazily(r"\s?[-–]\s?(?:" + YEAR_DIGITS + r"|\d\d)(?![\w-])")
@@ -201,6 +202,8 @@ def _split_author_years(
     authors = part[: first.start()].rstrip().rstrip(",").rstrip()
     # "(Wang et al., June 2025)", "(BBC, 3 March 2020)": the date's day and month are no author.
     authors = _DATE_BEFORE_YEAR.sub("", authors).rstrip().rstrip(",").rstrip()
+    if _FISCAL_YEAR.fullmatch(authors):  # "HUD (FY 2024)": a fiscal year, no author
+        authors = ""
     years = [first.group(0)]
     pos = first.end()
     span_end = _YEAR_SPAN_END.match(part, pos)
