@@ -80,6 +80,7 @@ class LoadedBlock:
     level: int = 0
     style: str | None = None
     hanging_indent: bool = False
+    shifted: bool = False  # its first line starts right of the margin (a left or first-line indent)
     links: tuple[tuple[str, str], ...] = ()  # (visible text, target) of each web link, in order
     # (visible text, the field with no place yet) of each citation-manager field, in order
     fields: tuple[tuple[str, FieldCitation], ...] = ()
@@ -152,6 +153,49 @@ def _goes_on(previous: LoadedBlock, last_line: str, block: LoadedBlock, first_li
         and (mid_sentence or _closes_its_parenthesis(last_line, first_line))
         and not _OWN_START.match(first)
     ) or (_entry_head_only(previous, last_line, block) and not _opens_an_entry(first))
+
+
+# An entry's head typed at the margin: "Jain, Anil K.,", "LeCun, Y.", "Van Dam, P.".
+_NAME_HEAD = compile_lazily(r"\s*[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,\s+[A-Z]")
+_TYPED_HANG_HEADS = 3  # heads with indented lines after them, close together
+_TYPED_HANG_REACH = 8  # blocks either side searched for the other heads
+_TYPED_HANG_LINES = 3  # indented paragraphs one head carries at most
+
+
+def _typed_hanging_lines(blocks: list[LoadedBlock]) -> set[int]:
+    """The blocks that go on the entry above them in a hanging indent typed by hand.
+
+    A writer without Word's hanging indent starts each entry at the margin and indents
+    the paragraphs of its next lines ("Jain, Anil K., Jianchang Mao. “Artificial" /
+    "    Neural Networks: A Tutorial” ..."). Such a head opens with a family name and a
+    comma; its next one to three paragraphs, of its style, start indented. The pattern
+    has to repeat, :data:`_TYPED_HANG_HEADS` heads within a few blocks: one indented
+    paragraph after another is a quotation, not the rest of an entry.
+    """
+
+    def head(k: int) -> bool:
+        here, after = blocks[k], blocks[k + 1]
+        return (
+            _alike(here, after)
+            and not here.shifted
+            and not here.hanging_indent
+            and after.shifted
+            and bool(_NAME_HEAD.match(here.text))
+        )
+
+    heads = [k for k in range(len(blocks) - 1) if head(k)]
+    going_on: set[int] = set()
+    for n, k in enumerate(heads):
+        near = heads[max(0, n - _TYPED_HANG_HEADS) : n + _TYPED_HANG_HEADS]
+        if sum(1 for h in near if abs(h - k) <= _TYPED_HANG_REACH) < _TYPED_HANG_HEADS:
+            continue
+        j = k + 1
+        while j < len(blocks) and j - k <= _TYPED_HANG_LINES and blocks[j].shifted:
+            if not _alike(blocks[k], blocks[j]):
+                break
+            going_on.add(j)
+            j += 1
+    return going_on
 
 
 def _entry_head_only(previous: LoadedBlock, last_line: str, block: LoadedBlock) -> bool:
@@ -237,7 +281,9 @@ def document_from_blocks(
     or a year are one paragraph cut at each typed line: they are joined as two
     lines of one block. So are an entry's number alone ("[1]") and the short
     paragraphs typed under it, one to each of the entry's lines, up to the next
-    number. Each text line, and the blank line after it, reports
+    number. A hanging indent typed by hand (the entry's head at the margin, its next
+    paragraphs indented; :func:`_typed_hanging_lines`) makes one line of each entry. Each
+    text line, and the blank line after it, reports
     its block's ``source`` number; a block's anchors become the Document's
     ``source_anchors`` (dropped on a line whose character references were decoded).
     """
@@ -250,7 +296,9 @@ def document_from_blocks(
     offset = 0
     previous: LoadedBlock | None = None
     parts = 0  # paragraphs since an entry's number alone ("[1]"), 0 outside such an entry
-    for block in blocks:
+    kept_blocks = [block for block in blocks if block.text.strip()]
+    typed_hanging = _typed_hanging_lines(kept_blocks)
+    for index, block in enumerate(kept_blocks):
         typed = _typed_lines(block)
         raw = [_decode_references(piece).replace("\r", "").rstrip() for piece in typed]
         sources = list(block.line_sources) + [block.source] * (len(raw) - len(block.line_sources))
@@ -260,7 +308,8 @@ def document_from_blocks(
         pieces = raw[kept[0] : kept[-1] + 1]
         sources = sources[kept[0] : kept[-1] + 1]
         joined = previous is not None and (
-            _goes_on(previous, lines[-1], block, pieces[0])
+            index in typed_hanging
+            or _goes_on(previous, lines[-1], block, pieces[0])
             or _under_number(previous, parts, block, pieces[0])
         )
         if len(pieces) == 1 and _BRACKET_NUMBER_ONLY.fullmatch(pieces[0].strip()):
@@ -275,9 +324,15 @@ def document_from_blocks(
             offset += 1
         start = offset
         anchors += _place_anchors(block.anchors, typed, raw, kept[0], start)
-        for piece, source in zip(pieces, sources, strict=True):
-            lines.append(piece)
-            source_lines.append(source)
+        # The next line of an entry typed with a hanging indent by hand goes on the entry's
+        # line, a space for the line break: it is one entry, whatever its line starts with.
+        glued = joined and index in typed_hanging
+        for n, (piece, source) in enumerate(zip(pieces, sources, strict=True)):
+            if glued and n == 0:
+                lines[-1] += " " + piece
+            else:
+                lines.append(piece)
+                source_lines.append(source)
             offset += len(piece) + 1
         hyperlinks += _locate_links("\n".join(pieces), start, block.links)
         if block.fields:

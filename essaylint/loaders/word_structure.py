@@ -50,8 +50,14 @@ class _Format:
     outline_level: int | None = None
     hanging: bool = False
     indented: bool = False
+    shifted: bool = False  # the first line starts right of the margin (left or first-line indent)
     num_id: str | None = None
     num_level: int = 0
+
+
+def _positive(twips: str | None) -> bool:
+    """Is an indent, in twentieths of a point, right of the margin?"""
+    return twips is not None and twips.isdigit() and int(twips) > 0
 
 
 def _read_properties(ppr: Any) -> _Format:
@@ -61,6 +67,11 @@ def _read_properties(ppr: Any) -> _Format:
     level = outline.get(_VAL) if outline is not None else None
     indent = ppr.find(_W + "ind")
     hanging = indent is not None and (indent.get(_W + "hanging") or "0").strip("0") != ""
+    shifted = (
+        indent is not None
+        and not hanging
+        and any(_positive(indent.get(_W + side)) for side in ("left", "start", "firstLine"))
+    )
     num_pr = ppr.find(_W + "numPr")
     num_id = ilvl = None
     if num_pr is not None:
@@ -71,6 +82,7 @@ def _read_properties(ppr: Any) -> _Format:
         outline_level=int(level) if level is not None and level.isdigit() else None,
         hanging=hanging,
         indented=indent is not None,
+        shifted=shifted,
         num_id=num_id,
         num_level=int(ilvl) if ilvl is not None and ilvl.isdigit() else 0,
     )
@@ -163,6 +175,7 @@ class WordStructure:
             outline_level=parent.outline_level if own.outline_level is None else own.outline_level,
             hanging=own.hanging if own.indented else parent.hanging,
             indented=own.indented or parent.indented,
+            shifted=own.shifted if own.indented else parent.shifted,
             num_id=own.num_id or parent.num_id,
             num_level=own.num_level if own.num_id else parent.num_level,
         )
@@ -221,6 +234,7 @@ class WordStructure:
             style=inherited.style,
             # The paragraph's own indent overrides its style's.
             hanging_indent=own.hanging if own.indented else inherited.hanging,
+            shifted=own.shifted if own.indented else inherited.shifted,
             links=links,
             fields=fields,
         )

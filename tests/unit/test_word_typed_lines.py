@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from support.word_xml import text_paragraph, write_docx
+from support.word_xml import run, text_paragraph, write_docx
 
 from essaylint.loaders import load_path
 from essaylint.pipeline import lint_path
@@ -256,3 +256,41 @@ def test_a_title_quoted_over_three_paragraphs_stays_in_its_entry(tmp_path: Path)
     result = lint_path(write_docx(tmp_path / "quoted.docx", body))
     assert [r.authors[0].family for r in result.references] == ["Mourant", "Richter"]
     assert [f.code for f in result.findings if f.code[0] == "C"] == []
+
+
+def _indented(text: str, side: str = "left") -> str:
+    return f'<w:p><w:pPr><w:ind w:{side}="720"/></w:pPr>{run(text)}</w:p>'
+
+
+def test_a_hanging_indent_typed_by_hand_keeps_each_entry_whole(tmp_path: Path) -> None:
+    body = [
+        text_paragraph("Deep nets read scans (Hale et al., 2012; Jarvis and Mao, 1996)."),
+        text_paragraph("Some disagree (Katz and Fox, 1991; Lund et al., 2015)."),
+        text_paragraph("Works Cited", style="Heading1"),
+        text_paragraph(
+            "Hale, G., Deng, L., Yu, D., Dahl, G., Mohr, A.-R., Jaitly, N., Senior, A.,"
+        ),
+        _indented("Vance, V., Nguyen, P. and Kings, B. (2012) ‘Deep networks for speech’."),
+        text_paragraph("Jarvis, Anil K., Jian Mao. “Neural Networks: A Tutorial” Institute of"),
+        _indented("Electrical Engineers. Computer Society, March 1996. Web. 18 Jan. 2016."),
+        text_paragraph("Katz, R., and P. J. Fox. “Dementia: From Gene to"),
+        _indented("Prevention.” Epidemiology of Dementia. Springer, 1991. Web.", side="firstLine"),
+        text_paragraph(
+            "Lund, Yann, Yoshua Berg, and Geoffrey Hale. “Deep Learning.” Nature 521.7553"
+        ),
+        _indented("(2015): 436-44. Web. 7 Feb. 2016."),
+    ]
+    result = lint_path(write_docx(tmp_path / "typed-hanging.docx", body))
+    assert [r.authors[0].family for r in result.references] == ["Hale", "Jarvis", "Katz", "Lund"]
+    assert [f.code for f in result.findings if f.code in ("C101", "C104")] == []
+
+
+def test_one_indented_quotation_after_a_paragraph_stays_its_own(tmp_path: Path) -> None:
+    body = [
+        text_paragraph("However, Marsh, in the preface, puts it plainly (Marsh, 2019):"),
+        _indented("Tides are the clock of the coast, and every harbour keeps its time."),
+        text_paragraph("References", style="Heading1"),
+        text_paragraph("Marsh, T. (2019). Harbour time. Coast Press."),
+    ]
+    result = lint_path(write_docx(tmp_path / "quote.docx", body))
+    assert len([b for b in result.document.blocks if b.kind == "paragraph"]) == 3
