@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from essaylint.analysis.names import looks_corporate
-from essaylint.analysis.patterns import AUTHOR_AND, ET_AL, MONTH_NUMBERS, PARTICLE_RUN
+from essaylint.analysis.patterns import AUTHOR_AND, ET_AL, GENERATION, MONTH_NUMBERS, PARTICLE_RUN
 from essaylint.lazy_pattern import compile_lazily
 
 UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha())
@@ -165,7 +165,7 @@ NOT_AUTHORS = (
 )
 INITIALS_ONLY = compile_lazily(r"(?:[A-Z]\.[\s-]?){1,3}")
 # A generation after the family name: "Towne Jr.", "King, Sr.".
-_GENERATION = compile_lazily(r"(?<=\w)\s*,?\s+(?:Jr|Sr|Jnr|Snr)\.?$")
+_GENERATION = compile_lazily(rf"(?<=\w)\s*,?\s+{GENERATION}$")
 # "(Ilyas R.A et al., 2021)": initials written after the surname, with their stops;
 # "(Rejani . R, 2015)": one with a stray stop before it (the entry's author cut drops it too).
 _TRAILING_INITIALS = compile_lazily(r"(?<=\w)(?:\s+[A-Z]\.(?:\s?[A-Z]\.?){0,2}|\s+\.\s*[A-Z]\.?)$")
@@ -175,6 +175,8 @@ _LEADING_PARTICLES = compile_lazily(r"^" + PARTICLE_RUN)
 POSSESSIVE = compile_lazily(r"['’]s?$")
 #: Where a sentence ends: its stop, closing quotes or brackets, and the space after.
 SENTENCE_BREAK = compile_lazily(r"[.!?][\"”’)]*\s")
+#: Where a paragraph ends: a blank line, or a Markdown heading's line.
+PARAGRAPH_BREAK = compile_lazily(r"\n[ \t]*\r?\n|^[ \t]*#+ .*\n", re.MULTILINE)
 
 
 def drop_trailing_initials(name: str) -> str:

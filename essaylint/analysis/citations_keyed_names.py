@@ -17,14 +17,13 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz
 
-from essaylint.analysis.citation_names import NAME_WORD, POSSESSIVE
+from essaylint.analysis.citation_names import NAME_WORD, PARAGRAPH_BREAK, POSSESSIVE
 from essaylint.analysis.text import name_key
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Reference, Span
 
 _NAME = compile_lazily(rf"(?<![\w'’\-]){NAME_WORD}")
 _REACH = 600  # characters before the key citation searched for the prose it closes
-_PARAGRAPH_BREAK = compile_lazily(r"\n[ \t]*\r?\n")
 _NEAR = 80.0
 _MIN_LETTERS = 4
 
@@ -46,7 +45,7 @@ def misspelt_cited_authors(
         # the prose this citation closes: back to its paragraph's start or the citation before
         start = max(0, citation.span.start - _REACH, previous_end)
         previous_end = max(previous_end, citation.span.end)
-        breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, start, citation.span.start)]
+        breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text, start, citation.span.start)]
         start = breaks[-1] if breaks else start
         for word in _NAME.finditer(text, start, citation.span.start):
             key = name_key(POSSESSIVE.sub("", word.group(0)))  # "Lai's" is Lai

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from essaylint.analysis.citation_names import (
     INITIALS_ONLY,
     NOT_AUTHORS,
+    PARAGRAPH_BREAK,
     UPPER,
     drop_trailing_initials,
     list_items,
@@ -91,9 +92,9 @@ _CAPITALISED_WORD = compile_lazily(rf"(?<![\w\-])[{UPPER}][\w'’\-]*")
 _YEAR_NEXT = compile_lazily(r"\s*\(")
 
 _ACRONYM = compile_lazily(r"[A-Z]{2,}s?")
-# An abbreviation in parentheses just before the year's: "Bureau of Economic Analysis (BEA) (2014)".
 # The first party of a court case, then "v." or "vs.": the name after it is the other party.
 _CASE_PARTY_BEFORE = compile_lazily(r"[A-Z][\w.'’&-]*\s+vs?\.?\s+$")
+# An abbreviation in parentheses just before the year's: "Bureau of Economic Analysis (BEA) (2014)".
 _DEFINED_BEFORE = compile_lazily(r"\(([A-Z][A-Za-z&.]{1,12})\)\s*$")
 
 # Where a cell or line of sources opens and closes around a citation: a line break, a
@@ -102,7 +103,6 @@ _CELL_REACH = 8
 _CELL_OPEN = compile_lazily(r"[\n|;][ \t*_]*$")
 _CELL_CLOSE = compile_lazily(r"[ \t*_.]*(?:[;|\n]|$)")
 
-_PARAGRAPH_BREAK = compile_lazily(r"\n[ \t]*\r?\n|^[ \t]*#+ .*\n", re.MULTILINE)
 
 # Capitalised words and a spaced dash right before a name: "Sparx Maths - " of "Sparx
 # Maths - Home (n.d.)".
@@ -492,7 +492,7 @@ class NarrativeReader:
     ) -> list[Citation]:
         window_start = max(0, group_start - 220)
         before = self.text[window_start:group_start]
-        breaks = list(_PARAGRAPH_BREAK.finditer(before))
+        breaks = list(PARAGRAPH_BREAK.finditer(before))
         if breaks:
             before = before[breaks[-1].end() :]
             window_start = group_start - len(before)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from essaylint.analysis.patterns import DASHES, EMPHASIS
+from essaylint.analysis.patterns import DASHES, EMPHASIS, GENERATION
 from essaylint.analysis.text import PARTICLES
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Person
@@ -42,7 +42,7 @@ _SPACED_INITIALS = compile_lazily(r"^(?:[A-Z]\.?\s*){1,4}$")
 # spacing accents ("Arbel´aez") are PDF debris inside a word
 _WORD = compile_lazily(r"^[^\W\d_][\w'’.\-\u2190-\u21ff´`¨˜ˆ]*$")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "jnr", "snr"})
-_GENERATION = compile_lazily(r"(?<=\w)(?:\s+|,\s*)(?:Jr|Sr|Jnr|Snr)\.?(?=\s*(?:,|&|\band\b|$))")
+_GENERATION = compile_lazily(rf"(?<=\w)(?:\s+|,\s*){GENERATION}(?=\s*(?:,|&|\band\b|$))")
 _CORPORATE_SUFFIX = compile_lazily(
     r",?\s+(?:Inc|Ltd|LLC|L\.L\.C|Co|Corp|Corporation|GmbH|PLC|plc|Pty)\.?$"
 )

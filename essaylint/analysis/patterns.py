@@ -28,6 +28,9 @@ YEAR = (
     r"|(?<![\w.])(?-i:nd)(?!\w)|no\s+date|in\s+press|forthcoming)"
 )
 
+#: A generation written after a family name: "Jr.", "Sr", "Jnr", "Snr".
+GENERATION = r"(?:Jr|Sr|Jnr|Snr)\.?"
+
 #: "et al." as writers spell it: "et al.", "et. al", "et al", the French "& al.", and the
 #: slips "at al.", "at el", "et el", "et-al", "et al,." and "et," ("(Fang et, 2021)").
 ET_AL = (
