@@ -548,10 +548,11 @@ def _first_mention(name: str, body: Sequence[str], regions: Sequence[Span]) -> i
     return None
 
 
-def title_pattern(title: str) -> re.Pattern[str] | None:
-    """The leading words of a title (up to four, before its subtitle), as written in prose."""
+def title_pattern(title: str, *, min_words: int = 1) -> re.Pattern[str] | None:
+    """The leading words of a title (up to four, before its subtitle), as written in prose;
+    None for a title shorter than ``min_words`` words or four letters."""
     words = re.split(r"[:.?!]", title, maxsplit=1)[0].split()[:4]
-    if len(" ".join(words)) < 4:
+    if len(words) < min_words or len(" ".join(words)) < 4:
         return None
     return re.compile(r"\W+".join(re.escape(w) for w in words), re.IGNORECASE)
 

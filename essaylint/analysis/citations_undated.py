@@ -10,6 +10,7 @@ and is left alone, as is the name of an author whose works are dated.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 
 from essaylint.analysis.text import name_key, normalise_year
@@ -34,7 +35,8 @@ def undated_names(
     }
     if not undated:
         return
-    taken = [(c.span.start, c.span.end) for c in found]
+    taken = sorted((c.span.start, c.span.end) for c in found)
+    reach = _furthest_ends(taken)
     for region in regions:
         for m in _NAME_ALONE.finditer(text, region.start, region.end):
             words = m.group("name").split()
@@ -42,9 +44,23 @@ def undated_names(
             if key not in undated:
                 key = name_key(words[-1])  # "(Adit Deshpande)": the family name
             work = undated.get(key)
-            if work is None or any(s < m.end() and m.start() < e for s, e in taken):
+            if work is None or _overlaps(taken, reach, m.start(), m.end()):
                 continue
             yield Citation(
                 span=Span(start=m.start(), end=m.end()), text=m.group(0), kind="author-date",
                 authors=(work.authors[0].family,), year=work.year,
             )  # fmt: skip
+
+
+def _furthest_ends(spans: list[tuple[int, int]]) -> list[int]:
+    """For each span in start order, the furthest end of it and the spans before it."""
+    ends: list[int] = []
+    for _, end in spans:
+        ends.append(max(end, ends[-1]) if ends else end)
+    return ends
+
+
+def _overlaps(spans: list[tuple[int, int]], reach: list[int], start: int, end: int) -> bool:
+    """Does ``start``-``end`` overlap a span already read (spans sorted, with their reach)?"""
+    before = bisect.bisect_left(spans, (end, -1))  # the spans that start before ``end``
+    return before > 0 and reach[before - 1] > start

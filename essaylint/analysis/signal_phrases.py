@@ -128,9 +128,8 @@ def titled_in_sentences(prose: str, works: Sequence[tuple[str, str | None]]) -> 
     for i, (family, title) in enumerate(works):
         if not title or not name_key(family) or _ET_AL_HEAD.match(title):
             continue
-        words = re.split(r"[:.?!]", title, maxsplit=1)[0].split()
-        pattern = title_pattern(title)
-        if len(words) >= _TITLE_WORDS and pattern is not None:
+        pattern = title_pattern(title, min_words=_TITLE_WORDS)
+        if pattern is not None:
             wanted.append((i, family, pattern.pattern))
     if not wanted:
         return frozenset()

@@ -65,8 +65,8 @@ _COMMENT = compile_lazily(r"<!--(?!\s*essaylint:).*?-->", re.DOTALL)
 _TEMPLATE_TAG = compile_lazily(r"\{%(?:[^%]|%(?!\})){0,2000}%\}")
 
 
-# Markdown's backslash escapes of ASCII punctuation, "@" aside.
-_ESCAPED = compile_lazily(r"\\([!-/:-?\[-`{-~])")
+#: Markdown's backslash escapes of ASCII punctuation, "@" aside.
+ESCAPED = compile_lazily(r"\\([!-/:-?\[-`{-~])")
 _OPENERS = "([{<"
 
 
@@ -167,7 +167,7 @@ def blank_layout_html(text: str) -> str:
     and backslash escapes read, emphasis around "et al." removed, and footnote
     definitions typed without their colon given one."""
     if "\\" in text:
-        text = _ESCAPED.sub(_unescaped, text)
+        text = ESCAPED.sub(_unescaped, text)
     if "al" in text:
         text = read_emphasised_et_al(text)
     if "[^" in text:

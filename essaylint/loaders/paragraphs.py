@@ -25,14 +25,13 @@ from essaylint.analysis.patterns import (
 )
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.loaders.errors import cannot_read
-from essaylint.loaders.markdown import BLOCK_ELEMENTS, LAYOUT_TAG, read_emphasised_et_al
+from essaylint.loaders.markdown import (
+    BLOCK_ELEMENTS,
+    ESCAPED,
+    LAYOUT_TAG,
+    read_emphasised_et_al,
+)
 from essaylint.models import Block, BlockKind, Document, FieldCitation, Hyperlink
-
-# Markdown's backslash escapes, left in text pasted from a Markdown export
-# (Google Docs writes "\[1\]" and "1\."): a backslash before a bracket,
-# parenthesis or a character Markdown marks up.
-_MARKDOWN_ESCAPE = compile_lazily(r"\\(?=[\[\]().*_#$+!`~|-])")
-
 
 # Block tags typed or pasted into a paragraph ("...</p><p>...", "<br>"): each run of
 # them is a line break, as the page they came from showed it.
@@ -54,8 +53,8 @@ def _decode_references(text: str) -> str:
     layout tags pasted with them removed ('<p style="text-align:left">[2] Cole, S.') and
     Markdown's escapes and emphasis around "et al." read ("\\[1\\]" is "[1]", "_et al_."
     is "et al.")."""
-    if "\\" in text:
-        text = _MARKDOWN_ESCAPE.sub("", text)
+    if "\\" in text:  # left in text pasted from a Markdown export (Google Docs writes \[1\])
+        text = ESCAPED.sub(r"\1", text)
     if "al" in text:
         text = read_emphasised_et_al(text)
     if "&" in text:
