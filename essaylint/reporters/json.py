@@ -9,8 +9,12 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 from essaylint import __version__
-from essaylint.models import FileResult, Finding
+from essaylint.models import FileResult, Finding, ReferenceRef
 from essaylint.reporters.location import BlockLocator
+
+#: The year of a named entry that gives no date, as a citation of it writes it (APA, Harvard);
+#: a bare address, with nothing to cite it by, has none.
+UNDATED = "n.d."
 
 
 def finding_dict(
@@ -62,7 +66,7 @@ def finding_dict(
         out["reference"] = {
             "line": f.reference.line,
             "authors": list(f.reference.authors),
-            "year": f.reference.year,
+            "year": _entry_year(f.reference),
         }
         _add_work_name(out["reference"], f.reference.authors, f.reference.title)
         if f.reference.number is not None:
@@ -76,6 +80,13 @@ def finding_dict(
             "replacement": f.fix.replacement,
         }
     return out
+
+
+def _entry_year(ref: ReferenceRef) -> str | None:
+    """The entry's year as written, or :data:`UNDATED` for a named entry with no date."""
+    if ref.year or not (ref.authors or ref.title):
+        return ref.year
+    return UNDATED
 
 
 def _add_work_name(out: dict[str, Any], authors: Sequence[str], title: str | None) -> None:

@@ -248,3 +248,27 @@ def test_json_keeps_non_ascii_and_multiline_spans() -> None:
     second = essay.splitlines()[1]
     assert oetztaler["line"] == 2
     assert oetztaler["column"] == second.index("(Ötztaler") + 1
+
+
+def test_json_gives_an_undated_entry_the_year_a_citation_writes_for_it() -> None:
+    essay = (
+        "Tides matter (Orlov, 2011).\n\n## References\n\n"
+        "Orlov, P. (2011). *Tidal clocks*. Harbour Press.\n\n"
+        "Wenham, J. Salt marsh notes. https://example.org/marsh\n"
+    )
+    data = json.loads(json_reporter.render([lint_text(essay, path="essay.md")]))
+    (uncited,) = [f for f in data["files"][0]["findings"] if f["rule"] == "uncited-reference"]
+    assert uncited["reference"]["author"] == "Wenham"
+    assert uncited["reference"]["year"] == "n.d."
+
+
+def test_json_gives_a_bare_address_no_year() -> None:
+    essay = (
+        "Tides matter (Orlov, 2011).\n\n## References\n\n"
+        "Orlov, P. (2011). *Tidal clocks*. Harbour Press.\n\n"
+        "https://example.org/marsh/notes\n\n"
+        "https://example.org/dunes/walks\n"
+    )
+    data = json.loads(json_reporter.render([lint_text(essay, path="essay.md")]))
+    uncited = [f for f in data["files"][0]["findings"] if f["rule"] == "uncited-reference"]
+    assert [(f["reference"]["line"], f["reference"]["year"]) for f in uncited] == [(9, None)]
