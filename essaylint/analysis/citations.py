@@ -220,6 +220,10 @@ def extract_citations(
         numeric if numeric is not None else (len(numbers) >= 2 and len(numbers) >= len(found))
     )
     if use_numeric:
+        if works:
+            from essaylint.analysis.citations_keyed_names import misspelt_cited_authors
+
+            found.extend(misspelt_cited_authors(text, numbers, works))
         found.extend(numbers)
     found.sort(key=lambda c: (c.span.start, c.span.end))
     return tuple(

@@ -1,4 +1,4 @@
-"""Authors typed in the prose of a key citation, spelt otherwise than in its entry.
+"""Authors typed in the prose of a key or number citation, spelt otherwise than in its entry.
 
 "... both Huyberr and Philander agree that the cycles are still controlled by the
 obliquity \\cite{huybers}\\cite{philander}": the writer names the cited authors, and
@@ -8,11 +8,13 @@ paragraph's start or the citation before it: "A paper by Barker and Garvin-Doxes
 cited entry's authors (and is no author of any entry, nor a word the text also writes
 in lower case, as a word of the language would be) is that author misspelt. It becomes
 an author-date citation of the entry's year (after the authors listed before it, when
-it is a co-author), so linking reports the mismatch.
+it is a co-author), so linking reports the mismatch. A number citation is read the same
+way: "Koschmann and Evans states that ... [5]" for entry 5 by Koschmann and Evens.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz
@@ -31,17 +33,23 @@ _MIN_LETTERS = 4
 def misspelt_cited_authors(
     text: str, keyed: Iterable[Citation], works: Sequence[Reference]
 ) -> Iterator[Citation]:
-    """An author-date citation for each author name, typed beside a key citation, that
-    misspells an author of the entry the key points to."""
+    """An author-date citation for each author name, typed beside a key (or number)
+    citation, that misspells an author of the entry the key (or number) points to."""
     by_key = {ref.key: ref for ref in works if ref.key}
+    by_number = {ref.number: ref for ref in works if ref.number is not None}
     listed = {name_key(p.family) for ref in works for p in ref.authors}
     lower_words: set[str] | None = None
     seen: set[int] = set()
     previous_end = 0
     for citation in sorted(keyed, key=lambda c: c.span.start):
-        ref = by_key.get(citation.key or "")
+        if citation.number is not None:
+            ref = by_number.get(citation.number)
+        else:
+            ref = by_key.get(citation.key or "")
         if ref is None or not ref.authors or ref.year is None:
             continue
+        # "Harowgate et al. [2]": the name a number carries is compared when it is linked
+        own = name_key(citation.authors[0]) if citation.authors else None
         # the prose this citation closes: back to its paragraph's start or the citation before
         start = max(0, citation.span.start - _REACH, previous_end)
         previous_end = max(previous_end, citation.span.end)
@@ -49,7 +57,7 @@ def misspelt_cited_authors(
         start = breaks[-1] if breaks else start
         for word in _NAME.finditer(text, start, citation.span.start):
             key = name_key(POSSESSIVE.sub("", word.group(0)))  # "Lai's" is Lai
-            if word.start() in seen or len(key) < _MIN_LETTERS or key in listed:
+            if word.start() in seen or len(key) < _MIN_LETTERS or key in listed or key == own:
                 continue
             if _ACCENT_COMMAND.match(text, word.end()):
                 continue  # "Mekterovi{\'c}": the name goes on in an accent command
@@ -60,6 +68,8 @@ def misspelt_cited_authors(
                 lower_words = {m.group(0).casefold() for m in _LOWER_WORD.finditer(text)}
             if word.group(0).casefold() in lower_words:
                 continue  # a word of the language, capitalised here
+            if _beside_a_written_name(text, word, ref):
+                continue  # "Carol Dweck's work", "US Census Bureau": part of a longer name
             seen.add(word.start())
             span = Span(start=word.start(), end=word.end())
             names = (*(p.family for p in ref.authors[:authors]), word.group(0))
@@ -72,6 +82,22 @@ def misspelt_cited_authors(
 # A LaTeX accent command that goes on with the word: "Mekterovi{\\'c}", "Polan\\v{c}".
 _ACCENT_COMMAND = compile_lazily(r"\{?\\[`'^\"~=.uvHtcdbrk]")
 _LOWER_WORD = compile_lazily(r"(?<![\w'’\-])[a-z][a-z'’\-]+")
+
+
+_WORD_BEFORE = compile_lazily(r"([A-Z][\w'’\-]+)\s+$")
+_WORD_AFTER = compile_lazily(r"\s+([A-Z][\w'’\-]+)")
+_NAME_WORD_IN_ENTRY = compile_lazily(r"[A-Z][\w'’\-]+")
+_ENTRY_HEAD = 160  # characters of an entry where its authors are written
+
+
+def _beside_a_written_name(text: str, word: re.Match[str], ref: Reference) -> bool:
+    """Is the word next to a capitalised word that the entry itself writes among its authors?
+    Then it is part of a longer name: the given name before the family name ("Carol Dweck"
+    for Dweck), or a word of an organisation's name ("US Census Bureau")."""
+    written = set(_NAME_WORD_IN_ENTRY.findall(ref.raw[:_ENTRY_HEAD]))
+    before = _WORD_BEFORE.search(text, max(0, word.start() - 40), word.start())
+    after = _WORD_AFTER.match(text, word.end())
+    return any(m is not None and POSSESSIVE.sub("", m.group(1)) in written for m in (before, after))
 
 
 def _misspelt(key: str, ref: Reference) -> int | None:
