@@ -104,6 +104,10 @@ _CELL_OPEN = compile_lazily(r"[\n|;][ \t*_]*$")
 _CELL_CLOSE = compile_lazily(r"[ \t*_.]*(?:[;|\n]|$)")
 
 
+# A title in italics after the maker's name and a comma, right before the year: ", *Priced
+# Out*" of "NLIHC, *Priced Out* (2024)".
+_TITLE_AFTER_NAMES = compile_lazily(r"(?<=\S),\s*([*_]+)[^*_\n]+\1$")
+
 # Capitalised words and a spaced dash right before a name: "Sparx Maths - " of "Sparx
 # Maths - Home (n.d.)".
 _DASHED_HEAD = compile_lazily(r"(?<![\w'’])(?:[A-Z][\w'’&.]*\s+){1,6}[-–—]\s+$")
@@ -528,7 +532,12 @@ class NarrativeReader:
         preceding = self.text[max(0, name_start - 1) : name_start]
         if preceding and preceding in "\"“‘'":
             return []  # a quoted title followed by its year
-        phrase, alias, et_al = strip_alias_et_al(strip_markup(m.group("names")))
+        names = m.group("names")
+        titled = _TITLE_AFTER_NAMES.search(names)
+        if titled is not None and name_key(strip_markup(titled.group(0)[1:])) not in self.known:
+            # "NLIHC, *Priced Out* (2024)": the maker, then the title
+            names = names[: titled.start()]
+        phrase, alias, et_al = strip_alias_et_al(strip_markup(names))
         et_al = et_al or bool(m.group("etal"))
         listed = self._author_list(phrase, et_al)
         if listed is None:

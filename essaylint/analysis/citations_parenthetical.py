@@ -321,6 +321,12 @@ class ParentheticalReader(NarrativeReader):
         word = name.strip()
         return word.casefold() in MONTH_NUMBERS and word[:1].isupper() and self._listed_name(word)
 
+    def _prose_word(self, word: str) -> bool:
+        """Does the text write ``word`` in lower case elsewhere too, so that it is a word of
+        the language ("(individual, 2025)" beside "individuals"), not a user name?"""
+        pattern = rf"(?<![\w@/.\-]){re.escape(word.strip())}s?(?![\w\-])"
+        return len(re.findall(pattern, self.text)) > 1
+
     def _listed_name(self, name: str) -> bool:
         """Is ``name`` one the reference list knows, so no abbreviation to look up?
 
@@ -559,7 +565,9 @@ class ParentheticalReader(NarrativeReader):
         if title is not None:  # "(Girls as young as seven feel pressure, 2016)": no author
             names, et_al, alias = (title,), False, None
         elif not (
-            looks_like_names(authors, handles=_comma_after(text, authors))
+            looks_like_names(
+                authors, handles=_comma_after(text, authors) and not self._prose_word(authors)
+            )
             or self.lower_case_author(authors)  # "(tutor2u 2019)": as the list writes it
             or self._listed_month(authors)  # "(May 2017)" when the list has May, 2017
         ):

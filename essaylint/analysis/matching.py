@@ -150,11 +150,9 @@ def reference_name_keys(ref: Reference) -> list[str]:
                 abbreviation = initials(" ".join(words[1:]))
                 if len(abbreviation) >= 2:
                     keys.append(name_key(abbreviation))
-            # "National Cholesterol Education Program (NCEP) Expert Panel ..."
-            for word in words:
-                inner = word.strip("()[]")
-                if word != inner and inner.isupper() and len(inner) >= 2:
-                    keys.append(name_key(inner))
+            # "National Cholesterol Education Program (NCEP) Expert Panel ...", "Centers for
+            # Disease Control and Prevention (CDC). (2020).": the abbreviation the entry gives
+            keys.extend(name_key(a) for a in _own_abbreviations(ref.raw, first.family))
         publication = byline_publication(ref)
         if publication:
             keys.append(name_key(publication))  # "(TheStreet)" for "Staff, TheStreet"
@@ -174,6 +172,19 @@ def reference_name_keys(ref: Reference) -> list[str]:
             # '"Chapter." Coastal Science Board. 2004.': cited by the body after the title
             keys.append(name_key(ref.byline))
     return [k for k in keys if k]
+
+
+# An abbreviation in brackets among an organisation's words: "(NCEP)", "[CDC]", "(UN-Habitat)".
+_BRACKETED_ABBREVIATION = compile_lazily(r"[(\[]([A-Z][\w&\-]*[A-Z][\w&\-]*)[)\]]")
+_ABBREVIATION_REACH = 40  # characters after the organisation's name where its abbreviation sits
+
+
+def _own_abbreviations(raw: str, organisation: str) -> list[str]:
+    """The abbreviations an entry writes in brackets inside or just after its organisation
+    author's name, that start with a letter of the name."""
+    head = raw[: raw.find(organisation[-12:]) + len(organisation[-12:]) + _ABBREVIATION_REACH]
+    starts = {w[:1] for w in organisation.split()}
+    return [m.group(1) for m in _BRACKETED_ABBREVIATION.finditer(head) if m.group(1)[:1] in starts]
 
 
 def known_name_keys(references: Iterable[Reference]) -> frozenset[str]:

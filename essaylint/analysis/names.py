@@ -216,9 +216,15 @@ def looks_like_name_part(part: str) -> bool:
     return has_name_word or len(words) == 1 or any(is_initials(w) for w in words)
 
 
+# The abbreviation an organisation gives itself after its name: "(CDC)", "(NLIHC)", "(UN-Habitat)";
+# two capitals at least, so "(Ed.)" is no abbreviation.
+_OWN_ABBREVIATION = compile_lazily(r"\s+\((?=[^)]*[A-Z][^)]*[A-Z])[A-Z][\w&.\-]{1,11}\)$")
+
+
 def looks_corporate(segment: str) -> bool:
     """Heuristic: an organisation rather than a list of people."""
     text = segment.strip().strip(".,;")
+    text = _OWN_ABBREVIATION.sub("", text)  # "Centers for ... Prevention (CDC)"
     if not text:
         return False
     if _CORPORATE_SUFFIX.search(text):
