@@ -8,8 +8,8 @@ Revolution, 1962)" to tell two works of one author apart, and a style may show
 only "(1963)" after the names typed in the sentence.
 
 After the ordinary linking, each author-date citation whose text overlaps a
-field is paired with one of the field's works (by position when the counts
-agree, else by first author), and the work's entry is looked up by DOI, then
+field is paired with one of the field's works (by first author where the names
+agree, the rest by position when the counts agree), and the work's entry is looked up by DOI, then
 by title (with the first author or the year agreeing), then by first author
 and year. A work found in the list links the citation to that entry
 (``year-mismatch`` when the visible year differs from the entry's); when two
@@ -133,17 +133,23 @@ def _nearest(found: list[int], refs: Sequence[Reference], at: int) -> int:
 def _pairs(
     cited: list[int], citations: Sequence[Citation], works: tuple[CitedWork, ...]
 ) -> dict[int, CitedWork]:
-    """Which work each citation (by index) of one field stands for."""
-    if len(cited) == len(works):
-        return dict(zip(cited, works, strict=True))
+    """Which work each citation (by index) of one field stands for: by first author (and
+    year) where the names agree, since a style may print the works in another order than
+    the field keeps them ("(Makate et al., 2017; Tovihoudji et al., 2022)" for a field
+    holding Tovihoudji first); the rest by position when the counts agree."""
     paired: dict[int, CitedWork] = {}
+    free = list(works)
     for ci in cited:
         key = _first_key(citations[ci].authors)
-        same = [w for w in works if _first_key(w.authors) == key]
+        same = [w for w in free if key and _first_key(w.authors) == key]
         if len(same) > 1:
             same = [w for w in same if years_agree(citations[ci].year, w.year)] or same[:1]
         if same:
             paired[ci] = same[0]
+            free.remove(same[0])
+    if len(cited) == len(works):
+        unnamed = [ci for ci in cited if ci not in paired]
+        paired.update(zip(unnamed, free, strict=True))
     return paired
 
 

@@ -489,3 +489,32 @@ def test_a_dated_field_citation_links_the_dated_copy_of_a_work_listed_twice() ->
         ("(Quill)", "matched", 1),
         ("(Quill, 2003)", "matched", 2),
     ]
+
+
+def test_field_works_kept_in_another_order_than_printed_pair_by_first_author() -> None:
+    from essaylint.analysis.citations import extract_citations
+    from essaylint.analysis.matching import link_citations
+    from essaylint.pipeline import read_references
+
+    text = (
+        "Yields rose (Makepeace et al., 2017; Tovey et al., 2022) on small farms.\n\n"
+        "References\n\n"
+        "Makepeace, C., Wong, R., & Moss, B. (2017). Dosing maize. Farm Press.\n\n"
+        "Tovey, G., Barr, P., & Hart, T. (2022). Microdosing. Field Books."
+    )
+    start = text.index("(Makepeace")
+    end = text.index(")", start) + 1
+    works = (  # the field keeps the works in the order they were inserted
+        CitedWork(authors=("Tovey",), year="2022", title="Microdosing"),
+        CitedWork(authors=("Makepeace",), year="2017", title="Dosing maize"),
+    )
+    doc = Document.from_text(
+        text,
+        field_citations=(FieldCitation(start=start, end=end, manager="mendeley", works=works),),
+    )
+    essay = find_sections(doc.text, doc.blocks)
+    refs = read_references(doc, essay)
+    citations = extract_citations(doc.text, essay)
+    links = link_citations(citations, refs)
+    _, _, new_links = link_field_citations(doc, essay, citations, refs, links)
+    assert [(link.status, link.reference) for link in new_links] == [("matched", 0), ("matched", 1)]
