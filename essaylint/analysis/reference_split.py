@@ -52,13 +52,16 @@ _NON_ENTRY = compile_lazily(r"^\s*(?:#{1,6}(?:\s.*)?|</?[A-Za-z][^>]*>\s*|[-=*_~
 _PARTICLE_NAME_START = compile_lazily(r"^" + PARTICLE_RUN + r"[^\W\d_][\w'’-]*,")
 # "mahale, T., Chen, C., & Zhang, W. (2018)": a surname typed in lower case, then initials.
 _LOWER_NAME_START = compile_lazily(r"^[a-z][\w'’-]+" + INITIALS_AFTER_FAMILY + r"[,&(]")
-# A line that is only a link: "https://...", "<https://...>", "[https://...](https://...)".
+# A line that is only a link: "https://...", "<https://...>", "[https://...](https://...)",
+# '<a href="https://...">https://...</a>' (HTML written into Markdown).
 _LINK_ONLY = compile_lazily(
     r"^(?:<"
     + WEB_ADDRESS_START
     + r"[^\s<>]*>|\[[^\[\]\s]+\]\(\s*<?"
     + WEB_ADDRESS_START
-    + r"[^\s()<>]*>?\s*\)|"
+    + r"[^\s()<>]*>?\s*\)|<a\s+href\s*=\s*[\"']\s*"
+    + WEB_ADDRESS_START
+    + r"[^\"'<>]*[\"'][^<>]*>[^<>]*</a>|"
     + WEB_ADDRESS_START
     + r"\S*)[.,;]?$"
 )
