@@ -320,11 +320,15 @@ def split_author_names(authors: str) -> tuple[tuple[str, ...], bool, str | None]
     if looks_corporate(text) and "," not in text:
         return (text,), et_al, alias  # "Centers for Disease Control and Prevention"
     names: list[str] = []
-    for piece in _NAME_SPLIT.split(text):
+    pieces = _NAME_SPLIT.split(text)
+    # "(Koklu, N., & Sulak, S.A., 2024)": where one author's initials are written, "S.A."
+    # is another's, not a firm's legal form
+    with_initials = sum(1 for p in pieces if INITIALS_ONLY.fullmatch(strip_markup(p))) > 1
+    for piece in pieces:
         piece = strip_markup(piece).rstrip(",")
         if not piece:
             continue
-        if piece.casefold() in _CORP_SUFFIX and names:
+        if piece.casefold() in _CORP_SUFFIX and names and not with_initials:
             names[-1] = f"{names[-1]}, {piece}"
             continue
         if names and INITIALS_ONLY.fullmatch(piece):

@@ -272,6 +272,11 @@ def _parse_fields(raw: str) -> EntryFields:
         fields.quoted_title = quoted
         if not fields.authors_segment and fields.year is None:  # the title opens the entry
             fields.byline = _byline_before_date(rest)
+            # "‘Locality Plan Refreshed for 2025/2026’ (no date).": the date after a quoted
+            # title, not a year inside it
+            after_title = PAREN_DATE.match(rest.lstrip(" .,;:"))
+            if after_title is not None:
+                fields.year, fields.date = date_from_match(after_title)
     parse_source(rest, fields)
     if site and fields.publisher is None:
         fields.publisher = site
