@@ -119,6 +119,11 @@ _OWNER_PHRASE = compile_lazily(
 )
 
 
+_LOWER_CASE_WORD = compile_lazily(
+    r"(?<![\w'’\-])(?!(?:and|et|al|van|von|de|der|den|la|le|du|da|di)\b)[a-z]{2,}"
+)
+
+
 def _comma_after(text: str, authors: str) -> bool:
     """Does a comma follow ``authors`` in ``text``? A user name cites "(oasisk, 2021)";
     a lower-case word before a bare year is prose: "(excludes 2020)"."""
@@ -353,10 +358,15 @@ class ParentheticalReader(NarrativeReader):
         title = phrase.strip().strip("*_\"“”‘’'").strip()
         words = title.split()
         quoted = phrase.strip()[:1] in "\"“‘'*_"  # a quoted title is no list of names
-        if len(words) < _MIN_TITLE_WORDS or (not quoted and looks_like_names(title)):
+        if len(words) < _MIN_TITLE_WORDS:
             return None
-        if name_key(title) in self.known:
-            return title  # the whole head of an entry read as its maker's name
+        names = not quoted and looks_like_names(title)
+        if name_key(title) in self.known and (not names or _LOWER_CASE_WORD.search(title)):
+            # the whole head of an entry read as its maker's name, even where its commas
+            # make it look like names: "(How, where & when sharks attack n.d.)"
+            return title
+        if names:
+            return None
         return title if name_key(" ".join(words[:_TITLE_KEY_WORDS])) in self.known else None
 
     def _titled_years(self, text: str) -> tuple[str, list[str], str | None] | None:

@@ -65,6 +65,7 @@ _MD_LINK = compile_lazily(
 )
 
 
+_INITIAL_IN = compile_lazily(r"(?:^|[\s,])[A-Z]\.(?:\s|$|[A-Z,])")
 _SPACE_BEFORE_PUNCT = compile_lazily(r"\s+([.,;](?:\s|$))")
 
 
@@ -219,6 +220,12 @@ def _parse_fields(raw: str) -> EntryFields:
         lambda m: f"{m.group(1)} {m.group(2)}" if m.group(1) != m.group(2) else m.group(2), text
     )
     text = extract_links(text, fields)
+    opening = EMPHASIS.match(text.lstrip())
+    # "*Bull Shark* n.d., National Geographic": an entry that opens in italics opens with its
+    # title (authors are not italicised; a bold name, "**Lee, A.**", may be an author)
+    opening_title = opening.group(2) if opening and len(opening.group(1)) == 1 else None
+    if opening_title and _INITIAL_IN.search(opening_title):
+        opening_title = None  # "*Lee, A.* (2020)": a name with its initials
     text = _strip_markup(text, fields)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", collapse(text))
     if not text:
@@ -234,6 +241,10 @@ def _parse_fields(raw: str) -> EntryFields:
         cut = AuthorCut(end=0, rest=0, date=leading_year)
     else:
         cut = _authors_before_emphasis(text, find_author_cut(text), fields.italics)
+        if opening_title and cut.end > 0 and text.startswith(opening_title):
+            end = len(opening_title)
+            date = cut.date if cut.date is not None and cut.date.start() >= end else None
+            cut = AuthorCut(end=0, rest=0, date=date, title_first=True, title_end=end)
         fields.authors_segment = text[: cut.end].strip()
     rest = text[cut.rest :]
     site = None

@@ -800,3 +800,27 @@ def test_a_closing_bracket_or_star_does_not_replace_an_author_written_first(
     ref = parse_reference(raw)
     assert ref.authors
     assert ref.authors[0].family == family
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "year"),
+    [
+        ("*Hail Storm* n.d., Weather Atlas, viewed 18 November 2022, <https://example.org/h>.",
+         "Hail Storm", "n.d."),
+        ("*How, where & when storms strike* n.d., Coast Museum, viewed 2 May 2022.",
+         "How, where & when storms strike", "n.d."),
+        ("_The Harbour Atlas_ (2019). Coast Press.", "The Harbour Atlas", "2019"),
+    ],
+)  # fmt: skip
+def test_an_entry_that_opens_in_italics_opens_with_its_title(
+    raw: str, title: str, year: str
+) -> None:
+    ref = parse_reference(raw)
+    assert (ref.authors, ref.title, ref.year) == ((), title, year)
+
+
+def test_an_italic_name_with_initials_and_a_bold_name_stay_authors() -> None:
+    assert [p.family for p in parse_reference("*Lee, A.* (2020). Tides. Press.").authors] == ["Lee"]
+    assert [p.family for p in parse_reference("**Lee, A.** (2020). Tides. Press.").authors] == [
+        "Lee"
+    ]
