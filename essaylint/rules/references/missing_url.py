@@ -35,7 +35,15 @@ _SITE_PART = compile_lazily(
     re.IGNORECASE,
 )
 # Catalogues and databases a printed work is found through (MLA's second container).
-_DATABASE = compile_lazily(r"(?:worldcat|jstor|ebsco\w*|proquest|gale|hathitrust)\b", re.IGNORECASE)
+_DATABASE_NAMES = (
+    r"worldcat|jstor|ebsco\w*|proquest|gale|hathitrust|scopus|sciencedirect|web\s+of\s+science|"
+    r"business\s+source\s+\w+|academic\s+search\s+\w+|lexis\s?nexis|nexis\s+uni|psycinfo|"
+    r"medline|cinahl|project\s+muse"
+)
+_DATABASE = compile_lazily(rf"(?:{_DATABASE_NAMES})\b", re.IGNORECASE)
+# MLA 7's medium after the database an article was read in: "... 12 (2008): 10. Business
+# Source Complete. Web. 19 Apr. 2014." MLA 7 asked for no address there.
+_DATABASE_THEN_WEB = compile_lazily(rf"\b(?:{_DATABASE_NAMES})\b[^.]*\.\s+Web\.", re.IGNORECASE)
 _PRINTED = frozenset({"article", "book", "chapter", "conference", "report", "thesis"})
 _PARTS = compile_lazily(r"\s*(?:[,;:()“”\"*_]|\.(?=\s|$))+\s*")
 # An organisation named by its initials alone, with no given name: "NIST", "MITRE", "AT&T".
@@ -72,14 +80,14 @@ def _background_reading(ref: Reference) -> bool:
 def is_online(ref: Reference) -> bool:
     """Sources that are read online: web pages, videos, "Retrieved from" entries.
 
-    A bracketed format ("[Video]") and MLA 7's medium "Web." count anywhere; a
-    platform name counts only as the source (container or publisher), never
-    inside a book's title.
+    A bracketed format ("[Video]") and MLA 7's medium "Web." count anywhere (but for
+    an article read in a database, "... Business Source Complete. Web."); a platform
+    name counts only as the source (container or publisher), never inside a book's title.
     """
     if ref.retrieved_from or ref.type in ("web", "video") or _ONLINE_FORMAT.search(ref.raw):
         return True
     if _MLA_WEB.search(ref.raw):
-        return True
+        return not _DATABASE_THEN_WEB.search(ref.raw)
     source = " ".join(x for x in (ref.container, ref.publisher) if x)
     return bool(_PLATFORM.search(source)) or _names_a_site(ref) or _organisation_page(ref)
 
