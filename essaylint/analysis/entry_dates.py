@@ -101,13 +101,20 @@ _NO_DATE = compile_lazily(r"\(n\.\s?d\.?\)", re.IGNORECASE)
 _QUOTED = compile_lazily(r"[“\"][^“”\"]{1,300}[”\"]")
 
 
+# The place and publisher before a book's year: "Cham: Springer, " of "Cham: Springer, 2026."
+_PUBLISHER_BEFORE = compile_lazily(r"[.,]\s+[A-Z][\w.\- ]{1,30}:\s*[A-Z][^:.;()\[\]]{1,60},\s*$")
+_PUBLISHER_REACH = 100
+
+
 def fallback_year(text: str) -> str | None:
     """The publication year of an entry whose date does not follow the authors.
 
-    A year inside a quoted title is the title's, not the entry's, and the year
-    of an access date ("Web. 13 May 2012.") is the reader's: they count only
-    when nothing else gives a year.
+    A year after the place and publisher ("Cham: Springer, 2026.") is the book's. A year
+    inside a quoted title is the title's, not the entry's, and the year of an access
+    date ("Web. 13 May 2012.") is the reader's: they count only when nothing else gives
+    a year.
     """
+    published: list[str] = []
     strong: list[str] = []
     weak: list[str] = []
     undated = _NO_DATE.search(text)
@@ -131,6 +138,8 @@ def fallback_year(text: str) -> str | None:
         ):
             weak.append(year)
             continue
+        if _PUBLISHER_BEFORE.search(text, max(0, start - _PUBLISHER_REACH), start):
+            published.append(year)  # "Cham: Springer, 2026.", not the conference's 2025
         if (
             re.search(r"[(\[]\s*$", before)
             or re.match(r"\s*[;)\]]", after)
@@ -142,6 +151,8 @@ def fallback_year(text: str) -> str | None:
             strong.append(year)
         else:
             weak.append(year)
+    if published:
+        return published[0]
     if strong:
         return strong[0]
     if undated is not None:
