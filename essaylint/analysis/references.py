@@ -292,7 +292,7 @@ def _parse_fields(raw: str) -> EntryFields:
     if site and fields.publisher is None:
         fields.publisher = site
     if fields.year is None:
-        fields.year = fallback_year(rest) or fallback_year(title or "")
+        fields.year = fallback_year(rest) or fallback_year(fields.title or "")
         if fields.year is None and re.search(r"\bn\.\s?d\b", text):
             fields.year = "n.d."
     if fields.title is None and fields.container:
