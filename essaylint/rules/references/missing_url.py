@@ -38,7 +38,7 @@ _SITE_PART = compile_lazily(
 _DATABASE_NAMES = (
     r"worldcat|jstor|ebsco\w*|proquest|gale|hathitrust|scopus|sciencedirect|web\s+of\s+science|"
     r"business\s+source\s+\w+|academic\s+search\s+\w+|lexis\s?nexis|nexis\s+uni|psycinfo|"
-    r"medline|cinahl|project\s+muse"
+    r"medline|cinahl|project\s+muse|\w*onefile|full\s+text"
 )
 _DATABASE = compile_lazily(rf"(?:{_DATABASE_NAMES})\b", re.IGNORECASE)
 # MLA 7's medium after the database an article was read in: "... 12 (2008): 10. Business
@@ -84,10 +84,12 @@ def is_online(ref: Reference) -> bool:
     an article read in a database, "... Business Source Complete. Web."); a platform
     name counts only as the source (container or publisher), never inside a book's title.
     """
+    if _DATABASE_THEN_WEB.search(ref.raw):
+        return False
     if ref.retrieved_from or ref.type in ("web", "video") or _ONLINE_FORMAT.search(ref.raw):
         return True
     if _MLA_WEB.search(ref.raw):
-        return not _DATABASE_THEN_WEB.search(ref.raw)
+        return True
     source = " ".join(x for x in (ref.container, ref.publisher) if x)
     return bool(_PLATFORM.search(source)) or _names_a_site(ref) or _organisation_page(ref)
 
