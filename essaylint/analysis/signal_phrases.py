@@ -112,38 +112,48 @@ def named_with_titles(prose: str, works: Sequence[tuple[str, str | None]]) -> fr
 
 
 _TITLE_WORDS = 4  # a title named in prose: its first words, this many at least
+_QUOTED_TITLE_WORDS = 2  # or a shorter title whole, in quotation marks or italics
+_PARAGRAPH_STOP = compile_lazily(r"\n\n")
+_SENTENCE_STOP = compile_lazily(r"[.!?][\"”’)]*\s+(?=[A-Z\"“])|\n\n")
 _NAME_REACH = 150  # characters either side of the title searched for the author
 
 
 def titled_in_sentences(prose: str, works: Sequence[tuple[str, str | None]]) -> frozenset[int]:
-    """Indices of the ``works`` (family name, title) whose title's first four words
-    ``prose`` writes with the family name near them, in the same paragraph.
+    """Indices of the ``works`` (family name, title) whose title's first four words (or
+    whole title of two or three words, quoted) ``prose`` writes with the family name near
+    them, in the same paragraph.
 
     One pattern of every title finds the titles in one pass; only around each one is
     the name looked for.
     """
     from essaylint.analysis.citations_mla import title_pattern
 
-    wanted: list[tuple[int, str, str]] = []  # (work, family, title pattern)
+    wanted: list[tuple[int, str, str, bool]] = []  # (work, family, title pattern, quoted)
     for i, (family, title) in enumerate(works):
         if not title or not name_key(family) or _ET_AL_HEAD.match(title):
             continue
         pattern = title_pattern(title, min_words=_TITLE_WORDS)
         if pattern is not None:
-            wanted.append((i, family, pattern.pattern))
+            wanted.append((i, family, pattern.pattern, False))
+            continue
+        short = title_pattern(title, min_words=_QUOTED_TITLE_WORDS)
+        if short is not None:  # "a study titled “Machine Labor” by Angrist and Frandsen"
+            wanted.append((i, family, rf"[\"“‘*_]{short.pattern}[,.]?[\"”’*_]", True))
     if not wanted:
         return frozenset()
     titles = re.compile(
-        "|".join(f"(?P<t{k}>{p})" for k, (_, _, p) in enumerate(wanted)), re.IGNORECASE
+        "|".join(f"(?P<t{k}>{p})" for k, (_, _, p, _) in enumerate(wanted)), re.IGNORECASE
     )
     found: set[int] = set()
     for m in titles.finditer(prose):
-        i, family, _ = wanted[int(str(m.lastgroup)[1:])]
+        i, family, _, quoted = wanted[int(str(m.lastgroup)[1:])]
         lo = max(0, m.start() - _NAME_REACH)
         hi = min(len(prose), m.end() + _NAME_REACH)
-        before = prose.rfind("\n\n", lo, m.start())  # the paragraph's start, if near
-        after = prose.find("\n\n", m.end(), hi)  # and its end
-        window = prose[before if before >= 0 else lo : after if after >= 0 else hi]
+        # the paragraph around a long title; the sentence around a short quoted one
+        stop = _SENTENCE_STOP if quoted else _PARAGRAPH_STOP
+        before = [b.end() for b in stop.finditer(prose, lo, m.start())]
+        after = stop.search(prose, m.end(), hi)
+        window = prose[before[-1] if before else lo : after.start() if after else hi]
         if re.search(rf"(?<![\w.]){re.escape(family)}(?!\w)", window):
             found.add(i)
     return frozenset(found)
