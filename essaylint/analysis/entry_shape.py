@@ -246,6 +246,9 @@ _LINK_LABEL = compile_lazily(r"\[([^\[\]\n]{1,600})\]\(")
 _DATED = compile_lazily(rf"\b{YEAR_DIGITS}\b|\bn\.\s?d\.")
 
 
+_TYPED_BULLET = compile_lazily(r"^[·•\uf0b7]\s+")
+
+
 def entry_body(text: str) -> str:
     """A line without its list marker and opening emphasis or quotes.
 
@@ -254,7 +257,8 @@ def entry_body(text: str) -> str:
     linked address, a quoted caption ('["Window cards..."](...)') or a linked title in a
     list of resources ("[Making Online Learning Active](https://...)") keeps it.
     """
-    body = LIST_MARKER.sub("", text.strip(), count=1).lstrip("*_\"“'‘")
+    body = LIST_MARKER.sub("", text.strip(), count=1)
+    body = _TYPED_BULLET.sub("", body, count=1).lstrip("*_\"“'‘")  # "*   · Argelaguet"
     if body[:1] == "[" and body[1:2].isupper():
         label = _LINK_LABEL.match(body)
         if label is not None and _DATED.search(label.group(1)):

@@ -107,7 +107,7 @@ IBID = compile_lazily(r"^\s*ibid(?:em)?\b\.?\s*,?\s*(?P<rest>.*)$", re.IGNORECAS
 #: The mark of a bulleted item: "-", "–", "*", "+", "•" and the other bullet glyphs, or a dash
 #: typed in quotes ("'-' Smith, J. (2019)", a template's placeholder kept literally). A
 #: fragment: each reader adds the white space it wants after the mark.
-BULLET = r"(?:[-–*+•◦▪‣●]|['‘\"“]-['’\"”])"
+BULLET = r"(?:[-–*+•◦▪‣●·\uf0b7]|['‘\"“]-['’\"”])"
 #: An entry's list number, "12." or "12)", with the white space after it; or "12." typed with
 #: no space before the entry's first capital letter or opening quotation mark ("9.G. Kamen
 #: and ...", "8.«Title»", "3.“Title”"): a hand-typed list. Never a decimal ("2.5") or a

@@ -87,7 +87,9 @@ def _strip_marker(text: str, fields: EntryFields) -> str:
     if re.fullmatch(BULLET, match.group(0).strip()):
         rest = text[match.end() :]
         numbered = MARKER.match(rest)  # "* [1]: http://...": a bullet, then the number
-        if numbered and not re.fullmatch(BULLET, numbered.group(0).strip()):
+        if numbered and re.fullmatch(BULLET, numbered.group(0).strip()):
+            return rest[numbered.end() :]  # "*   · Argelaguet, R.": a typed bullet after it
+        if numbered:
             text, match = rest, numbered
     if match.group("fkey"):
         fields.key = match.group("fkey")

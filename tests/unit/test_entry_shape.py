@@ -79,3 +79,15 @@ def test_corporate_core(segment: str, core: str) -> None:
 )
 def test_what_opens_an_entry(line: str, entry: bool) -> None:
     assert looks_like_entry(line) is entry
+
+
+@pytest.mark.parametrize("bullet", ["·", "•", "\uf0b7"])
+def test_an_entry_behind_a_typed_bullet_opens_after_an_entry_cut_short(bullet: str) -> None:
+    # A list item whose text starts with a typed bullet ("*   · Name"), after an entry that
+    # lost its full stop: a new entry, as it would be without the typed bullet.
+    before = "Xu, J., Liao, K., & Wu, W. (2021). Tumour cells in blood. 20(1), 104"
+    after = (
+        f"*   {bullet} Argent, R., Arnol, D., & Stegle, O. (2020). MOFA+. Genome Biology, 21, 111."
+    )
+    assert not continues_entry(before, after)
+    assert not continues_entry(before, after.replace(f"{bullet} ", ""))
