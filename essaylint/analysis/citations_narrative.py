@@ -534,7 +534,7 @@ class NarrativeReader:
             return []  # a quoted title followed by its year
         names = m.group("names")
         titled = _TITLE_AFTER_NAMES.search(names)
-        if titled is not None and name_key(strip_markup(titled.group(0)[1:])) not in self.known:
+        if titled is not None and self._maker_before_title(names[: titled.start()], titled):
             # "NLIHC, *Priced Out* (2024)": the maker, then the title
             names = names[: titled.start()]
         phrase, alias, et_al = strip_alias_et_al(strip_markup(names))
@@ -580,6 +580,16 @@ class NarrativeReader:
             )
             for y in years
         ]
+
+    def _maker_before_title(self, maker: str, titled: re.Match[str]) -> bool:
+        """Is "Maker, *Title*" a maker the list knows (or an acronym) and a title it does
+        not know as a name? Not "Moreover, _Rise With Odn_": a sentence's first word."""
+        if name_key(strip_markup(titled.group(0)[1:])) in self.known:
+            return False
+        words = strip_markup(maker).split()
+        return name_key(" ".join(words)) in self.known or (
+            len(words) == 1 and bool(_ACRONYM.fullmatch(words[0]))
+        )
 
     def _dashed_title(
         self,
