@@ -37,6 +37,8 @@ _RETRIEVAL = compile_lazily(
     r"Last\s+(?:accessed|modified|updated))\b"
     r"(?:\s+(?:at|from|on|via|online))?",
 )
+# A label for the entry's link with nothing after it, at the entry's end: "... 71-87. DOI:".
+_EMPTY_LINK_LABEL = compile_lazily(r"\b(?:DOI|doi|URL)\s*:\s*[.*_\s]*$")
 _RETRIEVAL_CLAUSE = compile_lazily(
     r"\(?\s*\b(?:Retrieved|retrieved|Accessed|accessed|Viewed|viewed|Last\s+(?:accessed|modified|updated))\b"
     r"[^()]{0,60}?(?:\bfrom\b\s*(?:[\w .&-]{0,40}:)?|\d{4}\)?(?:\s*,?\s*from\b)?|$)"
@@ -103,8 +105,8 @@ def _extend_url_path(text: str, start: int, end: int) -> int:
 
 def extract_links(text: str, fields: EntryFields) -> str:
     """Find URL, DOI and retrieval phrases; return the text without them."""
-    if _RETRIEVAL.search(text):
-        fields.retrieved_from = True
+    if _RETRIEVAL.search(text) or _EMPTY_LINK_LABEL.search(text):
+        fields.retrieved_from = True  # "..., DOI:" with nothing after: the link was lost
     cuts: list[tuple[int, int]] = []
     for match in URL.finditer(text):
         end = _extend_url_path(text, match.start(), _extend_url(text, match.end()))
