@@ -28,13 +28,13 @@ from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Block
 
 # A heading over the credits of the pictures an essay shows ("Image Credits", "Photo
-# credits", "Figure sources"): its lines name pictures and their makers, not works the
+# credits", "Figure sources", "Images"): its lines name pictures and their makers, not works the
 # essay cites, so it ends a reference list and none of its lines is an entry.
 CREDITS_TITLE = (
     r"^(?:images?|photos?|photographs?|photography|pictures?|figures?|illustrations?|"
     r"graphics?|visuals?|media|maps?|tables?)\s+(?:credits?|attributions?)\b|"
     r"^(?:images?|photos?|photographs?|pictures?|figures?|illustrations?)\s+sources\b|"
-    r"^credits$"
+    r"^(?:credits|images|photos|photographs|pictures|illustrations)$"
 )
 CREDITS_WORDS = compile_lazily(CREDITS_TITLE)
 READING_WORDS = compile_lazily(
