@@ -414,6 +414,8 @@ class NarrativeReader:
             first -= 1
         items = items[first:]
         head = trim_sentence_words(items[0])
+        if not head and len(items) > 1 and joins[first] == "and" and self._listed_family(items[0]):
+            head = items[0]  # "He & Xu (2020)" for "He, X., & Xu, C. (2020)": a name
         if not head:
             items = items[1:]
         elif (
@@ -440,6 +442,11 @@ class NarrativeReader:
         if not items:
             return None
         return items[0], items
+
+    def _listed_family(self, word: str) -> bool:
+        """Is the word the family name of an entry's first author ("He", "May")?"""
+        key = name_key(word)
+        return any(ref.authors and name_key(ref.authors[0].family) == key for ref in self.works)
 
     def _leads_with(self, item: str) -> bool:
         """Is ``item``, before "with" and an author, a word of the sentence, not a co-author?
