@@ -47,12 +47,19 @@ def _typed_lines(block: LoadedBlock) -> list[str]:
     return _TYPED_BLOCK_TAGS.sub("\n", block.text).split("\n")
 
 
+# Invisible characters editors leave beside citations and entries: zero-width space,
+# non-joiner, joiner, word joiner and byte-order mark.
+_ZERO_WIDTH = compile_lazily("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
 def _decode_references(text: str) -> str:
-    """``text`` with the HTML character references left in it decoded ("Black, P. &amp;
-    Wiliam, D.", pasted from a web page's source: no essay means the reference itself),
+    """``text`` without zero-width characters, with the HTML character references left in
+    it decoded ("Black, P. &amp; Wiliam, D.", pasted from a web page's source: no essay
+    means the reference itself),
     layout tags pasted with them removed ('<p style="text-align:left">[2] Cole, S.') and
     Markdown's escapes and emphasis around "et al." read ("\\[1\\]" is "[1]", "_et al_."
     is "et al.")."""
+    text = _ZERO_WIDTH.sub("", text)  # "\u200bSharma, S., 2019.": left by Word's citation tool
     if "\\" in text:  # left in text pasted from a Markdown export (Google Docs writes \[1\])
         text = ESCAPED.sub(r"\1", text)
     if "al" in text:

@@ -753,3 +753,24 @@ def test_html_head_left_open_ends_at_the_first_visible_element() -> None:
     page = "<head><title>Notes</title><link rel='stylesheet' href='a.css'>\n<p>Shown text.</p>\n"
     doc = load_bytes(page.encode(), "notes.html")
     assert doc.text == "Shown text."
+
+
+def test_zero_width_characters_left_by_word_are_not_text(tmp_path: Path) -> None:
+    import docx
+
+    from essaylint.config import Settings
+    from essaylint.pipeline import lint_path
+
+    document = docx.Document()
+    document.add_paragraph("Outsourcing grew (\u200bSharman, 2019\u200b) in the region.")
+    document.add_paragraph("Reference List")
+    document.add_paragraph("\u200bSharman, S., 2019. Outsourcing to the coast. Coast Press.")
+    document.add_paragraph("\u200bThorne, S., 2024. Remote work. Harbour Books.")
+    document.add_paragraph("Remote work spread too (Thorne, 2024).")
+    path = tmp_path / "essay.docx"
+    document.save(str(path))
+    doc = load_path(path)
+    assert "\u200b" not in doc.text
+    result = lint_path(path, Settings(select=("C",)))
+    assert [f.rule for f in result.findings] == []
+    assert [r.authors[0].family for r in result.references] == ["Sharman", "Thorne"]
