@@ -40,6 +40,7 @@ from essaylint.analysis.citations_narrative import author_date_citation
 from essaylint.analysis.citations_parenthetical import PAREN, ParentheticalReader
 from essaylint.analysis.entry_shape import looks_like_entry
 from essaylint.analysis.patterns import ET_AL, INVERTED_AUTHORS_YEAR, YEAR_DIGITS
+from essaylint.analysis.text import name_key, year_digits
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Essay, Reference, Span
 
@@ -226,11 +227,42 @@ def extract_citations(
             found.extend(misspelt_cited_authors(text, numbers, works))
         found.extend(numbers)
     found.sort(key=lambda c: (c.span.start, c.span.end))
+    # MLA cites by author and page; a title with its year is the work named ("Batman (1989)")
+    titled = _titles_of_authored_works(works) if style == "mla" else {}
     return tuple(
         _dedupe(
-            c for c in found if not _opens_an_entry(text, c) and not _credits_a_linked_work(text, c)
+            c
+            for c in found
+            if not _opens_an_entry(text, c)
+            and not _credits_a_linked_work(text, c)
+            and not _names_a_title(c, titled)
         )
     )
+
+
+def _titles_of_authored_works(works: Sequence[Reference]) -> dict[str, str | None]:
+    """Name keys of the titles of entries that have authors (and their years), minus the
+    keys that are also an entry's author."""
+    authors = {name_key(p.family) for ref in works for p in ref.authors}
+    titles: dict[str, str | None] = {}
+    for ref in works:
+        if ref.authors and ref.title:
+            key = name_key(ref.title.split(":")[0])
+            if key and key not in authors:
+                titles.setdefault(key, ref.year)
+    return titles
+
+
+def _names_a_title(citation: Citation, titled: dict[str, str | None]) -> bool:
+    """Is a narrative "Batman (1989)" the title of an entry with an author (the film
+    directed by Burton, 1989) named with its year, not an author called Batman?"""
+    if not titled or not citation.narrative or len(citation.authors) != 1:
+        return False
+    key = name_key(citation.authors[0])
+    if key not in titled:
+        return False
+    year = titled[key]
+    return not citation.year or not year or year_digits(citation.year) == year_digits(year)
 
 
 def _opens_an_entry(text: str, citation: Citation) -> bool:

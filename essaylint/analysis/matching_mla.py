@@ -12,7 +12,8 @@ short title alone ("("Title" 3)"). So:
   ("(Smith 4)" for her own book, not the one she wrote with Jones) picks one:
   ``matched``;
 - several and nothing picks one: ``ambiguous`` (two works by one author, no title);
-- none, but the name is a near miss of an entry's author: ``author-mismatch``;
+- none, but the name is a near miss of an entry's author, or the co-author of one
+  entry ("(Finger)" for "Kane, Bob, and Bill Finger"): ``author-mismatch``;
 - none: ``missing``.
 """
 
@@ -175,5 +176,15 @@ def _near_author(ci: int, citation: Citation, refs: Sequence[Reference]) -> Link
         by_title = _by_title(ci, citation, refs)
         if by_title.status != "missing":
             return by_title
+    # "(Finger)" for "Kane, Bob, and Bill Finger": the co-author of one entry, not its first
+    coauthored = [
+        i for i, ref in enumerate(refs) if any(name_key(p.family) == cited for p in ref.authors[1:])
+    ]
+    if cited and len(coauthored) == 1:
+        best = coauthored[0]
+        return Link(
+            citation=ci, status="author-mismatch", reference=best, candidates=(best,),
+            differing_author=citation.authors[0], expected_author=refs[best].authors[0].family,
+        )  # fmt: skip
     closest = tuple(i for score, i in scored[:2] if score >= NEAR_CLOSEST)
     return Link(citation=ci, status="missing", candidates=closest)
