@@ -32,10 +32,12 @@ from essaylint.models import Reference, Span
 __all__ = [
     "BIBENT",
     "BIBITEM",
+    "ITEM",
     "Environment",
     "bibent_references",
     "bibitem_references",
     "bibliography_environments",
+    "item_references",
 ]
 
 # LaTeX's own list, and the Works Cited of the MLA packages (mla.sty: entries after \bibent).
@@ -57,8 +59,18 @@ class Environment:
     body: Span
 
 
+# A list of the document's own under a heading that names a reference list: "\section
+# {References}" then "\begin{enumerate}" (LaTeX commands such as \raggedright between).
+_HEADED_ITEMS = compile_lazily(
+    r"\\(?:chapter|section|subsection)\*?\s*\{(?P<title>[^{}\n]{1,60})\}\s*"
+    r"(?:\\[A-Za-z]+\s*)*(?P<list>\\begin\s*\{(?P<name>enumerate|itemize|description)\})"
+)
+
+
 def bibliography_environments(text: str) -> list[Environment]:
-    """Every ``thebibliography`` environment of a LaTeX text (comments already blanked).
+    """Every ``thebibliography`` environment of a LaTeX text (comments already blanked),
+    and every item list right under a heading that names a reference list ("\\section
+    {References}" then ``enumerate``), whose body keeps its ``\\begin``.
 
     One that is never closed runs to the end of the text.
     """
@@ -72,7 +84,45 @@ def bibliography_environments(text: str) -> list[Environment]:
         if end == -1:
             break
         pos = end + len(closing)
+    if "\\item" in text:
+        found += _headed_item_lists(text)
+    return sorted(found, key=lambda env: env.start)
+
+
+def _headed_item_lists(text: str) -> list[Environment]:
+    from essaylint.analysis.layout import list_heading_kind, normalise_heading
+
+    found: list[Environment] = []
+    for head in _HEADED_ITEMS.finditer(text):
+        if list_heading_kind(normalise_heading(head.group("title"))) not in (
+            "primary",
+            "consulted",
+        ):
+            continue
+        closing = f"\\end{{{head.group('name')}}}"
+        end = text.find(closing, head.end())
+        stop = len(text) if end == -1 else end
+        found.append(Environment(start=head.start(), body=Span(start=head.start("list"), end=stop)))
     return found
+
+
+#: ``\item`` or ``\item[label]`` of a LaTeX list.
+ITEM = compile_lazily(r"\\item\b\s*(?:\[[^\]\n]*\])?")
+
+
+def item_references(text: str, start: int) -> list[Reference]:
+    """The entries of a reference list typed as a LaTeX item list, one per ``\\item``,
+    numbered when the list is an ``enumerate`` (as LaTeX prints it)."""
+    numbered = "\\begin{enumerate}" in text[:200].replace(" ", "")
+    items = list(ITEM.finditer(text))
+    references: list[Reference] = []
+    for i, item in enumerate(items):
+        stop = items[i + 1].start() if i + 1 < len(items) else len(text)
+        source = text[item.end() : stop].rstrip()
+        span = Span(start=start + item.end(), end=start + item.end() + len(source))
+        number = i + 1 if numbered else None
+        references.append(parse_reference(entry_text(source), span=span, index=i, number=number))
+    return references
 
 
 def bibitem_references(text: str, start: int) -> list[Reference]:

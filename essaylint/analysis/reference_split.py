@@ -336,6 +336,11 @@ def split_reference_list(text: str, start: int) -> list[Reference]:
 
         if BIBENT.search(text):
             return bibent_references(text, start)
+    if "\\item" in text:  # a reference list typed as a LaTeX item list
+        from essaylint.analysis.latex_bibliography import ITEM, item_references
+
+        if text.lstrip().startswith("\\begin") and ITEM.search(text):
+            return item_references(text, start)
     entries = _split_entries(text)
     references: list[Reference] = []
     for index, entry in enumerate(entries):

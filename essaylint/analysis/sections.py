@@ -445,7 +445,8 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     structure = read_structure(lines, blocks)
     headings = heading_map(lines, structure)
     environments: list[Environment] = []
-    if "thebibliography" in text or "workscited" in text:  # LaTeX's own list, mla.sty's
+    # LaTeX's own list, mla.sty's, or an item list under a "\section{References}"
+    if "thebibliography" in text or "workscited" in text or "\\item" in text:
         from essaylint.analysis.latex_bibliography import bibliography_environments
 
         environments = bibliography_environments(text)

@@ -113,11 +113,13 @@ def _blank_line(body: str) -> str:
 # "\\&" is an ampersand, "``" and "''" the quotation marks they print, pandoc's "{[}" and
 # "{]}" brackets, and an invisible anchor (pandoc's "\\leavevmode\\hypertarget{ref-key}{}"
 # before each entry) is nothing; so is layout a writer types between paragraphs or entries
-# ("\\newline", "\\\\", "\\vspace{1em}").
+# ("\\newline", "\\\\", "\\vspace{1em}"); a control space and a tie are spaces.
 _READ_AS = compile_lazily(
     r"\\&|``|''|\{\[\}|\{\]\}|\\leavevmode\b|\\hypertarget\{[^{}\n]*\}\{\}"
     r"|\\(?:newline|linebreak|pagebreak|newpage|clearpage|noindent|par|medskip|smallskip"
     r"|bigskip|hfill|vfill)(?![A-Za-z])|\\[vh]space\*?\{[^{}\n]*\}|\\\\(?:\[[^\]\n]{0,20}\])?"
+    # a control space ("et al.\ (2006)") and a tie ("Mello et al.~(2006)"), not "/~user"
+    r"|\\(?= )|(?<![/=\\])~"
 )
 _SEEN = {"\\&": " &", "``": " “", "''": "” ", "{[}": "  [", "{]}": "]  "}
 # An internal link shows its text: pandoc renders "(\\protect\\hyperlink{ref-sen}{Sen, 1977})".

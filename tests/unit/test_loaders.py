@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from essaylint.loaders import LoadError, load_bytes, load_path
-from essaylint.loaders.latex import blank_latex_comments, latex_bib_paths
+from essaylint.loaders.latex import blank_latex_comments, latex_bib_paths, read_latex
 from essaylint.loaders.text import decode_bytes
 from essaylint.models import Document
 
@@ -774,3 +774,12 @@ def test_zero_width_characters_left_by_word_are_not_text(tmp_path: Path) -> None
     result = lint_path(path, Settings(select=("C",)))
     assert [f.rule for f in result.findings] == []
     assert [r.authors[0].family for r in result.references] == ["Sharman", "Thorne"]
+
+
+def test_latex_control_space_and_tie_read_as_spaces_keeping_offsets() -> None:
+    source = "Mello et al.\\ (2006) and Lee et al.~(2019); see \\url{https://x.org/~lee}."
+    read = read_latex(source)
+    assert len(read) == len(source)
+    assert "et al.  (2006)" in read
+    assert "et al. (2019)" in read
+    assert "https://x.org/~lee" in read
