@@ -248,6 +248,7 @@ class NarrativeReader:
         self._capitalised: dict[str, list[int]] | None = None
         self._alone: dict[tuple[str, str], bool] = {}
         self._lower_case_names: frozenset[str] | None = None
+        self._first_families: frozenset[str] | None = None
 
     def lower_case_author(self, name: str) -> bool:
         """Is ``name`` an entry's first author that the list itself writes in lower case
@@ -445,8 +446,11 @@ class NarrativeReader:
 
     def _listed_family(self, word: str) -> bool:
         """Is the word the family name of an entry's first author ("He", "May")?"""
-        key = name_key(word)
-        return any(ref.authors and name_key(ref.authors[0].family) == key for ref in self.works)
+        if self._first_families is None:
+            self._first_families = frozenset(
+                name_key(ref.authors[0].family) for ref in self.works if ref.authors
+            )
+        return name_key(word) in self._first_families
 
     def _leads_with(self, item: str) -> bool:
         """Is ``item``, before "with" and an author, a word of the sentence, not a co-author?

@@ -10,6 +10,7 @@ to the narrative reader it extends.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from essaylint.analysis.citation_names import (
@@ -119,6 +120,7 @@ _OWNER_PHRASE = compile_lazily(
 )
 
 
+_LOWER_WORD = compile_lazily(r"(?<![\w@/.\-])[a-z][\w\-]*(?![\w\-])")
 _LOWER_CASE_WORD = compile_lazily(
     r"(?<![\w'’\-])(?!(?:and|et|al|van|von|de|der|den|la|le|du|da|di)\b)[a-z]{2,}"
 )
@@ -288,6 +290,7 @@ class ParentheticalReader(NarrativeReader):
     a year is handed to the narrative reader ("Smith (2019)")."""
 
     _undated: dict[str, tuple[str, str | None]] | None = None
+    _lower_words: Counter[str] | None = None
 
     def abbreviation_owner(self, abbr: str, group_start: int) -> str | None:
         """ "The University of North Carolina at Chapel Hill (UNC, 2025)" -> the full name.
@@ -328,9 +331,14 @@ class ParentheticalReader(NarrativeReader):
 
     def _prose_word(self, word: str) -> bool:
         """Does the text write ``word`` in lower case elsewhere too, so that it is a word of
-        the language ("(individual, 2025)" beside "individuals"), not a user name?"""
-        pattern = rf"(?<![\w@/.\-]){re.escape(word.strip())}s?(?![\w\-])"
-        return len(re.findall(pattern, self.text)) > 1
+        the language ("(individual, 2025)" beside "individuals"), not a user name? The
+        text's words are counted once, when the first such word is asked about."""
+        word = word.strip()
+        if not word[:1].islower():
+            return False
+        if self._lower_words is None:
+            self._lower_words = Counter(m.group(0) for m in _LOWER_WORD.finditer(self.text))
+        return self._lower_words[word] + self._lower_words[word + "s"] > 1
 
     def _listed_name(self, name: str) -> bool:
         """Is ``name`` one the reference list knows, so no abbreviation to look up?

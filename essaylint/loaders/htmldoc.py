@@ -1,10 +1,11 @@
 """HTML files (BeautifulSoup with the standard ``html.parser``, imported lazily).
 
-The Document text is the visible text only: ``<head>``, ``<script>``,
-``<style>``, ``<template>``, ``<noscript>`` and elements with a ``hidden``
-attribute are dropped, entities are decoded and whitespace is collapsed as a
-browser would (non-breaking spaces are kept). Every block element (``p``,
-``li``, ``h1``-``h6``, ``div``, ``tr``, ``blockquote`` ...) starts a new block,
+The Document text is the essay's visible text only: ``<head>``, ``<script>``,
+``<style>``, ``<template>``, ``<noscript>``, the site's ``<nav>`` menus and
+``<footer>``, and elements with a ``hidden`` attribute are dropped, entities are
+decoded and whitespace is collapsed as a browser would (non-breaking spaces are kept).
+Every block element (``p``, ``li``, ``h1``-``h6``, ``div``, ``tr``, ``blockquote``
+...) starts a new block,
 with a blank line between blocks as for .docx (see
 :mod:`essaylint.loaders.paragraphs`); ``<br>`` starts a new line of the same
 block; table cells in a row are separated by a tab; ``<pre>`` keeps its lines.
@@ -45,9 +46,12 @@ BLOCK_TAGS = frozenset(
         "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
     }
 )  # fmt: skip
+# What a browser does not show, and a site's menus and page footer ("Back to top", "©
+# 2024 ..."), which are the page's, not the essay's.
 SKIP_TAGS = frozenset(
-    {"head", "script", "style", "template", "noscript", "iframe", "object", "svg", "math"}
-)
+    {"head", "script", "style", "template", "noscript", "iframe", "object", "svg", "math",
+     "nav", "footer"}
+)  # fmt: skip
 CELL_TAGS = frozenset({"td", "th"})
 
 _SPACE = compile_lazily(r"[ \t\n\r\f]+")

@@ -783,3 +783,19 @@ def test_latex_control_space_and_tie_read_as_spaces_keeping_offsets() -> None:
     assert "et al.  (2006)" in read
     assert "et al. (2019)" in read
     assert "https://x.org/~lee" in read
+
+
+def test_html_site_menus_and_page_footer_are_not_the_essay(tmp_path: Path) -> None:
+    page = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/essays'>Essays</a></nav>"
+        "<main><p>Markets grew (Lee, 2019).</p><h2>References</h2>"
+        "<p>Lee, A. (2019). Markets. Coast Press.</p></main>"
+        "<footer><p>Brought to you by The Night Desk, 2024. All rights reserved</p></footer>"
+        "</body></html>"
+    )
+    path = tmp_path / "essay.html"
+    path.write_text(page, encoding="utf-8")
+    text = load_path(path).text
+    assert "Markets grew (Lee, 2019)." in text
+    assert "Home" not in text
+    assert "Night Desk" not in text
