@@ -65,6 +65,9 @@ _MD_LINK = compile_lazily(
 )
 
 
+# "s.l." (no place) before the publisher, as Word's citation tool writes a report's:
+# "Title, s.l.: CNBC."
+_SINE_LOCO = compile_lazily(r",?\s*\[?s\.\s?l\.\]?\s*:\s*([^.]{1,80})\.?$", re.IGNORECASE)
 _INITIAL_IN = compile_lazily(r"(?:^|[\s,])[A-Z]\.(?:\s|$|[A-Z,])")
 _SPACE_BEFORE_PUNCT = compile_lazily(r"\s+([.,;](?:\s|$))")
 
@@ -281,6 +284,9 @@ def _parse_fields(raw: str) -> EntryFields:
         title, rest, quoted = take_title(
             rest, comma_style, dated=fields.year is not None, italics=fields.italics
         )
+        sine_loco = _SINE_LOCO.search(title or "")
+        if title and sine_loco is not None:  # "Title, s.l.: CNBC.": no place, the publisher
+            title, rest = title[: sine_loco.start()], f"{sine_loco.group(1)}. {rest}"
         fields.title = title
         fields.quoted_title = quoted
         if not fields.authors_segment and fields.year is None:  # the title opens the entry

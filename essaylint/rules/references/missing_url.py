@@ -23,7 +23,18 @@ _PLATFORM_NAMES = (
 _PLATFORM = compile_lazily(r"\b(?:" + _PLATFORM_NAMES + r")\b", re.IGNORECASE)
 # Blog platforms that publish only on the web; as one whole part of an entry
 # ("... Analysis? Towards Data Science.") they are its source. Print titles are not here.
-_WEB_OUTLETS = r"medium|towards\s+data\s+science|substack|hashnode"
+_WEB_OUTLETS = (
+    r"medium|towards\s+data\s+science|substack|hashnode|"
+    # news and reference sites an essay reads on the web (a section may follow: "NPR
+    # Planet Money", "BBC News", "CNN Business")
+    r"(?:npr|bbc|cnn|cnbc|techtarget|techcrunch|the\s+verge|vox|huffpost|buzzfeed|"
+    r"business\s+insider|axios|investopedia|healthline|webmd|verywell\s?\w*|mashable|"
+    r"engadget|zdnet|cnet|ars\s+technica|itweb)"
+    r"(?:\s+(?!(?:books?|press|publishing|publications|worldwide)\b)[a-z]\w*){0,2}"
+)
+# One of those outlets as the entry's whole publisher or container, whatever the entry's
+# kind ("..., s.l.: CNBC."): where the article was read.
+_OUTLET = compile_lazily(_WEB_OUTLETS, re.IGNORECASE)
 # The whole of one part of the entry is a web site: "... Photograph. Wikimedia Commons."
 # or "History.com, 2019."; "Wikipedia Press" or a title that mentions Facebook is not.
 _SITE_PART = compile_lazily(
@@ -91,6 +102,8 @@ def is_online(ref: Reference) -> bool:
     if _MLA_WEB.search(ref.raw):
         return True
     source = " ".join(x for x in (ref.container, ref.publisher) if x)
+    if any(_OUTLET.fullmatch(x.strip(" .")) for x in (ref.container, ref.publisher) if x):
+        return True
     return bool(_PLATFORM.search(source)) or _names_a_site(ref) or _organisation_page(ref)
 
 
@@ -145,7 +158,9 @@ class MissingUrl(Rule):
         the link was lost when the essay was pasted. An entry whose source is a
         web site ("Photograph. Wikimedia Commons.", "Tideguide.org.") or a
         blog platform that publishes only on the web ("Medium", "Towards Data
-        Science") is online too; print magazines are not. So is an
+        Science") is online too, and so is an article of a news or reference site
+        read on the web ("NPR Planet Money", "s.l.: CNBC", "TechTarget",
+        "Investopedia"); print magazines and a broadcaster's books are not. So is an
         organisation's page or document given by its title alone ("NIST (2021)
         Cybersecurity Framework."): with no journal, publisher, place, edition
         or report number, the web is the only place to find it. A standard, a
