@@ -118,8 +118,8 @@ _READ_AS = compile_lazily(
     r"\\&|``|''|\{\[\}|\{\]\}|\\leavevmode\b|\\hypertarget\{[^{}\n]*\}\{\}"
     r"|\\(?:newline|linebreak|pagebreak|newpage|clearpage|noindent|par|medskip|smallskip"
     r"|bigskip|hfill|vfill)(?![A-Za-z])|\\[vh]space\*?\{[^{}\n]*\}|\\\\(?:\[[^\]\n]{0,20}\])?"
-    # a control space ("et al.\ (2006)") and a tie ("Mello et al.~(2006)"), not "/~user"
-    r"|\\(?= )|(?<![/=\\])~"
+    # a control space ("et al.\ (2006)") and a tie before a year ("Mello et al.~(2006)")
+    r"|\\(?= )|~(?=\()"
 )
 _SEEN = {"\\&": " &", "``": " “", "''": "” ", "{[}": "  [", "{]}": "]  "}
 # An internal link shows its text: pandoc renders "(\\protect\\hyperlink{ref-sen}{Sen, 1977})".
