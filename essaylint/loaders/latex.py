@@ -113,7 +113,7 @@ def _blank_line(body: str) -> str:
 # "\\&" is an ampersand, "``" and "''" the quotation marks they print, pandoc's "{[}" and
 # "{]}" brackets, and an invisible anchor (pandoc's "\\leavevmode\\hypertarget{ref-key}{}"
 # before each entry) is nothing; so is layout a writer types between paragraphs or entries
-# ("\\newline", "\\\\", "\\vspace{1em}"); a control space and a tie are spaces.
+# ("\\newline", "\\\\", "\\vspace{1em}"); a control space and a tie before "(" are spaces.
 _READ_AS = compile_lazily(
     r"\\&|``|''|\{\[\}|\{\]\}|\\leavevmode\b|\\hypertarget\{[^{}\n]*\}\{\}"
     r"|\\(?:newline|linebreak|pagebreak|newpage|clearpage|noindent|par|medskip|smallskip"
