@@ -39,6 +39,7 @@ from essaylint.models import Citation, CitedWork, Document, Essay, Link, Referen
 
 _DOI = compile_lazily(r"10\.\d{4,9}/\S+")
 _NON_WORD = compile_lazily(r"[\W_]+")
+_BRACKETED = compile_lazily(r"\([^()]*\)|\[[^\[\]]*\]")
 _MIN_TITLE_PREFIX = 20  # characters a shortened title must keep to count
 _LOOK_BACK = 300  # characters a narrative citation may start before the field it ends in
 
@@ -49,7 +50,10 @@ def _doi_key(doi: str | None) -> str:
 
 
 def _title_key(title: str | None) -> str:
-    return " ".join(_NON_WORD.sub(" ", fold(title or "")).split())
+    """A title to compare: folded, words only, without what it puts in brackets (an entry
+    may drop "(MLAT)" from "Multilateration (MLAT) - FlightAware", or read "(July 2017)"
+    as its date)."""
+    return " ".join(_NON_WORD.sub(" ", fold(_BRACKETED.sub(" ", title or ""))).split())
 
 
 def _titles_agree(a: str, b: str) -> bool:
@@ -86,11 +90,15 @@ class _Entries:
                 by_doi.setdefault(_doi_key(r.doi), []).append(r.index)
             if _title_key(r.title):
                 by_title.setdefault(_title_key(r.title), []).append(r.index)
+            elif r.authors:
+                # "Multilateration (MLAT) - FlightAware. (2019).": a title read as the author
+                by_title.setdefault(_title_key(r.authors[0].family), []).append(r.index)
             by_author.setdefault(_entry_key(r), []).append(r.index)
         return cls(refs, by_doi, by_title, by_author)
 
     def find(self, work: CitedWork) -> list[int]:
-        """Entries that describe ``work``: by DOI, else title, else first author and year."""
+        """Entries that describe ``work``: by DOI, else title (with its first author or year,
+        when it has them), else first author and year."""
         refs = self.refs
         found = self.by_doi.get(_doi_key(work.doi), []) if _doi_key(work.doi) else []
         if found:
@@ -106,7 +114,9 @@ class _Entries:
             found = [
                 i
                 for i in sorted(set(same))
-                if (first and _entry_key(refs[i]) == first) or years_agree(work.year, refs[i].year)
+                if (first and _entry_key(refs[i]) == first)
+                or not work.year  # the manager stored no date: the title alone names it
+                or years_agree(work.year, refs[i].year)
             ]
             if found:
                 return self._of_its_year(found, work)

@@ -518,3 +518,30 @@ def test_field_works_kept_in_another_order_than_printed_pair_by_first_author() -
     links = link_citations(citations, refs)
     _, _, new_links = link_field_citations(doc, essay, citations, refs, links)
     assert [(link.status, link.reference) for link in new_links] == [("matched", 0), ("matched", 1)]
+
+
+def test_an_undated_field_work_known_by_its_title_links_the_entry_its_title_heads() -> None:
+    from essaylint.analysis.citations import extract_citations
+    from essaylint.analysis.matching import link_citations
+    from essaylint.pipeline import read_references
+
+    text = (
+        "Receivers time each signal (“Trilateration (TRL) - PlaneWatch,” 2019), so the "
+        "position follows.\n\n"
+        "References\n\n"
+        "Trilateration (TRL) - PlaneWatch. (2019). Retrieved from https://planewatch.example/trl\n\n"
+        "Varga, T. (2018). Radar. Shore Press."
+    )
+    start = text.index("(“Tri")
+    end = text.index(")", text.index("2019")) + 1
+    work = CitedWork(authors=(), year=None, title="Trilateration (TRL) - PlaneWatch")
+    doc = Document.from_text(
+        text,
+        field_citations=(FieldCitation(start=start, end=end, manager="mendeley", works=(work,)),),
+    )
+    essay = find_sections(doc.text, doc.blocks)
+    refs = read_references(doc, essay)
+    citations = extract_citations(doc.text, essay)
+    links = link_citations(citations, refs)
+    _, _, new_links = link_field_citations(doc, essay, citations, refs, links)
+    assert [(link.status, link.reference) for link in new_links] == [("matched", 0)]
