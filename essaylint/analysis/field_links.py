@@ -90,9 +90,11 @@ class _Entries:
                 by_doi.setdefault(_doi_key(r.doi), []).append(r.index)
             if _title_key(r.title):
                 by_title.setdefault(_title_key(r.title), []).append(r.index)
-            elif r.authors:
-                # "Multilateration (MLAT) - FlightAware. (2019).": a title read as the author
-                by_title.setdefault(_title_key(r.authors[0].family), []).append(r.index)
+            head = _title_key(r.authors[0].raw or r.authors[0].family) if r.authors else ""
+            if head:
+                # "Multilateration (MLAT) - FlightAware. (2019).", "Price Paid Data (no date)
+                # GOV.UK.": a title read as the entry's author, as it is written
+                by_title.setdefault(head, []).append(r.index)
             by_author.setdefault(_entry_key(r), []).append(r.index)
         return cls(refs, by_doi, by_title, by_author)
 
@@ -130,6 +132,8 @@ class _Entries:
         """The entries of the work's own year among ``found``, if any: one work listed twice,
         once without its year, is cited under its year by the dated copy and with no year
         by the undated one."""
+        if not year_digits(work.year):  # no date: the copy that gives none
+            return [i for i in found if not year_digits(self.refs[i].year)] or found
         dated = [i for i in found if years_agree(work.year, self.refs[i].year)]
         return dated or found
 

@@ -545,3 +545,29 @@ def test_an_undated_field_work_known_by_its_title_links_the_entry_its_title_head
     links = link_citations(citations, refs)
     _, _, new_links = link_field_citations(doc, essay, citations, refs, links)
     assert [(link.status, link.reference) for link in new_links] == [("matched", 0)]
+
+
+def test_an_undated_field_work_links_the_undated_entry_of_its_title() -> None:
+    from essaylint.analysis.citations import extract_citations
+    from essaylint.analysis.matching import link_citations
+    from essaylint.pipeline import read_references
+
+    text = (
+        "Sale prices come from the land registry (Harbour Sales Data, no date).\n\n"
+        "References\n\n"
+        "Harbour Sales Data (no date) Harbour.Gov. Available at: https://harbour.example/sales\n\n"
+        "Harbour.Gov. (2022) Harbour Sales Data. Available at: https://harbour.example/2022"
+    )
+    start = text.index("(Harbour")
+    end = text.index(")", start) + 1
+    work = CitedWork(authors=(), year=None, title="Harbour Sales Data")
+    doc = Document.from_text(
+        text,
+        field_citations=(FieldCitation(start=start, end=end, manager="zotero", works=(work,)),),
+    )
+    essay = find_sections(doc.text, doc.blocks)
+    refs = read_references(doc, essay)
+    citations = extract_citations(doc.text, essay)
+    links = link_citations(citations, refs)
+    _, _, new_links = link_field_citations(doc, essay, citations, refs, links)
+    assert [(link.status, link.reference) for link in new_links] == [("matched", 0)]
