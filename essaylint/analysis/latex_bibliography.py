@@ -22,6 +22,8 @@ as a .bib field is (:func:`essaylint.analysis.latex_text.latex_to_text`).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from essaylint.analysis.latex_text import latex_to_text
@@ -106,6 +108,16 @@ def _headed_item_lists(text: str) -> list[Environment]:
     return found
 
 
+def _marked_pieces(
+    marks: list[re.Match[str]], text: str
+) -> Iterator[tuple[int, re.Match[str], str]]:
+    """Each mark (``\\bibitem``, ``\\bibent``, ``\\item``) with its number and the text
+    after it up to the next mark, trailing space dropped."""
+    for i, mark in enumerate(marks):
+        stop = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        yield i, mark, text[mark.end() : stop].rstrip()
+
+
 #: ``\item`` or ``\item[label]`` of a LaTeX list.
 ITEM = compile_lazily(r"\\item\b\s*(?:\[[^\]\n]*\])?")
 
@@ -114,11 +126,8 @@ def item_references(text: str, start: int) -> list[Reference]:
     """The entries of a reference list typed as a LaTeX item list, one per ``\\item``,
     numbered when the list is an ``enumerate`` (as LaTeX prints it)."""
     numbered = "\\begin{enumerate}" in text[:200].replace(" ", "")
-    items = list(ITEM.finditer(text))
     references: list[Reference] = []
-    for i, item in enumerate(items):
-        stop = items[i + 1].start() if i + 1 < len(items) else len(text)
-        source = text[item.end() : stop].rstrip()
+    for i, item, source in _marked_pieces(list(ITEM.finditer(text)), text):
         span = Span(start=start + item.end(), end=start + item.end() + len(source))
         number = i + 1 if numbered else None
         references.append(parse_reference(entry_text(source), span=span, index=i, number=number))
@@ -131,12 +140,9 @@ def bibitem_references(text: str, start: int) -> list[Reference]:
     ``start`` is the body's offset in the document; each span runs from its
     ``\\bibitem`` to the end of its text. Text before the first item is no entry.
     """
-    items = list(BIBITEM.finditer(text))
     references: list[Reference] = []
     number = 0
-    for i, item in enumerate(items):
-        stop = items[i + 1].start() if i + 1 < len(items) else len(text)
-        source = text[item.end() : stop].rstrip()
+    for i, item, source in _marked_pieces(list(BIBITEM.finditer(text)), text):
         label = item.group("label")
         if label is None:
             number += 1
@@ -160,11 +166,8 @@ BIBENT = compile_lazily(r"\\bibent\b\s*")
 def bibent_references(text: str, start: int) -> list[Reference]:
     """The entries of a ``workscited`` body, one per ``\\bibent``, unnumbered and unkeyed
     as the package prints them (an alphabetical MLA list)."""
-    items = list(BIBENT.finditer(text))
     references: list[Reference] = []
-    for i, item in enumerate(items):
-        stop = items[i + 1].start() if i + 1 < len(items) else len(text)
-        source = text[item.end() : stop].rstrip()
+    for i, item, source in _marked_pieces(list(BIBENT.finditer(text)), text):
         # The entry is its text, which often starts on the line after its \bibent.
         span = Span(start=start + item.end(), end=start + item.end() + len(source))
         references.append(parse_reference(entry_text(source), span=span, index=i))

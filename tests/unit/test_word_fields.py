@@ -491,11 +491,22 @@ def test_a_dated_field_citation_links_the_dated_copy_of_a_work_listed_twice() ->
     ]
 
 
-def test_field_works_kept_in_another_order_than_printed_pair_by_first_author() -> None:
+def _field_linked(text: str, field: FieldCitation) -> list[tuple[str, int | None]]:
+    """(status, entry) of each citation of ``text`` once linked with the citation-manager field."""
     from essaylint.analysis.citations import extract_citations
     from essaylint.analysis.matching import link_citations
     from essaylint.pipeline import read_references
 
+    doc = Document.from_text(text, field_citations=(field,))
+    essay = find_sections(doc.text, doc.blocks)
+    refs = read_references(doc, essay)
+    citations = extract_citations(doc.text, essay)
+    links = link_citations(citations, refs)
+    _, _, new_links = link_field_citations(doc, essay, citations, refs, links)
+    return [(link.status, link.reference) for link in new_links]
+
+
+def test_field_works_kept_in_another_order_than_printed_pair_by_first_author() -> None:
     text = (
         "Yields rose (Makepeace et al., 2017; Tovey et al., 2022) on small farms.\n\n"
         "References\n\n"
@@ -508,23 +519,11 @@ def test_field_works_kept_in_another_order_than_printed_pair_by_first_author() -
         CitedWork(authors=("Tovey",), year="2022", title="Microdosing"),
         CitedWork(authors=("Makepeace",), year="2017", title="Dosing maize"),
     )
-    doc = Document.from_text(
-        text,
-        field_citations=(FieldCitation(start=start, end=end, manager="mendeley", works=works),),
-    )
-    essay = find_sections(doc.text, doc.blocks)
-    refs = read_references(doc, essay)
-    citations = extract_citations(doc.text, essay)
-    links = link_citations(citations, refs)
-    _, _, new_links = link_field_citations(doc, essay, citations, refs, links)
-    assert [(link.status, link.reference) for link in new_links] == [("matched", 0), ("matched", 1)]
+    field = FieldCitation(start=start, end=end, manager="mendeley", works=works)
+    assert _field_linked(text, field) == [("matched", 0), ("matched", 1)]
 
 
 def test_an_undated_field_work_known_by_its_title_links_the_entry_its_title_heads() -> None:
-    from essaylint.analysis.citations import extract_citations
-    from essaylint.analysis.matching import link_citations
-    from essaylint.pipeline import read_references
-
     text = (
         "Receivers time each signal (“Trilateration (TRL) - PlaneWatch,” 2019), so the "
         "position follows.\n\n"
@@ -535,23 +534,11 @@ def test_an_undated_field_work_known_by_its_title_links_the_entry_its_title_head
     start = text.index("(“Tri")
     end = text.index(")", text.index("2019")) + 1
     work = CitedWork(authors=(), year=None, title="Trilateration (TRL) - PlaneWatch")
-    doc = Document.from_text(
-        text,
-        field_citations=(FieldCitation(start=start, end=end, manager="mendeley", works=(work,)),),
-    )
-    essay = find_sections(doc.text, doc.blocks)
-    refs = read_references(doc, essay)
-    citations = extract_citations(doc.text, essay)
-    links = link_citations(citations, refs)
-    _, _, new_links = link_field_citations(doc, essay, citations, refs, links)
-    assert [(link.status, link.reference) for link in new_links] == [("matched", 0)]
+    field = FieldCitation(start=start, end=end, manager="mendeley", works=(work,))
+    assert _field_linked(text, field) == [("matched", 0)]
 
 
 def test_an_undated_field_work_links_the_undated_entry_of_its_title() -> None:
-    from essaylint.analysis.citations import extract_citations
-    from essaylint.analysis.matching import link_citations
-    from essaylint.pipeline import read_references
-
     text = (
         "Sale prices come from the land registry (Harbour Sales Data, no date).\n\n"
         "References\n\n"
@@ -561,13 +548,5 @@ def test_an_undated_field_work_links_the_undated_entry_of_its_title() -> None:
     start = text.index("(Harbour")
     end = text.index(")", start) + 1
     work = CitedWork(authors=(), year=None, title="Harbour Sales Data")
-    doc = Document.from_text(
-        text,
-        field_citations=(FieldCitation(start=start, end=end, manager="zotero", works=(work,)),),
-    )
-    essay = find_sections(doc.text, doc.blocks)
-    refs = read_references(doc, essay)
-    citations = extract_citations(doc.text, essay)
-    links = link_citations(citations, refs)
-    _, _, new_links = link_field_citations(doc, essay, citations, refs, links)
-    assert [(link.status, link.reference) for link in new_links] == [("matched", 0)]
+    field = FieldCitation(start=start, end=end, manager="zotero", works=(work,))
+    assert _field_linked(text, field) == [("matched", 0)]
