@@ -195,8 +195,19 @@ _QUOTE_MARK = compile_lazily(r"[“”\"]")
 
 def entry_fragment(text: str) -> bool:
     """Is the line a piece of an entry, not a heading: the rest of a quoted title, a link,
-    or a retrieval note waiting for its link ("Places Industry in PA,” available at:")?"""
-    return bool(_QUOTE_TAIL.match(text) or has_link(text) or _RETRIEVAL_END.search(text))
+    or a retrieval note waiting for its link ("Places Industry in PA,” available at:") or
+    showing the link's title ("Available at: Tech Colonialism Today")?"""
+    return bool(
+        _QUOTE_TAIL.match(text)
+        or has_link(text)
+        or _RETRIEVAL_END.search(text)
+        or _RETRIEVAL_LEAD.match(text)
+    )
+
+
+_RETRIEVAL_LEAD = compile_lazily(
+    r"[(\[]?(?:Retrieved\s+(?:from|on)|Available\s+(?:at|from|online)|Accessed|Viewed)\b", re.I
+)
 
 
 def _quote_left_open(previous: str, text: str) -> bool:
