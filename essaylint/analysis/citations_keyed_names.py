@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz
 
-from essaylint.analysis.citation_names import NAME_WORD, PARAGRAPH_BREAK, POSSESSIVE
+from essaylint.analysis.citation_names import LOWER_WORD, NAME_WORD, PARAGRAPH_BREAK, POSSESSIVE
 from essaylint.analysis.text import name_key
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Reference, Span
@@ -65,7 +65,7 @@ def misspelt_cited_authors(
             if authors is None:
                 continue
             if lower_words is None:
-                lower_words = {m.group(0).casefold() for m in _LOWER_WORD.finditer(text)}
+                lower_words = {m.group(0).casefold() for m in LOWER_WORD.finditer(text)}
             if word.group(0).casefold() in lower_words:
                 continue  # a word of the language, capitalised here
             if _beside_a_written_name(text, word, ref):
@@ -81,7 +81,6 @@ def misspelt_cited_authors(
 
 # A LaTeX accent command that goes on with the word: "Mekterovi{\\'c}", "Polan\\v{c}".
 _ACCENT_COMMAND = compile_lazily(r"\{?\\[`'^\"~=.uvHtcdbrk]")
-_LOWER_WORD = compile_lazily(r"(?<![\w'’\-])[a-z][a-z'’\-]+")
 
 
 _WORD_BEFORE = compile_lazily(r"([A-Z][\w'’\-]+)\s+$")

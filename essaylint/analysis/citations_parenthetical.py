@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from essaylint.analysis.citation_names import (
+    LOWER_WORD,
     dotted_initials,
     is_abbreviation,
     looks_like_names,
@@ -120,7 +121,6 @@ _OWNER_PHRASE = compile_lazily(
 )
 
 
-_LOWER_WORD = compile_lazily(r"(?<![\w@/.\-])[a-z][\w\-]*(?![\w\-])")
 _LOWER_CASE_WORD = compile_lazily(
     r"(?<![\w'’\-])(?!(?:and|et|al|van|von|de|der|den|la|le|du|da|di)\b)[a-z]{2,}"
 )
@@ -337,7 +337,7 @@ class ParentheticalReader(NarrativeReader):
         if not word[:1].islower():
             return False
         if self._lower_words is None:
-            self._lower_words = Counter(m.group(0) for m in _LOWER_WORD.finditer(self.text))
+            self._lower_words = Counter(m.group(0) for m in LOWER_WORD.finditer(self.text))
         return self._lower_words[word] + self._lower_words[word + "s"] > 1
 
     def _listed_name(self, name: str) -> bool:

@@ -158,9 +158,9 @@ _SENTENCE_AFTER = compile_lazily(
 # A block that carries on the entry before it after a break: a link or a
 # retrieval note always does; "from https://...", "and algorithm analysis.",
 # "Economics, 130(1), 45-60." do when the entry before was cut short.
-_RETRIEVAL_END = compile_lazily(
-    r"\b(?:Retrieved\s+from|Available\s+(?:at|from|online))\s*:?$", re.I
-)
+# The words that say where an entry was read: "Retrieved from", "Available at".
+_RETRIEVED_AT = r"(?:Retrieved\s+from|Available\s+(?:at|from|online))"
+_RETRIEVAL_END = compile_lazily(rf"\b{_RETRIEVED_AT}\s*:?$", re.I)
 #: A retrieval note that opens a line: "Available at:", "[Accessed 10 March 2025]",
 #: Harvard's "[online]".
 RETRIEVAL_NOTE = r"(?:[(\[]?(?:Retrieved|Available|Accessed|Viewed|Online)\b|\[online\])"
@@ -205,8 +205,10 @@ def entry_fragment(text: str) -> bool:
     )
 
 
+# A line that opens with them, or with the date it was read: "Available at: Tech Colonialism
+# Today", "[Accessed 03 June 2024]" (not "Online Learning", a heading).
 _RETRIEVAL_LEAD = compile_lazily(
-    r"[(\[]?(?:Retrieved\s+(?:from|on)|Available\s+(?:at|from|online)|Accessed|Viewed)\b", re.I
+    rf"[(\[]?(?:{_RETRIEVED_AT}|Retrieved\s+on|Accessed|Viewed)\b", re.I
 )
 
 

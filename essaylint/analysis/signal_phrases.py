@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from essaylint.analysis.citation_names import UPPER
+from essaylint.analysis.citation_names import PARAGRAPH_BREAK, SENTENCE_BREAK, UPPER
 from essaylint.analysis.citations_narrative import REPORTING
 from essaylint.analysis.patterns import ET_AL
 from essaylint.analysis.text import name_key
@@ -113,8 +113,6 @@ def named_with_titles(prose: str, works: Sequence[tuple[str, str | None]]) -> fr
 
 _TITLE_WORDS = 4  # a title named in prose: its first words, this many at least
 _QUOTED_TITLE_WORDS = 2  # or a shorter title whole, in quotation marks or italics
-_PARAGRAPH_STOP = compile_lazily(r"\n\n")
-_SENTENCE_STOP = compile_lazily(r"[.!?][\"”’)]*\s+(?=[A-Z\"“])|\n\n")
 _NAME_REACH = 150  # characters either side of the title searched for the author
 
 
@@ -150,10 +148,10 @@ def titled_in_sentences(prose: str, works: Sequence[tuple[str, str | None]]) -> 
         lo = max(0, m.start() - _NAME_REACH)
         hi = min(len(prose), m.end() + _NAME_REACH)
         # the paragraph around a long title; the sentence around a short quoted one
-        stop = _SENTENCE_STOP if quoted else _PARAGRAPH_STOP
-        before = [b.end() for b in stop.finditer(prose, lo, m.start())]
-        after = stop.search(prose, m.end(), hi)
-        window = prose[before[-1] if before else lo : after.start() if after else hi]
+        stops = (SENTENCE_BREAK, PARAGRAPH_BREAK) if quoted else (PARAGRAPH_BREAK,)
+        starts = [b.end() for stop in stops for b in stop.finditer(prose, lo, m.start())]
+        ends = [a.start() for stop in stops if (a := stop.search(prose, m.end(), hi))]
+        window = prose[max(starts, default=lo) : min(ends, default=hi)]
         if re.search(rf"(?<![\w.]){re.escape(family)}(?!\w)", window):
             found.add(i)
     return frozenset(found)
