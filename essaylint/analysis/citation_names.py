@@ -174,8 +174,9 @@ _LEADING_PARTICLES = compile_lazily(r"^" + PARTICLE_RUN)
 #: A possessive ending of a name: "Lai's", "Jacobs'", "Gloger’s".
 POSSESSIVE = compile_lazily(r"['’]s?$")
 #: Where a sentence ends: its stop, closing quotes or brackets, and the space after.
-#: A word written in lower case, as the language's words are ("individuals", "don't").
-LOWER_WORD = compile_lazily(r"(?<![\w'’\-])[a-z][a-z'’\-]+")
+#: A word written in lower case, as the language's words are ("individuals", "don't"); not
+#: a piece of an address ("www.geeksforgeeks.org", "@oasisk").
+LOWER_WORD = compile_lazily(r"(?<![\w'’@/.\-])[a-z][a-z'’\-]+")
 SENTENCE_BREAK = compile_lazily(r"[.!?][\"”’)]*\s")
 #: Where a paragraph ends: a blank line, or a Markdown heading's line.
 PARAGRAPH_BREAK = compile_lazily(r"\n[ \t]*\r?\n|^[ \t]*#+ .*\n", re.MULTILINE)
