@@ -338,6 +338,20 @@ DIGIT_TITLE_HEAD = compile_lazily(r"\d[^()]{0,150}?\.\s+" + _DATE_IN_PARENTHESES
 # Any title-first APA entry: "Rethinking soil carbon: A primer. (n.d.). [Reading].": a
 # sentence, its full stop, then only a date in parentheses and another full stop.
 _TITLE_DATE_HEAD = compile_lazily(r"[A-Z][^()\n]{2,150}?[^\s.]\.\s+" + _DATE_IN_PARENTHESES + r"\.")
+# The same with a title typed in lower case, as a web page's own title is: "example of
+# marker-based AR | Download Scientific Diagram. (2019). Retrieved ... from https://...".
+# A lower-case line carries an entry on, so only a dated title with a link opens one.
+_LOWER_TITLE_DATE_HEAD = compile_lazily(
+    r"[a-z][^()\n]{2,150}?[^\s.]\.\s+" + _DATE_IN_PARENTHESES + r"\.\s"
+)
+
+
+def lower_title_first_entry(text: str) -> bool:
+    """A whole title-first web entry whose title is typed in lower case."""
+    body = entry_body(text.strip())
+    return bool(_LOWER_TITLE_DATE_HEAD.match(body)) and has_link(body)
+
+
 # An authorless entry that opens with its year: "(2020). Title. [Online]. Available at:
 # https://...", "2021. Title. Available at ...". A timeline line opens so too: only with a
 # link is it an entry.
@@ -506,6 +520,8 @@ def continues_entry(previous: str, text: str, *, entry: str = "") -> bool:
         return True
     lower_word = _LOWER_WORD_START.match(stripped)
     ended = _ENTRY_END.search(before) is not None
+    if ended and lower_word is not None and lower_title_first_entry(stripped):
+        return False
     goes_on = (
         (lower_word is not None and lower_word.group(1) not in _PARTICLES)  # "as of June"
         # "Free, C., ... (2013). The Effectiveness of ... Health Care" / "Service Delivery

@@ -25,6 +25,7 @@ from essaylint.analysis.entry_shape import (
     continues_entry,
     has_entry_head,
     looks_like_entry,
+    lower_title_first_entry,
     names_and_date_only,
     number_only,
 )
@@ -280,7 +281,9 @@ def _starts_entry(
         # Press: 39–72." carries on the entry (its volume ends the line above).
         return True
     if _CONTINUATION_START.match(stripped) and not (
-        _PARTICLE_NAME_START.match(stripped) or _LOWER_NAME_START.match(stripped)
+        _PARTICLE_NAME_START.match(stripped)
+        or _LOWER_NAME_START.match(stripped)
+        or (_ends_entry(current.last_line.rstrip()) and lower_title_first_entry(stripped))
     ):
         return False
     indent = len(line) - len(line.lstrip())
@@ -347,7 +350,23 @@ def split_reference_list(text: str, start: int) -> list[Reference]:
         raw = text[entry.start : entry.end]
         span = Span(start=start + entry.start, end=start + entry.end)
         references.append(parse_reference(raw, span=span, index=index))
-    return references
+    return _lone_numbers_as_words(references)
+
+
+def _lone_numbers_as_words(references: list[Reference]) -> list[Reference]:
+    """In a list whose entries have no numbers, an entry that opens with a number and a
+    space ("31 Inspirational Brand Colors And How To Use Them. (2019).") opens with its
+    title: the number is one of its words, not its place in the list."""
+    numbered = sum(ref.number is not None for ref in references)
+    if not numbered or numbered * 2 > len(references):
+        return references
+    reread: list[Reference] = []
+    for ref in references:
+        marker = MARKER.match(ref.raw) if ref.number is not None else None
+        if marker is not None and marker.group("snum"):
+            ref = parse_reference(ref.raw, span=ref.span, index=ref.index, spaced_number=False)
+        reread.append(ref)
+    return reread
 
 
 def _split_entries(text: str) -> list[_Entry]:

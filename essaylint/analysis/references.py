@@ -83,10 +83,10 @@ def _strip_markup(text: str, fields: EntryFields) -> str:
     return EMPHASIS.sub(keep, text)
 
 
-def _strip_marker(text: str, fields: EntryFields) -> str:
+def _strip_marker(text: str, fields: EntryFields, *, spaced_number: bool = True) -> str:
     match = MARKER.match(text)
-    if not match:
-        return text
+    if not match or (match.group("snum") and not spaced_number):
+        return text  # "31 Inspirational Brand Colors. (2019).": a title, in an unnumbered list
     if re.fullmatch(BULLET, match.group(0).strip()):
         rest = text[match.end() :]
         numbered = MARKER.match(rest)  # "* [1]: http://...": a bullet, then the number
@@ -112,8 +112,12 @@ def parse_reference(
     index: int = 0,
     number: int | None = None,
     key: str | None = None,
+    spaced_number: bool = True,
 ) -> Reference:
     """Parse one reference-list entry. Never raises.
+
+    ``spaced_number=False`` reads a number and a space at the start ("31 Inspirational
+    Brand Colors. (2019).") as the entry's own words, where the list has no numbers.
 
     >>> ref = parse_reference("Boyd, D. M., & Ellison, N. B. (2007). Social network sites. "
     ...                       "Journal of Computer-Mediated Communication, 13(1), 210-230.")
@@ -122,7 +126,7 @@ def parse_reference(
     """
     raw = raw if isinstance(raw, str) else str(raw)
     base_span = span if span is not None else Span(start=0, end=len(raw))
-    return _build(raw, base_span, index, number, key, _parse_fields(raw))
+    return _build(raw, base_span, index, number, key, _parse_fields(raw, spaced_number))
 
 
 def _build(
@@ -217,10 +221,10 @@ def _authors_before_emphasis(text: str, cut: AuthorCut, italics: Sequence[str]) 
     return cut
 
 
-def _parse_fields(raw: str) -> EntryFields:
+def _parse_fields(raw: str, spaced_number: bool = True) -> EntryFields:
     fields = EntryFields()
     text = collapse(raw[: MAX_PARSE * 2].replace("\u00a0", " "))[:MAX_PARSE]
-    text = _strip_marker(text, fields)
+    text = _strip_marker(text, fields, spaced_number=spaced_number)
     text = _MD_LINK.sub(
         lambda m: f"{m.group(1)} {m.group(2)}" if m.group(1) != m.group(2) else m.group(2), text
     )

@@ -708,6 +708,33 @@ def test_split_lower_case_brand_starts_an_entry() -> None:
     ]
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_split_lower_case_web_title_with_its_date_starts_an_entry(gap: str) -> None:
+    text = (
+        "Brask, J. (2017). Tracking without markers. Retrieved May 3, 2019, from "
+        "https://tracking.example.org/brask/" + gap + "sample of marker tracking | Figure Archive. "
+        "(2019). Retrieved May 3, 2019, from https://figures.example.org/marker-tracking\n"
+    )
+    refs = split_reference_list(text, 0)
+    assert len(refs) == 2
+    assert refs[1].raw.startswith("sample of marker tracking")
+    assert refs[1].year == "2019" and not refs[0].publisher
+
+
+def test_split_a_lone_number_opening_a_title_is_part_of_it() -> None:
+    text = (
+        "31 Calm Colour Palettes | Palette Blog. (2019). Retrieved from https://p.example.org/\n"
+        "Okonjo, T. (2020). Night maps for pilots. Cartography Notes, 4(2), 11-19.\n"
+        "Vesely, R. (2019). Reading the cockpit. Aviation Press.\n"
+    )
+    refs = split_reference_list(text, 0)
+    assert refs[0].number is None
+    assert refs[0].title == "31 Calm Colour Palettes | Palette Blog"
+    numbered = "31 Calm Colour Palettes. (2019). Retrieved from https://p.example.org/\n"
+    numbered += "32 Okonjo, T. (2020). Night maps for pilots. Cartography Notes, 4(2), 11-19.\n"
+    assert [r.number for r in split_reference_list(numbered, 0)] == [31, 32]
+
+
 def test_split_ieee_entry_with_a_paper_number() -> None:
     text = (
         '[11] G. Petrov, "Equivalent circuits," *J. Electroanal. Methods*, vol. 31, 2017.\n'
