@@ -718,7 +718,8 @@ def test_split_lower_case_web_title_with_its_date_starts_an_entry(gap: str) -> N
     refs = split_reference_list(text, 0)
     assert len(refs) == 2
     assert refs[1].raw.startswith("sample of marker tracking")
-    assert refs[1].year == "2019" and not refs[0].publisher
+    assert refs[1].year == "2019"
+    assert not refs[0].publisher
 
 
 def test_split_a_lone_number_opening_a_title_is_part_of_it() -> None:
