@@ -29,6 +29,7 @@ from essaylint.analysis.citations_clause import clause_citations
 from essaylint.analysis.names import looks_corporate, natural_family
 from essaylint.analysis.patterns import AUTHOR_AND, ET_AL, YEAR_DIGITS
 from essaylint.analysis.text import name_key, year_digits
+from essaylint.analysis.titled_years import TitleIndex
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Reference, Span
 
@@ -249,6 +250,7 @@ class NarrativeReader:
         self._alone: dict[tuple[str, str], bool] = {}
         self._lower_case_names: frozenset[str] | None = None
         self._first_families: frozenset[str] | None = None
+        self._titles: TitleIndex | None = None
 
     def lower_case_author(self, name: str) -> bool:
         """Is ``name`` an entry's first author that the list itself writes in lower case
@@ -463,6 +465,27 @@ class NarrativeReader:
             return True
         return bool(_VERB_FORM.fullmatch(word)) and name_key(word) not in self.known
 
+    def _titled_work(
+        self, before: str, window_start: int, years: list[str], locator: str | None, close: int
+    ) -> list[Citation] | None:
+        """ "Ruiz demonstrated in *Paper Memory* (2011)" cites the entry titled "Paper
+        Memory", by its authors; None when no listed title ends right before the year."""
+        if self._titles is None:
+            self._titles = TitleIndex(self.works)
+        titled = self._titles.titled_before(before)
+        if titled is None:
+            return None
+        at, ref = titled
+        et_al = len(ref.authors) > 2
+        families = tuple(a.family for a in ref.authors[: 1 if et_al else 2])
+        start = window_start + at
+        span = Span(start=start, end=close)
+        text = self.text[start:close]
+        return [
+            author_date_citation(span, text, families, et_al, y, locator=locator, narrative=True)
+            for y in years
+        ]
+
     def _possessive_concept(
         self, before: str, window_start: int, years: list[str], locator: str | None, close: int
     ) -> list[Citation] | None:
@@ -511,6 +534,9 @@ class NarrativeReader:
         if breaks:
             before = before[breaks[-1].end() :]
             window_start = group_start - len(before)
+        titled = self._titled_work(before, window_start, years, locator, close)
+        if titled is not None:
+            return titled
         concept = self._possessive_concept(before, window_start, years, locator, close)
         if concept is not None:
             return concept

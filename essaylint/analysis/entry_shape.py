@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from essaylint.analysis.patterns import (
+    BRACKETED_LEGAL_FORM,
     BULLET,
     ENTRY_NUMBER_MARK,
     FOOTNOTE_DEFINITION,
@@ -85,7 +86,8 @@ _AUTHOR_YEAR_START = compile_lazily(
     # A corporate author may carry its short or long name: "World Health Organization
     # (WHO) (2020)", "APM (Association for Project Management) (2019)".
     # A corporate author may open with a number: "1000 Genomes Project Consortium (2015)".
-    r"^(?P<names>(?:[^\W\d_]|\d{1,6}\s+(?-i:[A-Z]))[^()\n]{0,260}?"
+    # A company's legal form may be bracketed: "Takealot Online (Pty) Ltd (2024)".
+    r"^(?P<names>(?:[^\W\d_]|\d{1,6}\s+(?-i:[A-Z]))[^()\n]{0,260}?" + BRACKETED_LEGAL_FORM + r"?"
     r"(?:\s\([A-Z][^()\n\d]{1,80}\))?)[\s.,]\(?" + _ISSUE_SEASON + YEAR + r"\b",
     re.IGNORECASE,
 )

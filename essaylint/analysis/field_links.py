@@ -33,13 +33,11 @@ from dataclasses import dataclass
 
 from essaylint.analysis.matching import link_citations, years_agree
 from essaylint.analysis.names import natural_family
-from essaylint.analysis.text import fold, name_key, year_digits
+from essaylint.analysis.text import fold, name_key, title_key, year_digits
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, CitedWork, Document, Essay, Link, Reference, Span
 
 _DOI = compile_lazily(r"10\.\d{4,9}/\S+")
-_NON_WORD = compile_lazily(r"[\W_]+")
-_BRACKETED = compile_lazily(r"\([^()]*\)|\[[^\[\]]*\]")
 _MIN_TITLE_PREFIX = 20  # characters a shortened title must keep to count
 _LOOK_BACK = 300  # characters a narrative citation may start before the field it ends in
 
@@ -47,13 +45,6 @@ _LOOK_BACK = 300  # characters a narrative citation may start before the field i
 def _doi_key(doi: str | None) -> str:
     match = _DOI.search(doi or "")
     return fold(match.group(0)).rstrip(".") if match else ""
-
-
-def _title_key(title: str | None) -> str:
-    """A title to compare: folded, words only, without what it puts in brackets (an entry
-    may drop "(MLAT)" from "Multilateration (MLAT) - FlightAware", or read "(July 2017)"
-    as its date)."""
-    return " ".join(_NON_WORD.sub(" ", fold(_BRACKETED.sub(" ", title or ""))).split())
 
 
 def _titles_agree(a: str, b: str) -> bool:
@@ -88,9 +79,9 @@ class _Entries:
         for r in refs:
             if _doi_key(r.doi):
                 by_doi.setdefault(_doi_key(r.doi), []).append(r.index)
-            if _title_key(r.title):
-                by_title.setdefault(_title_key(r.title), []).append(r.index)
-            head = _title_key(r.authors[0].raw or r.authors[0].family) if r.authors else ""
+            if title_key(r.title):
+                by_title.setdefault(title_key(r.title), []).append(r.index)
+            head = title_key(r.authors[0].raw or r.authors[0].family) if r.authors else ""
             if head:
                 # "Multilateration (MLAT) - FlightAware. (2019).", "Price Paid Data (no date)
                 # GOV.UK.": a title read as the entry's author, as it is written
@@ -105,13 +96,13 @@ class _Entries:
         found = self.by_doi.get(_doi_key(work.doi), []) if _doi_key(work.doi) else []
         if found:
             return self._of_its_year(found, work)
-        title, first = _title_key(work.title), _first_key(work.authors)
+        title, first = title_key(work.title), _first_key(work.authors)
         if title:
             same = self.by_title.get(title, []) + [
                 i
                 for i in self.by_author.get(first, [])
-                if _titles_agree(title, _title_key(refs[i].title))
-                and _title_key(refs[i].title) != title
+                if _titles_agree(title, title_key(refs[i].title))
+                and title_key(refs[i].title) != title
             ]
             found = [
                 i

@@ -44,7 +44,7 @@ _WORD = compile_lazily(r"^[^\W\d_][\w'’.\-\u2190-\u21ff´`¨˜ˆ]*$")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "jnr", "snr"})
 _GENERATION = compile_lazily(rf"(?<=\w)(?:\s+|,\s*){GENERATION}(?=\s*(?:,|&|\band\b|$))")
 _CORPORATE_SUFFIX = compile_lazily(
-    r",?\s+(?:Inc|Ltd|LLC|L\.L\.C|Co|Corp|Corporation|GmbH|PLC|plc|Pty)\.?$"
+    r",?\s+(?:Inc|Ltd|Limited|LLC|L\.L\.C|Co|Corp|Corporation|GmbH|PLC|plc|Pty)\.?$"
 )
 _ORG_WORDS = frozenset(
     [

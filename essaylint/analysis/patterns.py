@@ -55,6 +55,9 @@ INVERTED_AUTHORS_YEAR = compile_lazily(
 #: A line cut after a spaced dash: "... Conference on Information Technology -" / "New
 #: Generations. Las Vegas, ..." is one title over two lines.
 SPACED_DASH_END = compile_lazily(r"\s[-–—]$")
+#: A company's legal form in brackets after its name, as South African, Indian and
+#: Singaporean firms write it: "Takealot Online (Pty) Ltd", "(Pty)ltd", "(Pvt.) Limited".
+BRACKETED_LEGAL_FORM = r"(?:\s?\((?:Pty|Pvt|Pte)\.?\)\s?(?:Ltd|Limited)?\.?)"
 #: The word that ends a publisher's name: "Academic Press", "Harbour Books", "Springer Verlag".
 PUBLISHER_WORD = r"(?:Press|Publishers?|Publishing|Verlag|Books)"
 #: The word that joins the last two authors a citation names: "and", "&" and the Spanish

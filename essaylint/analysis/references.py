@@ -70,6 +70,8 @@ _MD_LINK = compile_lazily(
 _SINE_LOCO = compile_lazily(r",?\s*\[?s\.\s?l\.\]?\s*:\s*([^.]{1,80})\.?$", re.IGNORECASE)
 _INITIAL_IN = compile_lazily(r"(?:^|[\s,])[A-Z]\.(?:\s|$|[A-Z,])")
 _SPACE_BEFORE_PUNCT = compile_lazily(r"\s+([.,;](?:\s|$))")
+# A bracketed legal form typed loosely: "Takealot Online (Pty)ltd (2024)" is "(Pty) Ltd".
+_LOOSE_LEGAL_FORM = compile_lazily(r"\((Pty|Pvt|Pte)(\.?)\)\s?(ltd|limited)\b", re.IGNORECASE)
 
 
 def _strip_markup(text: str, fields: EntryFields) -> str:
@@ -237,6 +239,7 @@ def _parse_fields(raw: str, spaced_number: bool = True) -> EntryFields:
         opening_title = None  # "*Lee, A.* (2020)": a name with its initials
     text = _strip_markup(text, fields)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", collapse(text))
+    text = _LOOSE_LEGAL_FORM.sub(lambda m: f"({m[1]}{m[2]}) {m[3].capitalize()}", text)
     if not text:
         return fields
     text = _capitalised_surnames(_author_date_first(text))

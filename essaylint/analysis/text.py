@@ -20,6 +20,8 @@ CORPORATE_SUFFIXES = frozenset(
     {"inc", "ltd", "llc", "co", "corp", "plc", "gmbh", "ag", "llp", "sa"}
 )
 _NON_WORD = compile_lazily(r"[^\w]+")
+_TITLE_NON_WORD = compile_lazily(r"[\W_]+")
+_BRACKETED = compile_lazily(r"\([^()]*\)|\[[^\[\]]*\]")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
 
 
@@ -28,6 +30,13 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.translate(_APOSTROPHES).casefold()
+
+
+def title_key(title: str | None) -> str:
+    """A title to compare: folded, words only, without what it puts in brackets (an entry
+    may drop "(MLAT)" from "Multilateration (MLAT) - FlightAware", or read "(July 2017)"
+    as its date)."""
+    return " ".join(_TITLE_NON_WORD.sub(" ", fold(_BRACKETED.sub(" ", title or ""))).split())
 
 
 @lru_cache(maxsize=4096)

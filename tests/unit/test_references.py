@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from essaylint.analysis.entry_dates import revision_or_access_date
+from essaylint.analysis.entry_shape import looks_like_entry
 from essaylint.analysis.reference_split import split_reference_list
 from essaylint.analysis.references import parse_reference
 from essaylint.models import Span
@@ -852,3 +853,18 @@ def test_an_italic_name_with_initials_and_a_bold_name_stay_authors() -> None:
     assert [p.family for p in parse_reference("**Lee, A.** (2020). Tides. Press.").authors] == [
         "Lee"
     ]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Karoo Books (Pty)ltd (2024) Our story. Available at: https://karoo.example.co.za/",
+        "Karoo Books (Pty) Ltd. (2024). Our story. https://karoo.example.co.za/",
+        "Karoo Books (Pvt.) Limited (2024) Our story. Available at: https://karoo.example.co.za/",
+    ],
+)
+def test_a_bracketed_legal_form_stays_in_the_company_name(raw: str) -> None:
+    assert looks_like_entry(raw)
+    ref = parse_reference(raw)
+    assert [a.family.split()[:2] for a in ref.authors] == [["Karoo", "Books"]]
+    assert ref.title == "Our story"
