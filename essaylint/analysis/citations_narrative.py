@@ -534,9 +534,9 @@ class NarrativeReader:
         if breaks:
             before = before[breaks[-1].end() :]
             window_start = group_start - len(before)
-        titled = self._titled_work(before, window_start, years, locator, close)
-        if titled is not None:
-            return titled
+        work = self._titled_work(before, window_start, years, locator, close)
+        if work is not None:
+            return work
         concept = self._possessive_concept(before, window_start, years, locator, close)
         if concept is not None:
             return concept
