@@ -4,8 +4,8 @@ A single entry is ambiguous: "Open Polytechnic. (n.d.)" could be a person
 written in natural order or an organisation. In an author-date list whose
 other entries write people as "Family, I." it can only be an organisation
 (or a channel such as "Learn with harshit"), so such names become corporate
-authors, and so does a name written like a Vancouver person ("Powerful JRE"),
-and a name that the entry parser took for a title-first entry
+authors, and so does a name written like a Vancouver person ("Powerful JRE") or
+with bare initials before it ("YT Large"), and a name that the entry parser took for a title-first entry
 ("Learn with harshit. (2022a). Title [Video]. YouTube.") gets its author back.
 An entry that opens with a row of dashes ("———. 1996. *Creating the Kingdom of
 Ends*.") has the authors of the entry above it, whatever the list's style, and
@@ -56,8 +56,15 @@ def _natural_order_single(ref: Reference) -> bool:
 
 
 def _comma_style_list(refs: Sequence[Reference]) -> bool:
-    """Do most entries with people write them "Family, I." with a comma (APA, Harvard)?"""
-    telling = [r for r in refs if r.authors and not r.authors[0].corporate]
+    """Do most entries with people write them "Family, I." with a comma (APA, Harvard)?
+    A name of one word ("Google", "Kaggle") tells neither way."""
+    telling = [
+        r
+        for r in refs
+        if r.authors
+        and not r.authors[0].corporate
+        and len((r.authors[0].raw or r.authors[0].family).split()) > 1
+    ]
     comma = sum(
         1
         for r in telling
@@ -66,19 +73,18 @@ def _comma_style_list(refs: Sequence[Reference]) -> bool:
     return comma >= 1 and comma * 2 >= len(telling)
 
 
-def _vancouver_single(ref: Reference) -> bool:
-    """One author written "Word INITIALS" with no comma or full stop ("Powerful JRE"); one
-    capital alone ("Sweller J") is a person's initial."""
+def _capitals_beside_word(ref: Reference) -> bool:
+    """One author written as a word and bare capitals, in either order, with no comma or
+    full stop: "Powerful JRE" (shaped like Vancouver's "Family IN"), "YT Large" (like
+    initials before a name). One capital alone ("Sweller J") is a person's initial."""
     if len(ref.authors) != 1 or ref.authors[0].corporate:
         return False
     raw = ref.authors[0].raw or ""
     words = raw.split()
-    return (
-        len(words) == 2
-        and not re.search(r"[,.]", raw)
-        and bool(_BARE_CAPS.fullmatch(words[1]))
-        and words[0][:1].isupper()
-    )
+    if len(words) != 2 or re.search(r"[,.]", raw):
+        return False
+    caps = [bool(_BARE_CAPS.fullmatch(word)) for word in words]
+    return caps.count(True) == 1 and all(word[:1].isupper() for word in words)
 
 
 def _with_corporate_author(ref: Reference, name: str) -> Reference:
@@ -134,8 +140,8 @@ def normalise_author_date_list(refs: Sequence[Reference]) -> list[Reference]:
     comma_style = _comma_style_list(refs)
     out: list[Reference] = []
     for ref in refs:
-        if ref.source == "text" and comma_style and _vancouver_single(ref):
-            # a list that writes people "Family, I." does not write one "Family IN"
+        if ref.source == "text" and comma_style and _capitals_beside_word(ref):
+            # a list that writes people "Family, I." writes no "Family IN" nor "IN Family"
             ref = _with_corporate_author(ref, ref.authors[0].raw)
         elif ref.source == "text" and _natural_order_single(ref):
             ref = _with_corporate_author(ref, ref.authors[0].raw)

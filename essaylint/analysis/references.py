@@ -136,6 +136,11 @@ def _build(
 ) -> Reference:
     segment = corporate_core(fields.authors_segment) if fields.authors_segment else ""
     people, et_al = parse_authors(segment) if segment else ((), False)
+    # "Ceci, L., & 21, M. (2024, May 21).": a citation generator turned the date into a
+    # co-author; no one's name is a number, and what follows it is the date's debris.
+    numbered = next((i for i, p in enumerate(people) if p.family.isdigit()), None)
+    if numbered:
+        people = people[:numbered]
     text_for_type = collapse(raw)
     return Reference(
         span=span,

@@ -65,6 +65,20 @@ def test_a_vancouver_shaped_name_in_an_apa_list_is_an_organisation() -> None:
     assert got[:2] == [("Gupta", False), ("Page", False)]
 
 
+def test_bare_initials_before_a_word_in_an_apa_list_is_an_organisation() -> None:
+    got = families(
+        [
+            *APA_PEOPLE,
+            "Kaggle. (n.d.). Channel analytics. https://www.kaggle.example/channels",
+            "Statista. (n.d.). Online video time spent. https://www.statista.example/video",
+            "Soax. (n.d.). Top platforms. https://soax.example/platforms",
+            "YT Large. (n.d.). YouTube video data viewer. https://ytlarge.example/viewer/",
+        ]
+    )
+    assert got[-1] == ("YT Large", True)
+    assert got[:2] == [("Gupta", False), ("Page", False)]
+
+
 def test_vancouver_lists_keep_their_people() -> None:
     got = families(
         [

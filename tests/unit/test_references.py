@@ -868,3 +868,12 @@ def test_a_bracketed_legal_form_stays_in_the_company_name(raw: str) -> None:
     ref = parse_reference(raw)
     assert [a.family.split()[:2] for a in ref.authors] == [["Karoo", "Books"]]
     assert ref.title == "Our story"
+
+
+def test_a_date_read_as_a_co_author_is_no_author() -> None:
+    ref = parse_reference(
+        "Ceci, L., & 21, M. (2024, May 21). YouTube global advertising revenues 2023. "
+        "Statista. https://www.statista.example/statistics/289658/"
+    )
+    assert [a.family for a in ref.authors] == ["Ceci"]
+    assert ref.year == "2024"
