@@ -5,8 +5,9 @@ written in natural order or an organisation. In an author-date list whose
 other entries write people as "Family, I." it can only be an organisation
 (or a channel such as "Learn with harshit"), so such names become corporate
 authors, and so does a name written like a Vancouver person ("Powerful JRE") or
-with bare initials before it ("YT Large"), and a name that the entry parser took for a title-first entry
-("Learn with harshit. (2022a). Title [Video]. YouTube.") gets its author back.
+with bare initials before it ("YT Large"), and a name that the entry parser took
+for a title-first entry ("Learn with harshit. (2022a). Title [Video]. YouTube.")
+gets its author back.
 An entry that opens with a row of dashes ("———. 1996. *Creating the Kingdom of
 Ends*.") has the authors of the entry above it, whatever the list's style, and
 an "Ibid." note in a numbered list of notes ("[5] Ibid., p. 166.") is the
