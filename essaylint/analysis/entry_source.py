@@ -13,7 +13,7 @@ import re
 from essaylint.analysis.entry_fields import EntryFields, clean_value
 from essaylint.analysis.entry_kind import CONFERENCE, JOURNALISH
 from essaylint.analysis.entry_title import DESCRIPTOR, title_stop
-from essaylint.analysis.patterns import PUBLISHER_WORD, YEAR_DIGITS
+from essaylint.analysis.patterns import MONTH, PUBLISHER_WORD, YEAR_DIGITS
 from essaylint.lazy_pattern import compile_lazily
 
 _VOL_ISSUE_PAGES = compile_lazily(
@@ -40,6 +40,12 @@ _PUBLISHER = compile_lazily(
     r"(?P<pub>[^:.;()]{2,80}?)(?:\s*,\s*(?:\d{4}|n\.d)|\.|;|$)"
 )
 
+# A magazine's or newspaper's issue date after its name: "*TCS Daily*, November 15, 2004",
+# "*Slate*, 20 Mar. 2008". A date, not a volume and pages.
+_ISSUE_DATE = compile_lazily(
+    r",\s*(?:" + MONTH + r"\s+\d{1,2},\s*|\d{1,2}\s+" + MONTH + r"\s+)" + YEAR_DIGITS + r"\b",
+    re.IGNORECASE,
+)
 # "All models are wrong. 2022. *Wikipedia*.": a title-first entry's year before its source.
 _LEADING_YEAR = compile_lazily(r"^" + YEAR_DIGITS + r"[a-z]?\.\s+")
 _IN_PREFIX = compile_lazily(r"^(?:In|in|IN)\s*:?\s+")
@@ -73,6 +79,7 @@ def parse_source(rest: str, fields: EntryFields) -> None:
         eds = _EDITORS.match(text)
         if eds:
             text = text[eds.end() :]
+    text = _ISSUE_DATE.sub("", text)
     _parse_numbers(text, fields)
     container_end = _container_end(text)
     container = text[:container_end]

@@ -877,3 +877,17 @@ def test_a_date_read_as_a_co_author_is_no_author() -> None:
     )
     assert [a.family for a in ref.authors] == ["Ceci"]
     assert ref.year == "2024"
+
+
+@pytest.mark.parametrize(
+    ("raw", "container"),
+    [
+        ('Wren, Elsa. "Reading the Edits." *Harbour Review*, March 20, 2008.', "Harbour Review"),
+        ('Ames, Kay. "Night Trains." *Rail Weekly*, 20 Mar. 2008, 14-15.', "Rail Weekly"),
+    ],
+)
+def test_an_issue_date_after_a_magazine_is_no_volume(raw: str, container: str) -> None:
+    ref = parse_reference(raw)
+    assert ref.container == container
+    assert ref.volume is None
+    assert ref.year == "2008"

@@ -29,12 +29,13 @@ _WEB_OUTLETS = (
     # Planet Money", "BBC News", "CNN Business")
     r"(?:npr|bbc|cnn|cnbc|techtarget|techcrunch|the\s+verge|vox|huffpost|buzzfeed|"
     r"business\s+insider|axios|investopedia|healthline|webmd|verywell\s?\w*|mashable|"
-    r"engadget|zdnet|cnet|ars\s+technica|itweb)"
+    r"engadget|zdnet|cnet|ars\s+technica|itweb|slashdot|slate|salon|quartz|politifact|snopes|"
+    r"poynter|fivethirtyeight|propublica|the\s+conversation|the\s+daily\s+beast|tcs\s+daily)"
     r"(?:\s+(?!(?:books?|press|publishing|publications|worldwide)\b)[a-z]\w*){0,2}"
 )
 # One of those outlets as the entry's whole publisher or container, whatever the entry's
 # kind ("..., s.l.: CNBC."): where the article was read.
-_OUTLET = compile_lazily(_WEB_OUTLETS, re.IGNORECASE)
+_OUTLET = compile_lazily(r"(?:the\s+)?(?:" + _WEB_OUTLETS + ")", re.IGNORECASE)
 # The whole of one part of the entry is a web site: "... Photograph. Wikimedia Commons."
 # or "History.com, 2019."; "Wikipedia Press" or a title that mentions Facebook is not.
 _SITE_PART = compile_lazily(
