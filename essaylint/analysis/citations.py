@@ -236,8 +236,21 @@ def extract_citations(
             if not _opens_an_entry(text, c)
             and not _credits_a_linked_work(text, c)
             and not _names_a_title(c, titled)
+            and not _shouted_note(c, known)
         )
     )
+
+
+_SHOUTED_WORDS = 4  # words in capitals, at least, that make a note, not a name
+
+
+def _shouted_note(citation: Citation, known: frozenset[str]) -> bool:
+    """Is "(DON'T THINK WE NEED THIS STEP)" a note in capitals, not an author no entry
+    lists? A name of that many words in capitals is a sentence."""
+    if citation.year or len(citation.authors) != 1:
+        return False
+    name = citation.authors[0]
+    return len(name.split()) >= _SHOUTED_WORDS and name.isupper() and name_key(name) not in known
 
 
 def _titles_of_authored_works(works: Sequence[Reference]) -> dict[str, str | None]:

@@ -175,6 +175,8 @@ _LINK_CONTINUATION = compile_lazily(
 # An entry cut off mid-phrase: "... Understanding and", "Beach,", "non-".
 _DANGLING = compile_lazily(r"(?:[,;:&\-–]|\b(?:and|of|the|in|for|on|to|with|from|a|an))\s*$")
 _MAX_CONTINUATION_WORDS = 60
+# An author list cut before its last name: "..., Choi-Kwon, S., &", "Lee, K. and".
+_AUTHORS_JOINED = compile_lazily(r"(?:\s&|(?:[A-Z]\.|,)\s+and)$")
 # "Stein, Richard. “Learning to Look.”" and nothing more: an MLA or Chicago entry cut
 # after its article's title; the container ("*Approaches to Teaching ...*", "Journalist's
 # Resource, Harvard Kennedy School, 6 Nov. 2019,") comes next.
@@ -502,6 +504,10 @@ def continues_entry(previous: str, text: str, *, entry: str = "") -> bool:
     if _RETRIEVAL_END.search(before):
         # "Retrieved from" with its link lost: only a link carries the entry on.
         return bool(_LINK_CONTINUATION.match(stripped))
+    if _AUTHORS_JOINED.search(before):
+        # "Han, K., ..., Choi-Kwon, S., &" / "Baek, H. (2021). Scheduled Naps ...": the
+        # last author follows the "&", with the entry's year, never a new entry.
+        return True
     if _DANGLING.search(before):
         # "..., Poulin-Rheault," / "R.-A., Fallon, C., ... (2021)": an author's initials
         # carry the list on; they never open an entry.

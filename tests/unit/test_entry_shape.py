@@ -34,6 +34,10 @@ from essaylint.analysis.entry_shape import continues_entry, corporate_core, look
         ),
         ("Quayle, R. (2015). Counting the Crossings.", "van Rooij, P. (2016). Tides.", False),
         ("Quayle, R. (2015). “Counting the", "Ravel, T. (2016). “Tides,” Harbour.", False),
+        # An author list cut before its last author: the author and the year come next.
+        ("Han, K., Hwang, H., Lim, E., Choi-Kwon, S., &", "Baek, H. (2021). Naps. J, 1.", True),
+        ("Ode, J., Pike, L., and", "Ravel, T. (2016). Tides. Harbour Press.", True),
+        ("Quayle, R. (2015). Rivers and", "Ravel, T. (2016). Tides. Harbour Press.", False),
     ],
 )
 def test_continues_entry(previous: str, text: str, goes_on: bool) -> None:
