@@ -13,7 +13,8 @@ citation "[1]" it stands for), and anything that is not an HTML element
 (``<references>``, Markdown autolinks ``<https://…>``). Comments are blanked
 too: they are never printed. So are the tags of a static-site generator's
 template (Jekyll's Liquid ``{% include figure.html caption="..." %}``): their
-arguments are file names, sizes and captions, not the essay's prose.
+arguments are file names, sizes and captions, not the essay's prose; only an
+argument of paragraph length (a box's text) is kept, where it stands.
 
 A link to a place in the same document keeps only its text: pandoc's
 ``link-citations`` write "([Gillings 2012](#ref-gillings2012))", which reads as
@@ -84,6 +85,23 @@ def _decoded(match: re.Match[str]) -> str:
     if char == entity or len(char) > len(entity) or not char.isprintable():
         return entity
     return char.ljust(len(entity))
+
+
+# A quoted argument of a template tag: caption="...", box-content="...".
+_TAG_ARGUMENT = compile_lazily(r'=\s*"((?:[^"\\]|\\.)*)"')
+_PARAGRAPH_WORDS = 25  # an argument this long is a paragraph of the essay, not a caption
+
+
+def _template_prose(match: re.Match[str]) -> str:
+    """A template tag blanked but for the paragraphs it prints: a scrolling box's text
+    ("box-content=...") cites as the body does. A caption ("Tennant's The Herring Fleet
+    (1911) was the first survey") names what the picture shows, and goes."""
+    tag = match.group(0)
+    kept = list(re.sub(r"[^\n]", " ", tag))
+    for argument in _TAG_ARGUMENT.finditer(tag):
+        if len(argument.group(1).split()) >= _PARAGRAPH_WORDS:
+            kept[argument.start(1) : argument.end(1)] = argument.group(1)
+    return "".join(kept)
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -175,7 +193,7 @@ def blank_layout_html(text: str) -> str:
     if ">" in text:
         text = _QUOTED_ITEM.sub(_blank, text)
     if "{%" in text:
-        text = _TEMPLATE_TAG.sub(_blank, text)
+        text = _TEMPLATE_TAG.sub(_template_prose, text)
     if "&" in text:
         text = HTML_ENTITY.sub(_decoded, text)
     if "](#" in text:

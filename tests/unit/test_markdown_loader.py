@@ -107,6 +107,20 @@ def test_a_liquid_template_tag_is_blanked_over_its_lines() -> None:
     assert out.endswith("After (Lee, 2020).")
 
 
+def test_a_liquid_tag_keeps_a_paragraph_it_prints_where_it_stands() -> None:
+    paragraph = (
+        "Printed books earned trust slowly, as Mara Quill showed in her history of the press "
+        "(Quill, 1998), through the names of booksellers, the letters of readers and the "
+        "seals of the institutions that vouched for them."
+    )
+    text = f'Before.\n{{% include box.html image="a.jpg"\n  box-content="{paragraph}" %}}\nAfter.'
+    out = blank_layout_html(text)
+    assert len(out) == len(text)
+    assert out.index(paragraph) == text.index(paragraph)
+    assert "a.jpg" not in out
+    assert "include" not in out
+
+
 def test_table_cell_paragraphs_are_opened_without_moving_any_offset() -> None:
     from essaylint.loaders.markdown import read_markdown
 
