@@ -200,9 +200,10 @@ def extract_citations(
 
         found.extend(year_after_in(text, regions, works, found))
     if works and style != "mla" and "(" in text:
-        from essaylint.analysis.citations_undated import undated_names
+        from essaylint.analysis.citations_undated import paged_names, undated_names
 
         found.extend(undated_names(text, regions, works, found))
+        found.extend(paged_names(text, regions, works, found))
     found.extend(footnote_citations(text, regions))
     keyed = list(latex_citations(text, regions, latex_macros)) if latex else []
     bare_keys = pandoc and any(w.key for w in works)

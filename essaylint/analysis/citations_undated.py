@@ -1,4 +1,4 @@
-"""A name alone in parentheses for an undated work: "Figure 9 (Adit Deshpande)".
+"""Citations that give no year: "Figure 9 (Adit Deshpande)", "(Harrison, p. 105)".
 
 A web page with no date is listed "Deshpande, A. (n.d.)", and writers who
 find nothing to put for the year cite it by the name alone: "(Deshpande)",
@@ -6,6 +6,12 @@ find nothing to put for the year cite it by the name alone: "(Deshpande)",
 first author of exactly one entry of the list, and that entry is undated; a
 name in parentheses with no such entry is a gloss ("(Alexander)", "(Brazil)")
 and is left alone, as is the name of an author whose works are dated.
+
+A name with a page and no year, "(Harrison, p. 105)", "(Provost & Fawcett, p. 27)",
+is a citation whatever the list holds: the page says a work is quoted. It cites the
+author's one entry (with that entry's year), or, with no entry by that name, no work
+of the list; an author of several entries is left to the reader (no year tells them
+apart).
 """
 
 from __future__ import annotations
@@ -13,11 +19,21 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Sequence
 
+from essaylint.analysis.patterns import AUTHOR_AND, ET_AL
 from essaylint.analysis.text import name_key, normalise_year
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Reference, Span
 
 _NAME_ALONE = compile_lazily(r"\((?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\)")
+_SURNAME = r"[A-Z][\w'’\-]+"
+_NAME_WITH_PAGE = compile_lazily(
+    rf"\((?P<first>{_SURNAME})(?:\s+{AUTHOR_AND}\s+(?P<second>{_SURNAME})|(?P<et_al>,?\s+{ET_AL}))?"
+    r"[,.]?\s+(?:pp?|pgs?|pages?)\.?\s*(?P<page>\d{1,4}(?:\s*[-–]\s*\d{1,4})?)\)"
+)
+# Words a page follows that are no one's name: "(Ibid., p. 4)", "(Figure, p. 3)".
+_NOT_NAMES = frozenset(
+    "ibid id idem op cit loc figure fig table chapter section appendix exhibit page see".split()
+)
 
 
 def undated_names(
@@ -49,6 +65,32 @@ def undated_names(
             yield Citation(
                 span=Span(start=m.start(), end=m.end()), text=m.group(0), kind="author-date",
                 authors=(work.authors[0].family,), year=work.year,
+            )  # fmt: skip
+
+
+def paged_names(
+    text: str, regions: Sequence[Span], works: Sequence[Reference], found: Sequence[Citation]
+) -> Iterator[Citation]:
+    """The "(Name, p. 105)" citations, where no citation was read already."""
+    by_author: dict[str, list[Reference]] = {}
+    for ref in works:
+        if ref.authors:
+            by_author.setdefault(name_key(ref.authors[0].family), []).append(ref)
+    taken = sorted((c.span.start, c.span.end) for c in found)
+    reach = _furthest_ends(taken)
+    for region in regions:
+        for m in _NAME_WITH_PAGE.finditer(text, region.start, region.end):
+            first = m.group("first")
+            refs = by_author.get(name_key(first), [])
+            if len(refs) > 1 or first.casefold() in _NOT_NAMES:
+                continue
+            if _overlaps(taken, reach, m.start(), m.end()):
+                continue
+            names = (first, m.group("second")) if m.group("second") else (first,)
+            yield Citation(
+                span=Span(start=m.start(), end=m.end()), text=m.group(0), kind="author-date",
+                authors=names, et_al=bool(m.group("et_al")),
+                year=refs[0].year if refs else None, locator=m.group("page"),
             )  # fmt: skip
 
 

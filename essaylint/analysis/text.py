@@ -18,6 +18,8 @@ PARTICLES = frozenset(
 
 CORPORATE_SUFFIXES = frozenset(
     {"inc", "ltd", "llc", "co", "corp", "plc", "gmbh", "ag", "llp", "sa"}
+    # the people behind a project or site: "Wikipedia contributors", "Scikit Learn developers"
+    | {"contributors", "developers"}
 )
 _NON_WORD = compile_lazily(r"[^\w]+")
 _TITLE_NON_WORD = compile_lazily(r"[\W_]+")
