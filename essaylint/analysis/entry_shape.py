@@ -20,6 +20,7 @@ from essaylint.analysis.patterns import (
     BULLET,
     ENTRY_NUMBER_MARK,
     FOOTNOTE_DEFINITION,
+    INITIALS_AFTER_FAMILY,
     MONTH,
     REPEAT_MARK,
     WEB_ADDRESS_START,
@@ -266,6 +267,21 @@ _DATED = compile_lazily(rf"\b{YEAR_DIGITS}\b|\bn\.\s?d\.")
 _TYPED_BULLET = compile_lazily(r"^[·•\uf0b7]\s+")
 
 
+# A Markdown heading's hashes before an entry typed as a heading: "### Abara, U. (2020). ..."
+_HEADING_MARK = compile_lazily(r"^#{1,6}\s+")
+# An entry's first author, inverted with initials: "Abara, U.", "Diaz-Uriarte, R."
+_SURNAME_INITIALS_START = compile_lazily(r"[^\W\d_][\w'’\-]+" + INITIALS_AFTER_FAMILY)
+
+
+def typed_entry(text: str) -> bool:
+    """ "### Hao, L., & Zheng, L. (2025). Clinical ...": an entry typed as a Markdown heading."""
+    mark = _HEADING_MARK.match(text.lstrip())
+    if mark is None:
+        return False
+    body = text.lstrip()[mark.end() :]
+    return bool(_SURNAME_INITIALS_START.match(body)) and has_entry_head(body)
+
+
 def entry_body(text: str) -> str:
     """A line without its list marker and opening emphasis or quotes.
 
@@ -274,7 +290,7 @@ def entry_body(text: str) -> str:
     linked address, a quoted caption ('["Window cards..."](...)') or a linked title in a
     list of resources ("[Making Online Learning Active](https://...)") keeps it.
     """
-    body = LIST_MARKER.sub("", text.strip(), count=1)
+    body = LIST_MARKER.sub("", _HEADING_MARK.sub("", text.strip(), count=1), count=1)
     body = _TYPED_BULLET.sub("", body, count=1).lstrip("*_\"“'‘")  # "*   · Argelaguet"
     if body[:1] == "[" and body[1:2].isupper():
         label = _LINK_LABEL.match(body)

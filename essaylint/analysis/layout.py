@@ -18,7 +18,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from essaylint.analysis.entry_shape import LIST_MARKER, entry_fragment, has_link, looks_like_entry
+from essaylint.analysis.entry_shape import (
+    LIST_MARKER,
+    entry_fragment,
+    has_link,
+    looks_like_entry,
+    typed_entry,
+)
 from essaylint.analysis.patterns import (
     CITED_LIST_HEADINGS,
     CONSULTED_LIST_HEADINGS,
@@ -193,7 +199,7 @@ _CONTENTS_LINE = compile_lazily(r"(?:[.…·_]\s?){3,}\s*\d{1,4}\s*$|…\s*\d{1,
 def read_heading(lines: list[Line], i: int, structure: Structure) -> Heading | None:
     line = lines[i]
     text = line.text
-    if line.blank or len(text) > 120 or _CONTENTS_LINE.search(text):
+    if line.blank or len(text) > 120 or _CONTENTS_LINE.search(text) or typed_entry(text):
         return None
     if i in structure.headings:
         return Heading(line, normalise_heading(text), structure.headings[i])

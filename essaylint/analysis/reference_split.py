@@ -28,6 +28,7 @@ from essaylint.analysis.entry_shape import (
     lower_title_first_entry,
     names_and_date_only,
     number_only,
+    typed_entry,
 )
 from essaylint.analysis.patterns import (
     INITIALS_AFTER_FAMILY,
@@ -159,6 +160,8 @@ def _is_skippable(line: str) -> bool:
         return True
     if _HEADING.match(stripped):
         return True
+    if typed_entry(stripped):
+        return False  # "### Abara, U. (2020). ...": an entry typed as a heading
     return bool(_NON_ENTRY.match(stripped)) and not _LINK_ONLY.match(stripped)  # "<https://...>"
 
 

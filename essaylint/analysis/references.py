@@ -57,7 +57,8 @@ MARKER = compile_lazily(
     r"|\((?P<pnum>\d{1,4})\)\s+"
     r"|" + ENTRY_NUMBER_MARK + r"|(?P<snum>\d{1,3})\s+(?=[A-Z](?:['’][A-Z])?[^\W\d_]*[,.\s])"
     r"|\[(?P<key>[A-Za-z][\w:+-]{0,30})\]\s+"
-    r"|" + BULLET + r"\s+)"
+    r"|" + BULLET + r"\s+"
+    r"|#{1,6}\s+)"  # an entry typed as a Markdown heading: "### Abara, U. (2020). ..."
 )
 _HTML_ITALIC = compile_lazily(r"</?(?:i|em|italic|b|strong|u)>", re.IGNORECASE)
 _MD_LINK = compile_lazily(
