@@ -140,11 +140,12 @@ class _Part:
     text: str
 
 
-# "(Banfield 1958, Guiso 2004)", "(Carter et al., 2003 and Katyal, 2002)": works parted
-# by a comma or "and" after a year, not a semicolon; a locator after the year has none of
+# "(Banfield 1958, Guiso 2004)", "(Carter et al., 2003 and Katyal, 2002)", "(Ng et al.
+# 2010. Hoy, 1968)": works parted by a comma, "and" or a full stop after a year, not a
+# semicolon; a locator after the year has none of
 # its own ("(Excelsior OWL, n.d., Question 7)").
 _WORK_AFTER_YEAR = compile_lazily(
-    r"(?:(?<=\d{4})|(?<=\d{4}[a-z])|(?<=n\.d\.))(?:,\s+(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)"
+    r"(?:(?<=\d{4})|(?<=\d{4}[a-z])|(?<=n\.d\.))(?:,\s+(?:(?:and|&)\s+)?|\s+(?:and|&)\s+|\.\s+)"
     rf"(?=[A-Z][^;]{{0,80}}?(?:(?<!\d){YEAR_DIGITS}(?!\d)|n\.d\.))"
 )
 _PART_SEPARATOR = compile_lazily(rf";|{_WORK_AFTER_YEAR.pattern}")
@@ -173,6 +174,9 @@ _DATE_BEFORE_YEAR = compile_lazily(
     r"(?:\s+\d{1,2})?$"
 )
 
+# One surname, a full stop typed for the comma, perhaps an initial: "Biesta.", "Heather. N".
+_STOP_AFTER_SURNAME = compile_lazily(r"^([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\.(?:\s+[A-Z]\.?)?$")
+_ABBREVIATED_WORDS = frozenset({"Inc", "Ltd", "Corp", "Dept", "Univ", "Assn", "Govt", "Intl"})
 _FISCAL_YEAR = compile_lazily(r"(?:FY|(?i:fiscal\s+year))")
 
 # The end of a span of years after a cited year: "1910-1913", "1880–84".
@@ -207,6 +211,11 @@ def _split_author_years(
         matches = matches[-1:]
     first = matches[0]
     authors = part[: first.start()].rstrip().rstrip(",").rstrip()
+    # "(Biesta. 2010)", "(Heather. N, 2017)": a full stop typed for the comma, an initial
+    # after it
+    stop = _STOP_AFTER_SURNAME.match(authors)
+    if stop and stop.group(1) not in _ABBREVIATED_WORDS:
+        authors = stop.group(1)
     # "(Wang et al., June 2025)", "(BBC, 3 March 2020)": the date's day and month are no author.
     authors = _DATE_BEFORE_YEAR.sub("", authors).rstrip().rstrip(",").rstrip()
     if _FISCAL_YEAR.fullmatch(authors):  # "HUD (FY 2024)": a fiscal year, no author
