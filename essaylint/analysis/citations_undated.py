@@ -40,19 +40,14 @@ def undated_names(
     text: str, regions: Sequence[Span], works: Sequence[Reference], found: Sequence[Citation]
 ) -> Iterator[Citation]:
     """The "(Name)" citations of undated entries, where no citation was read already."""
-    by_author: dict[str, list[Reference]] = {}
-    for ref in works:
-        if ref.authors:
-            by_author.setdefault(name_key(ref.authors[0].family), []).append(ref)
     undated = {
         key: refs[0]
-        for key, refs in by_author.items()
+        for key, refs in _works_by_first_author(works).items()
         if len(refs) == 1 and normalise_year(refs[0].year) == "nd"
     }
     if not undated:
         return
-    taken = sorted((c.span.start, c.span.end) for c in found)
-    reach = _furthest_ends(taken)
+    read = _Read(found)
     for region in regions:
         for m in _NAME_ALONE.finditer(text, region.start, region.end):
             words = m.group("name").split()
@@ -60,7 +55,7 @@ def undated_names(
             if key not in undated:
                 key = name_key(words[-1])  # "(Adit Deshpande)": the family name
             work = undated.get(key)
-            if work is None or _overlaps(taken, reach, m.start(), m.end()):
+            if work is None or read.overlaps(m.start(), m.end()):
                 continue
             yield Citation(
                 span=Span(start=m.start(), end=m.end()), text=m.group(0), kind="author-date",
@@ -72,19 +67,15 @@ def paged_names(
     text: str, regions: Sequence[Span], works: Sequence[Reference], found: Sequence[Citation]
 ) -> Iterator[Citation]:
     """The "(Name, p. 105)" citations, where no citation was read already."""
-    by_author: dict[str, list[Reference]] = {}
-    for ref in works:
-        if ref.authors:
-            by_author.setdefault(name_key(ref.authors[0].family), []).append(ref)
-    taken = sorted((c.span.start, c.span.end) for c in found)
-    reach = _furthest_ends(taken)
+    by_author = _works_by_first_author(works)
+    read = _Read(found)
     for region in regions:
         for m in _NAME_WITH_PAGE.finditer(text, region.start, region.end):
             first = m.group("first")
             refs = by_author.get(name_key(first), [])
             if len(refs) > 1 or first.casefold() in _NOT_NAMES:
                 continue
-            if _overlaps(taken, reach, m.start(), m.end()):
+            if read.overlaps(m.start(), m.end()):
                 continue
             names = (first, m.group("second")) if m.group("second") else (first,)
             yield Citation(
@@ -92,6 +83,25 @@ def paged_names(
                 authors=names, et_al=bool(m.group("et_al")),
                 year=refs[0].year if refs else None, locator=m.group("page"),
             )  # fmt: skip
+
+
+def _works_by_first_author(works: Sequence[Reference]) -> dict[str, list[Reference]]:
+    by_author: dict[str, list[Reference]] = {}
+    for ref in works:
+        if ref.authors:
+            by_author.setdefault(name_key(ref.authors[0].family), []).append(ref)
+    return by_author
+
+
+class _Read:
+    """The spans of the citations read already, to find overlaps in O(log n)."""
+
+    def __init__(self, found: Sequence[Citation]) -> None:
+        self.spans = sorted((c.span.start, c.span.end) for c in found)
+        self.reach = _furthest_ends(self.spans)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return _overlaps(self.spans, self.reach, start, end)
 
 
 def _furthest_ends(spans: list[tuple[int, int]]) -> list[int]:
