@@ -142,8 +142,8 @@ class _Part:
 
 # "(Banfield 1958, Guiso 2004)", "(Carter et al., 2003 and Katyal, 2002)", "(Ng et al.
 # 2010. Hoy, 1968)": works parted by a comma, "and" or a full stop after a year, not a
-# semicolon; a locator after the year has none of
-# its own ("(Excelsior OWL, n.d., Question 7)").
+# semicolon; a locator after the year has none of its own ("(Excelsior OWL, n.d.,
+# Question 7)").
 _WORK_AFTER_YEAR = compile_lazily(
     r"(?:(?<=\d{4})|(?<=\d{4}[a-z])|(?<=n\.d\.))(?:,\s+(?:(?:and|&)\s+)?|\s+(?:and|&)\s+|\.\s+)"
     rf"(?=[A-Z][^;]{{0,80}}?(?:(?<!\d){YEAR_DIGITS}(?!\d)|n\.d\.))"

@@ -139,9 +139,9 @@ def _build(
     people, et_al = parse_authors(segment) if segment else ((), False)
     # "Ceci, L., & 21, M. (2024, May 21).": a citation generator turned the date into a
     # co-author; no one's name is a number, and what follows it is the date's debris.
-    numbered = next((i for i, p in enumerate(people) if p.family.isdigit()), None)
-    if numbered:
-        people = people[:numbered]
+    number_at = next((i for i, p in enumerate(people) if p.family.isdigit()), None)
+    if number_at:  # (a first "author" that is a number is left to the rules to report)
+        people = people[:number_at]
     text_for_type = collapse(raw)
     return Reference(
         span=span,

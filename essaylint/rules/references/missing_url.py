@@ -161,7 +161,8 @@ class MissingUrl(Rule):
         blog platform that publishes only on the web ("Medium", "Towards Data
         Science") is online too, and so is an article of a news or reference site
         read on the web ("NPR Planet Money", "s.l.: CNBC", "TechTarget",
-        "Investopedia"); print magazines and a broadcaster's books are not. So is an
+        "Investopedia", "*Slate*, March 3, 2009", "The Poynter Institute"); print
+        magazines and a broadcaster's books are not. So is an
         organisation's page or document given by its title alone ("NIST (2021)
         Cybersecurity Framework."): with no journal, publisher, place, edition
         or report number, the web is the only place to find it. A standard, a
