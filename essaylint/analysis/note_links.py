@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from essaylint.analysis.matching import changed_coauthor, reorders_authors
 from essaylint.analysis.notes import Note, NoteWork
-from essaylint.analysis.text import fold, name_key, year_digits
+from essaylint.analysis.text import fold, name_key, title_key, year_digits
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Link, LinkStatus, Reference, Span
 
@@ -143,6 +143,11 @@ def link_note(ci: int, citation: Citation, index: NoteIndex) -> Link:
     if candidates:
         return _by_author(ci, work, candidates, refs)
     by_title = [i for i, ref in enumerate(refs) if _title_fits(work, ref)]
+    if len(by_title) > 1 and work.title:
+        # "“Narrative History.” Wikipedia, 2018." fits "Narrative History - Wikipedia" and
+        # "Why Most Narrative History Is Wrong" too: the entry of that very title is it
+        same = [i for i in by_title if title_key(refs[i].title) == title_key(work.title)]
+        by_title = same if len(same) == 1 else by_title
     if len(by_title) == 1:
         ref = refs[by_title[0]]
         if work.authors and ref.authors:
