@@ -176,6 +176,10 @@ _LINK_CONTINUATION = compile_lazily(
 # An entry cut off mid-phrase: "... Understanding and", "Beach,", "non-".
 _DANGLING = compile_lazily(r"(?:[,;:&\-–]|\b(?:and|of|the|in|for|on|to|with|from|a|an))\s*$")
 _MAX_CONTINUATION_WORDS = 60
+# An entry's last page and its link, on a line of their own: "617. https://doi.org/...".
+_PAGES_THEN_LINK = compile_lazily(
+    r"\d{1,5}(?:\s*[-–]\s*\d{1,5})?\.\s+(?:https?://|doi:|www\.)", re.IGNORECASE
+)
 # An author list cut before its last name: "..., Choi-Kwon, S., &", "Lee, K. and".
 _AUTHORS_JOINED = compile_lazily(r"(?:\s&|(?:[A-Z]\.|,)\s+and)$")
 # "Stein, Richard. “Learning to Look.”" and nothing more: an MLA or Chicago entry cut
@@ -512,6 +516,8 @@ def continues_entry(previous: str, text: str, *, entry: str = "") -> bool:
     when they hold a year: neither has an author-year head of its own.
     """
     stripped = text.strip()
+    if previous.rstrip().endswith(",") and _PAGES_THEN_LINK.match(stripped):
+        return True  # "Religions, 10(11)," / "617. https://doi.org/...": the pages, not a number
     if not stripped or _NUMBERED_MARKER.match(stripped) or FOOTNOTE_DEFINITION.match(stripped):
         return False
     if len(stripped.split()) > _MAX_CONTINUATION_WORDS:
@@ -550,7 +556,7 @@ def continues_entry(previous: str, text: str, *, entry: str = "") -> bool:
         (lower_word is not None and lower_word.group(1) not in _PARTICLES)  # "as of June"
         # "Free, C., ... (2013). The Effectiveness of ... Health Care" / "Service Delivery
         # Processes: A Systematic Review. PLoS Medicine, ...": dated above, cut mid-title.
-        or (not ended and bool(_author_year_head(entry_body(before))))
+        or (not ended and bool(_author_year_head(entry_body(entry or before))))
     )
     if goes_on and not _author_year_head(entry_body(stripped)):
         return True  # none of these opens an entry of its own

@@ -38,10 +38,19 @@ from essaylint.analysis.entry_shape import continues_entry, corporate_core, look
         ("Han, K., Hwang, H., Lim, E., Choi-Kwon, S., &", "Baek, H. (2021). Naps. J, 1.", True),
         ("Ode, J., Pike, L., and", "Ravel, T. (2016). Tides. Harbour Press.", True),
         ("Quayle, R. (2015). Rivers and", "Ravel, T. (2016). Tides. Harbour Press.", False),
+        # The last page and the DOI after a volume cut at its comma: not entry number 617.
+        ("in Physical Activities. Religions, 10(11),", "617. https://doi.org/10.3390/r1", True),
+        ("Quayle, R. (2015). Rivers. Tideline Press.", "617. https://doi.org/10.3390/r1", False),
     ],
 )
 def test_continues_entry(previous: str, text: str, goes_on: bool) -> None:
     assert continues_entry(previous, text) is goes_on
+
+
+def test_a_journal_line_carries_on_an_entry_cut_mid_title_two_lines_above() -> None:
+    entry = "Watson, A., & Mehta, K. (2015). Barriers to play\nat lunch for girls. European"
+    line = "Physical Education Review, 21(2), 257-271. https://doi.org/10.1177/135633"
+    assert continues_entry("at lunch for girls. European", line, entry=entry)
 
 
 @pytest.mark.parametrize(
