@@ -38,6 +38,7 @@ from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, CitedWork, Document, Essay, Link, Reference, Span
 
 _DOI = compile_lazily(r"10\.\d{4,9}/\S+")
+_NO_DATE = compile_lazily(r"\bn\.\s?d\b\.?", re.IGNORECASE)
 _MIN_TITLE_PREFIX = 20  # characters a shortened title must keep to count
 _LOOK_BACK = 300  # characters a narrative citation may start before the field it ends in
 
@@ -265,6 +266,8 @@ def _citation(span: Span, text: str, work: CitedWork) -> Citation:
     authors = work.authors or ((work.title,) if work.title else ())
     digits = year_digits(work.year)
     year = work.year if digits and digits in text else None
+    if year is None and _NO_DATE.search(text):
+        year = "n.d."  # "(timeline, n.d.)": the printed citation says the work has no date
     return Citation(span=span, text=text, authors=authors, year=year, title=work.title)
 
 

@@ -449,6 +449,20 @@ def test_a_field_citation_is_not_dated_by_a_year_its_printed_text_does_not_show(
     assert [link.status for link in links] == ["matched"]
 
 
+def test_a_field_citation_printed_with_no_date_is_dated_n_d() -> None:
+    # Word printed "(timeline, n.d.)" for a source it stores without a year: the
+    # citation says the work is undated, as a typed "(timeline, n.d.)" would.
+    text = "Backpropagation came in the 1970s (timeline, n.d.), and more after."
+    at = text.index("(timeline")
+    stored = CitedWork(authors=("timeline",), title="Machine Learning: A History")
+    cited = FieldCitation(start=at, end=at + len("(timeline, n.d.)"), manager="word",
+                          works=(stored,))  # fmt: skip
+    doc = Document.from_text(text, path="essay.docx", format="docx", field_citations=(cited,))
+    essay = find_sections(doc.text, doc.blocks)
+    citations, _, _ = link_field_citations(doc, essay, (), [], ())
+    assert [(c.authors, c.year) for c in citations] == [(("timeline",), "n.d.")]
+
+
 def test_a_dated_field_citation_links_the_dated_copy_of_a_work_listed_twice() -> None:
     # One paper listed twice, the first copy without its year; the manager's record of
     # "(Quill, 2003)" has the year, that of "(Quill)" none. Each cites its own copy, so
