@@ -24,7 +24,13 @@ from essaylint.analysis.citations_clause import clause_citations
 from essaylint.analysis.citations_narrative import NarrativeReader, author_date_citation
 from essaylint.analysis.patterns import DASHES, MONTH_NUMBERS, YEAR, YEAR_DIGITS
 from essaylint.analysis.publication_facts import closes_source_line
-from essaylint.analysis.text import initials, initials_keeping_acronyms, name_key, normalise_year
+from essaylint.analysis.text import (
+    CORPORATE_SUFFIXES,
+    initials,
+    initials_keeping_acronyms,
+    name_key,
+    normalise_year,
+)
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Span
 
@@ -176,7 +182,6 @@ _DATE_BEFORE_YEAR = compile_lazily(
 
 # One surname, a full stop typed for the comma, perhaps an initial: "Biesta.", "Heather. N".
 _STOP_AFTER_SURNAME = compile_lazily(r"^([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\.(?:\s+[A-Z]\.?)?$")
-_ABBREVIATED_WORDS = frozenset({"Inc", "Ltd", "Corp", "Dept", "Univ", "Assn", "Govt", "Intl"})
 _FISCAL_YEAR = compile_lazily(r"(?:FY|(?i:fiscal\s+year))")
 
 # The end of a span of years after a cited year: "1910-1913", "1880–84".
@@ -214,7 +219,7 @@ def _split_author_years(
     # "(Biesta. 2010)", "(Heather. N, 2017)": a full stop typed for the comma, an initial
     # after it
     stop = _STOP_AFTER_SURNAME.match(authors)
-    if stop and stop.group(1) not in _ABBREVIATED_WORDS:
+    if stop and stop.group(1).casefold() not in CORPORATE_SUFFIXES:  # not "(Zentangle, Inc.)"
         authors = stop.group(1)
     # "(Wang et al., June 2025)", "(BBC, 3 March 2020)": the date's day and month are no author.
     authors = _DATE_BEFORE_YEAR.sub("", authors).rstrip().rstrip(",").rstrip()

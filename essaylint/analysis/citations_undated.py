@@ -19,20 +19,22 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Sequence
 
+from essaylint.analysis.citations_mla_unlisted import NOT_SURNAMES
 from essaylint.analysis.patterns import AUTHOR_AND, ET_AL
 from essaylint.analysis.text import name_key, normalise_year
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Reference, Span
 
-_NAME_ALONE = compile_lazily(r"\((?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\)")
 _SURNAME = r"[A-Z][\w'’\-]+"
+_NAME_ALONE = compile_lazily(rf"\((?P<name>{_SURNAME}(?:\s+{_SURNAME}){{0,2}})\)")
 _NAME_WITH_PAGE = compile_lazily(
     rf"\((?P<first>{_SURNAME})(?:\s+{AUTHOR_AND}\s+(?P<second>{_SURNAME})|(?P<et_al>,?\s+{ET_AL}))?"
     r"[,.]?\s+(?:pp?|pgs?|pages?)\.?\s*(?P<page>\d{1,4}(?:\s*[-–]\s*\d{1,4})?)\)"
 )
-# Words a page follows that are no one's name: "(Ibid., p. 4)", "(Figure, p. 3)".
-_NOT_NAMES = frozenset(
-    "ibid id idem op cit loc figure fig table chapter section appendix exhibit page see".split()
+# Words a page follows that are no one's name: "(Ibid., p. 4)", "(Figure, p. 3)", and
+# the labels MLA's author-only reader knows ("(Source, p. 2)").
+_NOT_NAMES = NOT_SURNAMES | frozenset(
+    "id op cit loc figure fig table chapter section appendix exhibit page see".split()
 )
 
 

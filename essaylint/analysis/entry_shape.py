@@ -20,6 +20,7 @@ from essaylint.analysis.patterns import (
     BULLET,
     ENTRY_NUMBER_MARK,
     FOOTNOTE_DEFINITION,
+    HEADING_HASHES,
     INITIALS_AFTER_FAMILY,
     MONTH,
     REPEAT_MARK,
@@ -271,8 +272,7 @@ _DATED = compile_lazily(rf"\b{YEAR_DIGITS}\b|\bn\.\s?d\.")
 _TYPED_BULLET = compile_lazily(r"^[·•\uf0b7]\s+")
 
 
-# A Markdown heading's hashes before an entry typed as a heading: "### Abara, U. (2020). ..."
-_HEADING_MARK = compile_lazily(r"^#{1,6}\s+")
+_HEADING_MARK = compile_lazily("^" + HEADING_HASHES)
 # An entry's first author, inverted with initials: "Abara, U.", "Diaz-Uriarte, R."
 _SURNAME_INITIALS_START = compile_lazily(r"[^\W\d_][\w'’\-]+" + INITIALS_AFTER_FAMILY)
 

@@ -31,14 +31,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from essaylint.analysis.citations_parenthetical import ANY_YEAR
 from essaylint.analysis.matching import link_citations, years_agree
 from essaylint.analysis.names import natural_family
-from essaylint.analysis.text import fold, name_key, title_key, year_digits
+from essaylint.analysis.text import fold, name_key, normalise_year, title_key, year_digits
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, CitedWork, Document, Essay, Link, Reference, Span
 
 _DOI = compile_lazily(r"10\.\d{4,9}/\S+")
-_NO_DATE = compile_lazily(r"\bn\.\s?d\b\.?", re.IGNORECASE)
 _MIN_TITLE_PREFIX = 20  # characters a shortened title must keep to count
 _LOOK_BACK = 300  # characters a narrative citation may start before the field it ends in
 
@@ -266,8 +266,11 @@ def _citation(span: Span, text: str, work: CitedWork) -> Citation:
     authors = work.authors or ((work.title,) if work.title else ())
     digits = year_digits(work.year)
     year = work.year if digits and digits in text else None
-    if year is None and _NO_DATE.search(text):
-        year = "n.d."  # "(timeline, n.d.)": the printed citation says the work has no date
+    if year is None:
+        # "(timeline, n.d.)", "(Harbour Sales Data, no date)": the printed citation says
+        # the work has no date, and says it as written
+        undated = (m[0] for m in ANY_YEAR.finditer(text) if normalise_year(m[0]) == "nd")
+        year = next(undated, None)
     return Citation(span=span, text=text, authors=authors, year=year, title=work.title)
 
 

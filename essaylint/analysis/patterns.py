@@ -119,6 +119,9 @@ BULLET = r"(?:[-–*+•◦▪‣●·\uf0b7]|['‘\"“]-['’\"”])"
 #: S.", a pasted list). A fragment: group "dnum" is the number.
 ENTRY_NUMBER_MARK = r"(?:\.(?=\d))?(?P<dnum>\d{1,3})(?:[.)]\s+|\.(?=(?-i:[A-ZÀ-ÖØ-Þ«“\"‘])))"
 
+#: A Markdown heading's hashes before an entry typed as a heading: "### Abara, U. (2020). ..."
+HEADING_HASHES = r"#{1,6}\s+"
+
 # --- reference-list headings ---------------------------------------------------------
 
 #: Headings of a list whose entries the essay cites, as :func:`~essaylint.analysis.

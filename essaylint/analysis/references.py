@@ -42,6 +42,7 @@ from essaylint.analysis.patterns import (
     EMPHASIS,
     ENTRY_NUMBER_MARK,
     FOOTNOTE_LABEL,
+    HEADING_HASHES,
     INITIALS_AFTER_FAMILY,
     MONTH,
     YEAR_DIGITS,
@@ -58,7 +59,7 @@ MARKER = compile_lazily(
     r"|" + ENTRY_NUMBER_MARK + r"|(?P<snum>\d{1,3})\s+(?=[A-Z](?:['’][A-Z])?[^\W\d_]*[,.\s])"
     r"|\[(?P<key>[A-Za-z][\w:+-]{0,30})\]\s+"
     r"|" + BULLET + r"\s+"
-    r"|#{1,6}\s+)"  # an entry typed as a Markdown heading: "### Abara, U. (2020). ..."
+    r"|" + HEADING_HASHES + r")"
 )
 _HTML_ITALIC = compile_lazily(r"</?(?:i|em|italic|b|strong|u)>", re.IGNORECASE)
 _MD_LINK = compile_lazily(
