@@ -56,7 +56,7 @@ _PANDOC_ITEM = compile_lazily(
 # equation, listing or theorem of the document, not to an entry.
 _CROSSREF_KEY = compile_lazily(
     r"(?:fig|tbl|sec|eq|lst):|(?:fig|tbl|sec|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem)-"
-    r"(?=[a-z])",
+    r"(?=[a-z0-9])",
     re.IGNORECASE,
 )
 

@@ -68,7 +68,8 @@ def date_from_match(match: re.Match[str]) -> tuple[str | None, str | None]:
         nd = match.group("nd").lower().replace(" ", "")
         if (nd.startswith(("n", "s", "u")) and "." in nd) or nd in {"nd", "undated", "nodate"}:
             return "n.d." + (("-" + suffix) if suffix else ""), None
-        return None, match.group("nd")
+        # "in press", "forthcoming": the year a citation gives such a work.
+        return " ".join(match.group("nd").split()), None
     year = match.group("year") + (groups.get("suffix") or "")
     extra = groups.get("extra") or ""
     pre = groups.get("pre") or ""

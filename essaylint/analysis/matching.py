@@ -40,12 +40,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA, Levenshtein
 
 from essaylint.analysis.citation_names import dotted_initials
 from essaylint.analysis.entry_dates import revision_or_access_date, spans_year
 from essaylint.analysis.names import natural_family
+from essaylint.analysis.near_keys import meant_key
 from essaylint.analysis.numbered_lists import find_number, numbered_lists
-from essaylint.analysis.patterns import COUNTRY_HEAD
+from essaylint.analysis.patterns import COUNTRY_HEAD, WEB_TLDS
 from essaylint.analysis.text import (
     CORPORATE_SUFFIXES,
     initials,
@@ -140,6 +142,14 @@ def reference_name_keys(ref: Reference) -> list[str]:
                 keys.append(name_key(family))
         if first.corporate and COUNTRY_HEAD.match(first.family):
             keys.append(name_key(COUNTRY_HEAD.sub("", first.family)))  # "Census Bureau"
+        site = _site_name(first.family)
+        if site:
+            keys.append(name_key(site))  # "(IATA, 2020)", "Trello (2020)" for "Iata.org"
+            if ref.title and len(ref.authors) == 1:
+                # a page whose maker is only its site's address is cited as an authorless
+                # one is, by its title: "(Economic Impacts of COVID-19 ..., 2021)"; not by
+                # one word, which may be the name of what the page is about ("GoodSAM")
+                keys.extend(_title_name_keys(ref.title)[1:])
         if len(words) >= 2 and all(w.strip(".,").casefold() in _FIRM_TAILS for w in words[1:]):
             keys.append(name_key(words[0]))  # "Integrio (2024)" for "Integrio Systems"
         if len(words) >= 2:
@@ -150,6 +160,9 @@ def reference_name_keys(ref: Reference) -> list[str]:
                 abbreviation = initials(" ".join(words[1:]))
                 if len(abbreviation) >= 2:
                     keys.append(name_key(abbreviation))
+                # "(People)" for "The People of the United Methodist Church": cited by
+                # its first word, as MLA cites a name or title, the article left out
+                keys.append(name_key(words[1]))
             # "National Cholesterol Education Program (NCEP) Expert Panel ...", "Centers for
             # Disease Control and Prevention (CDC). (2020).": the abbreviation the entry gives
             keys.extend(name_key(a) for a in _own_abbreviations(ref.raw, first.family))
@@ -164,14 +177,40 @@ def reference_name_keys(ref: Reference) -> list[str]:
             # initials of its surnames.
             keys.append(name_key("".join(p.family.lstrip("'’")[:1] for p in people)))
     elif ref.title:
-        words = ref.title.split()
-        for n in range(1, _TITLE_KEY_WORDS + 1):
-            if len(words) >= n:
-                keys.append(name_key(" ".join(words[:n])))
+        keys.extend(_title_name_keys(ref.title))
         if ref.byline:
             # '"Chapter." Coastal Science Board. 2004.': cited by the body after the title
             keys.append(name_key(ref.byline))
     return [k for k in keys if k]
+
+
+def _title_name_keys(title: str) -> list[str]:
+    """The keys of a title's first one to four words: a work with no author is cited by
+    its title or the title's first words."""
+    words = title.split()
+    return [name_key(" ".join(words[:n])) for n in range(1, min(len(words), _TITLE_KEY_WORDS) + 1)]
+
+
+# Second-level labels of a country's domains: "bbc.co.uk", "abc.net.au", "ox.ac.uk".
+_COUNTRY_SECOND_LEVELS = frozenset("co com ac edu gov org net".split())
+_HOST = compile_lazily(r"(?:www\.)?[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)+", re.IGNORECASE)
+
+
+def _site_name(name: str) -> str | None:
+    """The site's own name in a web host written as the author, as citation generators
+    write it ("Iata.org" -> "Iata", "www.bbc.co.uk" -> "bbc"); None for any other name."""
+    if not _HOST.fullmatch(name):
+        return None
+    labels = name.split(".")
+    if labels[0].casefold() == "www":
+        labels = labels[1:]
+    tld = labels.pop().casefold()
+    country = len(tld) == 2 and tld.isalpha()
+    if tld not in WEB_TLDS and not country:
+        return None
+    if country and len(labels) > 1 and labels[-1].casefold() in _COUNTRY_SECOND_LEVELS:
+        labels.pop()
+    return labels[-1]
 
 
 # An abbreviation in brackets among an organisation's words: "(NCEP)", "[CDC]", "(UN-Habitat)".
@@ -585,6 +624,10 @@ def link_citations(
             found = index.by_key.get(key, index.by_key_folded.get(key.casefold()))
             if citation.authors and found is not None:  # a \bibitem label the \cite prints
                 links.append(_printed_label(ci, citation, references, found))
+            elif found is None and citation.kind == "key":
+                meant = meant_key(key, index.by_key)
+                meant_for = (meant,) if meant is not None else ()
+                links.append(Link(citation=ci, status="missing", candidates=meant_for))
             else:
                 links.append(_simple(ci, found))
         else:
@@ -645,9 +688,16 @@ def _printed_label(ci: int, citation: Citation, refs: Sequence[Reference], found
 
 
 def near_names(a: str, b: str) -> bool:
-    """Are two names one name misspelt ("Lancot", "Lanctot"), not the same and not others?"""
+    """Are two names one name misspelt ("Lancot", "Lanctot"), not the same and not others?
+
+    Two letters typed the wrong way round make a slip too, even in a short name
+    ("Yeun" for "Yuen"); one other letter in a short name may be another name ("Chan").
+    """
     key_a, key_b = name_key(a), name_key(b)
-    return key_a != key_b and fuzz.ratio(key_a, key_b) >= NEAR_NAME
+    if key_a == key_b:
+        return False
+    swapped = OSA.distance(key_a, key_b) == 1 and Levenshtein.distance(key_a, key_b) == 2
+    return swapped or fuzz.ratio(key_a, key_b) >= NEAR_NAME
 
 
 def _simple(ci: int, found: int | None) -> Link:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from essaylint.analysis.matching import changed_coauthor, reorders_authors
+from essaylint.analysis.matching import changed_coauthor, near_names, reorders_authors
 from essaylint.analysis.notes import Note, NoteWork
 from essaylint.analysis.text import fold, name_key, title_key, year_digits
 from essaylint.lazy_pattern import compile_lazily
@@ -34,7 +34,6 @@ from essaylint.models import Citation, Link, LinkStatus, Reference, Span
 
 _WORD = compile_lazily(r"[^\W_]+")
 _ARTICLES = frozenset({"the", "a", "an"})
-_NEAR_NAME = 80.0
 _NEAR_TITLE = 90.0
 _MIN_TITLE_CHARS = 4
 _SUPERSCRIPT_DIGITS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -213,17 +212,27 @@ def _given_name_cited(work: NoteWork, ref: Reference) -> bool:
 
 
 def _near_names(work: NoteWork, refs: Sequence[Reference]) -> list[int]:
-    """Entries whose first author is a near miss of the note's and whose title and year agree."""
-    if not work.authors or not work.title:
+    """Entries whose first author is a near miss of the note's and whose title and year
+    agree; for a short note with no title ("Yeun and Richardson, 249."), the one entry
+    whose first author is a near miss and whose other authors are the note's."""
+    if not work.authors:
         return []
-    key = name_key(work.authors[0])
     found: list[int] = []
     for i, ref in enumerate(refs):
-        if not ref.authors or _years_differ(work, ref) or not _title_fits(work, ref):
+        if not ref.authors or _years_differ(work, ref):
             continue
-        if fuzz.ratio(key, name_key(ref.authors[0].family)) >= _NEAR_NAME:
+        if work.title and not _title_fits(work, ref):
+            continue
+        if not work.title and not _others_agree(work.authors[1:], ref):
+            continue
+        if near_names(work.authors[0], ref.authors[0].family):
             found.append(i)
-    return found
+    return found if work.title or len(found) == 1 else []
+
+
+def _others_agree(others: Sequence[str], ref: Reference) -> bool:
+    listed = [name_key(p.family) for p in ref.authors[1:]]
+    return [name_key(name) for name in others] == listed[: len(others)]
 
 
 def note_citations(

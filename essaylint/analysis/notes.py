@@ -232,6 +232,8 @@ def listed_notes(text: str, lists: Sequence[Span]) -> list[Note]:
 _MIN_LISTED_NOTES = 3
 _MIN_NOTE_SIGNS = 2
 # "Katz. p. 19.", "Clark, pp. 21-22.": a name and a page, nothing else.
+# A short note that is a team's first author alone: "Briottet et al."
+_TEAM_ALONE = compile_lazily(r"([A-Z][\w'’\-]+)\s+et\.?\s+al\.?")
 _SHORT_NOTE = compile_lazily(
     r"(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})[.,]\s+(?:pp?|paras?|ch|chap)\.\s*"
     r"[\dxivlc]+[a-z]?(?:\s*[-–]\s*[\dxivlc]+)?\.?"
@@ -433,6 +435,7 @@ def _authors_of(author: str) -> tuple[tuple[str, ...], str]:
     cleaned = re.sub(r"\b" + YEAR_DIGITS + r"[a-z]?\b\.?", " ", author)
     cleaned = re.sub(r",?\s*\b(?:eds?|trans|comp)\.?\s*$", "", cleaned.strip(" ,.:;"))
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" ,.:;")
+    cleaned = re.sub(r",?\s+et\.?\s+al\.?$", "", cleaned)  # "Xavier Briottet et al."
     if not cleaned:
         return (), ""
     first = re.split(r"\s+(?:and|&)\s+|;", cleaned, maxsplit=1)[0].strip(" ,")
@@ -503,7 +506,12 @@ def _plain_work(part: str) -> NoteWork | None:
         if work is not None:
             return work
     if len(segments) < 2:
-        return None
+        team = _TEAM_ALONE.fullmatch(part.strip())
+        if team is None:
+            return None
+        # "Briottet et al.": the team's only work, noted in full before
+        return NoteWork(authors=(team.group(1),), author_text=team.group(1), form="short",
+                        text=part)  # fmt: skip
     authors, author_text = _authors_of(first)
     # An opening quote whose closing one was lost: 'Smith, “The Title of It, 4-8.'
     second = segments[1].strip(" .").lstrip('“"‘')
@@ -578,11 +586,12 @@ def read_note(text: str) -> tuple[NoteWork, ...]:
     text = strip_markup(text).strip()
     if not text:
         return ()
-    ibid = IBID.match(text)
-    if ibid:
-        return (NoteWork(form="ibid", locator=locator_of(ibid.group("rest")), text=text),)
     works: list[NoteWork] = []
     for part in _split_works(text):
+        ibid = IBID.match(part)
+        if ibid:
+            works.append(NoteWork(form="ibid", locator=locator_of(ibid.group("rest")), text=part))
+            continue
         work = _read_part(part)
         if work is None:
             # A sentence of comment, then a signal: "..., do a search. See Bowen, ..."
@@ -600,20 +609,24 @@ def read_notes(text: str, notes: Sequence[Note]) -> list[tuple[Note, tuple[NoteW
     out: list[tuple[Note, tuple[NoteWork, ...]]] = []
     previous: tuple[NoteWork, ...] = ()
     for note in notes:
-        works = read_note(text[note.body.start : note.body.end])
-        if len(works) == 1 and works[0].form == "ibid":
-            locator = works[0].locator
-            works = tuple(
-                NoteWork(
-                    authors=w.authors, author_text=w.author_text, title=w.title,
-                    container=w.container, year=w.year, locator=locator or w.locator,
-                    form="ibid", text=works[0].text,
-                )
-                for w in previous
-            )  # fmt: skip
-        out.append((note, works))
-        previous = works
+        works: list[NoteWork] = []
+        for work in read_note(text[note.body.start : note.body.end]):
+            if work.form != "ibid" or work.authors or work.title:
+                works.append(work)
+            else:  # the work just before, in this note or (first in it) the note before
+                works += [_again(w, work) for w in (works[-1:] or previous)]
+        out.append((note, tuple(works)))
+        previous = tuple(works)
     return out
+
+
+def _again(work: NoteWork, ibid: NoteWork) -> NoteWork:
+    """``work`` cited again by the "Ibid." note part ``ibid``, at its page."""
+    return NoteWork(
+        authors=work.authors, author_text=work.author_text, title=work.title,
+        container=work.container, year=work.year, locator=ibid.locator or work.locator,
+        form="ibid", text=ibid.text,
+    )  # fmt: skip
 
 
 def notes_cite(lists: Sequence[Span], notes: Sequence[Note]) -> list[Span]:

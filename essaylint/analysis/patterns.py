@@ -198,6 +198,8 @@ MONTH = r"(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?
 _WEB_TLDS = (
     "com|org|net|edu|gov|mil|int|info|biz|app|dev|blog|news|online|site|tech|wiki|page|museum|xyz"
 )
+#: Those generic top-level domains, as a set.
+WEB_TLDS = frozenset(_WEB_TLDS.split("|"))
 #: A web address's host written without a scheme or "www.", as MLA 8 and 9 tell students
 #: to write it ("developer.mozilla.org/en-US/docs/...", "remysharp.com/2010/10/08/..."):
 #: labels joined by dots, a known top-level domain (lower case), then the "/" that opens

@@ -15,9 +15,12 @@ mismatch, and the short note is no entry of its own.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
+from essaylint.analysis.matching import near_names
 from essaylint.analysis.note_links import titles_agree
 from essaylint.analysis.notes import Note, NoteWork, read_note
+from essaylint.analysis.text import name_key
 
 
 def shortened_notes(
@@ -26,18 +29,37 @@ def shortened_notes(
     """Each note that shortens an earlier note of ``full`` (the notes that are entries),
     with the work it names. Notes are taken in document order."""
     listed = set(full)
-    titles: list[str] = []  # the titles of the full notes so far
+    earlier: list[NoteWork] = []  # the works of the full notes so far
     out: list[tuple[Note, NoteWork]] = []
     for note in notes:
         works = read_note(text[note.body.start : note.body.end])
-        if len(works) == 1 and _shortens(works[0], titles):
-            out.append((note, works[0]))
+        shortened = _shortened(works[0], earlier) if len(works) == 1 else None
+        if shortened is not None:  # dated as the full note dates the work
+            out.append((note, replace(works[0], year=shortened.year)))
         elif note in listed:
-            titles += [work.title for work in works if work.title and work.form == "full"]
+            earlier += [work for work in works if work.form == "full"]
     return tuple(out)
 
 
-def _shortens(work: NoteWork, titles: Sequence[str]) -> bool:
-    if work.form != "short" or work.year or not work.authors or not work.title:
+def _shortened(work: NoteWork, earlier: Sequence[NoteWork]) -> NoteWork | None:
+    """The full note's work that ``work``, a short note, shortens: by the leading words
+    of its title, or, with no title, by its authors' names as the full note wrote them
+    (or one of them misspelt: "Yeun and Richardson, 249." after "Peter Yuen and Mark
+    Richardson")."""
+    if work.form != "short" or work.year or not work.authors:
+        return None
+    for full in earlier:
+        if work.title and full.title and titles_agree(work.title, full.title):
+            return full
+        if not work.title and _same_people(work.authors, full.authors):
+            return full
+    return None
+
+
+def _same_people(short: Sequence[str], full: Sequence[str]) -> bool:
+    if not full or len(short) > len(full):
         return False
-    return any(titles_agree(work.title, title) for title in titles)
+    pairs = list(zip(short, full, strict=False))
+    agree = sum(name_key(a) == name_key(b) for a, b in pairs)
+    near = sum(near_names(a, b) for a, b in pairs)
+    return agree == len(pairs) or (agree + near == len(pairs) and agree >= len(pairs) - 1)

@@ -78,6 +78,13 @@ def year_digits(year: str | None) -> str:
     return match.group(1) if match else ""
 
 
+#: A work accepted but not yet out, as its date is written ("in press", "forthcoming"),
+#: in the squeezed form of :func:`normalise_year`; all of them mean one thing.
+_NOT_YET_PUBLISHED = frozenset(
+    {"inpress", "forthcoming", "inpreparation", "underreview", "submitted"}
+)
+
+
 def normalise_year(year: str | None) -> str:
     """Comparable form of a year as written: "2019a", "n.d." -> "nd"."""
     if not year:
@@ -85,6 +92,8 @@ def normalise_year(year: str | None) -> str:
     y = fold(year).replace(" ", "").replace(".", "")
     if y in {"nd", "sd", "undated", "nodate"}:
         return "nd"
+    if y in _NOT_YET_PUBLISHED:
+        return "inpress"
     if re.fullmatch(r"nd-?[a-z]", y):  # "n.d.-a", "n.d.a": two undated works of one author
         return "nd" + y[-1]
     return y

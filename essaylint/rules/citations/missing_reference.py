@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from essaylint.lazy_pattern import compile_lazily
-from essaylint.models import Citation, Finding
+from essaylint.models import Citation, Finding, Reference
 from essaylint.rules.base import Rule, RuleContext, describe_citation, describe_reference
 
 _KEYS_SHOWN = 3  # keys named in the finding for an essay whose bibliography is missing
@@ -36,7 +36,10 @@ class MissingReference(Rule):
         one per key; so does an essay that cites by number ("[1]", "[2]–[4]")
         whose numbered list essaylint could not find: lines that start with the
         cited numbers ("[1]", "* [2]:", "3.") show a list is there, and every
-        finding for its numbers would say the same.
+        finding for its numbers would say the same. A key that is a slip for
+        one key the bibliography has ("@ipums-us" for "ipums_usa",
+        "@rstanarm" for "citerstanarm") is still reported, and the finding
+        names the entry it was meant for.
 
     Why it matters
         A reader (and a marker) must be able to find every source you cite.
@@ -114,6 +117,9 @@ class MissingReference(Rule):
                     f"{cited} is not in the bibliography; add an entry for it, or correct "
                     "the note if it was meant to cite a listed work"
                 )
+            elif citation.kind == "key" and link.candidates:
+                yield self._mistyped_key(ctx, citation, ctx.references[link.candidates[0]])
+                continue
             elif citation.kind in ("footnote", "key"):
                 message = f"{cited} is cited, but no entry has the key {citation.key!r}; add it"
             elif ctx.essay.style == "mla" and not citation.authors:
@@ -138,6 +144,22 @@ class MissingReference(Rule):
             yield self.finding(
                 ctx, citation.span, message, citation=citation, suggestions=suggestions
             )
+
+    def _mistyped_key(self, ctx: RuleContext, citation: Citation, meant: Reference) -> Finding:
+        """A key no entry has that is a slip for one key the bibliography has: the
+        finding names that entry, and its citation carries the entry's authors and year
+        (the work the key was meant for)."""
+        message = (
+            f"{describe_citation(citation)} is cited, but no entry has the key "
+            f"{citation.key!r}; did you mean {describe_reference(meant)} at "
+            f"{ctx.where(meant)}? Correct the key, or add an entry with this one"
+        )
+        read_as = citation.model_copy(
+            update={"authors": tuple(p.family for p in meant.authors), "year": meant.year}
+        )
+        return self.finding(
+            ctx, citation.span, message, citation=read_as, suggestions=[meant.key or ""]
+        )
 
     def _no_bibliography(self, ctx: RuleContext) -> Iterator[Finding]:
         """One finding for an essay that cites by key but whose bibliography was not found.

@@ -10,14 +10,30 @@ from essaylint.analysis.text import fold
 from essaylint.models import Edit, Finding, Reference, Span
 from essaylint.rules.base import Rule, RuleContext, describe_reference
 
+_ARTICLES = ("the", "a", "an")
+
 
 def sort_key(ref: Reference) -> str:
-    """Alphabetical key of an entry: first author's family name, else title."""
+    """Alphabetical key of an entry: first author's family name, else title; a title's
+    leading article is left out ("The Sea" files under S)."""
+    return _sort_keys(ref)[-1]
+
+
+def _sort_keys(ref: Reference) -> tuple[str, ...]:
+    """The keys an entry may be filed under: an organisation named with an article
+    ("The People of the United Methodist Church") files under the article or under the
+    word after it; lists do both."""
     head = ref.authors[0].family if ref.authors else (ref.title or ref.raw)
     words = fold(head).split()
-    if len(words) > 1 and words[0] in ("the", "a", "an") and not ref.authors:
-        words = words[1:]
-    return "".join(ch for ch in " ".join(words) if ch.isalnum() or ch == " ")
+    keys = [words]
+    if len(words) > 1 and words[0] in _ARTICLES:
+        keys = [words[1:]] if not ref.authors else [words, words[1:]]
+    return tuple("".join(ch for ch in " ".join(w) if ch.isalnum() or ch == " ") for w in keys)
+
+
+def _before(ref: Reference, previous: Reference) -> bool:
+    """Must ``ref`` come before ``previous``, however either is filed?"""
+    return max(_sort_keys(ref)) < min(_sort_keys(previous))
 
 
 class ReferenceOrder(Rule):
@@ -26,6 +42,8 @@ class ReferenceOrder(Rule):
     What it checks
         In author-date styles (APA, Harvard) the list is alphabetical by the
         first author's family name (or by title when there is no author).
+        A title's leading "The", "A" or "An" is left out; an organisation
+        named with "The" may be filed under the article or the word after it.
         An essay in parts with a list for each part has each list sorted on
         its own. Numbered lists and footnotes are not checked.
 
@@ -56,7 +74,7 @@ class ReferenceOrder(Rule):
             if len(entries) < 3:
                 continue
             for previous, ref in itertools.pairwise(entries):
-                if sort_key(ref) < sort_key(previous):
+                if _before(ref, previous):
                     yield self.finding(
                         ctx,
                         ref.span,
