@@ -251,6 +251,7 @@ class NarrativeReader:
         self._lower_case_names: frozenset[str] | None = None
         self._first_families: frozenset[str] | None = None
         self._titles: TitleIndex | None = None
+        self._teams: frozenset[frozenset[str]] | None = None  # each entry's authors' keys
 
     def lower_case_author(self, name: str) -> bool:
         """Is ``name`` an entry's first author that the list itself writes in lower case
@@ -422,7 +423,7 @@ class NarrativeReader:
         if not head:
             items = items[1:]
         elif (
-            (head != items[0] or _lone_word_before_one(items))
+            (head != items[0] or _lone_word_before_one(items) or self._word_before_team(items))
             and len(items) > 1
             and joins[first] == "comma"
         ):
@@ -445,6 +446,19 @@ class NarrativeReader:
         if not items:
             return None
         return items[0], items
+
+    def _word_before_team(self, items: list[str]) -> bool:
+        """ "teaching Kanji, Green & Shimizu (2002)": one word, a comma, then names that
+        are all the authors of one entry (in any order); the word ends the clause."""
+        if " " in items[0] or len(items) < 3:
+            return False
+        if self._teams is None:
+            self._teams = frozenset(
+                frozenset(name_key(person.family) for person in work.authors) for work in self.works
+            )
+        return frozenset(name_key(self._family(item, lenient=False)) for item in items[1:]) in (
+            self._teams
+        )
 
     def _listed_family(self, word: str) -> bool:
         """Is the word the family name of an entry's first author ("He", "May")?"""

@@ -181,7 +181,23 @@ def reference_name_keys(ref: Reference) -> list[str]:
         if ref.byline:
             # '"Chapter." Coastal Science Board. 2004.': cited by the body after the title
             keys.append(name_key(ref.byline))
+    # "Anki - powerful, intelligent flashcards", "Japanese Support - AnkiWeb", "Learn fast
+    # | SuperMemo.com": a web page filed under its title as the browser shows it, page
+    # and site joined by a dash or bar; cited by either part ("(Anki, n.d.)")
+    keys.extend(_part_keys(ref.authors[0].family if ref.authors else ref.title or ""))
     return [k for k in keys if k]
+
+
+# Between a web page's title and its site's name: " - ", " | ", " — ", " – ".
+_PAGE_SITE_SEPARATOR = compile_lazily(r"\s+[-–—|]\s+")
+
+
+def _part_keys(head: str) -> list[str]:
+    """The keys of each part of a "Page - Site" title (a site's address by its name)."""
+    parts = [p.strip() for p in _PAGE_SITE_SEPARATOR.split(head)]
+    if len(parts) < 2:
+        return []
+    return [name_key(_site_name(p) or p) for p in parts if p]
 
 
 def _title_name_keys(title: str) -> list[str]:

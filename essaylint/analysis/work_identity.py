@@ -42,10 +42,20 @@ def copy_keys(ref: Reference) -> tuple[tuple[str, ...], ...]:
 
 
 def same_work(a: Reference, b: Reference) -> bool:
-    """Two entries describe one work: same DOI, or same first author, year and title; at
+    """Two entries describe one work: same DOI; same page address, no other year and
+    one entry's words inside the other's; or same first author, year and title; at
     two pages (a query string aside: "?file=a.csv"), the same title and description."""
     if a.doi and b.doi:
         return fold(a.doi) == fold(b.doi)
+    address = page_address(a)
+    if address and address == page_address(b) and not (a.doi or b.doi):
+        # One page listed twice: the same description, or one entry the other's tail
+        # ("Pathfinding, wikipedia ..." after "In 1956, Dijkstra ... Pathfinding, ...").
+        # Two titles at one address are two works the writer pasted one link for.
+        years = {year_of(a), year_of(b)} - {""}
+        words_a, words_b = entry_words(a), entry_words(b)
+        inside = words_a in words_b or words_b in words_a
+        return len(years) <= 1 and bool(a.title and b.title) and inside
     if not (a.title and b.title):
         if a.number is not None and b.number is not None and not (a.url and b.url):
             return False  # "24. Kim 2017." and "27. Kim 2017.": two notes citing one work
@@ -105,6 +115,23 @@ def undated_copy(a: Reference, b: Reference) -> bool:
 
 def _undated(ref: Reference) -> bool:
     return year_of(ref) in ("", "nd")
+
+
+# The last part of a site's front page address: "index.html", "home", "default.aspx".
+_FRONT_PAGE = compile_lazily(r"(?:index|home|default|main)(?:\.\w+)?", re.IGNORECASE)
+
+
+def page_address(ref: Reference) -> str | None:
+    """The address of the one page an entry's link names: no scheme, "www.", fragment or
+    trailing slash, its query kept ("?file=a.csv" is another file). None for a site's
+    front page or a section of it ("cdc.gov/flu"): one address for many works."""
+    if not ref.url:
+        return None
+    address = fold(re.sub(r"^(?:https?://)?(?:www\.)?|#.*$", "", ref.url.strip()).rstrip("/."))
+    segments = address.split("?", 1)[0].split("/")[1:]
+    if len(segments) < 2 or _FRONT_PAGE.fullmatch(segments[-1]):
+        return None
+    return address
 
 
 def _page(url: str) -> str:

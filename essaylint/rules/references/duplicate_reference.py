@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from essaylint.analysis.text import fold
-from essaylint.analysis.work_identity import copy_keys, entry_words, same_work
+from essaylint.analysis.work_identity import copy_keys, entry_words, page_address, same_work
 from essaylint.models import Finding, Reference, Span
 from essaylint.rules.base import Rule, RuleContext, describe_reference
 
@@ -25,6 +25,9 @@ def _buckets(ref: Reference, where: str) -> tuple[tuple[str, ...], ...]:
     ]
     if ref.doi:
         keys.append((where, "doi", fold(ref.doi)))
+    address = page_address(ref)
+    if address:
+        keys.append((where, "address", address))
     return tuple(keys)
 
 
@@ -41,7 +44,9 @@ class DuplicateReference(Rule):
     """The same work listed twice in the reference list.
 
     What it checks
-        Pairs of entries of one list with the same DOI, or with the same first author,
+        Pairs of entries of one list with the same DOI; with the same page address
+        (a site's front page or section aside), no other year, and the words of one
+        entry inside the other's; or with the same first author,
         year and (nearly) the same title; titles that differ in their numbers ("Report
         card 2015-16", "Report card 2016-17") are a series, not a repeat, and so are
         entries alike but for a number in one place ("Records, Box 60", "Records, Box
