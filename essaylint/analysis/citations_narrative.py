@@ -94,6 +94,12 @@ _YEAR_NEXT = compile_lazily(r"\s*\(")
 
 _ACRONYM = compile_lazily(r"[A-Z]{2,}s?")
 # The first party of a court case, then "v." or "vs.": the name after it is the other party.
+# A maker named right before a short title read as a name (see _maker_before): how far
+# back to look, its words at most, the title's words at most.
+_MAKER_REACH = 80
+_SHORT_TITLE_WORDS = 4
+_TITLE_MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "&"})
+_CLAUSE_MARK = compile_lazily(r"[.,;:!?()\[\]]")
 _CASE_PARTY_BEFORE = compile_lazily(r"[A-Z][\w.'’&-]*\s+vs?\.?\s+$")
 # An abbreviation in parentheses just before the year's: "Bureau of Economic Analysis (BEA) (2014)".
 _DEFINED_BEFORE = compile_lazily(r"\(([A-Z][A-Za-z&.]{1,12})\)\s*$")
@@ -479,14 +485,18 @@ class NarrativeReader:
             return True
         return bool(_VERB_FORM.fullmatch(word)) and name_key(word) not in self.known
 
+    def titles(self) -> TitleIndex:
+        """The entries with authors by their titles, indexed once for the whole text."""
+        if self._titles is None:
+            self._titles = TitleIndex(self.works)
+        return self._titles
+
     def _titled_work(
         self, before: str, window_start: int, years: list[str], locator: str | None, close: int
     ) -> list[Citation] | None:
         """ "Ruiz demonstrated in *Paper Memory* (2011)" cites the entry titled "Paper
         Memory", by its authors; None when no listed title ends right before the year."""
-        if self._titles is None:
-            self._titles = TitleIndex(self.works)
-        titled = self._titles.titled_before(before)
+        titled = self.titles().titled_before(before)
         if titled is None:
             return None
         at, ref = titled
@@ -520,6 +530,10 @@ class NarrativeReader:
         family = self._family(owner, lenient=True)
         known = name_key(family) in self.known
         if not known:
+            owner_at = window_start + m.start("owner")
+            maker = self._maker_before(owner, owner_at, window_start + len(before), years)
+            if maker is not None:  # "the University of Edinburgh Reflectors' Toolkit (2024)"
+                return self._made_by(maker, years, locator, close)
             words = len(owner.split()) + len(concept)
             if (
                 words > _CONCEPT_WORDS
@@ -605,6 +619,10 @@ class NarrativeReader:
             return []  # "published in the Journal of ...", "Research in Cyberpsychology, ..."
         if not known and _CASE_PARTY_BEFORE.search(lead):
             return []  # "San Antonio v. Rodriguez (1973)": a court case and its year
+        if not known and not cell:
+            maker = self._maker_before(head, name_start, group_start, years)
+            if maker is not None:  # "the Harbour Trust Annual Review (2024)"
+                return self._made_by(maker, years, locator, close)
         defined = self.aliases.get(name_key(resolved[0]))
         if len(resolved) == 1 and not known and defined is not None:
             resolved, alias = (defined,), resolved[0]  # "DfE (2019)" once DfE is defined
@@ -631,6 +649,46 @@ class NarrativeReader:
             )
             for y in years
         ]
+
+    def _maker_before(
+        self, head: str, name_start: int, group_start: int, years: list[str]
+    ) -> tuple[int, str] | None:
+        """Where and who the maker is when an entry's first author of the cited year is
+        named right before a short title read as the name ``head``: "the University of
+        Edinburgh Reflectors' Toolkit (2024)". None when no such author stands there."""
+        if not years or not head:
+            return None
+        window = self.text[max(0, name_start - _MAKER_REACH) : group_start]
+        offset = group_start - len(window)
+        for ref in (ref for y in years for ref in self.works_of(y) if ref.authors):
+            maker = ref.authors[0].family
+            at = window.rfind(maker)
+            end = at + len(maker)
+            if at < 0 or not maker[:1].isupper() or window[end : end + 1] != " ":
+                continue
+            between = window[end:]
+            title = between.split()
+            if (
+                1 <= len(title) <= _SHORT_TITLE_WORDS
+                and not _CLAUSE_MARK.search(between)
+                and title[0][:1].isupper()
+                and all(w[:1].isupper() or w in _TITLE_MINOR_WORDS for w in title)
+            ):
+                return offset + at, maker
+        return None
+
+    def _made_by(
+        self, maker: tuple[int, str], years: list[str], locator: str | None, close: int
+    ) -> list[Citation]:
+        """The citations of a maker found by :meth:`_maker_before`, one per year."""
+        span = Span(start=maker[0], end=close)
+        return [
+            author_date_citation(
+                span, self.text[span.start : close], (maker[1],), False, y, locator=locator,
+                narrative=True,
+            )
+            for y in years
+        ]  # fmt: skip
 
     def _maker_before_title(self, maker: str, titled: re.Match[str]) -> bool:
         """Is "Maker, *Title*" a maker the list knows (or an acronym) and a title it does

@@ -296,6 +296,7 @@ def _unquoted(title: str) -> str:
 _INITIALS = (initials, initials_keeping_acronyms)
 _TITLE_YEAR = compile_lazily(rf"(?<!\d){YEAR_DIGITS}(?!\d)")
 _MIN_TITLE_WORDS = 2
+_AUTHOR_REACH = 80  # characters before a parenthesis searched for the author of its title
 _TITLE_KEY_WORDS = 4  # an entry with no author is known by its title's first words
 
 
@@ -390,6 +391,13 @@ class ParentheticalReader(NarrativeReader):
         if names:
             return None
         return title if name_key(" ".join(words[:_TITLE_KEY_WORDS])) in self.known else None
+
+    def _title_alone(self, phrase: str, group_start: int) -> bool:
+        """Is ``phrase`` a listed work's own title, cited in its author's place? Not after
+        the work's author: "Alesina and Giuliano (Family Ties, 2014)" names them."""
+        works = self.titles().titled(phrase)
+        before = self.text[max(0, group_start - _AUTHOR_REACH) : group_start]
+        return bool(works) and not any(ref.authors[0].family.split()[-1] in before for ref in works)
 
     def _titled_years(self, text: str) -> tuple[str, list[str], str | None] | None:
         """ "(Russia 2018 LOC Talks About 2018 World Cup, 2018)": a work with no author
@@ -594,6 +602,8 @@ class ParentheticalReader(NarrativeReader):
             return []
         names: tuple[str, ...]
         title = _unquoted(authors) if titled else self._known_title(authors)
+        if title is None and self._title_alone(_unquoted(authors), group_start):
+            title = _unquoted(authors)  # "(Friday the 13th, 1980)": a listed work's own title
         if title is not None:  # "(Girls as young as seven feel pressure, 2016)": no author
             names, et_al, alias = (title,), False, None
         elif not (

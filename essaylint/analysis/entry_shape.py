@@ -90,7 +90,8 @@ _AUTHOR_YEAR_START = compile_lazily(
     # A corporate author may open with a number: "1000 Genomes Project Consortium (2015)".
     # A company's legal form may be bracketed: "Takealot Online (Pty) Ltd (2024)".
     r"^(?P<names>(?:[^\W\d_]|\d{1,6}\s+(?-i:[A-Z]))[^()\n]{0,260}?" + BRACKETED_LEGAL_FORM + r"?"
-    r"(?:\s\([A-Z][^()\n\d]{1,80}\))?)[\s.,]\(?" + _ISSUE_SEASON + YEAR + r"\b",
+    # A role after the names: "Carpenter, J. (Director). (1978)", "Lee, K. (Host). (2020)".
+    r"(?:\s\([A-Z][^()\n\d]{1,80}\)[.,]?)?)[\s.,]\(?" + _ISSUE_SEASON + YEAR + r"\b",
     re.IGNORECASE,
 )
 # What follows the year of a line that only looks like an entry: a lifespan

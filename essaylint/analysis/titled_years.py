@@ -44,6 +44,11 @@ class TitleIndex:
             for key in _title_keys(ref.title):
                 self._by_last_word.setdefault(key.rsplit(" ", 1)[-1], []).append((key, ref))
 
+    def titled(self, phrase: str) -> list[Reference]:
+        """The entries with authors whose whole (or short) title ``phrase`` is."""
+        key = title_key(phrase)
+        return [ref for t, ref in self._by_last_word.get(key.rsplit(" ", 1)[-1], []) if t == key]
+
     def titled_before(self, before: str) -> tuple[int, Reference] | None:
         """The entry whose title ends ``before``, and the offset in ``before`` where the
         title starts; None when no title ends there, or two works share the longest."""

@@ -154,9 +154,11 @@ def _same_description(a: Reference, b: Reference) -> bool:
 
 
 def _numbers_besides_year(ref: Reference) -> list[str]:
-    """The numbers describing the work but its year: volume, issue, pages, report number."""
+    """The numbers describing the work but its year: volume, issue, pages, report number
+    (not the entry's own number in a numbered list: "3. Bruchard ..." and "4. Bruchard ...")."""
     year = year_digits(ref.year)
-    described = _WHERE_FOUND.split(ref.raw, maxsplit=1)[0]
+    marker = MARKER.match(ref.raw)
+    described = _WHERE_FOUND.split(ref.raw[marker.end() if marker else 0 :], maxsplit=1)[0]
     return [n for n in _DIGITS.findall(described) if n != year]
 
 

@@ -9,7 +9,7 @@ from pydantic import Field
 from essaylint.analysis.matching import cited_reference_indices
 from essaylint.analysis.patterns import FOOTNOTE_MARK
 from essaylint.analysis.text import name_key
-from essaylint.analysis.work_identity import copy_keys, same_work
+from essaylint.analysis.work_identity import copy_keys, entry_words, same_work
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Finding, Reference
 from essaylint.rules.base import Rule, RuleContext, RuleOptions, describe_reference
@@ -73,16 +73,18 @@ def _without_repeats(unused: list[Reference], cited: list[Reference]) -> list[Re
 
     A work listed twice is cited through one copy; the other is no uncited work
     but a duplicate, which R203 duplicate-reference reports. A numbered note
-    ("[4] Ibid., p. 19.") is a place in the text, cited or not, never a copy.
+    ("[4] Ibid., p. 19.") is a place in the text, cited or not, never a copy;
+    a numbered entry written word for word as a cited one is a copy.
     """
     by_key: dict[tuple[str, ...], list[Reference]] = {}
+    verbatim = {entry_words(ref) for ref in cited}
     for ref in cited:
         for key in copy_keys(ref):
             by_key.setdefault(key, []).append(ref)
     return [
         ref
         for ref in unused
-        if ref.number is not None
+        if (ref.number is not None and entry_words(ref) not in verbatim)
         or ref.ibid
         or not any(same_work(ref, other) for key in copy_keys(ref) for other in by_key.get(key, ()))
     ]

@@ -14,6 +14,10 @@ _ONLINE_FORMAT = compile_lazily(
     r"youtube video|facebook post|instagram post)\]",
     re.IGNORECASE,
 )
+# A film or broadcast a studio or network released: "[Film]", "[Motion picture]", "[TV series]".
+_SCREENED = compile_lazily(
+    r"\[(?:film|motion picture|television series|tv series|dvd|blu-ray)[^\]]*\]", re.IGNORECASE
+)
 # MLA 7 names the medium of an online source: "... 3 Nov. 2010. Web. 10 Feb. 2013."
 _MLA_WEB = compile_lazily(r"(?:^|[.,][\"”’]?\s)Web\.(?:\s|$)")
 _PLATFORM_NAMES = (
@@ -98,6 +102,8 @@ def is_online(ref: Reference) -> bool:
     """
     if _DATABASE_THEN_WEB.search(ref.raw):
         return False
+    if ref.type == "video" and _SCREENED.search(ref.raw) and not _PLATFORM.search(ref.raw):
+        return False  # "[Film]. Paramount Pictures.": released by a studio, not posted
     if ref.retrieved_from or ref.type in ("web", "video") or _ONLINE_FORMAT.search(ref.raw):
         return True
     if _MLA_WEB.search(ref.raw):
@@ -162,7 +168,8 @@ class MissingUrl(Rule):
         Science") is online too, and so is an article of a news or reference site
         read on the web ("NPR Planet Money", "s.l.: CNBC", "TechTarget",
         "Investopedia", "*Slate*, March 3, 2009", "The Poynter Institute"); print
-        magazines and a broadcaster's books are not. So is an
+        magazines and a broadcaster's books are not; nor is a film or
+        series a studio released ("[Film]. Paramount Pictures."). So is an
         organisation's page or document given by its title alone ("NIST (2021)
         Cybersecurity Framework."): with no journal, publisher, place, edition
         or report number, the web is the only place to find it. A standard, a
