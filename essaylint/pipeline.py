@@ -270,6 +270,7 @@ def lint_document(
             pandoc=doc.format == "markdown",
             latex_macros=macros,
             parenthesised=len(in_parentheses) >= 2,
+            numbered_list=sum(r.number is not None for r in references) >= 2,
             style=style,
             works=references,
         )

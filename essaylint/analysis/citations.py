@@ -153,6 +153,7 @@ def extract_citations(
     pandoc: bool = False,
     latex_macros: Sequence[CiteMacro] = (),
     parenthesised: bool = False,
+    numbered_list: bool = False,
     style: str | None = None,
     works: Sequence[Reference] = (),
 ) -> tuple[Citation, ...]:
@@ -169,7 +170,8 @@ def extract_citations(
     are the citation commands a LaTeX project defines for itself. ``pandoc`` (a Markdown
     essay) with entries from a keyed bibliography also reads pandoc's bare "@key". ``parenthesised``
     also reads numbers in parentheses closing a clause ("a year *(1)*."), for a list
-    that numbers its entries "(1)".
+    that numbers its entries "(1)"; ``numbered_list`` (entries numbered "1.") reads them
+    too when the text cites no number in brackets, as Vancouver writers do ("(2,3)").
     """
     regions = _regions(essay)
     known = frozenset(known_names)
@@ -216,7 +218,7 @@ def extract_citations(
         found.extend(misspelt_cited_authors(text, keyed, works))
     found.extend(keyed)
     numbers = list(numeric_citations(text, regions))
-    if parenthesised:
+    if parenthesised or (numbered_list and not numbers):
         numbers += parenthesised_numbers(text, regions)
     use_numeric = (
         numeric if numeric is not None else (len(numbers) >= 2 and len(numbers) >= len(found))

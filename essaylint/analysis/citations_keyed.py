@@ -23,7 +23,13 @@ if TYPE_CHECKING:
 
 # One bracket of numbers, "[3]", "[1, 4-6]", or Markdown-escaped "\\[3\\]" (pandoc).
 _NUMBER_SPEC = r"\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*"
-_NUMBER_BRACKET = compile_lazily(rf"\\?\[({_NUMBER_SPEC})\\?\]")
+# IEEE puts a locator after the number, inside the bracket: "[1, p. 4]", "[7, Ch. 3]",
+# "[3, Sec. 2.1]", "[2, pp. 10-12]", "[5, Fig. 3]", "[4, Eq. (2)]".
+_IN_BRACKET_LOCATOR = (
+    r"(?:,\s*(?i:pp?|ch|chap|sec|secs|fig|figs|eq|eqs|para|thm|tab|table|app)\.?\s*"
+    r"\(?[\w.]{1,8}\)?(?:\s*[-–]\s*[\w.]{1,8})?)?"
+)
+_NUMBER_BRACKET = compile_lazily(rf"\\?\[({_NUMBER_SPEC}){_IN_BRACKET_LOCATOR}\\?\]")
 # A run of such brackets, "[15]–[17], [19]" or "[10][11]". Not an image "![3](x.png)", a
 # link label "[text][3]" or a link definition "[3]: https://..." (at the start of its
 # line); a link whose text is the number, "[13](#cite13)", and "COMPAS [9]: a tool", are.

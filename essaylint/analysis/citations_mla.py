@@ -355,9 +355,11 @@ class MlaReader:
     def _narrative_citation(
         self, match: re.Match[str], window: str, start: int, name: str, at: int
     ) -> Citation:
-        name, at = self._first_of_group(window, name, at)
+        last = name
+        names, at = self._group(window, name, at)
+        name = names[0]
         span = Span(start=start + at, end=match.end())
-        dated = _YEAR_AFTER_NAME.match(window, at + len(name))
+        dated = _YEAR_AFTER_NAME.match(window, window.find(last, at) + len(last))
         locator: str | None = match.group(1).strip()
         year = dated.group(1) if dated else year_for_page(name, locator or "", self.dated)
         if year is not None and not dated:
@@ -366,20 +368,23 @@ class MlaReader:
             span=span,
             text=self.text[span.start : span.end],
             kind="author-date",
-            authors=(name,),
+            authors=names,
             year=year,
             locator=locator,
             narrative=True,
             title=self._title_named(name, window),
         )
 
-    def _first_of_group(self, window: str, name: str, at: int) -> tuple[str, int]:
-        """The first author of "Rockwell and Sinclair", "Ames, Bell, and Cho" ending at ``name``."""
+    def _group(self, window: str, name: str, at: int) -> tuple[tuple[str, ...], int]:
+        """The authors of "Rockwell and Sinclair", "Ames, Bell, and Cho" ending at ``name``,
+        first author first, and where the first stands."""
+        names = [name]
         while True:
             before = _NAME_BEFORE.search(window, 0, at)
             if before is None or name_key(before.group(1)) not in self.known:
-                return name, at
-            name, at = before.group(1), before.start(1)
+                return tuple(reversed(names)), at
+            names.append(before.group(1))
+            at = before.start(1)
 
     def _title_named(self, name: str, window: str) -> str | None:
         """A title of the author's named in the sentence: "In *Calm Voices*, Trevelyan argues"."""

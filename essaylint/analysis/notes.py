@@ -490,8 +490,14 @@ def _plain_work(part: str) -> NoteWork | None:
             locator=locator_of(part), text=part,
         )  # fmt: skip
     head, stop, title = first.partition(". ")
-    if stop and len(head.split()) == 1 and _name_words_ok(head) and title[:1].isupper():
-        # "Aristotle. Posterior Analytics, Book I.": one name, then the title
+    if (
+        stop
+        and len(head.split()) == 1
+        and len(head) > 1
+        and _name_words_ok(head)
+        and title[:1].isupper()
+    ):
+        # "Aristotle. Posterior Analytics, Book I.": one name (not an initial), then the title
         return NoteWork(authors=(head,), author_text=head, title=title.strip(" ."),
                         year=_year_of(part), locator=locator_of(part), text=part)  # fmt: skip
     if not first or not _name_words_ok(first) or len(first.split()) > 5:
