@@ -93,13 +93,14 @@ _CAPITALISED_WORD = compile_lazily(rf"(?<![\w\-])[{UPPER}][\w'’\-]*")
 _YEAR_NEXT = compile_lazily(r"\s*\(")
 
 _ACRONYM = compile_lazily(r"[A-Z]{2,}s?")
-# The first party of a court case, then "v." or "vs.": the name after it is the other party.
 # A maker named right before a short title read as a name (see _maker_before): how far
-# back to look, its words at most, the title's words at most.
+# back to look, the title's words at most, the small words a title-cased title may hold,
+# and the marks a title does not (they end a clause).
 _MAKER_REACH = 80
 _SHORT_TITLE_WORDS = 4
 _TITLE_MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "&"})
 _CLAUSE_MARK = compile_lazily(r"[.,;:!?()\[\]]")
+# The first party of a court case, then "v." or "vs.": the name after it is the other party.
 _CASE_PARTY_BEFORE = compile_lazily(r"[A-Z][\w.'’&-]*\s+vs?\.?\s+$")
 # An abbreviation in parentheses just before the year's: "Bureau of Economic Analysis (BEA) (2014)".
 _DEFINED_BEFORE = compile_lazily(r"\(([A-Z][A-Za-z&.]{1,12})\)\s*$")

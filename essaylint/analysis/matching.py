@@ -623,6 +623,7 @@ def link_citations(
     index = _Index.build(references)
     numbered = numbered_lists(citations, references)
     notes: NoteIndex | None = None
+    meant_keys: dict[str, int | None] = {}  # a missing key -> the entry it was a slip for
     links: list[Link] = []
     for ci, citation in enumerate(citations):
         if mla and citation.kind == "author-date":
@@ -641,7 +642,9 @@ def link_citations(
             if citation.authors and found is not None:  # a \bibitem label the \cite prints
                 links.append(_printed_label(ci, citation, references, found))
             elif found is None and citation.kind == "key":
-                meant = meant_key(key, index.by_key)
+                if key not in meant_keys:  # each missing key once, however often cited
+                    meant_keys[key] = meant_key(key, index.by_key)
+                meant = meant_keys[key]
                 meant_for = (meant,) if meant is not None else ()
                 links.append(Link(citation=ci, status="missing", candidates=meant_for))
             else:

@@ -231,9 +231,9 @@ def listed_notes(text: str, lists: Sequence[Span]) -> list[Note]:
 
 _MIN_LISTED_NOTES = 3
 _MIN_NOTE_SIGNS = 2
-# "Katz. p. 19.", "Clark, pp. 21-22.": a name and a page, nothing else.
 # A short note that is a team's first author alone: "Briottet et al."
 _TEAM_ALONE = compile_lazily(r"([A-Z][\w'’\-]+)\s+et\.?\s+al\.?")
+# "Katz. p. 19.", "Clark, pp. 21-22.": a name and a page, nothing else.
 _SHORT_NOTE = compile_lazily(
     r"(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})[.,]\s+(?:pp?|paras?|ch|chap)\.\s*"
     r"[\dxivlc]+[a-z]?(?:\s*[-–]\s*[\dxivlc]+)?\.?"
