@@ -109,11 +109,12 @@ def _author_date(
 
 
 # "[Cruickshank, 2003]": an author-date citation in square brackets, read like one in
-# parentheses, its year after a comma ("[Month 2022]" is a placeholder); never a link's
-# text ("[Smith, 2019](...)", "[Smith, 2019][2]"), a link definition, a note "[^1]" or a
-# pandoc key "[@smith2019]".
+# parentheses, its year (or "n.d.", "no date") after a comma ("[Month 2022]" is a
+# placeholder); never a link's text ("[Smith, 2019](...)", "[Smith, 2019][2]"), a link
+# definition, a note "[^1]" or a pandoc key "[@smith2019]".
 _BRACKETED = compile_lazily(
-    rf"(?<![!\]\w])\[((?=[{UPPER}])[^\[\]\n@^]{{1,200}}?,\s*{YEAR_DIGITS}[a-z]?\b[^\[\]\n]{{0,40}})\]"
+    rf"(?<![!\]\w])\[((?=[{UPPER}])[^\[\]\n@^]{{1,200}}?,\s*"
+    rf"(?:{YEAR_DIGITS}[a-z]?\b|n\.\s?d\.|no\s+date\b)[^\[\]\n]{{0,40}})\]"
     r"(?![(\[:])"
 )
 # "a study by Giebel et al., 2023 highlighted": a citation that lost its parentheses. The

@@ -88,6 +88,13 @@ _PREFIX = compile_lazily(
 # Where the commentary ends: a comma, a colon, "see", "e.g." or "cf." before a capital.
 _COMMENTARY_END = compile_lazily(r"(?:[,:]|\bsee(?:\s+also)?|\be\.\s?g\.,?|\bcf\.)\s+(?=[A-Z])")
 _COMMENTARY_REACH = 200
+# Where a credit's words end and the source's authors start: "(Developed by the team
+# based on Williams, 2025)", "(Figure adapted from Lee, 2019)".
+_CREDIT_END = compile_lazily(
+    r"\b(?:based\s+on|adapted\s+from|derived\s+from|drawn\s+from|reproduced\s+from|"
+    r"modified\s+from|courtesy\s+of)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
 # A sentence closed just before a parenthesis: ". (", '." (', ".” (". A quoted term's
 # gloss ("“Yamato Damashii” (Japanese Spirit)") closes no sentence.
 _AFTER_SENTENCE = compile_lazily(r"[.!?][\"”’*_]?\s{1,2}$")
@@ -275,7 +282,11 @@ def _same_author_years(part: _Part, before: Citation) -> list[Citation]:
 def _commentary_end(text: str) -> int:
     """Where the authors start after the writer's commentary (:data:`_COMMENTARY_END`);
     0 for none. The commentary has no capital, digit or year ("(van der Berg, Lee,
-    2019)" names two authors), and authors and a year follow it."""
+    2019)" names two authors), and authors and a year follow it. A caption's credit
+    may open with a capital: "(Developed by the team based on Williams, 2025)"."""
+    credit = _CREDIT_END.search(text, 0, _COMMENTARY_REACH)
+    if credit is not None and not any(ch.isdigit() for ch in text[: credit.start()]):
+        return credit.end() if _authors_and_year(text[credit.end() :]) else 0
     if not text[:1].islower():
         return 0
     end = _COMMENTARY_END.search(text, 0, _COMMENTARY_REACH)

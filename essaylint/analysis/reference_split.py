@@ -294,7 +294,13 @@ def _starts_entry(
         return False
     previous = current.last_line.rstrip()
     if wrap_width is not None and _wrapped_at_margin(previous, stripped, wrap_width):
-        return False
+        # "... University of Essex." / "Sheldon, R. (2024) What is ...": a line that ended
+        # an entry near the margin, then inverted names and a year, is a new entry
+        return (
+            _ends_entry(previous)
+            and not _INITIAL_END.search(previous)
+            and bool(INVERTED_AUTHORS_YEAR.match(stripped))
+        )
     if layout == "wrapped":
         # "..., C. J. Smith, A. J." / "Bronkhorst, ...": an author list goes on after initials.
         ended = _ends_entry(previous) and not _INITIAL_END.search(previous)
