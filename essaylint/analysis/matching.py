@@ -75,12 +75,15 @@ class _Index:
     by_key_folded: dict[str, int] = field(default_factory=dict)
     # Every author's family name, not only the first's: "Lee et al. [4]" names a first author.
     by_author: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    # Each entry's name keys (reference_name_keys), in entry order, worked out once.
+    name_keys: list[list[str]] = field(default_factory=list)
 
     @classmethod
     def build(cls, references: Sequence[Reference]) -> _Index:
         index = cls(references)
         for i, ref in enumerate(references):
-            for key in reference_name_keys(ref):
+            index.name_keys.append(reference_name_keys(ref))
+            for key in index.name_keys[-1]:
                 if i not in index.by_name[key]:
                     index.by_name[key].append(i)
             for key in dict.fromkeys(name_key(p.family) for p in ref.authors):
@@ -575,9 +578,9 @@ def _near_miss(ci: int, citation: Citation, index: _Index) -> Link:
     if not keys:
         return Link(citation=ci, status="missing")
     scored: list[tuple[float, int]] = []
-    for i, ref in enumerate(refs):
+    for i, ref_keys in enumerate(index.name_keys):
         best = 0.0
-        for ref_key in reference_name_keys(ref):
+        for ref_key in ref_keys:
             for key in keys:
                 score = fuzz.ratio(key, ref_key)
                 shorter = min(len(key), len(ref_key))
