@@ -28,7 +28,7 @@ from essaylint.analysis.citation_names import (
 from essaylint.analysis.citations_clause import clause_citations
 from essaylint.analysis.names import looks_corporate, natural_family
 from essaylint.analysis.patterns import AUTHOR_AND, ET_AL, YEAR_DIGITS
-from essaylint.analysis.text import name_key, year_digits
+from essaylint.analysis.text import MINOR_WORDS, name_key, year_digits
 from essaylint.analysis.titled_years import TitleIndex
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Reference, Span
@@ -94,11 +94,10 @@ _YEAR_NEXT = compile_lazily(r"\s*\(")
 
 _ACRONYM = compile_lazily(r"[A-Z]{2,}s?")
 # A maker named right before a short title read as a name (see _maker_before): how far
-# back to look, the title's words at most, the small words a title-cased title may hold,
-# and the marks a title does not (they end a clause).
+# back to look, the title's words at most, and the marks a title does not hold (they end
+# a clause).
 _MAKER_REACH = 80
 _SHORT_TITLE_WORDS = 4
-_TITLE_MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "&"})
 _CLAUSE_MARK = compile_lazily(r"[.,;:!?()\[\]]")
 # The first party of a court case, then "v." or "vs.": the name after it is the other party.
 _CASE_PARTY_BEFORE = compile_lazily(r"[A-Z][\w.'’&-]*\s+vs?\.?\s+$")
@@ -673,7 +672,7 @@ class NarrativeReader:
                 1 <= len(title) <= _SHORT_TITLE_WORDS
                 and not _CLAUSE_MARK.search(between)
                 and title[0][:1].isupper()
-                and all(w[:1].isupper() or w in _TITLE_MINOR_WORDS for w in title)
+                and all(w[:1].isupper() or w in MINOR_WORDS for w in title)
             ):
                 return offset + at, maker
         return None

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from essaylint.analysis.entry_dates import spans_year
 from essaylint.analysis.names import natural_family
-from essaylint.analysis.text import fold, name_key, year_digits
+from essaylint.analysis.text import ARTICLES, fold, name_key, year_digits
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Link, Reference
 
@@ -33,13 +33,12 @@ NEAR_NAME = 80.0  # rapidfuzz ratio at which a cited name is a near miss of an e
 NEAR_CLOSEST = 60.0  # ratio at which an entry is worth naming as the closest to a missing one
 NEAR_TITLE = 85.0  # partial ratio at which a short title is the start of an entry's title
 _WORD = compile_lazily(r"[^\W_]+")
-_ARTICLES = frozenset({"the", "a", "an"})
 _FOUR_DIGITS = compile_lazily(r"\d{4}[a-z]?")
 
 
 def title_words(title: str) -> list[str]:
     words = _WORD.findall(fold(title))
-    return words[1:] if words and words[0] in _ARTICLES and len(words) > 1 else words
+    return words[1:] if words and words[0] in ARTICLES and len(words) > 1 else words
 
 
 def title_fits(short: str, title: str | None) -> bool:

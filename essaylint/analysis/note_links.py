@@ -28,12 +28,11 @@ from rapidfuzz import fuzz
 
 from essaylint.analysis.matching import changed_coauthor, near_names, reorders_authors
 from essaylint.analysis.notes import Note, NoteWork
-from essaylint.analysis.text import fold, name_key, title_key, year_digits
+from essaylint.analysis.text import ARTICLES, fold, name_key, title_key, year_digits
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Link, LinkStatus, Reference, Span
 
 _WORD = compile_lazily(r"[^\W_]+")
-_ARTICLES = frozenset({"the", "a", "an"})
 _NEAR_TITLE = 90.0
 _MIN_TITLE_CHARS = 4
 _SUPERSCRIPT_DIGITS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -42,7 +41,7 @@ _SUPERSCRIPT_DIGITS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
 def title_words(title: str | None) -> list[str]:
     """The words of a title, folded, without a leading article."""
     words = _WORD.findall(fold(title or "").replace("'", ""))
-    if words and words[0] in _ARTICLES:
+    if words and words[0] in ARTICLES:
         words = words[1:]
     return words
 

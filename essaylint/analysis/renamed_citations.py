@@ -31,13 +31,17 @@ from essaylint.analysis.matching import (
     coauthor_score,
     years_agree,
 )
-from essaylint.analysis.text import fold, name_key, normalise_year, year_digits
+from essaylint.analysis.text import (
+    ARTICLES,
+    MINOR_WORDS,
+    fold,
+    name_key,
+    normalise_year,
+    year_digits,
+)
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Link, Reference
 
-# Words a contracted corporate name may leave out ("UoPeople": University *o*f the People).
-_MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&"})
-_ARTICLES = frozenset({"the", "a", "an"})
 _ANONYMOUS = frozenset({"anon", "anonymous"})
 _WORD = compile_lazily(r"[^\W_]+")
 _SHORT_TITLE_END = compile_lazily(r"[:.?!]")
@@ -60,7 +64,7 @@ def _contracts(cited: str, words: Sequence[str]) -> bool:
     """Is ``cited`` a prefix of each main word in turn (minor words optional)?"""
     reachable = {0}  # lengths of ``cited`` consumed so far
     for word in words:
-        following: set[int] = set() if word not in _MINOR_WORDS else set(reachable)
+        following: set[int] = set() if word not in MINOR_WORDS else set(reachable)
         for done in reachable:
             for end in range(done + 1, min(len(cited), done + len(word)) + 1):
                 if word.startswith(cited[done:end]):
@@ -80,7 +84,7 @@ def _is_corporate_alias(phrase: list[str], name: str) -> bool:
         words = words[1:]
     if len(words) < 2 or phrase == words:
         return False
-    main = [w for w in phrase if w not in _MINOR_WORDS]
+    main = [w for w in phrase if w not in MINOR_WORDS]
     if main and set(phrase) <= set(words):
         return True
     return len(phrase) == 1 and len(phrase[0]) >= 2 and _contracts(phrase[0], words)
@@ -94,7 +98,7 @@ def _is_title_acronym(citation: Citation, title: str | None) -> bool:
     if not title or len(cited) < 3 or not cited.isalpha() or not cited.isupper():
         return False
     head = _SHORT_TITLE_END.split(title, 1)[0]
-    return "".join(w[0] for w in _words(head) if w not in _MINOR_WORDS) == cited.casefold()
+    return "".join(w[0] for w in _words(head) if w not in MINOR_WORDS) == cited.casefold()
 
 
 def _is_anonymous(citation: Citation) -> bool:
@@ -107,9 +111,9 @@ def _is_short_title(phrase: list[str], title: str | None) -> bool:
     if not title:
         return False
     words = _words(_SHORT_TITLE_END.split(title, 1)[0])
-    if words and words[0] in _ARTICLES:
+    if words and words[0] in ARTICLES:
         words = words[1:]
-    if phrase and phrase[0] in _ARTICLES:
+    if phrase and phrase[0] in ARTICLES:
         phrase = phrase[1:]
     return sum(map(len, phrase)) >= 4 and words[: len(phrase)] == phrase
 

@@ -21,6 +21,11 @@ CORPORATE_SUFFIXES = frozenset(
     # the people behind a project or site: "Wikipedia contributors", "Scikit Learn developers"
     | {"contributors", "developers"}
 )
+#: English articles, which a title or a name may open with and sorting and short forms drop.
+ARTICLES = frozenset({"the", "a", "an"})
+#: The small words a title-cased name or title leaves in lower case (and its initials
+#: and short forms leave out): "University *o*f the People", "Reflectors' Toolkit *for*".
+MINOR_WORDS = ARTICLES | frozenset({"of", "and", "for", "in", "on", "at", "to", "&"})
 _NON_WORD = compile_lazily(r"[^\w]+")
 _TITLE_NON_WORD = compile_lazily(r"[\W_]+")
 _BRACKETED = compile_lazily(r"\([^()]*\)|\[[^\[\]]*\]")

@@ -97,7 +97,7 @@ def _template_prose(match: re.Match[str]) -> str:
     ("box-content=...") cites as the body does. A caption ("Tennant's The Herring Fleet
     (1911) was the first survey") names what the picture shows, and goes."""
     tag = match.group(0)
-    kept = list(re.sub(r"[^\n]", " ", tag))
+    kept = list(_blank(match))
     for argument in _TAG_ARGUMENT.finditer(tag):
         if len(argument.group(1).split()) >= _PARAGRAPH_WORDS:
             kept[argument.start(1) : argument.end(1)] = argument.group(1)

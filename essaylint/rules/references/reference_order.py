@@ -6,11 +6,9 @@ import bisect
 import itertools
 from collections.abc import Iterator, Sequence
 
-from essaylint.analysis.text import fold
+from essaylint.analysis.text import ARTICLES, fold
 from essaylint.models import Edit, Finding, Reference, Span
 from essaylint.rules.base import Rule, RuleContext, describe_reference
-
-_ARTICLES = ("the", "a", "an")
 
 
 def sort_key(ref: Reference) -> str:
@@ -26,7 +24,7 @@ def _sort_keys(ref: Reference) -> tuple[str, ...]:
     head = ref.authors[0].family if ref.authors else (ref.title or ref.raw)
     words = fold(head).split()
     keys = [words]
-    if len(words) > 1 and words[0] in _ARTICLES:
+    if len(words) > 1 and words[0] in ARTICLES:
         keys = [words[1:]] if not ref.authors else [words, words[1:]]
     return tuple("".join(ch for ch in " ".join(w) if ch.isalnum() or ch == " ") for w in keys)
 
