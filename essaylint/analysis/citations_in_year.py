@@ -1,5 +1,6 @@
 """Narrative citations that give the year after "in": "Kim and Viskanta in 1984 show ...",
-or after the authors' possessive: "Bratsberg and Rogeberg's landmark 2018 study".
+after the authors' possessive: "Bratsberg and Rogeberg's landmark 2018 study", or
+right after the names with no parentheses: "Duhigg 2012 popularised the loop".
 
 Some writers name the authors and then the year of the work in the sentence,
 without parentheses: "Han in 2016 studied ...", "Zhuang et al. in 2017 were
@@ -31,14 +32,21 @@ _POSSESSIVE_YEAR = compile_lazily(
     r"(?:study|studies|paper|article|book|report|review|survey|analysis|meta-analysis|"
     r"experiment|work|research|findings|trial)\b"
 )
+# "Duhigg 2012 popularised ...", "Gardner et al. 2012 agree": the year typed bare after
+# the names and before the sentence's verb. Not "Herodotus 1920, Book 6", a note's
+# short form, nor "Snodgrass 2006." closing one.
+_BARE_YEAR = compile_lazily(
+    rf"(?<![\w'’\-(])(?P<names>{NAME_WORD}(?:(?:,\s+|,?\s+(?:and|&)\s+){NAME_WORD}){{0,6}})"
+    rf"(?P<etal>\s+{ET_AL})?\s+(?P<year>{YEAR_DIGITS})(?=\s+[a-z])"
+)
 _JOIN = compile_lazily(r",?\s+(?:and|&)\s+|,\s+")
 
 
 def year_after_in(
     text: str, regions: Sequence[Span], works: Sequence[Reference], found: Sequence[Citation]
 ) -> Iterator[Citation]:
-    """The "Name in YEAR" and "Name's YEAR study" citations of entries the text does not
-    cite otherwise there."""
+    """The "Name in YEAR", "Name's YEAR study" and "Name YEAR" citations of entries the
+    text does not cite otherwise there."""
     years: dict[str, set[str]] = {}
     for ref in works:
         if ref.authors and ref.year:
@@ -51,7 +59,7 @@ def year_after_in(
     for region in regions:
         matches = [
             m
-            for pattern in (_IN_YEAR, _POSSESSIVE_YEAR)
+            for pattern in (_IN_YEAR, _POSSESSIVE_YEAR, _BARE_YEAR)
             for m in pattern.finditer(text, region.start, region.end)
         ]
         for m in matches:

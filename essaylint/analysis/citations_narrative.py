@@ -93,6 +93,10 @@ _CAPITALISED_WORD = compile_lazily(rf"(?<![\w\-])[{UPPER}][\w'’\-]*")
 _YEAR_NEXT = compile_lazily(r"\s*\(")
 
 _ACRONYM = compile_lazily(r"[A-Z]{2,}s?")
+# What a body issues, named after its abbreviation: "NICE guidelines (2019)".
+_ISSUED_DOCUMENTS = frozenset({"guidance", "guidelines", "guideline", "report"})
+_BODY_DOCUMENTS = _ISSUED_DOCUMENTS | frozenset({"data", "statistics", "survey", "figures"})
+_COUNTRY_ABBREVIATIONS = frozenset({"UK", "US", "USA", "EU", "UAE"})
 # A maker named right before a short title read as a name (see _maker_before): how far
 # back to look, the title's words at most, and the marks a title does not hold (they end
 # a clause).
@@ -195,6 +199,8 @@ def _written_year(year: str) -> str:
 
 
 _GIVEN_FIRST_ENTRIES = 2
+# A site's host written as its name: "operations.nfl.com", "bbc.co.uk".
+_HOST_NAME = compile_lazily(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")
 _LOWER_NAME_BEFORE = compile_lazily(r"(?<![\w.@/-])([a-z][\w.-]{2,40})\s*$")
 _MIN_SURNAME_RUN = 3
 _SURNAME = compile_lazily(rf"[{UPPER}][\w'’\-]+")
@@ -261,7 +267,11 @@ class NarrativeReader:
 
     def lower_case_author(self, name: str) -> bool:
         """Is ``name`` an entry's first author that the list itself writes in lower case
-        ("tutor2u", "oasisk")? Such a name is read where a capital would be asked for."""
+        ("tutor2u", "oasisk"), or a site's host that the list writes with a capital
+        ("operations.nfl.com" for "Operations.nfl.com")? Such a name is read where a
+        capital would be asked for."""
+        if _HOST_NAME.fullmatch(name.strip()) and name_key(name) in self.known:
+            return True
         if self._lower_case_names is None:
             heads = (
                 ref.authors[0].family if ref.authors else (ref.title or "").split(" ")[0]
@@ -591,7 +601,7 @@ class NarrativeReader:
         dashed = self._dashed_title(before, m.start("names"), window_start, years, locator, close)
         if dashed:
             return dashed
-        if m.group("gap") and not m.group("poss"):
+        if m.group("gap") and not m.group("poss") and not self._body_document(m):
             return []
         name_start = window_start + m.start("names")
         preceding = self.text[max(0, name_start - 1) : name_start]
@@ -649,6 +659,19 @@ class NarrativeReader:
             )
             for y in years
         ]
+
+    def _body_document(self, m: re.Match[str]) -> bool:
+        """ "NICE guidelines (2019)", "CRF guidance (2024)": a body's abbreviation, then the
+        kind of document it issued, stands for the body. The abbreviation is one the list
+        or the text knows, unless the document is guidance or a report that only a body
+        issues; a country's ("UK guidance") is no maker."""
+        names, document = m.group("names").strip("_*"), m.group("gap").strip()
+        if not _ACRONYM.fullmatch(names) or document not in _BODY_DOCUMENTS:
+            return False
+        key = name_key(names)
+        if key in self.known or key in self.aliases:
+            return True
+        return document in _ISSUED_DOCUMENTS and names not in _COUNTRY_ABBREVIATIONS
 
     def _maker_before(
         self, head: str, name_start: int, group_start: int, years: list[str]
@@ -734,12 +757,13 @@ class NarrativeReader:
     ) -> list[Citation]:
         """ "tutor2u (2019)": a name the list gives in lower case, right before the year."""
         m = _LOWER_NAME_BEFORE.search(before)
-        if m is None or not self.lower_case_author(m.group(1)):
+        name = m.group(1).rstrip(".") if m else ""  # "operations.nfl.com. (n.d.)"
+        if m is None or not self.lower_case_author(name):
             return []
         span = Span(start=window_start + m.start(1), end=close)
         return [
             author_date_citation(
-                span, self.text[span.start : close], (m.group(1),), False, y, locator=locator,
+                span, self.text[span.start : close], (name,), False, y, locator=locator,
                 narrative=True,
             )
             for y in years

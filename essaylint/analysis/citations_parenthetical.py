@@ -129,9 +129,12 @@ _SHORT_NAME_YEAR = compile_lazily(rf"(?P<abbr>[A-Z][A-Za-z]*[A-Z])\s+(?P<year>{Y
 _OWNER_REACH = 200  # characters looked back for the name an abbreviation stands for
 _OWNER_CONNECTORS = frozenset({"of", "for", "the", "and", "at", "on", "in", "&"})
 # The run of capitalised words (and connectors) just before a parenthesis.
+# A comma may part its words: "the Department for Business, Innovation and Skills".
 _OWNER_PHRASE = compile_lazily(
-    r"((?:[A-Z][\w'’/\-]*|of|for|the|and|at|on|in|&)(?:\s+(?:[A-Z][\w'’/\-]*|of|for|the|and|at|on|in|&))*)\s*$"
+    r"((?:[A-Z][\w'’/\-]*|of|for|the|and|at|on|in|&)(?:,?\s+(?:[A-Z][\w'’/\-]*|of|for|the|and|at|on|in|&))*)\s*$"
 )
+# The office words an abbreviation may leave out: "Department for" in "BIS".
+_OFFICE_OF = frozenset({"of", "for"})
 
 
 _LOWER_CASE_WORD = compile_lazily(
@@ -182,6 +185,7 @@ def _split_parts(content: str, offset: int) -> list[_Part]:
 # nested in the parenthesis (PAREN takes no digits in an inner pair).
 _NARRATIVE_INSIDE = compile_lazily(rf"(?P<names>[^()]+?)\s*\((?P<date>{YEAR})\)$", re.IGNORECASE)
 _YEAR_THEN_REMARK = compile_lazily(rf"({YEAR}),\s*\S", re.IGNORECASE)
+_IN_BEFORE_YEAR = compile_lazily(r"(?<=\S)\s+in$")
 _DATE_BEFORE_YEAR = compile_lazily(
     r",\s*(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
     r"(?:\s+\d{1,2})?$"
@@ -230,6 +234,7 @@ def _split_author_years(
         authors = stop.group(1)
     # "(Wang et al., June 2025)", "(BBC, 3 March 2020)": the date's day and month are no author.
     authors = _DATE_BEFORE_YEAR.sub("", authors).rstrip().rstrip(",").rstrip()
+    authors = _IN_BEFORE_YEAR.sub("", authors)  # "(by Lally and Wood in 2010)"
     if _FISCAL_YEAR.fullmatch(authors):  # "HUD (FY 2024)": a fiscal year, no author
         authors = ""
     years = [first.group(0)]
@@ -325,7 +330,9 @@ class ParentheticalReader(NarrativeReader):
         abbreviation when the abbreviation's capitals are, in order, among the
         phrase's initials and the first ones agree (an acronym in the phrase counts
         whole: "the US Census Bureau (USCB)"); words before the name ("As The
-        University ...") are left out.
+        University ...") are left out. An office's opening words may be left out of
+        the abbreviation but not of the name: "the Department for Business,
+        Innovation and Skills (BIS 2015)".
         """
         before = self.text[max(0, group_start - _OWNER_REACH) : group_start]
         m = _OWNER_PHRASE.search(before)
@@ -336,10 +343,14 @@ class ParentheticalReader(NarrativeReader):
         for start in range(len(words) - 1):
             if words[start] in _OWNER_CONNECTORS:
                 continue
-            phrase = " ".join(words[start:])
+            phrase = " ".join(words[start:]).rstrip(",")
             named = " ".join(words[start + 1 :]) if words[start] == "The" else phrase
-            if any(self._abbreviates(wanted, read(named)) for read in _INITIALS):
-                return phrase
+            readings = [named]
+            if words[start + 1] in _OFFICE_OF and start + 2 < len(words):
+                readings.append(" ".join(words[start + 2 :]))
+            for reading in readings:
+                if any(self._abbreviates(wanted, read(reading)) for read in _INITIALS):
+                    return phrase
         return None
 
     @staticmethod

@@ -259,6 +259,12 @@ def _starts_with_initials(chunk: str) -> bool:
     return bool(words) and is_initials(words[0]) and len(words[0]) <= 3
 
 
+# An inverted name's given names and middle initials, then a title's capitalised words.
+_INVERTED_GIVEN_THEN_TITLE = compile_lazily(
+    r"(?P<given>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:\s[A-Z]\.)+)\s+(?=[A-Z][a-z]*\b(?!\.))"
+)
+
+
 def _scan_names(region: str) -> int:
     """Length of the leading part of ``region`` that reads as a list of names."""
     spans = _chunks(region)
@@ -280,6 +286,12 @@ def _scan_names(region: str) -> int:
         after_comma = "," in sep_before
         if ok and name_index == 0:
             first_shape = shape
+        elif name_index == 1 and first_shape == "W" and after_comma and shape == "W":
+            given = _INVERTED_GIVEN_THEN_TITLE.match(chunk)
+            if given and _count_name_words(region[spans[0][0] : spans[0][1]]) == 1:
+                # "Gregory, James N. American Exodus": MLA and Chicago end the name at
+                # its middle initial; the words after it are the title's
+                return a + given.end("given")
         elif name_index == 1 and first_shape == "W" and after_comma and shape == "I":
             pairs_mode = True
         elif (

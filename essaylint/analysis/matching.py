@@ -235,14 +235,31 @@ def _site_name(name: str) -> str | None:
 # An abbreviation in brackets among an organisation's words: "(NCEP)", "[CDC]", "(UN-Habitat)".
 _BRACKETED_ABBREVIATION = compile_lazily(r"[(\[]([A-Z][\w&\-]*[A-Z][\w&\-]*)[)\]]")
 _ABBREVIATION_REACH = 40  # characters after the organisation's name where its abbreviation sits
+_LIST_MARK_REACH = 6  # characters of a list's mark before an entry's first author
+
+
+# A name in brackets right after an organisation's: "CyberRisk Alliance (SC Media).".
+_BRACKETED_OTHER_NAME = compile_lazily(
+    r"\s*[(\[](?P<name>[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,3})[)\]][.,]?\s"
+)
+# Roles that stand in brackets after a name: "(Director)", "(Host)", "(Ed.)".
+_ROLES = frozenset("director directors producer producers host hosts editor editors ed eds".split())
 
 
 def _own_abbreviations(raw: str, organisation: str) -> list[str]:
     """The abbreviations an entry writes in brackets inside or just after its organisation
-    author's name, that start with a letter of the name."""
+    author's name, that start with a letter of the name; and any other name it writes in
+    brackets right after it ("CyberRisk Alliance (SC Media). (2025).", cited as "SC
+    Media (2025)")."""
     head = raw[: raw.find(organisation[-12:]) + len(organisation[-12:]) + _ABBREVIATION_REACH]
     starts = {w[:1] for w in organisation.split()}
-    return [m.group(1) for m in _BRACKETED_ABBREVIATION.finditer(head) if m.group(1)[:1] in starts]
+    names = [m.group(1) for m in _BRACKETED_ABBREVIATION.finditer(head) if m.group(1)[:1] in starts]
+    at = raw.find(organisation, 0, len(organisation) + _LIST_MARK_REACH)  # "* ", "1. "
+    if at >= 0:
+        other = _BRACKETED_OTHER_NAME.match(raw, at + len(organisation))
+        if other and other.group("name").casefold() not in _ROLES:
+            names.append(other.group("name"))
+    return names
 
 
 def known_name_keys(references: Iterable[Reference]) -> frozenset[str]:

@@ -223,6 +223,36 @@ def test_spanish_y_joins_the_last_two_authors(text: str, families: list[str]) ->
     assert ref.title == "Filtrado de señales"
 
 
+@pytest.mark.parametrize(
+    ("text", "families", "title"),
+    [
+        (
+            "Marsh, Ellen R. Tidal Mills, Weirs and Water: A History. Leeds: Harbour Press, 2004.",
+            ["Marsh"],
+            "Tidal Mills, Weirs and Water: A History",
+        ),
+        (
+            "Quill, Tomas J. A Short Life of Canals. Boston: Fenwick, 1999.",
+            ["Quill"],
+            "A Short Life of Canals",
+        ),
+        (
+            "Quill, Tomas J., and Ada B. Rowe. Canal Towns. Boston: Fenwick, 2001.",
+            ["Quill", "Rowe"],
+            "Canal Towns",
+        ),
+    ],
+)
+def test_plain_text_mla_name_ends_at_its_middle_initial(
+    text: str, families: list[str], title: str
+) -> None:
+    """Word and HTML lose an MLA or Chicago entry's italics; the title's capitalised words
+    after "Given M." are still no author's."""
+    ref = parse_reference(text)
+    assert [a.family for a in ref.authors] == families
+    assert ref.title == title
+
+
 def test_doi_prefix_forms() -> None:
     assert parse_reference("A, B. (2001). T. J, 1, 2. doi:10.1000/xyz123.").doi == "10.1000/xyz123"
     assert parse_reference("A, B. (2001). T. https://dx.doi.org/10.1000/abc").doi == "10.1000/abc"
