@@ -69,7 +69,10 @@ _PUBLISHED_IN = compile_lazily(
     re.IGNORECASE,
 )
 # A field of study, not an author: "Research in Cyberpsychology", "research on Social Work".
-_TOPIC = r"(?:research|stud(?:y|ies)|work|findings|evidence|advances|trends|progress|issues)"
+_TOPIC = (
+    r"(?:research|stud(?:y|ies)|work|findings|evidence|advances|trends|progress|issues|"
+    r"reports?|papers?|articles?)"
+)
 _TOPIC_BEFORE = compile_lazily(rf"\b{_TOPIC}\s+(?:in|on|into|about)\s+(?:the\s+)?$", re.IGNORECASE)
 _TOPIC_HEAD = compile_lazily(rf"^{_TOPIC}\s+(?:in|on|into|about)\s", re.IGNORECASE)
 # A person's role just before the name: "the psychiatrist John Bowlby (1969)".
@@ -93,9 +96,12 @@ _CAPITALISED_WORD = compile_lazily(rf"(?<![\w\-])[{UPPER}][\w'’\-]*")
 _YEAR_NEXT = compile_lazily(r"\s*\(")
 
 _ACRONYM = compile_lazily(r"[A-Z]{2,}s?")
-# What a body issues, named after its abbreviation: "NICE guidelines (2019)".
+# What a body issues, named after it: "NICE guidelines (2019)", "the ONS figures (2020)".
 _ISSUED_DOCUMENTS = frozenset({"guidance", "guidelines", "guideline", "report"})
-_BODY_DOCUMENTS = _ISSUED_DOCUMENTS | frozenset({"data", "statistics", "survey", "figures"})
+_DOCUMENT_BEFORE = compile_lazily(
+    r"(?<=[\w*_])\s+(?P<document>guidance|guidelines|guideline|report|data|statistics|survey"
+    r"|figures)\s*$"
+)
 _COUNTRY_ABBREVIATIONS = frozenset({"UK", "US", "USA", "EU", "UAE"})
 # A maker named right before a short title read as a name (see _maker_before): how far
 # back to look, the title's words at most, and the marks a title does not hold (they end
@@ -572,6 +578,47 @@ class NarrativeReader:
         if breaks:
             before = before[breaks[-1].end() :]
             window_start = group_start - len(before)
+        document = _DOCUMENT_BEFORE.search(before)
+        if document is not None:
+            # "NICE guidelines (2019)", "the Productivity Commission report (2006)"
+            found = self._narrative_in(
+                before[: document.start("document")],
+                window_start,
+                group_start,
+                years,
+                locator,
+                close,
+            )
+            if found and self._issues(found[0].authors[0], document.group("document")):
+                return found
+        return self._narrative_in(before, window_start, group_start, years, locator, close)
+
+    def _issues(self, maker: str, document: str) -> bool:
+        """Is ``maker``, named right before ``document`` and its year, the work's maker (or
+        the work's title before "report")? A name the list or the text knows is; so is,
+        before guidance or a report, which only a body issues, an abbreviation or a name
+        of several capitalised words; a country ("UK guidance") is not."""
+        key = name_key(maker)
+        if key in self.known or key in self.aliases:
+            return True
+        if document not in _ISSUED_DOCUMENTS or maker in _COUNTRY_ABBREVIATIONS:
+            return False
+        words = maker.split()
+        return bool(_ACRONYM.fullmatch(maker)) or (
+            len(words) >= 2 and all(w[:1].isupper() or w in MINOR_WORDS for w in words)
+        )
+
+    def _narrative_in(
+        self,
+        before: str,
+        window_start: int,
+        group_start: int,
+        years: list[str],
+        locator: str | None,
+        close: int,
+    ) -> list[Citation]:
+        """The citation whose names end ``before``, the text right before the year's
+        parenthesis (``window_start`` is where ``before`` starts in the text)."""
         work = self._titled_work(before, window_start, years, locator, close)
         if work is not None:
             return work
@@ -601,7 +648,7 @@ class NarrativeReader:
         dashed = self._dashed_title(before, m.start("names"), window_start, years, locator, close)
         if dashed:
             return dashed
-        if m.group("gap") and not m.group("poss") and not self._body_document(m):
+        if m.group("gap") and not m.group("poss"):
             return []
         name_start = window_start + m.start("names")
         preceding = self.text[max(0, name_start - 1) : name_start]
@@ -659,19 +706,6 @@ class NarrativeReader:
             )
             for y in years
         ]
-
-    def _body_document(self, m: re.Match[str]) -> bool:
-        """ "NICE guidelines (2019)", "CRF guidance (2024)": a body's abbreviation, then the
-        kind of document it issued, stands for the body. The abbreviation is one the list
-        or the text knows, unless the document is guidance or a report that only a body
-        issues; a country's ("UK guidance") is no maker."""
-        names, document = m.group("names").strip("_*"), m.group("gap").strip()
-        if not _ACRONYM.fullmatch(names) or document not in _BODY_DOCUMENTS:
-            return False
-        key = name_key(names)
-        if key in self.known or key in self.aliases:
-            return True
-        return document in _ISSUED_DOCUMENTS and names not in _COUNTRY_ABBREVIATIONS
 
     def _maker_before(
         self, head: str, name_start: int, group_start: int, years: list[str]

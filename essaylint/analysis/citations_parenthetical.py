@@ -178,7 +178,29 @@ def _split_parts(content: str, offset: int) -> list[_Part]:
             start = offset + pos + len(piece) - len(piece.lstrip())
             parts.append(_Part(start, start + len(stripped), stripped))
         pos = separator.end() if separator else end
-    return parts
+    return _names_with_their_years(parts)
+
+
+_YEAR_ALONE = compile_lazily(rf"{YEAR}(?:,\s*.{{1,20}})?", re.IGNORECASE)
+
+
+def _names_with_their_years(parts: list[_Part]) -> list[_Part]:
+    """ "(Metcalf; 2024; WEF; 2025)": a semicolon typed for each comma; a part with no
+    year and the year alone after it are one work."""
+    joined: list[_Part] = []
+    for part in parts:
+        before = joined[-1] if joined else None
+        if (
+            before is not None
+            and _YEAR_ALONE.fullmatch(part.text)
+            and not ANY_YEAR.search(before.text)
+            and before.text[:1].isupper()
+        ):
+            text = f"{before.text}, {part.text}"
+            joined[-1] = _Part(before.start, part.end, text)
+        else:
+            joined.append(part)
+    return joined
 
 
 # "Wireshark (n.d.)" as the whole of a parenthesis' part; only an undated year stays

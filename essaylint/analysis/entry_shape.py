@@ -22,6 +22,7 @@ from essaylint.analysis.patterns import (
     FOOTNOTE_DEFINITION,
     HEADING_HASHES,
     INITIALS_AFTER_FAMILY,
+    INVERTED_AUTHORS_YEAR,
     MONTH,
     REPEAT_MARK,
     WEB_ADDRESS_START,
@@ -334,6 +335,8 @@ def _author_year_head(body: str) -> bool | None:
         return False  # "Martin Seligman (1942–) founded", "DALL-E (2021): Demonstrated"
     if body[m.start("names") + len(names)] != "(" and _BARE_SENTENCE_AFTER.match(after):
         return False  # "In 2019 researchers found"
+    if INVERTED_AUTHORS_YEAR.match(body) and _ENTRY_PARTS.search(body):
+        return True  # "Todorow, B. (2023) supporting disabilities, Bitbucket. Available at:"
     return not _SENTENCE_AFTER.match(after)
 
 

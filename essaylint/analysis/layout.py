@@ -48,6 +48,9 @@ READING_WORDS = compile_lazily(
     r"wider|background|useful|online|extra)\s+(?:reading|readings|resources|sources|"
     r"literature|links)\b|(?:explore\s+|see\s+)?(?:related|more)\s+(?:readings?|resources|"
     r"materials|links|articles)\b|reading list|readings?$|resources\b|"
+    # what a course sets: "Required reading", "Essential readings", "Key reading"
+    r"(?:required|essential|core|key|assigned|prescribed|set|course|module|weekly)\s+"
+    r"readings?\b|"
     r"see also$|external links$|glossary\b|appendix|appendices\b)|" + CREDITS_TITLE
 )
 # A reading-list heading that may only group a reference list's entries: "Additional Sources".

@@ -153,8 +153,10 @@ def reference_name_keys(ref: Reference) -> list[str]:
                 # one is, by its title: "(Economic Impacts of COVID-19 ..., 2021)"; not by
                 # one word, which may be the name of what the page is about ("GoodSAM")
                 keys.extend(_title_name_keys(ref.title)[1:])
-        if len(words) >= 2 and all(w.strip(".,").casefold() in _FIRM_TAILS for w in words[1:]):
-            keys.append(name_key(words[0]))  # "Integrio (2024)" for "Integrio Systems"
+        tail = [w.strip(".,").casefold() for w in words[1:] if w not in ("&", "and")]
+        if tail and all(w in _FIRM_TAILS for w in tail):
+            # "Integrio (2024)" for "Integrio Systems", "McKinsey" for "McKinsey & Company"
+            keys.append(name_key(words[0]))
         if len(words) >= 2:
             abbreviation = initials(first.family)
             if len(abbreviation) >= 2:
@@ -567,8 +569,12 @@ def _misspelt_whole_name(citation: Citation, ref: Reference) -> tuple[str, str] 
 
 
 def changed_coauthor(authors: Sequence[str], ref: Reference) -> tuple[str, str] | None:
-    """(as cited, as listed) for a cited co-author the entry has another name in that place."""
+    """(as cited, as listed) for a cited co-author the entry has another name in that place.
+
+    One word of a name of several counts as the name: "Rekha" for "Rekha Sunny T", a
+    name the entry writes whole where the text writes one part of it."""
     listed = [name_key(p.family) for p in ref.authors]
+    listed += [name_key(w) for p in ref.authors if " " in p.family for w in p.family.split()]
     cited = {name_key(n) for n in authors}
     for position, name in enumerate(authors[1:], start=1):
         if name_key(name) in listed or position >= len(ref.authors):

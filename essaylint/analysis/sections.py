@@ -73,6 +73,7 @@ from essaylint.analysis.body_spans import (
     footnote_definition_spans,
     reading_spans,
 )
+from essaylint.analysis.citation_lists import lists_citations
 from essaylint.analysis.entry_shape import (
     continues_entry,
     entry_body,
@@ -374,7 +375,12 @@ def _heading_lists(
             continue  # inside a list already found (a sub-heading of it)
         seen_first.add(first_entry)
         lists.append(ListRun(h, first_entry, last, count, consulted=kind == "consulted"))
-    lists = [x for k, x in enumerate(lists) if not _pointer_block(lines, x, lists[k + 1 :])]
+    lists = [
+        x
+        for k, x in enumerate(lists)
+        if not _pointer_block(lines, x, lists[k + 1 :])
+        and not _citations_block(lines, x, lists[k + 1 :], headings)
+    ]
     if lists and all(x.consulted for x in lists):
         # A Bibliography with no reference list beside it is the reference list.
         lists = [ListRun(x.heading, x.first, x.last, x.entries, consulted=False) for x in lists]
@@ -392,6 +398,22 @@ def _pointer_block(lines: list[Line], found: ListRun, later: Sequence[ListRun]) 
         return False
     texts = [line.text for line in lines[found.first : found.last + 1] if not line.blank]
     return all(_bare_link(text) for text in texts)
+
+
+def _citations_block(
+    lines: list[Line], found: ListRun, later: Sequence[ListRun], headings: dict[int, Heading]
+) -> bool:
+    """Is ``found`` a summary of the works cited ("Key Sources: - Olmsted (2020)"), each
+    item a citation, with the list of their entries further on? Its whole section is
+    read, to the next heading of its rank."""
+    if not later or found.heading is None:
+        return False
+    rank = found.heading.level
+    end = min(
+        (i for i in headings if i > found.first and headings[i].level <= rank),
+        default=found.last + 1,
+    )
+    return lists_citations([line.text for line in lines[found.first : end]])
 
 
 def _bare_link(text: str) -> bool:
@@ -456,6 +478,14 @@ def find_sections(text: str, blocks: Sequence[Block] = ()) -> Essay:
     reading = reading_spans(lines, headings, len(lines))
     headless = _headless_lists(lines, structure, headings, lists, reading)
     material = [x for x in headless if _introduced_material(lines, x, headings, lists)]
+    headless = [
+        x
+        for x in headless
+        if not (
+            any(other.first > x.last for other in lists + headless)
+            and lists_citations([line.text for line in lines[x.first : x.last + 1]])
+        )
+    ]  # "Key Sources: - Olmsted (2020) - ...": citations, above the list of their entries
     headless = [
         x
         for x in headless

@@ -83,6 +83,11 @@ _COURT_CASE = compile_lazily(r"\s[vV]s?\.?\s")
 _ONE_NAME = compile_lazily(
     r"(?:[^,;.]|(?<![a-z]{2})\.)+(?:,\s*(?:Inc|Ltd|LLC|Corp|Co|PLC|plc|GmbH|Pty)\.?)?"
 )
+# An access date, and the words that say where a work is available online.
+_ACCESSED = compile_lazily(r"\b(?:Accessed|accessed|Viewed|viewed)\b")
+_AVAILABLE = compile_lazily(
+    r"\b(?:Retrieved|retrieved|Available|available|Online|online|Web|Last\s+(?:modified|updated))\b"
+)
 # The web's first organisations' pages: an entry dated before it is a printed document.
 _FIRST_WEB_YEAR = 1995
 
@@ -104,6 +109,8 @@ def is_online(ref: Reference) -> bool:
         return False
     if ref.type == "video" and _SCREENED.search(ref.raw) and not _PLATFORM.search(ref.raw):
         return False  # "[Film]. Paramount Pictures.": released by a studio, not posted
+    if ref.retrieved_from and _accessed_print(ref):
+        return False
     if ref.retrieved_from or ref.type in ("web", "video") or _ONLINE_FORMAT.search(ref.raw):
         return True
     if _MLA_WEB.search(ref.raw):
@@ -112,6 +119,16 @@ def is_online(ref: Reference) -> bool:
     if any(_OUTLET.fullmatch(x.strip(" .")) for x in (ref.container, ref.publisher) if x):
         return True
     return bool(_PLATFORM.search(source)) or _names_a_site(ref) or _organisation_page(ref)
+
+
+def _accessed_print(ref: Reference) -> bool:
+    """A book or article with its publisher or journal that gives an access date and no
+    more ("Bishop, C. (2006) Pattern Recognition. New York: Springer. (Accessed: 20
+    October 2025)."): a Harvard habit, not a sign the work was read on the web; nothing
+    says where it is available."""
+    if ref.type not in _PRINTED or not (ref.publisher or ref.container):
+        return False
+    return bool(_ACCESSED.search(ref.raw)) and not _AVAILABLE.search(ref.raw)
 
 
 def _organisation_page(ref: Reference) -> bool:
@@ -174,7 +191,9 @@ class MissingUrl(Rule):
         Cybersecurity Framework."): with no journal, publisher, place, edition
         or report number, the web is the only place to find it. A standard, a
         law, a court case, a data set or software, a personal communication or
-        a document older than the web is not. Nor is an entry of a
+        a document older than the web is not. Nor is a book or article with its
+        publisher or journal whose only sign of the web is an access date ("New
+        York: Springer. (Accessed: 20 October 2025)."), nor an entry of a
         Bibliography of background reading printed beside the reference list.
 
     Why it matters
