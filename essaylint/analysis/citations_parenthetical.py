@@ -64,7 +64,9 @@ _REMARK = compile_lazily(
     r"(?:\s+(?:added|mine|my\s+own|in\s+(?:the\s+)?original|original|omitted|removed))?"
     r"|(?:(?:no|missing|without)\s+)?page\s*(?:numbers?|nos?\.?)?"
     r"(?:\s+(?:missing|needed|unknown|n/?a|not\s+(?:available|given)|tbc|tbd))?"
-    r"|n\.\s?p\.?|unpaginated|paraphrased?|adapted|abridged|citation\s+needed|(?:trans|tr)\.\s+mine",
+    r"|n\.\s?p\.?|unpaginated|paraphrased?|adapted|abridged|citation\s+needed|(?:trans|tr)\.\s+mine"
+    # the work's address pasted after its year: "(Uwe et al, 2017 https://arxiv.org/...)"
+    r"|(?:https?://|www\.)\S+",
     re.IGNORECASE,
 )
 # A parenthesis on one paragraph, or going on over a paragraph break after a work's
@@ -208,6 +210,7 @@ def _names_with_their_years(parts: list[_Part]) -> list[_Part]:
 _NARRATIVE_INSIDE = compile_lazily(rf"(?P<names>[^()]+?)\s*\((?P<date>{YEAR})\)$", re.IGNORECASE)
 _YEAR_THEN_REMARK = compile_lazily(rf"({YEAR}),\s*\S", re.IGNORECASE)
 _IN_BEFORE_YEAR = compile_lazily(r"(?<=\S)\s+in$")
+_ADDRESS_AFTER_NAME = compile_lazily(r"(?<=\S)\s+(?:https?://|www\.)\S+$")
 _DATE_BEFORE_YEAR = compile_lazily(
     r",\s*(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
     r"(?:\s+\d{1,2})?$"
@@ -257,6 +260,9 @@ def _split_author_years(
     # "(Wang et al., June 2025)", "(BBC, 3 March 2020)": the date's day and month are no author.
     authors = _DATE_BEFORE_YEAR.sub("", authors).rstrip().rstrip(",").rstrip()
     authors = _IN_BEFORE_YEAR.sub("", authors)  # "(by Lally and Wood in 2010)"
+    # "(LexFusion https://www.lexfusion.com/post/..., 2024)": the page's address pasted
+    # after the name
+    authors = _ADDRESS_AFTER_NAME.sub("", authors)
     if _FISCAL_YEAR.fullmatch(authors):  # "HUD (FY 2024)": a fiscal year, no author
         authors = ""
     years = [first.group(0)]

@@ -80,6 +80,14 @@ _INVERTED_NAMES = (
     r"(?:,?\s+and[^.\n]{0,120}|,?\s+et\s+al)?\.\s+"
 )
 _INVERTED_NAME_TITLE = compile_lazily(_INVERTED_NAMES + r"[\"“*_]")
+# The same with the title's italics lost (Word, HTML, plain text), when the entry ends as
+# Chicago's and MLA's do: "Bayley, C.A. The birth of the modern world. Oxford:
+# Blackwell, 2004." or "..., Yale Law Journal 89 (1980): 835-901."
+_INVERTED_NAME_PLAIN_TITLE = compile_lazily(_INVERTED_NAMES + r"(?=[A-Z])")
+_PLACE_PUBLISHER_YEAR = compile_lazily(
+    r"[A-Z][\w .'’-]{1,40}:\s+[A-Z][^:;\n]{1,80},\s+" + YEAR_DIGITS + r"[a-z]?\.?\s*$"
+    r"|\(" + YEAR_DIGITS + r"\)\s*:\s*\d+(?:\s*[-–]\s*\d+)?\.?\s*$"
+)
 # A season or month before a journal issue's year: "45, no. 1 (Fall 2005): 65-75" (Chicago).
 _ISSUE_SEASON = (
     r"(?:(?:spring|summer|fall|autumn|winter|january|february|march|april|may|june|july|"
@@ -421,6 +429,8 @@ def looks_like_entry(text: str) -> bool:
     if _YEAR_FIRST_HEAD.match(body) and has_link(body):
         return True
     if _INVERTED_NAME_TITLE.match(body) and _ANY_YEAR.search(body):
+        return True
+    if _INVERTED_NAME_PLAIN_TITLE.match(body) and _PLACE_PUBLISHER_YEAR.search(body):
         return True
     head = _author_year_head(body)
     if head or (head is False and not _NUMBERED_MARKER.match(s)):

@@ -205,6 +205,16 @@ def _part_keys(head: str) -> list[str]:
     return [name_key(_site_name(p) or p) for p in parts if p]
 
 
+def _named_by_title_only(citation: Citation, ref: Reference) -> bool:
+    """Does the citation reach an entry with authors only by the words of its title?"""
+    if not ref.authors or not ref.title:
+        return False
+    shared = set(citation_name_keys(citation)) & set(reference_name_keys(ref))
+    maker = name_key(ref.authors[0].family)  # "The Guardian", maker and title's start
+    by_maker = any(key in maker for key in shared)
+    return bool(shared) and not by_maker and shared <= set(_title_name_keys(ref.title))
+
+
 def _title_name_keys(title: str) -> list[str]:
     """The keys of a title's first one to four words: a work with no author is cited by
     its title or the title's first words."""
@@ -375,6 +385,10 @@ def _link_author_date(ci: int, citation: Citation, index: _Index) -> Link:
         ]
         if same_year:
             return _pick(ci, citation, same_year, refs)
+        # a work cited by its title and another year is another work: "(Data Protection,
+        # 2015)" is not the page "Data protection act 2018" its site's address files
+        candidates = [i for i in candidates if not _named_by_title_only(citation, refs[i])]
+    if candidates:
         reordered = _reordered(citation, refs)
         if reordered is not None:
             return Link(

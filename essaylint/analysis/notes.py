@@ -235,7 +235,7 @@ _MIN_NOTE_SIGNS = 2
 _TEAM_ALONE = compile_lazily(r"([A-Z][\w'’\-]+)\s+et\.?\s+al\.?")
 # "Katz. p. 19.", "Clark, pp. 21-22.": a name and a page, nothing else.
 _SHORT_NOTE = compile_lazily(
-    r"(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})[.,]\s+(?:pp?|paras?|ch|chap)\.\s*"
+    r"(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})[.,]\s+(?:(?i:pp?|pgs?)|paras?|ch|chap)\.\s*"
     r"[\dxivlc]+[a-z]?(?:\s*[-–]\s*[\dxivlc]+)?\.?"
 )
 
@@ -244,7 +244,7 @@ _SHORT_NOTE = compile_lazily(
 # "van der Cruijsen, de Haan, and Roerink. 2020".
 _AUTHOR_DATE_NOTE = compile_lazily(
     r"(?P<names>[^\W\d][^()\d]{0,120}?)[.,]?\s+(?P<year>" + YEAR_DIGITS + r")[a-z]?"
-    r"(?:\s*[,:]\s*(?P<loc>(?:pp?\.?\s*)?[\dxivlc][\w\s\-–.]{0,20}))?\.?"
+    r"(?:\s*[,:]\s*(?P<loc>(?:(?i:pp?|pgs?)\.?\s*)?[\dxivlc][\w\s\-–.]{0,20}))?\.?"
 )
 
 
@@ -530,14 +530,19 @@ def _plain_work(part: str) -> NoteWork | None:
                         form="short", text=part)  # fmt: skip
     if not second[:1].isupper() and not second[:1].isdigit():
         return None
+    online = _URL.search(part) is not None
+    if online and len(second.split()) == 1 and len(segments) > 2 and segments[2][:1].isupper():
+        # "Slawson, Larry, Imperialism, Revolution, ..., Retrieved 29 September 2018, from
+        # https://...": the given name, then the page's title
+        second = segments[2].strip(" .")
     title = re.split(r"\s*\(|\.\s", second, maxsplit=1)[0].strip(" .")
     if title:
         year = _year_of(part.replace(title, " ", 1))  # "... of the 1918 Influenza" is no date
-    if len(title.split()) > 25 or (year is None and locator is None):
+    if len(title.split()) > 25 or (year is None and locator is None and not online):
         return None
     return NoteWork(
         authors=authors, author_text=author_text, title=title or None, year=year,
-        locator=locator, form="full" if year else "short", text=part,
+        locator=locator, form="full" if year or online else "short", text=part,
     )  # fmt: skip
 
 
@@ -587,6 +592,31 @@ def _read_part(part: str) -> NoteWork | None:
     return _plain_work(part)
 
 
+# A note that opens with the passage it quotes: "“When the Grand Army crossed ...”
+# Kohn, Pg. 33", "‘The Ruritanian peasants ... at the time. Gellner 2006, Pg. 59".
+_QUOTE_OPENS = compile_lazily(r"\s*[“\"‘']")
+_QUOTE_CLOSES = compile_lazily(r"[”\"’'][.,]?\s+(?=[A-Z])")
+_PASSAGE_END = compile_lazily(r"[.!?…][”\"’']?\s+(?=[A-Z])")
+_MIN_PASSAGE_WORDS = 5
+
+
+def _quoted_then_cited(part: str) -> NoteWork | None:
+    """The citation after a quoted passage a note opens with; None when the note does not
+    read so. Where the passage's closing mark is left out, the short citation after its
+    last sentence."""
+    if not _QUOTE_OPENS.match(part):
+        return None
+    closing = _QUOTE_CLOSES.search(part, 1)
+    if closing is not None and len(part[: closing.start()].split()) >= _MIN_PASSAGE_WORDS:
+        work = _read_part(part[closing.end() :])
+        return work if work is not None and work.authors else None
+    ends = list(_PASSAGE_END.finditer(part))
+    if not ends or len(part[: ends[-1].start()].split()) < _MIN_PASSAGE_WORDS:
+        return None
+    work = _read_part(part[ends[-1].end() :])
+    return work if work is not None and work.authors and work.form == "short" else None
+
+
 def read_note(text: str) -> tuple[NoteWork, ...]:
     """The works a note cites; () for a commentary note. "Ibid." gives one ``ibid`` work."""
     text = strip_markup(text).strip()
@@ -598,7 +628,7 @@ def read_note(text: str) -> tuple[NoteWork, ...]:
         if ibid:
             works.append(NoteWork(form="ibid", locator=locator_of(ibid.group("rest")), text=part))
             continue
-        work = _read_part(part)
+        work = _quoted_then_cited(part) or _read_part(part)
         if work is None:
             # A sentence of comment, then a signal: "..., do a search. See Bowen, ..."
             for m in _INNER_SIGNAL.finditer(part):

@@ -57,7 +57,9 @@ MARKER = compile_lazily(
     r"|\[(?P<bnum>\d{1,4})\]:?\s*"
     r"|\((?P<pnum>\d{1,4})\)\s+"
     r"|" + ENTRY_NUMBER_MARK + r"|(?P<snum>\d{1,3})\s+(?=[A-Z](?:['’][A-Z])?[^\W\d_]*[,.\s])"
-    r"|\[(?P<key>[A-Za-z][\w:+-]{0,30})\]\s+"
+    # a key label "[Smith2019] "; not a medium or retrieval note ("[online] Available at:")
+    r"|\[(?!(?i:online|accessed|available|internet|viewed|cited|electronic|web)\])"
+    r"(?P<key>[A-Za-z][\w:+-]{0,30})\]\s+"
     r"|" + BULLET + r"\s+"
     r"|" + HEADING_HASHES + r")"
 )

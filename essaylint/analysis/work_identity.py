@@ -36,7 +36,7 @@ def copy_keys(ref: Reference) -> tuple[tuple[str, ...], ...]:
     """Keys two copies of one work share whenever :func:`same_work` can hold for them on
     author and year: first author and year, or (one copy without its year) first author
     and title. Comparing only entries that share a key keeps a long list linear."""
-    first = name_key(ref.authors[0].family) if ref.authors else ""
+    first = _first_family(ref)
     by_year = ("author-year", first, year_of(ref))
     return (by_year, ("author-title", first, fold(ref.title))) if ref.title else (by_year,)
 
@@ -60,13 +60,11 @@ def same_work(a: Reference, b: Reference) -> bool:
         if a.number is not None and b.number is not None and not (a.url and b.url):
             return False  # "24. Kim 2017." and "27. Kim 2017.": two notes citing one work
         return entry_words(a) == entry_words(b)
-    first_a = name_key(a.authors[0].family) if a.authors else ""
-    first_b = name_key(b.authors[0].family) if b.authors else ""
-    if first_a != first_b:
+    if _first_family(a) != _first_family(b):
         return False
     if year_of(a) != year_of(b):
         # A copy that lost its year is the dated copy again when all else agrees.
-        return undated_copy(a, b)
+        return undated_copy(a, b) or _copy_of_another_year(a, b)
     numbers_a, numbers_b = _numbers_besides_year(a), _numbers_besides_year(b)
     if a.year != b.year and numbers_a != numbers_b:
         return False  # "1998a, AJ, 115, 658" and "1998b, AJ, 115, 648": two papers
@@ -111,6 +109,39 @@ def undated_copy(a: Reference, b: Reference) -> bool:
         and _numbers_besides_year(a) == _numbers_besides_year(b)
         and not (a.url and b.url and _page(a.url) != _page(b.url))
     )
+
+
+# "Hosmer Jr, David W" and "Hosmer, David W.": one person, the generation written or not.
+_GENERATION = compile_lazily(r"[\s,]+(?:Jr|Sr|Jnr|Snr|II|III|IV)\.?$")
+_MAX_YEARS_APART = 2
+_MIN_REPEATED_TITLE_WORDS = 4
+
+
+def _first_family(ref: Reference) -> str:
+    return name_key(_GENERATION.sub("", ref.authors[0].family)) if ref.authors else ""
+
+
+def _copy_of_another_year(a: Reference, b: Reference) -> bool:
+    """Is one person's work listed twice under two years a year or two apart, as
+    exported twice from a catalogue ("Hansmann 1979" and "Hansmann 1980", both "The role
+    of nonprofit enterprise", Yale LJ 89, 835)? The same title of a few words, and the
+    numbers of one entry all among the other's; a book the same publisher's. Not an
+    organisation's (a yearly report keeps its title), nor two editions (their numbers
+    differ: "4th edn", "5th edn")."""
+    if not (a.authors and b.authors and a.title and b.title) or a.authors[0].corporate:
+        return False
+    digits_a, digits_b = year_digits(a.year), year_digits(b.year)
+    if not (digits_a and digits_b) or abs(int(digits_a) - int(digits_b)) > _MAX_YEARS_APART:
+        return False
+    title = fold(a.title)
+    if title != fold(b.title) or len(title.split()) < _MIN_REPEATED_TITLE_WORDS:
+        return False
+    numbers_a, numbers_b = set(_numbers_besides_year(a)), set(_numbers_besides_year(b))
+    if not (numbers_a <= numbers_b or numbers_b <= numbers_a):
+        return False
+    if numbers_a and numbers_b:
+        return True
+    return bool(a.publisher and b.publisher and fold(a.publisher) == fold(b.publisher))
 
 
 def _undated(ref: Reference) -> bool:
