@@ -299,7 +299,9 @@ def _opens_an_entry(text: str, citation: Citation) -> bool:
 # "*lifeline* by Junichiro Horikawa (2020), <https://...>": a work, its maker, its year and
 # where it is, in the sentence itself.
 _BY_MAKER = compile_lazily(r"\bby\s+(?:[A-Z][\w'’.\-]*\s+){0,3}$")
-_LINK_AFTER = compile_lazily(r"\s*,?\s*(?:<|\[)?(?:https?://|www\.)")
+# The link after a comma or in brackets; a bare address right after the year is the
+# page of a narrative citation ("as reported by McKinsey (2023) https://...").
+_LINK_AFTER = compile_lazily(r"\s*(?:,\s*(?:<|\[)?|<|\[)(?:https?://|www\.)")
 
 
 def _credits_a_linked_work(text: str, citation: Citation) -> bool:

@@ -83,6 +83,7 @@ _COURT_CASE = compile_lazily(r"\s[vV]s?\.?\s")
 _ONE_NAME = compile_lazily(
     r"(?:[^,;.]|(?<![a-z]{2})\.)+(?:,\s*(?:Inc|Ltd|LLC|Corp|Co|PLC|plc|GmbH|Pty)\.?)?"
 )
+_UNDATED = compile_lazily(r"\(\s*(?:n\.\s?d\.?|no date|undated)\s*\)", re.IGNORECASE)
 # An access date, and the words that say where a work is available online.
 _ACCESSED = compile_lazily(r"\b(?:Accessed|accessed|Viewed|viewed)\b")
 _AVAILABLE = compile_lazily(
@@ -118,7 +119,26 @@ def is_online(ref: Reference) -> bool:
     source = " ".join(x for x in (ref.container, ref.publisher) if x)
     if any(_OUTLET.fullmatch(x.strip(" .")) for x in (ref.container, ref.publisher) if x):
         return True
-    return bool(_PLATFORM.search(source)) or _names_a_site(ref) or _organisation_page(ref)
+    return (
+        bool(_PLATFORM.search(source))
+        or _names_a_site(ref)
+        or _organisation_page(ref)
+        or _undated_page(ref)
+    )
+
+
+def _undated_page(ref: Reference) -> bool:
+    """An entry dated "n.d." by an organisation, with a title and no volume or pages:
+    "eSafety Commissioner. (n.d.). *Online dating*. Australian Government." A printed
+    work has a date; a page that gives none is read on the web."""
+    if ref.source == "bib" or not ref.title or ref.type not in ("unknown", "web", "report"):
+        return False
+    if not _UNDATED.search(ref.raw) or ref.volume or ref.issue or ref.pages:
+        return False
+    if len(ref.authors) != 1 or not _is_organisation(ref.authors[0]):
+        return False
+    at = max(0, ref.raw.find(ref.title))  # a list's own "[2]" is no bracketed kind
+    return not (_FOUND_OFFLINE.search(ref.raw, at) or _COURT_CASE.search(ref.raw))
 
 
 def _accessed_print(ref: Reference) -> bool:
@@ -189,7 +209,10 @@ class MissingUrl(Rule):
         series a studio released ("[Film]. Paramount Pictures."). So is an
         organisation's page or document given by its title alone ("NIST (2021)
         Cybersecurity Framework."): with no journal, publisher, place, edition
-        or report number, the web is the only place to find it. A standard, a
+        or report number, the web is the only place to find it; and so is an
+        organisation's work dated "n.d." with no volume or pages ("eSafety
+        Commissioner. (n.d.). Online dating. Australian Government."): a
+        printed work has a date. A standard, a
         law, a court case, a data set or software, a personal communication or
         a document older than the web is not. Nor is a book or article with its
         publisher or journal whose only sign of the web is an access date ("New
