@@ -8,7 +8,8 @@ Every block element (``p``, ``li``, ``h1``-``h6``, ``div``, ``tr``, ``blockquote
 ...) starts a new block,
 with a blank line between blocks as for .docx (see
 :mod:`essaylint.loaders.paragraphs`); ``<br>`` starts a new line of the same
-block; table cells in a row are separated by a tab; ``<pre>`` keeps its lines.
+block; table cells in a row are separated by a tab; ``<pre>`` keeps its lines, and
+so does a paragraph typed as a list of entries, one to a source line (``_entry_cuts``).
 Headings (with their level), list items, table rows and ``<pre>`` code are
 recorded as such in ``Document.blocks``; the items of an ordered list start
 with their number ("3. "), as a browser shows them. A ``<sup>`` of numbers
@@ -28,6 +29,7 @@ text, where they stood, in that same form; other comments are dropped.
 
 from __future__ import annotations
 
+import itertools
 import re
 import warnings
 from typing import Any
@@ -96,6 +98,27 @@ def _kind_of(tag: str) -> tuple[BlockKind, int]:
     return "paragraph", 0
 
 
+# A reference entry's head: a name, then its year in brackets ("Amrute, S. (2019).",
+# "History Skills. (2024).").
+_ENTRY_HEAD = compile_lazily(r"[A-Z][^()\n]{0,100}?\(\s*(?:\d{4}[a-z]?|n\.\s?d\.?)\s*\)")
+_MIN_ENTRY_LINES = 3
+
+
+def _entry_cuts(text: str, anchors: list[tuple[int, int, int]]) -> list[int]:
+    """Where a paragraph typed as a list of entries, one to a source line, breaks: at each
+    source line that opens with an entry's head, when three lines at least do so. A
+    browser runs such a list together; its writer and its reader see a list. Other
+    paragraphs stay whole, their source lines run together."""
+    cuts: list[int] = []
+    last_line: int | None = None
+    for at, line, _column in anchors:
+        if last_line is not None and line > last_line and at > 0 and _ENTRY_HEAD.match(text, at):
+            cuts.append(at)
+        last_line = line
+    first_is_entry = _ENTRY_HEAD.match(text.lstrip()) is not None
+    return cuts if len(cuts) + first_is_entry >= _MIN_ENTRY_LINES else []
+
+
 class _Blocks:
     """Collects blocks, their lines and where in the source each piece of text starts.
 
@@ -139,28 +162,35 @@ class _Blocks:
             self.pieces.append("\t")
             self.length += 1
 
-    def line_break(self) -> None:
-        """End the current line; the block goes on (``<br>``, a line of ``<pre>``)."""
+    def line_break(self, *, entries: bool = False) -> None:
+        """End the current line; the block goes on (``<br>``, a line of ``<pre>``).
+
+        ``entries``: the line ends a paragraph, which is cut where a source line opens an
+        entry (:func:`_entry_cuts`)."""
         if self.first is not None:
             text = "".join(self.pieces)
             text = text.rstrip() if self.verbatim else text.rstrip(" \t")
             if text.strip():
-                index = len(self.lines)
-                self.anchors += [
-                    (index, at, line, column)
-                    for at, line, column in self.line_anchors
-                    if at < len(text)
-                ]
-                self.lines.append(text)
-                self.sources.append(self.first)
+                cuts = _entry_cuts(text, self.line_anchors) if entries else []
+                for start, end in itertools.pairwise([0, *cuts, len(text)]):
+                    self._add_line(text, start, end)
         self.pieces = []
         self.length = 0
         self.line_anchors = []
         self.first = None
         self.verbatim = False
 
+    def _add_line(self, text: str, start: int, end: int) -> None:
+        """Add ``text[start:end]`` as a line, with the anchors that fall in it."""
+        piece = text[start:end].rstrip(" ")
+        index = len(self.lines)
+        inside = [(at, line, column) for at, line, column in self.line_anchors if start <= at < end]
+        self.anchors += [(index, at - start, line, column) for at, line, column in inside]
+        self.lines.append(piece)
+        self.sources.append(inside[0][1] if inside and start else (self.first or 1))
+
     def end_block(self, open_blocks: list[str]) -> None:
-        self.line_break()
+        self.line_break(entries=_kind_in(open_blocks)[0] == "paragraph")
         self.gap = False
         if self.lines:
             kind, level = _kind_in(open_blocks)

@@ -720,6 +720,51 @@ def test_html_blank_line_inside_paragraph_starts_a_block() -> None:
     assert _pos(doc, "Quist, B.") == (10, 6)
 
 
+_ONE_PARAGRAPH_LIST_PAGE = """<html><body>
+<p>Tides shape towns (Marsh, 2019) and trade (Harbour Skills, 2024; Quill, 2016).</p>
+<h3>References</h3>
+<p>
+    Marsh, S. (2019). Tides and towns, Harbour Press.
+    Harbour Skills. (2024). What was the harbour scramble?, Available at: https://example.org/s
+    Quill, T. (2016). Trade at sea. Available at: https://example.org/trade
+    Vale, S. (2013). Going further. Harbour Press.
+</p>
+<p>
+    [1] Ada Marsh, Tom Quill, "Evaluation of learning online in harbour towns: A
+    critical review", Journal of Tides (JT), 2015, Vol. 11, pp. 168-183,
+</p>
+</body></html>
+"""
+
+
+def test_html_paragraph_typed_as_a_list_keeps_a_line_per_entry() -> None:
+    """A browser runs the lines of one <p> together; a list typed one entry to a source
+    line stays a list, and an entry wrapped over source lines stays one line."""
+    doc = load_bytes(_ONE_PARAGRAPH_LIST_PAGE.encode(), "post.html")
+    blocks = doc.text.split("\n\n")
+    assert blocks[2].split("\n") == [
+        "Marsh, S. (2019). Tides and towns, Harbour Press.",
+        "Harbour Skills. (2024). What was the harbour scramble?, Available at: https://example.org/s",
+        "Quill, T. (2016). Trade at sea. Available at: https://example.org/trade",
+        "Vale, S. (2013). Going further. Harbour Press.",
+    ]
+    assert blocks[3].startswith('[1] Ada Marsh, Tom Quill, "Evaluation of learning online in')
+    assert "\n" not in blocks[3]
+    assert _pos(doc, "Harbour Skills. (2024)") == (6, 5)
+    assert _pos(doc, "Vale, S.") == (8, 5)
+
+
+def test_html_list_in_one_paragraph_is_linked_entry_by_entry(tmp_path: Path) -> None:
+    from essaylint import Settings, lint_path
+
+    page = tmp_path / "post.html"
+    page.write_text(_ONE_PARAGRAPH_LIST_PAGE)
+    result = lint_path(page, Settings(select=("C",)), prose=False)
+    assert result.error is None
+    found = [(f.rule, result.document.position(f.span.start).line) for f in result.findings]
+    assert found == [("uncited-reference", 8), ("uncited-reference", 11)]
+
+
 def test_html_wrapped_paragraph_reports_the_source_line_and_column() -> None:
     doc = load_bytes(_TYPED_LIST_PAGE.encode(), "post.html")
     assert _pos(doc, "Marlowe (2013)") == (2, 49)

@@ -89,6 +89,7 @@ _ACCESSED = compile_lazily(r"\b(?:Accessed|accessed|Viewed|viewed)\b")
 _AVAILABLE = compile_lazily(
     r"\b(?:Retrieved|retrieved|Available|available|Online|online|Web|Last\s+(?:modified|updated))\b"
 )
+_SITE_AND_YEAR_END = compile_lazily(r",\s*(?P<site>[^,]{2,40}),\s*\d{4}\.?$")
 # The web's first organisations' pages: an entry dated before it is a printed document.
 _FIRST_WEB_YEAR = 1995
 
@@ -189,6 +190,11 @@ def _names_a_site(ref: Reference) -> bool:
         return False
     rest = ref.raw.replace(ref.title, " ", 1) if ref.title else ref.raw
     parts = [part.strip() for part in _PARTS.split(rest)]
+    # "..., moves some positions to India and Mexico, CNBC, 2024.": a title that ran on
+    # over the site and the year, with no full stop between them
+    tail = _SITE_AND_YEAR_END.search(ref.title or "")
+    if tail is not None:
+        parts.append(tail.group("site").strip())
     return any(_SITE_PART.fullmatch(p) and not _DATABASE.match(p) for p in parts)
 
 
