@@ -184,6 +184,11 @@ _RETRIEVAL_START = compile_lazily("^" + RETRIEVAL_NOTE)
 _LINK_CONTINUATION = compile_lazily(
     r"^(?:\[?<?https?:|\[?<?" + WEB_ADDRESS_START + r"|doi\b|DOI\b|" + RETRIEVAL_NOTE + ")"
 )
+# The rest of a web address on a line of its own: one token of an address's characters,
+# with a mark only addresses have ("%20", "=", "#", ":~:", "/"); not a new address.
+_ADDRESS_PIECE = compile_lazily(
+    r"(?!https?:|ftp:|www\.)(?=\S*[%=#/~])[\w%=#/~:.,&?+@!$'()*;-]+", re.IGNORECASE
+)
 # An entry cut off mid-phrase: "... Understanding and", "Beach,", "non-".
 _DANGLING = compile_lazily(r"(?:[,;:&\-–]|\b(?:and|of|the|in|for|on|to|with|from|a|an))\s*$")
 _MAX_CONTINUATION_WORDS = 60
@@ -537,6 +542,11 @@ def continues_entry(previous: str, text: str, *, entry: str = "") -> bool:
     if len(stripped.split()) > _MAX_CONTINUATION_WORDS:
         return False
     before = previous.rstrip()
+    last = before.split()[-1] if before.split() else ""
+    if has_link(last) and _ADDRESS_PIECE.fullmatch(stripped):
+        # "https://www.example.com/gdpr-compliance#" / ":~:text=User%20consent...": an
+        # address Word or a browser broke over two lines
+        return True
     if _RETRIEVAL_END.search(before):
         # "Retrieved from" with its link lost: only a link carries the entry on.
         return bool(_LINK_CONTINUATION.match(stripped))

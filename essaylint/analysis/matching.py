@@ -326,9 +326,15 @@ def _access_year_agrees(citation: Citation, ref: Reference) -> bool:
     return stamp is not None and year_digits(stamp) == year_digits(citation.year)
 
 
+def _given_keys(ref: Reference) -> set[str]:
+    """The entry's authors' given names ("Comila" of "Shahani-Denning, Comila"): a cited
+    "(Shahani-Denning, Comila, 2017)" writes the first author's given name, no co-author."""
+    return {name_key(p.given.split()[0]) for p in ref.authors if p.given and len(p.given) > 2}
+
+
 def coauthor_score(citation: Citation, ref: Reference) -> tuple[int, int]:
     """(agreeing cited co-authors, cited co-authors missing from the entry)."""
-    listed = {name_key(p.family) for p in ref.authors}
+    listed = {name_key(p.family) for p in ref.authors} | _given_keys(ref)
     agree = missing = 0
     for name in citation.authors[1:]:
         key = name_key(name)
@@ -403,6 +409,10 @@ def _link_author_date(ci: int, citation: Citation, index: _Index) -> Link:
                 _year_distance(citation, refs[i]),
             ),
         )
+        if _another_work(citation, refs[closest[0]]):
+            # "(Shamoo, 2013)" beside "Shamoo, A. E., & Resnik, D. B. (2009)": other
+            # authors and another year make another work, which the list lacks
+            return Link(citation=ci, status="missing", candidates=tuple(closest))
         return Link(
             citation=ci, status="year-mismatch", reference=closest[0], candidates=tuple(closest)
         )
@@ -414,6 +424,17 @@ def _link_author_date(ci: int, citation: Citation, index: _Index) -> Link:
             expected_author=refs[reordered].authors[0].family,
         )  # fmt: skip
     return _near_miss(ci, citation, index)
+
+
+def _another_work(citation: Citation, ref: Reference) -> bool:
+    """Does a citation of another year name other authors than the entry: a co-author the
+    entry lacks, or one author alone where the entry has exactly two (both are named in
+    every citation of a pair's work)?"""
+    if citation.et_al or ref.et_al:
+        return False
+    if coauthor_score(citation, ref)[1]:
+        return True
+    return len(citation.authors) == 1 and len(ref.authors) == 2
 
 
 def _reordered(citation: Citation, refs: Sequence[Reference]) -> int | None:
@@ -589,9 +610,10 @@ def changed_coauthor(authors: Sequence[str], ref: Reference) -> tuple[str, str] 
     name the entry writes whole where the text writes one part of it."""
     listed = [name_key(p.family) for p in ref.authors]
     listed += [name_key(w) for p in ref.authors if " " in p.family for w in p.family.split()]
+    given = _given_keys(ref)
     cited = {name_key(n) for n in authors}
     for position, name in enumerate(authors[1:], start=1):
-        if name_key(name) in listed or position >= len(ref.authors):
+        if name_key(name) in listed or name_key(name) in given or position >= len(ref.authors):
             continue
         expected = ref.authors[position].family
         if name_key(expected) not in cited:

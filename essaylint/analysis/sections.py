@@ -430,6 +430,19 @@ def _titles_a_link(lines: list[Line], i: int, heading: Heading) -> bool:
     return following is not None and _bare_link(following.text)
 
 
+def _carries_entry_on(lines: list[Line], i: int, heading: Heading) -> bool:
+    """Is the looks-only heading at ``i`` the rest of the entry above it, cut into its own
+    paragraph ("... Using Id3 Decision" / "Tree. International Journal of ...")?"""
+    if heading.level <= 6:
+        return False
+    before = next((line for line in reversed(lines[max(0, i - 3) : i]) if not line.blank), None)
+    return (
+        before is not None
+        and not before.text.rstrip().endswith(".")
+        and continues_entry(before.text, lines[i].text)
+    )
+
+
 def _without_sub_headings(
     lines: list[Line], found: ListRun, headings: dict[int, Heading]
 ) -> list[Span]:
@@ -448,6 +461,7 @@ def _without_sub_headings(
             i in headings
             and not looks_like_entry(lines[i].text)
             and not _titles_a_link(lines, i, headings[i])
+            and not _carries_entry_on(lines, i, headings[i])
         ):
             if i > start:
                 spans.append(Span(start=lines[start].start + run_in, end=lines[i - 1].end))
