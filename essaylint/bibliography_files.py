@@ -116,6 +116,11 @@ def essay_bibliography(
         from essaylint.loaders.bibtex import load_bib
         from essaylint.loaders.csljson import load_csl_json
     for f in files:
+        if not given and not f.exists():
+            # LaTeX and pandoc go on without a bibliography they cannot find: so does the
+            # check, on the list the essay prints, if any
+            notes.append(f"{f} is named as the bibliography but is not there; it is skipped")
+            continue
         if f.suffix == ".json":
             refs += load_csl_json(f)
             continue

@@ -34,6 +34,7 @@ _BARE_YEAR = compile_lazily(
 )
 _HEAD = 160  # characters of an entry in which the authors and their year stand
 _TITLE_MARK = compile_lazily(r"[\"“*_]")
+_BOLD = compile_lazily(r"\*\*|__")
 MLA_SHARE = 0.6  # share of telling entries with no year after the authors
 CHICAGO_SHARE = 0.5
 
@@ -42,7 +43,7 @@ def entry_shape(ref: Reference) -> str | None:
     """ "paren", "bare" (Chicago author-date), "late" (MLA) or None (not a telling entry)."""
     if ref.number is not None or ref.source == "bib" or (not ref.authors and not ref.title):
         return None
-    head = ref.raw[:_HEAD]
+    head = _BOLD.sub("", ref.raw[:_HEAD])  # "**Firke, Sam.** 2023.": a bold name, no title
     paren = _PAREN_YEAR.search(head)
     title = _TITLE_MARK.search(head)
     if paren and (title is None or paren.start() < title.start() + 5):

@@ -409,10 +409,6 @@ def _link_author_date(ci: int, citation: Citation, index: _Index) -> Link:
                 _year_distance(citation, refs[i]),
             ),
         )
-        if _another_work(citation, refs[closest[0]]):
-            # "(Shamoo, 2013)" beside "Shamoo, A. E., & Resnik, D. B. (2009)": other
-            # authors and another year make another work, which the list lacks
-            return Link(citation=ci, status="missing", candidates=tuple(closest))
         return Link(
             citation=ci, status="year-mismatch", reference=closest[0], candidates=tuple(closest)
         )
@@ -424,17 +420,6 @@ def _link_author_date(ci: int, citation: Citation, index: _Index) -> Link:
             expected_author=refs[reordered].authors[0].family,
         )  # fmt: skip
     return _near_miss(ci, citation, index)
-
-
-def _another_work(citation: Citation, ref: Reference) -> bool:
-    """Does a citation of another year name other authors than the entry: a co-author the
-    entry lacks, or one author alone where the entry has exactly two (both are named in
-    every citation of a pair's work)?"""
-    if citation.et_al or ref.et_al:
-        return False
-    if coauthor_score(citation, ref)[1]:
-        return True
-    return len(citation.authors) == 1 and len(ref.authors) == 2
 
 
 def _reordered(citation: Citation, refs: Sequence[Reference]) -> int | None:
@@ -655,7 +640,8 @@ def _near_miss(ci: int, citation: Citation, index: _Index) -> Link:
         i for score, i in scored if score >= NEAR_NAME and years_agree(citation.year, refs[i].year)
     ]
     if near_same_year:
-        best = near_same_year[0]
+        # of one author's works that year, the one whose co-authors the citation names
+        best = max(near_same_year, key=lambda i: coauthor_score(citation, refs[i])[0])
         return Link(
             citation=ci, status="author-mismatch", reference=best,
             candidates=tuple(near_same_year), differing_author=citation.authors[0],

@@ -56,6 +56,11 @@ def same_work(a: Reference, b: Reference) -> bool:
         words_a, words_b = entry_words(a), entry_words(b)
         inside = words_a in words_b or words_b in words_a
         return len(years) <= 1 and bool(a.title and b.title) and inside
+    if not (a.authors or b.authors) and _two_addresses(a, b):
+        # "Pull Requests · Google/Oss-Fuzz" at ".../pull/10667" and ".../pulls?q=...";
+        # "Git.Tukaani.Org - Xz.Git/Tag" at "...;h=1b7a..." and "...;h=ea6b...": pages
+        # filed under the site's own title and boilerplate, with no author to tell them by
+        return False
     if not (a.title and b.title):
         if a.number is not None and b.number is not None and not (a.url and b.url):
             return False  # "24. Kim 2017." and "27. Kim 2017.": two notes citing one work
@@ -163,6 +168,14 @@ def page_address(ref: Reference) -> str | None:
     if len(segments) < 2 or _FRONT_PAGE.fullmatch(segments[-1]):
         return None
     return address
+
+
+def _two_addresses(a: Reference, b: Reference) -> bool:
+    """Do the two entries link two pages: two paths, or one path with two queries?"""
+    if not (a.url and b.url):
+        return False
+    query_a, query_b = (fold(url.split("#")[0].partition("?")[2]) for url in (a.url, b.url))
+    return _page(a.url) != _page(b.url) or query_a != query_b
 
 
 def _page(url: str) -> str:

@@ -74,3 +74,25 @@ def test_a_build_variable_is_no_file_name(tmp_path: Path) -> None:
 def test_no_keys_no_search(tmp_path: Path) -> None:
     _write(tmp_path / "refs.bib", _BIB)
     assert unnamed_bibliography(tmp_path / "essay.md", frozenset()) is None
+
+
+def test_a_named_bibliography_that_is_not_there_is_skipped_with_a_note(tmp_path: Path) -> None:
+    """LaTeX goes on without a .bib it cannot find, printing the list the file types; the
+    check does the same, and says so, instead of refusing the essay."""
+    from essaylint import Settings, lint_path
+
+    essay = tmp_path / "paper.tex"
+    essay.write_text(
+        "\\documentclass{article}\n\\begin{document}\n"
+        "Tides matter \\cite{marsh}.\n"
+        "\\bibliographystyle{plain}\n\\bibliography{missing}\n"
+        "\\begin{thebibliography}{9}\n"
+        "\\bibitem{marsh} Marsh, A.: Tides. Harbour Press (2019)\n"
+        "\\bibitem{vale} Vale, S.: Going further. Harbour Press (2013)\n"
+        "\\end{thebibliography}\n\\end{document}\n"
+    )
+    result = lint_path(essay, Settings(select=("C",)), prose=False)
+    assert result.error is None
+    skipped = "missing.bib is named as the bibliography but is not there"
+    assert any(skipped in note for note in result.notes)
+    assert [f.rule for f in result.findings] == ["uncited-reference"]
