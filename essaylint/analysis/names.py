@@ -297,12 +297,18 @@ def _split_words(token: str) -> list[str]:
     return [w for w in token.replace(",", " ").split() if w]
 
 
-def _family_from_words(words: list[str]) -> tuple[str, str | None]:
-    """Natural order "Ludwig van Beethoven": the last word plus particles before it."""
+def _family_from_words(words: list[str], *, after_initials: bool = False) -> tuple[str, str | None]:
+    """Natural order "Ludwig van Beethoven": the last word plus particles before it.
+
+    ``after_initials``: the given names are initials, so a particle written with a capital
+    belongs to the family too ("L. De Mol", "A. Van Dyke")."""
     words = [w for w in words if w.lower().strip(".") not in _SUFFIXES] or words
     end = len(words) - 1
     start = end
-    while start > 0 and _is_particle(words[start - 1]):
+    while start > 0 and (
+        _is_particle(words[start - 1])
+        or (after_initials and start > 1 and _is_particle(words[start - 1].lower()))
+    ):
         start -= 1
     family = (
         " ".join(words[start:]).strip(".")
@@ -364,12 +370,12 @@ def _parse_initials_first(words: list[str], kinds: list[str]) -> list[Person]:
             and not _is_particle(words[index - 1])
         )
         if starts_new and current:
-            family, given = _family_from_words(current)
+            family, given = _family_from_words(current, after_initials=True)
             people.append(_person(family, given, " ".join(current)))
             current = []
         current.append(word)
     if current:
-        family, given = _family_from_words(current)
+        family, given = _family_from_words(current, after_initials=True)
         people.append(_person(family, given, " ".join(current)))
     return people
 

@@ -31,6 +31,10 @@ def families(segment: str) -> list[str]:
         ("Kempner J.C., David L.P.", ["Kempner", "David"]),
         ("Sera, W. E., and C. N. Early", ["Sera", "Early"]),
         ("Bickman, L., & Ellis, H. (Eds.)", ["Bickman", "Ellis"]),
+        # a particle with a capital after initials belongs to the family; a last word never
+        ("L. De Mol", ["De Mol"]),
+        ("A. B. Van Dyke and C. Le", ["Van Dyke", "Le"]),
+        ("K. Da Silva, M. De la Cruz", ["Da Silva", "De la Cruz"]),
     ],
 )
 def test_family_names(segment: str, expected: list[str]) -> None:
