@@ -27,7 +27,7 @@ from essaylint.analysis.citation_names import (
 )
 from essaylint.analysis.citations_clause import clause_citations
 from essaylint.analysis.names import looks_corporate, natural_family
-from essaylint.analysis.patterns import AUTHOR_AND, ET_AL, YEAR_DIGITS
+from essaylint.analysis.patterns import AUTHOR_AND, ET_AL, YEAR_DIGITS, site_name
 from essaylint.analysis.text import MINOR_WORDS, name_key, year_digits
 from essaylint.analysis.titled_years import TitleIndex
 from essaylint.lazy_pattern import compile_lazily
@@ -98,9 +98,9 @@ _YEAR_NEXT = compile_lazily(r"\s*\(")
 _ACRONYM = compile_lazily(r"[A-Z]{2,}s?")
 # What a body issues, named after it: "NICE guidelines (2019)", "the ONS figures (2020)".
 _ISSUED_DOCUMENTS = frozenset({"guidance", "guidelines", "guideline", "report"})
+_DOCUMENTS = _ISSUED_DOCUMENTS | {"data", "statistics", "survey", "figures"}
 _DOCUMENT_BEFORE = compile_lazily(
-    r"(?<=[\w*_])\s+(?P<document>guidance|guidelines|guideline|report|data|statistics|survey"
-    r"|figures)\s*$"
+    r"(?<=[\w*_])\s+(?P<document>" + "|".join(sorted(_DOCUMENTS)) + r")\s*$"
 )
 _COUNTRY_ABBREVIATIONS = frozenset({"UK", "US", "USA", "EU", "UAE"})
 # A maker named right before a short title read as a name (see _maker_before): how far
@@ -205,8 +205,6 @@ def _written_year(year: str) -> str:
 
 
 _GIVEN_FIRST_ENTRIES = 2
-# A site's host written as its name: "operations.nfl.com", "bbc.co.uk".
-_HOST_NAME = compile_lazily(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")
 _LOWER_NAME_BEFORE = compile_lazily(r"(?<![\w.@/-])([a-z][\w.-]{2,40})\s*$")
 _MIN_SURNAME_RUN = 3
 _SURNAME = compile_lazily(rf"[{UPPER}][\w'’\-]+")
@@ -276,7 +274,7 @@ class NarrativeReader:
         ("tutor2u", "oasisk"), or a site's host that the list writes with a capital
         ("operations.nfl.com" for "Operations.nfl.com")? Such a name is read where a
         capital would be asked for."""
-        if _HOST_NAME.fullmatch(name.strip()) and name_key(name) in self.known:
+        if site_name(name.strip()) is not None and name_key(name) in self.known:
             return True
         if self._lower_case_names is None:
             heads = (

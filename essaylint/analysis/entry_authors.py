@@ -224,10 +224,17 @@ def _name_prefix(chunk: str, pairs_mode: bool = False) -> int | None:
 
 
 _ROLE_CHUNK = compile_lazily(
-    r"^\(?(?:eds?|editors?|ed\. by|director|directors|producers?|writer|host|narrator|compilers?|"
+    r"^\(?(?:eds?|editors?|ed\. by|director|directors|producers?|writer|hosts?|narrator|compilers?|"
     r"trans|translators?|hrsg|coords?|comps?)\.?\)?\.?$",
     re.IGNORECASE,
 )
+
+
+def is_role(word: str) -> bool:
+    """Is ``word`` a role written beside a name ("Eds.", "(Director)", "Host"), no name?"""
+    return bool(_ROLE_CHUNK.match(word.strip()))
+
+
 _ROLE_PAREN = compile_lazily(r"\s*\((?:[A-Za-z/]+\.?\s?){1,3}\)\s*$")
 
 

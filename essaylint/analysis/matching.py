@@ -43,11 +43,12 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
 from essaylint.analysis.citation_names import dotted_initials
+from essaylint.analysis.entry_authors import is_role
 from essaylint.analysis.entry_dates import revision_or_access_date, spans_year
 from essaylint.analysis.names import natural_family
 from essaylint.analysis.near_keys import meant_key
 from essaylint.analysis.numbered_lists import find_number, numbered_lists
-from essaylint.analysis.patterns import COUNTRY_HEAD, WEB_TLDS
+from essaylint.analysis.patterns import COUNTRY_HEAD, site_name
 from essaylint.analysis.text import (
     CORPORATE_SUFFIXES,
     initials,
@@ -145,7 +146,7 @@ def reference_name_keys(ref: Reference) -> list[str]:
                 keys.append(name_key(family))
         if first.corporate and COUNTRY_HEAD.match(first.family):
             keys.append(name_key(COUNTRY_HEAD.sub("", first.family)))  # "Census Bureau"
-        site = _site_name(first.family)
+        site = site_name(first.family)
         if site:
             keys.append(name_key(site))  # "(IATA, 2020)", "Trello (2020)" for "Iata.org"
             if ref.title and len(ref.authors) == 1:
@@ -202,14 +203,15 @@ def _part_keys(head: str) -> list[str]:
     parts = [p.strip() for p in _PAGE_SITE_SEPARATOR.split(head)]
     if len(parts) < 2:
         return []
-    return [name_key(_site_name(p) or p) for p in parts if p]
+    return [name_key(site_name(p) or p) for p in parts if p]
 
 
-def _named_by_title_only(citation: Citation, ref: Reference) -> bool:
-    """Does the citation reach an entry with authors only by the words of its title?"""
+def _named_by_title_only(citation: Citation, ref: Reference, keys: Iterable[str]) -> bool:
+    """Does the citation reach an entry with authors (cited under ``keys``, its name keys)
+    only by the words of its title?"""
     if not ref.authors or not ref.title:
         return False
-    shared = set(citation_name_keys(citation)) & set(reference_name_keys(ref))
+    shared = set(citation_name_keys(citation)) & set(keys)
     maker = name_key(ref.authors[0].family)  # "The Guardian", maker and title's start
     by_maker = any(key in maker for key in shared)
     return bool(shared) and not by_maker and shared <= set(_title_name_keys(ref.title))
@@ -222,28 +224,6 @@ def _title_name_keys(title: str) -> list[str]:
     return [name_key(" ".join(words[:n])) for n in range(1, min(len(words), _TITLE_KEY_WORDS) + 1)]
 
 
-# Second-level labels of a country's domains: "bbc.co.uk", "abc.net.au", "ox.ac.uk".
-_COUNTRY_SECOND_LEVELS = frozenset("co com ac edu gov org net".split())
-_HOST = compile_lazily(r"(?:www\.)?[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)+", re.IGNORECASE)
-
-
-def _site_name(name: str) -> str | None:
-    """The site's own name in a web host written as the author, as citation generators
-    write it ("Iata.org" -> "Iata", "www.bbc.co.uk" -> "bbc"); None for any other name."""
-    if not _HOST.fullmatch(name):
-        return None
-    labels = name.split(".")
-    if labels[0].casefold() == "www":
-        labels = labels[1:]
-    tld = labels.pop().casefold()
-    country = len(tld) == 2 and tld.isalpha()
-    if tld not in WEB_TLDS and not country:
-        return None
-    if country and len(labels) > 1 and labels[-1].casefold() in _COUNTRY_SECOND_LEVELS:
-        labels.pop()
-    return labels[-1]
-
-
 # An abbreviation in brackets among an organisation's words: "(NCEP)", "[CDC]", "(UN-Habitat)".
 _BRACKETED_ABBREVIATION = compile_lazily(r"[(\[]([A-Z][\w&\-]*[A-Z][\w&\-]*)[)\]]")
 _ABBREVIATION_REACH = 40  # characters after the organisation's name where its abbreviation sits
@@ -254,8 +234,6 @@ _LIST_MARK_REACH = 6  # characters of a list's mark before an entry's first auth
 _BRACKETED_OTHER_NAME = compile_lazily(
     r"\s*[(\[](?P<name>[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,3})[)\]][.,]?\s"
 )
-# Roles that stand in brackets after a name: "(Director)", "(Host)", "(Ed.)".
-_ROLES = frozenset("director directors producer producers host hosts editor editors ed eds".split())
 
 
 def _own_abbreviations(raw: str, organisation: str) -> list[str]:
@@ -269,7 +247,7 @@ def _own_abbreviations(raw: str, organisation: str) -> list[str]:
     at = raw.find(organisation, 0, len(organisation) + _LIST_MARK_REACH)  # "* ", "1. "
     if at >= 0:
         other = _BRACKETED_OTHER_NAME.match(raw, at + len(organisation))
-        if other and other.group("name").casefold() not in _ROLES:
+        if other and not is_role(other.group("name")):  # "(Director)", "(Host)"
             names.append(other.group("name"))
     return names
 
@@ -393,7 +371,9 @@ def _link_author_date(ci: int, citation: Citation, index: _Index) -> Link:
             return _pick(ci, citation, same_year, refs)
         # a work cited by its title and another year is another work: "(Data Protection,
         # 2015)" is not the page "Data protection act 2018" its site's address files
-        candidates = [i for i in candidates if not _named_by_title_only(citation, refs[i])]
+        candidates = [
+            i for i in candidates if not _named_by_title_only(citation, refs[i], index.name_keys[i])
+        ]
     if candidates:
         reordered = _reordered(citation, refs)
         if reordered is not None:

@@ -200,6 +200,28 @@ _WEB_TLDS = (
 )
 #: Those generic top-level domains, as a set.
 WEB_TLDS = frozenset(_WEB_TLDS.split("|"))
+# Second-level labels of a country's domains: "bbc.co.uk", "abc.net.au", "ox.ac.uk".
+_COUNTRY_SECOND_LEVELS = frozenset("co com ac edu gov org net".split())
+_HOST = compile_lazily(r"(?:www\.)?[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)+", re.IGNORECASE)
+
+
+def site_name(name: str) -> str | None:
+    """The site's own name in a web host written as the author, as citation generators
+    write it ("Iata.org" -> "Iata", "www.bbc.co.uk" -> "bbc"); None for any other name."""
+    if not _HOST.fullmatch(name):
+        return None
+    labels = name.split(".")
+    if labels[0].casefold() == "www":
+        labels = labels[1:]
+    tld = labels.pop().casefold()
+    country = len(tld) == 2 and tld.isalpha()
+    if tld not in WEB_TLDS and not country:
+        return None
+    if country and len(labels) > 1 and labels[-1].casefold() in _COUNTRY_SECOND_LEVELS:
+        labels.pop()
+    return labels[-1]
+
+
 #: A web address's host written without a scheme or "www.", as MLA 8 and 9 tell students
 #: to write it ("developer.mozilla.org/en-US/docs/...", "remysharp.com/2010/10/08/..."):
 #: labels joined by dots, a known top-level domain (lower case), then the "/" that opens

@@ -11,6 +11,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from essaylint.analysis.patterns import GENERATION
 from essaylint.analysis.references import MARKER
 from essaylint.analysis.text import fold, name_key, normalise_year, year_digits
 from essaylint.lazy_pattern import compile_lazily
@@ -117,13 +118,13 @@ def undated_copy(a: Reference, b: Reference) -> bool:
 
 
 # "Hosmer Jr, David W" and "Hosmer, David W.": one person, the generation written or not.
-_GENERATION = compile_lazily(r"[\s,]+(?:Jr|Sr|Jnr|Snr|II|III|IV)\.?$")
+_GENERATION_AT_END = compile_lazily(rf"[\s,]+(?:{GENERATION}|II|III|IV)$")
 _MAX_YEARS_APART = 2
 _MIN_REPEATED_TITLE_WORDS = 4
 
 
 def _first_family(ref: Reference) -> str:
-    return name_key(_GENERATION.sub("", ref.authors[0].family)) if ref.authors else ""
+    return name_key(_GENERATION_AT_END.sub("", ref.authors[0].family)) if ref.authors else ""
 
 
 def _copy_of_another_year(a: Reference, b: Reference) -> bool:
@@ -163,19 +164,22 @@ def page_address(ref: Reference) -> str | None:
     front page or a section of it ("cdc.gov/flu"): one address for many works."""
     if not ref.url:
         return None
-    address = fold(re.sub(r"^(?:https?://)?(?:www\.)?|#.*$", "", ref.url.strip()).rstrip("/."))
+    address = _address(ref.url)
     segments = address.split("?", 1)[0].split("/")[1:]
     if len(segments) < 2 or _FRONT_PAGE.fullmatch(segments[-1]):
         return None
     return address
 
 
+def _address(url: str) -> str:
+    """A link as the page it names: no scheme, "www.", fragment or trailing slash; its
+    query kept ("?file=a.csv" is another file)."""
+    return fold(re.sub(r"^(?:https?://)?(?:www\.)?|#.*$", "", url.strip()).rstrip("/."))
+
+
 def _two_addresses(a: Reference, b: Reference) -> bool:
     """Do the two entries link two pages: two paths, or one path with two queries?"""
-    if not (a.url and b.url):
-        return False
-    query_a, query_b = (fold(url.split("#")[0].partition("?")[2]) for url in (a.url, b.url))
-    return _page(a.url) != _page(b.url) or query_a != query_b
+    return bool(a.url and b.url) and _address(a.url or "") != _address(b.url or "")
 
 
 def _page(url: str) -> str:

@@ -53,11 +53,17 @@ class DuplicateReference(Rule):
         53"); one title under "2018a" and "2018b" is a repeat, unless the two entries'
         volumes or pages differ ("1998a, AJ, 115, 658" and "1998b, AJ, 115, 648" are two
         papers); nearly the same titles at two different addresses are two pages of one
-        site ("Data by Country: Cases", "Data by Country: Deaths"). A copy that lost its
-        year is still a repeat when its first author, title (of three words or more),
-        volume and pages are the dated copy's. An essay in parts with a list for each
-        may list a work in both. In a .bib used as a database (only cited entries are
-        printed), a pair counts only when both entries are printed: cited, named by
+        site ("Data by Country: Cases", "Data by Country: Deaths"), and so are pages with
+        no author filed under the site's own title ("Pull Requests · Google/Oss-Fuzz").
+        A copy that lost its year is still a repeat when its first author, title (of
+        three words or more), volume and pages are the dated copy's; so is one person's
+        work listed under two years a year or two apart, with the same title of four
+        words or more and the numbers of one among the other's (or the same publisher):
+        "Hansmann 1979" and "Hansmann 1980", both Yale LJ 89, 835. Two editions ("4th
+        ed.", "5th ed.") and an organisation's yearly reports are not. An essay in parts
+        with a list for each may list a work in both. In a .bib used as a database
+        (only cited entries are printed), a pair counts only when both entries are
+        printed: cited, named by
         ``\\nocite``, or all printed by ``\\nocite{*}``; an entry written twice under
         one key counts when that key is printed. Notes are citations: a note that cites
         a work an earlier note cited is not a duplicate, even where the notes are the

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from essaylint.analysis.text import normalise_year
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Finding, Person, Reference
 from essaylint.rules.base import Rule, RuleContext, describe_reference
@@ -83,7 +84,6 @@ _COURT_CASE = compile_lazily(r"\s[vV]s?\.?\s")
 _ONE_NAME = compile_lazily(
     r"(?:[^,;.]|(?<![a-z]{2})\.)+(?:,\s*(?:Inc|Ltd|LLC|Corp|Co|PLC|plc|GmbH|Pty)\.?)?"
 )
-_UNDATED = compile_lazily(r"\(\s*(?:n\.\s?d\.?|no date|undated)\s*\)", re.IGNORECASE)
 # An access date, and the words that say where a work is available online.
 _ACCESSED = compile_lazily(r"\b(?:Accessed|accessed|Viewed|viewed)\b")
 _AVAILABLE = compile_lazily(
@@ -134,7 +134,7 @@ def _undated_page(ref: Reference) -> bool:
     work has a date; a page that gives none is read on the web."""
     if ref.source == "bib" or not ref.title or ref.type not in ("unknown", "web", "report"):
         return False
-    if not _UNDATED.search(ref.raw) or ref.volume or ref.issue or ref.pages:
+    if not normalise_year(ref.year).startswith("nd") or ref.volume or ref.issue or ref.pages:
         return False
     if len(ref.authors) != 1 or not _is_organisation(ref.authors[0]):
         return False
