@@ -103,6 +103,16 @@ _AUTHOR_YEAR_START = compile_lazily(
     r"(?:\s\([A-Z][^()\n\d]{1,80}\)[.,]?)?)[\s.,]\(?" + _ISSUE_SEASON + YEAR + r"\b",
     re.IGNORECASE,
 )
+# APA 7 lists up to twenty authors, then "…" and the last: "Neves Rebello Alves, L., Dummer
+# Meira, D., … Drumond Louro, I. (2023)." Six inverted names with initials or more may run
+# past the window a head's year is looked for in.
+_INVERTED_AUTHOR = (
+    r"(?:[a-z]{1,3}\s+)*[A-Z][\w'’\-]+(?:\s+(?:[a-z]{1,3}\s+)*[A-Z][\w'’\-]+){0,4},"
+    r"\s+(?:[A-Z]\.\s?(?:-\s?[A-Z]\.\s?)?){1,3}"
+)
+_LONG_AUTHOR_LIST = compile_lazily(
+    r"^(?:" + _INVERTED_AUTHOR + r",?\s+(?:&\s+|and\s+|…\s*|\.\.\.\s*)?){6,}\(?" + YEAR + r"\b"
+)
 # What follows the year of a line that only looks like an entry: a lifespan
 # "(1942–)", "(1907-1990)", "(1942-present)", or a sentence "(1969) argued that".
 _LIFESPAN_AFTER = compile_lazily(r"^\s*[-–—]\s*(?:" + YEAR_DIGITS + r"|present|now|today)?\s*\)")
@@ -419,6 +429,8 @@ def looks_like_entry(text: str) -> bool:
         return False  # "Koerner & Reagle (2020)" alone on its line heads a note, cites
     if REPEATED_AUTHORS.match(s):
         return True  # "------. "Some Account of the Art." Newhall, 23-31.": dated or not
+    if _LONG_AUTHOR_LIST.match(entry_body(s)):
+        return True
     window = len(s) if _NUMBERED_MARKER.match(s) else _HEAD_WINDOW
     if not _YEAR_WORD.search(s, 0, window) and not has_link(s):
         return (
@@ -554,6 +566,10 @@ def continues_entry(previous: str, text: str, *, entry: str = "") -> bool:
         # "Han, K., ..., Choi-Kwon, S., &" / "Baek, H. (2021). Scheduled Naps ...": the
         # last author follows the "&", with the entry's year, never a new entry.
         return True
+    if _quote_left_open(entry if 0 < len(entry) <= MOST_QUOTED_ENTRY_CHARS else before, stripped):
+        # "..., “Current Population" / "Survey,” ..., 2014": the quotation closes before
+        # anything else is quoted, so no entry of its own opens here
+        return True
     if _DANGLING.search(before):
         # "..., Poulin-Rheault," / "R.-A., Fallon, C., ... (2021)": an author's initials
         # carry the list on; they never open an entry.
@@ -568,10 +584,6 @@ def continues_entry(previous: str, text: str, *, entry: str = "") -> bool:
         return bool(_RETRIEVAL_START.match(stripped)) or not has_link(last_word)
     if _CUT_AFTER_TITLE.match(before) and (stripped[:1] in "*_" or not _opens_mla_entry(stripped)):
         return True  # the container or publisher after the title, unless a new entry opens
-    if _quote_left_open(entry if 0 < len(entry) <= MOST_QUOTED_ENTRY_CHARS else before, stripped):
-        # "..., “Current Population" / "Survey,” ..., 2014": the quotation closes before
-        # anything else is quoted, so no entry of its own opens here
-        return True
     lower_word = _LOWER_WORD_START.match(stripped)
     ended = _ENTRY_END.search(before) is not None
     if ended and lower_word is not None and lower_title_first_entry(stripped):

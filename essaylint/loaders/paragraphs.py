@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from essaylint.analysis.entry_shape import entry_number, names_and_date_only
+from essaylint.analysis.entry_shape import entry_number, has_entry_head, names_and_date_only
 from essaylint.analysis.patterns import (
     HTML_ENTITY,
     INVERTED_AUTHORS_YEAR,
@@ -87,6 +87,9 @@ class LoadedBlock:
     style: str | None = None
     hanging_indent: bool = False
     shifted: bool = False  # its first line starts right of the margin (a left or first-line indent)
+    # Word: where its first line and its next lines start, in twips from the margin
+    first_at: int | None = None
+    lines_at: int | None = None
     links: tuple[tuple[str, str], ...] = ()  # (visible text, target) of each web link, in order
     # (visible text, the field with no place yet) of each citation-manager field, in order
     fields: tuple[tuple[str, FieldCitation], ...] = ()
@@ -204,6 +207,37 @@ def _typed_hanging_lines(blocks: list[LoadedBlock]) -> set[int]:
     return going_on
 
 
+_HANG = 180  # twips (an eighth of an inch): less is no hanging indent a writer set
+_SAME_PLACE = 72  # twips (a twentieth of an inch): where the eye sees one column
+
+
+def _under_hanging_head(head: LoadedBlock | None, block: LoadedBlock) -> bool:
+    """Does ``block`` start where the lines after the first of ``head``, a paragraph laid out
+    with a hanging indent, start? An entry Word cut into paragraphs ("Bernards, R., ...
+    (2018). Development ... technologies." / "Transactions on Sustainable Energy, 9(4).")
+    keeps its next lines in the hanging column; a new entry starts at the head's margin
+    (an entry that lost its hanging indent, "Hartley, R. (2004) ...", opens one anyway)."""
+    return (
+        head is not None
+        and _alike(head, block)
+        and head.first_at is not None
+        and head.lines_at is not None
+        and block.first_at is not None
+        and head.lines_at - head.first_at >= _HANG
+        and abs(block.first_at - head.lines_at) <= _SAME_PLACE
+    )
+
+
+def _hangs_on(head: LoadedBlock | None, block: LoadedBlock, first_line: str) -> bool:
+    """Is ``block`` the rest of the entry ``head`` opened, in its hanging column, and no
+    entry of its own ("Richtel, M. (2016, February 16). ..." that lost its indent)?"""
+    return (
+        _under_hanging_head(head, block)
+        and not _opens_an_entry(first_line)
+        and not has_entry_head(first_line)
+    )
+
+
 def _entry_head_only(previous: LoadedBlock, last_line: str, block: LoadedBlock) -> bool:
     """Is ``previous`` an entry's authors and date alone ("Lund, K. & Ames, B. (2012)."),
     cut from its title by a typed line? No entry ends at its date."""
@@ -301,6 +335,7 @@ def document_from_blocks(
     anchors: list[tuple[int, int, int]] = []
     offset = 0
     previous: LoadedBlock | None = None
+    head: LoadedBlock | None = None  # the block the last span started with
     parts = 0  # paragraphs since an entry's number alone ("[1]"), 0 outside such an entry
     kept_blocks = [block for block in blocks if block.text.strip()]
     typed_hanging = _typed_hanging_lines(kept_blocks)
@@ -315,6 +350,7 @@ def document_from_blocks(
         sources = sources[kept[0] : kept[-1] + 1]
         joined = previous is not None and (
             index in typed_hanging
+            or _hangs_on(head, block, pieces[0])
             or _goes_on(previous, lines[-1], block, pieces[0])
             or _under_number(previous, parts, block, pieces[0])
         )
@@ -332,7 +368,7 @@ def document_from_blocks(
         anchors += _place_anchors(block.anchors, typed, raw, kept[0], start)
         # The next line of an entry typed with a hanging indent by hand goes on the entry's
         # line, a space for the line break: it is one entry, whatever its line starts with.
-        glued = joined and index in typed_hanging
+        glued = joined and (index in typed_hanging or _hangs_on(head, block, pieces[0]))
         for n, (piece, source) in enumerate(zip(pieces, sources, strict=True)):
             if glued and n == 0:
                 lines[-1] += " " + piece
@@ -347,6 +383,7 @@ def document_from_blocks(
         if joined:
             spans[-1] = spans[-1].model_copy(update={"end": offset - 1})
             continue
+        head = block
         spans.append(
             Block(
                 start=start,

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.loaders.paragraphs import LoadedBlock
 from essaylint.models import BlockKind, FieldCitation
 
@@ -51,6 +52,10 @@ class _Format:
     hanging: bool = False
     indented: bool = False
     shifted: bool = False  # the first line starts right of the margin (left or first-line indent)
+    # Where, in twips from the margin, the first line and the lines after it start (None:
+    # the paragraph and its style set no indent)
+    first_at: int | None = None
+    lines_at: int | None = None
     num_id: str | None = None
     num_level: int = 0
 
@@ -58,6 +63,14 @@ class _Format:
 def _positive(twips: str | None) -> bool:
     """Is an indent, in twentieths of a point, right of the margin?"""
     return twips is not None and twips.isdigit() and int(twips) > 0
+
+
+_TWIPS = compile_lazily(r"-?\d{1,6}(?:\.\d+)?")
+
+
+def _twips(value: str | None) -> int:
+    """An indent in twips ("720", "244.8" as some writers save it); 0 for none or another unit."""
+    return round(float(value)) if value is not None and _TWIPS.fullmatch(value) else 0
 
 
 def _read_properties(ppr: Any) -> _Format:
@@ -72,6 +85,12 @@ def _read_properties(ppr: Any) -> _Format:
         and not hanging
         and any(_positive(indent.get(_W + side)) for side in ("left", "start", "firstLine"))
     )
+    first_at = lines_at = None
+    if indent is not None:
+        lines_at = _twips(indent.get(_W + "left") or indent.get(_W + "start"))
+        first_at = (
+            lines_at - _twips(indent.get(_W + "hanging")) + _twips(indent.get(_W + "firstLine"))
+        )
     num_pr = ppr.find(_W + "numPr")
     num_id = ilvl = None
     if num_pr is not None:
@@ -83,6 +102,8 @@ def _read_properties(ppr: Any) -> _Format:
         hanging=hanging,
         indented=indent is not None,
         shifted=shifted,
+        first_at=first_at,
+        lines_at=lines_at,
         num_id=num_id,
         num_level=int(ilvl) if ilvl is not None and ilvl.isdigit() else 0,
     )
@@ -176,6 +197,8 @@ class WordStructure:
             hanging=own.hanging if own.indented else parent.hanging,
             indented=own.indented or parent.indented,
             shifted=own.shifted if own.indented else parent.shifted,
+            first_at=own.first_at if own.indented else parent.first_at,
+            lines_at=own.lines_at if own.indented else parent.lines_at,
             num_id=own.num_id or parent.num_id,
             num_level=own.num_level if own.num_id else parent.num_level,
         )
@@ -235,6 +258,8 @@ class WordStructure:
             # The paragraph's own indent overrides its style's.
             hanging_indent=own.hanging if own.indented else inherited.hanging,
             shifted=own.shifted if own.indented else inherited.shifted,
+            first_at=own.first_at if own.indented else inherited.first_at,
+            lines_at=own.lines_at if own.indented else inherited.lines_at,
             links=links,
             fields=fields,
         )

@@ -294,3 +294,54 @@ def test_one_indented_quotation_after_a_paragraph_stays_its_own(tmp_path: Path) 
     ]
     result = lint_path(write_docx(tmp_path / "quote.docx", body))
     assert len([b for b in result.document.blocks if b.kind == "paragraph"]) == 3
+
+
+def _hung(text: str, left: int, hanging: int) -> str:
+    return f'<w:p><w:pPr><w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr>{run(text)}</w:p>'
+
+
+def test_a_paragraph_in_the_hanging_column_goes_on_the_entry_above(tmp_path: Path) -> None:
+    # Word's hanging indent on each entry; the rest of an entry cut into a paragraph of
+    # its own starts where the entry's next lines start (left 750, hanging 10 twips).
+    body = [
+        text_paragraph("Models estimate who adopts (Barnard et al., 2018; Cole, 2019)."),
+        text_paragraph("References", style="Heading1"),
+        _hung("Barnard, R., Moore, J., & Slade, H. (2018). Models of adoption.", 762, 720),
+        _hung("Transactions on Sustainable Energy., 9(4). doi:10.1109/TSTE.2018.2794579", 750, 10),
+        _hung(
+            "Cole, M. (2019, September). Geodata. Retrieved from https://a.example.nl/", 762, 720
+        ),
+        _hung("Also: https://b.example.nl/buurt", 760, 30),
+    ]
+    result = lint_path(write_docx(tmp_path / "hung.docx", body))
+    assert [r.authors[0].family for r in result.references] == ["Barnard", "Cole"]
+    barnard = result.references[0]
+    assert barnard.doi == "10.1109/TSTE.2018.2794579"
+    assert barnard.volume == "9"
+    assert [f.code for f in result.findings if f.code[0] == "C"] == []
+
+
+def test_a_paragraph_at_the_entries_margin_is_an_entry_of_its_own(tmp_path: Path) -> None:
+    body = [
+        text_paragraph("Models estimate who adopts (Barnard & Slade, 2018; Cole, 2019)."),
+        text_paragraph("References", style="Heading1"),
+        _hung("Barnard, R., & Slade, H. (2018). Models of adoption. Energy, 9(4).", 762, 720),
+        _hung("Cole, M. (2019). Geografische data. Retrieved from https://a.example.nl/", 762, 720),
+    ]
+    result = lint_path(write_docx(tmp_path / "margin.docx", body))
+    assert [r.authors[0].family for r in result.references] == ["Barnard", "Cole"]
+
+
+def test_an_entry_that_lost_its_hanging_indent_is_still_an_entry(tmp_path: Path) -> None:
+    body = [
+        text_paragraph("Views are synthesised (Agar et al., 2015; Hartman & Ziss, 2004)."),
+        text_paragraph("Boxes pile up (Richman, 2016)."),
+        text_paragraph("References", style="Heading1"),
+        _hung("Agar, P., Carr, J. and Malik, J. (2015) 'Learning to see'. ICCV.", 720, 720),
+        _indented("Hartman, R. and Ziss, A. (2004) Multiple View Geometry, 2 ed."),
+        _hung("Marsh, T. (n.d.). Prices of card. Retrieved from https://a.example.com/", 245, 245),
+        _hung("Richman, M. (2016, February 16). Convenience built on cardboard.", 240, 0),
+    ]
+    result = lint_path(write_docx(tmp_path / "lost-hang.docx", body))
+    families = [r.authors[0].family for r in result.references]
+    assert families == ["Agar", "Hartman", "Marsh", "Richman"]
