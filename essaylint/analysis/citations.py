@@ -37,7 +37,7 @@ from essaylint.analysis.citations_keyed import (
 )
 from essaylint.analysis.citations_linked import linked_citations, linked_name_citations
 from essaylint.analysis.citations_narrative import author_date_citation
-from essaylint.analysis.citations_parenthetical import PAREN, ParentheticalReader
+from essaylint.analysis.citations_parenthetical import NESTED_HEAD, PAREN, ParentheticalReader
 from essaylint.analysis.entry_shape import looks_like_entry
 from essaylint.analysis.patterns import ET_AL, INVERTED_AUTHORS_YEAR, YEAR_DIGITS
 from essaylint.analysis.text import name_key, year_digits
@@ -76,6 +76,12 @@ def _author_date(
             parentheses.append((m.start(), m.end()))
             cited = extractor.parenthetical(m)
             if cited:
+                read.append(Span(start=m.start(), end=m.end()))
+            yield from cited
+        for m in NESTED_HEAD.finditer(text, region.start, region.end):
+            cited = extractor.parenthetical(m)
+            if cited:
+                parentheses.append((m.start(), m.end()))
                 read.append(Span(start=m.start(), end=m.end()))
             yield from cited
         for m in _BRACKETED.finditer(text, region.start, region.end):
@@ -216,7 +222,7 @@ def extract_citations(
         from essaylint.analysis.citations_narrated import narrated_years
 
         found.extend(narrated_years(text, keyed, works))
-        found.extend(misspelt_cited_authors(text, keyed, works))
+        found.extend(misspelt_cited_authors(text, keyed, works, regions))
     found.extend(keyed)
     numbers = list(numeric_citations(text, regions))
     if parenthesised or (numbered_list and not numbers):
@@ -228,7 +234,7 @@ def extract_citations(
         if works:
             from essaylint.analysis.citations_keyed_names import misspelt_cited_authors
 
-            found.extend(misspelt_cited_authors(text, numbers, works))
+            found.extend(misspelt_cited_authors(text, numbers, works, regions))
         found.extend(numbers)
     found.sort(key=lambda c: (c.span.start, c.span.end))
     # MLA cites by author and page; a title with its year is the work named ("Batman (1989)")

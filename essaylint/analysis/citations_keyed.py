@@ -48,7 +48,9 @@ def _link_definition(text: str, match: re.Match[str]) -> bool:
 
 _RANGE_DASH = compile_lazily(r"\s*[-–—]\s*")
 
-_PANDOC_GROUP = compile_lazily(r"\[(?P<body>[^\[\]\n]*?-?@[\w][^\[\]\n]*)\]")
+# An inline footnote ("^[uses the dplyr package @citedplyr]") is a note, not a citation: the
+# keys in it are read as narrative ones.
+_PANDOC_GROUP = compile_lazily(r"(?<!\^)\[(?P<body>[^\[\]\n]*?-?@[\w][^\[\]\n]*)\]")
 # "@smith2019 says", "(@smith2019)": pandoc's narrative form (an e-mail address has a word
 # before its "@"; bookdown's "\\@ref(fig:x)" a backslash).
 _PANDOC_NARRATIVE_KEY = compile_lazily(r"(?<![\w.@\\])@[A-Za-z_][\w:.#$%&\-+?<>~/]*\w")
@@ -67,9 +69,10 @@ _CROSSREF_KEY = compile_lazily(
 )
 
 
-def _cites_entry(key: str) -> bool:
-    """Is a pandoc ``@key`` a citation (not a pandoc-crossref label such as ``fig:map``)?"""
-    return _CROSSREF_KEY.match(key) is None
+def _cites_entry(key: str, prefix: str = "") -> bool:
+    """Is a pandoc ``@key`` a citation (not a pandoc-crossref label such as ``fig:map``, nor
+    bookdown's escaped "\\@ref(tab:x)", whose prefix ends in the backslash)?"""
+    return _CROSSREF_KEY.match(key) is None and not prefix.endswith("\\")
 
 
 def _pandoc_entry_keys(text: str) -> Iterator[str]:
@@ -78,7 +81,7 @@ def _pandoc_entry_keys(text: str) -> Iterator[str]:
     for pattern in (_PANDOC_GROUP, _PANDOC_NARRATIVE_KEY):
         for m in pattern.finditer(text):
             for item in _PANDOC_ITEM.finditer(m.group(0)):
-                if _cites_entry(item.group("key")):
+                if _cites_entry(item.group("key"), item.group("prefix")):
                     yield item.group("key")
 
 
@@ -288,8 +291,8 @@ def _bracketed_pandoc_citations(text: str, regions: list[Span]) -> Iterator[Cita
                 continue  # a link or an e-mail address
             span = Span(start=m.start(), end=m.end())
             for item in _PANDOC_ITEM.finditer(body):
-                if not _cites_entry(item.group("key")):
-                    continue  # "[@fig:map]": a cross-reference to a figure
+                if not _cites_entry(item.group("key"), item.group("prefix")):
+                    continue  # "[@fig:map]", "\\@ref(fig:map)": a cross-reference to a figure
                 rest = item.group("rest").strip().lstrip(",").strip()
                 yield Citation(span=span, text=m.group(0), kind="key", key=item.group("key"),
                                locator=rest or None,

@@ -10,6 +10,8 @@ in lower case, as a word of the language would be) is that author misspelt. It b
 an author-date citation of the entry's year (after the authors listed before it, when
 it is a co-author), so linking reports the mismatch. A number citation is read the same
 way: "Koschmann and Evans states that ... [5]" for entry 5 by Koschmann and Evens.
+The prose after a paragraph's last citation is read against every entry the paragraph
+cited: "... results from @clr. Mourife and Wan's approach is simple" for Mourifie.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from essaylint.analysis.citation_names import LOWER_WORD, NAME_WORD, PARAGRAPH_BREAK, POSSESSIVE
 from essaylint.analysis.text import name_key
@@ -31,51 +34,86 @@ _MIN_LETTERS = 4
 
 
 def misspelt_cited_authors(
-    text: str, keyed: Iterable[Citation], works: Sequence[Reference]
+    text: str, keyed: Iterable[Citation], works: Sequence[Reference], regions: Sequence[Span]
 ) -> Iterator[Citation]:
     """An author-date citation for each author name, typed beside a key (or number)
-    citation, that misspells an author of the entry the key (or number) points to."""
+    citation, that misspells an author of the entry the key (or number) points to: in
+    the prose the citation closes, or after the paragraph's last citation, where the
+    writer goes on about the works it cited ("... @CLR. Mourife and Wan's approach")."""
     by_key = {ref.key: ref for ref in works if ref.key}
     by_number = {ref.number: ref for ref in works if ref.number is not None}
-    listed = {name_key(p.family) for ref in works for p in ref.authors}
-    lower_words: set[str] | None = None
-    seen: set[int] = set()
+    reader = _Reader(text, {name_key(p.family) for ref in works for p in ref.authors})
     previous_end = 0
+    paragraph_end = -1
+    cited_here: list[tuple[Citation, Reference]] = []  # this paragraph's cited entries
     for citation in sorted(keyed, key=lambda c: c.span.start):
+        if citation.span.start >= paragraph_end and cited_here:
+            yield from reader.tail(previous_end, paragraph_end, cited_here)
+            cited_here = []
         if citation.number is not None:
             ref = by_number.get(citation.number)
         else:
             ref = by_key.get(citation.key or "")
         if ref is None or not ref.authors or ref.year is None:
             continue
-        # "Harowgate et al. [2]": the name a number carries is compared when it is linked
-        own = name_key(citation.authors[0]) if citation.authors else None
         # the prose this citation closes: back to its paragraph's start or the citation before
         start = max(0, citation.span.start - _REACH, previous_end)
         previous_end = max(previous_end, citation.span.end)
         breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text, start, citation.span.start)]
         start = breaks[-1] if breaks else start
-        for word in _NAME.finditer(text, start, citation.span.start):
+        yield from reader.misspelt(start, citation.span.start, citation, ref)
+        # the paragraph's end, within the essay's body (not into its reference list)
+        region_end = next((r.end for r in regions if r.start <= citation.span.start < r.end), 0)
+        after = PARAGRAPH_BREAK.search(text, citation.span.end, max(region_end, citation.span.end))
+        paragraph_end = after.start() if after else region_end
+        cited_here.append((citation, ref))
+    if cited_here:
+        yield from reader.tail(previous_end, paragraph_end, cited_here)
+
+
+class _Reader:
+    """Reads the capitalised words of a stretch of prose for authors of the entries cited."""
+
+    def __init__(self, text: str, listed: set[str]) -> None:
+        self.text = text
+        self.listed = listed  # every entry's authors, by name key: no misspelling of another
+        self.lower_words: set[str] | None = None
+        self.seen: set[int] = set()
+
+    def tail(
+        self, start: int, end: int, cited: Sequence[tuple[Citation, Reference]]
+    ) -> Iterator[Citation]:
+        for citation, ref in cited:
+            yield from self.misspelt(start, end, citation, ref)
+
+    def misspelt(
+        self, start: int, end: int, citation: Citation, ref: Reference
+    ) -> Iterator[Citation]:
+        text = self.text
+        # "Harowgate et al. [2]": the name a number carries is compared when it is linked
+        own = name_key(citation.authors[0]) if citation.authors else None
+        for word in _NAME.finditer(text, start, end):
             key = name_key(POSSESSIVE.sub("", word.group(0)))  # "Lai's" is Lai
-            if word.start() in seen or len(key) < _MIN_LETTERS or key in listed or key == own:
+            if word.start() in self.seen or len(key) < _MIN_LETTERS or key in self.listed:
                 continue
-            if _ACCENT_COMMAND.match(text, word.end()):
+            if key == own or _ACCENT_COMMAND.match(text, word.end()):
                 continue  # "Mekterovi{\'c}": the name goes on in an accent command
             authors = _misspelt(key, ref)
             if authors is None:
                 continue
-            if lower_words is None:
-                lower_words = {m.group(0).casefold() for m in LOWER_WORD.finditer(text)}
-            if word.group(0).casefold() in lower_words:
+            if self.lower_words is None:
+                self.lower_words = {m.group(0).casefold() for m in LOWER_WORD.finditer(text)}
+            if word.group(0).casefold() in self.lower_words:
                 continue  # a word of the language, capitalised here
             if _beside_a_written_name(text, word, ref):
                 continue  # "Carol Dweck's work", "US Census Bureau": part of a longer name
-            seen.add(word.start())
+            self.seen.add(word.start())
             span = Span(start=word.start(), end=word.end())
-            names = (*(p.family for p in ref.authors[:authors]), word.group(0))
+            names = (*(p.family for p in ref.authors[:authors]), POSSESSIVE.sub("", word.group(0)))
+            # the key names the entry the misspelt author is meant for
             yield Citation(
                 span=span, text=word.group(0), kind="author-date", authors=names,
-                year=ref.year, narrative=True,
+                year=ref.year, narrative=True, key=ref.key if citation.kind == "key" else None,
             )  # fmt: skip
 
 
@@ -104,6 +142,14 @@ def _misspelt(key: str, ref: Reference) -> int | None:
     name ("Edinburgh" of "University of Edinburgh") is no misspelling of it."""
     for i, person in enumerate(ref.authors):
         family = name_key(person.family)
-        if family and key not in family and fuzz.ratio(key, family) >= _NEAR:
+        if family and key not in family and _near(key, family):
             return i
     return None
+
+
+def _near(key: str, family: str) -> bool:
+    """A near miss: alike enough, or a short name with one letter changed after its first
+    ("Uzum" for "Uzun"), which the ratio of a four-letter name cannot reach."""
+    if fuzz.ratio(key, family) >= _NEAR:
+        return True
+    return key[0] == family[0] and Levenshtein.distance(key, family) == 1

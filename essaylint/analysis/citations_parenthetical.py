@@ -77,6 +77,12 @@ PAREN = compile_lazily(
     r"\(((?:[^()\n]|\n(?![ \t]*\r?\n)|(?<=;)\n[ \t]*\r?\n(?=[ \t]*[A-Z])"
     r"|\([^()\d\n]{1,40}\)){2,3000})\)"
 )
+# A parenthesis whose last work is a narrative citation: "(Jurgen, 2015, Warner (2014))".
+# This reads its head, "(Jurgen, 2015"; the narrative reader reads "Warner (2014)".
+NESTED_HEAD = compile_lazily(
+    r"\(([^()\n]{1,120}?,\s*" + YEAR_DIGITS + r"[a-z]?)\s*[,;]\s*"
+    r"(?=[A-Z][^()\n]{0,60}\(" + YEAR_DIGITS + r"[a-z]?\)\))"
+)
 _PREFIX = compile_lazily(
     r"^(?:(?:see\s+also|see|e\.\s?g\.|i\.\s?e\.|cf\.|for\s+example|for\s+instance|"
     r"for\s+a\s+review,?\s+see|as\s+reviewed\s+(?:in|by)|as\s+reported\s+(?:in|by)|"

@@ -50,7 +50,12 @@ def named_in_database(
     return tuple(
         c
         for c in citations
-        if c.kind != "author-date" or len(c.authors) > 1 or c.et_al or named(c) or discussed(c)
+        if c.kind != "author-date"
+        or len(c.authors) > 1
+        or c.et_al
+        or c.key  # an author misspelt beside the key of their entry
+        or named(c)
+        or discussed(c)
     )
 
 

@@ -596,12 +596,19 @@ def _letters_swapped(a: str, b: str) -> bool:
     )
 
 
+def _one_letter_off(a: str, b: str) -> bool:
+    """ "Uzum" for "Uzun": one letter added, dropped or changed after the first."""
+    return a[:1] == b[:1] and Levenshtein.distance(a, b, score_cutoff=1) == 1
+
+
 def _near_miss(ci: int, citation: Citation, index: _Index) -> Link:
     refs = index.references
     keys = citation_name_keys(citation)
     if not keys:
         return Link(citation=ci, status="missing")
     scored: list[tuple[float, int]] = []
+    # the entry whose key a misspelt author was typed beside ("As Uzum's report \cite{uzun}")
+    keyed = index.by_key.get(citation.key) if citation.key else None
     for i, ref_keys in enumerate(index.name_keys):
         best = 0.0
         for ref_key in ref_keys:
@@ -610,7 +617,7 @@ def _near_miss(ci: int, citation: Citation, index: _Index) -> Link:
                 shorter = min(len(key), len(ref_key))
                 if shorter >= 5 and fuzz.partial_ratio(key, ref_key) >= NEAR_PARTIAL:
                     score = max(score, NEAR_PARTIAL)
-                if _letters_swapped(key, ref_key):
+                if _letters_swapped(key, ref_key) or (keyed == i and _one_letter_off(key, ref_key)):
                     score = max(score, NEAR_NAME)
                 best = max(best, score)
         if best >= 60:
@@ -670,6 +677,10 @@ def link_citations(
             if citation.authors and found is not None:  # a \bibitem label the \cite prints
                 links.append(_printed_label(ci, citation, references, found))
             elif found is None and citation.kind == "key":
+                named = _named_by_key(key, index)
+                if named is not None:
+                    links.append(_simple(ci, named))
+                    continue
                 if key not in meant_keys:  # each missing key once, however often cited
                     meant_keys[key] = meant_key(key, index.by_key)
                 meant = meant_keys[key]
@@ -684,6 +695,15 @@ def link_citations(
     from essaylint.analysis.renamed_citations import pair_renamed
 
     return tuple(pair_renamed(citations, references, links))
+
+
+def _named_by_key(key: str, index: _Index) -> int | None:
+    """The entry a key names in a typed list that has no keys: a pandoc key left in a Word
+    file ("[@CBS]") for the one entry by "CBS". A list of .bib entries links by key alone."""
+    if index.by_key:
+        return None
+    entries = index.by_name.get(name_key(key), [])
+    return entries[0] if len(entries) == 1 else None
 
 
 def _numbered_by_other_author(

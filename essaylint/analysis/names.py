@@ -473,6 +473,12 @@ def _parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
         # "KomalSrivastava@TWC" is cited as "KomalSrivastava"; "@nasa" as "nasa"
         family = handle.group("user") or handle.group("host")
         return (Person(family=family, raw=text, corporate=True),), et_al
+    byline = _PERSON_SLASH_OUTLET.fullmatch(text)
+    if byline:
+        # "Andrea Chiarelli/Auth0": a writer and the site that published them; cited by name
+        writers, _ = _parse_authors(byline.group("person"))
+        if writers and not any(p.corporate for p in writers):
+            return writers, et_al
     with_organisation = _people_and_organisation(text)
     if with_organisation:
         return with_organisation, et_al
@@ -533,6 +539,9 @@ def _initial_first(people: tuple[Person, ...]) -> tuple[Person, ...]:
 # "US Public Report", "PwC Report": a work named for who made it, written where an
 # author goes ("US Public Report: https://..."); no one's family name is "Report".
 _NAMED_REPORT = compile_lazily(r"[^,;&]+\sReport")
+_PERSON_SLASH_OUTLET = compile_lazily(
+    r"(?P<person>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*/\s*(?P<outlet>[^/\s][^/]{1,60})"
+)
 _HANDLE = compile_lazily(r"^(?P<user>[^\W_][\w.-]*)?@(?P<host>[^\W_][\w.-]*)$")
 _SPACED_DASH = compile_lazily(rf"\s[{DASHES}]\s")
 
@@ -596,6 +605,10 @@ def _is_initial_word(word: str) -> bool:
     return "." in word and word[:1].isupper() and is_initials(word)
 
 
+# An Irish family name's "O'" ("O'Neil", "O’Brien", "O'neil"): no given name opens so.
+_O_PREFIX = compile_lazily(r"O['’][A-Za-z]{2,}")
+
+
 def natural_family(phrase: str, *, lenient: bool = True) -> str | None:
     """The family name of a person named in natural order, or None.
 
@@ -606,8 +619,9 @@ def natural_family(phrase: str, *, lenient: bool = True) -> str | None:
     "De Gaulle"). Organisations, brands and titles give None: "Open Learning",
     "MIT OpenCourseWare", "World Health Organization", "Rise With Odn". A
     phrase with an initial or a particle inside ("B. F. Skinner", "Ludwig van
-    Beethoven") is a person; two or three plain capitalised words ("Lars
-    Klint") are taken as one only when ``lenient``, for they may also be a brand.
+    Beethoven"), or a family name with "O'" ("Cathy O'Neil"), is a person; two or
+    three plain capitalised words ("Lars Klint") are taken as one only when
+    ``lenient``, for they may also be a brand.
     """
     words = [w.strip("_*") for w in phrase.split()]
     if not 2 <= len(words) <= 5 or looks_corporate(phrase):
@@ -627,6 +641,8 @@ def natural_family(phrase: str, *, lenient: bool = True) -> str | None:
             or folded in _PERSON_FUNCTION_WORDS
         ):
             return None
+    if _O_PREFIX.match(words[last]):
+        strong = True  # "Cathy O'Neil": O' opens only a family name
     if not (strong or (lenient and len(words) <= 3)):
         return None
     start = last

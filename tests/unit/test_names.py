@@ -143,6 +143,8 @@ def test_italian_e_joins_two_names() -> None:
         ("Vincent van Gogh", "van Gogh", "van Gogh"),
         ("Charles De Gaulle", "De Gaulle", "De Gaulle"),
         ("Jean-Paul Sartre", "Sartre", None),
+        ("Cathy O'neil", "O'neil", "O'neil"),  # O' opens only a family name
+        ("Sinead O’Brien", "O’Brien", "O’Brien"),
         ("Open Learning", None, None),
         ("Simply Psychology", None, None),
         ("MIT OpenCourseWare", None, None),
@@ -201,3 +203,10 @@ def test_people_in_natural_order_stay_people() -> None:
     ]:
         people, _ = parse_authors(segment)
         assert [(p.family, p.corporate) for p in people] == [(family, False)]
+
+
+def test_a_writer_and_the_site_that_published_them() -> None:
+    people, _ = parse_authors("Andrea Chiarelli/Auth0")
+    assert [(p.family, p.given) for p in people] == [("Chiarelli", "Andrea")]
+    people, _ = parse_authors("Input/Output Society")  # no writer's name before the slash
+    assert [p.family for p in people] != ["Output"]
