@@ -95,7 +95,8 @@ def _month_date(year: str, extra: str) -> str | None:
     return extra
 
 
-_NO_DATE = compile_lazily(r"\(n\.\s?d\.?\)", re.IGNORECASE)
+# "(n.d.)", and MLA's bare "n.d." ("Mansfield Park. n.p. n.d. Project Gutenberg.").
+_NO_DATE = compile_lazily(r"\(n\.\s?d\.?\)|(?<![\w.])n\.\s?d\.(?=\s|$)", re.IGNORECASE)
 
 
 # A title in quotation marks: "“Working from Home Tripled between 2019 and 2021.”"

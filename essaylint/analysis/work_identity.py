@@ -43,11 +43,18 @@ def copy_keys(ref: Reference) -> tuple[tuple[str, ...], ...]:
 
 
 def same_work(a: Reference, b: Reference) -> bool:
-    """Two entries describe one work: same DOI; same page address, no other year and
-    one entry's words inside the other's; or same first author, year and title; at
-    two pages (a query string aside: "?file=a.csv"), the same title and description."""
+    """Two entries describe one work: same DOI (and first author, year or title); same
+    page address, no other year and one entry's words inside the other's; or same first
+    author, year and title; at two pages (a query string aside: "?file=a.csv"), the same
+    title and description."""
     if a.doi and b.doi:
-        return fold(a.doi) == fold(b.doi)
+        # One DOI on two entries that share neither first author, year nor title is a DOI
+        # pasted onto the wrong work ("Lovelock & Rapley 2007" with Merton 1995's), no repeat.
+        return fold(a.doi) == fold(b.doi) and (
+            _first_family(a) == _first_family(b)
+            or year_of(a) == year_of(b)
+            or fuzz.ratio(fold(a.title or ""), fold(b.title or "")) >= SAME_TITLE
+        )
     address = page_address(a)
     if address and address == page_address(b) and not (a.doi or b.doi):
         # One page listed twice: the same description, or one entry the other's tail

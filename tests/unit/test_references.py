@@ -646,6 +646,8 @@ def test_date_from_modified_or_accessed_clause(raw: str, date: str) -> None:
         ("Sorrel, Ida. *Lamps of the North*. Marrow & Co., 1921. Web. 13 May 2012.", "1921"),
         ("Sorrel, Ida. *Lamps of the North*. Marrow & Co., 1921. Accessed 13 May 2012.", "1921"),
         ("Sorrel, Ida. “Lamps.” *Lamp Journal* 1854: 3-5. Web.", "1854"),
+        # MLA's bare "n.d." before the access date: the edition gives no date
+        ("Sorrel, Ida. Lamps of the North. n.p. n.d. Gutenberg. Web. 28 Oct. 2016.", "n.d."),
     ],
 )
 def test_access_date_is_not_the_year_of_publication(raw: str, year: str) -> None:

@@ -28,6 +28,8 @@ def _buckets(ref: Reference, where: str) -> tuple[tuple[str, ...], ...]:
     address = page_address(ref)
     if address:
         keys.append((where, "address", address))
+    if ref.key:
+        keys.append((where, "key", ref.key))
     return tuple(keys)
 
 
@@ -44,7 +46,9 @@ class DuplicateReference(Rule):
     """The same work listed twice in the reference list.
 
     What it checks
-        Pairs of entries of one list with the same DOI; with the same page address
+        Pairs of entries of one list with the same DOI (one DOI on two entries that
+        share neither first author, year nor title was pasted onto the wrong one: no
+        repeat); with the same page address
         (a site's front page or section aside), no other year, and the words of one
         entry inside the other's; or with the same first author,
         year and (nearly) the same title; titles that differ in their numbers ("Report
@@ -65,9 +69,10 @@ class DuplicateReference(Rule):
         (only cited entries are printed), a pair counts only when both entries are
         printed: cited, named by
         ``\\nocite``, or all printed by ``\\nocite{*}``; an entry written twice under
-        one key counts when that key is printed. Notes are citations: a note that cites
-        a work an earlier note cited is not a duplicate, even where the notes are the
-        only list.
+        one key counts when that key is printed, and so do two works under one key
+        (BibTeX keeps the first; no citation can reach the other). Notes are
+        citations: a note that cites a work an earlier note cited is not a duplicate,
+        even where the notes are the only list.
 
     Why it matters
         A duplicate makes the list look unedited, and citations to that work
@@ -105,6 +110,12 @@ class DuplicateReference(Rule):
                 (i for i in candidates if i not in reported and same_work(refs[i], later)), None
             )
             if first is None:
+                namesake = next(
+                    (i for i in candidates if later.key and refs[i].key == later.key), None
+                )
+                if namesake is not None:
+                    reported.add(j)
+                    yield self._key_of_another_work(ctx, later, refs[namesake])
                 continue
             reported.add(j)
             same_key = later.key is not None and later.key == refs[first].key
@@ -116,3 +127,14 @@ class DuplicateReference(Rule):
                 f"{ctx.where(refs[first])}; delete one of them",
                 reference=later,
             )
+
+    def _key_of_another_work(self, ctx: RuleContext, later: Reference, first: Reference) -> Finding:
+        """Two works under one key: BibTeX keeps the first, and no citation can tell them apart."""
+        return self.finding(
+            ctx,
+            later.span,
+            f"the key {later.key!r} is used twice: {describe_reference(later)} has the same key "
+            f"as {describe_reference(first)} at {ctx.where(first)}; BibTeX keeps only the first, "
+            f"so no citation of {later.key!r} can reach this work; give it a key of its own",
+            reference=later,
+        )

@@ -90,6 +90,12 @@ _AVAILABLE = compile_lazily(
     r"\b(?:Retrieved|retrieved|Available|available|Online|online|Web|Last\s+(?:modified|updated))\b"
 )
 _SITE_AND_YEAR_END = compile_lazily(r",\s*(?P<site>[^,]{2,40}),\s*\d{4}\.?$")
+# "... Why the internet needs African Feminists, GenderIT.org": a title that ran on over
+# the web site it was read on, a host name with its domain after the last comma.
+_HOST_END = compile_lazily(
+    r",\s*(?P<site>[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|org|net|gov|edu|io|co\.uk))\.?$",
+    re.IGNORECASE,
+)
 # The web's first organisations' pages: an entry dated before it is a printed document.
 _FIRST_WEB_YEAR = 1995
 
@@ -190,11 +196,12 @@ def _names_a_site(ref: Reference) -> bool:
         return False
     rest = ref.raw.replace(ref.title, " ", 1) if ref.title else ref.raw
     parts = [part.strip() for part in _PARTS.split(rest)]
-    # "..., moves some positions to India and Mexico, CNBC, 2024.": a title that ran on
-    # over the site and the year, with no full stop between them
-    tail = _SITE_AND_YEAR_END.search(ref.title or "")
-    if tail is not None:
-        parts.append(tail.group("site").strip())
+    # "..., moves some positions to India and Mexico, CNBC, 2024." or "..., GenderIT.org":
+    # a title that ran on over the site (and the year), with no full stop between them
+    for end in (_SITE_AND_YEAR_END, _HOST_END):
+        tail = end.search(ref.title or "")
+        if tail is not None:
+            parts.append(tail.group("site").strip())
     return any(_SITE_PART.fullmatch(p) and not _DATABASE.match(p) for p in parts)
 
 
@@ -206,7 +213,8 @@ class MissingUrl(Rule):
         says "Retrieved from" or "Available at" must end in a URL (or carry a
         DOI). A "Retrieved from" with nothing after it is the typical case:
         the link was lost when the essay was pasted. An entry whose source is a
-        web site ("Photograph. Wikimedia Commons.", "Tideguide.org.") or a
+        web site ("Photograph. Wikimedia Commons.", "Tideguide.org.", a title
+        that ran on over it: "..., GenderIT.org") or a
         blog platform that publishes only on the web ("Medium", "Towards Data
         Science") is online too, and so is an article of a news or reference site
         read on the web ("NPR Planet Money", "s.l.: CNBC", "TechTarget",
