@@ -348,9 +348,10 @@ def document_from_blocks(
             continue
         pieces = raw[kept[0] : kept[-1] + 1]
         sources = sources[kept[0] : kept[-1] + 1]
+        hangs_on = _hangs_on(head, block, pieces[0])  # the rest of an entry, in its column
         joined = previous is not None and (
             index in typed_hanging
-            or _hangs_on(head, block, pieces[0])
+            or hangs_on
             or _goes_on(previous, lines[-1], block, pieces[0])
             or _under_number(previous, parts, block, pieces[0])
         )
@@ -368,7 +369,7 @@ def document_from_blocks(
         anchors += _place_anchors(block.anchors, typed, raw, kept[0], start)
         # The next line of an entry typed with a hanging indent by hand goes on the entry's
         # line, a space for the line break: it is one entry, whatever its line starts with.
-        glued = joined and (index in typed_hanging or _hangs_on(head, block, pieces[0]))
+        glued = joined and (index in typed_hanging or hangs_on)
         for n, (piece, source) in enumerate(zip(pieces, sources, strict=True)):
             if glued and n == 0:
                 lines[-1] += " " + piece
