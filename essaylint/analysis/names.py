@@ -226,7 +226,11 @@ def looks_like_name_part(part: str) -> bool:
 
 # The abbreviation an organisation gives itself after its name: "(CDC)", "(NLIHC)", "(UN-Habitat)";
 # two capitals at least, so "(Ed.)" is no abbreviation.
-_OWN_ABBREVIATION = compile_lazily(r"\s+\((?=[^)]*[A-Z][^)]*[A-Z])[A-Z][\w&.\-]{1,11}\)$")
+# "Centers for ... Prevention (CDC)", "United States Department of Labor (US DoL)": the
+# organisation's own abbreviation, in capitals, of one word or two or three short ones.
+_OWN_ABBREVIATION = compile_lazily(
+    r"\s+\((?=[^)]*[A-Z][^)]*[A-Z])(?:[A-Z][\w&.\-]{1,11}|[A-Z][\w&.\-]{0,4}(?:\s[A-Z][\w&.\-]{0,4}){1,2})\)$"
+)
 
 
 def looks_corporate(segment: str) -> bool:

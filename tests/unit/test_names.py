@@ -100,6 +100,12 @@ def test_corporate_heuristic_rejects_people() -> None:
     assert looks_corporate("Bureau of Labor Statistics")
 
 
+def test_an_organisation_with_its_own_abbreviation_in_brackets() -> None:
+    assert looks_corporate("Centers for Disease Control and Prevention (CDC)")
+    assert looks_corporate("United States Department of Labor (US DoL)")
+    assert not looks_corporate("Smith, J. (John Smith)")  # no abbreviation: a person
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_parse_authors_never_raises(segment: str) -> None:
