@@ -543,8 +543,9 @@ def _initial_first(people: tuple[Person, ...]) -> tuple[Person, ...]:
 # "US Public Report", "PwC Report": a work named for who made it, written where an
 # author goes ("US Public Report: https://..."); no one's family name is "Report".
 _NAMED_REPORT = compile_lazily(r"[^,;&]+\sReport")
+# "Andrea Chiarelli/Auth0": a writer's name in natural order, a slash, the site.
 _PERSON_SLASH_OUTLET = compile_lazily(
-    r"(?P<person>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*/\s*(?P<outlet>[^/\s][^/]{1,60})"
+    r"(?P<person>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*/\s*[^/\s][^/]{1,60}"
 )
 _HANDLE = compile_lazily(r"^(?P<user>[^\W_][\w.-]*)?@(?P<host>[^\W_][\w.-]*)$")
 _SPACED_DASH = compile_lazily(rf"\s[{DASHES}]\s")

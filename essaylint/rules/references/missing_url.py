@@ -41,15 +41,12 @@ _WEB_OUTLETS = (
 # One of those outlets as the entry's whole publisher or container, whatever the entry's
 # kind ("..., s.l.: CNBC."): where the article was read.
 _OUTLET = compile_lazily(r"(?:the\s+)?(?:" + _WEB_OUTLETS + ")", re.IGNORECASE)
+# A web site's host name: "History.com", "GenderIT.org".
+_HOST_NAME = r"[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|org|net|gov|edu)"
 # The whole of one part of the entry is a web site: "... Photograph. Wikimedia Commons."
 # or "History.com, 2019."; "Wikipedia Press" or a title that mentions Facebook is not.
 _SITE_PART = compile_lazily(
-    r"(?:"
-    + _PLATFORM_NAMES
-    + "|"
-    + _WEB_OUTLETS
-    + r"|[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|org|net|gov|edu))",
-    re.IGNORECASE,
+    r"(?:" + _PLATFORM_NAMES + "|" + _WEB_OUTLETS + "|" + _HOST_NAME + ")", re.IGNORECASE
 )
 # Catalogues and databases a printed work is found through (MLA's second container).
 _DATABASE_NAMES = (
@@ -92,10 +89,7 @@ _AVAILABLE = compile_lazily(
 _SITE_AND_YEAR_END = compile_lazily(r",\s*(?P<site>[^,]{2,40}),\s*\d{4}\.?$")
 # "... Why the internet needs African Feminists, GenderIT.org": a title that ran on over
 # the web site it was read on, a host name with its domain after the last comma.
-_HOST_END = compile_lazily(
-    r",\s*(?P<site>[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|org|net|gov|edu|io|co\.uk))\.?$",
-    re.IGNORECASE,
-)
+_HOST_END = compile_lazily(r",\s*(?P<site>" + _HOST_NAME + r")\.?$", re.IGNORECASE)
 # The web's first organisations' pages: an entry dated before it is a printed document.
 _FIRST_WEB_YEAR = 1995
 
