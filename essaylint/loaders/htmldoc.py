@@ -34,6 +34,7 @@ import re
 import warnings
 from typing import Any
 
+from essaylint.analysis.entry_shape import has_entry_head
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.loaders.paragraphs import LoadedBlock, document_from_blocks
 from essaylint.loaders.superscript import superscript_citation
@@ -98,25 +99,25 @@ def _kind_of(tag: str) -> tuple[BlockKind, int]:
     return "paragraph", 0
 
 
-# A reference entry's head: a name, then its year in brackets ("Amrute, S. (2019).",
-# "History Skills. (2024).").
-_ENTRY_HEAD = compile_lazily(r"[A-Z][^()\n]{0,100}?\(\s*(?:\d{4}[a-z]?|n\.\s?d\.?)\s*\)")
 _MIN_ENTRY_LINES = 3
 
 
 def _entry_cuts(text: str, anchors: list[tuple[int, int, int]]) -> list[int]:
     """Where a paragraph typed as a list of entries, one to a source line, breaks: at each
-    source line that opens with an entry's head, when three lines at least do so. A
-    browser runs such a list together; its writer and its reader see a list. Other
-    paragraphs stay whole, their source lines run together."""
-    cuts: list[int] = []
+    source line that opens with an entry's head (:func:`has_entry_head`: "Jorgensen, R.
+    F., 2001. ...", "WHO (2019) ..."), when three lines at least do so. A browser runs
+    such a list together; its writer and its reader see a list. Other paragraphs stay
+    whole, their source lines run together."""
+    line_starts = [0]
     last_line: int | None = None
     for at, line, _column in anchors:
-        if last_line is not None and line > last_line and at > 0 and _ENTRY_HEAD.match(text, at):
-            cuts.append(at)
+        if last_line is not None and line > last_line and at > 0:
+            line_starts.append(at)
         last_line = line
-    first_is_entry = _ENTRY_HEAD.match(text.lstrip()) is not None
-    return cuts if len(cuts) + first_is_entry >= _MIN_ENTRY_LINES else []
+    bounds = itertools.pairwise([*line_starts, len(text)])
+    heads = [start for start, end in bounds if has_entry_head(text[start:end])]
+    cuts = [start for start in heads if start > 0]
+    return cuts if len(heads) >= _MIN_ENTRY_LINES else []
 
 
 class _Blocks:

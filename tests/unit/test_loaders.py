@@ -754,6 +754,31 @@ def test_html_paragraph_typed_as_a_list_keeps_a_line_per_entry() -> None:
     assert _pos(doc, "Vale, S.") == (8, 5)
 
 
+_HARVARD_ONE_PARAGRAPH_PAGE = """<html><body>
+<p>Maps are power (Pellow, 2015). Rules follow maps (Tennant, 2001), and so
+Tennant, as Pellow says, 2015. was right about the ledger.
+Quarrie, 2016. wrote too.</p>
+<h2>Bibliography</h2>
+<p>
+    Aldous L, M. P., 2016. Ledgers of power. Journal of harbour studies , 2(2), pp. 65-66.
+Tennant, R. F., 2001. Tides and freedom, s.l.: Harbour Institute .
+Pellow, S. D. S. a. M. A. Z., 2015. Towards a map of harbours. Geo: Harbours , 2(1), pp. 88-105.
+</p>
+</body></html>
+"""
+
+
+def test_html_paragraph_of_harvard_entries_keeps_a_line_per_entry() -> None:
+    """Entries whose year follows the names without brackets ("Tennant, R. F., 2001.")
+    typed one to a source line in one <p> are a list too; prose wrapped over source
+    lines stays one line even where a line starts with a name and a year."""
+    doc = load_bytes(_HARVARD_ONE_PARAGRAPH_PAGE.encode(), "post.html")
+    blocks = doc.text.split("\n\n")
+    assert "\n" not in blocks[0]
+    firsts = [line.split(",")[0] for line in blocks[2].split("\n")]
+    assert firsts == ["Aldous L", "Tennant", "Pellow"]
+
+
 def test_html_list_in_one_paragraph_is_linked_entry_by_entry(tmp_path: Path) -> None:
     from essaylint import Settings, lint_path
 
