@@ -411,13 +411,30 @@ def _parse_comma_part(part: str) -> list[Person]:
     while i < len(tokens):
         token = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and _pairs(token, nxt, len(tokens)):
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        pair = nxt is not None and _pairs(token, nxt, len(tokens))
+        if nxt is not None and pair and not _named_alone(token, nxt, after):
             people.append(_person(token, nxt, f"{token}, {nxt}"))
             i += 2
             continue
         people.extend(_parse_token(token))
         i += 1
     return people
+
+
+def _named_alone(token: str, nxt: str, after: str | None) -> bool:
+    """ "Masakazu Sunaga, Takei, Y., ...": a full name in natural order, then "Family,
+    Initials". The one-word token pairs with the initials after it, not with the name
+    before it."""
+    words = token.split()
+    return (
+        after is not None
+        and is_initials(after.strip())
+        and len(nxt.split()) == 1
+        and not is_initials(nxt)
+        and len(words) >= 2
+        and not any(is_initials(w) or _is_particle(w) for w in words)
+    )
 
 
 # "K." standing for a family name only when a run of two or more given initials
