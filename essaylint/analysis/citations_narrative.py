@@ -135,7 +135,7 @@ _NARRATIVE = compile_lazily(
     r"(?:(?:\s+|,\s*|,?\s+{and}\s+)"
     r"(?:(?:van|von|de|der|den|la|le|du|da|di|of|for|the|at|on|in|with|ten|ter)\s+)*"
     # "GOTTFREDSON, L.S.": initials run together after a family name
-    r"[_*]*(?:(?:[A-Z]\.){2,3}|[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)[_*]*){0,14})"
+    r"[_*]*(?:(?:[A-Z]\.){2,3}|[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)[_*]*){0,24})"
     r"(?P<etal>,?\s+{et_al}|\s+and\s+(?:colleagues|others|co-?workers|associates))?"
     r"(?P<poss>['’]s?)?"
     r"(?P<gap>(?:\s+[a-z][\w\-]*){1,3})?"
