@@ -113,6 +113,34 @@ _INVERTED_AUTHOR = (
 _LONG_AUTHOR_LIST = compile_lazily(
     r"^(?:" + _INVERTED_AUTHOR + r",?\s+(?:&\s+|and\s+|…\s*|\.\.\.\s*)?){6,}\(?" + YEAR + r"\b"
 )
+# APA 7's long list with some names left in natural order (from a database's export):
+# "Zbysław Sońdka, Nidhi Bindal Dhir, Carvalho-Silva, D., Jupe, S., Madhumita, ... (2023).".
+_DATE_IN_BRACKETS = compile_lazily(r"\(\s*" + YEAR + r"[a-z]?\b")
+_AUTHOR_LIST_SEPARATOR = compile_lazily(r",\s*(?:&\s*|and\s+)?|\s+(?:&|and)\s+")
+_NAME_TOKEN = compile_lazily(r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}")
+_INITIALS_TOKEN = compile_lazily(r"(?:[A-Z]\.\s?(?:-\s?[A-Z]\.\s?)?){1,3}")
+_MIXED_LIST_INVERTED = 6
+
+
+def _mixed_long_author_list(body: str) -> bool:
+    """Authors only, up to a year in brackets: names with initials after them ("Jupe, S.")
+    six times at least, and full names in natural order between them."""
+    date = _DATE_IN_BRACKETS.search(body)
+    if date is None:
+        return False
+    tokens = [t.strip() for t in _AUTHOR_LIST_SEPARATOR.split(body[: date.start()])]
+    tokens = [t for t in tokens if t and t not in ("…", "...")]
+    inverted = 0
+    for previous, token in zip([None, *tokens], tokens, strict=False):
+        if _INITIALS_TOKEN.fullmatch(token):
+            if previous is None or not _NAME_TOKEN.fullmatch(previous):
+                return False
+            inverted += 1
+        elif not _NAME_TOKEN.fullmatch(token):
+            return False
+    return inverted >= _MIXED_LIST_INVERTED
+
+
 # What follows the year of a line that only looks like an entry: a lifespan
 # "(1942–)", "(1907-1990)", "(1942-present)", or a sentence "(1969) argued that".
 _LIFESPAN_AFTER = compile_lazily(r"^\s*[-–—]\s*(?:" + YEAR_DIGITS + r"|present|now|today)?\s*\)")
@@ -429,7 +457,7 @@ def looks_like_entry(text: str) -> bool:
         return False  # "Koerner & Reagle (2020)" alone on its line heads a note, cites
     if REPEATED_AUTHORS.match(s):
         return True  # "------. "Some Account of the Art." Newhall, 23-31.": dated or not
-    if _LONG_AUTHOR_LIST.match(entry_body(s)):
+    if _LONG_AUTHOR_LIST.match(entry_body(s)) or _mixed_long_author_list(entry_body(s)):
         return True
     window = len(s) if _NUMBERED_MARKER.match(s) else _HEAD_WINDOW
     if not _YEAR_WORD.search(s, 0, window) and not has_link(s):

@@ -116,8 +116,12 @@ BULLET = r"(?:[-–*+•◦▪‣●·\uf0b7]|['‘\"“]-['’\"”])"
 #: no space before the entry's first capital letter or opening quotation mark ("9.G. Kamen
 #: and ...", "8.«Title»", "3.“Title”"): a hand-typed list. Never a decimal ("2.5") or a
 #: word in lower case ("3.e"). A stray full stop may stand before the number (".9.Sharma,
-#: S.", a pasted list). A fragment: group "dnum" is the number.
-ENTRY_NUMBER_MARK = r"(?:\.(?=\d))?(?P<dnum>\d{1,3})(?:[.)]\s+|\.(?=(?-i:[A-ZÀ-ÖØ-Þ«“\"‘])))"
+#: S.", a pasted list), and a dash may follow the number before a capital ("1- Berman, H.
+#: M.", "2 – Burley"). A fragment: group "dnum" is the number.
+ENTRY_NUMBER_MARK = (
+    r"(?:\.(?=\d))?(?P<dnum>\d{1,3})"
+    r"(?:[.)]\s+|\.(?=(?-i:[A-ZÀ-ÖØ-Þ«“\"‘]))|\s?[-–]\s+(?=(?-i:[A-ZÀ-ÖØ-Þ«“\"‘])))"
+)
 
 #: A Markdown heading's hashes before an entry typed as a heading: "### Abara, U. (2020). ..."
 HEADING_HASHES = r"#{1,6}\s+"
