@@ -135,12 +135,14 @@ _NARRATIVE = compile_lazily(
     r"(?:(?:\s+|,\s*|,?\s+{and}\s+)"
     r"(?:(?:van|von|de|der|den|la|le|du|da|di|of|for|the|at|on|in|with|ten|ter)\s+)*"
     # "GOTTFREDSON, L.S.": initials run together after a family name
-    r"[_*]*(?:(?:[A-Z]\.){2,3}|[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)[_*]*){0,24})"
+    # and "T.-Y.", a hyphenated given name's initials
+    r"[_*]*(?:[A-Z]\.(?:-?[A-Z]\.){1,2}|[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)[_*]*){0,24})"
     r"(?P<etal>,?\s+{et_al}|\s+and\s+(?:colleagues|others|co-?workers|associates))?"
     r"(?P<poss>['’]s?)?"
     r"(?P<gap>(?:\s+[a-z][\w\-]*){1,3})?"
-    # "According to Mishra, (2024)": a stray comma
-    r",?\s*$".replace("[A-Z]", f"[{UPPER}]")
+    # "According to Mishra, (2024)": a stray comma; "Walcher_ et al. _(2020)": a stray
+    # emphasis mark
+    r",?\s*[_*]{0,2}$".replace("[A-Z]", f"[{UPPER}]")
     .replace("{et_al}", ET_AL)
     .replace("{and}", AUTHOR_AND)
 )

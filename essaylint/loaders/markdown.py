@@ -22,7 +22,9 @@ A link to a place in the same document keeps only its text: pandoc's
 
 A backslash escape reads as the character it escapes, the backslash's place
 left blank on the outer side: converters write "\\[3\\]" for a bracketed
-citation and "1\\." for a list number, which read as " [3] " and "1. ".
+citation and "1\\." for a list number, which read as " [3] " and "1. "; before
+punctuation the blank goes before any other character ("Research\\*," reads
+"Research *,").
 ("\\@" stays: bookdown's "\\@ref(fig:x)" is a cross-reference, not a key.)
 
 Emphasis around "et al." is removed, its place left blank before the words:
@@ -69,11 +71,15 @@ _TEMPLATE_TAG = compile_lazily(r"\{%(?:[^%]|%(?!\})){0,2000}%\}")
 #: Markdown's backslash escapes of ASCII punctuation, "@" aside.
 ESCAPED = compile_lazily(r"\\([!-/:-?\[-`{-~])")
 _OPENERS = "([{<"
+_CLOSERS = ")]}>"
+_PUNCTUATION_AFTER = frozenset(",.;:!?)]")
 
 
 def _unescaped(match: re.Match[str]) -> str:
     char = match.group(1)
-    return f" {char}" if char in _OPENERS else f"{char} "
+    before_mark = match.string[match.end() : match.end() + 1] in _PUNCTUATION_AFTER
+    closer = char in _CLOSERS  # "\\[3\\]." still reads "[3] ."
+    return f" {char}" if char in _OPENERS or (before_mark and not closer) else f"{char} "
 
 
 def _decoded(match: re.Match[str]) -> str:
@@ -161,15 +167,27 @@ def _colons_given(text: str) -> str:
     return _DEFINITION_NO_COLON.sub(colon, text)
 
 
-# "et al." set in italics: "(Mehta _et al_., 2020)", "*et al.*", "<i>et al</i>.".
+# "et al." set in italics: "(Mehta _et al_., 2020)", "*et al.*", "<i>et al</i>.", and each
+# word on its own: "(Supplitt __et__ __al__.,2021)", or with the comma: "_et al.,_ 2004".
+_EMPHASIS_OPEN = r"(?:\*{1,2}|_{1,2}|<(?:i|em)>)"
+_EMPHASIS_CLOSE = r"(?:\*{1,2}|_{1,2}|</(?:i|em)>)"
 _EMPHASISED_ET_AL = compile_lazily(
-    r"(?:\*{1,2}|_{1,2}|<(?:i|em)>)(et\.?\s?al)(\.?)(?:\*{1,2}|_{1,2}|</(?:i|em)>)(\.?)",
+    _EMPHASIS_OPEN
+    + r"(?P<et>et\.?)(?P<gap>\s?|"
+    + _EMPHASIS_CLOSE
+    + r"\s"
+    + _EMPHASIS_OPEN
+    + r")(?P<al>al)(\.?)(?P<comma>,?)"
+    + _EMPHASIS_CLOSE
+    + r"(\.?)",
     re.IGNORECASE,
 )
 
 
 def _plain_et_al(match: re.Match[str]) -> str:
-    words = match.group(1) + ("." if match.group(2) or match.group(3) else "")
+    gap = match.group("gap")
+    et_al = match.group("et") + (gap if gap.isspace() or not gap else " ") + match.group("al")
+    words = et_al + ("." if match.group(4) or match.group(6) else "") + match.group("comma")
     return words.rjust(len(match.group(0)))
 
 
