@@ -80,6 +80,7 @@ _CORPORATE_WORDS = frozenset(
         "bureau", "ministry", "university", "centre", "committee", "network", "services",
         "nations", "corporation", "company", "inc", "ltd", "government", "authority",
         "administration", "alliance", "federation", "collaboration", "consortium",
+        "team", "group", "project", "developers", "contributors",
     }
 )  # fmt: skip
 _DOI_PREFIX = compile_lazily(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
@@ -146,9 +147,10 @@ def _person(person: Any) -> Person | None:
         and not prelast
         and not lineage
         and whole[-1].strip("{}.").lower() in _CORPORATE_WORDS
-        and not any(len(name.strip("{}.")) <= 2 for name in first)
+        and not any(len(name.strip("{}.")) <= 2 and name.endswith(".") for name in first)
     ):
-        # "World Health Organization" without protecting braces: still an organisation.
+        # "World Health Organization", "R Core Team" without protecting braces: still an
+        # organisation (a person's initials, "J. Group", are no part of one).
         name = latex_to_text(" ".join(whole))
         return Person(family=name, raw=name, corporate=True)
     family = latex_to_text(" ".join(prelast + last))

@@ -68,6 +68,21 @@ def test_corporate_author_and_url_in_howpublished(refs: dict[str, Reference]) ->
     assert ref.url == "https://www.who.int/emergencies/diseases/novel-coronavirus-2019"
 
 
+def test_team_named_without_protecting_braces_is_an_organisation() -> None:
+    """ "R Core Team" reads in BibTeX as given names "R Core" and family "Team"; cited whole,
+    it is a team. A person with initials before such a word stays a person."""
+    refs = parse_bib_text(
+        "@Manual{harbourR, author = {Harbour Core Team}, title = {H}, year = {2022}}\n"
+        "@Manual{tideR, author = {T Tide Group}, title = {T}, year = {2021}}\n"
+        "@Book{grp, author = {J. Group}, title = {G}, year = {2020}, publisher = {P}}\n"
+    )
+    assert [(p.family, p.corporate) for r in refs for p in r.authors] == [
+        ("Harbour Core Team", True),
+        ("T Tide Group", True),
+        ("Group", False),
+    ]
+
+
 def test_chapter_with_others_and_editor(refs: dict[str, Reference]) -> None:
     ref = refs["boyd2010"]
     assert ref.type == "chapter"
