@@ -142,9 +142,20 @@ def _misspelt(key: str, ref: Reference) -> int | None:
     name ("Edinburgh" of "University of Edinburgh") is no misspelling of it."""
     for i, person in enumerate(ref.authors):
         family = name_key(person.family)
-        if family and key not in family and _near(key, family):
+        if family and key not in family and _near(key, family) and not _derived(key, family):
             return i
     return None
+
+
+# What a name of a place or people becomes as an adjective or a people: "Canadian(s)",
+# "Nigerian", "Korean", "Japanese", "British" ("Canada", "Nigeria", "Korea", "Japan").
+_DERIVED_ENDINGS = ("ians", "ian", "ans", "an", "ns", "n", "ese", "ish")
+
+
+def _derived(key: str, family: str) -> bool:
+    """Is the word the family name made an adjective ("Canadians" of "Canada")?"""
+    stem = family[:-1] if family[-1:] in "aeiouy" else family
+    return key.startswith(stem) and key[len(stem) :] in _DERIVED_ENDINGS
 
 
 def _near(key: str, family: str) -> bool:
