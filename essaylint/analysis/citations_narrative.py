@@ -420,8 +420,9 @@ class NarrativeReader:
             if name_key(self._family(first_name, lenient=False)) in self.known:
                 phrase = phrase[article.end() :]
         items, joins = list_items(phrase)
-        if looks_corporate(phrase) and "," not in phrase:
-            items, joins = [phrase], []  # "Centers for Disease Control and Prevention"
+        if looks_corporate(trim_sentence_words(phrase)) and "," not in phrase:
+            # "Centers for Disease Control and Prevention"; not "Most of Harvey and Pointon"
+            items, joins = [phrase], []
         first = len(items) - 1
         surnames_from = _comma_surnames_start(items, joins)
         while first > 0:
