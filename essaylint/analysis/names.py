@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from essaylint.analysis.patterns import DASHES, EMPHASIS, GENERATION
+from essaylint.analysis.patterns import COUNTRY_HEAD, DASHES, EMPHASIS, GENERATION
 from essaylint.analysis.text import PARTICLES
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Person
@@ -646,8 +646,8 @@ def natural_family(phrase: str, *, lenient: bool = True) -> str | None:
     ``lenient``, for they may also be a brand.
     """
     words = [w.strip("_*") for w in phrase.split()]
-    if not 2 <= len(words) <= 5 or looks_corporate(phrase):
-        return None
+    if not 2 <= len(words) <= 5 or looks_corporate(phrase) or COUNTRY_HEAD.match(phrase):
+        return None  # "U.S. Treasury", "UK Parliament": a country's body, no initials
     last = len(words) - 1
     strong = False
     for index, word in enumerate(words):
