@@ -62,7 +62,7 @@ _IN_DOCUMENT_LINK = compile_lazily(r"\[([^\[\]]{1,300})\]\(#[^()\s]{0,300}\)")
 NON_TEXT = compile_lazily(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 #: A comment is never printed (a draft paragraph, a note to self); essaylint's own
 #: directives ("<!-- essaylint: ignore[C104] -->") stay.
-_COMMENT = compile_lazily(r"<!--(?!\s*essaylint:).*?-->", re.DOTALL)
+COMMENT = compile_lazily(r"<!--(?!\s*essaylint:).*?-->", re.DOTALL)
 # A Liquid (Jekyll) tag, "{% include figure.html caption="..." %}", over lines too; bounded,
 # so a "{%" never closed costs a fixed look-ahead.
 _TEMPLATE_TAG = compile_lazily(r"\{%(?:[^%]|%(?!\})){0,2000}%\}")
@@ -191,10 +191,25 @@ def _plain_et_al(match: re.Match[str]) -> str:
     return words.rjust(len(match.group(0)))
 
 
+# One mark left on one side only, as pasted into a word processor: "(Wishart _et al.,
+# 2016)", "(Gao et al_., 2018)".
+_MARK_BEFORE_ET_AL = compile_lazily(r"(?<![^\W_])[_*]{1,2}(?=et\.?\s?al\b)", re.IGNORECASE)
+_MARK_AFTER_ET_AL = compile_lazily(r"(\bet\.?\s?al)([_*]{1,2})(\.?)", re.IGNORECASE)
+
+
+def _mark_moved_out(match: re.Match[str]) -> str:
+    return match.group(1) + match.group(3) + " " * len(match.group(2))
+
+
 def read_emphasised_et_al(text: str) -> str:
     """``text`` with the emphasis around "et al." removed, its place left blank before the
-    words, so "(Mehta _et al_., 2020)" reads "(Mehta   et al., 2020)" at the same offsets."""
-    return _EMPHASISED_ET_AL.sub(_plain_et_al, text)
+    words, so "(Mehta _et al_., 2020)" reads "(Mehta   et al., 2020)" at the same offsets;
+    a mark on one side only is blanked too ("et al_." reads "et al. ")."""
+    text = _EMPHASISED_ET_AL.sub(_plain_et_al, text)
+    if "_" in text or "*" in text:
+        text = _MARK_BEFORE_ET_AL.sub(lambda m: " " * len(m.group(0)), text)
+        text = _MARK_AFTER_ET_AL.sub(_mark_moved_out, text)
+    return text
 
 
 def blank_layout_html(text: str) -> str:
@@ -219,7 +234,7 @@ def blank_layout_html(text: str) -> str:
     if "<" not in text:
         return text
     if "<!--" in text:
-        text = _COMMENT.sub(_blank, text)
+        text = COMMENT.sub(_blank, text)
     if "<sup" in text or "<SUP" in text:
         text = _superscripts_as_brackets(text)
     return LAYOUT_TAG.sub(_blank, NON_TEXT.sub(_blank, text))

@@ -27,6 +27,7 @@ from essaylint.lazy_pattern import compile_lazily
 from essaylint.loaders.errors import cannot_read
 from essaylint.loaders.markdown import (
     BLOCK_ELEMENTS,
+    COMMENT,
     ESCAPED,
     LAYOUT_TAG,
     read_emphasised_et_al,
@@ -56,7 +57,8 @@ def _decode_references(text: str) -> str:
     """``text`` without zero-width characters, with the HTML character references left in
     it decoded ("Black, P. &amp; Wiliam, D.", pasted from a web page's source: no essay
     means the reference itself),
-    layout tags pasted with them removed ('<p style="text-align:left">[2] Cole, S.') and
+    layout tags and comments pasted with them removed ('<p style="text-align:left">[2]
+    Cole, S.', "<!--[if !supportLists]-->") and
     Markdown's escapes and emphasis around "et al." read ("\\[1\\]" is "[1]", "_et al_."
     is "et al.")."""
     text = _ZERO_WIDTH.sub("", text)  # "\u200bSharma, S., 2019.": left by Word's citation tool
@@ -66,8 +68,8 @@ def _decode_references(text: str) -> str:
         text = read_emphasised_et_al(text)
     if "&" in text:
         text = HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
-    if "<" in text:
-        text = LAYOUT_TAG.sub("", text)
+    if "<" in text:  # and HTML comments pasted with them: "<!--[if !supportLists]-->"
+        text = LAYOUT_TAG.sub("", COMMENT.sub("", text))
     return text
 
 

@@ -870,3 +870,32 @@ def test_html_site_menus_and_page_footer_are_not_the_essay(tmp_path: Path) -> No
     assert "Markets grew (Lee, 2019)." in text
     assert "Home" not in text
     assert "Night Desk" not in text
+
+
+def test_docx_pasted_markup_reads_as_its_text(tmp_path: Path) -> None:
+    """Text pasted into Word from a web page or a Markdown file keeps its markup as typed
+    characters: HTML comments ("<!--[if !supportLists]-->"), and emphasis marks left on
+    one side of "et al." ("_et al.,", "et al_."). Neither is part of a citation or entry."""
+    import docx
+
+    from essaylint.config import Settings
+    from essaylint.pipeline import lint_path
+
+    document = docx.Document()
+    document.add_paragraph("Tides rise (Marsh\u00a0_et al., 2016; Quill\u00a0et al_., 2018).")
+    document.add_paragraph("References")
+    document.add_paragraph(
+        "<!--[if !supportLists]-->1.\u00a0\u00a0 <!--[endif]-->Marsh, A., Vale, B., & Ono, C. "
+        "(2016). Tides. Harbour Press."
+    )
+    document.add_paragraph(
+        "<!--[if !supportLists]-->2.\u00a0\u00a0 <!--[endif]-->Quill, D., Tane, E., & Low, F. "
+        "(2018). Tides again. Harbour Press."
+    )
+    path = tmp_path / "pasted.docx"
+    document.save(str(path))
+    result = lint_path(path, Settings(select=("C", "R")), prose=False)
+    assert result.error is None
+    assert "<!--" not in result.document.text
+    assert [(f.rule, f.message) for f in result.findings] == []
+    assert [c.authors[0] for c in result.citations] == ["Marsh", "Quill"]
