@@ -150,6 +150,11 @@ def _bare_et_al(text: str, region: Span, parentheses: list[tuple[int, int]]) -> 
         )  # fmt: skip
 
 
+# Punctuation typed with a Chinese or Japanese input method left on: "（Godefroidt,
+# 2022)". Each stands for its ASCII mark, one character for one.
+_FULL_WIDTH_PUNCTUATION = str.maketrans("（）［］，；：", "()[],;:")
+
+
 def extract_citations(
     text: str,
     essay: Essay,
@@ -164,7 +169,8 @@ def extract_citations(
     style: str | None = None,
     works: Sequence[Reference] = (),
 ) -> tuple[Citation, ...]:
-    """Every citation in the essay body, in document order.
+    """Every citation in the essay body, in document order (full-width brackets, commas
+    and semicolons read as their ASCII marks).
 
     ``known_names`` are name keys (see :func:`name_key`) of the reference list's
     authors and aliases; they decide where a narrative author phrase starts
@@ -182,6 +188,7 @@ def extract_citations(
     """
     regions = _regions(essay)
     known = frozenset(known_names)
+    text = text.translate(_FULL_WIDTH_PUNCTUATION)
     found: list[Citation] = list(_author_date(text, regions, known, works))
     if style == "mla":
         from essaylint.analysis.citations_mla import mla_citations, outside, signal_phrases
