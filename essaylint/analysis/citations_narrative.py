@@ -140,9 +140,9 @@ _NARRATIVE = compile_lazily(
     r"(?P<etal>,?\s+{et_al}|\s+and\s+(?:colleagues|others|co-?workers|associates))?"
     r"(?P<poss>['’]s?)?"
     r"(?P<gap>(?:\s+[a-z][\w\-]*){1,3})?"
-    # "According to Mishra, (2024)": a stray comma; "Walcher_ et al. _(2020)": a stray
-    # emphasis mark
-    r",?\s*[_*]{0,2}$".replace("[A-Z]", f"[{UPPER}]")
+    # "According to Mishra, (2024)", "As mentioned by InnovateMR., (2023)": a stray comma;
+    # "Walcher_ et al. _(2020)": a stray emphasis mark
+    r"(?:\.?,)?\s*[_*]{0,2}$".replace("[A-Z]", f"[{UPPER}]")
     .replace("{et_al}", ET_AL)
     .replace("{and}", AUTHOR_AND)
 )
