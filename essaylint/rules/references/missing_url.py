@@ -125,7 +125,27 @@ def is_online(ref: Reference) -> bool:
         or _names_a_site(ref)
         or _organisation_page(ref)
         or _undated_page(ref)
+        or _post_of_the_day(ref)
     )
+
+
+# APA's date of a post or news story: "(2023, June 5)", "(2021, Sept. 14)".
+_DAY_DATE = compile_lazily(
+    r"\(\s*\d{4}[a-z]?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"\s+\d{1,2}\s*\)"
+)
+
+
+def _post_of_the_day(ref: Reference) -> bool:
+    """An entry dated to the day with only a site after its title: "McDonald, J. (2023,
+    June 5). CNP fraud losses .... The Fraud Practice." APA dates a blog post or a news
+    story so; a printed one gives its pages ("..., A1"), a journal its volume."""
+    if ref.source == "bib" or ref.type != "unknown" or not ref.container:
+        return False
+    if ref.publisher or ref.volume or ref.issue or ref.pages:
+        return False
+    date = _DAY_DATE.search(ref.raw)
+    return date is not None and not _FOUND_OFFLINE.search(ref.raw, date.end())
 
 
 def _undated_page(ref: Reference) -> bool:
@@ -220,7 +240,9 @@ class MissingUrl(Rule):
         or report number, the web is the only place to find it; and so is an
         organisation's work dated "n.d." with no volume or pages ("eSafety
         Commissioner. (n.d.). Online dating. Australian Government."): a
-        printed work has a date. A standard, a
+        printed work has a date. So is a post dated to the day with only its site
+        after the title ("McDonald, J. (2023, June 5). Fraud losses. The Fraud
+        Practice."); a printed story gives its page. A standard, a
         law, a court case, a data set or software, a personal communication or
         a document older than the web is not. Nor is a book or article with its
         publisher or journal whose only sign of the web is an access date ("New
