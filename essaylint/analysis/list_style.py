@@ -33,7 +33,10 @@ _BARE_YEAR = compile_lazily(
     r"\.\s+" + YEAR_DIGITS + r"[a-z]?(?:[-–](?:" + YEAR_DIGITS + r"|\d\d))?\.\s"
 )
 _HEAD = 160  # characters of an entry in which the authors and their year stand
-_TITLE_MARK = compile_lazily(r"[\"“*_]")
+# A title's opening mark: quotes, emphasis, or a single quote before a capital (MLA 7 as
+# citation tools wrote it: "Andraka, Jack. 'Why Paywalls Have To Go'. ... 2013."); not
+# the apostrophe inside a name ("O'Neil, C. (2016).").
+_TITLE_MARK = compile_lazily(r"[\"“*_]|(?<!\w)['‘](?=[A-Z])")
 _BOLD = compile_lazily(r"\*\*|__")
 MLA_SHARE = 0.6  # share of telling entries with no year after the authors
 CHICAGO_SHARE = 0.5
