@@ -135,7 +135,8 @@ class Structure:
 
     headings: dict[int, int]  # line index -> heading level
     hanging: frozenset[int]  # lines that start a hanging-indent paragraph
-    notes: frozenset[int] = frozenset()  # lines of footnotes and endnotes: never entries
+    # Lines of footnotes, endnotes and captions (Word's "Caption" style): never entries.
+    not_entries: frozenset[int] = frozenset()
     # Lines that start an item of a word processor's list (Word numbering, <li>):
     # the items after an entry in one such list are entries too, whatever their shape.
     items: frozenset[int] = frozenset()
@@ -170,7 +171,7 @@ def read_structure(lines: list[Line], blocks: Sequence[Block]) -> Structure:
     starts = [line.start for line in lines]
     headings: dict[int, int] = {}
     hanging: set[int] = set()
-    notes: set[int] = set()
+    not_entries: set[int] = set()
     items: set[int] = set()
     cells: set[int] = set()
     for block in blocks:
@@ -183,13 +184,13 @@ def read_structure(lines: list[Line], blocks: Sequence[Block]) -> Structure:
             cells.add(index)
         if block.hanging_indent:
             hanging.add(index)
-        if block.kind == "footnote":
+        if block.kind == "footnote" or (block.style or "").casefold() == "caption":
             last = bisect.bisect_right(starts, block.end) - 1
-            notes.update(range(index, last + 1))
+            not_entries.update(range(index, last + 1))
     return Structure(
         headings,
         frozenset(hanging),
-        frozenset(notes),
+        frozenset(not_entries),
         items=frozenset(items),
         cells=frozenset(cells),
     )

@@ -67,7 +67,7 @@ def entry_at(lines: list[Line], i: int, structure: Structure) -> bool:
 
 
 def _starts_entry_at(lines: list[Line], i: int, structure: Structure) -> bool:
-    if i in structure.notes:
+    if i in structure.not_entries:
         return False
     following = next((x.text for x in lines[i + 1 : i + 3] if not x.blank), None)
     if following is not None and number_only(lines[i].text):

@@ -899,3 +899,26 @@ def test_docx_pasted_markup_reads_as_its_text(tmp_path: Path) -> None:
     assert "<!--" not in result.document.text
     assert [(f.rule, f.message) for f in result.findings] == []
     assert [c.authors[0] for c in result.citations] == ["Marsh", "Quill"]
+
+
+def test_docx_captions_are_never_reference_entries(tmp_path: Path) -> None:
+    """Word's Caption style marks a figure's caption: "Figure 3. Tides in Tableau. Screenshot
+    by C. Boyle, 2019." credits a screenshot, and a run of them is no reference list."""
+    import docx
+
+    from essaylint.config import Settings
+    from essaylint.pipeline import lint_path
+
+    document = docx.Document()
+    document.add_paragraph("Tides rise (Marsh, 2016).")
+    for n in range(3, 7):
+        document.add_paragraph(f"Figure {n}. Tides in Tableau. Screenshot by C. Boyle, 2019.")
+        document.paragraphs[-1].style = document.styles["Caption"]
+    document.add_paragraph("References")
+    document.add_paragraph("Marsh, A. (2016). Tides. Harbour Press.")
+    path = tmp_path / "captions.docx"
+    document.save(str(path))
+    result = lint_path(path, Settings(select=("C",)), prose=False)
+    assert result.error is None
+    assert [r.raw for r in result.references] == ["Marsh, A. (2016). Tides. Harbour Press."]
+    assert result.findings == ()
