@@ -118,9 +118,10 @@ BULLET = r"(?:[-–*+•◦▪‣●·\uf0b7]|['‘\"“]-['’\"”])"
 #: and ...", "8.«Title»", "3.“Title”"): a hand-typed list. Never a decimal ("2.5") or a
 #: word in lower case ("3.e"). A stray full stop may stand before the number (".9.Sharma,
 #: S.", a pasted list), and a dash may follow the number before a capital ("1- Berman, H.
-#: M.", "2 – Burley"). A fragment: group "dnum" is the number.
+#: M.", "2 – Burley"), and a letter may mark a sub-entry ("3a. Panteli, M., 2019."). A
+#: fragment: group "dnum" is the number.
 ENTRY_NUMBER_MARK = (
-    r"(?:\.(?=\d))?(?P<dnum>\d{1,3})"
+    r"(?:\.(?=\d))?(?P<dnum>\d{1,3})(?:[a-z](?=[.)]\s))?"
     r"(?:[.)]\s+|\.(?=(?-i:[A-ZÀ-ÖØ-Þ«“\"‘]))|\s?[-–]\s+(?=(?-i:[A-ZÀ-ÖØ-Þ«“\"‘])))"
 )
 
