@@ -135,10 +135,15 @@ def parse_reference(
     return _build(raw, base_span, index, number, key, _parse_fields(raw, spaced_number))
 
 
+_NO_DATE_AS_AUTHOR = compile_lazily(r"\W*n\.?\s?d\.?\W*", re.IGNORECASE)
+
+
 def _build(
     raw: str, span: Span, index: int, number: int | None, key: str | None, fields: EntryFields
 ) -> Reference:
     segment = corporate_core(fields.authors_segment) if fields.authors_segment else ""
+    if _NO_DATE_AS_AUTHOR.fullmatch(segment):
+        segment = ""  # "n.d. (2023). Open Food Facts API.": "no date" typed for no author
     people, et_al = parse_authors(segment) if segment else ((), False)
     # "Ceci, L., & 21, M. (2024, May 21).": a citation generator turned the date into a
     # co-author; no one's name is a number, and what follows it is the date's debris.
