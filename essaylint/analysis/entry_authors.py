@@ -160,10 +160,17 @@ def _numbered_organisation(head: str) -> bool:
 _TRAILING_ET_AL = compile_lazily(r"[,;]?\s*" + ET_AL + r"$")
 
 
+# A title, a colon, and a subtitle that lists things: its commas part no names.
+_SUBTITLE_WITH_COMMAS = compile_lazily(r"(?P<main>[A-Z][^,:.]{2,80}?):\s+[A-Z][^:]*,\s[^:]*$")
+
+
 def _title_before_date(region: str, stop: int | None) -> int | None:
     """APA with no author: "Title. (2023)." or "Title. Site. (2023).". Where the title ends,
     or None when the text before the date is an author ("World Health Organization.")."""
     head = (region[:stop] if stop is not None else region).rstrip(" .")
+    subtitled = _SUBTITLE_WITH_COMMAS.match(head)
+    if subtitled and not looks_corporate(subtitled.group("main")):
+        return len(head)  # "Time Series Forecasting: Definition, Applications, and Examples"
     if not head or "," in head or _DOTTED_INITIAL.search(head):
         return None  # "Smith, J." and "J. A. Smith" are people
     if head[0].isdigit() and not _numbered_organisation(head):
