@@ -47,9 +47,11 @@ _BEGIN = compile_lazily(
     r"\\begin\s*\{(?P<name>thebibliography|workscited)\}[ \t]*(?:\{[^{}\n]*\})?"
 )
 #: ``\bibitem{key}`` or ``\bibitem[label]{key}``; a label may hold one level of braces
-#: (``[{\em Anon.}(2019)]``).
+#: (``[{\em Anon.}(2019)]``), and a key spaces inside, as LaTeX allows (``\bibitem{state of
+#: the art}``, cited ``\cite{state of the art}``).
 BIBITEM = compile_lazily(
-    r"\\bibitem\s*(?:\[(?P<label>(?:[^\[\]{}\n]|\{[^{}\n]*\})*)\])?\s*\{(?P<key>[^{}\s,]+)\}"
+    r"\\bibitem\s*(?:\[(?P<label>(?:[^\[\]{}\n]|\{[^{}\n]*\})*)\])?\s*"
+    r"\{\s*(?P<key>[^{}\s,](?:[^{},\n]*[^{}\s,])?)\s*\}"
 )
 
 
