@@ -80,7 +80,7 @@ _CORPORATE_WORDS = frozenset(
         "bureau", "ministry", "university", "centre", "committee", "network", "services",
         "nations", "corporation", "company", "inc", "ltd", "government", "authority",
         "administration", "alliance", "federation", "collaboration", "consortium",
-        "team", "group", "project", "developers", "contributors",
+        "team", "group", "project", "developers", "contributors", "gmbh", "llc", "plc",
     }
 )  # fmt: skip
 _DOI_PREFIX = compile_lazily(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)

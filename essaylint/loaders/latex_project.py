@@ -137,7 +137,8 @@ def latex_project(path: Path, text: str) -> LatexProject:
 
     A file with ``\\begin{document}`` is a root; a file another root includes is a
     chapter (also a header with the preamble's ``\\documentclass`` and ``\\bibliography``);
-    any other file with a ``\\documentclass`` or a bibliography is a root of its own.
+    any other file with a ``\\documentclass`` or a bibliography is a root of its own, and
+    so is a chapter no root includes.
     """
     found = None if _DOCUMENT_START.search(text) else _root_of(path)
     if found is not None:
@@ -146,7 +147,15 @@ def latex_project(path: Path, text: str) -> LatexProject:
     elif _DOCUMENTCLASS.search(text) or _DOCUMENT_START.search(text) or latex_bib_paths(path, text):
         root, root_text, is_root = path, text, True
     else:
-        return LatexProject(path, (), frozenset(), True, cite_macros=cite_macros([text]))
+        # A chapter no root includes, checked alone: its keys may still name the database
+        # beside it, as a root's would.
+        macros = cite_macros([text])
+        keys = cite_keys(text, macros) - {"*"}
+        from essaylint.loaders.bib_discovery import unnamed_bibliography
+
+        alone = unnamed_bibliography(path, keys) if keys else None
+        bibs = (alone.path,) if alone is not None else ()
+        return LatexProject(path, bibs, frozenset(), True, alone, cite_macros=macros)
     files = project_files(root, root_text)
     macros = cite_macros(content for _, content in files)
     target = path.resolve()

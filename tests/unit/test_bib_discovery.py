@@ -96,3 +96,24 @@ def test_a_named_bibliography_that_is_not_there_is_skipped_with_a_note(tmp_path:
     skipped = "missing.bib is named as the bibliography but is not there"
     assert any(skipped in note for note in result.notes)
     assert [f.rule for f in result.findings] == ["uncited-reference"]
+
+
+def test_a_latex_chapter_no_root_includes_finds_the_database_beside_it(tmp_path: Path) -> None:
+    """A chapter checked alone (no \\documentclass, no \\bibliography, no root including it)
+    is checked against the database beside it that holds its keys, with a note."""
+    from essaylint.config import Settings
+    from essaylint.pipeline import lint_path
+
+    _write(tmp_path / "refs.bib", _BIB)
+    chapter = _write(
+        tmp_path / "chapter.tex",
+        "\\section{Ferries}\nFerries run late \\cite{marlowe2013}, buses too \\cite{dunmore2017}"
+        " and trams \\cite{absent2020}.\n",
+    )
+    result = lint_path(chapter, Settings(select=("C",)), prose=False)
+    assert result.error is None
+    assert any("refs.bib" in note for note in result.notes)
+    # the two keys it holds link; the one it lacks is reported as a key, not the whole list
+    assert [(f.rule, "absent2020" in f.message) for f in result.findings] == [
+        ("missing-reference", True)
+    ]

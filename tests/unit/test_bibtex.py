@@ -75,11 +75,13 @@ def test_team_named_without_protecting_braces_is_an_organisation() -> None:
         "@Manual{harbourR, author = {Harbour Core Team}, title = {H}, year = {2022}}\n"
         "@Manual{tideR, author = {T Tide Group}, title = {T}, year = {2021}}\n"
         "@Book{grp, author = {J. Group}, title = {G}, year = {2020}, publisher = {P}}\n"
+        "@Manual{spec, author = {Robert Harbour Gmbh}, title = {S}, year = {1991}}\n"
     )
     assert [(p.family, p.corporate) for r in refs for p in r.authors] == [
         ("Harbour Core Team", True),
         ("T Tide Group", True),
         ("Group", False),
+        ("Robert Harbour Gmbh", True),
     ]
 
 
