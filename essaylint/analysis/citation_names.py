@@ -326,6 +326,9 @@ def looks_like_names(authors: str, *, handles: bool = False) -> bool:
     return not re.search(r"[!?:]|\.\s+[a-z]", plain)
 
 
+_QUOTED_TITLE = compile_lazily(r"[\"“‘'][^\"“”]{2,120}[\"”’']")
+
+
 def split_author_names(authors: str) -> tuple[tuple[str, ...], bool, str | None]:
     """ "Krause, Croft & James" -> (("Krause", "Croft", "James"), False, None)."""
     text, alias, et_al = strip_alias_et_al(strip_markup(authors))
@@ -346,4 +349,6 @@ def split_author_names(authors: str) -> tuple[tuple[str, ...], bool, str | None]
         if names and INITIALS_ONLY.fullmatch(piece):
             continue  # "(Smith, J., 2019)": the author's initials, not a co-author
         names.append(drop_trailing_initials(piece))
+    if len(names) > 1 and _QUOTED_TITLE.fullmatch(names[0]):
+        names = names[1:]  # '(see "The Eliza Effect", Hall, 2023)': the title, then its author
     return tuple(names), et_al, alias
