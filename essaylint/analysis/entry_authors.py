@@ -160,7 +160,8 @@ def _numbered_organisation(head: str) -> bool:
 _TRAILING_ET_AL = compile_lazily(r"[,;]?\s*" + ET_AL + r"$")
 
 
-# A title, a colon, and a subtitle that lists things: its commas part no names.
+# A title, a colon, and a subtitle that lists things: its commas part no names (a label
+# before an author, "GitHub Repository: Dunn, J. E. (2024).", has initials after it).
 _SUBTITLE_WITH_COMMAS = compile_lazily(r"(?P<main>[A-Z][^,:.]{2,80}?):\s+[A-Z][^:]*,\s[^:]*$")
 
 
@@ -169,7 +170,11 @@ def _title_before_date(region: str, stop: int | None) -> int | None:
     or None when the text before the date is an author ("World Health Organization.")."""
     head = (region[:stop] if stop is not None else region).rstrip(" .")
     subtitled = _SUBTITLE_WITH_COMMAS.match(head)
-    if subtitled and not looks_corporate(subtitled.group("main")):
+    if (
+        subtitled
+        and not looks_corporate(subtitled.group("main"))
+        and not _DOTTED_INITIAL.search(head, subtitled.end("main"))
+    ):
         return len(head)  # "Time Series Forecasting: Definition, Applications, and Examples"
     if not head or "," in head or _DOTTED_INITIAL.search(head):
         return None  # "Smith, J." and "J. A. Smith" are people

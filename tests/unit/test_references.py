@@ -923,3 +923,17 @@ def test_an_issue_date_after_a_magazine_is_no_volume(raw: str, container: str) -
     assert ref.container == container
     assert ref.volume is None
     assert ref.year == "2008"
+
+
+def test_a_title_with_a_listing_subtitle_stands_first_but_a_label_before_an_author_does_not() -> (
+    None
+):
+    """ "Tide Forecasting: Definition, Applications, and Examples. (n.d.)." is a title; its
+    commas part no names. "Harbour Repository: Dunn, J. E. (2024)." labels an author."""
+    titled = parse_reference(
+        "Tide Forecasting: Definition, Applications, and Examples. (n.d.). Harbour Tableau."
+    )
+    assert titled.authors == ()
+    assert titled.title == "Tide Forecasting: Definition, Applications, and Examples"
+    labelled = parse_reference("Harbour Repository: Dunn, J. E. (2024). Capstone. GitHub.")
+    assert labelled.authors[0].family == "Dunn"
