@@ -131,9 +131,7 @@ def essay_bibliography(
     if len(errors) > _MOST_BIB_NOTES:
         more = len(errors) - _MOST_BIB_NOTES
         errors = [*errors[:_MOST_BIB_NOTES], f"and {more} more BibTeX errors"]
-    return database(
-        refs, nocite, cited_elsewhere, is_root=is_root, star_prints_uncited=doc.format == "latex"
-    ), (*notes, *errors)
+    return database(refs, nocite, cited_elsewhere, is_root=is_root), (*notes, *errors)
 
 
 def _misspelt_key_notes(text: str) -> list[str]:
@@ -175,25 +173,21 @@ def database(
     cited_elsewhere: frozenset[str] = frozenset(),
     *,
     is_root: bool = True,
-    star_prints_uncited: bool = False,
 ) -> tuple[Reference, ...]:
     """The entries of a bibliography database (.bib, CSL JSON or YAML): printed when cited.
 
-    ``\\nocite{*}`` (``star_prints_uncited``) prints every entry of the .bib in the
-    list the reader sees, so one the text never cites is reported, as in a typed
-    list; pandoc's ``nocite: "@*"`` in a single essay asks for the whole file on
-    purpose, so its entries are meant. A bibliography shared by a thesis's or
-    book's chapters is checked once for the project: an entry no chapter cites is
-    reported there.
+    ``\\nocite{*}`` and pandoc's ``nocite: "@*"`` print every entry of the file in the
+    list the reader sees, so one the text never cites is reported, as in a typed list.
+    A bibliography shared by a thesis's or book's chapters is checked once for the
+    project: an entry no chapter cites is reported there.
     """
     # \nocite{*} in the root prints the whole .bib for every chapter.
     printed_all = "*" in nocite or "*" in cited_elsewhere
-    shared = bool(cited_elsewhere - {"*"})
     return tuple(
         r.model_copy(
             update={
                 # Only the root (the project's owner) reports an entry nobody cites.
-                "consulted": not (printed_all and is_root and (shared or star_prints_uncited))
+                "consulted": not (printed_all and is_root)
                 or r.key in nocite
                 or r.key in cited_elsewhere,
                 "listed": printed_all or r.key in nocite or r.key in cited_elsewhere,

@@ -66,13 +66,13 @@ def test_a_duplicate_both_printed_is_reported_at_the_later_entry_in_the_bib(
 def test_nocite_all_prints_every_entry_and_reports_them_at_their_lines(tmp_path: Path) -> None:
     essay = _essay(tmp_path, "Tides turn [@ward2010].", front='nocite: "@*"\n')
     result = lint_path(essay, Settings(select=("C104", "R203")))
-    # One essay's nocite "@*" means every entry (none is uncited); the printed
-    # duplicates are reported at their own lines of the .bib.
+    # nocite "@*" prints every entry: the two copies of the work never cited (ash2001)
+    # and the printed duplicates are reported at their own lines of the .bib.
     placed = sorted((f.code, f.origin.line) for f in result.findings if f.origin)
-    assert placed == [("R203", 6), ("R203", 12)]
+    assert placed == [("C104", 9), ("C104", 12), ("R203", 6), ("R203", 12)]
     report = report_dict([result])["files"][0]["findings"]
     assert {f["file"] for f in report} == {str(tmp_path / "refs.bib")}
-    assert sorted(f["line"] for f in report) == [6, 12]
+    assert sorted(f["line"] for f in report) == [6, 9, 12, 12]
     text = render_text([result])
     assert f"{tmp_path / 'refs.bib'}:12:1: R203 duplicate-reference" in text
 

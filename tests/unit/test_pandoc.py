@@ -73,9 +73,9 @@ def test_pandoc_essay_links_bib_and_csl_json_entries(tmp_path: Path) -> None:
     )
 
 
-def test_nocite_star_in_one_essay_means_every_entry(tmp_path: Path) -> None:
-    # A single essay's nocite "@*" prints the whole file on purpose (a book's shared
-    # file is another matter: tests/integration/test_projects.py).
+def test_nocite_star_in_one_essay_prints_every_entry(tmp_path: Path) -> None:
+    # A single essay's nocite "@*" prints the whole file, as \nocite{*} does: an entry
+    # the text never cites stands in the printed list uncited.
     path = _essay(
         tmp_path,
         'bibliography: refs.bib\nnocite: "@*"',
@@ -84,7 +84,7 @@ def test_nocite_star_in_one_essay_means_every_entry(tmp_path: Path) -> None:
     result = lint_path(path, Settings(select=("C104",)))
     assert result.error is None
     assert any(r.key == "unused2010" and r.listed for r in result.references)
-    assert [f.code for f in result.findings] == []
+    assert [(f.code, "Quill (2010)" in f.message) for f in result.findings] == [("C104", True)]
 
 
 def test_an_entry_pybtex_cannot_read_is_kept_by_key() -> None:
@@ -228,7 +228,7 @@ def test_no_bib_is_guessed_when_none_beside_holds_the_cited_keys(tmp_path: Path)
     assert not any("checked against" in note for note in result.notes)
 
 
-def test_star_nocite_reports_uncited_entries_in_latex_only() -> None:
+def test_star_nocite_reports_uncited_entries() -> None:
     from essaylint.bibliography_files import database
     from essaylint.loaders.bibtex import parse_bib_text
 
@@ -238,10 +238,10 @@ def test_star_nocite_reports_uncited_entries_in_latex_only() -> None:
         "@book{named2017, author={Ito, Cy}, title={Named}, publisher={P}, year={2017}}\n"
     )
     printed = frozenset({"*", "named2017"})
-    latex = {r.key: r.consulted for r in database(refs, printed, star_prints_uncited=True)}
-    pandoc = {r.key: r.consulted for r in database(refs, printed)}
-    # \nocite{*}: every entry is printed; one the text never cites is no work consulted,
-    # while one named by \nocite{key} is meant to be there.
-    assert latex == {"cited2019": False, "spare2018": False, "named2017": True}
-    assert pandoc == {"cited2019": True, "spare2018": True, "named2017": True}
-    assert all(r.listed for r in database(refs, printed, star_prints_uncited=True))
+    consulted = {r.key: r.consulted for r in database(refs, printed)}
+    # \nocite{*} and nocite "@*": every entry is printed; one the text never cites is no
+    # work consulted, while one named by \nocite{key} or "@key" is meant to be there.
+    assert consulted == {"cited2019": False, "spare2018": False, "named2017": True}
+    assert all(r.listed for r in database(refs, printed))
+    chapter = {r.key: r.consulted for r in database(refs, printed, is_root=False)}
+    assert chapter == {"cited2019": True, "spare2018": True, "named2017": True}

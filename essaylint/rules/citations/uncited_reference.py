@@ -106,9 +106,9 @@ class UncitedReference(Rule):
         ("Further reading") are not entries at all. A .bib or CSL JSON file
         is a database: its entries are printed only when cited, so an uncited
         one is not reported. A LaTeX essay that prints them all
-        (``\\nocite{*}``) shows every entry in its list, so one it never
-        cites is reported at its line in the .bib; pandoc's ``nocite: "@*"``
-        in a single essay asks for them all on purpose. A thesis or book whose
+        (``\\nocite{*}``, or pandoc's ``nocite: "@*"``) shows every entry in
+        its list, so one it never cites is reported at its line in the .bib.
+        A thesis or book whose
         chapters share one bibliography reports the entries no chapter cites
         once, at their line in the .bib.
         When no citation at all is recognised but the text has marks that
