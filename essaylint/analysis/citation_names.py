@@ -239,10 +239,6 @@ def list_items(phrase: str) -> tuple[list[str], list[str]]:
     return items, joins
 
 
-# What a sentence word leaves before a name: "Most of Harvey", "Many of Smith's".
-_PARTITIVE_OF = frozenset({"of"})
-
-
 def trim_sentence_words(item: str) -> str:
     """Drop capitalised sentence words before a name: "However Smith" -> "Smith", "Most of
     Harvey" -> "Harvey"."""
@@ -251,8 +247,8 @@ def trim_sentence_words(item: str) -> str:
     while words and words[0].strip("_*").casefold() in _SENTENCE_WORDS:
         words = words[1:]
         trimmed = True
-    if trimmed and len(words) > 1 and words[0] in _PARTITIVE_OF:
-        words = words[1:]
+    if trimmed and len(words) > 1 and words[0] == "of":
+        words = words[1:]  # what a sentence word leaves before a name: "Most of Harvey"
     return " ".join(words)
 
 

@@ -457,7 +457,8 @@ def looks_like_entry(text: str) -> bool:
         return False  # "Koerner & Reagle (2020)" alone on its line heads a note, cites
     if REPEATED_AUTHORS.match(s):
         return True  # "------. "Some Account of the Art." Newhall, 23-31.": dated or not
-    if _LONG_AUTHOR_LIST.match(entry_body(s)) or _mixed_long_author_list(entry_body(s)):
+    body = entry_body(s)
+    if _LONG_AUTHOR_LIST.match(body) or _mixed_long_author_list(body):
         return True
     window = len(s) if _NUMBERED_MARKER.match(s) else _HEAD_WINDOW
     if not _YEAR_WORD.search(s, 0, window) and not has_link(s):

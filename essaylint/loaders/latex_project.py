@@ -150,10 +150,7 @@ def latex_project(path: Path, text: str) -> LatexProject:
         # A chapter no root includes, checked alone: its keys may still name the database
         # beside it, as a root's would.
         macros = cite_macros([text])
-        keys = cite_keys(text, macros) - {"*"}
-        from essaylint.loaders.bib_discovery import unnamed_bibliography
-
-        alone = unnamed_bibliography(path, keys) if keys else None
+        alone = _database_holding(path, cite_keys(text, macros))
         bibs = (alone.path,) if alone is not None else ()
         return LatexProject(path, bibs, frozenset(), True, alone, cite_macros=macros)
     files = project_files(root, root_text)
@@ -168,11 +165,17 @@ def latex_project(path: Path, text: str) -> LatexProject:
     )
     discovered = None
     if not bib_files:
-        from essaylint.loaders.bib_discovery import unnamed_bibliography
-
-        discovered = unnamed_bibliography(root, (elsewhere | cite_keys(text, macros)) - {"*"})
+        discovered = _database_holding(root, elsewhere | cite_keys(text, macros))
         bib_files = (discovered.path,) if discovered is not None else ()
     return LatexProject(root, bib_files, elsewhere, is_root, discovered, macros)
+
+
+def _database_holding(path: Path, keys: frozenset[str]) -> FoundBibliography | None:
+    """The database beside ``path`` (or above it) that holds most of the cited ``keys``
+    when no file names one (:mod:`essaylint.loaders.bib_discovery`), or None."""
+    from essaylint.loaders.bib_discovery import unnamed_bibliography
+
+    return unnamed_bibliography(path, keys - {"*"})
 
 
 def included_files(path: Path) -> list[Path]:

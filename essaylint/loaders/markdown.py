@@ -177,9 +177,9 @@ _EMPHASISED_ET_AL = compile_lazily(
     + _EMPHASIS_CLOSE
     + r"\s"
     + _EMPHASIS_OPEN
-    + r")(?P<al>al)(\.?)(?P<comma>,?)"
+    + r")(?P<al>al)(?P<dot>\.?)(?P<comma>,?)"
     + _EMPHASIS_CLOSE
-    + r"(\.?)",
+    + r"(?P<dot_after>\.?)",
     re.IGNORECASE,
 )
 
@@ -187,7 +187,8 @@ _EMPHASISED_ET_AL = compile_lazily(
 def _plain_et_al(match: re.Match[str]) -> str:
     gap = match.group("gap")
     et_al = match.group("et") + (gap if gap.isspace() or not gap else " ") + match.group("al")
-    words = et_al + ("." if match.group(4) or match.group(6) else "") + match.group("comma")
+    dot = "." if match.group("dot") or match.group("dot_after") else ""
+    words = et_al + dot + match.group("comma")
     return words.rjust(len(match.group(0)))
 
 

@@ -108,9 +108,8 @@ class UncitedReference(Rule):
         one is not reported. A LaTeX essay that prints them all
         (``\\nocite{*}``, or pandoc's ``nocite: "@*"``) shows every entry in
         its list, so one it never cites is reported at its line in the .bib.
-        A thesis or book whose
-        chapters share one bibliography reports the entries no chapter cites
-        once, at their line in the .bib.
+        A thesis or book whose chapters share one bibliography reports the
+        entries no chapter cites once, at their line in the .bib.
         When no citation at all is recognised but the text has marks that
         look like citations of another style ("(Abbot 45)", "[^1]", "¹"), the
         entries are not reported one by one; a note says so instead. A text
