@@ -245,3 +245,25 @@ def test_star_nocite_reports_uncited_entries() -> None:
     assert all(r.listed for r in database(refs, printed))
     chapter = {r.key: r.consulted for r in database(refs, printed, is_root=False)}
     assert chapter == {"cited2019": True, "spare2018": True, "named2017": True}
+
+
+def test_a_later_entry_under_a_used_key_is_a_duplicate_not_an_uncited_work(
+    tmp_path: Path,
+) -> None:
+    # BibTeX keeps the first entry of a key: the later one is never printed, so it is the
+    # key used twice (R203), not an entry the essay forgot to cite.
+    (tmp_path / "refs.bib").write_text(
+        "@book{tides, author = {Hale, Ann}, title = {Tides}, publisher = {P}, year = {2020}}\n"
+        "@book{tides, author = {Hale, Ann}, title = {Old tides}, publisher = {P}, year = {2004}}\n"
+        "@book{spare, author = {Rook, Ben}, title = {Spare}, publisher = {P}, year = {2018}}\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "essay.md"
+    path.write_text(
+        '---\nbibliography: refs.bib\nnocite: "@*"\n---\n\nTides turn [@tides].\n',
+        encoding="utf-8",
+    )
+    result = lint_path(path, Settings(select=("C104", "R203")))
+    assert result.error is None
+    found = sorted((f.code, f.origin.line if f.origin else None) for f in result.findings)
+    assert found == [("C104", 3), ("R203", 2)]

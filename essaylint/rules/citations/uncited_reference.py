@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from pydantic import Field
 
@@ -90,6 +90,17 @@ def _without_repeats(unused: list[Reference], cited: list[Reference]) -> list[Re
     ]
 
 
+def _without_shadowed_keys(unused: list[Reference], refs: Sequence[Reference]) -> list[Reference]:
+    """The entries that are not a later one under a .bib key an earlier entry holds: BibTeX
+    keeps only the first, so the later one is never printed, cited or not; R203
+    duplicate-reference reports the key used twice."""
+    first_of_key: dict[str, int] = {}
+    for ref in refs:
+        if ref.source == "bib" and ref.key:
+            first_of_key.setdefault(ref.key, id(ref))
+    return [ref for ref in unused if first_of_key.get(ref.key or "", id(ref)) == id(ref)]
+
+
 def _first_author(ref: Reference) -> str | None:
     return ref.authors[0].family.casefold() if ref.authors else None
 
@@ -172,6 +183,7 @@ class UncitedReference(Rule):
             if i not in cited and not ref.consulted and _first_author(ref) not in allowed
         ]
         unused = _without_repeats(unused, [ctx.references[j] for j in cited])
+        unused = _without_shadowed_keys(unused, ctx.references)
         if unused and ctx.essay.trailing is not None:
             from essaylint.analysis.cited_after_list import cited_after_list
 
