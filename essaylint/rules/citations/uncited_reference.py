@@ -129,7 +129,8 @@ class UncitedReference(Rule):
         reported. An essay with no list whose Word footnotes hold its entries
         has those notes for its list: each note cites its own entry. A second
         copy of a cited work (one work listed twice) is a duplicate, reported
-        by duplicate-reference, not an uncited entry. An entry whose
+        by duplicate-reference, not an uncited entry; so is a later .bib entry
+        under a key an earlier one holds (BibTeX prints only the first). An entry whose
         author the prose names as a source without a year ("Beazer and Woo
         note that ...", "Papi et al. criticize ...", "according to Reddy",
         "(Ultracorp)" alone in parentheses) is used, if not cited as APA
