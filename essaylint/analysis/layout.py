@@ -135,7 +135,8 @@ class Structure:
 
     headings: dict[int, int]  # line index -> heading level
     hanging: frozenset[int]  # lines that start a hanging-indent paragraph
-    # Lines of footnotes, endnotes and captions (Word's "Caption" style): never entries.
+    # Lines of footnotes, endnotes and captions (Word's "Caption" style, HTML's
+    # <figcaption>): never entries.
     not_entries: frozenset[int] = frozenset()
     # Lines that start an item of a word processor's list (Word numbering, <li>):
     # the items after an entry in one such list are entries too, whatever their shape.

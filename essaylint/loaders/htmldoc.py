@@ -11,8 +11,9 @@ with a blank line between blocks as for .docx (see
 block; table cells in a row are separated by a tab; ``<pre>`` keeps its lines, and
 so does a paragraph typed as a list of entries, one to a source line (``_entry_cuts``).
 Headings (with their level), list items, table rows and ``<pre>`` code are
-recorded as such in ``Document.blocks``; the items of an ordered list start
-with their number ("3. "), as a browser shows them. A ``<sup>`` of numbers
+recorded as such in ``Document.blocks``, and a ``<figcaption>`` with the style
+"caption"; the items of an ordered list start with their number ("3. "), as a
+browser shows them. A ``<sup>`` of numbers
 glued to a word is a numeric citation, written "[13]" (see
 :mod:`essaylint.loaders.superscript`). Web links are kept in
 ``Document.hyperlinks`` (a title linked to its DOI gives its entry a DOI).
@@ -202,6 +203,8 @@ class _Blocks:
                     line_sources=tuple(self.sources),
                     kind=kind,
                     level=level,
+                    # a figure's caption credits its image, as Word's Caption style does
+                    style="caption" if "figcaption" in open_blocks else None,
                     links=tuple(self.links),
                     anchors=tuple(self.anchors),
                 )

@@ -922,3 +922,24 @@ def test_docx_captions_are_never_reference_entries(tmp_path: Path) -> None:
     assert result.error is None
     assert [r.raw for r in result.references] == ["Marsh, A. (2016). Tides. Harbour Press."]
     assert result.findings == ()
+
+
+def test_html_figure_captions_are_never_reference_entries() -> None:
+    """A <figcaption> credits its figure ("Figure 3. Tides. Screenshot by C. Boyle, 2019."),
+    as Word's Caption style does: a run of them is no reference list."""
+    from essaylint.config import Settings
+    from essaylint.pipeline import lint_document
+
+    captions = "".join(
+        f"<figure><img src='t{n}.png'><figcaption>Figure {n}. Tides in Tableau. Screenshot"
+        f" by C. Boyle, 2019.</figcaption></figure>"
+        for n in range(3, 7)
+    )
+    page = (
+        f"<html><body><p>Tides rise (Marsh, 2016).</p>{captions}<h2>References</h2>"
+        "<p>Marsh, A. (2016). Tides. Harbour Press.</p></body></html>"
+    )
+    doc = load_bytes(page.encode(), "post.html")
+    result = lint_document(doc, Settings(select=("C",)))
+    assert [r.raw for r in result.references] == ["Marsh, A. (2016). Tides. Harbour Press."]
+    assert result.findings == ()
