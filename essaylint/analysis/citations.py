@@ -78,18 +78,15 @@ def _author_date(
             if cited:
                 read.append(Span(start=m.start(), end=m.end()))
             yield from cited
-        for m in NESTED_HEAD.finditer(text, region.start, region.end):
-            cited = extractor.parenthetical(m)
-            if cited:
-                parentheses.append((m.start(), m.end()))
-                read.append(Span(start=m.start(), end=m.end()))
-            yield from cited
-        for m in _BRACKETED.finditer(text, region.start, region.end):
-            cited = [c for c in extractor.parenthetical(m) if c.authors]
-            if cited:
-                parentheses.append((m.start(), m.end()))
-                read.append(Span(start=m.start(), end=m.end()))
-            yield from cited
+        # the head of a parenthesis that ends in a narrative citation, then square brackets
+        # (which must name an author)
+        for pattern, named_only in ((NESTED_HEAD, False), (_BRACKETED, True)):
+            for m in pattern.finditer(text, region.start, region.end):
+                cited = [c for c in extractor.parenthetical(m) if c.authors or not named_only]
+                if cited:
+                    parentheses.append((m.start(), m.end()))
+                    read.append(Span(start=m.start(), end=m.end()))
+                yield from cited
         parentheses.sort()
         for bare in _bare_et_al(text, region, parentheses):
             read.append(bare.span)

@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
 
 from essaylint.analysis.citation_names import LOWER_WORD, NAME_WORD, PARAGRAPH_BREAK, POSSESSIVE
+from essaylint.analysis.near_keys import one_letter_off
 from essaylint.analysis.text import name_key
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Reference, Span
@@ -161,6 +161,4 @@ def _derived(key: str, family: str) -> bool:
 def _near(key: str, family: str) -> bool:
     """A near miss: alike enough, or a short name with one letter changed after its first
     ("Uzum" for "Uzun"), which the ratio of a four-letter name cannot reach."""
-    if fuzz.ratio(key, family) >= _NEAR:
-        return True
-    return key[0] == family[0] and Levenshtein.distance(key, family) == 1
+    return fuzz.ratio(key, family) >= _NEAR or one_letter_off(key, family)

@@ -46,3 +46,8 @@ def meant_key(key: str, keys: Mapping[str, int]) -> int | None:
         if found:
             return found.pop() if len(found) == 1 else None
     return None
+
+
+def one_letter_off(a: str, b: str) -> bool:
+    """ "Uzum" for "Uzun": one letter added, dropped or changed after the first."""
+    return a[:1] == b[:1] and Levenshtein.distance(a, b, score_cutoff=1) == 1
