@@ -7,7 +7,8 @@ without parentheses: "Han in 2016 studied ...", "Zhuang et al. in 2017 were
 able to ...", "Wang, Yang, Zhang, and Pan in 2015". Such a phrase is a
 citation only when its first author has an entry of that year; a year that no
 entry of the author has is more likely an event ("Okafor in 2010 moved to ...")
-and is left alone, as is a name no entry has.
+and is left alone, as is a name no entry has. A team is no event: "Tang et al.
+in 2009" cites a work whatever the list holds.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def year_after_in(
     text: str, regions: Sequence[Span], works: Sequence[Reference], found: Sequence[Citation]
 ) -> Iterator[Citation]:
     """The "Name in YEAR", "Name's YEAR study" and "Name YEAR" citations of entries the
-    text does not cite otherwise there."""
+    text does not cite otherwise there, and every "Name et al. in YEAR"."""
     years: dict[str, set[str]] = {}
     for ref in works:
         if ref.authors and ref.year:
@@ -58,13 +59,13 @@ def year_after_in(
     taken = [(c.span.start, c.span.end) for c in found]
     for region in regions:
         matches = [
-            m
+            (m, pattern is _IN_YEAR and bool(m.group("etal")))
             for pattern in (_IN_YEAR, _POSSESSIVE_YEAR, _BARE_YEAR)
             for m in pattern.finditer(text, region.start, region.end)
         ]
-        for m in matches:
+        for m, team_in_year in matches:
             names = [n for n in _JOIN.split(m.group("names")) if n]
-            if m.group("year") not in years.get(name_key(names[0]), ()):
+            if not team_in_year and m.group("year") not in years.get(name_key(names[0]), ()):
                 continue
             if any(start < m.end() and m.start() < end for start, end in taken):
                 continue
