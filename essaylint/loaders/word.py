@@ -81,15 +81,45 @@ _SKIP = frozenset(
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAIN_PART = "word/document.xml"
+_PACKAGE_RELS = "_rels/.rels"
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_OFFICE_DOCUMENT = "/officeDocument"
+# A package's relationships are a few lines; a bigger part is not read for them.
+_MAX_RELS_BYTES = 1024 * 1024
 # A document.xml bigger than this when unzipped is refused (zip bombs).
 _MAX_XML_BYTES = 512 * 1024 * 1024
 
 
+def _main_part(archive: zipfile.ZipFile) -> str | None:
+    """The name of the archive's main document part, or None when it has none.
+
+    Word names it ``word/document.xml``; Word for the web and other writers may
+    name it otherwise (``word/document2.xml``): the package's relationships say
+    which part is the office document.
+    """
+    names = set(archive.namelist())
+    if _PACKAGE_RELS in names and archive.getinfo(_PACKAGE_RELS).file_size <= _MAX_RELS_BYTES:
+        from lxml import etree
+
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        try:
+            root = etree.fromstring(archive.read(_PACKAGE_RELS), parser)
+        except etree.XMLSyntaxError:
+            root = None
+        for rel in root.iter(_RELATIONSHIP) if root is not None else ():
+            if str(rel.get("Type", "")).endswith(_OFFICE_DOCUMENT):
+                target = str(rel.get("Target", "")).lstrip("/")
+                if target in names:
+                    return target
+    return _MAIN_PART if _MAIN_PART in names else None
+
+
 def is_docx_zip(data: bytes) -> bool:
-    """True when ``data`` is a zip archive holding ``word/document.xml``."""
+    """True when ``data`` is a zip archive holding a Word main document part."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return _MAIN_PART in archive.namelist()
+            part = _main_part(archive)
+            return part is not None and part.startswith("word/")
     except (zipfile.BadZipFile, OSError, ValueError):
         return False
 
@@ -106,10 +136,10 @@ def _check_container(data: bytes, path: str) -> None:
         raise cannot_read(path, "not a valid .docx file (it is not a zip container)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()
-            if _MAIN_PART not in names:
+            main = _main_part(archive)
+            if main is None:
                 raise cannot_read(path, "not a valid .docx file (the zip has no word/document.xml)")
-            if archive.getinfo(_MAIN_PART).file_size > _MAX_XML_BYTES:
+            if archive.getinfo(main).file_size > _MAX_XML_BYTES:
                 raise cannot_read(path, "the document text is too large to read")
             if archive.testzip() is not None:
                 raise cannot_read(path, "not a valid .docx file (the zip container is damaged)")

@@ -117,16 +117,18 @@ def write_docx(
     *,
     sources: list[str] | None = None,
     footnotes: dict[int, str] | None = None,
+    main_part: str = "document.xml",
 ) -> Path:
     """A .docx with these body paragraphs (Word citation sources in customXml, and
-    Word footnotes by id, marked in the body with :func:`footnote_mark`)."""
+    Word footnotes by id, marked in the body with :func:`footnote_mark`); its main
+    part is ``word/<main_part>`` (Word for the web writes ``document2.xml``)."""
     document = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         f'<w:document xmlns:w="{W_NS}"><w:body>{"".join(paragraphs)}</w:body></w:document>'
     )
     package_rels = (
         f'<Relationships xmlns="{_PKG_REL}">'
-        f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="word/document.xml"/>'
+        f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="/word/{main_part}"/>'
         "</Relationships>"
     )
     document_rels = f'<Relationships xmlns="{_PKG_REL}">'
@@ -138,10 +140,12 @@ def write_docx(
         document_rels += f'<Relationship Id="rId8" Type="{_REL}/footnotes" Target="footnotes.xml"/>'
     document_rels += "</Relationships>"
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr(
+            "[Content_Types].xml", CONTENT_TYPES.replace("/word/document.xml", f"/word/{main_part}")
+        )
         archive.writestr("_rels/.rels", package_rels)
-        archive.writestr("word/document.xml", document)
-        archive.writestr("word/_rels/document.xml.rels", document_rels)
+        archive.writestr(f"word/{main_part}", document)
+        archive.writestr(f"word/_rels/{main_part}.rels", document_rels)
         if footnotes is not None:
             archive.writestr("word/footnotes.xml", _footnotes_xml(footnotes))
         if sources is not None:

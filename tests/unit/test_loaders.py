@@ -20,7 +20,7 @@ from essaylint.models import Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from support.word_xml import CONTENT_TYPES
+from support.word_xml import CONTENT_TYPES, text_paragraph, write_docx
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "loaders"
 
@@ -427,6 +427,19 @@ def test_zip_without_document_xml(tmp_path: Path) -> None:
     path = tmp_path / "nodoc.docx"
     _write_minimal_docx(path, "<x/>", with_document=False)
     assert "no word/document.xml" in _error(path)
+
+
+def test_docx_whose_main_part_has_another_name(tmp_path: Path) -> None:
+    # Word for the web saves the body as word/document2.xml; the package's
+    # relationships name it, and the file is read as any .docx is, under any name.
+    body = [text_paragraph("Harbour tides rise (Quill, 2019).")]
+    saved = write_docx(tmp_path / "web.docx", body, main_part="document2.xml")
+    with zipfile.ZipFile(saved) as archive:
+        assert "word/document.xml" not in archive.namelist()
+    assert load_path(saved).text == "Harbour tides rise (Quill, 2019)."
+    renamed = tmp_path / "web.txt"
+    renamed.write_bytes(saved.read_bytes())
+    assert load_path(renamed).text == "Harbour tides rise (Quill, 2019)."
 
 
 def test_docx_with_broken_xml(tmp_path: Path) -> None:
