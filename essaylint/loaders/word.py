@@ -99,7 +99,7 @@ def _main_part(archive: zipfile.ZipFile) -> str | None:
     """
     names = set(archive.namelist())
     if _PACKAGE_RELS in names and archive.getinfo(_PACKAGE_RELS).file_size <= _MAX_RELS_BYTES:
-        from lxml import etree
+        from lxml import etree  # type: ignore[import-untyped]
 
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
         try:
