@@ -58,7 +58,8 @@ _LOCATOR = compile_lazily(
     re.IGNORECASE,
 )
 # A remark of the writer's in place of a locator: "(Ruiz, 2001, emphasis added)",
-# "(Lynch 1984, missing page number)", "(Okoro, 2003, my translation)".
+# "(Lynch 1984, missing page number)", "(Okoro, 2003, my translation)", "(Lee, 2019,
+# among others)".
 _REMARK = compile_lazily(
     r"(?:(?:my|our|original|author['’]?s)\s+)?(?:emphasis|italics|bold|underlining|translation)"
     r"(?:\s+(?:added|mine|my\s+own|in\s+(?:the\s+)?original|original|omitted|removed))?"
@@ -66,7 +67,12 @@ _REMARK = compile_lazily(
     r"(?:\s+(?:missing|needed|unknown|n/?a|not\s+(?:available|given)|tbc|tbd))?"
     r"|n\.\s?p\.?|unpaginated|paraphrased?|adapted|abridged|citation\s+needed|(?:trans|tr)\.\s+mine"
     # the work's address pasted after its year: "(Uwe et al, 2017 https://arxiv.org/...)"
-    r"|(?:https?://|www\.)\S+",
+    r"|(?:https?://|www\.)\S+"
+    # what the works are, or that there are more: "(e.g., Durst, 1990 and Juzwik et al.,
+    # 2006 reviews of writing research)", "(Lee, 2019, among others)"
+    r"|(?-i:(?:reviews?|studies|study|surveys?|papers|meta-analys[ie]s|experiments|trials)"
+    r"(?:\s+[a-z][a-z-]*){0,5}"
+    r"|among\s+others|and\s+(?:the\s+)?references\s+therein|for\s+(?:a|an)\s+(?:review|overview))",
     re.IGNORECASE,
 )
 # A parenthesis on one paragraph, or going on over a paragraph break after a work's
