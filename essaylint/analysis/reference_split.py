@@ -323,13 +323,20 @@ def _starts_entry(
     return looks_like_entry(stripped)
 
 
-def _carries_numbered_entry(line: str) -> bool:
+def _carries_numbered_entry(line: str, previous: str) -> bool:
     """In a list whose every entry so far has its number ("[1] Fawcett, E. (2022). The
     Pandemic Generation Goes to College. It Has Not Been" / "Easy. The New York
     Times. Retrieved from https://..."), a paragraph without one carries the entry
-    above on, unless it is a whole entry of its own (an author, a year)."""
+    above on, unless it is a whole entry of its own (an author, a year). After a
+    line cut at a comma or semicolon ("[4] Kurt Gödel: On Formally Undecidable
+    Propositions;" / "Dover Publications, 1992") it carries it on even so: no entry
+    ends there, and its number would have opened a new one."""
     stripped = line.strip()
-    return not _is_marked(stripped) and not (_has_year(stripped) and looks_like_entry(stripped))
+    if _is_marked(stripped):
+        return False
+    if previous.rstrip().endswith((",", ";")):
+        return True
+    return not (_has_year(stripped) and looks_like_entry(stripped))
 
 
 def split_reference_list(text: str, start: int) -> list[Reference]:
@@ -406,7 +413,7 @@ def _split_entries(text: str) -> list[_Entry]:
             # A paragraph break ends the entry unless it was cut short there.
             joined = continues_entry(
                 current.last_line, line, entry=_text_so_far(text, current)
-            ) or (all_marked and _carries_numbered_entry(line))
+            ) or (all_marked and _carries_numbered_entry(line, current.last_line))
             if not joined:
                 current = None
         after_break = False
