@@ -93,7 +93,9 @@ _PREFIX = compile_lazily(
     r"^(?:(?:see\s+also|see|e\.\s?g\.|i\.\s?e\.|cf\.|for\s+example|for\s+instance|"
     r"for\s+a\s+review,?\s+see|as\s+reviewed\s+(?:in|by)|as\s+reported\s+(?:in|by)|"
     r"as\s+discussed\s+(?:in|by)|also|but\s+see|compare|quoted\s+in|citing|"
-    r"reviewed\s+(?:in|by)|following|after|adapted\s+from|from|via|in|by)[,:]?\s+)+",
+    # "in" of "(in press)", "(in prep)" is the work's date, no prefix
+    r"reviewed\s+(?:in|by)|following|after|adapted\s+from|from|via|in(?!\s+pre(?:ss|p))|by)"
+    r"[,:]?\s+)+",
     re.IGNORECASE,
 )
 # Commentary of the writer's, all in lower case, before the authors of a work: "(for

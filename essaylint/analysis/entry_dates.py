@@ -22,7 +22,7 @@ PAREN_DATE = compile_lazily(
     + YEAR_DIGITS
     + r")(?P<suffix>[a-z])?(?![\d])"
     r"(?:\s*[-–/]\s*\d{2,4}[a-z]?)?(?P<extra>[^()\[\]]{0,45})"
-    r"|(?P<nd>n\.\s?d\.?|s\.\s?d\.?|nd|undated|no date|forthcoming|in press|in preparation"
+    r"|(?P<nd>n\.\s?d\.?|s\.\s?d\.?|nd|undated|no date|forthcoming|in press|in prep(?:aration|\.)?"
     r"|under review|submitted)(?:[-–\s]?(?P<ndsuffix>[a-z]))?)\s*[)\]]",
     re.IGNORECASE,
 )

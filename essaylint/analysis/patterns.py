@@ -20,12 +20,12 @@ from essaylint.lazy_pattern import compile_lazily
 YEAR_DIGITS = r"(?:(?:1[5-9]|20)\d\d)"  # this form lets the regex engine skip non-digits fast
 #: A year as citations and entries write it: "2019", "2019a", "n.d.", "no date" (Harvard),
 #: "in press",
-#: "forthcoming"; a decade ("1950s") is no year.
+#: "in prep", "in preparation", "forthcoming"; a decade ("1950s") is no year.
 #: "n.d.a", "n.d.-b": two undated works of one author. Some citeproc styles print "nd"
 #: (lower case only: "Fargo, ND" is a state).
 YEAR = (
     r"(?:" + YEAR_DIGITS + r"(?!(?<=0)s)[a-z]?|n\.\s?d\.?(?:-?[a-z](?![\w.]))?"
-    r"|(?<![\w.])(?-i:nd)(?!\w)|no\s+date|in\s+press|forthcoming)"
+    r"|(?<![\w.])(?-i:nd)(?!\w)|no\s+date|in\s+press|in\s+prep(?:aration|\.)?|forthcoming)"
 )
 
 #: A generation written after a family name: "Jr.", "Sr", "Jnr", "Snr".

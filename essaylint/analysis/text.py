@@ -86,7 +86,7 @@ def year_digits(year: str | None) -> str:
 #: A work accepted but not yet out, as its date is written ("in press", "forthcoming"),
 #: in the squeezed form of :func:`normalise_year`; all of them mean one thing.
 _NOT_YET_PUBLISHED = frozenset(
-    {"inpress", "forthcoming", "inpreparation", "underreview", "submitted"}
+    {"inpress", "forthcoming", "inpreparation", "inprep", "underreview", "submitted"}
 )
 
 
