@@ -295,6 +295,15 @@ def years_agree(cited: str | None, listed: str | None) -> bool:
     )
 
 
+def _another_lettered_work(cited: str | None, listed: str | None) -> bool:
+    """ "2025b" cited where the list has only "2025a": the letters tell two works of one
+    author and year apart, so the cited one is another work, missing from the list, not
+    the listed one under a wrong year."""
+    a, b = normalise_year(cited), normalise_year(listed)
+    digits = year_digits(a)
+    return bool(digits) and digits == year_digits(b) and a != b and digits not in (a, b)
+
+
 def _access_year_agrees(citation: Citation, ref: Reference) -> bool:
     """An undated entry dated by its access or revision ("Accessed May 3, 2021."), cited
     under that year: Chicago dates a web page with no publication date so."""
@@ -372,7 +381,10 @@ def _link_author_date(ci: int, citation: Citation, index: _Index) -> Link:
         # a work cited by its title and another year is another work: "(Data Protection,
         # 2015)" is not the page "Data protection act 2018" its site's address files
         candidates = [
-            i for i in candidates if not _named_by_title_only(citation, refs[i], index.name_keys[i])
+            i
+            for i in candidates
+            if not _named_by_title_only(citation, refs[i], index.name_keys[i])
+            and not _another_lettered_work(citation.year, refs[i].year)
         ]
     if candidates:
         reordered = _reordered(citation, refs)
