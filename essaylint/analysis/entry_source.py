@@ -33,7 +33,7 @@ _VOL_PAGES = compile_lazily(
 )
 _PAGES = compile_lazily(
     r"(?:\bpp?\.|\bpages?\b|\bS\.)\s*(?P<pages>[A-Za-z]?\d+[a-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)"
-    r"|(?<![\d(])(?<!No\.\s)(?<!No\s)(?P<range>\d+\s*[-–—]+\s*\d+)(?![\d)])"
+    r"|(?<![\d(])(?<![Nn]o\.\s)(?<![Nn]o\s)(?P<range>\d+\s*[-–—]+\s*\d+)(?![\d)])"
 )
 _PUBLISHER = compile_lazily(
     r"(?:^|[.,]\s+)(?P<city>[A-Z][\w .'’-]{1,40}?(?:,\s*[A-Z][\w .]{1,20}?)?)\s*:\s*"
@@ -181,7 +181,9 @@ def _parse_numbers(text: str, fields: EntryFields) -> None:
         if match:
             fields.issue = match.group("iss")
     if fields.pages is None:
-        match = _PAGES.search(text)
+        # "vol. 26, no. 2–3, pp. 346–376": the pages the entry labels, before a bare range
+        found = list(_PAGES.finditer(text))
+        match = next((m for m in found if m.group("pages")), found[0] if found else None)
         if match:
             fields.pages = _norm_pages(match.group("pages") or match.group("range"))
 
