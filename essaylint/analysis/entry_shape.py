@@ -28,6 +28,7 @@ from essaylint.analysis.patterns import (
     WEB_ADDRESS_START,
     YEAR,
     YEAR_DIGITS,
+    without_tab_count,
 )
 from essaylint.lazy_pattern import compile_lazily
 
@@ -339,9 +340,6 @@ def typed_entry(text: str) -> bool:
     return bool(_SURNAME_INITIALS_START.match(body)) and has_entry_head(body)
 
 
-_TAB_COUNT = compile_lazily(r"^\(\d{1,3}\)\s+(?=[A-Z])")
-
-
 def entry_body(text: str) -> str:
     """A line without its list marker and opening emphasis or quotes.
 
@@ -351,12 +349,8 @@ def entry_body(text: str) -> str:
     list of resources ("[Making Online Learning Active](https://...)") keeps it.
     """
     body = LIST_MARKER.sub("", _HEADING_MARK.sub("", text.strip(), count=1), count=1)
-    stripped = _TYPED_BULLET.sub("", body, count=1)  # "*   · Argelaguet"
-    body = stripped.lstrip("*_\"“'‘")
-    if len(body) < len(stripped):
-        # '“(31) Protesters Clash with Police - YouTube.”': a browser tab's count of unread
-        # items, saved into a web page's quoted title, is none of the title's words
-        body = _TAB_COUNT.sub("", body, count=1)
+    body = _TYPED_BULLET.sub("", body, count=1)  # "*   · Argelaguet"
+    body = without_tab_count(body).lstrip("*_\"“'‘")
     if body[:1] == "[" and body[1:2].isupper():
         label = _LINK_LABEL.match(body)
         if label is not None and _DATED.search(label.group(1)):

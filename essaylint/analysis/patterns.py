@@ -245,3 +245,13 @@ WEB_ADDRESS_START = r"(?:(?:https?|ftp)\s?:\s?//|\bwww\.|" + BARE_WEB_HOST + r")
 #: A BibTeX entry's head, "@article{smith2019,": its type and key (@string and @comment
 #: have no key and a comma after it).
 BIB_ENTRY_HEAD = compile_lazily(r"@(?P<type>[A-Za-z]+)\s*\{\s*(?P<key>[^\s,{}]+)\s*,")
+
+
+# '“(31) Protesters Clash with Police - YouTube.”': a browser tab's count of unread items,
+# saved into a web page's quoted title, is none of the title's words.
+_QUOTED_TAB_COUNT = compile_lazily(r"^(?P<quote>[\"“‘'])\(\d{1,3}\)\s+(?=[A-Z])")
+
+
+def without_tab_count(entry: str) -> str:
+    """``entry`` without a browser tab's count at the start of its quoted title."""
+    return _QUOTED_TAB_COUNT.sub(r"\g<quote>", entry, count=1)

@@ -46,6 +46,7 @@ from essaylint.analysis.patterns import (
     INITIALS_AFTER_FAMILY,
     MONTH,
     YEAR_DIGITS,
+    without_tab_count,
 )
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Reference, Span
@@ -240,7 +241,7 @@ def _authors_before_emphasis(text: str, cut: AuthorCut, italics: Sequence[str]) 
 def _parse_fields(raw: str, spaced_number: bool = True) -> EntryFields:
     fields = EntryFields()
     text = collapse(raw[: MAX_PARSE * 2].replace("\u00a0", " "))[:MAX_PARSE]
-    text = _strip_marker(text, fields, spaced_number=spaced_number)
+    text = without_tab_count(_strip_marker(text, fields, spaced_number=spaced_number))
     text = _MD_LINK.sub(
         lambda m: f"{m.group(1)} {m.group(2)}" if m.group(1) != m.group(2) else m.group(2), text
     )
