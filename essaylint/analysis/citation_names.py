@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 
 from essaylint.analysis.names import looks_corporate
-from essaylint.analysis.patterns import AUTHOR_AND, ET_AL, GENERATION, MONTH_NUMBERS, PARTICLE_RUN
+from essaylint.analysis.patterns import (
+    AUTHOR_AND,
+    ET_AL,
+    GENERATION,
+    MONTH_NUMBERS,
+    PARTICLE_RUN,
+    link_texts,
+)
 from essaylint.lazy_pattern import compile_lazily
 
 UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha())
@@ -196,7 +203,8 @@ def drop_trailing_initials(name: str) -> str:
 
 
 def strip_markup(name: str) -> str:
-    return name.strip().strip("_*").strip()
+    """A cited name without emphasis marks or its link ("[WHO](https://...)" is "WHO")."""
+    return link_texts(name).strip().strip("_*").strip()
 
 
 def dotted_initials(name: str) -> bool:

@@ -22,7 +22,7 @@ from essaylint.analysis.citation_names import (
 )
 from essaylint.analysis.citations_clause import clause_citations
 from essaylint.analysis.citations_narrative import NarrativeReader, author_date_citation
-from essaylint.analysis.patterns import DASHES, MONTH_NUMBERS, YEAR, YEAR_DIGITS
+from essaylint.analysis.patterns import DASHES, MONTH_NUMBERS, YEAR, YEAR_DIGITS, link_texts
 from essaylint.analysis.publication_facts import closes_source_line
 from essaylint.analysis.text import (
     CORPORATE_SUFFIXES,
@@ -346,8 +346,9 @@ def _commentary_end(text: str) -> int:
 
 
 def _unquoted(title: str) -> str:
-    """A cited title without its italics or quotation marks."""
-    return title.strip("*_\"“”‘’'").strip()
+    """A cited title without its italics, quotation marks or link ("([Dashcam video of the
+    harbour](https://...), 2017)" cites "Dashcam video of the harbour")."""
+    return link_texts(title).strip("*_\"“”‘’'").strip()
 
 
 # How an organisation's initials are read: "US Census Bureau" is "UCB" or "USCB".
@@ -442,7 +443,7 @@ class ParentheticalReader(NarrativeReader):
         APA and Chicago cite such a work by its title (or its first words), in
         quotation marks or italics or neither: "(“All models are wrong” 2022)".
         """
-        title = phrase.strip().strip("*_\"“”‘’'").strip()
+        title = _unquoted(phrase)
         words = title.split()
         quoted = phrase.strip()[:1] in "\"“‘'*_"  # a quoted title is no list of names
         if len(words) < _MIN_TITLE_WORDS:

@@ -45,6 +45,7 @@ from essaylint.analysis.patterns import (
     WEB_ADDRESS_START,
     YEAR_DIGITS,
     footnote_references,
+    link_texts,
 )
 from essaylint.analysis.sections import footnote_definition_spans, looks_like_entry
 from essaylint.lazy_pattern import compile_lazily
@@ -358,11 +359,8 @@ def _split_works(text: str) -> list[str]:
 
 
 def strip_markup(text: str) -> str:
-    text = _MD_LINK.sub(r"\1", text)  # "[Aristotle. Posterior Analytics.](http://...)"
+    text = link_texts(text)  # "[Aristotle. Posterior Analytics.](http://...)"
     return re.sub(r"\\(?:emph|textit|textbf)\{([^{}]*)\}", r"\1", text)
-
-
-_MD_LINK = compile_lazily(r"\[([^\[\]]{1,500})\]\([^()\s]{1,500}\)")
 
 
 def _year_of(text: str) -> str | None:

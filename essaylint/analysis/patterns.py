@@ -255,3 +255,15 @@ _QUOTED_TAB_COUNT = compile_lazily(r"^(?P<quote>[\"“‘'])\(\d{1,3}\)\s+(?=[A-
 def without_tab_count(entry: str) -> str:
     """``entry`` without a browser tab's count at the start of its quoted title."""
     return _QUOTED_TAB_COUNT.sub(r"\g<quote>", entry, count=1)
+
+
+#: A Markdown link, "[text](address)" or "[text](<address>)": group 1 is its text, group 2
+#: its address (which may hold a pair of parentheses, as Wikipedia's do).
+MARKDOWN_LINK = compile_lazily(
+    r"\[([^\[\]]{0,500})\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\)[^()\s<>]*)*)>?\s*\)"
+)
+
+
+def link_texts(text: str) -> str:
+    """``text`` with each Markdown link replaced by the words it shows."""
+    return MARKDOWN_LINK.sub(r"\1", text)

@@ -44,6 +44,7 @@ from essaylint.analysis.patterns import (
     FOOTNOTE_LABEL,
     HEADING_HASHES,
     INITIALS_AFTER_FAMILY,
+    MARKDOWN_LINK,
     MONTH,
     YEAR_DIGITS,
     without_tab_count,
@@ -65,9 +66,6 @@ MARKER = compile_lazily(
     r"|" + HEADING_HASHES + r")"
 )
 _HTML_ITALIC = compile_lazily(r"</?(?:i|em|italic|b|strong|u)>", re.IGNORECASE)
-_MD_LINK = compile_lazily(
-    r"\[([^\[\]]{0,500})\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\)[^()\s<>]*)*)>?\s*\)"
-)
 
 
 # "s.l." (no place) before the publisher, as Word's citation tool writes a report's:
@@ -242,7 +240,7 @@ def _parse_fields(raw: str, spaced_number: bool = True) -> EntryFields:
     fields = EntryFields()
     text = collapse(raw[: MAX_PARSE * 2].replace("\u00a0", " "))[:MAX_PARSE]
     text = without_tab_count(_strip_marker(text, fields, spaced_number=spaced_number))
-    text = _MD_LINK.sub(
+    text = MARKDOWN_LINK.sub(
         lambda m: f"{m.group(1)} {m.group(2)}" if m.group(1) != m.group(2) else m.group(2), text
     )
     text = extract_links(text, fields)
