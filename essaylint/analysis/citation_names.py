@@ -164,14 +164,22 @@ _SENTENCE_WORDS = frozenset(
     ]
 )
 # Capitalised words that name things, not authors: "Table (2010)", "Accords (1978)".
+#: Words that end the name of a law, a code or an agreement: "the Dodd-Frank Act (2010)",
+#: "the UK's Corporate Governance Code (2023)" date the instrument; no one is its author.
+INSTRUMENTS = frozenset(
+    """act accord accords agreement charter code convention declaration directive framework
+    guideline guidelines principles protocol regulation regulations standards strategy
+    treaty""".split()
+)
 NOT_AUTHORS = (
     _SENTENCE_WORDS
     | _MONTHS
+    | INSTRUMENTS
     | frozenset(
-        """report reports paper papers article chapter table figure fig section appendix act
-        accords accord summit war agreement treaty olympics games conference edition version
-        volume issue pages phase example question answer exam unit week year monday tuesday
-        wednesday thursday friday saturday sunday today yesterday""".split()
+        """report reports paper papers article chapter table figure fig section appendix
+        summit war olympics games conference edition version volume issue pages phase
+        example question answer exam unit week year monday tuesday wednesday thursday friday
+        saturday sunday today yesterday""".split()
     )
 )
 INITIALS_ONLY = compile_lazily(r"(?:[A-Z]\.[\s-]?){1,3}")

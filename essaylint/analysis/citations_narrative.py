@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from essaylint.analysis.citation_names import (
     INITIALS_ONLY,
+    INSTRUMENTS,
     NOT_AUTHORS,
     PARAGRAPH_BREAK,
     UPPER,
@@ -556,6 +557,7 @@ class NarrativeReader:
                 words > _CONCEPT_WORDS
                 or _ARTICLE_BEFORE.search(before[: m.start("owner")])
                 or family.split()[-1].casefold() in NOT_AUTHORS
+                or concept[-1].strip("_*").casefold() in INSTRUMENTS  # "UK's Privacy Act"
                 or any(w.casefold() in _INSTITUTION_WORDS for w in concept)
                 or any(name_key(w) in self.known for w in concept if w[0].isupper())
             ):
