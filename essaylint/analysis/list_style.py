@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from essaylint.analysis.names import is_initials
 from essaylint.analysis.patterns import YEAR, YEAR_DIGITS
 from essaylint.analysis.text import name_key
 from essaylint.lazy_pattern import compile_lazily
@@ -83,7 +84,7 @@ def keep_group_names(refs: Sequence[Reference]) -> list[Reference]:
     people given name first, so a short name there ("Patrisia Macías-Rojas.
     “Title.”", a note punctuated like a bibliography entry) is a person's, as
     its short notes say; a longer one ("Twin City Rapid Transit.") is still a
-    group's.
+    group's. An initial after a family name ("Babbie E. (2001)") is a person's.
     """
     out: list[Reference] = []
     for ref in refs:
@@ -98,6 +99,7 @@ def keep_group_names(refs: Sequence[Reference]) -> list[Reference]:
             and not first.corporate
             and len(ref.authors) == 1
             and first.given
+            and not is_initials(first.given)  # "Babbie E. (2001)": a name and its initial
             and "," not in m.group("who")
             and first.family in m.group("who")
             and len(m.group("who").split()) <= 5
