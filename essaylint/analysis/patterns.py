@@ -33,11 +33,12 @@ GENERATION = r"(?:Jr|Sr|Jnr|Snr)\.?"
 
 #: "et al." as writers spell it: "et al.", "et. al", "et al", the French "& al.", and the
 #: slips "at al.", "at el", "et el", "et-al", "et all" ("(Brown et all, 2008)"), "et al,.",
-#: "et," ("(Fang et, 2021)") and "al." alone after the name ("(Devlin al., 2018)").
+#: "et," ("(Fang et, 2021)"), "et a," ("(Chen et a, 1995)") and "al." alone after the name
+#: ("(Devlin al., 2018)").
 ET_AL = (
     r"(?:(?:(?:\bet\.?|&)(?:\s*|-)[Aa][Ll](?:[Ll](?!\w))?|\bat\s?al|\b[ae]t\.?\s+el)\b"
     r"(?:,(?=\.))?\.?"
-    r"|\bet(?=,|\s*$)|(?<=\s)(?-i:al)\.(?=,|\s*$))"
+    r"|\bet(?:\s+a)?(?=,|\s*$)|(?<=\s)(?-i:al)\.(?=,|\s*$))"
 )
 
 # --- names ---------------------------------------------------------------------------
