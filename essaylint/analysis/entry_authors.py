@@ -368,6 +368,26 @@ _INITIAL_FIRST_LABEL = compile_lazily(
 )
 
 
+# "(1861–1865)": the years a work is about, two full years.
+_YEAR_SPAN = compile_lazily(rf"[(\[]\s*{YEAR_DIGITS}\s*[-–—]\s*{YEAR_DIGITS}\s*[)\]]")
+_LATER_YEAR = compile_lazily(rf"(?<!\d){YEAR_DIGITS}(?!\d)")
+
+
+def _period_in_title(text: str, paren: re.Match[str]) -> bool:
+    """Is the first parenthesised date the period a title is about, not the entry's date?
+
+    "Hendry, W. O. The Lancashire Cotton Famine (1861–1865). Manchester: Northgate
+    Press, 1934.": a span of two full years after the title's words, with the year of
+    publication later on. An APA date stands right after the names ("Freud, S.
+    (1953–1974).").
+    """
+    if not _YEAR_SPAN.fullmatch(paren.group(0)) or not _LATER_YEAR.search(text, paren.end()):
+        return False
+    region = text[: paren.start()]
+    after_names = region[max(_scan_names(region), 0) :].strip(" .,;:")
+    return len(after_names.split()) >= 2
+
+
 def find_author_cut(text: str) -> AuthorCut:
     """Where the author list ends, and how the entry continues."""
     mla = _MLA_TITLE_FIRST.match(text)
@@ -383,6 +403,8 @@ def find_author_cut(text: str) -> AuthorCut:
             return AuthorCut(end=et_al.end("etal"), rest=et_al.end())
     candidates: list[tuple[int, str, re.Match[str] | None]] = []
     paren = PAREN_DATE.search(text)
+    if paren is not None and _period_in_title(text, paren):
+        paren = PAREN_DATE.search(text, paren.end())
     if paren:
         candidates.append((paren.start(), "paren", paren))
     bare = BARE_DATE.search(text)

@@ -146,7 +146,8 @@ def fallback_year(text: str) -> str | None:
             re.search(r"[(\[]\s*$", before)
             or re.match(r"\s*[;)\]]", after)
             or (
-                re.search(r"(?:[A-Za-z]{3,}\.?|\d{1,2})\s*,?\s*$", before)
+                # "Press, 2017.", "May 5, 2017.", "... Filmmuseum (1946-2000), 2017."
+                re.search(r"(?:[A-Za-z]{3,}\.?|\d{1,2})\s*,?\s*$|\),\s*$", before)
                 and re.match(r"\s*(?:[.,]|$)", after)
             )
         ):
