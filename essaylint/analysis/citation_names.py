@@ -32,7 +32,8 @@ _ET_AL = compile_lazily(
 _NAME_SPLIT = compile_lazily(
     rf"\s*,\s*{AUTHOR_AND}\s+|\s+{AUTHOR_AND}\s+|\s*,\s*"
     # "(Toplin/Eudy, 9)", "(LaFraniere/Smith, 2016)": a slash between two family names
-    r"|(?<=[a-z])/(?=[A-Z][a-z])"
+    # (not Reddit's "u/Yacben" or "r/AskHistorians")
+    r"|(?<=[a-z][a-z])/(?=[A-Z][a-z])"
 )
 # Joins inside a narrative author phrase, kept by re.split (the group).
 _LIST_JOIN = compile_lazily(rf"(\s*,\s*{AUTHOR_AND}\s+|\s+(?:{AUTHOR_AND}|with)\s+|\s*,\s*)")
