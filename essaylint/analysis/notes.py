@@ -61,7 +61,9 @@ _NOTE_HEADINGS = frozenset({"notes", "endnotes", "end notes", "footnotes", "foot
 _MD_HEADING = compile_lazily(r"^\s{0,3}#{1,6}\s*")
 
 _SIGNAL = compile_lazily(
-    r"^\s*(?:(?:see|cf\.?|compare|also|e\.g\.,?|for\s+example,?|quoted\s+in|cited\s+in)\s+)+",
+    r"^\s*(?:(?:see|cf\.?|compare|also|e\.g\.,?|for\s+example,?|quoted\s+in|cited\s+in"
+    # German "Vgl." (compare) and "siehe", French "voir", Spanish and Italian "véase", "cfr."
+    r"|vgl\.?|siehe|voir|v[ée]ase|cfr\.?)\s+)+",
     re.IGNORECASE,
 )
 # A signal after a sentence of comment: "For a recent example, do ... . See Bowen, ..."
@@ -69,7 +71,10 @@ _INNER_SIGNAL = compile_lazily(
     r"(?:[.!?:;]\s+|\(\s*)(?:see(?:\s+also)?|cf\.)\s+(?=\S)", re.IGNORECASE
 )
 # A title as notes mark it: "double" or 'single' quotes, *italics*, _italics_.
-_QUOTED = compile_lazily(r"[“\"](?P<q>[^”\"]{2,300})[”\"]|‘(?P<s>[^’]{2,300})’")
+# German opens low and closes high: „Open Source“.
+_QUOTED = compile_lazily(
+    r"[“\"](?P<q>[^”\"]{2,300})[”\"]|‘(?P<s>[^’]{2,300})’|„(?P<g>[^“”\"]{2,300})[“”]"
+)
 _YEAR = compile_lazily(r"(?<![\d/.\-–])(" + YEAR_DIGITS + r")(?![\d/\-–]|\.\d)")
 _ACCESSED = compile_lazily(
     r"\b(?:accessed|retrieved|viewed|consulted|last\s+modified)\b[^.;]*", re.IGNORECASE
@@ -383,7 +388,7 @@ def _title_mark(text: str) -> tuple[int, int, str] | None:
     found: list[tuple[int, int, str]] = []
     q = _QUOTED.search(text)
     if q:
-        found.append((q.start(), q.end(), q.group("q") or q.group("s") or ""))
+        found.append((q.start(), q.end(), q.group("q") or q.group("s") or q.group("g") or ""))
     e = EMPHASIS.search(text)
     if e:
         found.append((e.start(), e.end(), e.group(2)))

@@ -105,8 +105,11 @@ _MOST_DEFINITION_INDENT = 3
 FOOTNOTE_DEFINITION = compile_lazily(r"^[ \t]{0,3}" + FOOTNOTE_MARK.pattern + ":", re.MULTILINE)
 
 #: "Ibid." / "Ibidem, 45": a note that cites the work of the note before it again; group
-#: "rest" is what follows (a locator).
-IBID = compile_lazily(r"^\s*ibid(?:em)?\b\.?\s*,?\s*(?P<rest>.*)$", re.IGNORECASE)
+#: "rest" is what follows (a locator). Other languages write German "Ebd." ("ebenda") and
+#: Spanish "Ibíd.".
+IBID = compile_lazily(
+    r"^\s*(?:ibid(?:em)?|ibíd|ebd|ebenda)\b\.?\s*,?\s*(?P<rest>.*)$", re.IGNORECASE
+)
 
 # --- list items ------------------------------------------------------------------------
 
