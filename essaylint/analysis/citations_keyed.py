@@ -178,11 +178,29 @@ _SOURCE_NOUN_AFTER = compile_lazily(
 )
 
 
+# Code pasted into the text indexes arrays: "pwm_params[6]", "wind[1] = 0", "grid[2][3]".
+# (an underscore inside a word: "_Title_[1]" closes emphasis, "params_[1]" is no index)
+_IDENTIFIER_BEFORE = compile_lazily(r"(?<![\w.])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\Z")
+_ASSIGNED_AFTER = compile_lazily(r"\s*(?:=(?!=)|\[)")
+
+
+def _array_index(text: str, match: re.Match[str]) -> bool:
+    """Is the bracket glued to an identifier with an underscore, or followed by an
+    assignment or another index? A citation glued to a word ("RAYBOT[1]") is neither."""
+    glued = match.start() > 0 and (
+        text[match.start() - 1].isalnum() or text[match.start() - 1] == "_"
+    )
+    if not glued:
+        return False
+    before = text[max(0, match.start() - 40) : match.start()]
+    return bool(_IDENTIFIER_BEFORE.search(before) or _ASSIGNED_AFTER.match(text, match.end()))
+
+
 def numeric_citations(text: str, regions: list[Span]) -> Iterator[Citation]:
     """Numbers in brackets; one named by its first author ("Lee et al. [4]") keeps it."""
     for region in regions:
         for m in _NUMERIC.finditer(text, region.start, region.end):
-            if _link_definition(text, m):
+            if _link_definition(text, m) or _array_index(text, m):
                 continue
             if _ARTICLE_BEFORE.search(
                 text[max(region.start, m.start() - 8) : m.start()]

@@ -21,7 +21,7 @@ from essaylint.lazy_pattern import compile_lazily
 
 _SPEC = compile_lazily(r"\d{1,3}(?:\s*[-–,]\s*\d{1,3})*")
 _WORD_END = compile_lazily(r"[^\W\d_]+$")
-_AFTER = frozenset(".,;:)]”\"’'")
+_AFTER = frozenset(".,;:)]”\"’'%")  # "25%³": a share's source, never its power
 # A year the superscript follows: "in 1538⁵" (no power is taken of a year).
 _YEAR_END = compile_lazily(r"(?<![\d.,/])1[5-9]\d\d$|(?<![\d.,/])20\d\d$")
 

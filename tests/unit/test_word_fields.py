@@ -304,6 +304,7 @@ def test_superscript_numbers_are_numeric_citations(tmp_path: Path) -> None:
         ("first printed in 1642", "3", "[3]"),
         ("a ratio of 1.1642", "3", None),
         ("an area of 2500", "2", None),
+        ("a share of 25%", "3", "[3]"),
     ],
 )
 def test_superscript_citation(before: str, sup: str, expected: str | None) -> None:
