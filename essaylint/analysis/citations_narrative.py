@@ -128,6 +128,11 @@ _TITLE_AFTER_NAMES = compile_lazily(r"(?<=\S),\s*([*_]+)[^*_\n]+\1$")
 
 # Capitalised words and a spaced dash right before a name: "Sparx Maths - " of "Sparx
 # Maths - Home (n.d.)".
+# A sentence's first word run into a listed name by a lost space: "AsEnsminger", "InSmith".
+_GLUED_SENTENCE_WORD = compile_lazily(
+    r"(?:As|In|By|For|And|The|To|Of|While|With|Also|Thus|But|So|Since|When|Whereas)"
+    r"(?P<name>[A-Z][a-z][\w'’\-]+)"
+)
 _DASHED_HEAD = compile_lazily(r"(?<![\w'’])(?:[A-Z][\w'’&.]*\s+){1,6}[-–—]\s+$")
 _NARRATIVE = compile_lazily(
     # The name starts a word: "while Smith" is not "le Smith", "made Smith" not "de Smith".
@@ -374,6 +379,9 @@ class NarrativeReader:
         item = drop_trailing_initials(item)
         if name_key(item) in self.known:
             return item  # "U.S. Dept. of Health", known whole
+        glued = _GLUED_SENTENCE_WORD.fullmatch(item)
+        if glued and name_key(glued.group("name")) in self.known:
+            return glued.group("name")  # "AsEnsminger and MacLean (1993)": a space lost
         item = _GLUED_INITIALS.sub(r"\1 ", item)  # "C.Tomasi" -> "C. Tomasi"
         words = item.split()
         for i in range(len(words)):
