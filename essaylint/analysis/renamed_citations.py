@@ -131,11 +131,32 @@ def _is_given_name(citation: Citation, phrase: list[str], ref: Reference) -> boo
         return False
     if len(given[0]) > 1:
         return phrase == given[: len(phrase)]
+    if _given_names_of_all(citation, ref):
+        return True
     if len(phrase) != 1 or not phrase[0].startswith(given[0]) or citation.et_al:
         return False
     # A shared initial alone is weak: ask the author list to agree as well.
     agree, missing = coauthor_score(citation, ref)
     return agree >= 1 and missing == 0
+
+
+_MIN_GIVEN_NAME = 3  # "Leonard", "Anne": a given name written out, not an initial
+
+
+def _given_names_of_all(citation: Citation, ref: Reference) -> bool:
+    """ "(Leonard & Anne, 1995)" for "Ortolano, L., & Shepherd, A. (1995)": every author
+    cited by a given name that opens with that author's initial, in the entry's order.
+    Two or more names must agree; one shared initial is no evidence."""
+    cited = [_words(name) for name in citation.authors]
+    if citation.et_al or len(cited) < 2 or len(cited) > len(ref.authors):
+        return False
+    for words, person in zip(cited, ref.authors, strict=False):
+        initials = _words(person.given or "")
+        if len(words) != 1 or len(words[0]) < _MIN_GIVEN_NAME or not initials:
+            return False
+        if len(initials[0]) != 1 or not words[0].startswith(initials[0]):
+            return False
+    return True
 
 
 def _names_the_entry(citation: Citation, ref: Reference) -> bool:
