@@ -33,11 +33,11 @@ from essaylint.analysis.patterns import (
 from essaylint.lazy_pattern import compile_lazily
 
 LIST_MARKER = compile_lazily(
-    r"^\s*(?:" + BULLET + r"\s+|" + ENTRY_NUMBER_MARK + r"|\[\d{1,3}\]\s*|\(\d{1,3}\)\s+)"
+    r"^\s*(?:" + BULLET + r"\s+|" + ENTRY_NUMBER_MARK + r"|\[\d{1,3}\]\.?\s*|\(\d{1,3}\)\s+)"
 )
 # "12. ", "[12] ", also after a bullet and with a colon: "* [1]: http://..."
 _BULLETED = r"^\s*(?:" + BULLET + r"\s+)?"
-_NUMBERED_MARKER = compile_lazily(_BULLETED + r"(?:" + ENTRY_NUMBER_MARK + r"|\[\d{1,3}\]:?\s*)")
+_NUMBERED_MARKER = compile_lazily(_BULLETED + r"(?:" + ENTRY_NUMBER_MARK + r"|\[\d{1,3}\][.:]?\s*)")
 # "(12) ": PubMed's and some journals' numbering, read as a number, not an entry's shape.
 _ENTRY_NUMBER = compile_lazily(
     _BULLETED

@@ -56,7 +56,7 @@ __all__ = ["parse_reference"]
 
 MARKER = compile_lazily(
     r"^\s*(?:\[\^(?P<fkey>" + FOOTNOTE_LABEL + r")\]:\s*"
-    r"|\[(?P<bnum>\d{1,4})\]:?\s*"
+    r"|\[(?P<bnum>\d{1,4})\][.:]?\s*"  # "[1] ", "[1]: ", "[1]. "
     r"|\((?P<pnum>\d{1,4})\)\s+"
     r"|" + ENTRY_NUMBER_MARK + r"|(?P<snum>\d{1,3})\s+(?=[A-Z](?:['’][A-Z])?[^\W\d_]*[,.\s])"
     # a key label "[Smith2019] "; not a medium or retrieval note ("[online] Available at:")

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from essaylint.analysis.text import fold
 from essaylint.analysis.work_identity import copy_keys, entry_words, page_address, same_work
+from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Finding, Reference, Span
 from essaylint.rules.base import Rule, RuleContext, describe_reference
 
@@ -33,13 +34,31 @@ def _buckets(ref: Reference, where: str) -> tuple[tuple[str, ...], ...]:
     return tuple(keys)
 
 
-def _list_of(ref: Reference, lists: Sequence[Span]) -> str:
+# What may stand between two lists that are one: blank lines and short headings
+# ("### Reference", "Bibliography:"), no prose.
+_HEADING_LINE = compile_lazily(r"[ \t]*(?:#{1,6}[ \t]*)?[^\s.!?]*(?:[ \t]+[^\s.!?]+){0,3}[ \t]*:?")
+
+
+def _list_parts(lists: Sequence[Span], text: str) -> list[int]:
+    """Which part of the essay each list belongs to: a list that follows another with no
+    prose between (a list pasted twice under its heading) is the same part's."""
+    parts: list[int] = []
+    for i, span in enumerate(lists):
+        between = text[lists[i - 1].end : span.start] if i else None
+        joined = between is not None and all(
+            _HEADING_LINE.fullmatch(line) for line in between.splitlines() if line.strip()
+        )
+        parts.append(parts[-1] if joined else i)
+    return parts
+
+
+def _list_of(ref: Reference, lists: Sequence[Span], parts: Sequence[int]) -> str:
     """Which reference list an entry is in ("bib" for a .bib, "notes" for note definitions)."""
     if ref.source != "text":
         return ref.source
     starts = [span.start for span in lists]
     i = bisect.bisect_right(starts, ref.span.start) - 1
-    return f"list {i}" if i >= 0 and lists[i].covers(ref.span) else "text"
+    return f"list {parts[i]}" if i >= 0 and lists[i].covers(ref.span) else "text"
 
 
 class DuplicateReference(Rule):
@@ -65,7 +84,8 @@ class DuplicateReference(Rule):
         words or more and the numbers of one among the other's (or the same publisher):
         "Hansmann 1979" and "Hansmann 1980", both Yale LJ 89, 835. Two editions ("4th
         ed.", "5th ed.") and an organisation's yearly reports are not. An essay in parts
-        with a list for each may list a work in both. In a .bib used as a database
+        with a list for each may list a work in both; a list pasted again right after
+        the first, with no prose between, is the same list. In a .bib used as a database
         (only cited entries are printed), a pair counts only when both entries are
         printed: cited, named by
         ``\\nocite``, or all printed by ``\\nocite{*}``; an entry written twice under
@@ -94,6 +114,7 @@ class DuplicateReference(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         refs = list(ctx.references)
         lists = sorted(ctx.essay.lists, key=lambda span: span.start)
+        parts = _list_parts(lists, ctx.document.text)
         unprinted = ctx.unprinted
         earlier: dict[tuple[str, ...], list[int]] = defaultdict(list)
         reported: set[int] = set()
@@ -102,7 +123,7 @@ class DuplicateReference(Rule):
                 continue
             if later.source == "footnote" or later.ibid:
                 continue  # a work noted again is cited again, not listed twice
-            keys = _buckets(later, _list_of(later, lists))
+            keys = _buckets(later, _list_of(later, lists, parts))
             candidates = sorted({i for key in keys for i in earlier.get(key, ())})
             for key in keys:
                 earlier[key].append(j)
