@@ -29,7 +29,7 @@ from essaylint.analysis.citation_names import (
 from essaylint.analysis.citations_clause import clause_citations
 from essaylint.analysis.names import looks_corporate, natural_family
 from essaylint.analysis.patterns import AUTHOR_AND, ET_AL, YEAR_DIGITS, site_name
-from essaylint.analysis.text import MINOR_WORDS, name_key, year_digits
+from essaylint.analysis.text import MINOR_WORDS, PARTICLES, name_key, year_digits
 from essaylint.analysis.titled_years import TitleIndex
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Reference, Span
@@ -436,12 +436,15 @@ class NarrativeReader:
         surnames_from = _comma_surnames_start(items, joins)
         while first > 0:
             join = joins[first - 1]
+            before = trim_sentence_words(items[first - 1])
             if (
                 join == "comma"
                 and first - 1 < surnames_from
                 and not (
                     ("and" in joins[first:] or et_al)
-                    and len(trim_sentence_words(items[first - 1]).split()) <= 3
+                    and len(before.split()) <= 3
+                    # "Focusing on Twitter, Karanatsiou et al.": a phrase, no name
+                    and not any(w[:1].islower() and w not in PARTICLES for w in before.split())
                 )
             ):
                 break
