@@ -87,7 +87,10 @@ def is_appendix_title(text: str) -> bool:
 _LIST_WORDS = compile_lazily(
     r"(?<!-)\b(?:references?|reference list|works cited|literature cited|sources cited|"
     r"cited works|referencias|références|referenzen|riferimenti|literaturverzeichnis|"
-    r"quellenverzeichnis|bibliograph(?:y|ies)|bibliographie|bibliografía|bibliografia)\b(?!-)|"
+    r"quellenverzeichnis|bibliograph(?:y|ies)|bibliographie|bibliografía|bibliografia|"
+    # Indonesian and Malay, Portuguese, Dutch, Turkish, Danish and Norwegian, Swedish
+    r"daftar pustaka|daftar rujukan|referências|literatuurlijst|kaynakça|litteraturliste|"
+    r"litteraturförteckning)\b(?!-)|"
     r"参考文献|"
     r"^(?:(?:key|main|selected|primary|secondary|list\s+of)\s+)?sources(?:\s+used)?$"
 )

@@ -142,7 +142,8 @@ CITED_LIST_HEADINGS = frozenset(
         "list of references", "works cited", "work cited", "literature", "literature cited",
         "sources", "sources cited", "source list", "citations", "cited works",
         "references and notes", "notes and references", "endnotes", "footnotes", "referencias",
-        "références", "literaturverzeichnis", "refs",
+        "références", "literaturverzeichnis", "refs", "daftar pustaka", "daftar rujukan",
+        "referências", "literatuurlijst", "kaynakça", "litteraturliste", "litteraturförteckning",
     }
 )  # fmt: skip
 #: Headings of a list of works consulted: its entries may be cited, or not.
