@@ -128,6 +128,11 @@ _TITLE_AFTER_NAMES = compile_lazily(r"(?<=\S),\s*([*_]+)[^*_\n]+\1$")
 
 # Capitalised words and a spaced dash right before a name: "Sparx Maths - " of "Sparx
 # Maths - Home (n.d.)".
+# A numbered section heading on a line of its own, the last before the year: Word's line
+# break keeps "2.2.2 Application and Performance" in the paragraph it heads.
+_NUMBERED_HEADING_LINE = compile_lazily(
+    r"(?:^|\n)[ \t]*\d{1,2}(?:\.\d{1,2})+\.?[ \t]+[^\n]*\n(?=[^\n]*\Z)"
+)
 # A sentence's first word run into a listed name by a lost space: "AsEnsminger", "InSmith".
 _GLUED_SENTENCE_WORD = compile_lazily(
     r"(?:As|In|By|For|And|The|To|Of|While|With|Also|Thus|But|So|Since|When|Whereas)"
@@ -591,6 +596,10 @@ class NarrativeReader:
         breaks = list(PARAGRAPH_BREAK.finditer(before))
         if breaks:
             before = before[breaks[-1].end() :]
+            window_start = group_start - len(before)
+        heading = _NUMBERED_HEADING_LINE.search(before)
+        if heading is not None:  # "2.2.2 Application and Performance" / "Taylor and Letham (2017)"
+            before = before[heading.end() :]
             window_start = group_start - len(before)
         document = _DOCUMENT_BEFORE.search(before)
         if document is not None:

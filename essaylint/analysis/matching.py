@@ -283,7 +283,7 @@ def citation_name_keys(citation: Citation) -> list[str]:
 
 def years_agree(cited: str | None, listed: str | None) -> bool:
     a, b = normalise_year(cited), normalise_year(listed)
-    if a == b:
+    if a == b or (a == "nd" and not b):  # "(n.d.)" for an entry that gives no date
         return True
     if not a or not b:
         return False
