@@ -47,7 +47,10 @@ READING_WORDS = compile_lazily(
     r"^(?:(?:further|recommended|suggested|additional|supplementary|supplemental|optional|"
     r"wider|background|useful|online|extra)\s+(?:reading|readings|resources|sources|"
     r"literature|links)\b|(?:explore\s+|see\s+)?(?:related|more)\s+(?:readings?|resources|"
-    r"materials|links|articles)\b|reading list|readings?$|resources\b|"
+    r"materials|links|articles)\b|reading list|readings?$|"
+    # "Resources", "Resources and links", "Resources for teachers"; not a section's
+    # topic that opens with the word ("Resources in language learning for LLMs")
+    r"resources(?:\s+(?:and|&|for|to)\s+\S+(?:\s+\S+)?)?$|"
     # what a course sets: "Required reading", "Essential readings", "Key reading"
     r"(?:required|essential|core|key|assigned|prescribed|set|course|module|weekly)\s+"
     r"readings?\b|"
