@@ -15,6 +15,7 @@ from essaylint.analysis.names import looks_corporate
 from essaylint.analysis.patterns import (
     AUTHOR_AND,
     ET_AL,
+    FOREIGN_MONTHS,
     GENERATION,
     MONTH_NUMBERS,
     PARTICLE_RUN,
@@ -43,9 +44,11 @@ _ABBREVIATION = compile_lazily(r"[A-Z][A-Za-z&]{1,9}")
 
 _CORP_SUFFIX = frozenset({"inc", "inc.", "ltd", "ltd.", "llc", "co", "co.", "corp", "corp.",
                           "plc", "gmbh", "s.a.", "ag", "llp"})  # fmt: skip
-_MONTHS = frozenset(MONTH_NUMBERS) | {"spring", "summer", "autumn", "fall", "winter"}
+_MONTHS = (
+    frozenset(MONTH_NUMBERS) | FOREIGN_MONTHS | {"spring", "summer", "autumn", "fall", "winter"}
+)
 # Months that end a date before its year; "May" is a surname too ("Smith and May 2019").
-_DATE_MONTHS = frozenset(name for name in MONTH_NUMBERS if len(name) > 3)
+_DATE_MONTHS = frozenset(name for name in MONTH_NUMBERS if len(name) > 3) | FOREIGN_MONTHS
 _LOWER_CONNECTORS = frozenset(
     {"and", "&", "of", "for", "the", "at", "on", "in", "with", "van", "von", "de", "der", "den",
      "la", "le", "du", "da", "di", "del", "della", "dos", "das", "y", "e", "to", "et", "al", "al."}

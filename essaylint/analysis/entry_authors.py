@@ -373,6 +373,13 @@ _YEAR_SPAN = compile_lazily(rf"[(\[]\s*{YEAR_DIGITS}\s*[-–—]\s*{YEAR_DIGITS}
 _LATER_YEAR = compile_lazily(rf"(?<!\d){YEAR_DIGITS}(?!\d)")
 
 
+# A firm's legal form ending the words before an entry's first colon.
+_FIRM_REACH = 120
+_LEGAL_FORM_END = compile_lazily(
+    r"(?<=\w)[ ,]+(?:GmbH|AG|B\.V\.|N\.V\.|S\.p\.A\.|S\.A\.|SAS|Ltd\.?|Inc\.?|LLC|plc|PLC)\s*\Z"
+)
+
+
 def _period_in_title(text: str, paren: re.Match[str]) -> bool:
     """Is the first parenthesised date the period a title is about, not the entry's date?
 
@@ -396,6 +403,10 @@ def find_author_cut(text: str) -> AuthorCut:
     initial_first = _INITIAL_FIRST_LABEL.match(text)
     if initial_first:
         return AuthorCut(end=initial_first.end(), rest=initial_first.end() + 1)
+    firm = _COLON.search(text, 0, _FIRM_REACH)
+    if firm and firm.start() > 0 and _LEGAL_FORM_END.search(text, 0, firm.start()):
+        # "Robert Bosch Smart Home GmbH: EU-Data-Act-Informationsseite": a firm, its title
+        return AuthorCut(end=firm.start(), rest=firm.end())
     et_al = _ET_AL_THEN_TITLE.search(text, 0, 300)
     if et_al and et_al.start() > 0:
         names = text[: et_al.start()].rstrip(" ,")

@@ -200,6 +200,12 @@ MONTH_NUMBERS: dict[str, int] = {
 }  # fmt: skip
 #: A month's name, full or short, as a regular expression (match it ignoring case).
 MONTH = r"(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
+#: Months in German, French and Spanish that no surname or English word shares ("Stand
+#: Oktober 2025"; "Mai", "Juni" and "Mars" are names too): never an author, opening a date.
+FOREIGN_MONTHS = frozenset(
+    """januar februar märz oktober dezember janvier février juillet octobre décembre enero
+    febrero septiembre octubre noviembre diciembre""".split()
+)
 
 # --- web addresses ----------------------------------------------------------------------
 

@@ -42,6 +42,7 @@ from essaylint.analysis.patterns import (
     EMPHASIS,
     ENTRY_NUMBER_MARK,
     FOOTNOTE_LABEL,
+    FOREIGN_MONTHS,
     HEADING_HASHES,
     INITIALS_AFTER_FAMILY,
     MARKDOWN_LINK,
@@ -196,7 +197,9 @@ _TRAILING_AUTHOR_DATE = compile_lazily(
     r"^(?P<title>[^()]{3,300}?)[\s.,]*\((?P<name>[^\W\d_][^()\d,:;]{0,58}?)(?P<comma>,?)\s+"
     r"(?P<date>" + YEAR_DIGITS + r"[a-z]?|n\.\s?d\.?)\)[\s.]*$"
 )
-_MONTH_FIRST = compile_lazily(MONTH + r"\b", re.IGNORECASE)
+_MONTH_FIRST = compile_lazily(
+    r"(?:" + MONTH + "|" + "|".join(sorted(FOREIGN_MONTHS)) + r")\b", re.IGNORECASE
+)
 # Words of a bracket that dates or describes the work, not its author: "(Original work
 # published 1890)", "(forthcoming 2015)", "(in press, 2024)".
 _NOT_AUTHORS = compile_lazily(
