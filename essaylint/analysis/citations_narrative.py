@@ -133,6 +133,8 @@ _TITLE_AFTER_NAMES = compile_lazily(r"(?<=\S),\s*([*_]+)[^*_\n]+\1$")
 _NUMBERED_HEADING_LINE = compile_lazily(
     r"(?:^|\n)[ \t]*\d{1,2}(?:\.\d{1,2})+\.?[ \t]+[^\n]*\n(?=[^\n]*\Z)"
 )
+# One capitalised family name and nothing else: "Pauzi", "O'Neil", "Smith-Jones".
+_SURNAME_ONLY = compile_lazily(r"[A-Z][\w'’\-]+")
 # A sentence's first word run into a listed name by a lost space: "AsEnsminger", "InSmith".
 _GLUED_SENTENCE_WORD = compile_lazily(
     r"(?:As|In|By|For|And|The|To|Of|While|With|Also|Thus|But|So|Since|When|Whereas)"
@@ -451,6 +453,7 @@ class NarrativeReader:
                     # "Focusing on Twitter, Karanatsiou et al.": a phrase, no name
                     and not any(w[:1].islower() and w not in PARTICLES for w in before.split())
                 )
+                and not self._whole_team(items[first - 1 :])
             ):
                 break
             if join == "with" and self._leads_with(items[first - 1]):
@@ -499,6 +502,18 @@ class NarrativeReader:
         return frozenset(name_key(self._family(item, lenient=False)) for item in items[1:]) in (
             self._teams
         )
+
+    def _whole_team(self, items: list[str]) -> bool:
+        """ "Pauzi, Hasan (2020)": names parted by bare commas that are all the authors of
+        one entry, its first author first; a comma there joins co-authors."""
+        if len(items) < 2 or not all(_SURNAME_ONLY.fullmatch(item) for item in items):
+            return False
+        if self._teams is None:
+            self._teams = frozenset(
+                frozenset(name_key(person.family) for person in work.authors) for work in self.works
+            )
+        keys = frozenset(name_key(item) for item in items)
+        return keys in self._teams and self._listed_family(items[0])
 
     def _listed_family(self, word: str) -> bool:
         """Is the word the family name of an entry's first author ("He", "May")?"""
