@@ -360,7 +360,16 @@ def _split_works(text: str) -> list[str]:
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])
-    return [p.strip() for p in parts if p.strip()]
+    return [piece.strip() for p in parts for piece in _NEXT_FULL_NOTE.split(p) if piece.strip()]
+
+
+# A second work cited in full after the first's page or address, with no semicolon:
+# "Fitzpatrick, *Planned Obsolence*, 3. Kurt Squire, “From Content to Context,” ... (2006)",
+# "...?gn=GI-230768-15. National Endowment for the Humanities, *Revitalizing Mission US*".
+_NEXT_FULL_NOTE = compile_lazily(
+    r"(?<=\d)\.\s+(?=[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-.]*|of|for|the|and|de|van|von)){1,6}"
+    r",\s+[*_“\"‘])"
+)
 
 
 def strip_markup(text: str) -> str:
