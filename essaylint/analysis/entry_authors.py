@@ -16,7 +16,7 @@ from essaylint.analysis.citation_names import NAME_WORD, UPPER
 from essaylint.analysis.entry_dates import BARE_DATE, PAREN_DATE
 from essaylint.analysis.entry_fields import QUOTE_OPEN, SENTENCE_END, word_before
 from essaylint.analysis.names import is_initials, looks_corporate, looks_like_name_part
-from essaylint.analysis.patterns import ET_AL, YEAR_DIGITS
+from essaylint.analysis.patterns import ET_AL, FIRM_LEGAL_FORM, YEAR_DIGITS
 from essaylint.lazy_pattern import compile_lazily
 
 _NAME_ABBREV = frozenset(
@@ -373,11 +373,8 @@ _YEAR_SPAN = compile_lazily(rf"[(\[]\s*{YEAR_DIGITS}\s*[-–—]\s*{YEAR_DIGITS}
 _LATER_YEAR = compile_lazily(rf"(?<!\d){YEAR_DIGITS}(?!\d)")
 
 
-# A firm's legal form ending the words before an entry's first colon.
+# How far an entry's first colon may stand, after a firm's name and legal form.
 _FIRM_REACH = 120
-_LEGAL_FORM_END = compile_lazily(
-    r"(?<=\w)[ ,]+(?:GmbH|AG|B\.V\.|N\.V\.|S\.p\.A\.|S\.A\.|SAS|Ltd\.?|Inc\.?|LLC|plc|PLC)\s*\Z"
-)
 
 
 def _period_in_title(text: str, paren: re.Match[str]) -> bool:
@@ -404,7 +401,7 @@ def find_author_cut(text: str) -> AuthorCut:
     if initial_first:
         return AuthorCut(end=initial_first.end(), rest=initial_first.end() + 1)
     firm = _COLON.search(text, 0, _FIRM_REACH)
-    if firm and firm.start() > 0 and _LEGAL_FORM_END.search(text, 0, firm.start()):
+    if firm and firm.start() > 0 and FIRM_LEGAL_FORM.search(text, 0, firm.start()):
         # "Robert Bosch Smart Home GmbH: EU-Data-Act-Informationsseite": a firm, its title
         return AuthorCut(end=firm.start(), rest=firm.end())
     et_al = _ET_AL_THEN_TITLE.search(text, 0, 300)

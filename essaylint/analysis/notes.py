@@ -40,6 +40,7 @@ from essaylint.analysis.layout import Line, normalise_heading, split_lines
 from essaylint.analysis.names import natural_family, parse_authors
 from essaylint.analysis.patterns import (
     EMPHASIS,
+    FIRM_LEGAL_FORM,
     FOOTNOTE_DEFINITION,
     IBID,
     WEB_ADDRESS_START,
@@ -451,6 +452,8 @@ def _authors_of(author: str) -> tuple[tuple[str, ...], str]:
     if not cleaned:
         return (), ""
     first = re.split(r"\s+(?:and|&)\s+|;", cleaned, maxsplit=1)[0].strip(" ,")
+    if FIRM_LEGAL_FORM.search(first):
+        return (first,), first  # "Signify Netherlands B.V.": a firm, named whole
     if "," not in first and " " in first:
         # Given names first: "Neil Gaiman", "Tilman Klumpp and Paul H. Rubin".
         family = natural_family(first) or _group_name(first) or first.split()[-1]

@@ -278,3 +278,10 @@ MARKDOWN_LINK = compile_lazily(
 def link_texts(text: str) -> str:
     """``text`` with each Markdown link replaced by the words it shows."""
     return MARKDOWN_LINK.sub(r"\1", text)
+
+
+#: A firm's legal form closing its name: "GmbH", "AG", "B.V.", "S.p.A.", "Ltd", "Inc.".
+FIRM_LEGAL_FORM = compile_lazily(
+    r"(?<=\w)[ ,]+(?:GmbH|AG|B\.V\.?|N\.V\.?|S\.p\.A\.?|S\.A\.?|SAS|Ltd\.?|Inc\.?|LLC|plc|PLC)"
+    r"\s*\Z"
+)
