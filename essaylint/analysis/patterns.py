@@ -280,8 +280,9 @@ def link_texts(text: str) -> str:
     return MARKDOWN_LINK.sub(r"\1", text)
 
 
-#: A firm's legal form closing its name: "GmbH", "AG", "B.V.", "S.p.A.", "Ltd", "Inc.".
+#: A firm's legal form closing its name: "GmbH", "AG", "B.V.", "S.p.A.", "Ltd", "Inc.", an
+#: association's "e.V.".
 FIRM_LEGAL_FORM = compile_lazily(
-    r"(?<=\w)[ ,]+(?:GmbH|AG|B\.V\.?|N\.V\.?|S\.p\.A\.?|S\.A\.?|SAS|Ltd\.?|Inc\.?|LLC|plc|PLC)"
-    r"\s*\Z"
+    r"(?<=\w)[ ,]+(?:GmbH|AG|B\.V\.?|N\.V\.?|S\.p\.A\.?|S\.A\.?|SAS|Ltd\.?|Inc\.?|LLC|plc|PLC"
+    r"|e\.\s?V\.?)\s*\Z"
 )

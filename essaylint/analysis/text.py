@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+from essaylint.analysis.patterns import FIRM_LEGAL_FORM
 from essaylint.lazy_pattern import compile_lazily
 
 PARTICLES = frozenset(
@@ -46,10 +47,6 @@ def title_key(title: str | None) -> str:
     return " ".join(_TITLE_NON_WORD.sub(" ", fold(_BRACKETED.sub(" ", title or ""))).split())
 
 
-# A legal form written with stops, which splitting on punctuation would cut into letters.
-_DOTTED_LEGAL_FORM = compile_lazily(r"(?<=\w)[ ,]+(?:B\.V|N\.V|S\.p\.A|S\.A|e\.\s?V)\.?\s*$")
-
-
 @lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """A comparison key for a family or corporate name.
@@ -57,7 +54,7 @@ def name_key(name: str) -> str:
     Case, diacritics, punctuation, a leading "The" and leading particles
     (van, de, von...) do not matter: "van Dijk", "Van Dijk" and "Dijk" share a key.
     """
-    name = _DOTTED_LEGAL_FORM.sub("", name)  # "Signify Netherlands B.V."
+    name = FIRM_LEGAL_FORM.sub("", name)  # "Signify Netherlands B.V.": stops would cut it up
     words = [w for w in _NON_WORD.split(fold(name).replace("'", "")) if w]
     while len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:
         words = words[:-1]
