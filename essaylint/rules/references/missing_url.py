@@ -52,7 +52,7 @@ _SITE_PART = compile_lazily(
 _DATABASE_NAMES = (
     r"worldcat|jstor|ebsco\w*|proquest|gale|hathitrust|scopus|sciencedirect|web\s+of\s+science|"
     r"business\s+source\s+\w+|academic\s+search\s+\w+|lexis\s?nexis|nexis\s+uni|psycinfo|"
-    r"medline|cinahl|project\s+muse|\w*onefile|full\s+text"
+    r"medline|cinahl|project\s+muse|\w*onefile|full\s+text|pmc|pubmed(?:\s+central)?"
 )
 _DATABASE = compile_lazily(rf"(?:{_DATABASE_NAMES})\b", re.IGNORECASE)
 # MLA 7's medium after the database an article was read in: "... 12 (2008): 10. Business
