@@ -72,7 +72,9 @@ _REMARK = compile_lazily(
     # 2006 reviews of writing research)", "(Lee, 2019, among others)"
     r"|(?-i:(?:reviews?|studies|study|surveys?|papers|meta-analys[ie]s|experiments|trials)"
     r"(?:\s+[a-z][a-z-]*){0,5}"
-    r"|among\s+others|and\s+(?:the\s+)?references\s+therein|for\s+(?:a|an)\s+(?:review|overview))",
+    r"|among\s+others|and\s+(?:the\s+)?references\s+therein|for\s+(?:a|an)\s+(?:review|overview))"
+    # the work's number in a numbered list as well: "Wang and Yu (2023 [1])"
+    r"|\[\d{1,3}\]",
     re.IGNORECASE,
 )
 # A parenthesis on one paragraph, or going on over a paragraph break after a work's
