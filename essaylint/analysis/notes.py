@@ -427,6 +427,11 @@ def _name_words_ok(author: str) -> bool:
     if words[0].casefold() in _NOT_GIVEN:
         return False
     allowed = {"and", "&", "et", "al", "ed", "eds", "trans", "by", "with"}
+    # an organisation's small words inside its name: "National Endowment for the Humanities"
+    small = {"of", "for", "the", "on", "in"}
+    if words[0].casefold() in small:
+        return False
+    allowed |= small
     for word in words:
         folded = word.casefold()
         if folded in allowed or re.fullmatch(YEAR_DIGITS + r"[a-z]?", word):
@@ -451,6 +456,10 @@ def _authors_of(author: str) -> tuple[tuple[str, ...], str]:
     cleaned = re.sub(r",?\s+et\.?\s+al\.?$", "", cleaned)  # "Xavier Briottet et al."
     if not cleaned:
         return (), ""
+    if " and " in cleaned and "," not in cleaned:
+        whole = _group_name(cleaned)  # "Centers for Disease Control and Prevention"
+        if whole is not None:
+            return (whole,), cleaned
     first = re.split(r"\s+(?:and|&)\s+|;", cleaned, maxsplit=1)[0].strip(" ,")
     if FIRM_LEGAL_FORM.search(first):
         return (first,), first  # "Signify Netherlands B.V.": a firm, named whole
