@@ -29,6 +29,7 @@ from essaylint.analysis.patterns import (
     CITED_LIST_HEADINGS,
     CONSULTED_LIST_HEADINGS,
     FRONT_MATTER,
+    OTHER_LANGUAGE_REFERENCES,
 )
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Block
@@ -89,11 +90,9 @@ def is_appendix_title(text: str) -> bool:
 # A word joined to another by a hyphen ("reference-dependent") names no list.
 _LIST_WORDS = compile_lazily(
     r"(?<!-)\b(?:references?|reference list|works cited|literature cited|sources cited|"
-    r"cited works|referencias|références|referenzen|riferimenti|literaturverzeichnis|"
-    r"quellenverzeichnis|bibliograph(?:y|ies)|bibliographie|bibliografía|bibliografia|"
-    # Indonesian and Malay, Portuguese, Dutch, Turkish, Danish and Norwegian, Swedish
-    r"daftar pustaka|daftar rujukan|referências|literatuurlijst|kaynakça|litteraturliste|"
-    r"litteraturförteckning)\b(?!-)|"
+    r"cited works|bibliograph(?:y|ies)|bibliographie|bibliografía|bibliografia|"
+    + "|".join(OTHER_LANGUAGE_REFERENCES)
+    + r")\b(?!-)|"
     r"参考文献|"
     r"^(?:(?:key|main|selected|primary|secondary|list\s+of)\s+)?sources(?:\s+used)?$"
 )

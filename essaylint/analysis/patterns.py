@@ -134,6 +134,13 @@ HEADING_HASHES = r"#{1,6}\s+"
 
 # --- reference-list headings ---------------------------------------------------------
 
+#: "References" in other languages: Spanish, French, German, Italian, Indonesian and Malay,
+#: Portuguese, Dutch, Turkish, Danish and Norwegian, Swedish.
+OTHER_LANGUAGE_REFERENCES = (
+    "referencias", "références", "referenzen", "riferimenti", "literaturverzeichnis",
+    "quellenverzeichnis", "daftar pustaka", "daftar rujukan", "referências", "literatuurlijst",
+    "kaynakça", "litteraturliste", "litteraturförteckning",
+)  # fmt: skip
 #: Headings of a list whose entries the essay cites, as :func:`~essaylint.analysis.
 #: sections.normalise_heading` writes them (lower case, no numbering or marks).
 CITED_LIST_HEADINGS = frozenset(
@@ -141,9 +148,8 @@ CITED_LIST_HEADINGS = frozenset(
         "references", "reference", "reference list", "references list", "references cited",
         "list of references", "works cited", "work cited", "literature", "literature cited",
         "sources", "sources cited", "source list", "citations", "cited works",
-        "references and notes", "notes and references", "endnotes", "footnotes", "referencias",
-        "références", "literaturverzeichnis", "refs", "daftar pustaka", "daftar rujukan",
-        "referências", "literatuurlijst", "kaynakça", "litteraturliste", "litteraturförteckning",
+        "references and notes", "notes and references", "endnotes", "footnotes", "refs",
+        *OTHER_LANGUAGE_REFERENCES,
     }
 )  # fmt: skip
 #: Headings of a list of works consulted: its entries may be cited, or not.
