@@ -214,6 +214,19 @@ def drop_trailing_initials(name: str) -> str:
     return _BARE_INITIAL_AFTER.sub(r"\1", _TRAILING_INITIALS.sub("", name))
 
 
+# A sentence's first word run into the next word by a lost space: "AsEnsminger".
+_GLUED_WORDS = compile_lazily(r"(?P<lead>[A-Z][a-z]{0,14})(?P<name>[A-Z][a-z][\w'’\-]+)")
+
+
+def after_sentence_word(word: str) -> str | None:
+    """The name in "AsEnsminger", "InSmith": a word that opens sentences (see
+    :func:`trim_sentence_words`) run into it by a lost space; None for any other word."""
+    glued = _GLUED_WORDS.fullmatch(word)
+    if glued is None or glued.group("lead").casefold() not in _SENTENCE_WORDS:
+        return None
+    return glued.group("name")
+
+
 def strip_markup(name: str) -> str:
     """A cited name without emphasis marks or its link ("[WHO](https://...)" is "WHO")."""
     return link_texts(name).strip().strip("_*").strip()

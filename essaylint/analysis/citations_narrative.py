@@ -20,6 +20,7 @@ from essaylint.analysis.citation_names import (
     NOT_AUTHORS,
     PARAGRAPH_BREAK,
     UPPER,
+    after_sentence_word,
     drop_trailing_initials,
     list_items,
     strip_alias_et_al,
@@ -132,13 +133,6 @@ _TITLE_AFTER_NAMES = compile_lazily(r"(?<=\S),\s*([*_]+)[^*_\n]+\1$")
 # break keeps "2.2.2 Application and Performance" in the paragraph it heads.
 _NUMBERED_HEADING_LINE = compile_lazily(
     r"(?:^|\n)[ \t]*\d{1,2}(?:\.\d{1,2})+\.?[ \t]+[^\n]*\n(?=[^\n]*\Z)"
-)
-# One capitalised family name and nothing else: "Pauzi", "O'Neil", "Smith-Jones".
-_SURNAME_ONLY = compile_lazily(r"[A-Z][\w'’\-]+")
-# A sentence's first word run into a listed name by a lost space: "AsEnsminger", "InSmith".
-_GLUED_SENTENCE_WORD = compile_lazily(
-    r"(?:As|In|By|For|And|The|To|Of|While|With|Also|Thus|But|So|Since|When|Whereas)"
-    r"(?P<name>[A-Z][a-z][\w'’\-]+)"
 )
 _DASHED_HEAD = compile_lazily(r"(?<![\w'’])(?:[A-Z][\w'’&.]*\s+){1,6}[-–—]\s+$")
 _NARRATIVE = compile_lazily(
@@ -386,9 +380,9 @@ class NarrativeReader:
         item = drop_trailing_initials(item)
         if name_key(item) in self.known:
             return item  # "U.S. Dept. of Health", known whole
-        glued = _GLUED_SENTENCE_WORD.fullmatch(item)
-        if glued and name_key(glued.group("name")) in self.known:
-            return glued.group("name")  # "AsEnsminger and MacLean (1993)": a space lost
+        glued = after_sentence_word(item)  # "AsEnsminger and MacLean (1993)": a space lost
+        if glued is not None and name_key(glued) in self.known:
+            return glued
         item = _GLUED_INITIALS.sub(r"\1 ", item)  # "C.Tomasi" -> "C. Tomasi"
         words = item.split()
         for i in range(len(words)):
@@ -506,7 +500,7 @@ class NarrativeReader:
     def _whole_team(self, items: list[str]) -> bool:
         """ "Pauzi, Hasan (2020)": names parted by bare commas that are all the authors of
         one entry, its first author first; a comma there joins co-authors."""
-        if len(items) < 2 or not all(_SURNAME_ONLY.fullmatch(item) for item in items):
+        if len(items) < 2 or not all(_SURNAME.fullmatch(item) for item in items):
             return False
         if self._teams is None:
             self._teams = frozenset(

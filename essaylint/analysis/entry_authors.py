@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from essaylint.analysis.citation_names import NAME_WORD, UPPER
-from essaylint.analysis.entry_dates import BARE_DATE, PAREN_DATE
+from essaylint.analysis.entry_dates import BARE_DATE, PAREN_DATE, YEAR_ANY
 from essaylint.analysis.entry_fields import QUOTE_OPEN, SENTENCE_END, word_before
 from essaylint.analysis.names import is_initials, looks_corporate, looks_like_name_part
 from essaylint.analysis.patterns import ET_AL, FIRM_LEGAL_FORM, YEAR_DIGITS
@@ -370,7 +370,6 @@ _INITIAL_FIRST_LABEL = compile_lazily(
 
 # "(1861–1865)": the years a work is about, two full years.
 _YEAR_SPAN = compile_lazily(rf"[(\[]\s*{YEAR_DIGITS}\s*[-–—]\s*{YEAR_DIGITS}\s*[)\]]")
-_LATER_YEAR = compile_lazily(rf"(?<!\d){YEAR_DIGITS}(?!\d)")
 
 
 # How far an entry's first colon may stand, after a firm's name and legal form.
@@ -385,7 +384,7 @@ def _period_in_title(text: str, paren: re.Match[str]) -> bool:
     publication later on. An APA date stands right after the names ("Freud, S.
     (1953–1974).").
     """
-    if not _YEAR_SPAN.fullmatch(paren.group(0)) or not _LATER_YEAR.search(text, paren.end()):
+    if not _YEAR_SPAN.fullmatch(paren.group(0)) or not YEAR_ANY.search(text, paren.end()):
         return False
     region = text[: paren.start()]
     after_names = region[max(_scan_names(region), 0) :].strip(" .,;:")
