@@ -81,9 +81,11 @@ _REMARK = compile_lazily(
 # semicolon: a Word paragraph per typed line cuts "(Sadler, 1989; Black et al., 2004;" /
 # "Black & Wiliam, 2009)" in two. A thesis groups a score of works in one parenthesis,
 # over a thousand characters; the scan of an unclosed one stops at the next parenthesis.
+# An inner pair holds words, or a short number of the locator's ("p.179 (2)", "Vol. 2
+# (3)"); never a year, which is a narrative citation of its own ("Warner (2014)").
 PAREN = compile_lazily(
     r"\(((?:[^()\n]|\n(?![ \t]*\r?\n)|(?<=;)\n[ \t]*\r?\n(?=[ \t]*[A-Z])"
-    r"|\([^()\d\n]{1,40}\)){2,3000})\)"
+    r"|\([^()\d\n]{1,40}\)|\(\d{1,3}\)){2,3000})\)"
 )
 # A parenthesis whose last work is a narrative citation: "(Jurgen, 2015, Warner (2014))".
 # This reads its head, "(Jurgen, 2015"; the narrative reader reads "Warner (2014)".
