@@ -28,7 +28,7 @@ from essaylint.analysis.citation_names import (
     trim_sentence_words,
 )
 from essaylint.analysis.citations_clause import clause_citations
-from essaylint.analysis.names import looks_corporate, natural_family
+from essaylint.analysis.names import ends_in_body_word, looks_corporate, natural_family
 from essaylint.analysis.patterns import AUTHOR_AND, ET_AL, YEAR_DIGITS, site_name
 from essaylint.analysis.text import MINOR_WORDS, PARTICLES, name_key, year_digits
 from essaylint.analysis.titled_years import TitleIndex
@@ -161,6 +161,10 @@ _POSSESSIVE_CONCEPT = compile_lazily(
         "[A-Z]", f"[{UPPER}]"
     )
 )
+# At most this many words in a name no entry confirms; a body's name ("The Global
+# Business Travel Association") may run longer.
+_NAME_WORDS = 4
+_BODY_NAME_WORDS = 6
 _CONCEPT_WORDS = 5  # at most this many words, possessor included, when no entry confirms it
 _ARTICLE_HEAD = compile_lazily(r"(?:The|A|An)\s+(?=\S)")
 _ARTICLE_BEFORE = compile_lazily(
@@ -868,7 +872,9 @@ class NarrativeReader:
         citation.
         """
         first_words = head.split()
-        if len(first_words) > 4:
+        if len(first_words) > _NAME_WORDS and not (
+            len(first_words) <= _BODY_NAME_WORDS and ends_in_body_word(head)
+        ):
             return False
         if count > 1 or et_al or possessive or len(first_words) == 1:
             return True

@@ -264,6 +264,13 @@ def looks_corporate(segment: str) -> bool:
     return bool(re.search(r"[A-Z][\w.]*\s+(?:of|for|the|on)\s+(?:the\s+)?[A-Z]", text))
 
 
+def ends_in_body_word(name: str) -> bool:
+    """Does the name end in a word bodies are named by: "... Travel Association",
+    "... Research Council"?"""
+    words = name.split()
+    return bool(words) and words[-1].strip(".,()").casefold() in _ORG_WORDS
+
+
 def _has_initials_pattern(text: str) -> bool:
     """True when the text has personal-name initials ("Smith, J." or "J. Smith")."""
     tokens = [t for t in re.split(r"[\s,;&]+", text) if t]
