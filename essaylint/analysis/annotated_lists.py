@@ -27,10 +27,15 @@ MAX_ANNOTATION_BLOCKS = 4
 MIN_ANNOTATED_ENTRIES = 2
 
 
-def _paragraph_end(lines: list[Line], i: int) -> int:
-    """The last line of the paragraph (run of non-blank lines) that starts at ``i``."""
+def _annotation_end(lines: list[Line], i: int, structure: Structure) -> int:
+    """The last line of the annotation that starts at ``i``: its paragraph (run of
+    non-blank lines), or less when the next entry follows with no blank line."""
     end = i
-    while end + 1 < len(lines) and not lines[end + 1].blank:
+    while (
+        end + 1 < len(lines)
+        and not lines[end + 1].blank
+        and not entry_at(lines, end + 1, structure)
+    ):
         end += 1
     return end
 
@@ -67,5 +72,5 @@ def annotated_runs(
         annotations += 1
         if annotations > MAX_ANNOTATION_BLOCKS:
             break
-        i = _paragraph_end(lines, i) + 1
+        i = _annotation_end(lines, i, structure) + 1
     return runs if len(runs) >= MIN_ANNOTATED_ENTRIES else []

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from essaylint.analysis.entry_shape import (
     continues_entry,
     entry_number,
+    has_link,
+    has_year,
     has_year_or_link,
     initialled_name_head,
     looks_like_entry,
@@ -241,6 +243,11 @@ def list_extent(
             i += 1
             continue
         if entries and previous_was_text:
+            if _prose_after_entry(_entry_text(lines, last_entry, last), text):
+                # a summary of the work typed under its entry ends the list, and so do
+                # the labels over it ("1.", "Background")
+                last = _without_labels(lines, last_entry, last)
+                break
             last = i  # a wrapped entry continues on this line
             i += 1
             continue
@@ -255,6 +262,45 @@ def list_extent(
         entries += sum(1 for k in range(earlier, first_entry) if not lines[k].blank)
         first_entry = earlier
     return first_entry, last, entries
+
+
+# A line of prose: a long sentence, longer than an entry's hard-wrapped line, with no
+# date or link; or, a year in it ("In 2010, ..."), longer than any entry's second line.
+_PROSE_LINE_CHARS = 100
+_PROSE_LINE_WORDS = 15
+_DATED_PROSE_WORDS = 40
+_SENTENCE_SHAPE = compile_lazily(r"^[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){3}.*[.!?][\"”’')\]]*\s*$")
+
+
+def _prose_after_entry(entry: str, text: str) -> bool:
+    """Is ``text``, on the line right after an entry that has its date or link, the
+    essay's prose rather than more of the entry? A summary typed under its entry
+    with no blank line ("The aging population is a global phenomenon that ...") is
+    a long sentence with neither."""
+    words = len(text.split())
+    return (
+        len(text) > _PROSE_LINE_CHARS
+        and words >= _PROSE_LINE_WORDS
+        and bool(_SENTENCE_SHAPE.match(text))
+        and not has_link(text)
+        and (words >= _DATED_PROSE_WORDS or not has_year(text))
+        and has_year_or_link(entry)
+    )
+
+
+_LABEL_WORDS = 4
+
+
+def _without_labels(lines: list[Line], last_entry: int, last: int) -> int:
+    """The last line of the entry at ``last_entry`` without the short lines after it
+    that label what follows ("1.", "Background", "Research Question:")."""
+    while (
+        last > last_entry
+        and len(lines[last].text.split()) <= _LABEL_WORDS
+        and not has_year_or_link(lines[last].text)
+    ):
+        last -= 1
+    return last
 
 
 _MAX_SANDWICH_WORDS = 60
@@ -475,6 +521,8 @@ def run_at(
                 count += 1
             elif RULE.match(line.text):
                 break
+            elif _prose_after_entry(_entry_text(lines, last_entry, last), line.text):
+                return _without_labels(lines, last_entry, last), count
         elif j > i and continues_entry(
             lines[last].text, line.text, entry=_entry_text(lines, last_entry, last)
         ):
