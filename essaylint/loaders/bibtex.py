@@ -308,6 +308,11 @@ def _entry_to_reference(key: str, entry: Any, index: int) -> Reference:
             et_al = True
         else:
             authors.append(person)
+    organization = _field(fields, "organization")
+    if not people and organization:
+        # A manual or web page filed under its maker alone: the styles print the
+        # organisation where the authors go ("Android Open Source Project. Dalvik README").
+        authors.append(Person(family=organization, raw=organization, corporate=True))
     date = _field(fields, "date")
     year = _field(fields, "year")
     if year is None and date:

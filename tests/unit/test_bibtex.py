@@ -85,6 +85,19 @@ def test_team_named_without_protecting_braces_is_an_organisation() -> None:
     ]
 
 
+def test_organization_stands_for_missing_authors() -> None:
+    """A web page or manual with only ``organization`` is filed under it; authors, where
+    there are any, come first."""
+    refs = parse_bib_text(
+        "@misc{hvm, title = {Harbour VM}, organization = {HarbourVM.org}, url = {http://h.org}}\n"
+        "@manual{tide, author = {Ann Tide}, title = {T}, organization = {Tide Works}, year = 2020}\n"
+    )
+    assert [(p.family, p.corporate) for r in refs for p in r.authors] == [
+        ("HarbourVM.org", True),
+        ("Tide", False),
+    ]
+
+
 def test_chapter_with_others_and_editor(refs: dict[str, Reference]) -> None:
     ref = refs["boyd2010"]
     assert ref.type == "chapter"
