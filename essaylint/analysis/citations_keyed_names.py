@@ -153,7 +153,10 @@ _DERIVED_ENDINGS = ("ians", "ian", "ans", "an", "ns", "n", "ese", "ish")
 
 
 def _derived(key: str, family: str) -> bool:
-    """Is the word the family name made an adjective ("Canadians" of "Canada")?"""
+    """Is the word the family name made an adjective ("Canadians" of "Canada"), or its
+    genitive with no apostrophe (German "Morettis Vorhaben", "Trilckes Modell")?"""
+    if key == family + "s":
+        return True
     stem = family[:-1] if family[-1:] in "aeiouy" else family
     return key.startswith(stem) and key[len(stem) :] in _DERIVED_ENDINGS
 
