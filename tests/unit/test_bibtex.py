@@ -90,7 +90,7 @@ def test_organization_stands_for_missing_authors() -> None:
     there are any, come first."""
     refs = parse_bib_text(
         "@misc{hvm, title = {Harbour VM}, organization = {HarbourVM.org}, url = {http://h.org}}\n"
-        "@manual{tide, author = {Ann Tide}, title = {T}, organization = {Tide Works}, year = 2020}\n"
+        "@manual{tide, author = {Ann Tide}, title = {T}, organization = {Tide Co}, year = 2020}\n"
     )
     assert [(p.family, p.corporate) for r in refs for p in r.authors] == [
         ("HarbourVM.org", True),
