@@ -28,6 +28,7 @@ from essaylint.analysis.patterns import (
     WEB_ADDRESS_START,
     YEAR,
     YEAR_DIGITS,
+    without_entry_label,
     without_tab_count,
 )
 from essaylint.lazy_pattern import compile_lazily
@@ -350,7 +351,7 @@ def entry_body(text: str) -> str:
     """
     body = LIST_MARKER.sub("", _HEADING_MARK.sub("", text.strip(), count=1), count=1)
     body = _TYPED_BULLET.sub("", body, count=1)  # "*   · Argelaguet"
-    body = without_tab_count(body).lstrip("*_\"“'‘")
+    body = without_entry_label(without_tab_count(body)).lstrip("*_\"“'‘")
     if body[:1] == "[" and body[1:2].isupper():
         label = _LINK_LABEL.match(body)
         if label is not None and _DATED.search(label.group(1)):
@@ -490,7 +491,34 @@ def looks_like_entry(text: str) -> bool:
     words = len(body.split())
     if _LINK_FIRST.match(body) and words <= _MAX_LINK_ENTRY_WORDS:
         return True
-    return bool(body[0].isupper() and 3 <= words <= _MAX_LINK_ENTRY_WORDS and has_link(body))
+    return bool(
+        body[0].isupper()
+        and 3 <= words <= _MAX_LINK_ENTRY_WORDS
+        and has_link(body)
+        and not reads_as_sentences(body)
+    )
+
+
+# Words of a writer's sentences that a web page's title and site seldom hold.
+_SENTENCE_WORDS = frozenset(
+    "is are was were be been has have had can will we our i my these this it which".split()
+)
+_MIN_SENTENCE_WORDS = 20
+_LOWER_SHARE = 0.6
+_MIN_SENTENCE_MARKS = 2
+
+
+def reads_as_sentences(body: str) -> bool:
+    """Is the text before the link the writer's sentences ("When doing ... the classes are
+    adapted from the project. These classes are based on the code found at: https://...")
+    rather than a web page's title and site?"""
+    link = _URL.search(body)
+    words = body[: link.start() if link else len(body)].split()
+    if len(words) < _MIN_SENTENCE_WORDS:
+        return False
+    lower = sum(1 for w in words if w[:1].islower())
+    marks = sum(1 for w in words if w.strip(".,;:").casefold() in _SENTENCE_WORDS)
+    return lower >= _LOWER_SHARE * len(words) and marks >= _MIN_SENTENCE_MARKS
 
 
 def has_entry_head(text: str) -> bool:

@@ -225,7 +225,9 @@ def list_extent(
             h = headings[i]
             if _below(h.level, rank) and _sub_heading(lines, i, headings, structure, last_entry):
                 previous_was_text = False
-                i += 1
+                # a note on the group under its heading ("Code Source" / "The classes
+                # are adapted from ...") is passed over to the group's entries
+                i = _group_entry(lines, i + 1, structure, headings) or i + 1
                 continue
             break
         if (
@@ -442,6 +444,35 @@ def _below(level: int, rank: int) -> bool:
     return level > rank or min(level, rank) >= _LOOKS_ONLY
 
 
+_MOST_NOTE_WORDS = 80  # a note on a group of entries, under its heading
+
+
+def _group_entry(
+    lines: list[Line], start: int, structure: Structure, stops: Container[int]
+) -> int | None:
+    """The first entry of the group a sub-heading opens, from line ``start``: within three
+    lines, or after one paragraph that notes where the group's works come from."""
+    following = next(
+        (j for j in range(start, min(len(lines), start + 3)) if not _neutral_or_blank(lines[j])),
+        None,
+    )
+    if following is None or entry_at(lines, following, structure):
+        return following
+    words = 0
+    for j in range(following, min(len(lines), following + _MOST_NOTE_LINES)):
+        if lines[j].blank:
+            continue
+        if entry_at(lines, j, structure):
+            return j
+        words += len(lines[j].text.split())
+        if words > _MOST_NOTE_WORDS or j in stops:
+            return None
+    return None
+
+
+_MOST_NOTE_LINES = 4
+
+
 def _sub_heading(
     lines: list[Line], i: int, headings: dict[int, Heading], structure: Structure, last_entry: int
 ) -> bool:
@@ -451,11 +482,8 @@ def _sub_heading(
     list's entries all the same when the entries under it are numbered on from
     the last one ("12." then "13.") or when it names sources, not reading.
     """
-    following = next(
-        (j for j in range(i + 1, min(len(lines), i + 4)) if not _neutral_or_blank(lines[j])),
-        None,
-    )
-    if following is None or not entry_at(lines, following, structure):
+    following = _group_entry(lines, i + 1, structure, headings)
+    if following is None:
         return False
     title = headings[i].title
     kind = list_heading_kind(title)

@@ -274,6 +274,17 @@ def without_tab_count(entry: str) -> str:
     return _QUOTED_TAB_COUNT.sub(r"\g<quote>", entry, count=1)
 
 
+# A label typed before an entry in a list item: "- Reference: Agarwal, C., ... (2022).".
+_ENTRY_LABEL = compile_lazily(
+    r"^(?:references?|ref\.|citation|cite\s+as)\s*:\s+(?=[A-Z])", re.IGNORECASE
+)
+
+
+def without_entry_label(entry: str) -> str:
+    """``entry`` without a label typed before it ("Reference: ", "Cite as: ")."""
+    return _ENTRY_LABEL.sub("", entry, count=1)
+
+
 #: A Markdown link, "[text](address)" or "[text](<address>)": group 1 is its text, group 2
 #: its address (which may hold a pair of parentheses, as Wikipedia's do).
 MARKDOWN_LINK = compile_lazily(

@@ -28,6 +28,7 @@ from essaylint.analysis.entry_shape import (
     lower_title_first_entry,
     names_and_date_only,
     number_only,
+    reads_as_sentences,
     typed_entry,
 )
 from essaylint.analysis.patterns import (
@@ -162,6 +163,8 @@ def _is_skippable(line: str) -> bool:
         return True
     if typed_entry(stripped):
         return False  # "### Abara, U. (2020). ...": an entry typed as a heading
+    if reads_as_sentences(stripped) and not has_entry_head(stripped):
+        return True  # a note on a group of entries: "The classes are adapted from ..."
     return bool(_NON_ENTRY.match(stripped)) and not _LINK_ONLY.match(stripped)  # "<https://...>"
 
 

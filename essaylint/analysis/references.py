@@ -48,6 +48,7 @@ from essaylint.analysis.patterns import (
     MARKDOWN_LINK,
     MONTH,
     YEAR_DIGITS,
+    without_entry_label,
     without_tab_count,
 )
 from essaylint.lazy_pattern import compile_lazily
@@ -242,7 +243,9 @@ def _authors_before_emphasis(text: str, cut: AuthorCut, italics: Sequence[str]) 
 def _parse_fields(raw: str, spaced_number: bool = True) -> EntryFields:
     fields = EntryFields()
     text = collapse(raw[: MAX_PARSE * 2].replace("\u00a0", " "))[:MAX_PARSE]
-    text = without_tab_count(_strip_marker(text, fields, spaced_number=spaced_number))
+    text = without_entry_label(
+        without_tab_count(_strip_marker(text, fields, spaced_number=spaced_number))
+    )
     text = MARKDOWN_LINK.sub(
         lambda m: f"{m.group(1)} {m.group(2)}" if m.group(1) != m.group(2) else m.group(2), text
     )
