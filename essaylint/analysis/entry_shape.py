@@ -77,8 +77,10 @@ REPEATED_AUTHORS = compile_lazily(
 )
 # MLA and Chicago: an inverted name, then a quoted or italic title ("Okafor, Tunde.
 # "Street-Level Exposure." *Urban Health*, vol. 8, no. 2, 2018"): the year comes late.
+# Co-authors may follow in natural order: "Hu, Hui, Shuaizhou Xiong, Yi Chen, and Kun Qian.".
 _INVERTED_NAMES = (
     r"^[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3},\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+    r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3}){0,12}"
     r"(?:,?\s+and[^.\n]{0,120}|,?\s+et\s+al)?\.\s+"
 )
 _INVERTED_NAME_TITLE = compile_lazily(_INVERTED_NAMES + r"[\"“*_]")
@@ -631,7 +633,10 @@ def continues_entry(previous: str, text: str, *, entry: str = "") -> bool:
         return True
     if _DANGLING.search(before):
         # "..., Poulin-Rheault," / "R.-A., Fallon, C., ... (2021)": an author's initials
-        # carry the list on; they never open an entry.
+        # carry the list on; they never open an entry. Nor does the rest of an entry cut
+        # before its date ("Jun Wen, ..., matter?," / "Energy Policy, Volume 160, 2022,").
+        if not has_year(entry or before) and not _DATED_HEAD.match(stripped):
+            return True
         return bool(_INITIALS_FIRST.match(stripped)) or not _author_year_head(entry_body(stripped))
     if _LINK_CONTINUATION.match(stripped):
         # "Available at: https://..." is never an entry of its own; a bare link is,

@@ -136,13 +136,23 @@ def _cut_head(lines: list[Line], i: int) -> bool:
     end = i
     while end + 1 < len(lines) and not lines[end + 1].blank:
         end += 1
-    after = end + 2
-    if after >= len(lines) or lines[after].blank or end - i >= _HEAD_LINES:
-        return False
-    if not continues_entry(lines[end].text, lines[after].text):
+    if end - i >= _HEAD_LINES:
         return False
     head = " ".join(line.text.strip() for line in lines[i : end + 1])
-    return looks_like_entry(f"{head} {lines[after].text.strip()}")
+    # "Jun Wen, ..., Kibir Kolani," / "Research on ... matter?," / "Energy Policy, 2022, ...":
+    # an entry may be cut in several places
+    for _ in range(_HEAD_LINES - 1):
+        after = end + 2
+        if after >= len(lines) or lines[after].blank:
+            return False
+        cut = lines[end].text.rstrip().endswith((",", ";"))
+        if not (cut or continues_entry(lines[end].text, lines[after].text)):
+            return False
+        head = f"{head} {lines[after].text.strip()}"
+        if looks_like_entry(head):
+            return True
+        end = after
+    return False
 
 
 _MOST_ENTRY_LINES = 12
