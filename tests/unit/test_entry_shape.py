@@ -88,6 +88,12 @@ def test_corporate_core(segment: str, core: str) -> None:
         ("Okonjo, A. (2015, pp. 29-32). Personal data. Harbour Press.", True),
         # the number of a numbered list between the year and the verb
         (" \tQuinn et al. (2021) [12] developed a prognostic model of immune genes.", False),
+        # Chicago: an inverted first author, co-authors in natural order, a quoted title
+        (
+            'Marsh, Hui, Shuai Vale, Yi Chen, Kun Qian, and Michael De Tide C. "Harbour'
+            ' Traffic." Harbour Research 4, no. 11 (11, 2022): 115001.',
+            True,
+        ),
     ],
 )
 def test_what_opens_an_entry(line: str, entry: bool) -> None:
