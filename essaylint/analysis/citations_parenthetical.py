@@ -117,6 +117,8 @@ _CREDIT_END = compile_lazily(
 )
 # A sentence closed just before a parenthesis: ". (", '." (', ".” (". A quoted term's
 # gloss ("“Yamato Damashii” (Japanese Spirit)") closes no sentence.
+# A line of at most this many words that a parenthesis ends is a heading or a label.
+_HEADING_WORDS = 6
 _AFTER_SENTENCE = compile_lazily(r"[.!?][\"”’*_]?\s{1,2}$")
 # "Oxford English Dictionary", "Bank of England": two to six capitalised words, small
 # joining words between them.
@@ -518,6 +520,8 @@ class ParentheticalReader(NarrativeReader):
         expansion, "the OED (Oxford English Dictionary)", follows no sentence end)."""
         if not _AFTER_SENTENCE.search(self.text, max(0, match.start() - 3), match.start()):
             return None
+        if self._ends_short_line(match):
+            return None  # "Who Are We? (Problem Statement)": a heading and its gloss
         content = match.group(1).strip()
         if not _SOURCE_NAME.fullmatch(content) or _NOT_A_SOURCE.match(content):
             return None
@@ -525,6 +529,14 @@ class ParentheticalReader(NarrativeReader):
         return Citation(
             span=span, text=match.group(0), kind="author-date", authors=(content,), year=None
         )
+
+    def _ends_short_line(self, match: re.Match[str]) -> bool:
+        """Does the parenthesis end a line of a few words, a heading's or a label's?"""
+        line_start = self.text.rfind("\n", 0, match.start()) + 1
+        line_end = self.text.find("\n", match.end())
+        rest = self.text[match.end() : len(self.text) if line_end < 0 else line_end]
+        words = len(self.text[line_start : match.end()].split())
+        return not rest.strip(" *_#:.") and words <= _HEADING_WORDS
 
     def names_a_dated_title(self, match: re.Match[str]) -> bool:
         """ "the Data Protection Act 2018 (DPA 2018)": the short name of the law, report
