@@ -16,7 +16,7 @@ from essaylint.analysis.citation_names import NAME_WORD, UPPER
 from essaylint.analysis.entry_dates import BARE_DATE, PAREN_DATE, YEAR_ANY
 from essaylint.analysis.entry_fields import QUOTE_OPEN, SENTENCE_END, word_before
 from essaylint.analysis.names import is_initials, looks_corporate, looks_like_name_part
-from essaylint.analysis.patterns import ET_AL, FIRM_LEGAL_FORM, YEAR_DIGITS
+from essaylint.analysis.patterns import ET_AL, FIRM_LEGAL_FORM, YEAR_DIGITS, site_name
 from essaylint.lazy_pattern import compile_lazily
 
 _NAME_ABBREV = frozenset(
@@ -535,7 +535,7 @@ def _region_is_author(region: str, kind: str) -> bool:
         return False
     if _scan_names(region) >= len(region):
         return True
-    if looks_corporate(region):
-        return True
+    if looks_corporate(region) or site_name(region) is not None:
+        return True  # "nhs.uk. 2019. Stroke.": the site as the author
     # A short stretch before "(2019)." is an author (or a title standing in for one).
     return kind == "paren" and len(region.split()) <= 8 and not any(q in region for q in '"“”')

@@ -240,6 +240,10 @@ def _authors_before_emphasis(text: str, cut: AuthorCut, italics: Sequence[str]) 
     return cut
 
 
+# A family name and its initial glued by a stop: "Javin.P. (2021)" is "Javin, P.".
+_GLUED_INITIAL = compile_lazily(r"^([A-Z][a-z]{2,})\.([A-Z]\.)(?=\s)")
+
+
 def _parse_fields(raw: str, spaced_number: bool = True) -> EntryFields:
     fields = EntryFields()
     text = collapse(raw[: MAX_PARSE * 2].replace("\u00a0", " "))[:MAX_PARSE]
@@ -259,6 +263,7 @@ def _parse_fields(raw: str, spaced_number: bool = True) -> EntryFields:
     text = _strip_markup(text, fields)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", collapse(text))
     text = _LOOSE_LEGAL_FORM.sub(lambda m: f"({m[1]}{m[2]}) {m[3].capitalize()}", text)
+    text = _GLUED_INITIAL.sub(r"\1, \2", text, count=1)
     if not text:
         return fields
     text = _capitalised_surnames(_author_date_first(text))

@@ -937,3 +937,26 @@ def test_a_title_with_a_listing_subtitle_stands_first_but_a_label_before_an_auth
     assert titled.title == "Tide Forecasting: Definition, Applications, and Examples"
     labelled = parse_reference("Harbour Repository: Dunn, J. E. (2024). Capstone. GitHub.")
     assert labelled.authors[0].family == "Dunn"
+
+
+@pytest.mark.parametrize(
+    ("raw", "family", "given"),
+    [
+        # a family name and its initial glued by a stop
+        (
+            "Quill.P. (2021) How to reach the harbour. Available at: https://example.org",
+            "Quill",
+            "P",
+        ),
+        # a web host in lower case as the author, then a bare date (Harvard)
+        (
+            "harbour.uk. 2019. Tides. [online] Available at: <https://harbour.uk/tides>",
+            "harbour.uk",
+            None,
+        ),
+    ],
+)
+def test_odd_author_heads(raw: str, family: str, given: str | None) -> None:
+    ref = parse_reference(raw)
+    assert [(a.family, a.given) for a in ref.authors] == [(family, given)]
+    assert ref.year in {"2021", "2019"}
