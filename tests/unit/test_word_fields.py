@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from support.word_xml import (
     content_control,
     field,
+    footnote_mark,
     paragraph,
     run,
     simple_field,
@@ -565,3 +566,27 @@ def test_an_undated_field_work_links_the_undated_entry_of_its_title() -> None:
     work = CitedWork(authors=(), year=None, title="Harbour Sales Data")
     field = FieldCitation(start=start, end=end, manager="zotero", works=(work,))
     assert _field_linked(text, field) == [("matched", 0)]
+
+
+def test_numbered_fields_without_a_list_are_missing_beside_a_note_that_cites_nothing(
+    tmp_path: Path,
+) -> None:
+    """A thesis draft whose Mendeley list was never inserted, with one footnote on a formula:
+    the note is not how it cites, so each numbered work is missing."""
+    body = [
+        paragraph(
+            run("Wave farms need grid links "),
+            field(_csl("mendeley", QUILL), "[1]"),
+            run(" and an atlas of tides "),
+            field(_csl("mendeley", ATLAS), "[2]"),
+            run(". The flux follows the gradient."),
+            footnote_mark(1),
+        ),
+        text_paragraph("References", style="Heading1"),
+    ]
+    path = write_docx(
+        tmp_path / "draft.docx", body, footnotes={1: "Here div(u) = 0 for every cell."}
+    )
+    result = lint_path(path)
+    missing = [f.citation.number for f in result.findings if f.code == "C101" and f.citation]
+    assert missing == [1, 2]

@@ -63,8 +63,11 @@ class MissingReference(Rule):
         no_list = ctx.essay.references is None and not ctx.references
         # With no list, a document that cites in its footnotes or endnotes has no
         # numbered citations: its superscript or bracketed numbers are maths,
-        # affiliations or the notes' own marks.
-        notes_only = no_list and any(b.kind == "footnote" for b in ctx.document.blocks)
+        # affiliations or the notes' own marks. A note of another kind (a thesis's one
+        # note on a formula) does not make the notes the way it cites.
+        notes_only = no_list and any(
+            c.kind == "footnote" and (c.authors or c.title) for c in ctx.citations
+        )
         if no_list and any(
             ctx.citations[link.citation].kind == "key"
             for link in ctx.links
