@@ -97,6 +97,26 @@ def _text_so_far(text: str, entry: _Entry) -> str:
 
 # A line that is only a comment: an HTML comment (Markdown/HTML suppression
 # directives) or a kept LaTeX "% essaylint:" directive. It belongs to no entry.
+# A label on a line of its own over an entry: "Summary:", "Research Question:".
+_LABEL_LINE = compile_lazily(r"^[*_]*([A-Z][a-z]+)(?:\s+[A-Za-z]+){0,2}\s*:[*_]*$")
+# Labels that stand inside an entry, on a line of their own: "Internet:", "Available:".
+_ENTRY_LABELS = frozenset(
+    "available internet online retrieved accessed url doi from in source link".split()
+)
+
+
+def _labels_next_entry(lines: list[tuple[int, int, str]], index: int) -> bool:
+    """Is line ``index`` a label over the entry on the next line ("Summary:" over "Tang,
+    Z., ... 2020. Title."), not a part of an entry ("Internet:" before its address)?"""
+    label = _LABEL_LINE.match(lines[index][2].strip())
+    if label is None or label.group(1).casefold() in _ENTRY_LABELS:
+        return False
+    following = next((line for _, _, line in lines[index + 1 : index + 3] if line.strip()), "")
+    return has_entry_head(following)
+
+
+# The first line of a BibTeX record: "@article{wong2018public,".
+_BIBTEX_RECORD = compile_lazily(r"^\s*@[A-Za-z]+\s*\{\s*[^\s,{}]*,")
 _COMMENT_LINE = compile_lazily(r"^(?:<!--.*?-->|%\s*essaylint:.*)$")
 
 
@@ -396,7 +416,16 @@ def _split_entries(text: str) -> list[_Entry]:
     layout = _layout(lines)
     wrap_width = _wrap_width(lines)
     all_marked = True  # every entry so far began with its number or bullet
-    for line_start, _line_end, line in lines:
+    bibtex_depth = 0  # open braces of a BibTeX record pasted after an entry
+    for index, (line_start, _line_end, line) in enumerate(lines):
+        if bibtex_depth or _BIBTEX_RECORD.match(line):
+            # "@article{wong2018, author = {...}, ...}": the entry again, as BibTeX
+            bibtex_depth = max(0, bibtex_depth + line.count("{") - line.count("}"))
+            current = None
+            continue
+        if _labels_next_entry(lines, index):
+            current = None
+            continue
         if not line.strip():
             after_break = True
             continue
