@@ -247,6 +247,13 @@ def read_heading(lines: list[Line], i: int, structure: Structure) -> Heading | N
     return None
 
 
+# A line that points to a list rather than heading one: "All in References", "see the
+# Bibliography".
+_POINTS_TO_LIST = compile_lazily(
+    r"\b(?:in|see|under|from)\s+(?:the\s+)?(?:references?|bibliography|works\s+cited)\b"
+)
+
+
 def list_heading_kind(title: str) -> str | None:
     """ "primary", "consulted" or "reading" for a heading that names a list, else None."""
     if READING_WORDS.search(title):
@@ -257,7 +264,7 @@ def list_heading_kind(title: str) -> str | None:
         return "primary"
     if title in CONSULTED_LIST_HEADINGS:
         return "consulted"
-    if not _LIST_WORDS.search(title):
+    if not _LIST_WORDS.search(title) or _POINTS_TO_LIST.search(title):
         return None
     if _CONSULTED_WORDS.search(title) and not re.search(r"\breferences?\b|\bcited\b", title):
         return "consulted"
