@@ -113,7 +113,10 @@ def is_online(ref: Reference) -> bool:
         return False  # "[Film]. Paramount Pictures.": released by a studio, not posted
     if ref.retrieved_from and _accessed_print(ref):
         return False
-    if ref.retrieved_from or ref.type in ("web", "video") or _ONLINE_FORMAT.search(ref.raw):
+    online_format = _ONLINE_FORMAT.search(ref.raw)
+    if online_format and online_format.group(0).casefold() == "[online]" and _in_print(ref):
+        online_format = None  # Harvard's "[online]" journal article: a printed work too
+    if ref.retrieved_from or ref.type in ("web", "video") or online_format:
         return True
     if _MLA_WEB.search(ref.raw):
         return True
@@ -127,6 +130,12 @@ def is_online(ref: Reference) -> bool:
         or _undated_page(ref)
         or _post_of_the_day(ref)
     )
+
+
+def _in_print(ref: Reference) -> bool:
+    """A journal article with its volume or pages, a book or a chapter: the work is
+    printed, whatever the entry says of where it was read."""
+    return ref.type in ("article", "book", "chapter") and bool(ref.volume or ref.pages)
 
 
 # APA's date of a post or news story: "(2023, June 5)", "(2021, Sept. 14)".
