@@ -22,7 +22,14 @@ from essaylint.analysis.citation_names import (
 )
 from essaylint.analysis.citations_clause import clause_citations
 from essaylint.analysis.citations_narrative import NarrativeReader, author_date_citation
-from essaylint.analysis.patterns import DASHES, MONTH_NUMBERS, YEAR, YEAR_DIGITS, link_texts
+from essaylint.analysis.patterns import (
+    DASHES,
+    MONTH_NUMBERS,
+    REPUBLISHED_YEAR,
+    YEAR,
+    YEAR_DIGITS,
+    link_texts,
+)
 from essaylint.analysis.publication_facts import closes_source_line
 from essaylint.analysis.text import (
     CORPORATE_SUFFIXES,
@@ -287,6 +294,9 @@ def _split_author_years(
         authors = ""
     years = [first.group(0)]
     pos = first.end()
+    republished = REPUBLISHED_YEAR.match(part, pos)
+    if republished:  # "(Freud, 1900/1953)": first published in 1900, the edition read 1953
+        years, pos = [republished.group(1)], republished.end()
     span_end = _YEAR_SPAN_END.match(part, pos)
     if span_end:  # "Behnke 1910-1913, 4": a work of several years is cited by its first
         if not authors:

@@ -28,6 +28,10 @@ YEAR = (
     r"|(?<![\w.])(?-i:nd)(?!\w)|no\s+date|in\s+press|in\s+prep(?:aration|\.)?|forthcoming)"
 )
 
+#: The year of the edition read after the year a work first came out, as APA cites a
+#: republished work: "1900/1953" (group 1 is the later year).
+REPUBLISHED_YEAR = compile_lazily(r"/(" + YEAR_DIGITS + r"[a-z]?)(?!\d)")
+
 #: A generation written after a family name: "Jr.", "Sr", "Jnr", "Snr".
 GENERATION = r"(?:Jr|Sr|Jnr|Snr)\.?"
 
