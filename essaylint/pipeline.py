@@ -283,6 +283,8 @@ def lint_document(
         citations = extract(None)
         if not plan.cite and chicago_punctuation(doc.text, citations):
             shape = "chicago"
+        elif numbered and not plan.cite and not any(c.kind == "numeric" for c in citations):
+            shape = list_shape(references, numbered_too=True)  # no number is cited
     if shape in ("mla", "chicago"):
         references = keep_group_names(references)
         if auto and shape == "mla":

@@ -43,9 +43,12 @@ MLA_SHARE = 0.6  # share of telling entries with no year after the authors
 CHICAGO_SHARE = 0.5
 
 
-def entry_shape(ref: Reference) -> str | None:
-    """ "paren", "bare" (Chicago author-date), "late" (MLA) or None (not a telling entry)."""
-    if ref.number is not None or ref.source == "bib" or (not ref.authors and not ref.title):
+def entry_shape(ref: Reference, *, numbered_too: bool = False) -> str | None:
+    """ "paren", "bare" (Chicago author-date), "late" (MLA) or None (not a telling entry).
+    A numbered entry tells only ``numbered_too``: its numbers are no citations'."""
+    if (ref.number is not None and not numbered_too) or ref.source == "bib":
+        return None
+    if not ref.authors and not ref.title:
         return None
     head = _BOLD.sub("", ref.raw[:_HEAD])  # "**Firke, Sam.** 2023.": a bold name, no title
     paren = _PAREN_YEAR.search(head)
@@ -58,9 +61,12 @@ def entry_shape(ref: Reference) -> str | None:
     return "late"
 
 
-def list_shape(refs: Sequence[Reference]) -> str | None:
-    """ "mla", "chicago" or None (APA/Harvard, numbered, or too few entries to tell)."""
-    shapes = [s for s in map(entry_shape, refs) if s is not None]
+def list_shape(refs: Sequence[Reference], *, numbered_too: bool = False) -> str | None:
+    """ "mla", "chicago" or None (APA/Harvard, numbered, or too few entries to tell).
+
+    ``numbered_too``: the list is numbered, but the text cites no number, so its entries'
+    shapes tell the style (a numbered MLA list from a database's citation tool)."""
+    shapes = [s for r in refs if (s := entry_shape(r, numbered_too=numbered_too)) is not None]
     if not shapes:
         return None
     late, bare = shapes.count("late"), shapes.count("bare")
