@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from rapidfuzz import fuzz
 
 from essaylint.analysis.citation_names import LOWER_WORD, NAME_WORD, PARAGRAPH_BREAK, POSSESSIVE
-from essaylint.analysis.near_keys import one_letter_off
+from essaylint.analysis.near_keys import letters_swapped, one_letter_off
 from essaylint.analysis.text import name_key
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Reference, Span
@@ -59,8 +59,15 @@ def misspelt_cited_authors(
         # the prose this citation closes: back to its paragraph's start or the citation before
         start = max(0, citation.span.start - _REACH, previous_end)
         previous_end = max(previous_end, citation.span.end)
-        breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text, start, citation.span.start)]
-        start = breaks[-1] if breaks else start
+        breaks = [m for m in PARAGRAPH_BREAK.finditer(text, start, citation.span.start)]
+        if breaks:
+            # a quotation set off after "Torvalds said:" is closed by the citation, and
+            # the words that introduce it belong to it
+            introduced = text[: breaks[-1].start()].rstrip().endswith(":")
+            if not introduced:
+                start = breaks[-1].end()
+            elif len(breaks) > 1:
+                start = breaks[-2].end()
         yield from reader.misspelt(start, citation.span.start, citation, ref)
         # the paragraph's end, within the essay's body (not into its reference list)
         region_end = next((r.end for r in regions if r.start <= citation.span.start < r.end), 0)
@@ -162,6 +169,11 @@ def _derived(key: str, family: str) -> bool:
 
 
 def _near(key: str, family: str) -> bool:
-    """A near miss: alike enough, or a short name with one letter changed after its first
-    ("Uzum" for "Uzun"), which the ratio of a four-letter name cannot reach."""
-    return fuzz.ratio(key, family) >= _NEAR or one_letter_off(key, family)
+    """A near miss: alike enough, a short name with one letter changed after its first
+    ("Uzum" for "Uzun"), which the ratio of a four-letter name cannot reach, or two letters
+    swapped ("Torlavds" for "Torvalds")."""
+    return (
+        fuzz.ratio(key, family) >= _NEAR
+        or one_letter_off(key, family)
+        or letters_swapped(key, family)
+    )

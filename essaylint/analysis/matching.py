@@ -46,7 +46,7 @@ from essaylint.analysis.citation_names import dotted_initials
 from essaylint.analysis.entry_authors import is_role
 from essaylint.analysis.entry_dates import revision_or_access_date, spans_year
 from essaylint.analysis.names import natural_family
-from essaylint.analysis.near_keys import meant_key, one_letter_off
+from essaylint.analysis.near_keys import letters_swapped, meant_key, one_letter_off
 from essaylint.analysis.numbered_lists import find_number, numbered_lists
 from essaylint.analysis.patterns import COUNTRY_HEAD, site_name
 from essaylint.analysis.text import (
@@ -598,16 +598,6 @@ def changed_coauthor(authors: Sequence[str], ref: Reference) -> tuple[str, str] 
     return None
 
 
-def _letters_swapped(a: str, b: str) -> bool:
-    """ "Karami" for "Kamari": the same letters, the first in place, two of the rest swapped."""
-    return (
-        len(a) == len(b) >= 5
-        and a[0] == b[0]
-        and sorted(a) == sorted(b)
-        and sum(x != y for x, y in zip(a, b, strict=True)) == 2
-    )
-
-
 def _near_miss(ci: int, citation: Citation, index: _Index) -> Link:
     refs = index.references
     keys = citation_name_keys(citation)
@@ -624,7 +614,7 @@ def _near_miss(ci: int, citation: Citation, index: _Index) -> Link:
                 shorter = min(len(key), len(ref_key))
                 if shorter >= 5 and fuzz.partial_ratio(key, ref_key) >= NEAR_PARTIAL:
                     score = max(score, NEAR_PARTIAL)
-                if _letters_swapped(key, ref_key) or (keyed == i and one_letter_off(key, ref_key)):
+                if letters_swapped(key, ref_key) or (keyed == i and one_letter_off(key, ref_key)):
                     score = max(score, NEAR_NAME)
                 best = max(best, score)
         if best >= 60:

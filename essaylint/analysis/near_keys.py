@@ -51,3 +51,14 @@ def meant_key(key: str, keys: Mapping[str, int]) -> int | None:
 def one_letter_off(a: str, b: str) -> bool:
     """ "Uzum" for "Uzun": one letter added, dropped or changed after the first."""
     return a[:1] == b[:1] and Levenshtein.distance(a, b, score_cutoff=1) == 1
+
+
+def letters_swapped(a: str, b: str) -> bool:
+    """ "Karami" for "Kamari", "Torlavds" for "Torvalds": the same letters, the first in
+    place, two of the rest swapped."""
+    return (
+        len(a) == len(b) >= 5
+        and a[0] == b[0]
+        and sorted(a) == sorted(b)
+        and sum(x != y for x, y in zip(a, b, strict=True)) == 2
+    )
