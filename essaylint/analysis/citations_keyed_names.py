@@ -59,7 +59,7 @@ def misspelt_cited_authors(
         # the prose this citation closes: back to its paragraph's start or the citation before
         start = max(0, citation.span.start - _REACH, previous_end)
         previous_end = max(previous_end, citation.span.end)
-        breaks = [m for m in PARAGRAPH_BREAK.finditer(text, start, citation.span.start)]
+        breaks = list(PARAGRAPH_BREAK.finditer(text, start, citation.span.start))
         if breaks:
             # a quotation set off after "Torvalds said:" is closed by the citation, and
             # the words that introduce it belong to it

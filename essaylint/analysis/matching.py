@@ -568,8 +568,8 @@ def _misspelt_whole_name(citation: Citation, ref: Reference) -> tuple[str, str] 
     if len(cited.split()) < len(written.split()):
         cited = f"{_given_before(citation)} {cited}".strip()
     cited = " ".join(cited.split()[-len(written.split()) :])
-    if name_key(cited) in reference_name_keys(ref):
-        return None
+    if len(cited.split()) != len(written.split()) or name_key(cited) in reference_name_keys(ref):
+        return None  # "(Stanford CRFM, 2023)": fewer words than the entry's name
     differing = [
         (a, b)
         for a, b in zip(cited.split(), written.split(), strict=True)
