@@ -64,6 +64,11 @@ _PREFIX = compile_lazily(
 # A title written as a title: *Italic*, _italic_, "Quoted", “Quoted”.
 _TITLE = compile_lazily(r"^(?:\*{1,2}(?P<a>[^*]+)\*{1,2}|_(?P<b>[^_]+)_|[\"“](?P<c>[^\"”]+)[\"”])$")
 # A short title written as a title at the end of a parenthesis, after its author.
+# A short title, then the periodical or book it appeared in, in capitalised words.
+_LEADING_TITLE = compile_lazily(
+    r"^(?P<title>\*{1,2}[^*]+\*{1,2}|_[^_]+_|[\"“][^\"”]+[\"”])"
+    r"\s+(?:[A-Z][\w&'’-]*\s*){1,5}$"
+)
 _TRAILING_TITLE = compile_lazily(r"(?<=\s)(?:\*{1,2}[^*]+\*{1,2}|_[^_]+_|[\"“][^\"”]+[\"”])$")
 _NOT_MLA_AUTHORS = NOT_AUTHORS | frozenset(
     """step level grade page room lesson module exhibit psalm scene act episode season
@@ -255,6 +260,10 @@ class MlaReader:
         whole = _clean_title(text)
         if whole is not None:
             return None, whole
+        leading = _LEADING_TITLE.match(text)
+        if leading is not None and _clean_title(leading.group("title")) is not None:
+            # "(“Modified” Scientific American 87-88)": the short title, then where it appeared
+            return None, _clean_title(leading.group("title"))
         if "," in text:
             head, tail = (s.strip() for s in text.split(",", 1))
             title = _clean_title(tail)

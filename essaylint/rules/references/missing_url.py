@@ -57,7 +57,12 @@ _DATABASE_NAMES = (
 _DATABASE = compile_lazily(rf"(?:{_DATABASE_NAMES})\b", re.IGNORECASE)
 # MLA 7's medium after the database an article was read in: "... 12 (2008): 10. Business
 # Source Complete. Web. 19 Apr. 2014." MLA 7 asked for no address there.
-_DATABASE_THEN_WEB = compile_lazily(rf"\b(?:{_DATABASE_NAMES})\b[^.]*\.\s+Web\.", re.IGNORECASE)
+# Any database, named or not, after a printed work's pages: "... 2000: 18-26. GreenFILE. Web.".
+_DATABASE_THEN_WEB = compile_lazily(
+    rf"\b(?:{_DATABASE_NAMES})\b[^.]*\.\s+Web\."
+    r"|\d+\s*[-–]\s*\d+\.\s+(?-i:[A-Z])[\w*&'’ -]{1,40}\.\s+Web\.",
+    re.IGNORECASE,
+)
 _PRINTED = frozenset({"article", "book", "chapter", "conference", "report", "thesis"})
 _PARTS = compile_lazily(r"\s*(?:[,;:()“”\"*_]|\.(?=\s|$))+\s*")
 # An organisation named by its initials alone, with no given name: "NIST", "MITRE", "AT&T".
