@@ -455,6 +455,7 @@ def _below(level: int, rank: int) -> bool:
 
 
 _MOST_NOTE_WORDS = 80  # a note on a group of entries, under its heading
+_MOST_NOTE_LINES = 4
 
 
 def _group_entry(
@@ -478,9 +479,6 @@ def _group_entry(
         if words > _MOST_NOTE_WORDS or j in stops:
             return None
     return None
-
-
-_MOST_NOTE_LINES = 4
 
 
 def _sub_heading(
