@@ -88,7 +88,7 @@ def plan_notes(doc: Document, essay: Essay) -> NotePlan:
     bibliography = tuple(notes_cite(essay.lists, notes))
     entries = () if bibliography else tuple(entry_notes(doc.text, notes, bool(essay.lists)))
     short: tuple[tuple[Note, NoteWork], ...] = ()
-    full = [*entries, *(note for note in notes if note.source == "markdown")]
+    full = [*entries, *(note for note in notes if note.source in ("markdown", "endnote"))]
     if full and not bibliography:
         from essaylint.analysis.short_notes import shortened_notes
 

@@ -234,6 +234,11 @@ def _others_agree(others: Sequence[str], ref: Reference) -> bool:
     return [name_key(name) for name in others] == listed[: len(others)]
 
 
+def _inside_author_date(citation: Citation, bodies: Sequence[Span]) -> bool:
+    """Is the citation an author-date one read inside one of the notes' bodies?"""
+    return citation.kind == "author-date" and any(b.covers(citation.span) for b in bodies)
+
+
 def note_citations(
     text: str,
     citations: Sequence[Citation],
@@ -247,6 +252,11 @@ def note_citations(
     A note that already holds a recognised citation ("See Smith (2010)") keeps it.
     """
     by_key = {(note.source == "markdown", note.key): (note, works) for note, works in read}
+    # A hand-numbered note that reads as a full source is that source: the parentheses of
+    # its facts of publication ("(New York, Columbia University Press, 2019)") cite nothing.
+    sourced = [note.body for note, works in read if works and note.source == "endnote"]
+    if sourced:
+        citations = [c for c in citations if not _inside_author_date(c, sourced)]
     marked: set[tuple[bool, str]] = set()
     out: list[Citation] = []
     for citation in citations:

@@ -183,6 +183,45 @@ def endnotes(text: str, taken: Sequence[Span] = ()) -> list[Note]:
     return [note for note in notes if not any(s.covers(note.span) for s in taken)]
 
 
+# A note typed at the foot of its page with its number raised: "<sup>4</sup> James P. Walsh,
+# “Title,” ..." (a Word or PDF essay turned into Markdown or HTML); its mark in the text is
+# the same raised number.
+_TYPED_NOTE = compile_lazily(r"^\s*<sup>\s*(\d{1,3})\s*</sup>\s*(\S.*)$")
+# The mark: the raised number, or the bracketed number the Markdown loader writes for it.
+_RAISED_MARK = compile_lazily(r"(?<=\S)[ \t]{0,16}(?:<sup>\s*(\d{1,3})\s*</sup>|\[(\d{1,3})\])")
+_MIN_TYPED_NOTES = 3
+
+
+def typed_notes(text: str, taken: Sequence[Span] = ()) -> list[Note]:
+    """Notes typed where a page ended, each line opening with its raised number, whose
+    marks the text carries (at least :data:`_MIN_TYPED_NOTES` of them); a note's wrapped
+    lines go on to a blank line or the next note."""
+    marks = {m.group(1) or m.group(2) for m in _RAISED_MARK.finditer(text)}
+    notes: list[Note] = []
+    lines = split_lines(text)
+    i = 0
+    while i < len(lines):
+        m = _TYPED_NOTE.match(lines[i].text)
+        if m is None or m.group(1) not in marks:
+            i += 1
+            continue
+        start, end = lines[i].start, lines[i].end
+        i += 1
+        while i < len(lines) and lines[i].text.strip() and not _TYPED_NOTE.match(lines[i].text):
+            if _ATTRIBUTE_LINE.match(lines[i].text):
+                break
+            end = lines[i].end
+            i += 1
+        notes.append(_endnote(m.group(1), start, start + m.start(2), end))
+    if len(notes) < _MIN_TYPED_NOTES:
+        return []
+    return [note for note in notes if not any(s.covers(note.span) for s in taken)]
+
+
+# A kramdown attribute list on a line of its own: "{: .fs-2}".
+_ATTRIBUTE_LINE = compile_lazily(r"^\s*\{:[^}]*\}\s*$")
+
+
 def _numbered_notes(lines: Sequence[Line], i: int, limit: int) -> list[Note]:
     """The numbered notes from line ``i`` on, up to a heading, another paragraph or ``limit``."""
     notes: list[Note] = []
@@ -248,9 +287,9 @@ _SHORT_NOTE = compile_lazily(
 
 
 # An author-date note: "Lazonick 2016", "Zingales. 2015", "Malkiel, 2003, p.22",
-# "van der Cruijsen, de Haan, and Roerink. 2020".
+# "van der Cruijsen, de Haan, and Roerink. 2020"; never a title ("Gruber, “Vaccines,” 1564.").
 _AUTHOR_DATE_NOTE = compile_lazily(
-    r"(?P<names>[^\W\d][^()\d]{0,120}?)[.,]?\s+(?P<year>" + YEAR_DIGITS + r")[a-z]?"
+    r"(?P<names>[^\W\d][^()\d“”\"*_]{0,120}?)[.,]?\s+(?P<year>" + YEAR_DIGITS + r")[a-z]?"
     r"(?:\s*[,:]\s*(?P<loc>(?:(?i:pp?|pgs?)\.?\s*)?[\dxivlc][\w\s\-–.]{0,20}))?\.?"
 )
 
@@ -300,6 +339,7 @@ def find_notes(
     if latex:
         found += latex_notes(text)
     found += endnotes(text, [note.span for note in found])
+    found += typed_notes(text, [note.span for note in found])
     found += listed_notes(text, lists) if not found else []
     return sorted(found, key=lambda note: note.span.start)
 
@@ -376,6 +416,10 @@ _NEXT_FULL_NOTE = compile_lazily(
 def strip_markup(text: str) -> str:
     text = link_texts(text)  # "[Aristotle. Posterior Analytics.](http://...)"
     return re.sub(r"\\(?:emph|textit|textbf)\{([^{}]*)\}", r"\1", text)
+
+
+# What follows a short note's title when it is only the page: ",” 1564.".
+_PAGE_ONLY = compile_lazily(r"[\s,.”\"’'*_]*\d{1,4}(?:\s*[-–]\s*\d{1,4})?\.?\s*")
 
 
 def _year_of(text: str) -> str | None:
@@ -490,7 +534,8 @@ def _work_with_title(part: str, mark: tuple[int, int, str]) -> NoteWork | None:
     inside = re.match(r"^[\s,.”\"]*in\s+(?:\*|_|“|\")?([A-Z][^,.(*_”\"]{3,120})", rest)
     if inside:
         container = inside.group(1).strip()
-    year = _year_of(author + " " + rest)
+    # "Gruber and Marshall, “Regulation of Vaccines,” 1564.": a page after the title, no year
+    year = None if _PAGE_ONLY.fullmatch(rest) else _year_of(author + " " + rest)
     short = year is None and not re.search(r"[(:]", rest) and len(rest.split()) <= 4
     return NoteWork(
         authors=authors, author_text=author_text, title=title or None, container=container,

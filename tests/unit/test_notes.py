@@ -13,6 +13,7 @@ from essaylint.analysis.notes import (
     notes_cite,
     read_note,
     read_notes,
+    typed_notes,
 )
 from essaylint.analysis.references import parse_reference
 from essaylint.analysis.sections import find_sections
@@ -312,3 +313,25 @@ def test_author_date_notes() -> None:
         ("Malkiel", "2003", "p.22", None),
     ]
     assert read_note("See the 2004 report.") == ()
+
+
+def test_a_short_note_page_after_its_title_is_no_year() -> None:
+    (work,) = read_note("Quill and Vale, “Regulation of Harbours,” 1564.")
+    assert (work.authors, work.year, work.form) == (("Quill", "Vale"), None, "short")
+
+
+def test_notes_typed_with_raised_numbers_at_the_foot_of_a_page() -> None:
+    text = (
+        "Ports grew. <sup>1</sup> Then closed. <sup>2</sup> Then opened. <sup>3</sup>\n\n"
+        "<sup>1</sup> Anna Marsh, *Harbour Towns* (New York: Harbour Press, 2019), 34.\n"
+        "{: .fs-2}\n"
+        "<sup>2</sup> Tom Quill, “Charters,” *Harbour Review* 12 (2015): 10.\n"
+        "<sup>3</sup>Marsh, *Harbour Towns*, 40.\n"
+        "<sup>9</sup> A line whose number marks nothing.\n"
+    )
+    notes = typed_notes(text)
+    assert [(n.key, text[n.body.start : n.body.end].split(",")[0]) for n in notes] == [
+        ("1", "Anna Marsh"),
+        ("2", "Tom Quill"),
+        ("3", "Marsh"),
+    ]
