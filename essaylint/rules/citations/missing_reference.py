@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from essaylint.analysis.entry_shape import has_year_or_link
 from essaylint.lazy_pattern import compile_lazily
 from essaylint.models import Citation, Finding, Reference
 from essaylint.rules.base import Rule, RuleContext, describe_citation, describe_reference
@@ -63,10 +64,15 @@ class MissingReference(Rule):
         no_list = ctx.essay.references is None and not ctx.references
         # With no list, a document that cites in its footnotes or endnotes has no
         # numbered citations: its superscript or bracketed numbers are maths,
-        # affiliations or the notes' own marks. A note of another kind (a thesis's one
-        # note on a formula) does not make the notes the way it cites.
-        notes_only = no_list and any(
-            c.kind == "footnote" and (c.authors or c.title) for c in ctx.citations
+        # affiliations or the notes' own marks. A note with no work in it, no date and no
+        # link (a thesis's one note on a formula), does not make the notes the way it cites.
+        text = ctx.document.text
+        notes_only = no_list and (
+            any(c.kind == "footnote" and (c.authors or c.title) for c in ctx.citations)
+            or any(
+                b.kind == "footnote" and has_year_or_link(text[b.start : b.end])
+                for b in ctx.document.blocks
+            )
         )
         if no_list and any(
             ctx.citations[link.citation].kind == "key"
