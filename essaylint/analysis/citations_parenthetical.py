@@ -109,6 +109,8 @@ _PREFIX = compile_lazily(
     r"[,:]?\s+)+",
     re.IGNORECASE,
 )
+# "et al." right after what reads as a prefix: the prefix is a first author's name.
+_TEAM_AFTER = compile_lazily(r"et\.?\s?al\b")
 # Commentary of the writer's, all in lower case, before the authors of a work: "(for
 # reviews of these methods see Banks, 2012)", "(i.e., without rerunning them, Lee, 2019)",
 # "(the exceptions being: Banks, 2012)".
@@ -540,6 +542,12 @@ class ParentheticalReader(NarrativeReader):
             span=span, text=match.group(0), kind="author-date", authors=(content,), year=None
         )
 
+    def _listed_team_in_lower_case(self, authors: str) -> bool:
+        """ "see et al.": a listed first author's family name typed in lower case, with
+        "et al." after it, which no prefix or common word takes."""
+        head, _, rest = authors.strip().partition(" ")
+        return head[:1].islower() and bool(_TEAM_AFTER.match(rest)) and name_key(head) in self.known
+
     def _ends_short_line(self, match: re.Match[str]) -> bool:
         """Does the parenthesis end a line of a few words, a heading's or a label's?"""
         line_start = self.text.rfind("\n", 0, match.start()) + 1
@@ -661,6 +669,8 @@ class ParentheticalReader(NarrativeReader):
         text = text.strip()
         prefix = None
         pm = _PREFIX.match(text)
+        if pm and _TEAM_AFTER.match(text, pm.end()):
+            pm = None  # "(see et al., 2019)": the first author See, written in lower case
         if pm and pm.end() < len(text) and not self._names_known_author(text):
             prefix = text[: pm.end()].strip()
             text = text[pm.end() :]
@@ -702,6 +712,7 @@ class ParentheticalReader(NarrativeReader):
                 authors, handles=_comma_after(text, authors) and not self._prose_word(authors)
             )
             or self.lower_case_author(authors)  # "(tutor2u 2019)": as the list writes it
+            or self._listed_team_in_lower_case(authors)  # "(see et al., 2019)" for See
             or self._listed_month(authors)  # "(May 2017)" when the list has May, 2017
         ):
             return []
