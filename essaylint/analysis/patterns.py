@@ -263,9 +263,13 @@ BARE_WEB_HOST = (
 #: builds on this one.
 WEB_ADDRESS_START = r"(?:(?:https?|ftp)\s?:\s?//|\bwww\.|" + BARE_WEB_HOST + r")"
 
+_BIB_HEAD = r"@(?P<type>[A-Za-z]+)\s*\{\s*(?P<key>[^\s,{}]KEYS)\s*,"
 #: A BibTeX entry's head, "@article{smith2019,": its type and key (@string and @comment
 #: have no key and a comma after it).
-BIB_ENTRY_HEAD = compile_lazily(r"@(?P<type>[A-Za-z]+)\s*\{\s*(?P<key>[^\s,{}]+)\s*,")
+BIB_ENTRY_HEAD = compile_lazily(_BIB_HEAD.replace("KEYS", "+"))
+#: A line that opens a BibTeX record, its key perhaps empty (R's citation() prints
+#: "@Manual{,"): a record pasted into a text after its entry.
+BIB_RECORD_LINE = compile_lazily(r"^\s*" + _BIB_HEAD.replace("KEYS", "*"))
 
 
 # '“(31) Protesters Clash with Police - YouTube.”': a browser tab's count of unread items,

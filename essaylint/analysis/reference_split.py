@@ -32,6 +32,7 @@ from essaylint.analysis.entry_shape import (
     typed_entry,
 )
 from essaylint.analysis.patterns import (
+    BIB_RECORD_LINE,
     INITIALS_AFTER_FAMILY,
     INVERTED_AUTHORS_YEAR,
     LIST_HEADINGS,
@@ -115,8 +116,6 @@ def _labels_next_entry(lines: list[tuple[int, int, str]], index: int) -> bool:
     return has_entry_head(following)
 
 
-# The first line of a BibTeX record: "@article{wong2018public,".
-_BIBTEX_RECORD = compile_lazily(r"^\s*@[A-Za-z]+\s*\{\s*[^\s,{}]*,")
 _COMMENT_LINE = compile_lazily(r"^(?:<!--.*?-->|%\s*essaylint:.*)$")
 
 
@@ -418,7 +417,7 @@ def _split_entries(text: str) -> list[_Entry]:
     all_marked = True  # every entry so far began with its number or bullet
     bibtex_depth = 0  # open braces of a BibTeX record pasted after an entry
     for index, (line_start, _line_end, line) in enumerate(lines):
-        if bibtex_depth or _BIBTEX_RECORD.match(line):
+        if bibtex_depth or BIB_RECORD_LINE.match(line):
             # "@article{wong2018, author = {...}, ...}": the entry again, as BibTeX
             bibtex_depth = max(0, bibtex_depth + line.count("{") - line.count("}"))
             current = None

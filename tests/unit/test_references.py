@@ -960,3 +960,19 @@ def test_odd_author_heads(raw: str, family: str, given: str | None) -> None:
     ref = parse_reference(raw)
     assert [(a.family, a.given) for a in ref.authors] == [(family, given)]
     assert ref.year in {"2021", "2019"}
+
+
+def test_bibtex_records_pasted_after_entries_are_no_entries() -> None:
+    """R's citation() prints its record with an empty key ("@Manual{,"); a keyed record
+    pasted after its entry is skipped the same way, braces and all."""
+    text = (
+        "Harbour, A. (2021). R: A language and environment. R Foundation.\n"
+        "@Manual{,\n  title = {R: A Language},\n  author = {{R Core Team}},\n}\n"
+        "Quill, B. (2020). Tides and towns. Ocean Letters, 2(1), 4-19.\n"
+        "@article{quill2020, author = {Quill, B.},\n  title = {Tides {and} towns}}\n"
+    )
+    refs = split_reference_list(text, 0)
+    assert [(r.authors[0].family, r.year) for r in refs] == [
+        ("Harbour", "2021"),
+        ("Quill", "2020"),
+    ]
