@@ -976,3 +976,4 @@ def test_bibtex_records_pasted_after_entries_are_no_entries() -> None:
         ("Harbour", "2021"),
         ("Quill", "2020"),
     ]
+    assert not any("@" in r.raw or "title =" in r.raw for r in refs)
