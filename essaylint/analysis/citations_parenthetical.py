@@ -24,6 +24,7 @@ from essaylint.analysis.citations_clause import clause_citations
 from essaylint.analysis.citations_narrative import NarrativeReader, author_date_citation
 from essaylint.analysis.patterns import (
     DASHES,
+    ET_AL,
     MONTH_NUMBERS,
     REPUBLISHED_YEAR,
     YEAR,
@@ -110,7 +111,7 @@ _PREFIX = compile_lazily(
     re.IGNORECASE,
 )
 # "et al." right after what reads as a prefix: the prefix is a first author's name.
-_TEAM_AFTER = compile_lazily(r"et\.?\s?al\b")
+_TEAM_AFTER = compile_lazily(ET_AL, re.IGNORECASE)
 # Commentary of the writer's, all in lower case, before the authors of a work: "(for
 # reviews of these methods see Banks, 2012)", "(i.e., without rerunning them, Lee, 2019)",
 # "(the exceptions being: Banks, 2012)".

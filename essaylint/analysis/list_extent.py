@@ -255,7 +255,7 @@ def list_extent(
             i += 1
             continue
         if entries and previous_was_text:
-            if _prose_after_entry(_entry_text(lines, last_entry, last), text):
+            if _prose_after_entry(lines, last_entry, last, text):
                 # a summary of the work typed under its entry ends the list, and so do
                 # the labels over it ("1.", "Background")
                 last = _without_labels(lines, last_entry, last)
@@ -284,11 +284,11 @@ _DATED_PROSE_WORDS = 40
 _SENTENCE_SHAPE = compile_lazily(r"^[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){3}.*[.!?][\"”’')\]]*\s*$")
 
 
-def _prose_after_entry(entry: str, text: str) -> bool:
-    """Is ``text``, on the line right after an entry that has its date or link, the
-    essay's prose rather than more of the entry? A summary typed under its entry
-    with no blank line ("The aging population is a global phenomenon that ...") is
-    a long sentence with neither."""
+def _prose_after_entry(lines: list[Line], last_entry: int, last: int, text: str) -> bool:
+    """Is ``text``, on the line right after the entry from ``last_entry`` to ``last``
+    that has its date or link, the essay's prose rather than more of the entry? A
+    summary typed under its entry with no blank line ("The aging population is a
+    global phenomenon that ...") is a long sentence with neither."""
     words = len(text.split())
     return (
         len(text) > _PROSE_LINE_CHARS
@@ -296,7 +296,7 @@ def _prose_after_entry(entry: str, text: str) -> bool:
         and bool(_SENTENCE_SHAPE.match(text))
         and not has_link(text)
         and (words >= _DATED_PROSE_WORDS or not has_year(text))
-        and has_year_or_link(entry)
+        and has_year_or_link(_entry_text(lines, last_entry, last))
     )
 
 
@@ -557,7 +557,7 @@ def run_at(
                 count += 1
             elif RULE.match(line.text):
                 break
-            elif _prose_after_entry(_entry_text(lines, last_entry, last), line.text):
+            elif _prose_after_entry(lines, last_entry, last, line.text):
                 return _without_labels(lines, last_entry, last), count
         elif j > i and continues_entry(
             lines[last].text, line.text, entry=_entry_text(lines, last_entry, last)
