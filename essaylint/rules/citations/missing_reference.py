@@ -29,9 +29,12 @@ class MissingReference(Rule):
         author and title, and a work missing from it is reported once, at
         the first note that cites it. In an MLA essay a citation is looked up
         by its author alone ("(Garrett 92)" needs a Works Cited entry by
-        Garrett), or by its title when the work has no author. A document
-        with no list that cites in Word footnotes or endnotes has no numbered
-        citations: its superscript numbers are not reported. An essay that
+        Garrett), or by its title when the work has no author. Notes typed at
+        a page's foot with their raised number ("<sup>4</sup> James P. Walsh,
+        ...") are read as notes too. A document with no list that cites in
+        Word footnotes or endnotes (a note holds a work, a date or a link) has
+        no numbered citations: its superscript numbers are not reported; one
+        note of another kind (on a formula) does not silence them. An essay that
         cites by key ("[@smith2019]", "\\cite{smith2019}") whose bibliography
         file was not found gets one finding for the whole bibliography, not
         one per key; so does an essay that cites by number ("[1]", "[2]–[4]")

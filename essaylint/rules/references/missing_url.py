@@ -260,8 +260,10 @@ class MissingUrl(Rule):
         law, a court case, a data set or software, a personal communication or
         a document older than the web is not. Nor is a book or article with its
         publisher or journal whose only sign of the web is an access date ("New
-        York: Springer. (Accessed: 20 October 2025)."), nor an entry of a
-        Bibliography of background reading printed beside the reference list.
+        York: Springer. (Accessed: 20 October 2025)."), nor a journal article with
+        its volume and pages marked Harvard's "[online]", nor an MLA 7 entry
+        read in a database ("... 2000: 18-26. GreenFILE. Web."), nor an entry
+        of a Bibliography of background reading printed beside the reference list.
 
     Why it matters
         Without the address the reader cannot find the page; online sources
