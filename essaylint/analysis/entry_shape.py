@@ -502,7 +502,7 @@ def looks_like_entry(text: str) -> bool:
 
 
 # Words of a writer's sentences that a web page's title and site seldom hold.
-_SENTENCE_WORDS = frozenset(
+_PROSE_WORDS = frozenset(
     "is are was were be been has have had can will we our i my these this it which".split()
 )
 _MIN_SENTENCE_WORDS = 20
@@ -519,7 +519,7 @@ def reads_as_sentences(body: str) -> bool:
     if len(words) < _MIN_SENTENCE_WORDS:
         return False
     lower = sum(1 for w in words if w[:1].islower())
-    marks = sum(1 for w in words if w.strip(".,;:").casefold() in _SENTENCE_WORDS)
+    marks = sum(1 for w in words if w.strip(".,;:").casefold() in _PROSE_WORDS)
     return lower >= _LOWER_SHARE * len(words) and marks >= _MIN_SENTENCE_MARKS
 
 
